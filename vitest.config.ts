@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'renderer/**/*.test.ts', 'scripts/**/*.test.ts'],
+    exclude: ['node_modules/**', 'e2e/**', 'out/**', '.vite/**'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    // 2 cores here: more workers only add contention to the HTTP/SQLite integration tests.
+    maxWorkers: 2,
+  },
+});
