@@ -1,0 +1,70 @@
+/**
+ * A complete, Electron-free till door for tests (and a template for the web host): real settings
+ * file, real key vault (over an in-memory AES "keyring"), real manager PIN, the real registry with
+ * the real contract and the app-origin sender policy.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { invokeContract } from '../../../shared/ipc/contract.ts';
+import { createHandlerRegistry } from './handler-registry.ts';
+import type { RegistryLog } from './handler-registry.ts';
+import { registerFoundationHandlers } from './foundation-handlers.ts';
+import type { FoundationDeps } from './foundation-handlers.ts';
+import { createSenderPolicy } from './sender-policy.ts';
+import type { SenderInfo } from './sender-policy.ts';
+import { APP_ORIGIN } from '../shell-policy/app-origin.ts';
+import { jsonFileBackend, openSettings } from '../settings/settings-file.ts';
+import { createKeyVault } from '../keys/key-vault.ts';
+import { createFakeKeyCrypto } from '../keys/fake-key-crypto.ts';
+import type { StorageBackendName } from '../keys/key-crypto.ts';
+import { createManagerPin, filePinStore } from '../auth/manager-pin.ts';
+import { managerAuthoriser } from '../auth/authorise.ts';
+import { createNoticeBoard } from '../notices/notice-board.ts';
+
+export const OUR_FRAME: SenderInfo = Object.freeze({ frameUrl: 'app://till/index.html', isMainFrame: true, webContentsId: 1 });
+
+export function createFoundationKit(options: { backend?: StorageBackendName; testKey?: FoundationDeps['testKey']; apiBaseUrl?: () => string | null } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-door-'));
+  const clock = { t: Date.parse('2026-11-25T10:00:00Z'), now: () => clock.t };
+  const crypto = createFakeKeyCrypto({ backend: options.backend ?? 'gnome_libsecret' });
+  const settings = openSettings({ filePath: path.join(dir, 'settings.json'), open: jsonFileBackend(path.join(dir, 'settings.json')) });
+  const vault = createKeyVault({ filePath: path.join(dir, 'keys.json'), crypto, now: () => new Date(clock.t) });
+  const pin = createManagerPin({
+    store: filePinStore(path.join(dir, 'manager-pin.json')),
+    clock,
+    autoLockMinutes: () => settings.get().managerAutoLockMinutes,
+    scrypt: { N: 2 ** 10, r: 8, p: 1, keyLen: 32 },
+  });
+  const notices = createNoticeBoard(() => new Date(clock.t));
+  const logged: unknown[] = [];
+  const log: RegistryLog = { warn: (...a) => logged.push(a), error: (...a) => logged.push(a) };
+  const registry = createHandlerRegistry(invokeContract, {
+    senderPolicy: createSenderPolicy({ origins: [APP_ORIGIN], isOwnWebContents: (id) => id === 1 }),
+    secrets: () => vault.secrets(),
+    authorise: managerAuthoriser(pin),
+    log,
+  });
+  registerFoundationHandlers(registry, {
+    settings,
+    vault,
+    pin,
+    notices,
+    app: { name: 'SocialHub Till', version: '0.1.0', platform: 'linux', packaged: false },
+    ...(options.testKey === undefined ? {} : { testKey: options.testKey }),
+    ...(options.apiBaseUrl === undefined ? {} : { apiBaseUrl: options.apiBaseUrl }),
+  });
+  return {
+    dir,
+    clock,
+    crypto,
+    settings,
+    vault,
+    pin,
+    notices,
+    registry,
+    logged,
+    call: (key: keyof typeof invokeContract, payload?: unknown) => registry.call(key, payload, OUR_FRAME),
+    cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}

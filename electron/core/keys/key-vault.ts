@@ -1,0 +1,237 @@
+/**
+ * The API keys at rest: two slots (write, read), each stored only as ciphertext from the injected
+ * crypto backend, in one JSON file (mode 0600, replaced atomically). Nothing here returns a key
+ * except `get()`, which is for main-process callers (the API client) and never wired to IPC.
+ *
+ * Storage tier honesty: where the backend is `basic_text` (Linux without a keyring, so the
+ * "encryption" uses a publicly known password), storing is refused until the manager explicitly
+ * opts in; the opt-in is recorded with its time and reported by `status()` from then on.
+ */
+import fs from 'node:fs/promises';
+import { z } from 'zod';
+import { maskKey } from '../../../shared/api/key-mask.ts';
+import { writeFileAtomic } from '../fs/atomic-write.ts';
+import { apiKeySchema } from './key-format.ts';
+import type { KeyKind } from './key-format.ts';
+import { isProtectedBackend } from './key-crypto.ts';
+import type { KeyCryptoBackend, StorageBackendName } from './key-crypto.ts';
+
+const slotSchema = z.object({
+  /** base64 of the backend's ciphertext. */
+  ciphertext: z.string().min(1),
+  mask: z.string().max(16),
+  setAt: z.iso.datetime(),
+  /** The backend that encrypted it: a changed backend explains a failed decrypt. */
+  backend: z.string(),
+});
+
+const fileSchema = z.object({
+  version: z.literal(1),
+  write: slotSchema.nullable().default(null),
+  read: slotSchema.nullable().default(null),
+  plainTextOptIn: z.object({ at: z.iso.datetime() }).nullable().default(null),
+});
+type VaultFile = z.output<typeof fileSchema>;
+
+export const PLAIN_TEXT_WARNING =
+  'This computer has no system keyring, so keys can only be stored with a built-in password that is publicly known: anyone who can read this user’s files can recover them. Use a desktop session with a keyring (GNOME Keyring or KWallet) if you can.';
+
+export type VaultErrorCode = 'KEYRING_UNAVAILABLE' | 'KEYRING_UNPROTECTED' | 'KEY_INVALID' | 'KEY_NOT_CONFIGURED' | 'KEYS_UNREADABLE';
+
+/** A refusal the UI can explain; the message never contains a key. */
+export class KeyVaultError extends Error {
+  readonly code: VaultErrorCode;
+  constructor(code: VaultErrorCode, message: string) {
+    super(message);
+    this.name = 'KeyVaultError';
+    this.code = code;
+  }
+}
+
+export interface SlotStatus {
+  configured: boolean;
+  mask: string | null;
+  setAt: string | null;
+}
+
+export interface VaultStatus {
+  write: SlotStatus;
+  read: SlotStatus;
+  storage: {
+    backend: StorageBackendName;
+    protected: boolean;
+    available: boolean;
+    optedInPlainText: boolean;
+    optedInAt: string | null;
+    warning: string | null;
+  };
+}
+
+export interface KeyVault {
+  status(): Promise<VaultStatus>;
+  set(kind: KeyKind, key: string): Promise<VaultStatus>;
+  clear(kind: KeyKind): Promise<VaultStatus>;
+  /** Record the manager's explicit opt-in to unprotected storage (only meaningful on `basic_text`). */
+  allowPlainText(): Promise<VaultStatus>;
+  /** Main-process only: the decrypted key, or null when the slot is empty. Never cross IPC with this. */
+  get(kind: KeyKind): Promise<string | null>;
+  /** Plaintext keys currently held in memory: the IPC scrubber's list of what must never leave main. */
+  secrets(): string[];
+}
+
+export interface KeyVaultOptions {
+  readonly filePath: string;
+  readonly crypto: KeyCryptoBackend;
+  readonly now?: () => Date;
+}
+
+const EMPTY: VaultFile = { version: 1, write: null, read: null, plainTextOptIn: null };
+
+export function createKeyVault(options: KeyVaultOptions): KeyVault {
+  const { filePath, crypto } = options;
+  const now = options.now ?? (() => new Date());
+  /** Decrypted keys seen in this process: never persisted, only used to scrub outgoing IPC. */
+  const plaintext = new Map<KeyKind, string>();
+  /** Every read-modify-write goes through this chain, so two updates cannot lose each other. */
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = queue.then(fn, fn);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  async function readFile(): Promise<VaultFile> {
+    let text: string;
+    try {
+      text = await fs.readFile(filePath, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { ...EMPTY };
+      throw new KeyVaultError('KEYS_UNREADABLE', 'The key file could not be read.');
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new KeyVaultError('KEYS_UNREADABLE', 'The key file is damaged; set the keys again.');
+    }
+    const parsed = fileSchema.safeParse(json);
+    if (!parsed.success) throw new KeyVaultError('KEYS_UNREADABLE', 'The key file is damaged; set the keys again.');
+    return parsed.data;
+  }
+
+  async function writeFile(file: VaultFile): Promise<void> {
+    await writeFileAtomic(filePath, JSON.stringify(file, null, 2) + '\n', { mode: 0o600 });
+  }
+
+  async function statusOf(file: VaultFile): Promise<VaultStatus> {
+    const backend = crypto.backend();
+    const isProtected = isProtectedBackend(backend);
+    let available = false;
+    try {
+      available = await crypto.isAvailable();
+    } catch {
+      available = false;
+    }
+    const slot = (s: VaultFile['write']): SlotStatus => (s === null ? { configured: false, mask: null, setAt: null } : { configured: true, mask: s.mask, setAt: s.setAt });
+    return {
+      write: slot(file.write),
+      read: slot(file.read),
+      storage: {
+        backend,
+        protected: isProtected,
+        available,
+        optedInPlainText: file.plainTextOptIn !== null,
+        optedInAt: file.plainTextOptIn?.at ?? null,
+        warning: isProtected ? null : backend === 'basic_text' ? PLAIN_TEXT_WARNING : 'The system keyring is not ready yet.',
+      },
+    };
+  }
+
+  /** Why storing is not allowed right now, or null. */
+  async function refusal(file: VaultFile): Promise<KeyVaultError | null> {
+    const backend = crypto.backend();
+    if (backend === 'unknown') return new KeyVaultError('KEYRING_UNAVAILABLE', 'The system keyring is not ready; try again in a moment.');
+    if (backend === 'basic_text' && file.plainTextOptIn === null) {
+      return new KeyVaultError('KEYRING_UNPROTECTED', `Keys were not stored. ${PLAIN_TEXT_WARNING} A manager can explicitly allow storing them anyway.`);
+    }
+    let available = false;
+    try {
+      available = await crypto.isAvailable();
+    } catch {
+      available = false;
+    }
+    if (!available) return new KeyVaultError('KEYRING_UNAVAILABLE', 'Encryption is not available on this computer right now; keys were not stored.');
+    return null;
+  }
+
+  return {
+    status: () => serial(async () => statusOf(await readFile())),
+
+    set: (kind, key) =>
+      serial(async () => {
+        if (!apiKeySchema.safeParse(key).success) throw new KeyVaultError('KEY_INVALID', 'That is not a valid SocialHub API key.');
+        const file = await readFile();
+        const refused = await refusal(file);
+        if (refused !== null) throw refused;
+        const ciphertext = await crypto.encrypt(key);
+        // Never write something we could not read back: a round trip proves the slot is usable.
+        const check = await crypto.decrypt(ciphertext);
+        if (check.result !== key) throw new KeyVaultError('KEYRING_UNAVAILABLE', 'Encryption did not round-trip; keys were not stored.');
+        const next: VaultFile = {
+          ...file,
+          [kind]: { ciphertext: ciphertext.toString('base64'), mask: maskKey(key), setAt: now().toISOString(), backend: crypto.backend() },
+        };
+        await writeFile(next);
+        plaintext.set(kind, key);
+        return statusOf(next);
+      }),
+
+    clear: (kind) =>
+      serial(async () => {
+        const file = await readFile().catch((e: unknown) => {
+          // A damaged file can still be cleared: that is how the manager recovers from it.
+          if (e instanceof KeyVaultError && e.code === 'KEYS_UNREADABLE') return { ...EMPTY };
+          throw e;
+        });
+        const next: VaultFile = { ...file, [kind]: null };
+        await writeFile(next);
+        plaintext.delete(kind);
+        return statusOf(next);
+      }),
+
+    allowPlainText: () =>
+      serial(async () => {
+        const file = await readFile();
+        const next: VaultFile = file.plainTextOptIn === null ? { ...file, plainTextOptIn: { at: now().toISOString() } } : file;
+        if (next !== file) await writeFile(next);
+        crypto.allowPlainText?.();
+        return statusOf(next);
+      }),
+
+    get: (kind) =>
+      serial(async () => {
+        const file = await readFile();
+        const slot = file[kind];
+        if (slot === null) return null;
+        if (crypto.backend() === 'basic_text' && file.plainTextOptIn !== null) crypto.allowPlainText?.();
+        let decrypted: { result: string; shouldReEncrypt: boolean };
+        try {
+          decrypted = await crypto.decrypt(Buffer.from(slot.ciphertext, 'base64'));
+        } catch {
+          throw new KeyVaultError(
+            'KEYS_UNREADABLE',
+            `The ${kind} key could not be decrypted (it was stored with ${slot.backend}; this session uses ${crypto.backend()}). Set it again.`,
+          );
+        }
+        plaintext.set(kind, decrypted.result);
+        if (decrypted.shouldReEncrypt) {
+          // The OS rotated its key: store a fresh ciphertext so the old one can retire.
+          const ciphertext = await crypto.encrypt(decrypted.result);
+          await writeFile({ ...file, [kind]: { ...slot, ciphertext: ciphertext.toString('base64'), backend: crypto.backend() } });
+        }
+        return decrypted.result;
+      }),
+
+    secrets: () => [...plaintext.values()],
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * What every invoke channel answers: a value or a typed error, never a rejected promise. The
+ * renderer then handles failure as data (Signal's `wrapResult` pattern), and a main-process
+ * exception can never surface in the UI with its stack or its message.
+ */
+import { z } from 'zod';
+
+/**
+ * Infrastructure codes first, then the domain codes the foundation channels use. The engine adds
+ * its own codes here (one line each) so the renderer can switch over them exhaustively.
+ */
+export const ERROR_CODES = [
+  // --- raised by the handler registry itself ---
+  'FORBIDDEN', // the caller is not our own frame / origin
+  'UNKNOWN_CHANNEL',
+  'INVALID_PAYLOAD',
+  'LOCKED', // a manager channel was called without an unlocked manager session
+  'INTERNAL', // a bug or a blocked response; details are in the main-process log only
+  // --- settings ---
+  'SETTINGS_INVALID',
+  'SETTINGS_UNSAVED',
+  // --- keys ---
+  'KEY_INVALID',
+  'KEY_MODE_MISMATCH',
+  'KEY_NOT_CONFIGURED',
+  'KEYRING_UNAVAILABLE',
+  'KEYRING_UNPROTECTED',
+  'KEYS_UNREADABLE',
+  'API_UNAVAILABLE', // no SocialHub to talk to right now (e.g. the embedded sandbox is not running)
+  // --- manager PIN ---
+  'PIN_INVALID',
+  'PIN_NOT_SET',
+  'PIN_LOCKED_OUT',
+  'PIN_WRONG',
+  'PIN_UNREADABLE',
+] as const;
+
+export const errorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+/** A schema issue reduced to where and what: never the offending input, which may be a key. */
+export const issueSchema = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  message: z.string(),
+});
+export type Issue = z.infer<typeof issueSchema>;
+
+export const ipcErrorSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  issues: z.array(issueSchema).optional(),
+});
+export type IpcErrorBody = z.infer<typeof ipcErrorSchema>;
+
+export type Ok<T> = { ok: true; value: T };
+export type Err = { ok: false; error: IpcErrorBody };
+export type Envelope<T> = Ok<T> | Err;
+
+export function ok<T>(value: T): Ok<T> {
+  return { ok: true, value };
+}
+
+export function err(code: ErrorCode, message: string, issues?: Issue[]): Err {
+  return issues === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, issues } };
+}
+
+/** For consumers that want to check an envelope they received over a wire (the web host client). */
+export function envelopeSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: ipcErrorSchema }),
+  ]);
+}
+
+/**
+ * Thrown by a channel implementation for an expected, user-facing failure. The registry turns it
+ * into `err(code, message)`; any other exception becomes a generic INTERNAL error.
+ */
+export class IpcError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: Issue[] | undefined;
+  constructor(code: ErrorCode, message: string, issues?: Issue[]) {
+    super(message);
+    this.name = 'IpcError';
+    this.code = code;
+    this.issues = issues;
+  }
+}

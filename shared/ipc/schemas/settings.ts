@@ -1,0 +1,114 @@
+/**
+ * The till's settings as they cross the IPC door: what the manager can change, with a default for
+ * every field, so that `settingsSchema.parse({})` is a complete, working configuration (the
+ * sandbox) and a file written by an older version still loads. Pure zod: the renderer's settings
+ * screen validates with this same schema.
+ *
+ * Field rules owned elsewhere are reused, not copied: the earn rule (shared/earn) and the custom
+ * scan pattern check (shared/scan). The base URL is only checked for shape here; main adds its
+ * transport policy (https, or http to loopback only) in electron/core/settings/settings-schema.ts.
+ */
+import { z } from 'zod';
+import { entityId } from '../../api/schemas.ts';
+import { earnRuleSchema } from '../../earn/earn-rule.ts';
+import { compileScanPattern } from '../../scan/scan-parser.ts';
+
+export const DEFAULT_BASE_URL = 'https://flash.socialhub.ai/api/v2';
+
+/** Shape only (an absolute http(s) URL, no credentials); main applies the full policy. */
+export const baseUrlShape = z
+  .string()
+  .max(2048)
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return (u.protocol === 'https:' || u.protocol === 'http:') && u.username === '' && u.password === '';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL without a user name or password');
+
+/** `HH:MM`, 24-hour: when the business day rolls over (used when txn ids restart daily). */
+const clockTime = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:MM (00:00–23:59)');
+
+/** The shared earn rule (shared/earn), defaulted as a whole: one point per currency unit, rounded down. */
+export const earnRuleSettingsSchema = earnRuleSchema.prefault({ pointsPerUnit: 1, rounding: 'floor', applyTierMultiplier: true });
+
+/** Characters a scanner may be set to send around the payload: printable, no control codes. */
+const affix = z.string().max(8).regex(/^[\x20-\x7e]*$/, 'must be printable ASCII');
+
+export const scannerSettingsSchema = z
+  .object({
+    /** Longest gap between keystrokes that still counts as one scan (scanners type in ~5–30 ms). */
+    maxGapMs: z.number().int().min(5).max(500).default(50),
+    prefix: affix.default(''),
+    suffix: affix.default(''),
+    terminator: z.enum(['enter', 'tab', 'none']).default('enter'),
+    minLength: z.number().int().min(1).max(256).default(4),
+    /** The tenant's own code format (see shared/scan: a regex source with a `member`/`coupon` group), or null. */
+    customPattern: z
+      .string()
+      .max(200)
+      .superRefine((s, ctx) => {
+        // The scan parser's own rules (named group, no catastrophic backtracking), checked at the door.
+        const compiled = compileScanPattern(s);
+        if (!compiled.ok) ctx.addIssue({ code: 'custom', message: compiled.message });
+      })
+      .nullable()
+      .default(null),
+  })
+  .prefault({});
+
+export const cameraSettingsSchema = z
+  .object({
+    /** A `MediaDeviceInfo.deviceId`, or null for the system's default camera. */
+    deviceId: z.string().max(512).nullable().default(null),
+  })
+  .prefault({});
+
+export const settingsSchema = z.object({
+  /** `sandbox` talks to the embedded SocialHub sandbox with fl_test_ keys; `live` to the real API. */
+  mode: z.enum(['sandbox', 'live']).default('sandbox'),
+  baseUrl: baseUrlShape.default(DEFAULT_BASE_URL),
+  /** Null until the manager picks the store and names this till: the engine refuses to award until then. */
+  storeId: entityId.nullable().default(null),
+  tillId: entityId.nullable().default(null),
+  /** Whether POS transaction ids are unique forever, or only within one business day. */
+  txnIdScope: z.enum(['forever', 'business-day']).default('forever'),
+  businessDayStartsAt: clockTime.default('04:00'),
+  earnRule: earnRuleSettingsSchema,
+  scanner: scannerSettingsSchema,
+  camera: cameraSettingsSchema,
+  journalRetentionDays: z.number().int().min(7).max(3650).default(90),
+  managerAutoLockMinutes: z.number().int().min(1).max(240).default(5),
+  /** How old a displayed member card may be before the till refetches it. */
+  cardFreshnessMinutes: z.number().int().min(1).max(1440).default(10),
+  kiosk: z.boolean().default(false),
+  requestTimeoutMs: z.number().int().min(1000).max(120_000).default(15_000),
+});
+
+export type Settings = z.output<typeof settingsSchema>;
+export type SettingsInput = z.input<typeof settingsSchema>;
+
+/**
+ * What `settings:update` accepts: any subset of the top-level fields; a nested group (earnRule,
+ * scanner, camera) is replaced as a whole, so the settings screen edits one section at a time.
+ * Strict, so a misspelt field is an error rather than silently ignored.
+ */
+export const settingsPatchSchema = z.strictObject({
+  mode: z.enum(['sandbox', 'live']).optional(),
+  baseUrl: baseUrlShape.optional(),
+  storeId: entityId.nullable().optional(),
+  tillId: entityId.nullable().optional(),
+  txnIdScope: z.enum(['forever', 'business-day']).optional(),
+  businessDayStartsAt: clockTime.optional(),
+  earnRule: earnRuleSettingsSchema.optional(),
+  scanner: scannerSettingsSchema.optional(),
+  camera: cameraSettingsSchema.optional(),
+  journalRetentionDays: z.number().int().min(7).max(3650).optional(),
+  managerAutoLockMinutes: z.number().int().min(1).max(240).optional(),
+  cardFreshnessMinutes: z.number().int().min(1).max(1440).optional(),
+  kiosk: z.boolean().optional(),
+  requestTimeoutMs: z.number().int().min(1000).max(120_000).optional(),
+});
+export type SettingsPatch = z.output<typeof settingsPatchSchema>;
