@@ -1,16 +1,17 @@
 /**
  * What the member portal encodes in its QR codes. The QR sheet prints these and the till's scan
- * parser reads them back, so the convention lives in one pure module.
+ * parser reads them back; the convention itself lives in shared/scan so the two cannot differ.
  */
+import { PORTAL_ORIGIN, portalUrl } from '../../shared/scan/scan-parser.ts';
 
-export const PORTAL_ORIGIN = 'https://portal.socialhub.ai';
+export { PORTAL_ORIGIN };
 
 /** Member card QR: `https://portal.socialhub.ai/m/<memberId>`. */
 export function memberQrPayload(memberId: string): string {
-  return `${PORTAL_ORIGIN}/m/${encodeURIComponent(memberId)}`;
+  return portalUrl('member', memberId);
 }
 
 /** Coupon QR: `https://portal.socialhub.ai/c/<couponId>`. */
 export function couponQrPayload(couponId: string): string {
-  return `${PORTAL_ORIGIN}/c/${encodeURIComponent(couponId)}`;
+  return portalUrl('coupon', couponId);
 }

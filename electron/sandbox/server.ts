@@ -152,8 +152,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const closing = new AbortController();
   setMaxListeners(0, closing.signal);
   let requestSeq = 0;
+  // Bumped by reset(): a request held by a fault across a reset must not land in the fresh state.
+  let epoch = 0;
 
   const reset = (): void => {
+    epoch++;
     store.reset();
     faults.clear();
     audit.clear();
@@ -215,9 +218,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
         ...(fired.length > 0 ? { faults: [...fired] } : {}),
       });
     };
+    const startedEpoch = epoch;
     const reply = (r: Reply): void => {
+      // The client may have given up during an injected pause: nobody received this status.
+      const delivered = !res.destroyed && !req.socket.destroyed;
       sendReply(res, r, info.requestId);
-      record(r.status);
+      record(delivered ? r.status : 0);
     };
     const drop = (): void => {
       req.socket.destroy();
@@ -269,7 +275,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       default:
         break;
     }
-    if (closing.signal.aborted) return drop();
+    if (closing.signal.aborted || epoch !== startedEpoch) return drop();
 
     // Synchronous: the write is applied in one step, whatever the fault does afterwards.
     const result = handleApi(match.key, store, {
