@@ -7,6 +7,7 @@ describe('QR payloads', () => {
     expect(couponQrPayload('cp_ava_coffee')).toBe('https://portal.socialhub.ai/c/cp_ava_coffee');
   });
   it('cannot be bent into another path', () => {
-    expect(memberQrPayload('../x/y')).toBe('https://portal.socialhub.ai/m/..%2Fx%2Fy');
+    expect(() => memberQrPayload('../x/y')).toThrow(RangeError);
+    expect(() => couponQrPayload('cp_1/../../admin')).toThrow(RangeError);
   });
 });
