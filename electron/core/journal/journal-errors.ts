@@ -1,0 +1,152 @@
+/**
+ * Typed journal errors. Races (another process moved the row) are *results*, not errors;
+ * these are for "cannot write at all", "busy", and caller bugs.
+ */
+
+export type UnavailableReason =
+  | 'missing'
+  | 'orphan-wal'
+  | 'not-a-file'
+  | 'empty'
+  | 'not-a-database'
+  | 'not-a-journal'
+  | 'corrupt'
+  | 'permission-denied'
+  | 'read-only'
+  | 'disk-full'
+  | 'io-error'
+  | 'too-new'
+  | 'sqlite-too-old'
+  | 'closed';
+
+export class JournalError extends Error {
+  override name = 'JournalError';
+}
+
+/**
+ * The journal cannot be read or written. Writes are stopped; nothing must be sent to the API.
+ * The message is a sentence a manager can act on; the file is never modified by the refusal.
+ */
+export class JournalUnavailableError extends JournalError {
+  override name = 'JournalUnavailableError';
+  readonly reason: UnavailableReason;
+  readonly path: string;
+  constructor(path: string, reason: UnavailableReason, detail: string, options?: { cause?: unknown }) {
+    super(unavailableMessage(path, reason, detail), options);
+    this.reason = reason;
+    this.path = path;
+  }
+}
+
+function unavailableMessage(path: string, reason: UnavailableReason, detail: string): string {
+  switch (reason) {
+    case 'missing':
+      return `The journal at ${path} does not exist (${detail}). Writes are stopped.`;
+    case 'orphan-wal':
+    case 'empty':
+    case 'not-a-file':
+    case 'not-a-database':
+    case 'not-a-journal':
+    case 'corrupt':
+    case 'permission-denied':
+      return `The journal at ${path} cannot be read (${detail}). Writes are stopped; the file was left untouched.`;
+    case 'too-new':
+      return `The journal at ${path} was written by a newer version of SocialHub Till (${detail}). Writes are stopped; the file was left untouched — update this app.`;
+    case 'read-only':
+    case 'disk-full':
+    case 'io-error':
+      return `The journal at ${path} cannot be written (${detail}). Writes are stopped; nothing was sent.`;
+    case 'sqlite-too-old':
+      return `The journal at ${path} cannot be opened safely (${detail}). Writes are stopped.`;
+    case 'closed':
+      return `The journal at ${path} is closed. Writes are stopped.`;
+  }
+}
+
+/** Another process held the write lock longer than the busy timeout. Nothing was written; try again. */
+export class JournalBusyError extends JournalError {
+  override name = 'JournalBusyError';
+}
+
+/** The caller passed something the journal refuses (a bug in the caller, not a race). */
+export class JournalInputError extends JournalError {
+  override name = 'JournalInputError';
+}
+
+/** A transition the state table forbids for one of the `from` states (a bug in the caller). */
+export class IllegalTransitionError extends JournalError {
+  override name = 'IllegalTransitionError';
+}
+
+export type ConflictReason = 'token-reused' | 'clawback-exceeds-award' | 'constraint';
+
+/** The write contradicts rows already in the journal; nothing was written. */
+export class JournalConflictError extends JournalError {
+  override name = 'JournalConflictError';
+  readonly reason: ConflictReason;
+  constructor(reason: ConflictReason, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.reason = reason;
+  }
+}
+
+// SQLite primary result codes (https://sqlite.org/rescode.html).
+const SQLITE_PERM = 3;
+const SQLITE_BUSY = 5;
+const SQLITE_LOCKED = 6;
+const SQLITE_READONLY = 8;
+const SQLITE_IOERR = 10;
+const SQLITE_CORRUPT = 11;
+const SQLITE_FULL = 13;
+const SQLITE_CANTOPEN = 14;
+const SQLITE_CONSTRAINT = 19;
+const SQLITE_NOTADB = 26;
+
+/** The primary SQLite result code of a `node:sqlite` error, or undefined for anything else. */
+export function sqliteCode(err: unknown): number | undefined {
+  if (typeof err === 'object' && err !== null && 'errcode' in err && typeof err.errcode === 'number') return err.errcode & 0xff;
+  return undefined;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Unavailable reason for a SQLite error that means the file itself is unusable. */
+export function unavailableReasonOf(err: unknown): UnavailableReason | undefined {
+  switch (sqliteCode(err)) {
+    case SQLITE_CORRUPT:
+      return 'corrupt';
+    case SQLITE_NOTADB:
+      return 'not-a-database';
+    case SQLITE_READONLY:
+      return 'read-only';
+    case SQLITE_FULL:
+      return 'disk-full';
+    case SQLITE_PERM:
+      return 'permission-denied';
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      return 'io-error';
+    default:
+      return undefined;
+  }
+}
+
+/** Converts a raw `node:sqlite` error into the journal's typed errors; journal errors pass through. */
+export function toJournalError(err: unknown, path: string): Error {
+  if (err instanceof JournalError) return err;
+  const code = sqliteCode(err);
+  if (code === SQLITE_BUSY || code === SQLITE_LOCKED) {
+    return new JournalBusyError(`The journal at ${path} is busy (another process holds the write lock). Nothing was written; try again.`, { cause: err });
+  }
+  if (code === SQLITE_CONSTRAINT) return new JournalConflictError('constraint', `Journal constraint violated: ${errorText(err)}`, { cause: err });
+  const reason = unavailableReasonOf(err);
+  if (reason) return new JournalUnavailableError(path, reason, errorText(err), { cause: err });
+  return err instanceof Error ? err : new JournalError(errorText(err));
+}
+
+/** "field: problem; field: problem" from zod issues (kept free of a zod import). */
+export function formatIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues.map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message)).join('; ');
+}
