@@ -11,6 +11,7 @@ import { defineChannel, defineEvent } from './define-channel.ts';
 import type { EventTable, InvokeTable } from './define-channel.ts';
 import { settingsPatchSchema, settingsSchema } from './schemas/settings.ts';
 import { apiKeySchema, keyKindSchema } from './schemas/keys.ts';
+import { reconcileProgressSchema, tillInvokeContract } from './schemas/till.ts';
 import { pinSchema } from './schemas/pin.ts';
 
 // --- shared shapes ---
@@ -129,6 +130,9 @@ export const invokeContract = {
     response: z.object({ notices: z.array(noticeSchema) }),
     access: 'manager',
   }),
+
+  // Member card, award, redeem, returns, journal, reconciliation: shared/ipc/schemas/till.ts
+  ...tillInvokeContract,
 } as const satisfies InvokeTable;
 
 // --- main → renderer events ---
@@ -145,6 +149,7 @@ export const eventContract = {
     z.object({ pending: z.number().int().nonnegative(), unknown: z.number().int().nonnegative(), oldestPendingAt: isoTime.nullable() }),
   ),
   lockState: defineEvent('event:lock-state', lockStateSchema),
+  reconcileProgress: defineEvent('event:reconcile-progress', reconcileProgressSchema),
 } as const satisfies EventTable;
 
 export type InvokeContract = typeof invokeContract;

@@ -33,6 +33,18 @@ export const ERROR_CODES = [
   'PIN_LOCKED_OUT',
   'PIN_WRONG',
   'PIN_UNREADABLE',
+  // --- till: member card, award, redeem, returns, journal ---
+  'AMOUNT_INVALID', // a sale total / returned amount the earn rule cannot use
+  'CARD_NOT_SHOWN', // award for a member whose card this session did not fetch within the freshness window
+  'JOURNAL_UNAVAILABLE', // the journal cannot be read: writes are stopped
+  'SALE_NOT_FOUND',
+  'NOT_CONFIRMED', // clawback of a sale whose award was never confirmed
+  'NOTHING_TO_REVERSE',
+  'UNSAFE_RESEND', // resend refused: the write may have been applied; verify first
+  'NOT_FOUND',
+  'INVALID_STATE',
+  'READ_KEY_MISSING',
+  'OFFLINE', // a read that needs SocialHub while it cannot be reached
 ] as const;
 
 export const errorCodeSchema = z.enum(ERROR_CODES);

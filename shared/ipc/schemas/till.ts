@@ -1,0 +1,289 @@
+/**
+ * The till's own channels (cashier and manager): member card, award, redeem, returns, journal,
+ * reconciliation. Shapes only — main implements them (electron/core/till-handlers), the renderer
+ * consumes them through `window.till`.
+ *
+ * Money crosses the bridge as the string the cashier typed ("19.99"); main parses it with
+ * shared/earn's parseMoney so the renderer cannot smuggle a float past the earn rule.
+ */
+import { z } from 'zod';
+import { couponSchema, entityId, ledgerTransactionSchema, memberSchema, tierSchema } from '../../api/schemas.ts';
+import { defineChannel } from '../define-channel.ts';
+import { journalCursorSchema, journalRowSchema, journalStatsSchema, apiCallSchema, journalKindSchema, journalStateSchema } from '../../journal/row.ts';
+
+const epochMs = z.number().int().nonnegative();
+const rowId = z.number().int().positive();
+/** POS transaction / return ids as the till prints them. */
+export const posIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, _ or -');
+export const moneyInputSchema = z.string().trim().min(1, 'enter an amount').max(20, 'amount is too long');
+export const businessDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in YYYY-MM-DD form');
+
+/** One part of the member card: each request can fail on its own and the card shows what it has. */
+function part<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), code: z.string(), message: z.string() }),
+  ]);
+}
+
+export const memberCardSchema = z.object({
+  memberId: entityId,
+  /** When main fetched it; awards are accepted only within the freshness window after this. */
+  fetchedAt: epochMs,
+  member: part(memberSchema),
+  points: part(z.object({ balance: z.number().int(), recent: z.array(ledgerTransactionSchema).max(20) })),
+  tier: part(tierSchema),
+  coupons: part(z.array(couponSchema)),
+});
+export type MemberCard = z.output<typeof memberCardSchema>;
+
+export const earnPreviewSchema = z.object({
+  points: z.number().int().nonnegative(),
+  /** Sale total in minor units, as parsed. */
+  saleTotalMinor: z.number().int().nonnegative(),
+  base: z.number(),
+  multiplier: z.number(),
+  tierApplied: z.boolean(),
+  /** Human summary, e.g. "19.99 × 10 pts × 1.25 (Silver) = 249 pts". */
+  explanation: z.string(),
+});
+export type EarnPreview = z.output<typeof earnPreviewSchema>;
+
+/**
+ * What the cashier sees after any write. `row` is the journal row (new or the earlier one).
+ * - confirmed: SocialHub applied it (balance is the new balance)
+ * - duplicate: this sale was already recorded earlier (see row.createdAt / row.amount); `stale`
+ *   when the original is older than the id-uniqueness window (per-business-day ids)
+ * - queued: SocialHub unreachable; will be sent automatically — do not re-enter
+ * - checking: the outcome is unknown and is being verified against the ledger
+ * - needs-attention: a manager must decide
+ * - rejected: SocialHub refused it (message says why)
+ */
+export const writeOutcomeSchema = z.object({
+  status: z.enum(['confirmed', 'duplicate', 'queued', 'checking', 'needs-attention', 'rejected']),
+  message: z.string(),
+  points: z.number().int(),
+  balance: z.number().int().nullable(),
+  stale: z.boolean(),
+  row: journalRowSchema.nullable(),
+});
+export type WriteOutcome = z.output<typeof writeOutcomeSchema>;
+
+export const couponVerdictSchema = z.object({
+  /** `checking` never reads as honor: the UI shows NOT YET until a verdict arrives. */
+  verdict: z.enum(['honor', 'do-not-honor', 'checking']),
+  reason: z.string(),
+  couponId: entityId,
+  /** Set when this till's own earlier attempt is what redeemed it ("redeemed by this till at 14:02"). */
+  redeemedByThisTillAt: epochMs.nullable(),
+  row: journalRowSchema.nullable(),
+});
+export type CouponVerdict = z.output<typeof couponVerdictSchema>;
+
+export const saleSummarySchema = z.object({
+  found: z.boolean(),
+  posTxnId: z.string(),
+  award: journalRowSchema.nullable(),
+  /** Confirmed award points. */
+  awarded: z.number().int().nonnegative(),
+  /** Confirmed clawbacks, as a positive number. */
+  clawedBack: z.number().int().nonnegative(),
+  /** Clawbacks recorded but not yet confirmed, as a positive number (they count against the cap). */
+  pendingClawback: z.number().int().nonnegative(),
+  reversible: z.number().int().nonnegative(),
+  saleTotalMinor: z.number().int().nullable(),
+  clawbacks: z.array(journalRowSchema),
+  /** Coupons redeemed while this sale was open: a return must be flagged for the manager. */
+  redemptions: z.array(journalRowSchema),
+  /** Why a return cannot be made, when it cannot (never confirmed, fully reversed, …). */
+  blocker: z.string().nullable(),
+});
+export type SaleSummary = z.output<typeof saleSummarySchema>;
+
+export const rowDetailSchema = z.object({
+  row: journalRowSchema,
+  attempts: z.array(
+    z.object({
+      n: z.number().int(),
+      kind: z.string(),
+      startedAt: epochMs,
+      finishedAt: epochMs.nullable(),
+      httpStatus: z.number().int().nullable(),
+      latencyMs: z.number().int().nullable(),
+      classification: z.string().nullable(),
+      reason: z.string().nullable(),
+      message: z.string().nullable(),
+    }),
+  ),
+  history: z.array(
+    z.object({ at: epochMs, type: z.string(), fromState: z.string().nullable(), toState: z.string().nullable(), actor: z.string().nullable(), detail: z.string().nullable() }),
+  ),
+  children: z.array(journalRowSchema),
+  /** Manager actions this row allows right now. */
+  actions: z.object({ verify: z.boolean(), resend: z.boolean(), resolve: z.boolean() }),
+});
+export type RowDetail = z.output<typeof rowDetailSchema>;
+
+export const tillStatusSchema = z.object({
+  mode: z.enum(['sandbox', 'live']),
+  online: z.boolean(),
+  onlineSince: epochMs.nullable(),
+  detail: z.string().nullable(),
+  queue: journalStatsSchema,
+  storeId: z.string(),
+  tillId: z.string(),
+  /** Writes are stopped (e.g. the journal cannot be read); the message says why. */
+  writesStopped: z.string().nullable(),
+});
+export type TillStatus = z.output<typeof tillStatusSchema>;
+
+export const journalFilterSchema = z.strictObject({
+  states: z.array(journalStateSchema).max(8).optional(),
+  kinds: z.array(journalKindSchema).max(4).optional(),
+  from: epochMs.optional(),
+  to: epochMs.optional(),
+  search: z.string().trim().min(1).max(64).optional(),
+});
+export type JournalFilterInput = z.input<typeof journalFilterSchema>;
+
+export const csvExportSchema = z.object({ filename: z.string(), csv: z.string(), rows: z.number().int().nonnegative() });
+
+export const reconcileItemSchema = z.object({
+  memberId: z.string(),
+  token: z.string().nullable(),
+  description: z.string(),
+  amount: z.number().int(),
+  journalId: rowId.nullable(),
+  serverTxnIds: z.array(z.string()),
+  at: epochMs.nullable(),
+});
+export const reconcileReportSchema = z.object({
+  date: businessDateSchema,
+  generatedAt: epochMs,
+  matched: z.array(reconcileItemSchema),
+  missingOnServer: z.array(reconcileItemSchema),
+  /** Two or more ledger entries carry one journal write's token; `extraPoints` is what a compensating adjustment would take back. */
+  duplicatedOnServer: z.array(reconcileItemSchema.extend({ extraPoints: z.number().int() })),
+  unexpectedOnServer: z.array(reconcileItemSchema),
+  totals: z.object({
+    journalPoints: z.number().int(),
+    serverPoints: z.number().int(),
+    matched: z.number().int(),
+    missing: z.number().int(),
+    duplicated: z.number().int(),
+    unexpected: z.number().int(),
+  }),
+  /** Members whose ledger could not be read completely (rate limit, errors): the report is partial for them. */
+  incomplete: z.array(z.object({ memberId: z.string(), message: z.string() })),
+});
+export type ReconcileReport = z.output<typeof reconcileReportSchema>;
+
+export const exceptionItemSchema = z.object({
+  /** The clawback (return) row that reversed a sale on which a coupon was redeemed. */
+  clawback: journalRowSchema,
+  redemptions: z.array(journalRowSchema),
+  decision: z.object({ note: z.string(), at: epochMs, by: z.string().nullable() }).nullable(),
+});
+
+export const tillInvokeContract = {
+  /** Cashier: the card (member, balance, tier, coupons) fetched in parallel; marks the card shown. */
+  memberCard: defineChannel('member:card', { request: z.strictObject({ memberId: entityId }), response: memberCardSchema, access: 'cashier' }),
+  awardPreview: defineChannel('award:preview', {
+    request: z.strictObject({ memberId: entityId, saleTotal: moneyInputSchema }),
+    response: earnPreviewSchema,
+    access: 'cashier' }),
+  awardSubmit: defineChannel('award:submit', {
+    request: z.strictObject({ memberId: entityId, posTxnId: posIdSchema, saleTotal: moneyInputSchema, businessDate: businessDateSchema.optional() }),
+    response: writeOutcomeSchema,
+    access: 'cashier' }),
+  couponRedeem: defineChannel('coupon:redeem', {
+    request: z.strictObject({ couponId: entityId, memberId: entityId.optional(), linkedPosTxnId: posIdSchema.optional() }),
+    response: couponVerdictSchema,
+    access: 'cashier' }),
+  /** Poll a coupon verdict that was `checking`. */
+  couponVerdict: defineChannel('coupon:verdict', { request: z.strictObject({ couponId: entityId }), response: couponVerdictSchema, access: 'cashier' }),
+  saleLookup: defineChannel('sale:lookup', {
+    request: z.strictObject({ posTxnId: posIdSchema, businessDate: businessDateSchema.optional() }),
+    response: saleSummarySchema,
+    access: 'cashier' }),
+  saleReturn: defineChannel('sale:return', {
+    request: z.strictObject({
+      posTxnId: posIdSchema,
+      returnId: posIdSchema,
+      businessDate: businessDateSchema.optional(),
+      /** proportional (default): points for `returnedAmount`; points: exactly `points`. Both capped. */
+      mode: z.enum(['proportional', 'points']),
+      returnedAmount: moneyInputSchema.optional(),
+      points: z.number().int().positive().max(1_000_000).optional(),
+    }),
+    response: writeOutcomeSchema,
+    access: 'cashier' }),
+  /** One journal row with its attempts and history (the cashier polls its own outcome with it too). */
+  journalDetail: defineChannel('journal:detail', { request: z.strictObject({ id: rowId }), response: rowDetailSchema, access: 'cashier' }),
+  statusGet: defineChannel('status:get', { request: z.undefined(), response: tillStatusSchema, access: 'cashier' }),
+
+  // --- manager console ---
+  journalList: defineChannel('journal:list', {
+    request: z.strictObject({ filter: journalFilterSchema, limit: z.number().int().min(1).max(200).default(100), before: journalCursorSchema.optional() }),
+    response: z.object({ rows: z.array(journalRowSchema), next: journalCursorSchema.nullable(), total: z.number().int().nonnegative() }),
+    access: 'manager' }),
+  journalExport: defineChannel('journal:export', { request: z.strictObject({ filter: journalFilterSchema }), response: csvExportSchema, access: 'manager' }),
+  journalVerify: defineChannel('journal:verify', { request: z.strictObject({ id: rowId }), response: rowDetailSchema, access: 'manager' }),
+  /** Allowed only where verification proved the write was not applied. */
+  journalResend: defineChannel('journal:resend', { request: z.strictObject({ id: rowId }), response: rowDetailSchema, access: 'manager' }),
+  journalResolve: defineChannel('journal:resolve', {
+    request: z.strictObject({ id: rowId, reason: z.string().trim().min(5, 'write a reason of at least 5 characters').max(1000) }),
+    response: rowDetailSchema,
+    access: 'manager' }),
+  adjustmentSubmit: defineChannel('adjustment:submit', {
+    request: z.strictObject({
+      memberId: entityId,
+      points: z
+        .number()
+        .int()
+        .min(-1_000_000)
+        .max(1_000_000)
+        .refine((n) => n !== 0, 'points must not be zero'),
+      reasonCode: z.enum(['GOODWILL', 'CORRECTION', 'MISSED_AWARD', 'DUPLICATE_FIX', 'OTHER']),
+      note: z.string().trim().min(5, 'write a note of at least 5 characters').max(500),
+    }),
+    response: writeOutcomeSchema,
+    access: 'manager' }),
+  exceptionsList: defineChannel('exceptions:list', { request: z.undefined(), response: z.object({ items: z.array(exceptionItemSchema) }), access: 'manager' }),
+  exceptionResolve: defineChannel('exceptions:resolve', {
+    request: z.strictObject({ clawbackId: rowId, note: z.string().trim().min(5).max(1000) }),
+    response: z.object({ items: z.array(exceptionItemSchema) }),
+    access: 'manager' }),
+  apiActivityList: defineChannel('api-activity:list', {
+    request: z.strictObject({
+      from: epochMs.optional(),
+      to: epochMs.optional(),
+      endpoint: z.string().max(120).optional(),
+      onlyFailures: z.boolean().optional(),
+      limit: z.number().int().min(1).max(500).default(200),
+      beforeId: rowId.optional(),
+    }),
+    response: z.object({ calls: z.array(apiCallSchema), nextBeforeId: rowId.nullable() }),
+    access: 'manager' }),
+  apiActivityExport: defineChannel('api-activity:export', {
+    request: z.strictObject({ from: epochMs.optional(), to: epochMs.optional() }),
+    response: csvExportSchema,
+    access: 'manager' }),
+  reconcileRun: defineChannel('reconcile:run', { request: z.strictObject({ date: businessDateSchema }), response: reconcileReportSchema, access: 'manager' }),
+  reconcileExport: defineChannel('reconcile:export', { request: z.strictObject({ date: businessDateSchema }), response: csvExportSchema, access: 'manager' }),
+  storesList: defineChannel('stores:list', {
+    request: z.strictObject({ limit: z.number().int().min(1).max(200).default(50), offset: z.number().int().min(0).default(0) }),
+    response: z.object({ stores: z.array(z.object({ id: z.string(), name: z.string(), status: z.string() })), total: z.number().int() }),
+    access: 'manager' }),
+} as const;
+
+export const reconcileProgressSchema = z.object({
+  date: businessDateSchema,
+  phase: z.enum(['journal', 'ledger', 'done']),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  etaMs: z.number().int().nonnegative().nullable(),
+});
