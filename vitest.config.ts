@@ -5,8 +5,9 @@ export default defineConfig({
     include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'renderer/**/*.test.ts', 'scripts/**/*.test.ts'],
     exclude: ['node_modules/**', 'e2e/**', 'out/**', '.vite/**'],
     environment: 'node',
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
+    // Hang guards, not performance limits: the integration suites share 2 cores with each other.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     // 2 cores here: more workers only add contention to the HTTP/SQLite integration tests.
     maxWorkers: 2,
   },

@@ -24,7 +24,35 @@ describe('the IPC contract', () => {
       .filter(([, c]) => c.access === 'manager')
       .map(([k]) => k)
       .sort();
-    expect(manager).toEqual(['appDismissNotice', 'keysAllowPlainText', 'keysClear', 'keysSet', 'keysTest', 'settingsUpdate']);
+    for (const k of ['appDismissNotice', 'keysAllowPlainText', 'keysClear', 'keysSet', 'keysTest', 'settingsUpdate']) expect(manager).toContain(k);
+  });
+
+  it('keeps the manager console (journal actions, adjustments, reconciliation, API activity) behind the PIN too', () => {
+    const cashier = Object.entries(invokeContract)
+      .filter(([, c]) => c.access === 'cashier')
+      .map(([k]) => k)
+      .sort();
+    // The cashier may read what the counter needs and make the counter's own writes; nothing else.
+    expect(cashier).toEqual(
+      [
+        'appInfo',
+        'awardPreview',
+        'awardSubmit',
+        'couponRedeem',
+        'couponVerdict',
+        'journalDetail',
+        'keysStatus',
+        'memberCard',
+        'pinLock',
+        'pinSet',
+        'pinStatus',
+        'pinVerify',
+        'saleLookup',
+        'saleReturn',
+        'settingsGet',
+        'statusGet',
+      ].sort(),
+    );
   });
 
   it('has no channel that returns a key: key responses are masks of bounded length', () => {
