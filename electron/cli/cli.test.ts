@@ -1,0 +1,192 @@
+/**
+ * The CLI as a child process against the sandbox and a temp journal: configuration and flag
+ * errors, the read commands (stores, journal, reconcile JSON + CSV). Write commands are in
+ * cli-write.test.ts, exports and the SIGKILL resume in cli-export.test.ts.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { reconcileReportSchema } from '../../shared/ipc/schemas/till.ts';
+import { formatDescription } from '../../shared/ledger/sale-token.ts';
+import { createSocialHubClient } from '../core/api/index.ts';
+import { parseCsv } from '../core/export/index.ts';
+import { openJournal } from '../core/journal/index.ts';
+import { tempDir } from '../core/journal/test-support/fixtures.ts';
+import type { TempDir } from '../core/journal/test-support/fixtures.ts';
+import { todayIn } from '../core/reconcile/index.ts';
+import { awardVia, markConfirmed, markSending, purchase, recordAward } from '../core/reconcile/test-support.ts';
+import { DEMO, startSandbox } from '../sandbox/server.ts';
+import type { SandboxHandle } from '../sandbox/server.ts';
+import { checkShape, cleanEnv, runCli } from './test-support.ts';
+import type { CliRun } from './test-support.ts';
+
+let sandbox: SandboxHandle;
+let dir: TempDir;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ quiet: true });
+});
+afterAll(() => sandbox.close());
+beforeEach(() => {
+  sandbox.reset();
+  dir = tempDir('cli-test-');
+});
+afterEach(() => dir.remove());
+
+const env = (extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv =>
+  cleanEnv({ SOCIALHUB_BASE_URL: sandbox.url, SOCIALHUB_READ_KEY: sandbox.keys.read, TILL_JOURNAL: dir.file(), TILL_STORE_ID: DEMO.storeId, TILL_ID: 'T3', ...extra });
+
+async function cli(args: string[], e: NodeJS.ProcessEnv = env()): Promise<CliRun> {
+  const run = await runCli(args, e);
+  checkShape(run);
+  for (const key of Object.values(sandbox.keys)) {
+    expect(run.stdout).not.toContain(key);
+    expect(run.stderr).not.toContain(key);
+  }
+  return run;
+}
+
+describe('flags and configuration', () => {
+  it('prints help for the CLI and for each command', async () => {
+    const top = await cli(['--help']);
+    expect(top.code).toBe(0);
+    for (const name of ['award', 'clawback', 'redeem', 'recover', 'journal', 'reconcile', 'stores', 'export roster', 'export ledger']) expect(top.stdout).toContain(name);
+    for (const args of [['award', '--help'], ['reconcile', '-h'], ['export', 'ledger', '--help'], ['export', '--help']]) {
+      const run = await cli(args);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^usage: socialhub-till/);
+    }
+    expect((await cli([])).code).toBe(2);
+  });
+
+  it('bad flags and unknown commands exit 2 with one line', async () => {
+    const cases: [string[], RegExp][] = [
+      [['stores', '--nope'], /Unknown option '--nope'/],
+      [['frobnicate'], /unknown command "frobnicate"/],
+      [['export', 'everything', '--csv', 'x'], /unknown command/],
+      [['journal', '--limit', 'lots'], /--limit must be a whole number/],
+      [['journal', '--state', 'happy'], /--state: unknown value "happy"/],
+      [['reconcile', '--date', '2026-02-30'], /real date/],
+      [['reconcile', '--tz', 'Mars/Base'], /unknown time zone/],
+      [['export', 'ledger', '--csv', 'x.csv', '--since', 'yesterday'], /--since must be/],
+      [['export', 'roster'], /--csv <file> is required/],
+      [['stores', '--rate', '0'], /--rate must be a number above 0/],
+      [['stores', '--txn-scope', 'weekly'], /--txn-scope must be forever or business-day/],
+      [['stores', '--store', 'st 1'], /--store must be/],
+      [['award', '--member', 'mb_x', '--txn', '1'], /give --points N or --total AMOUNT|key is required/],
+    ];
+    for (const [args, message] of cases) {
+      const run = await cli(args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.json).toMatchObject({ ok: false, exitCode: 2 });
+    }
+  });
+
+  it('refuses a plain-http base URL that is not loopback, before any request', async () => {
+    const run = await cli(['stores', '--base-url', 'http://flash.socialhub.ai/api/v2']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/must use https/);
+    expect(sandbox.audit()).toHaveLength(0);
+  });
+
+  it('needs the read-only key for read jobs and says which flag or variable to set', async () => {
+    const run = await cli(['stores'], env({ SOCIALHUB_READ_KEY: undefined, SOCIALHUB_API_KEY: sandbox.keys.write }));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--read-key or SOCIALHUB_READ_KEY/);
+    const bad = await cli(['stores', '--read-key', 'short']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/not a usable API key/);
+  });
+
+  it('a key SocialHub refuses is a failure (exit 1), with the key masked', async () => {
+    const run = await cli(['stores', '--read-key', 'fl_test_0000000000000000deadbeef']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/401/);
+    expect(run.stdout + run.stderr).not.toContain('fl_test_0000000000000000deadbeef');
+  });
+
+  it('the launcher refuses a Node without type stripping in one line', async () => {
+    let version = '';
+    try {
+      version = execFileSync('node', ['--version'], { encoding: 'utf8' }).trim();
+    } catch {
+      return; // no system node to try
+    }
+    const [major = 0, minor = 0] = version.slice(1).split('.').map(Number);
+    if (major > 22 || (major === 22 && minor >= 18)) return; // the system node can run it
+    const run = await runCli(['stores'], env(), 'node');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`socialhub-till: needs Node.js 22.18 or newer with TypeScript type stripping (this is ${version})\n`);
+  });
+
+  it('flags win over the environment', async () => {
+    const run = await cli(['stores', '--base-url', sandbox.url], env({ SOCIALHUB_BASE_URL: 'https://unreachable.invalid/api/v2' }));
+    expect(run.code).toBe(0);
+  });
+});
+
+describe('read commands', () => {
+  it('stores: one JSON object with every store', async () => {
+    const run = await cli(['stores']);
+    expect(run.code).toBe(0);
+    expect(run.json).toMatchObject({ total: 4 });
+    expect((run.json!.stores as { id: string }[]).map((s) => s.id)).toEqual(DEMO.storeIds);
+  });
+
+  it('journal: rows newest first, filtered, with stats; a missing journal is an error, not a new file', async () => {
+    const missing = await cli(['journal']);
+    expect(missing.code).toBe(1);
+    expect(fs.existsSync(dir.file())).toBe(false);
+    const j = openJournal({ path: dir.file() });
+    const a = recordAward(j, purchase(DEMO.storeId, 'T3', 'J1'), DEMO.memberWithCoupons, 10);
+    const b = recordAward(j, purchase(DEMO.storeId, 'T3', 'J2'), DEMO.memberWithCoupons, 20);
+    markSending(j, b);
+    markConfirmed(j, b);
+    j.close();
+    const all = await cli(['journal']);
+    expect(all.code).toBe(0);
+    expect((all.json!.rows as { id: number }[]).map((r) => r.id)).toEqual([b.id, a.id]);
+    expect(all.json).toMatchObject({ total: 2, stats: { unfinished: 1 } });
+    const queued = await cli(['journal', '--state', 'queued', '--limit', '1']);
+    expect((queued.json!.rows as { id: number }[]).map((r) => r.id)).toEqual([a.id]);
+  });
+
+  it('reconcile: JSON report (schema-valid) and CSV, reading with the read key only', async () => {
+    const write = createSocialHubClient({ baseUrl: sandbox.url, apiKey: sandbox.keys.write });
+    const j = openJournal({ path: dir.file() });
+    await awardVia(j, write, purchase(DEMO.storeId, 'T3', 'R1'), DEMO.memberWithCoupons, 50);
+    const miss = recordAward(j, purchase(DEMO.storeId, 'T3', 'R2'), DEMO.memberWithCoupons, 25);
+    markSending(j, miss);
+    markConfirmed(j, miss);
+    j.close();
+    const formula = formatDescription(purchase(DEMO.storeId, 'T3', 'R3'));
+    expect((await write.postPoints(DEMO.memberWithCoupons, { amount: 5, description: formula })).ok).toBe(true);
+    sandbox.addFault({ route: 'GET /members/:id/points', kind: 'rateLimit', retryAfter: '1', count: 1 });
+
+    const csv = dir.file('reconcile.csv');
+    const run = await cli(['reconcile', '--date', todayIn('UTC'), '--tz', 'UTC', '--csv', csv]);
+    expect(run.code).toBe(0);
+    const report = reconcileReportSchema.parse(run.json);
+    expect(report.totals).toMatchObject({ matched: 1, missing: 1, duplicated: 0, unexpected: 1, journalPoints: 75, serverPoints: 55 });
+    expect(run.json).toMatchObject({ clean: false, csvFile: csv });
+    expect(run.stderr).toMatch(/reconcile \d{4}-\d{2}-\d{2}: done/);
+    const rows = parseCsv(fs.readFileSync(csv, 'utf8'));
+    expect(rows.map((r) => r[0])).toEqual(['category', 'matched', 'missing_on_server', 'unexpected_on_server']);
+    const reads = sandbox.audit().filter((e) => e.keyId === 'key_demo_read');
+    expect(reads.every((e) => e.method === 'GET')).toBe(true);
+    expect(reads.some((e) => e.status === 429)).toBe(true);
+  });
+
+  it('reconcile: a member whose ledger cannot be read makes the report partial (exit 1)', async () => {
+    const write = createSocialHubClient({ baseUrl: sandbox.url, apiKey: sandbox.keys.write });
+    const j = openJournal({ path: dir.file() });
+    await awardVia(j, write, purchase(DEMO.storeId, 'T3', 'P1'), DEMO.memberWithCoupons, 50);
+    j.close();
+    sandbox.addFault({ route: 'GET /members/:id/points', kind: 'error5xx', status: 500 });
+    const run = await cli(['reconcile', '--tz', 'UTC']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/1 member\(s\) could not be read/);
+    expect(reconcileReportSchema.parse(run.json).incomplete).toHaveLength(1);
+  });
+});

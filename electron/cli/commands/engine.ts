@@ -1,0 +1,24 @@
+/**
+ * The exactly-once engine as the CLI runs it: one process, one write, stopped before exit.
+ * Loaded on demand, so the read-only commands (reconcile, stores, export) never load it.
+ */
+import type { Engine } from '../../core/engine/index.ts';
+import type { CommandContext } from '../context.ts';
+
+export async function cliEngine(ctx: CommandContext): Promise<Engine> {
+  const { config } = ctx;
+  const { createEngine } = await import('../../core/engine/index.ts');
+  const engine = createEngine({
+    journal: ctx.journal(),
+    client: ctx.writeClient(),
+    storeId: ctx.storeId(),
+    tillId: ctx.tillId(),
+    txnIdScope: config.txnIdScope,
+    requestTimeoutMs: config.timeoutMs,
+    owner: ctx.owner,
+    ...(config.settleMs !== undefined && { settleMs: config.settleMs }),
+    ...(config.earnRule !== undefined && { earnRule: config.earnRule }),
+  });
+  ctx.onClose(() => engine.stop());
+  return engine;
+}

@@ -1,0 +1,131 @@
+/**
+ * Configuration from flags, then environment. Keys come only from `--key`/`--read-key` or
+ * `SOCIALHUB_API_KEY`/`SOCIALHUB_READ_KEY`; they are never printed (masks only) and never read
+ * from a file the CLI might echo.
+ */
+import { checkBaseUrl } from '../core/api/index.ts';
+import { earnRuleSchema, roundingMode } from '../../shared/earn/earn-rule.ts';
+import type { EarnRule, RoundingMode } from '../../shared/earn/earn-rule.ts';
+import { TOKEN_VALUE } from '../../shared/ledger/sale-token.ts';
+import { usageError } from './errors.ts';
+
+export const DEFAULT_BASE_URL = 'https://flash.socialhub.ai/api/v2';
+
+/** parseArgs specs of the flags every command accepts. */
+export const GLOBAL_OPTIONS = {
+  'base-url': { type: 'string' },
+  key: { type: 'string' },
+  'read-key': { type: 'string' },
+  journal: { type: 'string' },
+  store: { type: 'string' },
+  till: { type: 'string' },
+  'timeout-ms': { type: 'string' },
+  'settle-ms': { type: 'string' },
+  'txn-scope': { type: 'string' },
+  'points-per-unit': { type: 'string' },
+  rounding: { type: 'string' },
+  tz: { type: 'string' },
+  rate: { type: 'string' },
+  burst: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export type Flags = Record<string, string | boolean | undefined>;
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface Config {
+  baseUrl: string;
+  writeKey: string | undefined;
+  readKey: string | undefined;
+  journalPath: string | undefined;
+  storeId: string | undefined;
+  tillId: string | undefined;
+  timeoutMs: number;
+  settleMs: number | undefined;
+  txnIdScope: 'forever' | 'business-day';
+  earnRule: EarnRule | undefined;
+  timeZone: string;
+  ratePerSecond: number;
+  burst: number;
+}
+
+const str = (flags: Flags, name: string): string | undefined => {
+  const v = flags[name];
+  return typeof v === 'string' ? v : undefined;
+};
+
+function pick(flags: Flags, env: Env, flag: string, envName: string): string | undefined {
+  const value = str(flags, flag) ?? env[envName];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+export function positiveInt(value: string, name: string, max = Number.MAX_SAFE_INTEGER): number {
+  if (!/^\d{1,15}$/.test(value) || Number(value) < 1 || Number(value) > max) throw usageError(`${name} must be a whole number from 1 to ${max} (got "${clip(value)}")`);
+  return Number(value);
+}
+
+export function positiveNumber(value: string, name: string): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || n > 1_000_000) throw usageError(`${name} must be a number above 0 (got "${clip(value)}")`);
+  return n;
+}
+
+export function clip(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 37)}...` : value.replace(/[^\x20-\x7e]/g, '?');
+}
+
+export function resolveConfig(flags: Flags, env: Env): Config {
+  const baseUrl = pick(flags, env, 'base-url', 'SOCIALHUB_BASE_URL') ?? DEFAULT_BASE_URL;
+  const base = checkBaseUrl(baseUrl);
+  if (!base.ok) throw usageError(base.message);
+
+  const id = (value: string | undefined, name: string): string | undefined => {
+    if (value !== undefined && !TOKEN_VALUE.test(value)) throw usageError(`${name} must be 1–64 letters, digits, _ or - (got "${clip(value)}")`);
+    return value;
+  };
+  const timeout = pick(flags, env, 'timeout-ms', 'TILL_REQUEST_TIMEOUT_MS');
+  const settle = pick(flags, env, 'settle-ms', 'TILL_SETTLE_MS');
+  const scope = pick(flags, env, 'txn-scope', 'TILL_TXN_SCOPE') ?? 'forever';
+  if (scope !== 'forever' && scope !== 'business-day') throw usageError(`--txn-scope must be forever or business-day (got "${clip(scope)}")`);
+
+  const ppu = pick(flags, env, 'points-per-unit', 'TILL_POINTS_PER_UNIT');
+  const roundingText = pick(flags, env, 'rounding', 'TILL_ROUNDING') ?? 'floor';
+  const rounding = roundingMode.safeParse(roundingText);
+  if (!rounding.success) throw usageError(`--rounding must be floor, round or ceil (got "${clip(roundingText)}")`);
+  let earnRule: EarnRule | undefined;
+  if (ppu !== undefined) {
+    const parsed = earnRuleSchema.safeParse({ pointsPerUnit: Number(ppu), rounding: rounding.data satisfies RoundingMode, applyTierMultiplier: false });
+    if (!/^\d+(\.\d+)?$/.test(ppu) || !parsed.success) {
+      throw usageError(`--points-per-unit must be a number from 0 to 10000 with at most 4 decimals (got "${clip(ppu)}")`);
+    }
+    earnRule = parsed.data;
+  }
+
+  return {
+    baseUrl: base.url,
+    writeKey: key(pick(flags, env, 'key', 'SOCIALHUB_API_KEY'), '--key'),
+    readKey: key(pick(flags, env, 'read-key', 'SOCIALHUB_READ_KEY'), '--read-key'),
+    journalPath: pick(flags, env, 'journal', 'TILL_JOURNAL'),
+    storeId: id(pick(flags, env, 'store', 'TILL_STORE_ID'), '--store'),
+    tillId: id(pick(flags, env, 'till', 'TILL_ID'), '--till'),
+    timeoutMs: timeout === undefined ? 8000 : positiveInt(timeout, '--timeout-ms', 600_000),
+    settleMs: settle === undefined ? undefined : positiveInt(settle, '--settle-ms', 3_600_000),
+    txnIdScope: scope,
+    earnRule,
+    timeZone: pick(flags, env, 'tz', 'TILL_TZ') ?? 'local',
+    ratePerSecond: positiveNumber(pick(flags, env, 'rate', 'TILL_EXPORT_RATE') ?? '10', '--rate'),
+    burst: positiveInt(pick(flags, env, 'burst', 'TILL_EXPORT_BURST') ?? '10', '--burst', 10_000),
+  };
+}
+
+/** Refuses a key the client could not send, without ever echoing it. */
+function key(value: string | undefined, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[\x21-\x7e]{8,512}$/.test(value)) throw usageError(`${name} is not a usable API key (8–512 printable characters, no spaces)`);
+  return value;
+}
+
+export function needed<T>(value: T | undefined, message: string): T {
+  if (value === undefined) throw usageError(message);
+  return value;
+}

@@ -1,0 +1,12 @@
+/** Errors from the core → exit codes. Input the core refuses is a usage error; the rest failed. */
+import { JournalInputError } from '../core/journal/index.ts';
+import { DayWindowError } from '../core/reconcile/index.ts';
+import { CliError, EXIT, oneLine } from './errors.ts';
+
+export function classifyError(err: unknown, signal?: AbortSignal): CliError {
+  if (signal?.aborted) return new CliError(EXIT.interrupted, 'interrupted (a resumable export keeps its checkpoint: run the same command again)');
+  // By name: the engine module is loaded lazily, only by the write commands.
+  const engineInput = err instanceof Error && err.name === 'EngineInputError';
+  if (engineInput || err instanceof JournalInputError || err instanceof DayWindowError) return new CliError(EXIT.usage, oneLine(err));
+  return new CliError(EXIT.failed, oneLine(err));
+}

@@ -1,0 +1,27 @@
+/**
+ * Exit codes and the one error type the CLI turns into "one line on stderr + exit code".
+ * 0 done · 1 refused or failed · 2 bad flags or configuration · 3 pending (recorded, not yet
+ * confirmed: run `recover` later) · 130 interrupted (a resumable export keeps its checkpoint).
+ */
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, pending: 3, interrupted: 130 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export class CliError extends Error {
+  override name = 'CliError';
+  readonly exitCode: ExitCode;
+  constructor(exitCode: ExitCode, message: string) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}
+
+export const usageError = (message: string): CliError => new CliError(EXIT.usage, message);
+export const failure = (message: string): CliError => new CliError(EXIT.failed, message);
+
+/** A message fit for one stderr line: no newlines, bounded, never a stack. */
+export function oneLine(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return line.length > 500 ? `${line.slice(0, 497)}...` : line || 'unknown error';
+}

@@ -1,0 +1,30 @@
+/** Help texts (plain text on stdout; the only output that is not JSON). */
+import type { Command } from './command.ts';
+
+const GLOBAL_HELP = `Configuration (flag, or environment variable):
+  --base-url URL         SOCIALHUB_BASE_URL       default https://flash.socialhub.ai/api/v2 (http only for loopback)
+  --key KEY              SOCIALHUB_API_KEY        write-scoped key (award, clawback, redeem, recover)
+  --read-key KEY         SOCIALHUB_READ_KEY       read-only key (reconcile, stores, export)
+  --journal FILE         TILL_JOURNAL             the till's journal (SQLite), shared safely with the app
+  --store ID             TILL_STORE_ID            store id in the ledger marker
+  --till ID              TILL_ID                  till id in the ledger marker
+  --timeout-ms N         TILL_REQUEST_TIMEOUT_MS  per request (default 8000)
+  --settle-ms N          TILL_SETTLE_MS           wait before an unknown outcome is checked against the ledger
+  --txn-scope S          TILL_TXN_SCOPE           forever (default) | business-day (POS ids restart daily)
+  --points-per-unit R    TILL_POINTS_PER_UNIT     earn rule for --total
+  --rounding M           TILL_ROUNDING            floor (default) | round | ceil
+  --tz ZONE              TILL_TZ                  business-day zone: local (default), UTC, +HH:MM, Area/City
+  --rate N / --burst N   TILL_EXPORT_RATE/_BURST  client-side pacing of reads (default 10 req/s, burst 10)
+Keys are never printed. Output: one JSON object on stdout. Exit: 0 done, 1 refused/failed,
+2 bad flags/configuration, 3 pending (recorded, not yet confirmed: run recover), 130 interrupted.
+`;
+
+export function generalHelp(commands: readonly Command[]): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return `usage: socialhub-till <command> [flags]   (socialhub-till <command> --help for details)\n\nCommands:\n${lines.join('\n')}\n\n${GLOBAL_HELP}`;
+}
+
+export function commandHelp(command: Command): string {
+  return `usage: ${command.usage}\n\n${command.summary}.\n${command.help}\n\n${GLOBAL_HELP}`;
+}

@@ -1,0 +1,9 @@
+/** Reconciliation's public surface (CLI, manager-console IPC handlers). */
+export { reconcileDay, RECONCILE_MARGIN_MS_DEFAULT } from './reconcile.ts';
+export type { ReconcileJournal, ReconcileOptions, ReconcileProgress } from './reconcile.ts';
+export { classify } from './classify.ts';
+export type { ClassifyInput } from './classify.ts';
+export { dayWindow, todayIn, DayWindowError } from './day-window.ts';
+export type { DayWindow } from './day-window.ts';
+export { reconcileCsv, reconcileCsvFilename, RECONCILE_CSV_HEADER } from './report-csv.ts';
+export { tokenKey } from './token-key.ts';
