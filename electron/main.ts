@@ -8,14 +8,11 @@
  */
 import path from 'node:path';
 import { app, dialog, ipcMain, session } from 'electron';
-import type { BrowserWindow } from 'electron';
-import { eventContract, invokeContract } from '../shared/ipc/contract.ts';
-import type { EventContract, InvokeContract } from '../shared/ipc/contract.ts';
-import { createHandlerRegistry } from './core/ipc/handler-registry.ts';
-import type { HandlerRegistry, RegistryLog } from './core/ipc/handler-registry.ts';
-import { createEventPublisher } from './core/ipc/event-publisher.ts';
-import type { EventPublisher } from './core/ipc/event-publisher.ts';
-import { registerFoundationHandlers } from './core/ipc/foundation-handlers.ts';
+import type { BrowserWindow, WebContents } from 'electron';
+import { createTillCore } from './core/app/app-core.ts';
+import type { TillCore } from './core/app/app-core.ts';
+import type { RegistryLog } from './core/ipc/handler-registry.ts';
+import type { AppFacts } from './core/ipc/foundation-handlers.ts';
 import { createSenderPolicy } from './core/ipc/sender-policy.ts';
 import { APP_ORIGIN, APP_ORIGIN_URL, appOriginFrom } from './core/shell-policy/app-origin.ts';
 import type { AppOrigin } from './core/shell-policy/app-origin.ts';
@@ -25,7 +22,6 @@ import { createKeyVault } from './core/keys/key-vault.ts';
 import type { KeyVault } from './core/keys/key-vault.ts';
 import { createManagerPin, filePinStore } from './core/auth/manager-pin.ts';
 import type { ManagerPin } from './core/auth/manager-pin.ts';
-import { managerAuthoriser } from './core/auth/authorise.ts';
 import { createNoticeBoard } from './core/notices/notice-board.ts';
 import type { NoticeBoard } from './core/notices/notice-board.ts';
 import { registerAppSchemePrivileges, serveAppProtocol } from './shell/app-protocol.ts';
@@ -38,22 +34,21 @@ import { openElectronSettings } from './shell/settings-store.ts';
 import { claimSingleInstance } from './shell/single-instance.ts';
 import { createMainWindow } from './shell/window.ts';
 
-/** Everything the core needs from the shell; the engine's bootstrapping receives this too. */
+/** What the shell hands the core: the Electron-backed services and who may talk to it. */
 export interface CoreContext {
   readonly userData: string;
-  readonly registry: HandlerRegistry<InvokeContract>;
-  readonly events: EventPublisher<EventContract>;
   readonly settings: SettingsService;
   readonly vault: KeyVault;
   readonly pin: ManagerPin;
   readonly notices: NoticeBoard;
   readonly log: RegistryLog;
-}
-
-export interface RunningCore {
-  /** Where the API client (and the manager's key test) sends requests; null when nothing is reachable. */
-  apiBaseUrl(): string | null;
-  stop(): void;
+  readonly app: AppFacts;
+  /** Our own origins (app://till, and the Vite dev server in development). */
+  readonly origins: readonly AppOrigin[];
+  /** True for our window's webContents only. */
+  readonly isOwnWebContents: (id: number) => boolean;
+  /** Where events go: our live windows. */
+  readonly windows: () => readonly WebContents[];
 }
 
 const log: RegistryLog = {
@@ -61,25 +56,23 @@ const log: RegistryLog = {
   error: (message, fields) => console.error(`[till] ${message}`, fields ?? ''),
 };
 
-/** How often the manager session's auto-lock is checked, so the UI hears of it promptly. */
-const AUTO_LOCK_TICK_MS = 15_000;
-
 /**
- * Starts the services behind the door. Today: the manager auto-lock clock and its lock-state
- * events, and the API target (the live base URL; a sandbox till has none until its embedded
- * sandbox runs). The engine (journal, API client, embedded sandbox, queue and connectivity
- * events) is started here too, registering its channels on `ctx.registry` before the window opens.
+ * Starts everything behind the door — registry with every channel, journal, API clients or the
+ * embedded sandbox, engine, events — through the same app core the web host uses
+ * (electron/core/app). Only the sender check and the event transport are Electron's.
  */
-export function startCore(ctx: CoreContext): Promise<RunningCore> {
-  const unsubscribe = ctx.pin.subscribe((state) => ctx.events.publish('lockState', state));
-  const timer = setInterval(() => ctx.pin.checkExpiry(), AUTO_LOCK_TICK_MS);
-  timer.unref();
-  return Promise.resolve({
-    apiBaseUrl: () => (ctx.settings.get().mode === 'live' ? ctx.settings.get().baseUrl : null),
-    stop() {
-      clearInterval(timer);
-      unsubscribe();
-    },
+export function startCore(ctx: CoreContext): Promise<TillCore> {
+  return createTillCore({
+    dataDir: ctx.userData,
+    settings: ctx.settings,
+    vault: ctx.vault,
+    pin: ctx.pin,
+    notices: ctx.notices,
+    app: ctx.app,
+    senderPolicy: createSenderPolicy({ origins: ctx.origins, isOwnWebContents: ctx.isOwnWebContents }),
+    eventTransport: rendererEventTransport(ctx.windows, ctx.origins),
+    log: ctx.log,
+    ownerPrefix: 'app',
   });
 }
 
@@ -128,34 +121,32 @@ export async function main(): Promise<void> {
     autoLockMinutes: () => settings.get().managerAutoLockMinutes,
   });
 
-  const registry = createHandlerRegistry(invokeContract, {
-    senderPolicy: createSenderPolicy({ origins, isOwnWebContents: (id) => mainWindow !== null && !mainWindow.isDestroyed() && mainWindow.webContents.id === id }),
-    secrets: () => vault.secrets(),
-    authorise: managerAuthoriser(pin),
-    log,
-  });
-  const events = createEventPublisher(eventContract, {
-    transport: rendererEventTransport(() => (mainWindow === null || mainWindow.isDestroyed() ? [] : [mainWindow.webContents]), origins),
-    secrets: () => vault.secrets(),
-    log,
-  });
-  let core: RunningCore | null = null; // the handlers are registered before the core starts: read it late
-  registerFoundationHandlers(registry, {
+  const core = await startCore({
+    userData,
     settings,
     vault,
     pin,
     notices,
+    log,
     app: { name: app.getName(), version: app.getVersion(), platform: process.platform, packaged: app.isPackaged },
-    apiBaseUrl: () => core?.apiBaseUrl() ?? null,
+    origins,
+    isOwnWebContents: (id) => mainWindow !== null && !mainWindow.isDestroyed() && mainWindow.webContents.id === id,
+    windows: () => (mainWindow === null || mainWindow.isDestroyed() ? [] : [mainWindow.webContents]),
+  });
+  // Let the journal close and the sandbox write its state before the process goes.
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void core.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
   });
 
-  const running = await startCore({ userData, registry, events, settings, vault, pin, notices, log });
-  core = running;
-  app.on('before-quit', () => running.stop());
-
-  const missing = registry.missing();
+  const missing = core.registry.missing();
   if (missing.length > 0) throw new Error(`IPC channels without an implementation: ${missing.join(', ')}`);
-  wireIpcMain(ipcMain, registry);
+  wireIpcMain(ipcMain, core.registry);
 
   mainWindow = createMainWindow({
     preloadPath: path.join(appDir, '.vite', 'build', 'preload.cjs'),

@@ -3,10 +3,17 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { invokeContract } from '../../../shared/ipc/contract.ts';
 import type { InvokeKey } from '../../../shared/ipc/contract.ts';
+import { DEFAULT_BASE_URL } from '../../../shared/ipc/schemas/settings.ts';
+import { formatDescription } from '../../../shared/ledger/sale-token.ts';
+import { DEMO, startSandbox } from '../../sandbox/server.ts';
+import { createTillKit } from '../app/test-kit.ts';
+import type { TillKit } from '../app/test-kit.ts';
 import { createFoundationKit } from './foundation-test-kit.ts';
 
 const WRITE_KEY = 'fl_test_Wk7Qz2Lr9Xc4Vb8Nm3Pa6Sd1Fg5Hj0K';
 const READ_KEY = 'fl_test_Rd2Xy8Uo4Ie6Wq1Tz9Lp3Mn7Bv5Cx0A';
+const LIVE_WRITE_KEY = 'fl_live_Wk7Qz2Lr9Xc4Vb8Nm3Pa6Sd1Fg5Hj0K';
+const LIVE_READ_KEY = 'fl_live_Rd2Xy8Uo4Ie6Wq1Tz9Lp3Mn7Bv5Cx0A';
 
 /** A fake SocialHub that echoes the Authorization header back, to prove the key tester never relays a body. */
 let server: http.Server;
@@ -21,12 +28,24 @@ afterAll(() => server.close());
 let kit: ReturnType<typeof createFoundationKit>;
 afterEach(() => kit?.cleanup());
 
+/** What the till channels' payloads refer to: rows made before the drive (parkedAward) or by earlier calls. */
+interface Drive {
+  readKey: string;
+  posTxnId: string;
+  awardId: number;
+  verifyId: number;
+  resendId: number;
+  resolveId: number;
+  clawbackId: number;
+  date: string;
+}
+
 /** A valid payload for every channel: adding a channel to the contract without one here fails to compile. */
-const validPayloads: Record<InvokeKey, () => unknown> = {
+const validPayloads: Record<InvokeKey, (d: Drive) => unknown> = {
   settingsGet: () => undefined,
   settingsUpdate: () => ({ tillId: 'till-01', storeId: 'st_01' }),
   keysStatus: () => undefined,
-  keysSet: () => ({ kind: 'read', key: READ_KEY }),
+  keysSet: (d) => ({ kind: 'read', key: d.readKey }),
   keysTest: () => ({ kind: 'write' }),
   keysClear: () => ({ kind: 'read' }),
   keysAllowPlainText: () => ({ acknowledge: true }),
@@ -36,33 +55,118 @@ const validPayloads: Record<InvokeKey, () => unknown> = {
   pinLock: () => undefined,
   appInfo: () => undefined,
   appDismissNotice: () => ({ id: 'no-such-notice' }),
+  // --- till: cashier ---
+  memberCard: () => ({ memberId: DEMO.memberWithCoupons }),
+  awardPreview: () => ({ memberId: DEMO.memberWithCoupons, saleTotal: '19.99' }),
+  awardSubmit: (d) => ({ memberId: DEMO.memberWithCoupons, posTxnId: d.posTxnId, saleTotal: '19.99' }),
+  couponRedeem: (d) => ({ couponId: DEMO.activeCoupons[0], memberId: DEMO.memberWithCoupons, linkedPosTxnId: d.posTxnId }),
+  couponVerdict: () => ({ couponId: DEMO.activeCoupons[0] }),
+  saleLookup: (d) => ({ posTxnId: d.posTxnId }),
+  saleReturn: (d) => ({ posTxnId: d.posTxnId, returnId: 'R1', mode: 'proportional', returnedAmount: '5.00' }),
+  journalDetail: (d) => ({ id: d.awardId }),
+  statusGet: () => undefined,
+  // --- till: manager ---
+  journalList: () => ({ filter: { kinds: ['award'] }, limit: 50 }),
+  journalExport: () => ({ filter: {} }),
+  journalVerify: (d) => ({ id: d.verifyId }),
+  journalResend: (d) => ({ id: d.resendId }),
+  journalResolve: (d) => ({ id: d.resolveId, reason: 'Customer left; closed by the manager.' }),
+  adjustmentSubmit: () => ({ memberId: DEMO.goldMember, points: 25, reasonCode: 'GOODWILL', note: 'Coffee machine was down' }),
+  exceptionsList: () => undefined,
+  exceptionResolve: (d) => ({ clawbackId: d.clawbackId, note: 'Coupon kept by the customer.' }),
+  apiActivityList: () => ({ limit: 50 }),
+  apiActivityExport: () => ({}),
+  reconcileRun: (d) => ({ date: d.date }),
+  reconcileExport: (d) => ({ date: d.date }),
+  storesList: () => ({ limit: 10 }),
 };
 
-describe('no response on any channel contains key material', () => {
-  it('drives every channel with both keys configured and finds no key bytes', async () => {
-    kit = createFoundationKit({ apiBaseUrl: () => base });
-    expect((await kit.call('pinSet', { newPin: '2580' })).ok).toBe(true);
-    expect((await kit.call('keysSet', { kind: 'write', key: WRITE_KEY })).ok).toBe(true);
-    expect((await kit.call('keysSet', { kind: 'read', key: READ_KEY })).ok).toBe(true);
-    expect(kit.vault.secrets().length).toBe(2);
+/** Some payloads refer to rows an earlier call makes; the destructive ones (clear, lock) go last. */
+const ORDER: InvokeKey[] = [
+  'settingsGet', 'keysStatus', 'keysSet', 'keysTest', 'keysAllowPlainText', 'pinStatus', 'pinSet', 'pinVerify', 'appInfo', 'appDismissNotice',
+  'statusGet', 'memberCard', 'awardPreview', 'awardSubmit', 'couponRedeem', 'couponVerdict', 'saleLookup', 'saleReturn', 'journalDetail',
+  'journalList', 'journalExport', 'journalVerify', 'journalResend', 'journalResolve', 'adjustmentSubmit', 'exceptionsList', 'exceptionResolve',
+  'apiActivityList', 'apiActivityExport', 'reconcileRun', 'reconcileExport', 'storesList', 'settingsUpdate', 'keysClear', 'pinLock',
+];
 
-    const transcript: string[] = [];
-    // Order matters only for the destructive ones: clear and lock go last.
-    const order = (Object.keys(invokeContract) as InvokeKey[]).sort((a, b) => Number(a === 'keysClear' || a === 'pinLock') - Number(b === 'keysClear' || b === 'pinLock'));
-    for (const key of order) {
-      const envelope = await kit.call(key, validPayloads[key]());
-      transcript.push(JSON.stringify(envelope));
-      // Not just "blocked by the scrubber": the handlers themselves answer normally.
-      expect(envelope, key).toMatchObject({ ok: true });
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** A queued award the drainer will not touch for an hour (so only the manager's action moves it). */
+function parkedAward(k: TillKit, posTxnId: string, state: 'queued' | 'needs-attention'): number {
+  const description = formatDescription({ kind: 'purchase', storeId: DEMO.storeId, tillId: 'T1', posTxnId });
+  const journal = k.core.journal.journal();
+  const { row } = journal.record({ kind: 'award', storeId: DEMO.storeId, tillId: 'T1', memberId: DEMO.goldMember, posTxnId, amount: 7, description, token: description, nextAttemptAt: Date.now() + 3_600_000 });
+  if (state === 'needs-attention') journal.transition(row.id, { from: ['queued'], to: 'needs-attention', actor: 'test', patch: { reasonCode: 'test' } });
+  return row.id;
+}
+
+describe('no response on any channel contains key material', () => {
+  it('has a payload and a place in the drive order for every channel', () => {
+    expect([...ORDER].sort()).toEqual(Object.keys(invokeContract).sort());
+  });
+
+  // Live: the vault's keys are the secrets. Sandbox: the vault's and the embedded sandbox's keys and admin token.
+  it.each(['live', 'sandbox'] as const)('drives every channel (%s mode) and finds no key bytes', async (mode) => {
+    const live = mode === 'live';
+    const write = live ? LIVE_WRITE_KEY : WRITE_KEY;
+    const read = live ? LIVE_READ_KEY : READ_KEY;
+    const api = live ? await startSandbox({ quiet: true, keys: { write, read } }) : null;
+    const k = await createTillKit({ settings: { mode, baseUrl: api?.url ?? DEFAULT_BASE_URL, storeId: DEMO.storeId, tillId: 'T1', requestTimeoutMs: 2000 } });
+    try {
+      expect((await k.call('pinSet', { newPin: '2580' })).ok).toBe(true);
+      expect(await k.call('keysSet', { kind: 'write', key: write })).toMatchObject({ ok: true });
+      expect(await k.call('keysSet', { kind: 'read', key: read })).toMatchObject({ ok: true });
+      const target = api ?? k.sandbox();
+      const secrets = [write, read, ...(live ? [] : [target.keys.write, target.keys.read, target.keys.otherTenant, target.adminToken])];
+
+      const d: Drive = {
+        readKey: read,
+        posTxnId: `X${Date.now().toString(36)}`,
+        awardId: 0,
+        verifyId: parkedAward(k, 'V1', 'needs-attention'),
+        resendId: parkedAward(k, 'V2', 'queued'),
+        resolveId: parkedAward(k, 'V3', 'queued'),
+        clawbackId: 0,
+        date: today(),
+      };
+      const transcript: string[] = [];
+      for (const key of ORDER) {
+        const envelope = await k.call(key, validPayloads[key](d));
+        transcript.push(JSON.stringify(envelope));
+        // Not just "blocked by the scrubber": the handlers themselves answer normally.
+        expect(envelope, key).toMatchObject({ ok: true });
+        if (!envelope.ok) continue;
+        if (key === 'awardSubmit') d.awardId = (envelope.value as { row: { id: number } }).row.id;
+        if (key === 'saleReturn') d.clawbackId = (envelope.value as { row: { id: number } }).row.id;
+      }
+      const all = transcript.join('\n');
+      for (const secret of secrets) {
+        expect(all).not.toContain(secret);
+        expect(all).not.toContain(secret.slice(8)); // the token part, without the well-known prefix
+        expect(all).not.toContain(Buffer.from(secret).toString('base64'));
+        expect(JSON.stringify(k.logged)).not.toContain(secret.slice(8));
+        expect(JSON.stringify(k.sent)).not.toContain(secret.slice(8));
+      }
+      expect(all).toContain(live ? 'fl_live_…Hj0K' : 'fl_test_…Hj0K'); // masks are what the UI gets
+      if (live) expect(transcript.find((t) => t.includes('"outcome"'))).toContain('"accepted"');
+    } finally {
+      await k.close();
+      await api?.close();
     }
-    const all = transcript.join('\n');
-    for (const secret of [WRITE_KEY, READ_KEY]) {
-      expect(all).not.toContain(secret);
-      expect(all).not.toContain(secret.slice(8)); // the token part, without the well-known prefix
-      expect(all).not.toContain(Buffer.from(secret).toString('base64'));
-    }
-    expect(all).toContain('fl_test_…Hj0K'); // masks are what the UI gets
-    expect(transcript.find((t) => t.includes('"outcome"'))).toContain('"accepted"');
+  });
+});
+
+describe('the key tester', () => {
+  it('never relays what the server sends back (an echo of the Authorization header)', async () => {
+    kit = createFoundationKit({ apiBaseUrl: () => base });
+    await kit.call('pinSet', { newPin: '2580' });
+    await kit.call('keysSet', { kind: 'write', key: WRITE_KEY });
+    const envelope = await kit.call('keysTest', { kind: 'write' });
+    expect(envelope).toMatchObject({ ok: true, value: { outcome: 'accepted' } });
+    expect(JSON.stringify(envelope)).not.toContain(WRITE_KEY.slice(8));
     expect(JSON.stringify(kit.logged)).not.toContain(WRITE_KEY.slice(8));
   });
 });

@@ -1,0 +1,113 @@
+/**
+ * The exactly-once engine as the app holds it. The engine is built for one store, till and
+ * SocialHub target; when a manager changes those (or the journal stops), the old engine is
+ * stopped and a new one built on next use. A changed key only swaps the client (`setClient`),
+ * which also lifts a key-refused pause. Until the till is set up the slot answers with why.
+ */
+import { randomBytes } from 'node:crypto';
+import { IpcError } from '../../../shared/ipc/envelope.ts';
+import { createEngine } from '../engine/index.ts';
+import type { Engine, EngineConfig } from '../engine/index.ts';
+import type { RegistryLog } from '../ipc/handler-registry.ts';
+import type { SettingsService } from '../settings/settings-file.ts';
+import type { ApiClients } from './api-clients.ts';
+import { businessDateAt } from './business-date.ts';
+import type { JournalSlot } from './journal-slot.ts';
+
+export const SETUP_INCOMPLETE = 'A manager must pick the store and name this till (Settings) before points can be awarded.';
+
+export interface EngineSlotOptions {
+  readonly settings: SettingsService;
+  readonly journal: JournalSlot;
+  readonly clients: ApiClients;
+  readonly now: () => number;
+  /** Names this process in the journal's leases (`app`, `web`). */
+  readonly ownerPrefix: string;
+  readonly onChange: (ids: number[]) => void;
+  readonly onConnectivity: (online: boolean, detail: string | null) => void;
+  readonly log: RegistryLog;
+  /** Engine settings the app does not derive from the till's settings (tests shorten timers). */
+  readonly tuning?: Partial<Pick<EngineConfig, 'settleMs' | 'backoff' | 'probeIntervalMs' | 'idlePollMs' | 'redeemWindowMs' | 'duplicateCheckMaxMs'>>;
+  readonly create?: (config: EngineConfig) => Engine;
+}
+
+export interface EngineSlot {
+  /** The engine for the current settings, built or rebuilt as needed; an IpcError says why not. */
+  get(): Promise<Engine>;
+  current(): Engine | null;
+  /** True when the settings no longer match the running engine (or none runs yet). */
+  outdated(): boolean;
+  close(): Promise<void>;
+}
+
+export function createEngineSlot(options: EngineSlotOptions): EngineSlot {
+  const { settings } = options;
+  const create = options.create ?? createEngine;
+  const owner = `${options.ownerPrefix}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  let engine: Engine | null = null;
+  let engineKey = '';
+  let engineClient: unknown = null;
+  let chain: Promise<unknown> = Promise.resolve();
+  let closed = false;
+
+  const configKey = (): string => {
+    const s = settings.get();
+    return JSON.stringify([s.mode, s.mode === 'live' ? s.baseUrl : '', s.storeId, s.tillId, s.txnIdScope, s.requestTimeoutMs]);
+  };
+
+  async function build(): Promise<Engine> {
+    if (closed) throw new IpcError('API_UNAVAILABLE', 'The till is shutting down.');
+    const journal = options.journal.journal(); // JOURNAL_UNAVAILABLE when writes are stopped
+    const s = settings.get();
+    if (s.storeId === null || s.tillId === null) throw new IpcError('INVALID_STATE', SETUP_INCOMPLETE);
+    const client = await options.clients.writer(); // KEY_NOT_CONFIGURED / API_UNAVAILABLE
+    const key = configKey();
+    if (engine !== null && key === engineKey) {
+      if (client !== engineClient) {
+        engine.setClient(client);
+        engineClient = client;
+      }
+      return engine;
+    }
+    if (engine !== null) await engine.stop();
+    engine = null;
+    const next = create({
+      journal,
+      client,
+      storeId: s.storeId,
+      tillId: s.tillId,
+      txnIdScope: s.txnIdScope,
+      businessDate: () => businessDateAt(options.now(), settings.get().businessDayStartsAt),
+      requestTimeoutMs: s.requestTimeoutMs,
+      owner,
+      now: options.now,
+      onChange: options.onChange,
+      onConnectivity: options.onConnectivity,
+      ...options.tuning,
+    });
+    next.start();
+    // Rows left unfinished by an earlier run (or a crash) are driven to an end in the background.
+    next.recover().catch((e: unknown) => options.log.warn('Engine recovery pass failed', { error: e instanceof Error ? e.message : String(e) }));
+    engine = next;
+    engineKey = key;
+    engineClient = client;
+    return next;
+  }
+
+  return {
+    get() {
+      // One build at a time: two cashier actions during a rebuild must not make two engines.
+      const result = chain.then(build, build);
+      chain = result.catch(() => undefined);
+      return result;
+    },
+    current: () => engine,
+    outdated: () => engine === null || configKey() !== engineKey || options.journal.stopped() !== null,
+    async close() {
+      closed = true;
+      await chain;
+      await engine?.stop();
+      engine = null;
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * What the till's channel implementations need from the app core. Everything is injected so the
+ * handlers run the same under Electron, in the web host and in tests.
+ */
+import type { ReconcileProgress } from '../reconcile/index.ts';
+import type { ApiClients } from '../app/api-clients.ts';
+import type { Connectivity } from '../app/connectivity.ts';
+import type { JournalSlot } from '../app/journal-slot.ts';
+import type { Engine } from '../engine/index.ts';
+import type { SettingsService } from '../settings/settings-file.ts';
+import type { CardSession } from './card-session.ts';
+
+export interface TillEvents {
+  /** Journal rows changed: the UI refetches what it shows (and the queue size is republished). */
+  journalChanged(ids: readonly number[]): void;
+  reconcileProgress(progress: ReconcileProgress): void;
+}
+
+export interface TillHandlerDeps {
+  readonly settings: SettingsService;
+  readonly now: () => number;
+  readonly journal: JournalSlot;
+  readonly clients: ApiClients;
+  readonly cards: CardSession;
+  readonly connectivity: Connectivity;
+  readonly events: TillEvents;
+  /** The engine for the current settings; rejects with a typed IpcError when there can be none. */
+  readonly engine: () => Promise<Engine>;
+  /** Who a manager action is recorded as (the PIN has no names: the till is named instead). */
+  readonly managerActor: () => string;
+}

@@ -1,0 +1,58 @@
+/**
+ * Status strip and journal reads: `status:get` and `journal:detail` for the cashier, the
+ * filtered list and CSV export for the manager. The manager's verify / resend / resolve live in
+ * engine-handlers.ts (they go through the engine, which owns every state move).
+ */
+import type { InvokeContract } from '../../../shared/ipc/contract.ts';
+import type { TillStatus } from '../../../shared/ipc/schemas/till.ts';
+import type { JournalStats } from '../../../shared/journal/row.ts';
+import { UNFINISHED_STATES } from '../../../shared/journal/states.ts';
+import { SETUP_INCOMPLETE } from '../app/engine-slot.ts';
+import type { HandlerRegistry } from '../ipc/handler-registry.ts';
+import type { TillHandlerDeps } from './context.ts';
+import { exportJournal } from './journal-export.ts';
+import { rowDetail } from './row-detail.ts';
+
+export const EMPTY_STATS: JournalStats = {
+  counts: Object.fromEntries(UNFINISHED_STATES.map((s) => [s, 0])) as JournalStats['counts'],
+  unfinished: 0,
+  oldestUnfinishedAt: null,
+};
+
+
+export function tillStatus(deps: Pick<TillHandlerDeps, 'settings' | 'journal' | 'connectivity'>): TillStatus {
+  const s = deps.settings.get();
+  let queue = EMPTY_STATS;
+  const journal = deps.journal.current();
+  if (journal !== null) {
+    try {
+      queue = deps.journal.use((j) => j.stats());
+    } catch {
+      // The slot now holds the reason; it is reported as writesStopped below.
+    }
+  }
+  const c = deps.connectivity.state();
+  return {
+    mode: s.mode,
+    online: c.online,
+    onlineSince: c.since,
+    detail: c.detail,
+    queue,
+    storeId: s.storeId ?? '',
+    tillId: s.tillId ?? '',
+    writesStopped: deps.journal.stopped() ?? (s.storeId === null || s.tillId === null ? SETUP_INCOMPLETE : null),
+  };
+}
+
+export function registerJournalHandlers(registry: HandlerRegistry<InvokeContract>, deps: TillHandlerDeps): void {
+  registry.handle('statusGet', () => tillStatus(deps));
+  registry.handle('journalDetail', ({ id }) => deps.journal.use((j) => rowDetail(j, id)));
+
+  registry.handle('journalList', ({ filter, limit, before }) =>
+    deps.journal.use((j) => {
+      const page = j.query({ ...filter, limit, ...(before === undefined ? {} : { before }) });
+      return { rows: page.rows, next: page.next, total: j.count(filter) };
+    }),
+  );
+  registry.handle('journalExport', ({ filter }) => deps.journal.useAsync((j) => exportJournal(j, filter, deps.now())));
+}

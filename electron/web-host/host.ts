@@ -1,0 +1,259 @@
+/**
+ * The dev/test web host: the same app core (same handler registry, journal, sandbox, engine) as
+ * Electron main, under plain Node, with the renderer served to a browser on loopback.
+ *
+ * Routes (127.0.0.1 only; any other Host header is refused, against DNS rebinding):
+ *   GET  /…                       the renderer build, with the app:// CSP; index.html gets the bridge tag
+ *   GET  /__bridge/bridge.js      the browser stand-in for the preload bridge (bridge-client.ts)
+ *   POST /__bridge/invoke/<name>  {"payload": …} → the registry's envelope; needs X-Till-Token and our Origin
+ *   GET  /__bridge/events?token=  Server-Sent Events, one event name per contract event
+ *
+ * The token is new each launch and reaches the page only in the URL fragment of TILL_URL.
+ * Requests without it, or from another Origin, get 403 before the registry sees them; the
+ * registry then applies the same sender policy (our origin, top-level) as for Electron's window.
+ * Never part of a packaged build.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createTillCore } from '../core/app/app-core.ts';
+import type { TillCore } from '../core/app/app-core.ts';
+import type { SandboxStartOptions } from '../core/app/sandbox-slot.ts';
+import { createManagerPin, filePinStore } from '../core/auth/manager-pin.ts';
+import type { RegistryLog } from '../core/ipc/handler-registry.ts';
+import { createSenderPolicy } from '../core/ipc/sender-policy.ts';
+import { createFakeKeyCrypto } from '../core/keys/fake-key-crypto.ts';
+import type { StorageBackendName } from '../core/keys/key-crypto.ts';
+import { createKeyVault } from '../core/keys/key-vault.ts';
+import { createNoticeBoard } from '../core/notices/notice-board.ts';
+import { jsonFileBackend, openSettings } from '../core/settings/settings-file.ts';
+import { appOriginFrom } from '../core/shell-policy/app-origin.ts';
+import { securityHeaders } from '../core/shell-policy/csp.ts';
+import { EVENTS_PATH, INVOKE_PATH, TOKEN_HEADER } from './bridge-client-paths.ts';
+import { bundleBridgeClient } from './bridge-bundle.ts';
+import { createSseHub } from './sse.ts';
+import { BRIDGE_SCRIPT_PATH, serveStatic } from './static-files.ts';
+
+export interface WebHostOptions {
+  readonly dataDir: string;
+  /** The renderer build (or a test page) to serve. */
+  readonly rendererDir: string;
+  /** 0 (default) = any free port. */
+  readonly port?: number;
+  /** Preset the manager PIN (tests); the session starts locked. */
+  readonly managerPin?: string;
+  readonly sandbox?: SandboxStartOptions;
+  /** What the stand-in key store claims to be. Default basic_text: keys die with the process, i.e. unprotected. */
+  readonly keyBackend?: StorageBackendName;
+  readonly log?: RegistryLog;
+  /** The bundled stand-in, when the caller already has it. */
+  readonly bridgeScript?: string;
+}
+
+export interface WebHost {
+  /** http://127.0.0.1:<port> */
+  readonly origin: string;
+  /** What a person or a test opens: the origin with the per-launch token in the fragment. */
+  readonly tillUrl: string;
+  readonly token: string;
+  readonly core: TillCore;
+  close(): Promise<void>;
+}
+
+/** Payloads are small (the largest is a settings patch); anything bigger is not from our page. */
+export const BODY_LIMIT_BYTES = 256 * 1024;
+
+const stderrLog: RegistryLog = {
+  warn: (message, fields) => process.stderr.write(`[web-host] ${message} ${fields === undefined ? '' : JSON.stringify(fields)}\n`),
+  error: (message, fields) => process.stderr.write(`[web-host] ERROR ${message} ${fields === undefined ? '' : JSON.stringify(fields)}\n`),
+};
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': String(Buffer.byteLength(text)) }).end(text);
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<{ ok: true; text: string } | { ok: false; status: 400 | 413 }> {
+  return new Promise((resolve) => {
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (declared > limit) {
+      resolve({ ok: false, status: 413 });
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    req.on('data', (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > limit) {
+        done = true;
+        resolve({ ok: false, status: 413 });
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!done) resolve({ ok: true, text: Buffer.concat(chunks).toString('utf8') });
+      done = true;
+    });
+    req.on('error', () => {
+      if (!done) resolve({ ok: false, status: 400 });
+      done = true;
+    });
+  });
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const log = options.log ?? stderrLog;
+  const token = randomBytes(24).toString('base64url');
+  const bridgeScript = options.bridgeScript ?? (await bundleBridgeClient());
+  const sse = createSseHub();
+  let core: TillCore | null = null;
+
+  const server = http.createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) json(res, 500, { error: 'internal' });
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  const hostHeader = `127.0.0.1:${port}`;
+  const headers = securityHeaders();
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.headers.host !== hostHeader) return json(res, 403, { error: 'Wrong host.' });
+    const url = req.url ?? '/';
+    const pathname = url.split('?')[0] ?? '/';
+
+    if (pathname.startsWith(INVOKE_PATH)) {
+      if (req.method !== 'POST') return json(res, 405, { error: 'POST only.' }, { Allow: 'POST' });
+      const sentToken = req.headers[TOKEN_HEADER.toLowerCase()];
+      if (typeof sentToken !== 'string' || !sameSecret(sentToken, token)) return json(res, 403, { error: 'Missing or wrong token.' });
+      if (req.headers.origin !== origin) return json(res, 403, { error: 'Foreign origin.' });
+      if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) return json(res, 415, { error: 'JSON only.' });
+      const body = await readBody(req, BODY_LIMIT_BYTES);
+      if (!body.ok) return json(res, body.status, { error: body.status === 413 ? 'Body too large.' : 'Bad body.' }, body.status === 413 ? { Connection: 'close' } : {});
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(body.text);
+      } catch {
+        return json(res, 400, { error: 'Not JSON.' });
+      }
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return json(res, 400, { error: 'Expected {"payload": …}.' });
+      if (core === null) return json(res, 503, { error: 'Starting.' });
+      let name: string;
+      try {
+        name = decodeURIComponent(pathname.slice(INVOKE_PATH.length));
+      } catch {
+        return json(res, 400, { error: 'Bad channel name.' });
+      }
+      const payload = (parsed as { payload?: unknown }).payload;
+      // The same door as ipcMain: sender policy, access, schemas, scrub — all in the registry.
+      const envelope = await core.registry.dispatch(name, payload, { frameUrl: req.headers.origin, isMainFrame: true });
+      return json(res, 200, envelope);
+    }
+
+    if (pathname === EVENTS_PATH) {
+      if (req.method !== 'GET') return json(res, 405, { error: 'GET only.' }, { Allow: 'GET' });
+      const sent = new URL(url, origin).searchParams.get('token') ?? '';
+      if (!sameSecret(sent, token)) return json(res, 403, { error: 'Missing or wrong token.' });
+      // Same-origin EventSource sends no Origin; if one is sent, it must be ours.
+      if (req.headers.origin !== undefined && req.headers.origin !== origin) return json(res, 403, { error: 'Foreign origin.' });
+      sse.open(res, headers);
+      return;
+    }
+
+    if (pathname === BRIDGE_SCRIPT_PATH) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'GET only.' }, { Allow: 'GET' });
+      res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': String(Buffer.byteLength(bridgeScript)) });
+      res.end(req.method === 'HEAD' ? undefined : bridgeScript);
+      return;
+    }
+
+    if (pathname.startsWith('/__bridge/')) return json(res, 404, { error: 'Not found.' });
+    await serveStatic(req, res, options.rendererDir, headers);
+  }
+
+  try {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    const settingsPath = path.join(options.dataDir, 'settings.json');
+    const notices = createNoticeBoard();
+    const settings = openSettings({ filePath: settingsPath, open: jsonFileBackend(settingsPath), log });
+    for (const n of settings.notices) notices.raise(n.kind, n.message, n.at);
+    const vault = createKeyVault({ filePath: path.join(options.dataDir, 'keys.json'), crypto: createFakeKeyCrypto({ backend: options.keyBackend ?? 'basic_text' }) });
+    const pin = createManagerPin({
+      store: filePinStore(path.join(options.dataDir, 'manager-pin.json')),
+      clock: { now: () => Date.now() },
+      autoLockMinutes: () => settings.get().managerAutoLockMinutes,
+    });
+    if (options.managerPin !== undefined && !(await pin.state()).configured) {
+      await pin.set(options.managerPin);
+      await pin.lock();
+    }
+    core = await createTillCore({
+      dataDir: options.dataDir,
+      settings,
+      vault,
+      pin,
+      notices,
+      app: { name: 'SocialHub Till', version: readVersion(), platform: process.platform, packaged: false },
+      senderPolicy: createSenderPolicy({ origins: [appOriginFrom(origin)] }),
+      eventTransport: (channel, payload) => sse.broadcast(channel, payload),
+      log,
+      ownerPrefix: 'web',
+      ...(options.sandbox === undefined ? {} : { sandbox: options.sandbox }),
+    });
+  } catch (e) {
+    sse.close();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw e;
+  }
+  const running = core;
+
+  let closing: Promise<void> | null = null;
+  return {
+    origin,
+    tillUrl: `${origin}/#token=${token}`,
+    token,
+    core: running,
+    close() {
+      closing ??= (async () => {
+        sse.close();
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await stopped;
+        await running.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+function readVersion(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * `npm run e2e:serve [-- --data-dir <dir>] [--port N] [--manager-pin 1234] [--build] [--renderer-dir <dir>] [--no-preset]`
+ *
+ * Starts the web host on a fresh sandbox (a new temporary data folder unless --data-dir is given,
+ * removed again on exit), then prints exactly these lines on stdout and serves until killed:
+ *
+ *   TILL_URL=http://127.0.0.1:<port>/#token=<per-launch token>
+ *   SANDBOX_URL=http://127.0.0.1:<port>/api/v2
+ *   SANDBOX_READ_KEY=fl_test_…
+ *   SANDBOX_ADMIN_TOKEN=sbx_admin_…
+ *
+ * Logs go to stderr. A new data folder is preset to store st_nyc_01 / till T1 so the cashier flow
+ * works at once (`--no-preset` starts on factory settings, for first-run tests).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEMO } from '../sandbox/server.ts';
+import { ensureRendererBuild } from './renderer-build.ts';
+import { startWebHost } from './host.ts';
+import type { WebHost } from './host.ts';
+
+export const USAGE = 'usage: npm run e2e:serve [-- --data-dir <dir>] [--port N] [--manager-pin 1234] [--build] [--renderer-dir <dir>] [--no-preset]';
+
+export interface ServeOptions {
+  dataDir: string | null;
+  port: number;
+  managerPin: string | undefined;
+  build: boolean;
+  rendererDir: string | null;
+  preset: boolean;
+}
+
+export function parseServeArgs(argv: readonly string[]): ServeOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      'manager-pin': { type: 'string' },
+      build: { type: 'boolean' },
+      'renderer-dir': { type: 'string' },
+      'no-preset': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  if (values.help === true) throw new Error(USAGE);
+  const port = Number(values.port ?? '0');
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be a port number (got ${values.port})`);
+  const pin = values['manager-pin'];
+  if (pin !== undefined && !/^\d{4,8}$/.test(pin)) throw new Error('--manager-pin must be 4–8 digits');
+  return {
+    dataDir: values['data-dir'] === undefined ? null : path.resolve(values['data-dir']),
+    port,
+    managerPin: pin,
+    build: values.build === true,
+    rendererDir: values['renderer-dir'] === undefined ? null : path.resolve(values['renderer-dir']),
+    preset: values['no-preset'] !== true,
+  };
+}
+
+const say = (message: string): void => void process.stderr.write(`[web-host] ${message}\n`);
+
+export async function serve(options: ServeOptions): Promise<{ host: WebHost; stop: () => Promise<void> }> {
+  const temporary = options.dataDir === null;
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'till-e2e-'));
+  fs.mkdirSync(dataDir, { recursive: true });
+  const settingsPath = path.join(dataDir, 'settings.json');
+  if (options.preset && !fs.existsSync(settingsPath)) {
+    fs.writeFileSync(settingsPath, JSON.stringify({ mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1' }, null, 2) + '\n');
+  }
+  const rendererDir = options.rendererDir ?? (await ensureRendererBuild({ force: options.build, log: say }));
+  const host = await startWebHost({ dataDir, rendererDir, port: options.port, ...(options.managerPin === undefined ? {} : { managerPin: options.managerPin }) });
+  const sandbox = host.core.sandbox.handle();
+  if (sandbox === null) {
+    await host.close();
+    throw new Error('This data folder is set to live mode, so there is no sandbox to serve; use a fresh --data-dir.');
+  }
+  say(`data folder ${dataDir}${temporary ? ' (removed on exit)' : ''}`);
+  process.stdout.write(
+    [`TILL_URL=${host.tillUrl}`, `SANDBOX_URL=${sandbox.url}`, `SANDBOX_READ_KEY=${sandbox.keys.read}`, `SANDBOX_ADMIN_TOKEN=${sandbox.adminToken}`].join('\n') + '\n',
+  );
+  return {
+    host,
+    stop: async () => {
+      await host.close();
+      if (temporary) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let options: ServeOptions;
+  try {
+    options = parseServeArgs(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  const { stop } = await serve(options);
+  let stopping = false;
+  const shutdown = (): void => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping');
+    stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+if (import.meta.main) {
+  main().catch((e: unknown) => {
+    say(`could not start: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  });
+}
