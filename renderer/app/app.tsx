@@ -1,0 +1,55 @@
+/**
+ * The app frame: status strip on top, the cashier screen, notices, the coupon verdict overlay,
+ * and the manager console (behind its own PIN) mounted on demand.
+ */
+import { lazy, Suspense, useEffect } from 'react';
+import { CashierScreen } from '../cashier/cashier-screen.tsx';
+import { TillProvider, useRuntime, useUi } from './context.tsx';
+import { ErrorBoundary } from './error-boundary.tsx';
+import type { TillRuntime } from './runtime.ts';
+import { installShortcuts, LAYER, useShortcutLayer } from './shortcuts.ts';
+import { StatusStrip } from './status-strip.tsx';
+import { ScanFlash, Toasts } from './toasts.tsx';
+
+const ManagerConsole = lazy(() => import('../manager/index.tsx').then((m) => ({ default: m.ManagerConsole })));
+
+export function App({ runtime }: { runtime: TillRuntime }) {
+  useEffect(() => runtime.start(window), [runtime]);
+  useEffect(() => installShortcuts(window), []);
+  return (
+    <TillProvider runtime={runtime}>
+      <div className="app">
+        <StatusStrip />
+        <ErrorBoundary label="The cashier screen" onReset={() => runtime.ui.getState().close()}>
+          <CashierScreen />
+        </ErrorBoundary>
+        <Toasts />
+        <ScanFlash />
+        <ManagerSlot />
+      </div>
+    </TillProvider>
+  );
+}
+
+function ManagerSlot() {
+  const runtime = useRuntime();
+  const panel = useUi((s) => s.panel);
+  const open = panel === 'manager';
+  useShortcutLayer(LAYER.manager, open);
+  // The manager's screens take typed input (journal search…): scans there are text, not members.
+  useEffect(() => (open ? runtime.suspendScanning() : undefined), [open, runtime]);
+  const close = (): void => {
+    runtime.ui.getState().close('manager');
+    // Settings (scanner timing, earn rule…) and the queue may have changed in there.
+    void runtime.settings.getState().load();
+    void runtime.status.getState().refresh();
+  };
+  if (!open) return null;
+  return (
+    <ErrorBoundary label="The manager console" onReset={close} overlay>
+      <Suspense fallback={<div className="loading-screen">Opening the manager console…</div>}>
+        <ManagerConsole onClose={close} />
+      </Suspense>
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { call, errorText, GENERIC_ERROR, readEnvelope } from './call.ts';
+
+describe('call', () => {
+  it('passes values and envelope errors through', async () => {
+    expect(await call(() => Promise.resolve({ ok: true, value: 3 }))).toEqual({ ok: true, value: 3 });
+    expect(await call(() => Promise.resolve({ ok: false, error: { code: 'OFFLINE', message: 'SocialHub cannot be reached.' } }))).toEqual({
+      ok: false,
+      error: { code: 'OFFLINE', message: 'SocialHub cannot be reached.' },
+    });
+  });
+
+  it('turns a rejected call or a malformed answer into a calm generic error', async () => {
+    expect(await call(() => Promise.reject(new Error('boom')))).toEqual({ ok: false, error: { code: 'BRIDGE', message: GENERIC_ERROR } });
+    expect(readEnvelope(undefined)).toMatchObject({ ok: false, error: { code: 'BRIDGE' } });
+    expect(readEnvelope({ ok: 'yes' })).toMatchObject({ ok: false, error: { code: 'BRIDGE' } });
+  });
+
+  it('never shows a stack trace or an Error dump', () => {
+    const stacky = readEnvelope({ ok: false, error: { code: 'INTERNAL', message: 'TypeError: x is undefined\n    at foo (main.js:1:2)' } });
+    expect(stacky).toEqual({ ok: false, error: { code: 'INTERNAL', message: GENERIC_ERROR } });
+    expect(readEnvelope({ ok: false, error: { code: 'INTERNAL', message: 'x'.repeat(500) } })).toMatchObject({ error: { message: GENERIC_ERROR } });
+  });
+
+  it('names the field in a payload error', () => {
+    expect(errorText({ code: 'INVALID_PAYLOAD', message: 'Invalid request', issues: [{ path: ['saleTotal'], message: 'enter an amount' }] })).toBe('Sale total: enter an amount');
+    expect(errorText({ code: 'OFFLINE', message: 'Offline.' })).toBe('Offline.');
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Every bridge call goes through `call`: the envelope becomes a plain result, a rejected promise
+ * (the bridge itself broke, the web host went away) becomes a calm generic error, and nothing a
+ * cashier sees ever carries a stack trace.
+ */
+import type { ErrorCode, Issue } from '../../shared/ipc/envelope.ts';
+
+/** `BRIDGE`: the call never got an answer (not an envelope error). */
+export type CallErrorCode = ErrorCode | 'BRIDGE';
+
+export interface CallError {
+  code: CallErrorCode;
+  message: string;
+  issues?: Issue[];
+}
+
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallError };
+
+export const GENERIC_ERROR = 'The till could not finish that. Try again; if it keeps happening, call a manager.';
+
+/** Longest message shown as-is; anything longer is almost certainly not meant for a cashier. */
+const MESSAGE_MAX = 300;
+
+export async function call<T>(run: () => Promise<unknown>): Promise<CallResult<T>> {
+  let answer: unknown;
+  try {
+    answer = await run();
+  } catch {
+    return { ok: false, error: { code: 'BRIDGE', message: GENERIC_ERROR } };
+  }
+  return readEnvelope<T>(answer);
+}
+
+/** Trust only the envelope's shape, not its producer: a malformed answer is a generic error. */
+export function readEnvelope<T>(answer: unknown): CallResult<T> {
+  if (answer === null || typeof answer !== 'object' || !('ok' in answer)) {
+    return { ok: false, error: { code: 'BRIDGE', message: GENERIC_ERROR } };
+  }
+  if (answer.ok === true && 'value' in answer) return { ok: true, value: answer.value as T };
+  if (answer.ok === false && 'error' in answer && answer.error !== null && typeof answer.error === 'object') {
+    const body = answer.error as { code?: unknown; message?: unknown; issues?: unknown };
+    const code = typeof body.code === 'string' ? (body.code as CallErrorCode) : 'INTERNAL';
+    const message = cleanMessage(body.message);
+    const issues = Array.isArray(body.issues) ? (body.issues as Issue[]) : undefined;
+    return { ok: false, error: issues === undefined ? { code, message } : { code, message, issues } };
+  }
+  return { ok: false, error: { code: 'BRIDGE', message: GENERIC_ERROR } };
+}
+
+function cleanMessage(message: unknown): string {
+  if (typeof message !== 'string') return GENERIC_ERROR;
+  const text = message.trim();
+  // A stack or a multi-line dump is never shown: those are bugs, and the main log has them.
+  if (text === '' || text.length > MESSAGE_MAX || /\n\s+at\s/.test(text) || /^\w*Error:/.test(text)) return GENERIC_ERROR;
+  return text;
+}
+
+/** The sentence to show for an error, naming the first field problem when there is one. */
+export function errorText(error: CallError): string {
+  const issue = error.issues?.[0];
+  if (error.code === 'INVALID_PAYLOAD' && issue !== undefined && issue.message !== '') {
+    const field = issue.path.length > 0 ? `${FIELD_NAMES[String(issue.path[0])] ?? String(issue.path[0])}: ` : '';
+    return `${field}${issue.message}`;
+  }
+  return error.message;
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  posTxnId: 'Transaction id',
+  saleTotal: 'Sale total',
+  returnId: 'Return id',
+  returnedAmount: 'Returned amount',
+  points: 'Points',
+  memberId: 'Member',
+  couponId: 'Coupon',
+  linkedPosTxnId: 'Sale',
+};

@@ -1,0 +1,142 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createRuntime } from './runtime.ts';
+import type { SoundKind } from './sound.ts';
+import { avaCard, createFakeBridge, flush, ok, settingsFixture } from '../state/test-kit.ts';
+
+function setup(active: EventTarget | null = null) {
+  const fake = createFakeBridge();
+  fake.handle('memberCard', (req) => ok(avaCard({ memberId: (req as { memberId: string }).memberId })));
+  fake.handle('couponRedeem', () => ok({ verdict: 'honor', reason: 'Redeemed.', couponId: 'cp_ava_coffee', redeemedByThisTillAt: null, row: null }));
+  fake.handle('statusGet', () => ok({ mode: 'sandbox', online: true, onlineSince: 1, detail: null, queue: { counts: { queued: 2, sending: 1, unknown: 1, verifying: 0, 'needs-attention': 1 }, unfinished: 5, oldestUnfinishedAt: 1 }, storeId: 'st_1', tillId: 'till_1', writesStopped: null }));
+  fake.handle('settingsGet', () => ok(settingsFixture()));
+  fake.handle('appInfo', () => ok({ name: 'x', version: '1', platform: 'linux', packaged: false, mode: 'sandbox', storage: { backend: 'unknown', protected: false, available: false, optedInPlainText: false, optedInAt: null, warning: null }, notices: [] }));
+  const sounds: SoundKind[] = [];
+  const runtime = createRuntime(fake.bridge, { sound: { play: (k) => sounds.push(k) }, activeElement: () => active });
+  return { fake, runtime, sounds };
+}
+
+class FakeWindow extends EventTarget {}
+
+describe('runtime scan routing', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('a member scan beeps, flashes and loads the card; a new member resets the sale form', async () => {
+    const { runtime, sounds, fake } = setup();
+    runtime.award.setState({ txnId: 'T-1', total: '5' });
+    expect(runtime.handleScan('https://portal.socialhub.ai/m/mb_ava_chen', 'wedge')).toEqual({ kind: 'member' });
+    await flush(20);
+    expect(sounds).toEqual(['scan']);
+    expect(runtime.feedback.getState().scanPulse).toEqual({ n: 1, ok: true });
+    expect(runtime.member.getState()).toMatchObject({ phase: 'loaded', memberId: 'mb_ava_chen' });
+    expect(runtime.award.getState()).toMatchObject({ txnId: '', total: '' });
+    // The same member again: refresh, keep the form.
+    runtime.award.setState({ txnId: 'T-2' });
+    runtime.handleScan('mb_ava_chen', 'wedge');
+    await flush(20);
+    expect(runtime.award.getState().txnId).toBe('T-2');
+    expect(fake.callsTo('memberCard')).toHaveLength(2);
+  });
+
+  it('a coupon scan during an open sale is linked to it and names the shown member', async () => {
+    const { runtime, fake, sounds } = setup();
+    runtime.handleScan('mb_ava_chen', 'wedge');
+    await flush(20);
+    runtime.award.setState({ txnId: 'T-1001' });
+    expect(runtime.handleScan('https://portal.socialhub.ai/c/cp_ava_coffee', 'wedge')).toEqual({ kind: 'coupon' });
+    await flush(20);
+    expect(fake.callsTo('couponRedeem')).toEqual([{ couponId: 'cp_ava_coffee', memberId: 'mb_ava_chen', linkedPosTxnId: 'T-1001' }]);
+    expect(runtime.coupon.getState().checks.cp_ava_coffee).toMatchObject({ phase: 'honor', title: 'Free coffee' });
+    expect(sounds).toContain('honor');
+    // The card refreshes after the verdict.
+    expect(fake.callsTo('memberCard')).toHaveLength(2);
+  });
+
+  it('a bad scan sounds the error and says why', () => {
+    const { runtime, sounds } = setup();
+    const handled = runtime.handleScan('4006381333931', 'wedge');
+    expect(handled.kind).toBe('error');
+    expect(handled.kind === 'error' ? handled.message : '').toMatch(/product barcode/);
+    expect(sounds).toEqual(['error']);
+    expect(runtime.feedback.getState().toasts[0]?.tone).toBe('error');
+    expect(runtime.feedback.getState().toasts[0]?.text).toMatch(/product barcode/);
+    expect(runtime.feedback.getState().scanPulse.ok).toBe(false);
+  });
+
+  it('a receipt scan goes into the focused transaction field', () => {
+    const el = new EventTarget();
+    const { runtime } = setup(el);
+    const got: string[] = [];
+    runtime.scanFields.register(el, { label: 'transaction id', accepts: () => true, set: (v) => got.push(v) });
+    expect(runtime.handleScan('90871', 'wedge')).toEqual({ kind: 'field' });
+    expect(got).toEqual(['90871']);
+  });
+
+  it('the camera and typed-code dialogs close once a code is read', () => {
+    const { runtime } = setup();
+    runtime.ui.getState().open('camera');
+    runtime.handleScan('mb_ava_chen', 'camera');
+    expect(runtime.ui.getState().panel).toBeNull();
+    runtime.ui.getState().open('code');
+    expect(runtime.handleScan('nonsense!', 'typed')).toMatchObject({ kind: 'error' });
+    expect(runtime.ui.getState().panel).toBe('code');
+  });
+
+  it('ignores scans while the manager console is open', () => {
+    const { runtime, fake } = setup();
+    runtime.ui.getState().open('manager');
+    expect(runtime.handleScan('mb_ava_chen', 'wedge')).toEqual({ kind: 'ignored' });
+    expect(fake.callsTo('memberCard')).toHaveLength(0);
+  });
+});
+
+describe('runtime start', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('reads status and settings, follows events, and captures wedge scans until suspended', async () => {
+    const { runtime, fake } = setup();
+    const win = new FakeWindow();
+    const stop = runtime.start(win as unknown as Window);
+    await flush(20);
+    expect(runtime.status.getState()).toMatchObject({ mode: 'sandbox', online: true, pending: 3, checking: 1, needsAttention: 1, storeId: 'st_1' });
+    expect(runtime.settings.getState().settings?.scanner.maxGapMs).toBe(50);
+    fake.emit('connectivity', { online: false, since: new Date().toISOString(), detail: 'No network' });
+    expect(runtime.status.getState()).toMatchObject({ online: false, detail: 'No network' });
+    fake.emit('queueSize', { pending: 4, unknown: 0, oldestPendingAt: null });
+    expect(runtime.status.getState().pending).toBe(4);
+
+    const type = (text: string, start: number) => {
+      let t = start;
+      for (const key of [...text, 'Enter']) {
+        const e = new Event('keydown');
+        const props = { key, timeStamp: (t += 8), ctrlKey: false, altKey: false, metaKey: false, repeat: false, isComposing: false };
+        for (const [k, value] of Object.entries(props)) Object.defineProperty(e, k, { value });
+        win.dispatchEvent(e);
+      }
+    };
+    type('mb_ava_chen', 1000);
+    await flush(20);
+    expect(fake.callsTo('memberCard')).toEqual([{ memberId: 'mb_ava_chen' }]);
+    const resume = runtime.suspendScanning();
+    type('mb_marcus_webb', 5000);
+    await flush(20);
+    expect(fake.callsTo('memberCard')).toHaveLength(1);
+    resume();
+    type('mb_marcus_webb', 9000);
+    await flush(20);
+    expect(fake.callsTo('memberCard')).toHaveLength(2);
+    stop();
+    type('mb_ava_chen', 20000);
+    await flush(20);
+    expect(fake.callsTo('memberCard')).toHaveLength(2);
+  });
+});

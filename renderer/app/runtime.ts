@@ -1,0 +1,250 @@
+/**
+ * The app's wiring, created once per window: the stores, the journal-row follower, the sound
+ * player, global scan capture and the subscriptions to main's events. Components reach it
+ * through TillContext; tests build it with a fake bridge.
+ */
+import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
+import { attachWedgeDetector, type WedgeHost } from '../scan/attach-wedge.ts';
+import { createAwardStore, openSaleTxnId, type AwardStore } from '../state/award-store.ts';
+import { createCouponStore, type CouponStore } from '../state/coupon-store.ts';
+import { createFeedbackStore, type FeedbackStore } from '../state/feedback-store.ts';
+import { createMemberStore, type MemberStore } from '../state/member-store.ts';
+import type { OutcomeView } from '../state/outcome.ts';
+import { CLAWBACK_ROUNDING, createReturnStore, type ReturnStore } from '../state/return-store.ts';
+import { createRowFollower, type RowFollower } from '../state/row-follower.ts';
+import { createSettingsStore, wedgeOptionsFromSettings, type SettingsStore } from '../state/settings-store.ts';
+import { createStatusStore, startStatusRefresh, type StatusStore } from '../state/status-store.ts';
+import { realTimers, type Timers } from '../state/timers.ts';
+import { createUiStore, type UiStore } from '../state/ui-store.ts';
+import { routeScan, ScanFieldRegistry } from './scan-router.ts';
+import { createSoundPlayer, type SoundKind, type SoundPlayer } from './sound.ts';
+
+export type ScanSource = 'wedge' | 'camera' | 'typed';
+
+export interface TillRuntime {
+  bridge: TillBridge;
+  timers: Timers;
+  sound: SoundPlayer;
+  follower: RowFollower;
+  status: StatusStore;
+  settings: SettingsStore;
+  member: MemberStore;
+  award: AwardStore;
+  coupon: CouponStore;
+  returns: ReturnStore;
+  feedback: FeedbackStore;
+  ui: UiStore;
+  scanFields: ScanFieldRegistry;
+  /** Route one scan; returns what it became (for the camera and typed-code dialogs). */
+  handleScan(raw: string, source: ScanSource): ScanHandled;
+  /** Stop global scan capture (the scanner wizard listens to raw keys itself). Returns the undo. */
+  suspendScanning(): () => void;
+  /** Wire events and scan capture to a window; returns the teardown. */
+  start(win: Window): () => void;
+}
+
+export type ScanHandled = { kind: 'member' | 'coupon' | 'field' | 'ignored' } | { kind: 'error'; message: string };
+
+export interface RuntimeOptions {
+  timers?: Timers;
+  sound?: SoundPlayer;
+  /** The element with focus (for scans into fields); the document's by default. */
+  activeElement?: () => EventTarget | null;
+}
+
+const AWARD_SOUND: Record<OutcomeView['status'], SoundKind> = {
+  confirmed: 'success',
+  duplicate: 'error',
+  queued: 'notYet',
+  checking: 'notYet',
+  'needs-attention': 'error',
+  rejected: 'error',
+  resolved: 'notYet',
+};
+
+export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}): TillRuntime {
+  const timers = options.timers ?? realTimers;
+  const sound = options.sound ?? createSoundPlayer();
+  const activeElement = options.activeElement ?? (() => (typeof document === 'undefined' ? null : document.activeElement));
+  const follower = createRowFollower(bridge, timers);
+  const status = createStatusStore(bridge);
+  const settings = createSettingsStore(bridge);
+  const feedback = createFeedbackStore(timers);
+  const member = createMemberStore(bridge, timers);
+  const ui = createUiStore();
+  const scanFields = new ScanFieldRegistry();
+  const writesStopped = (): string | null => status.getState().writesStopped;
+
+  const onWriteOutcome = (view: OutcomeView, previous: OutcomeView | null): void => {
+    if (previous !== null && previous.status === view.status) return;
+    sound.play(AWARD_SOUND[view.status]);
+    // A write that just became final changed the balance: show the card's new figures.
+    const m = member.getState();
+    if ((view.status === 'confirmed' || view.status === 'duplicate') && m.memberId === view.memberId && m.phase === 'loaded') void m.refresh();
+    if (previous !== null) {
+      const who = view.memberName ?? 'the member';
+      const what = view.kind === 'award' ? `Award for ${who} (sale ${view.posTxnId})` : `Return ${view.returnId ?? ''} for sale ${view.posTxnId}`;
+      if (view.status === 'confirmed') feedback.getState().push('success', `${what}: confirmed by SocialHub.`);
+      else if (view.status === 'needs-attention') feedback.getState().push('warning', `${what}: needs a manager.`, 10_000);
+      else if (view.status === 'rejected') feedback.getState().push('error', `${what}: refused by SocialHub.`, 10_000);
+    }
+  };
+
+  const award: AwardStore = createAwardStore({ bridge, member, follower, timers, writesStopped, onOutcome: onWriteOutcome });
+  const returns = createReturnStore({
+    bridge,
+    follower,
+    timers,
+    writesStopped,
+    rounding: () => CLAWBACK_ROUNDING,
+    onOutcome: onWriteOutcome,
+  });
+  const coupon: CouponStore = createCouponStore({
+    bridge,
+    timers,
+    onVerdict(check) {
+      sound.play(check.phase === 'honor' ? 'honor' : 'deny');
+      const m = member.getState();
+      const onCard = m.card?.coupons.ok === true && m.card.coupons.value.some((c) => c.id === check.couponId);
+      if (m.phase === 'loaded' && (onCard || (check.memberId !== null && check.memberId === m.memberId))) void m.refresh();
+    },
+    onNotYet() {
+      sound.play('notYet');
+    },
+  });
+
+  let suspended = 0;
+  let win: Window | null = null;
+  let detachWedge: (() => void) | null = null;
+
+  const attach = (): void => {
+    detachWedge?.();
+    detachWedge = null;
+    if (win === null || suspended > 0) return;
+    const opts = wedgeOptionsFromSettings(settings.getState().settings);
+    const onScan = (scan: { payload: string }): void => {
+      runtime.handleScan(scan.payload, 'wedge');
+    };
+    try {
+      detachWedge = attachWedgeDetector(win as unknown as WedgeHost, opts, onScan);
+    } catch {
+      // Settings the detector cannot use: fall back to its defaults rather than losing scanning.
+      detachWedge = attachWedgeDetector(win as unknown as WedgeHost, {}, onScan);
+    }
+  };
+
+  const scanError = (message: string): void => {
+    sound.play('error');
+    feedback.getState().pulse(false);
+    feedback.getState().push('error', message);
+  };
+
+  const runtime: TillRuntime = {
+    bridge,
+    timers,
+    sound,
+    follower,
+    status,
+    settings,
+    member,
+    award,
+    coupon,
+    returns,
+    feedback,
+    ui,
+    scanFields,
+
+    handleScan(raw, source) {
+      if (suspended > 0 && source === 'wedge') return { kind: 'ignored' };
+      const panel = ui.getState().panel;
+      if (panel === 'manager') return { kind: 'ignored' };
+      // A code was read: the camera and the type-a-code dialog have done their job.
+      const closeEntry = (): void => {
+        if (panel === 'camera' || panel === 'code') ui.getState().close(panel);
+      };
+      const route = routeScan(raw, { customPattern: settings.getState().settings?.scanner.customPattern ?? null, field: scanFields.lookup(activeElement()) });
+      switch (route.kind) {
+        case 'error':
+          if (source !== 'typed') scanError(route.message);
+          else sound.play('error');
+          return { kind: 'error', message: route.message };
+        case 'field':
+          sound.play('scan');
+          feedback.getState().pulse(true);
+          route.field.set(route.value);
+          feedback.getState().push('info', `Scanned ${route.field.label}: ${route.value}`);
+          return { kind: 'field' };
+        case 'member': {
+          sound.play('scan');
+          feedback.getState().pulse(true);
+          const m = member.getState();
+          // A settled verdict on screen has been seen; a pending one keeps checking in the background.
+          if (coupon.getState().shown !== null) coupon.getState().close();
+          if (panel === 'returns' && !returns.getState().submitting) ui.getState().close('returns');
+          if (m.memberId !== route.memberId) award.getState().memberChanged();
+          closeEntry();
+          void m.load(route.memberId);
+          return { kind: 'member' };
+        }
+        case 'coupon': {
+          sound.play('scan');
+          feedback.getState().pulse(true);
+          closeEntry();
+          const m = member.getState();
+          const onCard = m.phase === 'loaded' && m.card?.coupons.ok === true ? m.card.coupons.value.find((c) => c.id === route.couponId) : undefined;
+          void coupon.getState().redeem({
+            couponId: route.couponId,
+            title: onCard?.title ?? null,
+            code: onCard?.code ?? null,
+            // The member whose card is shown: the engine resolves an unknown outcome from their coupon list.
+            memberId: m.phase === 'loaded' ? m.memberId : null,
+            linkedPosTxnId: openSaleTxnId(award.getState(), m),
+          });
+          return { kind: 'coupon' };
+        }
+      }
+    },
+
+    suspendScanning() {
+      suspended++;
+      attach();
+      let done = false;
+      return () => {
+        if (done) return;
+        done = true;
+        suspended--;
+        attach();
+      };
+    },
+
+    start(target) {
+      win = target;
+      attach();
+      const unsubSettings = settings.subscribe((s, prev) => {
+        if (s.settings !== prev.settings) attach();
+      });
+      const refresher = startStatusRefresh(status, timers);
+      const offs = [
+        bridge.on('connectivity', (p) => status.getState().applyConnectivity(p)),
+        bridge.on('queueSize', (p) => status.getState().applyQueueSize(p)),
+        bridge.on('lockState', (p) => status.getState().applyLockState(p)),
+        bridge.on('journalChanged', (p) => {
+          follower.changed(p.ids);
+          refresher.kick();
+        }),
+      ];
+      void status.getState().refresh();
+      void settings.getState().load();
+      return () => {
+        for (const off of offs) off();
+        unsubSettings();
+        refresher.stop();
+        follower.stopAll();
+        detachWedge?.();
+        detachWedge = null;
+        win = null;
+      };
+    },
+  };
+  return runtime;
+}

@@ -1,0 +1,197 @@
+/**
+ * Award points for a sale: transaction id (typed or scanned from the receipt) → sale total →
+ * Enter shows the preview → Enter confirms. Disabled until the member card is loaded. The
+ * outcome banner shows the latest award whichever member it was for.
+ */
+import { useEffect, useRef } from 'react';
+import { useShallow } from 'zustand/shallow';
+import { useAward, useMember, useRuntime, useStatus } from '../app/context.tsx';
+import { fmtPoints } from '../app/format.ts';
+import { useShortcut } from '../app/shortcuts.ts';
+import { Button, Field, Skeleton } from '../app/ui.tsx';
+import { useScanField } from '../app/use-scan-field.ts';
+import { isLocked, openSaleTxnId, previewKey } from '../state/award-store.ts';
+import { awardBlocker } from '../state/member-store.ts';
+import { OutcomeBanner, RecentOutcomes } from './outcome-banner.tsx';
+
+export function AwardPanel({ active }: { active: boolean }) {
+  const runtime = useRuntime();
+  const award = useAward(
+    useShallow((s) => ({
+      txnId: s.txnId,
+      total: s.total,
+      errors: s.errors,
+      preview: s.preview,
+      submitting: s.submitting,
+      locked: isLocked(s),
+      banner: s.banner,
+      recent: s.recent,
+    })),
+  );
+  const member = useMember(useShallow((s) => ({ phase: s.phase, card: s.card, memberId: s.memberId, loadSeq: s.loadSeq })));
+  const writesStopped = useStatus((s) => s.writesStopped);
+  const blocker = awardBlocker(member) ?? writesStopped;
+  const disabled = blocker !== null;
+  const txnRef = useRef<HTMLInputElement>(null);
+  const totalRef = useRef<HTMLInputElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const newSaleRef = useRef<HTMLButtonElement>(null);
+  const store = runtime.award;
+
+  useScanField(txnRef, 'transaction id', (value) => {
+    store.getState().setTxnId(value);
+    totalRef.current?.focus();
+  });
+
+  // A new member's card arrived: the next thing to type is the transaction id.
+  useEffect(() => {
+    if (member.loadSeq > 0 && active) txnRef.current?.focus();
+  }, [member.loadSeq, active]);
+
+  // Once the sale has an outcome, the next step is another sale (or the next customer).
+  useEffect(() => {
+    if (award.locked && active) newSaleRef.current?.focus();
+  }, [award.locked, active]);
+
+  const currentKey = previewKey(member.memberId, award.total);
+  const preview = award.preview.phase !== 'none' && award.preview.key === currentKey ? award.preview : null;
+  const ready = preview?.phase === 'ready' ? preview : null;
+
+  // Show the points as the total is typed (the Enter step still comes before confirming).
+  useEffect(() => {
+    if (disabled || award.locked || award.total.trim() === '') return;
+    const t = setTimeout(() => {
+      const s = store.getState();
+      if (s.total.trim() !== '' && /^\d+(\.\d{1,2})?$/.test(s.total.trim())) void s.requestPreview();
+    }, 450);
+    return () => clearTimeout(t);
+  }, [award.total, disabled, award.locked, store]);
+
+  const onTxnEnter = (): void => {
+    if (award.txnId.trim() === '') {
+      void store.getState().submit(); // shows what is missing
+      return;
+    }
+    totalRef.current?.focus();
+  };
+
+  const onTotalEnter = async (): Promise<void> => {
+    // After the preview renders, the confirm button is enabled: Enter again confirms.
+    if (await store.getState().requestPreview()) setTimeout(() => confirmRef.current?.focus(), 0);
+  };
+
+  const newSale = (): void => {
+    store.getState().newSale();
+    setTimeout(() => txnRef.current?.focus(), 0);
+  };
+  useShortcut('F2', newSale, { enabled: active && member.phase === 'loaded' });
+
+  const openSale = openSaleTxnId(award, member);
+
+  return (
+    <section className="award" aria-labelledby="award-title" data-testid="award-panel">
+      <h2 id="award-title" className="panel-title">
+        Award points
+      </h2>
+      {blocker !== null && (
+        <p className="award__blocked" data-testid="award-blocked">
+          {blocker}
+        </p>
+      )}
+      <div className="award__fields">
+        <Field
+          label="Transaction id"
+          hint="Type it or scan the receipt"
+          value={award.txnId}
+          onValue={(v) => store.getState().setTxnId(v)}
+          error={award.errors.txnId}
+          disabled={disabled}
+          readOnly={award.locked}
+          inputRef={txnRef}
+          testId="award-txn"
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              onTxnEnter();
+            }
+          }}
+        />
+        <Field
+          label="Sale total"
+          value={award.total}
+          onValue={(v) => store.getState().setTotal(v)}
+          error={award.errors.total}
+          disabled={disabled}
+          readOnly={award.locked}
+          inputMode="decimal"
+          placeholder="0.00"
+          inputRef={totalRef}
+          testId="award-total"
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              void onTotalEnter();
+            }
+          }}
+        />
+      </div>
+
+      <div className={`preview${award.locked ? ' preview--locked' : ''}`} aria-live="polite" data-testid="award-preview">
+        {preview?.phase === 'loading' && (
+          <>
+            <span className="visually-hidden">Working out the points…</span>
+            <Skeleton className="skeleton--figure" />
+          </>
+        )}
+        {ready !== null && !award.locked && (
+          <>
+            <span className="preview__points" data-testid="award-preview-points">
+              {fmtPoints(ready.value.points, true)}
+            </span>
+            <span className="preview__why">{ready.value.explanation}</span>
+          </>
+        )}
+        {preview?.phase === 'error' && (
+          <span className="preview__error" role="alert">
+            {preview.message}
+          </span>
+        )}
+        {preview === null && !disabled && !award.locked && <span className="preview__hint">Enter the total, then press ⏎ to see the points.</span>}
+      </div>
+
+      {award.errors.form !== undefined && (
+        <p className="form-error" role="alert" data-testid="award-error">
+          <span aria-hidden="true">✕ </span>
+          {award.errors.form}
+        </p>
+      )}
+
+      {award.locked ? (
+        <Button ref={newSaleRef} variant="secondary" shortcut="F2" onClick={newSale} testId="award-new-sale">
+          New sale for this member
+        </Button>
+      ) : (
+        <Button
+          ref={confirmRef}
+          variant="primary"
+          size="large"
+          shortcut="Enter"
+          disabled={disabled || ready === null || award.submitting}
+          onClick={() => void store.getState().submit()}
+          testId="award-confirm"
+        >
+          {award.submitting ? 'Awarding…' : ready !== null ? `Award ${fmtPoints(ready.value.points)}` : 'Award points'}
+        </Button>
+      )}
+
+      {openSale !== null && (
+        <p className="award__open-sale" data-testid="open-sale">
+          Sale <span className="mono">{openSale}</span> is open: coupons redeemed now are linked to it.
+        </p>
+      )}
+
+      {award.banner !== null && <OutcomeBanner view={award.banner} onDismiss={() => store.getState().dismissBanner()} />}
+      <RecentOutcomes items={award.recent} />
+    </section>
+  );
+}

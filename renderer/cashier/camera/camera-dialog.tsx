@@ -1,0 +1,150 @@
+/**
+ * Webcam scanning (F7), loaded only when opened: camera picker (the choice is remembered),
+ * live preview, and a clear message when there is no camera or no permission. The camera is
+ * released as soon as a code is read or the dialog closes.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Settings } from '../../../shared/ipc/schemas/settings.ts';
+import { call } from '../../app/call.ts';
+import { useRuntime, useSettings } from '../../app/context.tsx';
+import { Button, Dialog } from '../../app/ui.tsx';
+import { listCameras, startCameraScanner, type CameraError, type CameraInfo, type CameraScanner } from '../../scan/camera-scanner.ts';
+
+const LOCAL_KEY = 'till.camera.deviceId';
+
+type CameraState = { phase: 'starting' } | { phase: 'live'; deviceId: string | null } | { phase: 'error'; error: CameraError };
+
+export default function CameraDialog({ onClose }: { onClose: () => void }) {
+  const runtime = useRuntime();
+  const savedId = useSettings((s) => s.settings?.camera.deviceId ?? null);
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const scannerRef = useRef<CameraScanner | null>(null);
+  const [cameras, setCameras] = useState<CameraInfo[]>([]);
+  const [chosen, setChosen] = useState<string | null>(() => readLocal() ?? savedId);
+  const [state, setState] = useState<CameraState>({ phase: 'starting' });
+  const [attempt, setAttempt] = useState(0);
+  const [lastError, setLastError] = useState<string | null>(null);
+
+  const onDecode = useCallback(
+    (text: string) => {
+      const result = runtime.handleScan(text, 'camera');
+      if (result.kind === 'error') setLastError(result.message);
+      // member / coupon: the runtime closes this dialog, which stops the camera.
+    },
+    [runtime],
+  );
+
+  useEffect(() => {
+    let cancelled = false;
+    const video = videoRef.current;
+    if (video === null) return;
+    setState({ phase: 'starting' });
+    void (async () => {
+      const started = await startCameraScanner({ video, ...(chosen !== null ? { deviceId: chosen } : {}), onDecode, onError: (error) => setState({ phase: 'error', error }) });
+      if (cancelled) {
+        if (started.ok) started.scanner.stop();
+        return;
+      }
+      if (!started.ok) {
+        // A remembered camera that is gone: fall back to the default one once.
+        if (started.error.code === 'camera_unavailable' && chosen !== null) {
+          setChosen(null);
+          return;
+        }
+        setState({ phase: 'error', error: started.error });
+        return;
+      }
+      scannerRef.current = started.scanner;
+      setState({ phase: 'live', deviceId: started.scanner.deviceId });
+      // Labels are only readable once permission was granted, so list the cameras now.
+      const list = await listCameras();
+      if (!cancelled && list.ok) setCameras(list.cameras);
+    })();
+    return () => {
+      cancelled = true;
+      scannerRef.current?.stop();
+      scannerRef.current = null;
+    };
+  }, [chosen, attempt, onDecode]);
+
+  const pick = (deviceId: string): void => {
+    setChosen(deviceId);
+    writeLocal(deviceId);
+    void remember(runtime, deviceId);
+  };
+
+  const current = state.phase === 'live' ? (state.deviceId ?? chosen) : chosen;
+
+  return (
+    <Dialog title="Scan with the camera" onClose={onClose} className="dialog--wide camera" testId="camera-dialog">
+      <div className="camera__body">
+        <div className="camera__view">
+          <video ref={videoRef} className="camera__video" muted playsInline aria-label="Camera preview" data-testid="camera-video" />
+          {state.phase === 'starting' && <p className="camera__overlay">Starting the camera…</p>}
+          {state.phase === 'error' && (
+            <div className="camera__overlay camera__overlay--error" role="alert" data-testid="camera-error" data-code={state.error.code}>
+              <span aria-hidden="true">✕ </span>
+              {state.error.message}
+            </div>
+          )}
+          {state.phase === 'live' && <div className="camera__frame" aria-hidden="true" />}
+        </div>
+        <div className="camera__side">
+          <p className="camera__help">Hold the member’s or coupon’s QR code up to the camera. The till beeps when it reads it.</p>
+          {cameras.length > 0 && (
+            <div className="field">
+              <label className="field__label" htmlFor="camera-pick">
+                Camera
+              </label>
+              <select id="camera-pick" className="field__input" value={current ?? ''} onChange={(e) => pick(e.target.value)} data-testid="camera-select">
+                {current === null && <option value="">Default camera</option>}
+                {cameras.map((c) => (
+                  <option key={c.deviceId} value={c.deviceId}>
+                    {c.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          {lastError !== null && (
+            <p className="form-error" role="alert">
+              {lastError}
+            </p>
+          )}
+          {state.phase === 'error' && (
+            <Button variant="secondary" onClick={() => setAttempt((n) => n + 1)} testId="camera-retry">
+              Try again
+            </Button>
+          )}
+        </div>
+      </div>
+      <div className="dialog__footer">
+        <Button variant="ghost" shortcut="Escape" onClick={onClose} testId="camera-close">
+          Close camera
+        </Button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** Remember the camera in settings; that needs a manager session, so the choice is also kept on this machine. */
+async function remember(runtime: ReturnType<typeof useRuntime>, deviceId: string): Promise<void> {
+  const result = await call<Settings>(() => runtime.bridge.settingsUpdate({ camera: { deviceId } }));
+  if (result.ok) runtime.settings.getState().set(result.value);
+}
+
+function readLocal(): string | null {
+  try {
+    return localStorage.getItem(LOCAL_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function writeLocal(deviceId: string): void {
+  try {
+    localStorage.setItem(LOCAL_KEY, deviceId);
+  } catch {
+    // Storage unavailable: the choice lasts until the app restarts.
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * The cashier screen: member card on the left, award on the right, the actions along the
+ * bottom with their keys. Everything is reachable from the keyboard; scans work wherever focus is.
+ */
+import { lazy, Suspense } from 'react';
+import { useShallow } from 'zustand/shallow';
+import { useMember, useRuntime, useUi } from '../app/context.tsx';
+import { useShortcut, useShortcuts } from '../app/shortcuts.ts';
+import { Button } from '../app/ui.tsx';
+import { sortCoupons } from '../state/member-store.ts';
+import { AwardPanel } from './award-panel.tsx';
+import { CodeEntryDialog } from './code-entry-dialog.tsx';
+import { CouponVerdictOverlay } from './coupon-verdict.tsx';
+import { MemberCardView, redeemFromCard } from './member-card.tsx';
+import { ReturnsPanel } from './returns-panel.tsx';
+
+const CameraDialog = lazy(() => import('./camera/camera-dialog.tsx'));
+
+export function CashierScreen() {
+  const runtime = useRuntime();
+  const panel = useUi((s) => s.panel);
+  const member = useMember(useShallow((s) => ({ phase: s.phase, card: s.card })));
+  const screenActive = panel === null;
+  const ui = runtime.ui.getState();
+
+  const newCustomer = (): void => {
+    runtime.member.getState().clear();
+    runtime.award.getState().memberChanged();
+    runtime.award.getState().dismissBanner();
+    (document.activeElement as HTMLElement | null)?.blur?.();
+  };
+  useShortcut('Escape', newCustomer, { enabled: screenActive });
+  useShortcut('F5', () => void runtime.member.getState().refresh(), { enabled: screenActive && member.phase !== 'idle' });
+  useShortcut('F6', () => ui.open('returns'), { enabled: screenActive });
+  useShortcut('F7', () => ui.open('camera'), { enabled: screenActive });
+  useShortcut('F8', () => ui.open('code'), { enabled: screenActive });
+
+  const active = member.card?.coupons.ok === true ? sortCoupons(member.card.coupons.value).filter((c) => c.status === 'active') : [];
+  useShortcuts(
+    active.slice(0, 9).map((_, i) => `Alt+${i + 1}`),
+    (i) => {
+      const c = active[i];
+      if (c !== undefined) redeemFromCard(runtime, c);
+    },
+    { enabled: screenActive },
+  );
+
+  return (
+    <>
+      <main className="cashier" aria-label="Cashier" data-testid="cashier-screen">
+        <div className="cashier__card">
+          <MemberCardView />
+        </div>
+        <div className="cashier__award">
+          <AwardPanel active={screenActive} />
+        </div>
+      </main>
+      <nav className="actions" aria-label="Till actions">
+        <Button variant="ghost" shortcut="Escape" onClick={newCustomer} disabled={member.phase === 'idle'} testId="action-new-customer">
+          New customer
+        </Button>
+        <Button variant="secondary" shortcut="F5" onClick={() => void runtime.member.getState().refresh()} disabled={member.phase === 'idle'} testId="action-reload-card">
+          Reload card
+        </Button>
+        <span className="actions__spacer" />
+        <Button variant="secondary" shortcut="F8" onClick={() => ui.open('code')} testId="action-type-code">
+          Type a code
+        </Button>
+        <Button variant="secondary" shortcut="F7" onClick={() => ui.open('camera')} testId="action-camera">
+          Camera
+        </Button>
+        <Button variant="secondary" shortcut="F6" onClick={() => ui.open('returns')} testId="action-return">
+          Return
+        </Button>
+      </nav>
+      {panel === 'returns' && <ReturnsPanel onClose={() => ui.close('returns')} />}
+      {panel === 'code' && <CodeEntryDialog onClose={() => ui.close('code')} />}
+      {panel === 'camera' && (
+        <Suspense fallback={null}>
+          <CameraDialog onClose={() => ui.close('camera')} />
+        </Suspense>
+      )}
+      <CouponVerdictOverlay />
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+/** An award/return outcome, unmistakable: colour + icon + capital headline + what to do. */
+import type { OutcomeView } from '../state/outcome.ts';
+import { describeOutcome } from './outcome-text.ts';
+import { fmtClock } from '../app/format.ts';
+import { OUTCOME_CLASS } from '../styles/tone-classes.ts';
+
+export function OutcomeBanner({ view, onDismiss, testId = 'outcome' }: { view: OutcomeView; onDismiss?: () => void; testId?: string }) {
+  const text = describeOutcome(view);
+  return (
+    <div
+      className={`outcome ${OUTCOME_CLASS[text.tone]}`}
+      role={text.urgent ? 'alert' : 'status'}
+      data-testid={testId}
+      data-status={view.status}
+      data-kind={view.kind}
+    >
+      <span className="outcome__icon" aria-hidden="true">
+        {text.icon}
+      </span>
+      <div className="outcome__body">
+        <p className="outcome__title" data-testid={`${testId}-title`}>
+          {text.title}
+        </p>
+        <p className="outcome__detail">{text.detail}</p>
+        <p className="outcome__subject">{text.subject}</p>
+        {text.note !== null && text.note !== text.detail && <p className="outcome__note">{text.note}</p>}
+      </div>
+      {onDismiss !== undefined && (
+        <button type="button" className="outcome__close" onClick={onDismiss} aria-label="Dismiss this message">
+          <span aria-hidden="true">×</span>
+        </button>
+      )}
+    </div>
+  );
+}
+
+const STATUS_WORD: Record<OutcomeView['status'], string> = {
+  confirmed: 'Done',
+  duplicate: 'Already done',
+  queued: 'Queued',
+  checking: 'Checking',
+  'needs-attention': 'Needs attention',
+  rejected: 'Refused',
+  resolved: 'Resolved',
+};
+
+const STATUS_ICON: Record<OutcomeView['status'], string> = {
+  confirmed: '✓',
+  duplicate: '!',
+  queued: '→',
+  checking: '…',
+  'needs-attention': '⚠',
+  rejected: '✕',
+  resolved: 'i',
+};
+
+/** The last few awards on this till, so an outcome is never lost when the next customer comes. */
+export function RecentOutcomes({ items }: { items: readonly OutcomeView[] }) {
+  if (items.length === 0) return null;
+  return (
+    <section className="recent" aria-labelledby="recent-title" data-testid="recent-outcomes">
+      <h3 id="recent-title" className="section-title">
+        Recent on this till
+      </h3>
+      <ul className="recent__list">
+        {items.map((v) => (
+          <li key={v.key} className={`recent__item recent__item--${v.status}`} data-status={v.status}>
+            <span className="recent__status">
+              <span aria-hidden="true">{STATUS_ICON[v.status]} </span>
+              {STATUS_WORD[v.status]}
+            </span>
+            <span className="recent__who">{v.memberName ?? v.memberId}</span>
+            <span className="recent__sale mono">{v.posTxnId}</span>
+            <span className="recent__pts">{v.kind === 'award' ? `+${v.points}` : `−${Math.abs(v.points)}`}</span>
+            <span className="recent__time">{fmtClock(v.at)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,238 @@
+/**
+ * The award panel: transaction id and sale total → preview (earn rule × tier multiplier, from
+ * main) → confirm → outcome, followed until it settles. The outcome belongs to the sale it was
+ * for, not to the card on screen: scanning the next member while an award is in flight does
+ * not lose it (it lands in `banner` and `recent`, named with its member).
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
+import type { EarnPreview, WriteOutcome } from '../../shared/ipc/schemas/till.ts';
+import { ID_PATTERN } from '../../shared/api/schemas.ts';
+import { parseMoney } from '../../shared/earn/earn-rule.ts';
+import { call, errorText } from '../app/call.ts';
+import { applyRow, shouldFollow, viewFromOutcome, type OutcomeView } from './outcome.ts';
+import { outcomeDelayMs, type RowFollower } from './row-follower.ts';
+import { awardBlocker, memberName, type MemberStore } from './member-store.ts';
+import type { Timers } from './timers.ts';
+
+export type PreviewState =
+  | { phase: 'none' }
+  | { phase: 'loading'; key: string }
+  | { phase: 'ready'; key: string; value: EarnPreview }
+  | { phase: 'error'; key: string; message: string };
+
+export interface AwardErrors {
+  txnId?: string;
+  total?: string;
+  form?: string;
+}
+
+export interface AwardState {
+  txnId: string;
+  total: string;
+  errors: AwardErrors;
+  preview: PreviewState;
+  submitting: boolean;
+  /** The outcome of this sale: once set (and not a rejection), the form is locked until "New sale". */
+  saleOutcomeKey: string | null;
+  /** The latest outcome, whichever member it was for. */
+  banner: OutcomeView | null;
+  /** Newest first. */
+  recent: OutcomeView[];
+  setTxnId(value: string): void;
+  setTotal(value: string): void;
+  /** Validate and fetch the preview; true when a preview for the current total is ready. */
+  requestPreview(): Promise<boolean>;
+  submit(): Promise<void>;
+  /** Same member, next sale. */
+  newSale(): void;
+  /** A different member (or none): the form starts over; outcomes stay. */
+  memberChanged(): void;
+  dismissBanner(): void;
+}
+
+export type AwardStore = StoreApi<AwardState>;
+
+export interface AwardDeps {
+  bridge: Pick<TillBridge, 'awardPreview' | 'awardSubmit'>;
+  member: MemberStore;
+  follower: RowFollower;
+  timers: Timers;
+  /** Writes stopped (journal unreadable, …): the reason, or null. */
+  writesStopped?: () => string | null;
+  onOutcome?: (view: OutcomeView, previous: OutcomeView | null) => void;
+}
+
+const RECENT_MAX = 6;
+
+export function validateTxnId(value: string): string | null {
+  const v = value.trim();
+  if (v === '') return 'Enter or scan the transaction id from the receipt.';
+  if (!ID_PATTERN.test(v)) return 'A transaction id is 1–64 letters, digits, _ or -.';
+  return null;
+}
+
+export function validateTotal(value: string): string | null {
+  if (value.trim() === '') return 'Enter the sale total.';
+  const parsed = parseMoney(value.trim(), 'sale total');
+  if (!parsed.ok) return parsed.message;
+  if (parsed.cents === 0n) return 'The sale total is zero, so it earns no points.';
+  return null;
+}
+
+export function previewKey(memberId: string | null, total: string): string {
+  return `${memberId ?? ''}|${total.trim()}`;
+}
+
+export function isLocked(state: Pick<AwardState, 'saleOutcomeKey'>): boolean {
+  return state.saleOutcomeKey !== null;
+}
+
+/** The sale a coupon redeemed now belongs to: a card is open and a valid transaction id is entered. */
+export function openSaleTxnId(award: Pick<AwardState, 'txnId'>, member: { phase: string }): string | null {
+  if (member.phase !== 'loaded') return null;
+  return validateTxnId(award.txnId) === null ? award.txnId.trim() : null;
+}
+
+export function createAwardStore(deps: AwardDeps): AwardStore {
+  const { bridge, member, follower, timers } = deps;
+  let outcomeSeq = 0;
+  let previewSeq = 0;
+
+  const store = createStore<AwardState>()((set, get) => {
+    const putOutcome = (view: OutcomeView): void => {
+      const previous = get().recent.find((r) => r.key === view.key) ?? null;
+      const recent = [view, ...get().recent.filter((r) => r.key !== view.key)].slice(0, RECENT_MAX);
+      const banner = get().banner === null || get().banner?.key === view.key || previous === null ? view : get().banner;
+      set({ recent, banner });
+      deps.onOutcome?.(view, previous);
+    };
+
+    const follow = (view: OutcomeView): void => {
+      if (!shouldFollow(view) || view.rowId === null) return;
+      let current = view;
+      follower.follow(view.rowId, {
+        onRow(row) {
+          const next = applyRow(current, row, timers.now());
+          if (next.status !== current.status || next.balance !== current.balance) {
+            current = next;
+            putOutcome(next);
+          }
+          return !shouldFollow(next);
+        },
+        delayMs: outcomeDelayMs,
+      });
+    };
+
+    return {
+      txnId: '',
+      total: '',
+      errors: {},
+      preview: { phase: 'none' },
+      submitting: false,
+      saleOutcomeKey: null,
+      banner: null,
+      recent: [],
+
+      setTxnId(value) {
+        if (isLocked(get())) return;
+        set({ txnId: value, errors: { ...get().errors, txnId: undefined, form: undefined } });
+      },
+      setTotal(value) {
+        if (isLocked(get())) return;
+        const key = previewKey(member.getState().memberId, value);
+        const preview = get().preview;
+        set({ total: value, errors: { ...get().errors, total: undefined, form: undefined }, preview: preview.phase !== 'none' && preview.key === key ? preview : { phase: 'none' } });
+      },
+
+      async requestPreview() {
+        const m = member.getState();
+        const blocked = awardBlocker(m);
+        if (blocked !== null) {
+          set({ errors: { form: blocked } });
+          return false;
+        }
+        const { total } = get();
+        const totalError = validateTotal(total);
+        if (totalError !== null) {
+          set({ errors: { ...get().errors, total: totalError } });
+          return false;
+        }
+        const key = previewKey(m.memberId, total);
+        const current = get().preview;
+        if (current.phase === 'ready' && current.key === key) return true;
+        const mine = ++previewSeq;
+        set({ preview: { phase: 'loading', key } });
+        const result = await call<EarnPreview>(() => bridge.awardPreview({ memberId: m.memberId!, saleTotal: total.trim() }));
+        if (mine !== previewSeq || previewKey(member.getState().memberId, get().total) !== key) return false;
+        if (result.ok) {
+          set({ preview: { phase: 'ready', key, value: result.value } });
+          return true;
+        }
+        set({ preview: { phase: 'error', key, message: errorText(result.error) } });
+        if (result.error.code === 'AMOUNT_INVALID' || result.error.issues?.[0]?.path[0] === 'saleTotal') set({ errors: { ...get().errors, total: errorText(result.error) } });
+        return false;
+      },
+
+      async submit() {
+        const state = get();
+        if (state.submitting || isLocked(state)) return;
+        const stopped = deps.writesStopped?.() ?? null;
+        if (stopped !== null) {
+          set({ errors: { form: stopped } });
+          return;
+        }
+        const txnError = validateTxnId(state.txnId);
+        const totalError = validateTotal(state.total);
+        if (txnError !== null || totalError !== null) {
+          set({ errors: { txnId: txnError ?? undefined, total: totalError ?? undefined } });
+          return;
+        }
+        if (!(await get().requestPreview())) return;
+        const preview = get().preview;
+        if (preview.phase === 'ready' && preview.value.points === 0) {
+          set({ errors: { form: 'This sale earns no points, so there is nothing to award.' } });
+          return;
+        }
+        const m = member.getState();
+        const memberId = m.memberId!;
+        const name = memberName(m);
+        const posTxnId = get().txnId.trim();
+        const saleTotal = get().total.trim();
+        const key = `award-${++outcomeSeq}`;
+        set({ submitting: true, errors: {} });
+        const result = await call<WriteOutcome>(() => bridge.awardSubmit({ memberId, posTxnId, saleTotal }));
+        set({ submitting: false });
+        const stillThisSale = member.getState().memberId === memberId && get().txnId.trim() === posTxnId;
+        if (!result.ok) {
+          if (!stillThisSale) return;
+          const text = errorText(result.error);
+          if (result.error.code === 'CARD_NOT_SHOWN') {
+            set({ errors: { form: 'The member card was out of date, so it has been reloaded. Check the name, then confirm again.' } });
+            void member.getState().refresh();
+          } else if (result.error.issues?.[0]?.path[0] === 'posTxnId') set({ errors: { txnId: text } });
+          else if (result.error.issues?.[0]?.path[0] === 'saleTotal' || result.error.code === 'AMOUNT_INVALID') set({ errors: { total: text } });
+          else set({ errors: { form: text } });
+          return;
+        }
+        const view = viewFromOutcome(result.value, { key, kind: 'award', memberId, memberName: name, posTxnId, at: timers.now() });
+        set({ banner: view });
+        putOutcome(view);
+        if (stillThisSale && view.status !== 'rejected') set({ saleOutcomeKey: key });
+        follow(view);
+      },
+
+      newSale() {
+        previewSeq++;
+        set({ txnId: '', total: '', errors: {}, preview: { phase: 'none' }, saleOutcomeKey: null });
+      },
+      memberChanged() {
+        get().newSale();
+      },
+      dismissBanner() {
+        set({ banner: null });
+      },
+    };
+  });
+  return store;
+}

@@ -1,0 +1,240 @@
+/**
+ * Coupon redemption and its verdict. Only an explicit `honor` verdict from main ever reads as
+ * HONOR. A verdict of `checking`, a timeout or any doubtful failure is NOT YET, and the verdict
+ * is polled (`couponVerdict`) until it is known. Each redemption is tracked on its own, so a
+ * second coupon does not lose the first one's pending check.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
+import type { CouponVerdict } from '../../shared/ipc/schemas/till.ts';
+import { call, errorText, type CallError, type CallErrorCode } from '../app/call.ts';
+import type { Timers } from './timers.ts';
+
+export type CheckPhase = 'redeeming' | 'honor' | 'do-not-honor' | 'not-yet';
+
+export interface CouponCheck {
+  couponId: string;
+  title: string | null;
+  code: string | null;
+  memberId: string | null;
+  linkedPosTxnId: string | null;
+  phase: CheckPhase;
+  reason: string;
+  redeemedByThisTillAt: number | null;
+  /** The last verdict poll failed: why (the check goes on). */
+  pollError: string | null;
+  polls: number;
+  startedAt: number;
+  updatedAt: number;
+}
+
+export interface RedeemInput {
+  couponId: string;
+  title?: string | null;
+  code?: string | null;
+  memberId?: string | null;
+  linkedPosTxnId?: string | null;
+}
+
+export interface CouponState {
+  checks: Record<string, CouponCheck>;
+  /** The check shown full-screen, or null. */
+  shown: string | null;
+  redeem(input: RedeemInput): Promise<void>;
+  close(): void;
+  show(couponId: string): void;
+  /** Poll now (the cashier pressed "Check again"). */
+  checkNow(couponId: string): void;
+}
+
+export type CouponStore = StoreApi<CouponState>;
+
+export interface CouponDeps {
+  bridge: Pick<TillBridge, 'couponRedeem' | 'couponVerdict'>;
+  timers: Timers;
+  /** A check reached honor / do-not-honor (sound, card refresh). */
+  onVerdict?: (check: CouponCheck) => void;
+  /** A check turned NOT YET. */
+  onNotYet?: (check: CouponCheck) => void;
+}
+
+/**
+ * Failures that prove nothing was sent: the coupon was not redeemed, so it must not be honoured.
+ * Anything else (timeouts, internal errors, the bridge itself) might have reached SocialHub.
+ */
+const NOT_SENT: ReadonlySet<CallErrorCode> = new Set<CallErrorCode>([
+  'INVALID_PAYLOAD',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'LOCKED',
+  'UNKNOWN_CHANNEL',
+  'KEY_INVALID',
+  'KEY_MODE_MISMATCH',
+  'KEY_NOT_CONFIGURED',
+  'KEYS_UNREADABLE',
+  'READ_KEY_MISSING',
+  'JOURNAL_UNAVAILABLE',
+  'INVALID_STATE',
+  'CARD_NOT_SHOWN',
+]);
+
+export function isNotSent(error: CallError): boolean {
+  return NOT_SENT.has(error.code);
+}
+
+export function verdictDelayMs(polls: number): number {
+  return Math.min(10_000, Math.round(1_500 * 1.4 ** Math.min(polls, 8)));
+}
+
+export function createCouponStore(deps: CouponDeps): CouponStore {
+  const { bridge, timers } = deps;
+  const pollTimers = new Map<string, unknown>();
+  const inFlight = new Set<string>();
+  const attempt = new Map<string, number>();
+
+  return createStore<CouponState>()((set, get) => {
+    const update = (couponId: string, patch: Partial<CouponCheck>): CouponCheck | null => {
+      const check = get().checks[couponId];
+      if (check === undefined) return null;
+      const next = { ...check, ...patch, updatedAt: timers.now() };
+      set({ checks: { ...get().checks, [couponId]: next } });
+      return next;
+    };
+
+    const settle = (couponId: string, verdict: CouponVerdict | { verdict: 'do-not-honor'; reason: string; redeemedByThisTillAt: null }): void => {
+      cancelPoll(couponId);
+      if (verdict.verdict === 'checking') return;
+      const next = update(couponId, { phase: verdict.verdict, reason: verdict.reason, redeemedByThisTillAt: verdict.redeemedByThisTillAt, pollError: null });
+      if (next === null) return;
+      // The verdict is what the cashier waited for: show it even if the NOT YET screen was closed.
+      if (get().shown === null) set({ shown: couponId });
+      deps.onVerdict?.(next);
+    };
+
+    const cancelPoll = (couponId: string): void => {
+      const t = pollTimers.get(couponId);
+      if (t !== undefined) timers.clearTimeout(t);
+      pollTimers.delete(couponId);
+    };
+
+    const schedulePoll = (couponId: string, delay?: number): void => {
+      cancelPoll(couponId);
+      const check = get().checks[couponId];
+      if (check === undefined || check.phase !== 'not-yet') return;
+      pollTimers.set(couponId, timers.setTimeout(() => void poll(couponId), delay ?? verdictDelayMs(check.polls)));
+    };
+
+    const poll = async (couponId: string): Promise<void> => {
+      pollTimers.delete(couponId);
+      const before = get().checks[couponId];
+      if (before === undefined || before.phase !== 'not-yet' || inFlight.has(couponId)) return;
+      const mine = attempt.get(couponId);
+      inFlight.add(couponId);
+      const result = await call<CouponVerdict>(() => bridge.couponVerdict({ couponId }));
+      inFlight.delete(couponId);
+      if (attempt.get(couponId) !== mine || get().checks[couponId]?.phase !== 'not-yet') return;
+      const polls = before.polls + 1;
+      if (result.ok) {
+        if (result.value.verdict === 'checking') {
+          update(couponId, { polls, reason: result.value.reason || before.reason, pollError: null });
+          schedulePoll(couponId);
+        } else {
+          update(couponId, { polls });
+          settle(couponId, result.value);
+        }
+        return;
+      }
+      if (result.error.code === 'NOT_FOUND') {
+        // The engine has no record of this attempt: it never reached SocialHub.
+        update(couponId, { polls });
+        settle(couponId, { verdict: 'do-not-honor', reason: `Not redeemed: the request did not reach SocialHub. Scan the coupon again to retry. (${result.error.message})`, redeemedByThisTillAt: null });
+        return;
+      }
+      update(couponId, { polls, pollError: errorText(result.error) });
+      schedulePoll(couponId);
+    };
+
+    return {
+      checks: {},
+      shown: null,
+
+      async redeem(input) {
+        const { couponId } = input;
+        const existing = get().checks[couponId];
+        if (existing !== undefined && (existing.phase === 'redeeming' || existing.phase === 'not-yet')) {
+          // Already in progress: show it rather than sending a second redemption.
+          set({ shown: couponId });
+          return;
+        }
+        cancelPoll(couponId);
+        const mine = (attempt.get(couponId) ?? 0) + 1;
+        attempt.set(couponId, mine);
+        const now = timers.now();
+        const check: CouponCheck = {
+          couponId,
+          title: input.title ?? null,
+          code: input.code ?? null,
+          memberId: input.memberId ?? null,
+          linkedPosTxnId: input.linkedPosTxnId ?? null,
+          phase: 'redeeming',
+          reason: '',
+          redeemedByThisTillAt: null,
+          pollError: null,
+          polls: 0,
+          startedAt: now,
+          updatedAt: now,
+        };
+        set({ checks: { ...get().checks, [couponId]: check }, shown: couponId });
+        const request: { couponId: string; memberId?: string; linkedPosTxnId?: string } = { couponId };
+        if (input.memberId != null) request.memberId = input.memberId;
+        if (input.linkedPosTxnId != null) request.linkedPosTxnId = input.linkedPosTxnId;
+        const result = await call<CouponVerdict>(() => bridge.couponRedeem(request));
+        if (attempt.get(couponId) !== mine) return;
+        if (result.ok) {
+          if (result.value.verdict === 'checking') {
+            const next = update(couponId, { phase: 'not-yet', reason: result.value.reason });
+            if (next !== null) deps.onNotYet?.(next);
+            schedulePoll(couponId);
+          } else {
+            settle(couponId, result.value);
+          }
+          return;
+        }
+        if (isNotSent(result.error)) {
+          settle(couponId, { verdict: 'do-not-honor', reason: `Not redeemed: ${errorText(result.error)}`, redeemedByThisTillAt: null });
+          return;
+        }
+        const next = update(couponId, { phase: 'not-yet', reason: 'No answer from SocialHub yet. The till is checking whether the coupon was redeemed.', pollError: errorText(result.error) });
+        if (next !== null) deps.onNotYet?.(next);
+        schedulePoll(couponId);
+      },
+
+      close() {
+        const shown = get().shown;
+        if (shown === null) return;
+        const check = get().checks[shown];
+        const checks = { ...get().checks };
+        // A settled verdict has been seen: forget it. A pending one keeps being checked.
+        if (check !== undefined && (check.phase === 'honor' || check.phase === 'do-not-honor')) delete checks[shown];
+        const nextPending = Object.values(checks).find((c) => c.couponId !== shown && (c.phase === 'honor' || c.phase === 'do-not-honor'));
+        set({ checks, shown: nextPending?.couponId ?? null });
+      },
+
+      show(couponId) {
+        if (get().checks[couponId] !== undefined) set({ shown: couponId });
+      },
+
+      checkNow(couponId) {
+        const check = get().checks[couponId];
+        if (check?.phase === 'not-yet') void poll(couponId);
+      },
+    };
+  });
+}
+
+/** Checks still waiting for a verdict (shown as chips once their screen is closed). */
+export function pendingChecks(state: Pick<CouponState, 'checks'>): CouponCheck[] {
+  return Object.values(state.checks)
+    .filter((c) => c.phase === 'not-yet' || c.phase === 'redeeming')
+    .sort((a, b) => a.startedAt - b.startedAt);
+}

@@ -1,0 +1,91 @@
+/**
+ * What the cashier sees after an award or a return: the engine's WriteOutcome, then the journal
+ * row it names as that row moves (checking → confirmed, queued → confirmed, …).
+ */
+import type { WriteOutcome } from '../../shared/ipc/schemas/till.ts';
+import type { JournalRow } from '../../shared/journal/row.ts';
+
+export type OutcomeStatus = WriteOutcome['status'] | 'resolved';
+
+export interface OutcomeView {
+  /** Local key (unique per outcome shown). */
+  key: string;
+  kind: 'award' | 'return';
+  memberId: string;
+  memberName: string | null;
+  posTxnId: string;
+  returnId: string | null;
+  status: OutcomeStatus;
+  /** The engine's own sentence. */
+  message: string;
+  points: number;
+  balance: number | null;
+  /** Duplicate of a sale older than the id-uniqueness window. */
+  stale: boolean;
+  rowId: number | null;
+  /** When the journal first recorded the write (for "already awarded at 14:02"). */
+  rowCreatedAt: number | null;
+  /** When this outcome was last updated. */
+  at: number;
+}
+
+/** Statuses after which nothing will change for this write. */
+export function isSettled(status: OutcomeStatus): boolean {
+  return status === 'confirmed' || status === 'duplicate' || status === 'rejected' || status === 'resolved';
+}
+
+/** Whether a view should keep following its journal row. */
+export function shouldFollow(view: OutcomeView): boolean {
+  return view.rowId !== null && !isSettled(view.status);
+}
+
+export interface OutcomeContext {
+  key: string;
+  kind: 'award' | 'return';
+  memberId: string;
+  memberName: string | null;
+  posTxnId: string;
+  returnId?: string | null;
+  at: number;
+}
+
+export function viewFromOutcome(outcome: WriteOutcome, ctx: OutcomeContext): OutcomeView {
+  return {
+    key: ctx.key,
+    kind: ctx.kind,
+    memberId: outcome.row?.memberId ?? ctx.memberId,
+    memberName: ctx.memberName,
+    posTxnId: ctx.posTxnId,
+    returnId: ctx.returnId ?? null,
+    status: outcome.status,
+    message: outcome.message,
+    points: outcome.points,
+    balance: outcome.balance,
+    stale: outcome.stale,
+    rowId: outcome.row?.id ?? null,
+    rowCreatedAt: outcome.row?.createdAt ?? null,
+    at: ctx.at,
+  };
+}
+
+/** The view after its journal row moved. A duplicate never follows its (earlier) row. */
+export function applyRow(view: OutcomeView, row: JournalRow, at: number): OutcomeView {
+  if (view.status === 'duplicate' || row.id !== view.rowId) return view;
+  const next = { ...view, at };
+  switch (row.state) {
+    case 'confirmed':
+      return { ...next, status: 'confirmed', points: row.amount, balance: row.balance ?? view.balance, message: view.status === 'confirmed' ? view.message : 'SocialHub confirmed it.' };
+    case 'rejected':
+      return { ...next, status: 'rejected', message: row.lastError ?? 'SocialHub refused it.' };
+    case 'resolved':
+      return { ...next, status: 'resolved', message: row.resolution ?? 'A manager resolved it.' };
+    case 'needs-attention':
+      return { ...next, status: 'needs-attention', message: row.lastError ?? 'A manager must check it.' };
+    case 'queued':
+    case 'sending':
+      return view.status === 'queued' ? view : { ...next, status: 'queued', message: 'It was not applied yet and will be sent automatically.' };
+    case 'unknown':
+    case 'verifying':
+      return view.status === 'checking' ? view : { ...next, status: 'checking', message: 'Checking with SocialHub whether it went through.' };
+  }
+}

@@ -1,0 +1,272 @@
+/**
+ * Returns: find the original sale by its POS transaction id, show what was awarded and what is
+ * still reversible, and take back all or part of it (proportional to the returned amount by
+ * default, or an exact number of points), never more than is reversible (main caps it too).
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
+import type { SaleSummary, WriteOutcome } from '../../shared/ipc/schemas/till.ts';
+import { parseMoney, proportionalClawback, type RoundingMode } from '../../shared/earn/earn-rule.ts';
+import { call, errorText } from '../app/call.ts';
+import { validateTxnId } from './award-store.ts';
+import { applyRow, shouldFollow, viewFromOutcome, type OutcomeView } from './outcome.ts';
+import { outcomeDelayMs, type RowFollower } from './row-follower.ts';
+import type { Timers } from './timers.ts';
+
+export type ReturnMode = 'proportional' | 'points';
+
+export interface ReturnErrors {
+  txnId?: string;
+  businessDate?: string;
+  returnId?: string;
+  amount?: string;
+  points?: string;
+  form?: string;
+}
+
+export interface ReturnState {
+  txnId: string;
+  /** Only asked for when transaction ids restart every business day. */
+  businessDate: string;
+  lookupPhase: 'idle' | 'loading' | 'done' | 'error';
+  summary: SaleSummary | null;
+  returnId: string;
+  mode: ReturnMode;
+  amount: string;
+  points: string;
+  errors: ReturnErrors;
+  submitting: boolean;
+  outcome: OutcomeView | null;
+  /** Bumped when a sale is found: the UI moves focus to the return fields. */
+  foundSeq: number;
+  setField(field: 'txnId' | 'businessDate' | 'returnId' | 'amount' | 'points', value: string): void;
+  setMode(mode: ReturnMode): void;
+  /** Fill the returned amount with the whole sale total. */
+  returnEverything(): void;
+  lookup(): Promise<void>;
+  submit(): Promise<void>;
+  /** Start over (the panel was closed, or "Another return"). */
+  reset(): void;
+}
+
+export type ReturnStore = StoreApi<ReturnState>;
+
+export interface ReturnDeps {
+  bridge: Pick<TillBridge, 'saleLookup' | 'saleReturn'>;
+  follower: RowFollower;
+  timers: Timers;
+  rounding: () => RoundingMode;
+  writesStopped?: () => string | null;
+  onOutcome?: (view: OutcomeView, previous: OutcomeView | null) => void;
+}
+
+/** The engine rounds clawbacks down (never more than the returned share); the estimate does the same. */
+export const CLAWBACK_ROUNDING: RoundingMode = 'floor';
+
+export function minorToMoney(minor: number): string {
+  const sign = minor < 0 ? '-' : '';
+  const abs = Math.abs(minor);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Points returned so far, counting ones recorded but not yet confirmed (they count against the cap). */
+export function returnedSoFar(summary: SaleSummary): number {
+  return summary.clawedBack + summary.pendingClawback;
+}
+
+export type ReturnEstimate = { ok: true; points: number; capped: boolean; remainingAfter: number } | { ok: false; message: string } | null;
+
+/** What the return would take back, as the cashier types (main computes the real figure). */
+export function estimateReturn(summary: SaleSummary | null, mode: ReturnMode, amount: string, points: string, rounding: RoundingMode): ReturnEstimate {
+  if (summary === null || !summary.found || summary.blocker !== null) return null;
+  if (mode === 'points') {
+    if (points.trim() === '') return null;
+    const n = Number(points.trim());
+    if (!/^\d+$/.test(points.trim()) || !Number.isSafeInteger(n) || n <= 0) return { ok: false, message: 'Enter a whole number of points above 0.' };
+    const take = Math.min(n, summary.reversible);
+    return { ok: true, points: take, capped: take < n, remainingAfter: summary.reversible - take };
+  }
+  if (amount.trim() === '') return null;
+  if (summary.saleTotalMinor === null) return { ok: false, message: 'The original sale total is not known; enter points instead.' };
+  const result = proportionalClawback({
+    awardedPoints: summary.awarded,
+    alreadyClawedBack: Math.min(summary.awarded, returnedSoFar(summary)),
+    saleTotal: minorToMoney(summary.saleTotalMinor),
+    returnedAmount: amount.trim(),
+    rounding,
+  });
+  if (!result.ok) return result;
+  return { ok: true, points: result.points, capped: result.breakdown.capped, remainingAfter: result.breakdown.remainingAfter };
+}
+
+const INITIAL = {
+  txnId: '',
+  businessDate: '',
+  lookupPhase: 'idle' as const,
+  summary: null,
+  returnId: '',
+  mode: 'proportional' as const,
+  amount: '',
+  points: '',
+  errors: {},
+  submitting: false,
+  outcome: null,
+};
+
+export function createReturnStore(deps: ReturnDeps): ReturnStore {
+  const { bridge, follower, timers } = deps;
+  let lookupSeq = 0;
+  let outcomeSeq = 0;
+
+  return createStore<ReturnState>()((set, get) => {
+    const lookupRequest = (txnId: string, businessDate: string): { posTxnId: string; businessDate?: string } =>
+      businessDate.trim() === '' ? { posTxnId: txnId } : { posTxnId: txnId, businessDate: businessDate.trim() };
+
+    const refreshSummary = async (): Promise<void> => {
+      const summary = get().summary;
+      if (summary === null) return;
+      const result = await call<SaleSummary>(() => bridge.saleLookup(lookupRequest(summary.posTxnId, get().businessDate)));
+      if (result.ok && get().summary?.posTxnId === summary.posTxnId) set({ summary: result.value });
+    };
+
+    const putOutcome = (view: OutcomeView, previous: OutcomeView | null): void => {
+      if (get().outcome === null || get().outcome?.key === view.key) set({ outcome: view });
+      deps.onOutcome?.(view, previous);
+    };
+
+    return {
+      ...INITIAL,
+      foundSeq: 0,
+      reset() {
+        lookupSeq++;
+        set({ ...INITIAL, foundSeq: get().foundSeq });
+      },
+      setField(field, value) {
+        const errors = { ...get().errors, [field]: undefined, form: undefined };
+        if (field === 'txnId' || field === 'businessDate') {
+          // A different sale: whatever was found no longer applies.
+          lookupSeq++;
+          set({ [field]: value, errors, summary: null, lookupPhase: 'idle', outcome: null });
+        } else set({ [field]: value, errors });
+      },
+      setMode(mode) {
+        set({ mode, errors: { ...get().errors, amount: undefined, points: undefined, form: undefined } });
+      },
+      returnEverything() {
+        const summary = get().summary;
+        if (summary === null) return;
+        if (summary.saleTotalMinor !== null) set({ mode: 'proportional', amount: minorToMoney(summary.saleTotalMinor), errors: {} });
+        else set({ mode: 'points', points: String(summary.reversible), errors: {} });
+      },
+
+      async lookup() {
+        const { txnId, businessDate } = get();
+        const txnError = validateTxnId(txnId);
+        if (txnError !== null) {
+          set({ errors: { txnId: txnError.replace('from the receipt', 'of the original sale') } });
+          return;
+        }
+        if (businessDate.trim() !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(businessDate.trim())) {
+          set({ errors: { businessDate: 'Enter the date as YYYY-MM-DD.' } });
+          return;
+        }
+        const mine = ++lookupSeq;
+        set({ lookupPhase: 'loading', errors: {}, summary: null, outcome: null });
+        const result = await call<SaleSummary>(() => bridge.saleLookup(lookupRequest(txnId.trim(), businessDate)));
+        if (mine !== lookupSeq) return;
+        if (!result.ok) {
+          const text = result.error.code === 'SALE_NOT_FOUND' ? `No sale ${txnId.trim()} was found on this till’s journal. Check the transaction id on the receipt.` : errorText(result.error);
+          set({ lookupPhase: 'error', errors: { txnId: text } });
+          return;
+        }
+        const summary = result.value;
+        if (!summary.found) {
+          set({ lookupPhase: 'error', summary: null, errors: { txnId: `No sale ${txnId.trim()} was found on this till’s journal. Check the transaction id on the receipt.` } });
+          return;
+        }
+        set({ lookupPhase: 'done', summary, foundSeq: get().foundSeq + 1 });
+      },
+
+      async submit() {
+        const state = get();
+        const summary = state.summary;
+        if (state.submitting || summary === null) return;
+        if (summary.blocker !== null) {
+          set({ errors: { form: summary.blocker } });
+          return;
+        }
+        const stopped = deps.writesStopped?.() ?? null;
+        if (stopped !== null) {
+          set({ errors: { form: stopped } });
+          return;
+        }
+        const errors: ReturnErrors = {};
+        const returnIdError = validateTxnId(state.returnId);
+        if (returnIdError !== null) errors.returnId = state.returnId.trim() === '' ? 'Enter or scan the return’s transaction id.' : 'A return id is 1–64 letters, digits, _ or -.';
+        const estimate = estimateReturn(summary, state.mode, state.amount, state.points, deps.rounding());
+        if (state.mode === 'proportional') {
+          if (state.amount.trim() === '') errors.amount = 'Enter the amount returned.';
+          else if (estimate !== null && !estimate.ok) errors.amount = estimate.message;
+          else {
+            const money = parseMoney(state.amount.trim(), 'returned amount');
+            if (!money.ok) errors.amount = money.message;
+          }
+        } else if (state.points.trim() === '') errors.points = 'Enter the points to take back.';
+        else if (estimate !== null && !estimate.ok) errors.points = estimate.message;
+        if (Object.keys(errors).length > 0) {
+          set({ errors });
+          return;
+        }
+        if (estimate?.ok === true && estimate.points === 0) {
+          set({ errors: { form: 'This return takes back no points.' } });
+          return;
+        }
+        const request =
+          state.mode === 'proportional'
+            ? { posTxnId: summary.posTxnId, returnId: state.returnId.trim(), mode: 'proportional' as const, returnedAmount: state.amount.trim() }
+            : { posTxnId: summary.posTxnId, returnId: state.returnId.trim(), mode: 'points' as const, points: Math.min(Number(state.points.trim()), summary.reversible) };
+        const withDate = state.businessDate.trim() === '' ? request : { ...request, businessDate: state.businessDate.trim() };
+        set({ submitting: true, errors: {} });
+        const result = await call<WriteOutcome>(() => bridge.saleReturn(withDate));
+        set({ submitting: false });
+        if (!result.ok) {
+          const path = result.error.issues?.[0]?.path[0];
+          const text = errorText(result.error);
+          if (path === 'returnId') set({ errors: { returnId: text } });
+          else if (path === 'returnedAmount' || result.error.code === 'AMOUNT_INVALID') set({ errors: { amount: text } });
+          else set({ errors: { form: text } });
+          void refreshSummary();
+          return;
+        }
+        const view = viewFromOutcome(result.value, {
+          key: `return-${++outcomeSeq}`,
+          kind: 'return',
+          memberId: summary.award?.memberId ?? result.value.row?.memberId ?? '',
+          memberName: null,
+          posTxnId: summary.posTxnId,
+          returnId: state.returnId.trim(),
+          at: timers.now(),
+        });
+        set({ outcome: view });
+        putOutcome(view, null);
+        void refreshSummary();
+        if (shouldFollow(view) && view.rowId !== null) {
+          let current = view;
+          follower.follow(view.rowId, {
+            onRow(row) {
+              const next = applyRow(current, row, timers.now());
+              if (next.status !== current.status) {
+                const previous = current;
+                current = next;
+                putOutcome(next, previous);
+                void refreshSummary();
+              }
+              return !shouldFollow(next);
+            },
+            delayMs: outcomeDelayMs,
+          });
+        }
+      },
+    };
+  });
+}

@@ -1,0 +1,168 @@
+/**
+ * Test helpers for the renderer stores (used by *.test.ts only): a fake `TillBridge` answering
+ * from handler functions and recording every call, plus fixtures shaped like main's answers.
+ */
+import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
+import type { Envelope, ErrorCode } from '../../shared/ipc/envelope.ts';
+import type { MemberCard, WriteOutcome } from '../../shared/ipc/schemas/till.ts';
+import type { JournalRow } from '../../shared/journal/row.ts';
+import type { Settings } from '../../shared/ipc/schemas/settings.ts';
+
+type Method = Exclude<keyof TillBridge, 'on'>;
+type Handler = (request: unknown) => unknown;
+
+export interface FakeBridge {
+  bridge: TillBridge;
+  calls: { method: string; request: unknown }[];
+  /** Answer `method` with `handler(request)` (a value, or an Envelope via `ok`/`fail`, or a Promise). */
+  handle(method: Method, handler: Handler): void;
+  emit(event: string, payload: unknown): void;
+  callsTo(method: Method): unknown[];
+}
+
+export function ok<T>(value: T): Envelope<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: ErrorCode, message: string, issues?: { path: (string | number)[]; message: string }[]): Envelope<never> {
+  return issues === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, issues } };
+}
+
+export function createFakeBridge(): FakeBridge {
+  const handlers = new Map<string, Handler>();
+  const listeners = new Map<string, Set<(p: unknown) => void>>();
+  const calls: { method: string; request: unknown }[] = [];
+  const target: Record<string, unknown> = {};
+  const bridge = new Proxy(target, {
+    get(_target, prop) {
+      if (prop === 'then') return undefined;
+      if (prop === 'on') {
+        return (event: string, listener: (p: unknown) => void) => {
+          const set = listeners.get(event) ?? new Set();
+          set.add(listener);
+          listeners.set(event, set);
+          return () => set.delete(listener);
+        };
+      }
+      return async (request?: unknown) => {
+        calls.push({ method: String(prop), request });
+        const handler = handlers.get(String(prop));
+        if (handler === undefined) return fail('UNKNOWN_CHANNEL', `no fake for ${String(prop)}`);
+        const answer = await handler(request);
+        return answer;
+      };
+    },
+  }) as unknown as TillBridge;
+  return {
+    bridge,
+    calls,
+    handle(method, handler) {
+      handlers.set(method, handler);
+    },
+    emit(event, payload) {
+      for (const l of listeners.get(event) ?? []) l(payload);
+    },
+    callsTo(method) {
+      return calls.filter((c) => c.method === method).map((c) => c.request);
+    },
+  };
+}
+
+/** Resolve pending promise callbacks (several rounds: bridge → call() → store). */
+export async function flush(rounds = 10): Promise<void> {
+  for (let i = 0; i < rounds; i++) await Promise.resolve();
+}
+
+export function avaCard(overrides: Partial<MemberCard> = {}): MemberCard {
+  return {
+    memberId: 'mb_ava_chen',
+    fetchedAt: 1_760_000_000_000,
+    member: { ok: true, value: { id: 'mb_ava_chen', name: 'Ava Chen', status: 'active', joinedAt: '2023-03-14T10:21:00Z' } },
+    points: { ok: true, value: { balance: 4950, recent: [] } },
+    tier: { ok: true, value: { tier: { id: 'tier_silver', name: 'Silver', multiplier: 1.25 }, next: { name: 'Gold', pointsToNext: 50 } } },
+    coupons: {
+      ok: true,
+      value: [
+        { id: 'cp_ava_summer', code: 'SH-AVA4-SUMR', title: 'Summer double points', status: 'expired', expiresAt: '2025-08-31T23:59:59.000Z' },
+        { id: 'cp_ava_pastry', code: 'SH-AVA3-PSTR', title: 'Free pastry with any drink', status: 'redeemed', expiresAt: '2030-01-01T00:00:00.000Z' },
+        { id: 'cp_ava_10off', code: 'SH-AVA2-10OF', title: '10% off your next visit', status: 'active', expiresAt: null },
+        { id: 'cp_ava_coffee', code: 'SH-AVA1-CFEE', title: 'Free coffee', status: 'active', expiresAt: '2030-01-01T00:00:00.000Z' },
+      ],
+    },
+    ...overrides,
+  };
+}
+
+export function row(overrides: Partial<JournalRow> = {}): JournalRow {
+  return {
+    id: 7,
+    dedupKey: 'award:T-1001',
+    kind: 'award',
+    storeId: 'st_1',
+    tillId: 'till_1',
+    posTxnId: 'T-1001',
+    returnId: null,
+    businessDate: null,
+    couponId: null,
+    ref: null,
+    memberId: 'mb_ava_chen',
+    amount: 249,
+    description: 'x',
+    token: 'tok',
+    saleTotal: 1999,
+    returnTotal: null,
+    parentId: null,
+    linkedPosTxnId: null,
+    state: 'confirmed',
+    maybeApplied: false,
+    attemptCount: 1,
+    verifyCount: 0,
+    createdAt: 1_760_000_100_000,
+    updatedAt: 1_760_000_100_000,
+    finishedAt: null,
+    nextAttemptAt: null,
+    leaseOwner: null,
+    leaseUntil: null,
+    serverTxnId: null,
+    balance: 5199,
+    lastError: null,
+    reasonCode: null,
+    note: null,
+    resolvedBy: null,
+    resolution: null,
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function outcome(status: WriteOutcome['status'], overrides: Partial<WriteOutcome> = {}): WriteOutcome {
+  return {
+    status,
+    message: `engine says ${status}`,
+    points: 249,
+    balance: status === 'confirmed' ? 5199 : null,
+    stale: false,
+    row: row({ state: status === 'confirmed' ? 'confirmed' : status === 'queued' ? 'queued' : status === 'checking' ? 'unknown' : status === 'rejected' ? 'rejected' : status === 'needs-attention' ? 'needs-attention' : 'confirmed' }),
+    ...overrides,
+  };
+}
+
+export function settingsFixture(overrides: Partial<Settings> = {}): Settings {
+  return {
+    mode: 'sandbox',
+    baseUrl: 'https://flash.socialhub.ai/api/v2',
+    storeId: 'st_1',
+    tillId: 'till_1',
+    txnIdScope: 'forever',
+    businessDayStartsAt: '04:00',
+    earnRule: { pointsPerUnit: 10, rounding: 'floor', applyTierMultiplier: true },
+    scanner: { maxGapMs: 50, prefix: '', suffix: '', terminator: 'enter', minLength: 4, customPattern: null },
+    camera: { deviceId: null },
+    journalRetentionDays: 90,
+    managerAutoLockMinutes: 5,
+    cardFreshnessMinutes: 10,
+    kiosk: false,
+    requestTimeoutMs: 15000,
+    ...overrides,
+  };
+}
