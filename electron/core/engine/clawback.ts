@@ -1,0 +1,80 @@
+/**
+ * clawback(): a negative adjustment for a return, keyed to the original sale. Never more than
+ * is left of the confirmed award (pending clawbacks count; the journal re-checks atomically).
+ */
+import { JournalConflictError } from '../journal/index.ts';
+import { buildDedupKey } from '../../../shared/journal/dedup-key.ts';
+import { proportionalClawback } from '../../../shared/earn/earn-rule.ts';
+import type { ClawbackInput, WriteOutcome } from './api.ts';
+import { checkMinor, minorToMoney } from './award.ts';
+import { COUPON_RETURN_FLAG, ENGINE_ACTOR } from './constants.ts';
+import type { Ctx } from './context.ts';
+import type { Drainer } from './drainer.ts';
+import { EngineInputError } from './errors.ts';
+import { recordAndSend } from './inline.ts';
+import { checkId, clawbackIntent } from './intents.ts';
+import { duplicateOutcome, refusedOutcome, writeOutcome } from './outcome.ts';
+import { redemptionsFor, saleSummary } from './summary.ts';
+
+function pointsToTakeBack(input: ClawbackInput, award: { saleTotal: number | null; amount: number }, taken: number, remaining: number, rounding: ClawbackInput['rounding']): { points: number; capped: boolean } | string {
+  const mode = input.mode ?? (input.points !== undefined && input.returnedAmountMinor === undefined ? 'points' : 'proportional');
+  if (mode === 'points') {
+    if (input.points === undefined || !Number.isSafeInteger(input.points) || input.points < 1) throw new EngineInputError('Give the points to take back as a whole number of 1 or more.');
+    return { points: Math.min(input.points, remaining), capped: input.points > remaining };
+  }
+  if (input.returnedAmountMinor === undefined) throw new EngineInputError('Give the returned amount (or the points to take back).');
+  const returned = checkMinor('returned amount', input.returnedAmountMinor);
+  if (award.saleTotal === null) return 'The sale total was not recorded for this sale, so the share to take back cannot be worked out: enter the points instead.';
+  const r = proportionalClawback({
+    awardedPoints: award.amount,
+    alreadyClawedBack: taken,
+    saleTotal: minorToMoney(award.saleTotal),
+    returnedAmount: minorToMoney(returned),
+    rounding: rounding ?? 'floor',
+  });
+  return r.ok ? { points: r.points, capped: r.breakdown.capped } : r.message;
+}
+
+export async function clawback(ctx: Ctx, drainer: Drainer, input: ClawbackInput): Promise<WriteOutcome> {
+  const returnId = checkId('return id', input.returnId);
+  const summary = saleSummary(ctx, input.posTxnId, input.businessDate);
+  const award = summary.award;
+  if (!award) return refusedOutcome(summary.blocker ?? 'The sale is not in this till’s journal.');
+  const posTxnId = summary.posTxnId;
+  const businessDate = award.businessDate ?? undefined;
+  const existing = ctx.journal.getByDedupKey(buildDedupKey({ kind: 'clawback', storeId: ctx.storeId, posTxnId, returnId, businessDate }));
+  if (existing) return duplicateOutcome(ctx, existing, []);
+  if (summary.blocker !== null) return refusedOutcome(summary.blocker);
+
+  const s = ctx.journal.clawbackSummary(award.id);
+  if (!s) return refusedOutcome(`Row ${award.id} is not an award.`);
+  const plan = pointsToTakeBack(input, award, s.confirmed + s.pending, s.remaining, input.rounding ?? ctx.clawbackRounding);
+  if (typeof plan === 'string') return refusedOutcome(plan);
+  if (plan.points < 1) return refusedOutcome(`Return ${returnId} takes back 0 points (the returned share rounds to nothing), so nothing was sent.`);
+
+  let r;
+  try {
+    r = await recordAndSend(ctx, drainer, clawbackIntent(ctx, award, { returnId, points: plan.points, returnTotal: input.returnedAmountMinor }));
+  } catch (err) {
+    // Another return of the same sale was recorded in between (maybe by the other process).
+    if (err instanceof JournalConflictError) return refusedOutcome(`Nothing was taken back: ${err.message}`);
+    throw err;
+  }
+  if (!r.created) return duplicateOutcome(ctx, r.row, r.differences);
+
+  const outcome = writeOutcome(ctx, r.after);
+  const notes: string[] = [];
+  if (plan.capped) notes.push(`Capped at the ${plan.points.toLocaleString('en-US')} points left on sale ${posTxnId}.`);
+  const coupons = redemptionsFor(ctx, posTxnId, businessDate, award);
+  if (coupons.length > 0) {
+    const list = coupons.map((c) => c.couponId ?? `row ${c.id}`).join(', ');
+    ctx.journal.addNote(r.row.id, {
+      by: ENGINE_ACTOR,
+      text: `${COUPON_RETURN_FLAG} coupon ${list} was redeemed on sale ${posTxnId}; decide whether the discount must be recovered.`,
+    });
+    ctx.notify(r.row.id);
+    notes.push(`A coupon (${list}) was redeemed on this sale: a manager has been flagged.`);
+  }
+  const row = ctx.journal.get(r.row.id) ?? outcome.row;
+  return { ...outcome, row, message: [outcome.message, ...notes].join(' ') };
+}

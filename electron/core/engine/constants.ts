@@ -1,0 +1,19 @@
+/** Journal vocabulary the engine writes and other modules (exceptions view, CLI) read back. */
+
+/** Note prefix on a clawback row whose sale had a coupon redeemed on it: the manager decides. */
+export const COUPON_RETURN_FLAG = 'COUPON-RETURN:';
+
+/** `by` of notes and `actor` of transitions the engine makes on its own. */
+export const ENGINE_ACTOR = 'till-engine';
+
+/** `reasonCode` values the engine uses when it moves a row to needs-attention. */
+export const REASON_CODES = {
+  /** Two or more ledger entries carry this write's marker: reconcile offers the compensating adjustment. */
+  duplicateOnLedger: 'duplicate-on-ledger',
+  /** A redeem that never reached SocialHub while the customer was there; a re-scan retries it. */
+  redeemNotSent: 'redeem-not-sent',
+  /** The coupon is not on the member's list, so an unknown redeem cannot be proven either way. */
+  couponNotOnMember: 'coupon-not-on-member',
+  /** A manager resolved a row that was not waiting for one. */
+  manager: 'manager',
+} as const;

@@ -1,0 +1,47 @@
+/** createEngine(): wires the modules behind the public API (see index.ts for the contract). */
+import type { Engine, EngineConfig } from './api.ts';
+import { adjust } from './adjust.ts';
+import { award } from './award.ts';
+import { clawback } from './clawback.ts';
+import { createContext } from './context.ts';
+import { Drainer } from './drainer.ts';
+import { resend, resolve, verifyNow } from './manager.ts';
+import { recover } from './recover.ts';
+import { couponVerdict, redeem } from './redeem.ts';
+import { saleSummary } from './summary.ts';
+
+export function createEngine(config: EngineConfig): Engine {
+  const ctx = createContext(config);
+  const drainer = new Drainer(ctx);
+  return {
+    award: (input) => award(ctx, drainer, input),
+    clawback: (input) => clawback(ctx, drainer, input),
+    redeem: (input) => redeem(ctx, input),
+    adjust: (input) => adjust(ctx, drainer, input),
+    saleSummary: (posTxnId, businessDate) => saleSummary(ctx, posTxnId, businessDate),
+    couponVerdict: (couponId) => couponVerdict(ctx, couponId),
+    verifyNow: (id) => verifyNow(ctx, id),
+    resend: (id) => resend(ctx, id),
+    resolve: (id, reason, by) => resolve(ctx, id, reason, by),
+    recover: (options) => recover(ctx, drainer, options),
+    drainOnce: (options) => drainer.drainOnce(options?.max),
+    start: () => drainer.start(),
+    stop: () => drainer.stop(),
+    status: () => ({
+      online: ctx.link.online && ctx.link.blocked === null,
+      onlineSince: ctx.link.blocked === null ? ctx.link.onlineSince : null,
+      detail: ctx.link.detail,
+      sendingBlocked: ctx.link.blocked,
+      rateLimitedUntil: ctx.link.rateLimitedUntil,
+      draining: drainer.running,
+      queue: ctx.journal.stats(),
+      storeId: ctx.storeId,
+      tillId: ctx.tillId,
+    }),
+    setClient: (client) => {
+      ctx.client = client;
+      ctx.link.unblock();
+      drainer.wake();
+    },
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * Journal row → what the cashier sees (WriteOutcome, CouponVerdict), in plain sentences.
+ * `queued` and `checking` always say "do not re-enter": the till owns the retry.
+ */
+import type { CouponVerdict, WriteOutcome } from './api.ts';
+import type { JournalRow } from '../../../shared/journal/row.ts';
+import { STATE_LABELS } from '../../../shared/journal/states.ts';
+import type { Ctx } from './context.ts';
+import { REASON_CODES } from './constants.ts';
+
+/** "14:02" today, "2026-11-24 14:02" otherwise (local time). */
+export function clockTime(ms: number, now: number): string {
+  const d = new Date(ms);
+  const hm = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return new Date(now).toDateString() === d.toDateString()
+    ? hm
+    : `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')} ${hm}`;
+}
+
+const fmt = (n: number): string => n.toLocaleString('en-US');
+
+function what(row: JournalRow): string {
+  switch (row.kind) {
+    case 'award':
+      return `the ${fmt(row.amount)} points for sale ${row.posTxnId ?? ''}`;
+    case 'clawback':
+      return `taking back ${fmt(-row.amount)} points for return ${row.returnId ?? ''}`;
+    case 'adjustment':
+      return `the adjustment of ${row.amount > 0 ? '+' : ''}${fmt(row.amount)} points`;
+    case 'redeem':
+      return `coupon ${row.couponId ?? ''}`;
+  }
+}
+
+function doNotRepeat(row: JournalRow): string {
+  return row.kind === 'award' ? 'do not re-enter the sale' : row.kind === 'clawback' ? 'do not enter the return again' : 'do not enter it again';
+}
+
+/** Why a row is waiting to be sent, as of now. */
+export function queuedReason(ctx: Ctx, row: JournalRow): string {
+  if (ctx.link.blocked !== null) return ctx.link.blocked;
+  if (!ctx.link.online) return 'SocialHub is unreachable right now.';
+  if (ctx.link.gate() === 'backoff') return `SocialHub could not be reached just now${row.lastError ? ` (${row.lastError})` : ''}.`;
+  const until = ctx.link.rateLimitedUntil;
+  if (until !== null) return `SocialHub asked the till to slow down (try again after ${clockTime(until, ctx.now())}).`;
+  return row.lastError ? `SocialHub could not be reached (${row.lastError}).` : 'It is waiting its turn to be sent.';
+}
+
+/** Text after "SocialHub refused it:" — the server's own words, without our endpoint prefix. */
+export function refusalText(message: string, endpoint: string): string {
+  const plain = message.startsWith(`${endpoint}: `) ? message.slice(endpoint.length + 2) : message;
+  return plain.replace(/^HTTP (\d{3}) [a-z_]+ — /, 'HTTP $1: ');
+}
+
+export function writeOutcome(ctx: Ctx, row: JournalRow): WriteOutcome {
+  const base = { points: row.amount, balance: row.state === 'confirmed' ? row.balance : null, stale: false, row };
+  const balance = row.balance !== null ? ` New balance: ${fmt(row.balance)}.` : '';
+  switch (row.state) {
+    case 'confirmed': {
+      const done =
+        row.kind === 'award'
+          ? `Awarded ${fmt(row.amount)} points.`
+          : row.kind === 'clawback'
+            ? `Took back ${fmt(-row.amount)} points for return ${row.returnId ?? ''}.`
+            : `Adjusted by ${row.amount > 0 ? '+' : ''}${fmt(row.amount)} points.`;
+      return { ...base, status: 'confirmed', message: `${done}${balance}` };
+    }
+    case 'queued':
+      return { ...base, status: 'queued', message: `${queuedReason(ctx, row)} ${cap(what(row))} is saved and will be sent automatically — ${doNotRepeat(row)}.` };
+    case 'sending':
+    case 'unknown':
+    case 'verifying':
+      return {
+        ...base,
+        status: 'checking',
+        message: `No clear answer from SocialHub yet. The till is checking whether ${what(row)} went through — ${doNotRepeat(row)}.`,
+      };
+    case 'needs-attention':
+      return { ...base, status: 'needs-attention', message: `A manager must check ${what(row)}: ${row.lastError ?? row.reasonCode ?? 'see the journal'}.` };
+    case 'rejected':
+      return { ...base, status: 'rejected', message: `SocialHub refused ${what(row)}: ${row.lastError ?? 'no reason given'}.` };
+    case 'resolved':
+      return { ...base, status: 'rejected', message: `A manager closed ${what(row)}${row.resolvedBy ? ` (${row.resolvedBy})` : ''}: ${row.resolution ?? ''}` };
+  }
+}
+
+/** The same write was entered again: the earlier row stands and nothing was sent. */
+export function duplicateOutcome(ctx: Ctx, row: JournalRow, differences: readonly string[]): WriteOutcome {
+  const now = ctx.now();
+  const stale = ctx.txnIdScope === 'business-day' && row.businessDate !== null && row.businessDate < ctx.businessDate();
+  const when = clockTime(row.createdAt, now);
+  const state = STATE_LABELS[row.state];
+  const differs = differences.length > 0 ? ` The earlier entry differs (${differences.join(', ')}); it is the one that counts.` : '';
+  const prefix = stale ? `This is from an earlier business day (${row.businessDate ?? ''}): ` : '';
+  return {
+    status: 'duplicate',
+    message: `${prefix}${cap(what(row))} was already recorded at ${when} (${state}). Nothing was sent again.${differs}`,
+    points: row.amount,
+    balance: row.state === 'confirmed' ? row.balance : null,
+    stale,
+    row,
+  };
+}
+
+/** A refusal before anything was recorded (e.g. a return of a sale that was never confirmed). */
+export function refusedOutcome(message: string, points = 0): WriteOutcome {
+  return { status: 'rejected', message, points, balance: null, stale: false, row: null };
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export const NOT_YET =
+  'NOT YET — no clear answer from SocialHub. The till is checking whether the coupon was redeemed; do not give the discount until this says HONOR.';
+
+/** When this till's attempt that redeemed the coupon started. */
+export function redeemedAt(ctx: Ctx, row: JournalRow): number {
+  const sends = ctx.journal.attempts(row.id).filter((a) => a.kind === 'send');
+  const last = sends.at(-1);
+  if (last?.classification === 'applied' && last.reason === 'applied') return last.startedAt;
+  // Proven by a read-back or a 404 after the fact: it was our latest unknown attempt that landed.
+  const unknown = sends.filter((a) => a.classification === 'unknown-outcome').at(-1);
+  return (unknown ?? last)?.startedAt ?? row.createdAt;
+}
+
+/**
+ * A redeem row → verdict. `fresh`: the row reached `confirmed` during this call, so the cashier
+ * has not been told HONOR for it yet; otherwise a confirmed row is a coupon already spent here.
+ */
+export function couponVerdictFor(ctx: Ctx, row: JournalRow, mode: 'fresh' | 'rescan' | 'poll'): CouponVerdict {
+  const couponId = row.couponId ?? '';
+  const base = { couponId, row };
+  const now = ctx.now();
+  switch (row.state) {
+    case 'confirmed': {
+      const at = redeemedAt(ctx, row);
+      const ours = row.verifyCount > 0 || mode !== 'fresh';
+      if (mode === 'rescan') {
+        return {
+          ...base,
+          verdict: 'do-not-honor',
+          reason: `Already redeemed by this till at ${clockTime(at, now)} — that discount belongs to the earlier sale. Do not give it again.`,
+          redeemedByThisTillAt: at,
+        };
+      }
+      return {
+        ...base,
+        verdict: 'honor',
+        reason: ours ? `Redeemed by this till at ${clockTime(at, now)} — give the discount once.` : 'Redeemed — give the discount.',
+        redeemedByThisTillAt: ours ? at : null,
+      };
+    }
+    case 'sending':
+    case 'unknown':
+    case 'verifying':
+      return { ...base, verdict: 'checking', reason: NOT_YET, redeemedByThisTillAt: null };
+    case 'queued':
+      return {
+        ...base,
+        verdict: 'do-not-honor',
+        reason: `Not redeemed: ${queuedReason(ctx, row)} Do not give the discount; scan the coupon again to retry.`,
+        redeemedByThisTillAt: null,
+      };
+    case 'rejected':
+      return { ...base, verdict: 'do-not-honor', reason: `SocialHub did not redeem it: ${row.lastError ?? 'not valid or already used'}. Do not give the discount.`, redeemedByThisTillAt: null };
+    case 'needs-attention':
+      return {
+        ...base,
+        verdict: 'do-not-honor',
+        reason:
+          row.reasonCode === REASON_CODES.redeemNotSent
+            ? 'Not redeemed: it never reached SocialHub. Do not give the discount; scan the coupon again to retry.'
+            : `Do not give the discount: a manager must check this coupon (${row.lastError ?? row.reasonCode ?? 'see the journal'}).`,
+        redeemedByThisTillAt: null,
+      };
+    case 'resolved':
+      return { ...base, verdict: 'do-not-honor', reason: `Closed by a manager: ${row.resolution ?? ''}. Do not give the discount.`, redeemedByThisTillAt: null };
+  }
+}

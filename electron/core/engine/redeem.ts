@@ -1,0 +1,91 @@
+/**
+ * redeem(): a coupon is honored only on proof. Never queued for later honoring — a coupon
+ * cannot be validated offline and the customer will have left. A re-scan of the same coupon
+ * reuses its journal row (one row per coupon): it retries a row that was never sent, checks a
+ * row whose outcome is unknown, and refuses a coupon this till already redeemed.
+ */
+import { buildDedupKey } from '../../../shared/journal/dedup-key.ts';
+import type { JournalRow } from '../../../shared/journal/row.ts';
+import type { CouponVerdict, RedeemInput } from './api.ts';
+import { ENGINE_ACTOR, REASON_CODES } from './constants.ts';
+import type { Ctx } from './context.ts';
+import { inlineSlot, record, sendInline } from './inline.ts';
+import { checkId, redeemIntent, scopeDate } from './intents.ts';
+import { couponVerdictFor } from './outcome.ts';
+import { redeemWindowOpen } from './step.ts';
+import { findAward } from './summary.ts';
+import { verifyRow } from './verify.ts';
+
+/** Nothing was sent: say why, and that the discount must not be given. */
+function notNow(ctx: Ctx, couponId: string, row: JournalRow | null): CouponVerdict {
+  const gate = ctx.link.gate();
+  const reason =
+    gate === 'blocked'
+      ? `Do not give the discount: the coupon cannot be checked. ${ctx.link.blocked ?? ''}`
+      : gate === 'offline' || gate === 'backoff'
+        ? 'SocialHub is unreachable, so the coupon cannot be checked — do not give the discount. Scan it again when the till is back online.'
+        : 'SocialHub is busy, so the coupon was not redeemed — do not give the discount. Scan it again in a few seconds.';
+  return { verdict: 'do-not-honor', reason, couponId, redeemedByThisTillAt: null, row };
+}
+
+async function retry(ctx: Ctx, row: JournalRow): Promise<CouponVerdict> {
+  const wait = inlineSlot(ctx);
+  if (wait === null) return notNow(ctx, row.couponId ?? '', row);
+  return couponVerdictFor(ctx, await sendInline(ctx, row, wait), 'fresh');
+}
+
+async function rescan(ctx: Ctx, existing: JournalRow): Promise<CouponVerdict> {
+  switch (existing.state) {
+    case 'queued':
+      return retry(ctx, existing);
+    case 'needs-attention': {
+      if (existing.reasonCode !== REASON_CODES.redeemNotSent || existing.maybeApplied) return couponVerdictFor(ctx, existing, 'rescan');
+      if (inlineSlot(ctx) === null) return notNow(ctx, existing.couponId ?? '', existing);
+      const back = ctx.move(existing.id, { from: ['needs-attention'], to: 'queued', actor: ENGINE_ACTOR, patch: { lastError: 'Scanned again.' } });
+      return back.ok && back.row ? retry(ctx, back.row) : couponVerdictFor(ctx, back.row ?? existing, 'rescan');
+    }
+    case 'unknown': {
+      if (ctx.link.gate() === 'blocked' || !ctx.link.online) return couponVerdictFor(ctx, existing, 'fresh');
+      // The earlier scan's answer is still open: check now (proof of "redeemed" needs no settle delay).
+      const started = ctx.now();
+      const after = await verifyRow(ctx, existing, ctx.worker('rescan'));
+      if (after.state === 'queued' && redeemWindowOpen(ctx, after) && ctx.now() - started < ctx.requestTimeoutMs) return retry(ctx, after);
+      return couponVerdictFor(ctx, after, 'fresh');
+    }
+    default:
+      return couponVerdictFor(ctx, existing, 'rescan');
+  }
+}
+
+export async function redeem(ctx: Ctx, input: RedeemInput): Promise<CouponVerdict> {
+  const couponId = checkId('coupon id', input.couponId);
+  const memberId = checkId('member id', input.memberId);
+  const linkedPosTxnId = input.linkedPosTxnId === undefined ? undefined : checkId('POS transaction id', input.linkedPosTxnId);
+  const existing = ctx.journal.getByDedupKey(buildDedupKey({ kind: 'redeem', couponId }));
+  if (existing) return rescan(ctx, existing);
+
+  const wait = inlineSlot(ctx);
+  if (wait === null) return notNow(ctx, couponId, null);
+  const businessDate = linkedPosTxnId !== undefined ? scopeDate(ctx, input.businessDate) : undefined;
+  const sale = linkedPosTxnId !== undefined ? findAward(ctx, linkedPosTxnId, businessDate) : undefined;
+  const intent = redeemIntent(ctx, {
+    couponId,
+    memberId,
+    linkedPosTxnId,
+    businessDate,
+    parentId: sale && sale.memberId === memberId ? sale.id : undefined,
+  });
+  const rec = record(ctx, { ...intent, nextAttemptAt: ctx.now() + ctx.leaseMs });
+  if (!rec.created) return rescan(ctx, rec.row);
+  ctx.notify(rec.row.id);
+  ctx.crash('after-record');
+  return couponVerdictFor(ctx, await sendInline(ctx, rec.row, wait), 'fresh');
+}
+
+/** The poll after `checking`: no network, just where the row stands. */
+export function couponVerdict(ctx: Ctx, couponIdInput: string): CouponVerdict {
+  const couponId = checkId('coupon id', couponIdInput);
+  const row = ctx.journal.getByDedupKey(buildDedupKey({ kind: 'redeem', couponId }));
+  if (!row) return { verdict: 'do-not-honor', reason: `This till has no redemption of coupon ${couponId}.`, couponId, redeemedByThisTillAt: null, row: null };
+  return couponVerdictFor(ctx, row, 'poll');
+}

@@ -1,0 +1,153 @@
+/**
+ * Resolving an unknown outcome by reading back, never by resending blindly:
+ * - points rows: the member's ledger, newest first, back to the row's creation minus a margin,
+ *   looking for the exact marker (descriptionMatches).
+ * - redeems: the member's coupon list.
+ * Found → confirmed. Absent after the settle delay → provably not applied → queued (resend is safe).
+ * Absent before it → still unknown. The read failing → still unknown, retried later.
+ */
+import { PaginationError, paginateLedger } from '../api/index.ts';
+import type { ApiFailure } from '../api/index.ts';
+import type { AttemptOutcome, JournalRow, TransitionPatch } from '../journal/index.ts';
+import type { LedgerTransaction } from '../../../shared/api/schemas.ts';
+import { descriptionMatches } from '../../../shared/ledger/sale-token.ts';
+import type { SaleToken } from '../../../shared/ledger/sale-token.ts';
+import { fullJitter } from './backoff.ts';
+import { REASON_CODES } from './constants.ts';
+import type { Ctx } from './context.ts';
+import { couponStatus } from './coupons.ts';
+import { ledgerToken } from './intents.ts';
+import { observeFailure } from './observe.ts';
+import { paced } from './pace.ts';
+
+type Target = 'confirmed' | 'queued' | 'unknown' | 'needs-attention';
+
+/** When the last send started: absence in the ledger proves nothing until settleMs after it. */
+export function lastSendAt(ctx: Ctx, row: JournalRow): number | null {
+  const sends = ctx.journal.attempts(row.id).filter((a) => a.kind === 'send');
+  return sends.at(-1)?.startedAt ?? null;
+}
+
+/** `newestAt`: the newest entry the read could see — a lagging ledger shows nothing younger. */
+type LedgerRead = { ok: true; matches: LedgerTransaction[]; newestAt: number | null } | { ok: false; failure: ApiFailure };
+
+async function readLedger(ctx: Ctx, row: JournalRow, token: SaleToken, owner: string): Promise<LedgerRead> {
+  const cutoff = row.createdAt - ctx.ledgerMarginMs;
+  const found = new Map<string, LedgerTransaction>();
+  let newestAt: number | null = null;
+  const client = {
+    getPoints: async (...args: Parameters<Ctx['client']['getPoints']>) => {
+      await paced(ctx);
+      const r = await ctx.client.getPoints(...args);
+      observeFailure(ctx, r, 0);
+      return r;
+    },
+  };
+  try {
+    // 429s end the walk at once (maxRateLimitWaits 0): the row is retried after Retry-After instead.
+    for await (const page of paginateLedger(client, row.memberId, { pageSize: 200, maxRateLimitWaits: 0, sleep: ctx.sleep })) {
+      const first = page.items[0];
+      if (newestAt === null && first) newestAt = Date.parse(first.createdAt);
+      // The ledger can shift under pagination: an entry seen twice is still one entry.
+      for (const t of page.items) if (descriptionMatches(t.description, token)) found.set(t.id, t);
+      const oldest = page.items.at(-1);
+      if (oldest && Date.parse(oldest.createdAt) < cutoff) break;
+      ctx.journal.claim(row.id, owner, ctx.leaseMs, ['verifying']);
+    }
+  } catch (err) {
+    if (err instanceof PaginationError) return { ok: false, failure: err.failure };
+    throw err;
+  }
+  return { ok: true, matches: [...found.values()], newestAt };
+}
+
+/**
+ * Verifies `row` (state `unknown`, or `needs-attention` for a manager) under a lease of `owner`.
+ * Returns the row afterwards, or as it is if it could not be taken.
+ */
+export async function verifyRow(ctx: Ctx, row: JournalRow, owner: string): Promise<JournalRow> {
+  if (row.state !== 'unknown' && row.state !== 'needs-attention') return row;
+  const taken = ctx.move(row.id, { from: [row.state], to: 'verifying', owner, leaseMs: ctx.leaseMs });
+  if (!taken.ok || !taken.row) return taken.row ?? row;
+  const v = taken.row;
+  const sentAt = lastSendAt(ctx, v);
+  // The send's own due time counts too: it was set after any pacing wait, when the request left.
+  const settledAt = Math.max((sentAt ?? 0) + ctx.settleMs, row.state === 'unknown' ? (row.nextAttemptAt ?? 0) : 0);
+  const settled = sentAt === null || ctx.now() >= settledAt;
+  const keepDue = Math.max(ctx.now(), settledAt);
+  const close = (to: Target, patch: TransitionPatch, outcome: AttemptOutcome): JournalRow =>
+    ctx.move(v.id, { from: ['verifying'], to, owner, leaseMs: ctx.leaseMs, patch, outcome }).row ?? v;
+  const readFailed = (message: string, failure?: ApiFailure): JournalRow =>
+    close(
+      'unknown',
+      { nextAttemptAt: Math.max(keepDue, ctx.now() + fullJitter(v.verifyCount - 1, ctx.backoff, ctx.random)), lastError: `Could not check yet: ${message}`.slice(0, 1000) },
+      { ...(failure?.status !== undefined && { httpStatus: failure.status }), reason: 'verify-failed', message: message.slice(0, 1000) },
+    );
+
+  if (v.kind === 'redeem') {
+    const status = await couponStatus(ctx, v.memberId, v.couponId ?? '');
+    ctx.crash('mid-verify');
+    if (!status.ok) return readFailed(status.message);
+    if (status.status === 'redeemed') return close('confirmed', { lastError: null }, { reason: 'coupon-redeemed' });
+    if (status.status === 'absent') {
+      return close(
+        'needs-attention',
+        {
+          reasonCode: REASON_CODES.couponNotOnMember,
+          lastError: `Coupon ${v.couponId ?? ''} is not on member ${v.memberId}'s list, so the till cannot tell whether it was redeemed`,
+        },
+        { reason: 'coupon-absent' },
+      );
+    }
+    if (!settled) return close('unknown', { nextAttemptAt: keepDue, lastError: v.lastError }, { reason: 'not-settled' });
+    return close('queued', { lastError: `Coupon still ${status.status} after the earlier attempt: it was not redeemed.` }, { reason: `coupon-${status.status}` });
+  }
+
+  const token = ledgerToken(v);
+  if (token === null) {
+    return close('needs-attention', { reasonCode: 'unreadable-marker', lastError: 'The ledger marker of this row cannot be read back' }, { reason: 'unreadable-marker' });
+  }
+  const read = await readLedger(ctx, v, token, owner);
+  ctx.crash('mid-verify');
+  if (!read.ok) return readFailed(read.failure.message, read.failure);
+  const { matches } = read;
+  // In a duplicate check our own entry counts even while the lagging ledger still hides it.
+  const duplicate = (ids: string[]): JournalRow =>
+    close(
+      'needs-attention',
+      {
+        reasonCode: REASON_CODES.duplicateOnLedger,
+        lastError: `SocialHub shows this write ${ids.length} times (${ids.join(', ')}): ${Math.abs(v.amount) * (ids.length - 1)} points too many — reconciliation offers the compensating adjustment`,
+      },
+      { reason: 'duplicate-on-ledger' },
+    );
+
+  if (v.serverTxnId !== null) {
+    // A resend that SocialHub confirmed: judge duplicates once our own entry is visible, since
+    // a ledger that shows a later entry also shows every earlier one.
+    const own = matches.find((m) => m.id === v.serverTxnId);
+    const others = matches.filter((m) => m.id !== v.serverTxnId).map((m) => m.id);
+    if (others.length > 0) return duplicate([v.serverTxnId, ...others]);
+    if (own) return close('confirmed', { balance: own.balanceAfter, lastError: null }, { reason: 'marker-found-once' });
+    if (sentAt !== null && ctx.now() - sentAt < ctx.duplicateCheckMaxMs) {
+      return close('unknown', { nextAttemptAt: ctx.now() + ctx.settleMs, lastError: v.lastError }, { reason: 'own-entry-not-visible' });
+    }
+    return close('confirmed', { lastError: 'SocialHub confirmed it, but its ledger never showed the entry: duplicate check inconclusive' }, { reason: 'duplicate-check-inconclusive' });
+  }
+  if (matches.length >= 2) return duplicate(matches.map((m) => m.id));
+  const [one] = matches;
+  if (one) {
+    // Resent after an unknown outcome: one copy proves nothing until the read can see past the
+    // latest send, or a lagging ledger may be hiding the second copy.
+    const lastMaybe = ctx.journal
+      .attempts(v.id)
+      .filter((a) => a.kind === 'send' && a.classification !== 'not-applied' && a.classification !== 'rejected')
+      .map((a) => a.startedAt);
+    const latest = lastMaybe.at(-1) ?? 0;
+    const caughtUp = lastMaybe.length < 2 || (read.newestAt !== null && read.newestAt >= latest) || ctx.now() - latest >= ctx.duplicateCheckMaxMs;
+    if (!caughtUp) return close('unknown', { nextAttemptAt: ctx.now() + ctx.settleMs, lastError: v.lastError }, { reason: 'ledger-not-caught-up' });
+    return close('confirmed', { serverTxnId: one.id.slice(0, 128), balance: one.balanceAfter, lastError: null }, { reason: 'marker-found' });
+  }
+  if (!settled) return close('unknown', { nextAttemptAt: keepDue, lastError: v.lastError }, { reason: 'not-settled' });
+  return close('queued', { lastError: 'Not in the SocialHub ledger after the settle delay: it was not applied.' }, { reason: 'marker-absent' });
+}
