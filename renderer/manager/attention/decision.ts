@@ -1,0 +1,16 @@
+/** Exception decisions (a return of a sale on which a coupon was redeemed): the choices and the note kept. */
+
+export const DECISIONS = [
+  { id: 'reinstated', label: 'Coupon or points given back to the member', text: 'Reinstated for the member' },
+  { id: 'kept', label: 'Member keeps the reward (no action)', text: 'No action: member keeps the reward' },
+  { id: 'charged', label: 'Reward value taken from the refund', text: 'Reward value deducted from the refund' },
+  { id: 'other', label: 'Something else (describe it)', text: 'Other' },
+] as const;
+export type DecisionId = (typeof DECISIONS)[number]['id'];
+
+/** The note stored for an exception decision: the chosen outcome, then the manager's words. */
+export function decisionNote(decision: DecisionId, words: string): string {
+  const d = DECISIONS.find((x) => x.id === decision);
+  const w = words.trim();
+  return d === undefined ? w : w === '' ? d.text : `${d.text}. ${w}`;
+}

@@ -1,0 +1,216 @@
+/**
+ * One Settings section as a form: a draft over the saved settings (only edited fields are held,
+ * so a change made elsewhere — the scanner wizard — shows through), Save with validation, Discard.
+ */
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import type { Settings } from '../../../shared/ipc/schemas/settings.ts';
+import type { IpcErrorBody } from '../../../shared/ipc/envelope.ts';
+import { useSession } from '../session.ts';
+import { ErrorBanner, Field, StatusLine } from '../ui.tsx';
+import { buildPatch, completePatch, draftFrom, serverErrors } from './settings-form.ts';
+import type { DraftValue, FieldErrors, SectionId } from './settings-form.ts';
+
+export interface SectionForm {
+  section: SectionId;
+  settings: Settings;
+  value: (key: string) => string;
+  checked: (key: string) => boolean;
+  set: (key: string, value: DraftValue) => void;
+  error: (key: string) => string | undefined;
+  dirty: boolean;
+}
+
+export function useSectionForm(section: SectionId) {
+  const { settings, setSettings, call } = useSession();
+  const [edits, setEdits] = useState<Record<string, DraftValue>>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<IpcErrorBody | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const base = settings !== null ? draftFrom(section, settings) : {};
+  const draft = { ...base, ...edits };
+  const dirty = Object.entries(edits).some(([k, v]) => base[k] !== v);
+
+  async function save() {
+    if (saving) return;
+    setStatus(null);
+    setFailure(null);
+    const built = buildPatch(section, draft);
+    if (settings === null) return;
+    if (!built.ok) {
+      setErrors(built.errors);
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    const patch = completePatch(built.patch, settings);
+    const env = await call((t) => t.settingsUpdate(patch));
+    setSaving(false);
+    if (env.ok) {
+      setSettings(env.value);
+      setEdits({});
+      setStatus('Saved.');
+    } else if (env.error.code === 'SETTINGS_INVALID' && env.error.issues !== undefined) {
+      setErrors(serverErrors(section, env.error.issues, env.error.message));
+    } else setFailure(env.error);
+  }
+
+  function discard() {
+    setEdits({});
+    setErrors({});
+    setStatus(null);
+    setFailure(null);
+  }
+
+  const form: SectionForm | null =
+    settings === null
+      ? null
+      : {
+          section,
+          settings,
+          value: (k) => {
+            const v = draft[k];
+            return typeof v === 'string' ? v : '';
+          },
+          checked: (k) => draft[k] === true,
+          set: (k, v) => {
+            setStatus(null);
+            setEdits((e) => ({ ...e, [k]: v }));
+          },
+          error: (k) => errors[k],
+          dirty,
+        };
+
+  return { form, save, discard, saving, status, failure, sectionError: errors[''] };
+}
+
+/** The card around a section's fields, with Save / Discard and the section-level messages. */
+export function SectionCard({
+  id,
+  title,
+  intro,
+  state,
+  children,
+}: {
+  id: string;
+  title: string;
+  intro?: ReactNode;
+  state: ReturnType<typeof useSectionForm>;
+  children: (form: SectionForm) => ReactNode;
+}) {
+  const { form } = state;
+  return (
+    <section className="mgr-card" aria-labelledby={`${id}-title`} id={id} data-testid={`settings-${id}`}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      {intro !== undefined && <p className="mgr-hint">{intro}</p>}
+      {form === null ? (
+        <p role="status">Loading…</p>
+      ) : (
+        <form
+          className="mgr-form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void state.save();
+          }}
+        >
+          {children(form)}
+          <ErrorBanner error={state.sectionError ?? null} testId={`settings-${id}-invalid`} />
+          <ErrorBanner error={state.failure} testId={`settings-${id}-error`} />
+          <div className="mgr-row-gap">
+            <button type="submit" className="mgr-btn mgr-btn--primary" disabled={state.saving || !form.dirty} data-testid={`settings-${id}-save`}>
+              {state.saving ? 'Saving…' : 'Save'}
+            </button>
+            <button type="button" className="mgr-btn mgr-btn--ghost" disabled={state.saving || !form.dirty} onClick={state.discard}>
+              Discard changes
+            </button>
+            <StatusLine text={state.status} tone="ok" testId={`settings-${id}-status`} />
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** A text-like input bound to a draft field. */
+export function TextSetting({
+  form,
+  k,
+  label,
+  hint,
+  type = 'text',
+  inputMode,
+  testId,
+  maxLength,
+}: {
+  form: SectionForm;
+  k: string;
+  label: string;
+  hint?: ReactNode;
+  type?: 'text' | 'url' | 'time';
+  inputMode?: 'numeric' | 'decimal' | 'url' | 'text';
+  testId?: string;
+  maxLength?: number;
+}) {
+  return (
+    <Field label={label} hint={hint} error={form.error(k)}>
+      {(ids) => (
+        <input
+          {...ids}
+          type={type}
+          inputMode={inputMode}
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={maxLength}
+          value={form.value(k)}
+          onChange={(e) => form.set(k, e.target.value)}
+          data-testid={testId ?? `setting-${k}`}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function SelectSetting({
+  form,
+  k,
+  label,
+  hint,
+  options,
+}: {
+  form: SectionForm;
+  k: string;
+  label: string;
+  hint?: ReactNode;
+  options: ReadonlyArray<readonly [string, string]>;
+}) {
+  return (
+    <Field label={label} hint={hint} error={form.error(k)}>
+      {(ids) => (
+        <select {...ids} value={form.value(k)} onChange={(e) => form.set(k, e.target.value)} data-testid={`setting-${k}`}>
+          {options.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+export function CheckSetting({ form, k, label, hint }: { form: SectionForm; k: string; label: string; hint?: string }) {
+  const err = form.error(k);
+  return (
+    <div className="mgr-field">
+      <label className="mgr-check">
+        <input type="checkbox" checked={form.checked(k)} onChange={(e) => form.set(k, e.target.checked)} data-testid={`setting-${k}`} />
+        {label}
+      </label>
+      {hint !== undefined && <span className="mgr-hint">{hint}</span>}
+      {err !== undefined && <span className="mgr-field-error">{err}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { settingsSchema } from '../../../shared/ipc/schemas/settings.ts';
+import { buildPatch, completePatch, draftFrom, isDirty, issuesToErrors, serverErrors } from './settings-form.ts';
+
+const anyText = expect.any(String) as unknown as string;
+const textMatching = (re: RegExp) => expect.stringMatching(re) as unknown as string;
+
+const defaults = settingsSchema.parse({});
+
+describe('draftFrom / isDirty', () => {
+  it('shows settings as text and booleans', () => {
+    expect(draftFrom('earn', defaults)).toEqual({ 'earnRule.pointsPerUnit': '1', 'earnRule.rounding': 'floor', 'earnRule.applyTierMultiplier': true });
+    expect(draftFrom('store', defaults)).toMatchObject({ storeId: '', tillId: '', businessDayStartsAt: '04:00' });
+  });
+  it('notices a change', () => {
+    expect(isDirty('earn', draftFrom('earn', defaults), defaults)).toBe(false);
+    expect(isDirty('earn', { ...draftFrom('earn', defaults), 'earnRule.rounding': 'ceil' }, defaults)).toBe(true);
+  });
+});
+
+describe('buildPatch', () => {
+  it('sends a nested group whole', () => {
+    const r = buildPatch('earn', { 'earnRule.pointsPerUnit': '2.5', 'earnRule.rounding': 'round', 'earnRule.applyTierMultiplier': false });
+    expect(r).toEqual({ ok: true, patch: { earnRule: { pointsPerUnit: 2.5, rounding: 'round', applyTierMultiplier: false } } });
+  });
+
+  it('turns blank ids into null and keeps scanner affixes as typed', () => {
+    expect(buildPatch('store', { storeId: ' st_1 ', tillId: '', txnIdScope: 'forever', businessDayStartsAt: '04:00' })).toEqual({
+      ok: true,
+      patch: { storeId: 'st_1', tillId: null, txnIdScope: 'forever', businessDayStartsAt: '04:00' },
+    });
+    const scanner = buildPatch('scanner', {
+      'scanner.maxGapMs': '40',
+      'scanner.minLength': '4',
+      'scanner.prefix': ' ',
+      'scanner.suffix': '',
+      'scanner.terminator': 'enter',
+      'scanner.customPattern': '',
+    });
+    expect(scanner).toMatchObject({ ok: true, patch: { scanner: { prefix: ' ', customPattern: null } } });
+  });
+
+  it('puts messages next to the fields', () => {
+    const r = buildPatch('housekeeping', { journalRetentionDays: '3', managerAutoLockMinutes: 'abc', cardFreshnessMinutes: '10', kiosk: false });
+    expect(r).toEqual({ ok: false, errors: { journalRetentionDays: 'Between 7 and 3650 days.', managerAutoLockMinutes: 'Enter a whole number.' } });
+  });
+
+  it("uses the schema's own messages", () => {
+    const r = buildPatch('connection', { mode: 'live', baseUrl: 'ftp://x', requestTimeoutMs: '15000' });
+    expect(r).toMatchObject({ ok: false, errors: { baseUrl: textMatching(/http\(s\) URL/) } });
+    const t = buildPatch('store', { storeId: 'st 1', tillId: 't', txnIdScope: 'forever', businessDayStartsAt: '25:00' });
+    expect(t).toMatchObject({ ok: false, errors: { storeId: anyText, businessDayStartsAt: textMatching(/HH:MM/) } });
+    const p = buildPatch('earn', { 'earnRule.pointsPerUnit': '1.23456', 'earnRule.rounding': 'floor', 'earnRule.applyTierMultiplier': true });
+    expect(p).toMatchObject({ ok: false, errors: { 'earnRule.pointsPerUnit': textMatching(/4 decimal/) } });
+  });
+
+  it('checks a custom scan pattern with the scan parser', () => {
+    const r = buildPatch('scanner', {
+      'scanner.maxGapMs': '40',
+      'scanner.minLength': '4',
+      'scanner.prefix': '',
+      'scanner.suffix': '',
+      'scanner.terminator': 'enter',
+      'scanner.customPattern': '(',
+    });
+    expect(r).toMatchObject({ ok: false, errors: { 'scanner.customPattern': anyText } });
+  });
+});
+
+describe('completePatch', () => {
+  it('carries the current nested groups so the door cannot reset them to defaults', () => {
+    const current = settingsSchema.parse({ earnRule: { pointsPerUnit: 10, rounding: 'round', applyTierMultiplier: false }, scanner: { maxGapMs: 30 } });
+    const built = buildPatch('store', { storeId: 'st_1', tillId: 'till-1', txnIdScope: 'forever', businessDayStartsAt: '04:00' });
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    expect(built.patch).not.toHaveProperty('earnRule');
+    const sent = completePatch(built.patch, current);
+    expect(sent).toMatchObject({ storeId: 'st_1', earnRule: { pointsPerUnit: 10, rounding: 'round' }, scanner: { maxGapMs: 30 }, camera: { deviceId: null } });
+  });
+
+  it('keeps the group a section edits', () => {
+    const built = buildPatch('earn', { 'earnRule.pointsPerUnit': '3', 'earnRule.rounding': 'ceil', 'earnRule.applyTierMultiplier': true });
+    if (!built.ok) throw new Error('expected ok');
+    expect(completePatch(built.patch, defaults).earnRule).toEqual({ pointsPerUnit: 3, rounding: 'ceil', applyTierMultiplier: true });
+  });
+});
+
+describe('server issues', () => {
+  it('maps paths to fields, whole groups to their first field, the rest to the section', () => {
+    expect(issuesToErrors([{ path: ['baseUrl'], message: 'must use https' }])).toEqual({ baseUrl: 'Must use https.' });
+    expect(serverErrors('earn', [{ path: ['earnRule'], message: 'bad rule' }], 'x')).toEqual({ 'earnRule.pointsPerUnit': 'Bad rule.' });
+    expect(serverErrors('connection', [{ path: [], message: 'Settings could not be saved' }], 'x')).toEqual({ '': 'Settings could not be saved.' });
+    expect(serverErrors('connection', [], 'Fallback.')).toEqual({ '': 'Fallback.' });
+  });
+});

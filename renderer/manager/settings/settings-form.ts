@@ -1,0 +1,214 @@
+/**
+ * The Settings screen's forms: each section edits a few fields as text, turns them into a
+ * `settings:update` patch, and checks it with the same zod schema main uses, so a message appears
+ * next to the field before anything is sent. Main's own SETTINGS_INVALID issues map the same way.
+ */
+import { settingsPatchSchema } from '../../../shared/ipc/schemas/settings.ts';
+import type { Settings, SettingsPatch } from '../../../shared/ipc/schemas/settings.ts';
+import type { Issue } from '../../../shared/ipc/envelope.ts';
+
+export type SectionId = 'connection' | 'store' | 'earn' | 'scanner' | 'camera' | 'housekeeping';
+
+/** How a field is typed in and turned into its setting. */
+type FieldKind =
+  | 'int' // whole number
+  | 'decimal' // non-negative decimal
+  | 'text' // trimmed text
+  | 'raw' // text exactly as typed (scanner prefix/suffix: spaces matter)
+  | 'nullable' // trimmed text, '' = null
+  | 'nullable-raw' // text as typed, '' = null
+  | 'bool'
+  | 'choice';
+
+interface FieldSpec {
+  /** Dotted path into Settings, e.g. `earnRule.pointsPerUnit`. */
+  key: string;
+  kind: FieldKind;
+}
+
+export const SECTION_FIELDS: Readonly<Record<SectionId, readonly FieldSpec[]>> = {
+  connection: [
+    { key: 'mode', kind: 'choice' },
+    { key: 'baseUrl', kind: 'text' },
+    { key: 'requestTimeoutMs', kind: 'int' },
+  ],
+  store: [
+    { key: 'storeId', kind: 'nullable' },
+    { key: 'tillId', kind: 'nullable' },
+    { key: 'txnIdScope', kind: 'choice' },
+    { key: 'businessDayStartsAt', kind: 'text' },
+  ],
+  earn: [
+    { key: 'earnRule.pointsPerUnit', kind: 'decimal' },
+    { key: 'earnRule.rounding', kind: 'choice' },
+    { key: 'earnRule.applyTierMultiplier', kind: 'bool' },
+  ],
+  scanner: [
+    { key: 'scanner.maxGapMs', kind: 'int' },
+    { key: 'scanner.minLength', kind: 'int' },
+    { key: 'scanner.prefix', kind: 'raw' },
+    { key: 'scanner.suffix', kind: 'raw' },
+    { key: 'scanner.terminator', kind: 'choice' },
+    { key: 'scanner.customPattern', kind: 'nullable-raw' },
+  ],
+  camera: [{ key: 'camera.deviceId', kind: 'nullable-raw' }],
+  housekeeping: [
+    { key: 'journalRetentionDays', kind: 'int' },
+    { key: 'managerAutoLockMinutes', kind: 'int' },
+    { key: 'cardFreshnessMinutes', kind: 'int' },
+    { key: 'kiosk', kind: 'bool' },
+  ],
+};
+
+export type DraftValue = string | boolean;
+export type Draft = Readonly<Record<string, DraftValue>>;
+export type FieldErrors = Readonly<Record<string, string>>;
+
+function getPath(obj: unknown, key: string): unknown {
+  let cur: unknown = obj;
+  for (const part of key.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur;
+}
+
+function setPath(obj: Record<string, unknown>, key: string, value: unknown): void {
+  const parts = key.split('.');
+  let cur = obj;
+  for (const part of parts.slice(0, -1)) {
+    const next = cur[part];
+    if (next === null || typeof next !== 'object') cur[part] = {};
+    cur = cur[part] as Record<string, unknown>;
+  }
+  cur[parts[parts.length - 1] ?? key] = value;
+}
+
+/** The section's fields as the form shows them. */
+export function draftFrom(section: SectionId, settings: Settings): Record<string, DraftValue> {
+  const draft: Record<string, DraftValue> = {};
+  for (const f of SECTION_FIELDS[section]) {
+    const v = getPath(settings, f.key);
+    draft[f.key] = f.kind === 'bool' ? v === true : typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+  }
+  return draft;
+}
+
+export function isDirty(section: SectionId, draft: Draft, settings: Settings): boolean {
+  const base = draftFrom(section, settings);
+  return SECTION_FIELDS[section].some((f) => draft[f.key] !== base[f.key]);
+}
+
+/** The first message per field, keyed by dotted path; issues without a path go under ''. */
+export function issuesToErrors(issues: readonly Pick<Issue, 'path' | 'message'>[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of issues) {
+    const key = i.path.join('.');
+    if (out[key] === undefined) out[key] = sentence(i.message);
+  }
+  return out;
+}
+
+/** zod's "must be …" fragments as a sentence: "Must be …." */
+function sentence(message: string): string {
+  const m = message.trim();
+  if (m === '') return 'This value is not valid.';
+  const s = m.charAt(0).toUpperCase() + m.slice(1);
+  return /[.!?]$/.test(s) ? s : `${s}.`;
+}
+
+/** Friendlier wording for zod's stock range messages on the numeric settings. */
+const LIMITS: Readonly<Record<string, string>> = {
+  requestTimeoutMs: 'Between 1000 and 120000 ms.',
+  journalRetentionDays: 'Between 7 and 3650 days.',
+  managerAutoLockMinutes: 'Between 1 and 240 minutes.',
+  cardFreshnessMinutes: 'Between 1 and 1440 minutes.',
+  'scanner.maxGapMs': 'Between 5 and 500 ms.',
+  'scanner.minLength': 'Between 1 and 256 characters.',
+};
+
+export type PatchResult = { ok: true; patch: SettingsPatch } | { ok: false; errors: FieldErrors };
+
+/**
+ * Turns the section's draft into a patch (a nested group is sent whole, as the channel wants),
+ * checked with the channel's schema. Errors are keyed by the field's dotted path.
+ */
+export function buildPatch(section: SectionId, draft: Draft): PatchResult {
+  const errors: Record<string, string> = {};
+  const patch: Record<string, unknown> = {};
+  for (const f of SECTION_FIELDS[section]) {
+    const v = draft[f.key];
+    switch (f.kind) {
+      case 'bool':
+        setPath(patch, f.key, v === true);
+        break;
+      case 'int': {
+        const t = typeof v === 'string' ? v.trim() : '';
+        if (!/^-?\d+$/.test(t)) errors[f.key] = t === '' ? 'Enter a number.' : 'Enter a whole number.';
+        else setPath(patch, f.key, Number(t));
+        break;
+      }
+      case 'decimal': {
+        const t = typeof v === 'string' ? v.trim().replace(',', '.') : '';
+        if (!/^\d+(?:\.\d+)?$/.test(t)) errors[f.key] = t === '' ? 'Enter a number.' : 'Enter a number such as 1, 2.5 or 0.1.';
+        else setPath(patch, f.key, Number(t));
+        break;
+      }
+      case 'text':
+      case 'choice':
+        setPath(patch, f.key, typeof v === 'string' ? v.trim() : '');
+        break;
+      case 'raw':
+        setPath(patch, f.key, typeof v === 'string' ? v : '');
+        break;
+      case 'nullable': {
+        const t = typeof v === 'string' ? v.trim() : '';
+        setPath(patch, f.key, t === '' ? null : t);
+        break;
+      }
+      case 'nullable-raw': {
+        const t = typeof v === 'string' ? v : '';
+        setPath(patch, f.key, t.trim() === '' ? null : t);
+        break;
+      }
+    }
+  }
+  const parsed = settingsPatchSchema.safeParse(patch);
+  if (!parsed.success) {
+    const fromSchema = issuesToErrors(parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })));
+    for (const [k, m] of Object.entries(fromSchema)) {
+      if (errors[k] === undefined) errors[k] = LIMITS[k] !== undefined && /too (big|small)|expected number to be/i.test(m) ? LIMITS[k] : m;
+    }
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  if (!parsed.success) return { ok: false, errors: { '': 'These settings are not valid.' } };
+  // What was built, not `parsed.data`: parsing fills the nested groups with their defaults.
+  return { ok: true, patch };
+}
+
+/** The nested groups a patch replaces whole when present. */
+const GROUPS = ['earnRule', 'scanner', 'camera'] as const;
+
+/**
+ * The patch to send: the section's fields plus the current value of every nested group it does
+ * not edit. Parsing a patch at the IPC door fills an absent group with its *default* (the groups
+ * carry a `prefault`), so a patch without them would reset the earn rule, scanner and camera.
+ */
+export function completePatch(patch: SettingsPatch, current: Settings): SettingsPatch {
+  const out: Record<string, unknown> = { ...patch };
+  for (const g of GROUPS) if (out[g] === undefined) out[g] = current[g];
+  return out;
+}
+
+/** Main's SETTINGS_INVALID issues for this section; anything that is not one of its fields goes under ''. */
+export function serverErrors(section: SectionId, issues: readonly Pick<Issue, 'path' | 'message'>[], fallback: string): FieldErrors {
+  const keys = new Set(SECTION_FIELDS[section].map((f) => f.key));
+  const out: Record<string, string> = {};
+  for (const [k, m] of Object.entries(issuesToErrors(issues))) {
+    // A whole-group issue (path `earnRule`) belongs to the group's first field.
+    const target = keys.has(k) ? k : ([...keys].find((x) => x.startsWith(`${k}.`)) ?? '');
+    if (out[target] === undefined) out[target] = LIMITS[target] !== undefined && /too (big|small)/i.test(m) ? LIMITS[target] : m;
+  }
+  if (Object.keys(out).length === 0) out[''] = fallback;
+  return out;
+}

@@ -1,0 +1,292 @@
+/**
+ * One journal row in full: every attempt (time, HTTP status, latency, classification), the server
+ * transaction id and balance, related clawbacks, the history, and the manager's actions on an
+ * unfinished row: verify now, resend (only when verification proved it safe), mark resolved.
+ */
+import { useEffect, useState } from 'react';
+import type { RowDetail } from '../../../shared/ipc/schemas/till.ts';
+import type { IpcErrorBody } from '../../../shared/ipc/envelope.ts';
+import type { JournalRow } from '../../../shared/journal/row.ts';
+import { STATE_LABELS, isJournalState, isUnfinished } from '../../../shared/journal/states.ts';
+import { formatDateTime, formatLatency, formatMinor, formatPoints } from '../format.ts';
+import { useSession } from '../session.ts';
+import { ErrorBanner, Facts, Field, Modal, StateChip, StatusLine } from '../ui.tsx';
+import { KIND_LABELS, rowReference } from './filter.ts';
+import { CLASSIFICATION_LABELS, RESOLVE_MAX, resolveReasonProblem } from './detail-model.ts';
+
+function stateLabel(s: string | null): string {
+  if (s === null) return '';
+  return isJournalState(s) ? STATE_LABELS[s] : s;
+}
+
+export function RowDetailDrawer({ id, onClose }: { id: number; onClose: () => void }) {
+  const [stack, setStack] = useState<number[]>([id]);
+  const currentId = stack[stack.length - 1] ?? id;
+  return (
+    <Modal title={`Journal entry #${currentId}`} onClose={onClose} variant="drawer" testId="row-detail">
+      {stack.length > 1 && (
+        <button type="button" className="mgr-btn mgr-btn--ghost" onClick={() => setStack((s) => s.slice(0, -1))} data-testid="row-detail-back">
+          ← Back to #{stack[stack.length - 2]}
+        </button>
+      )}
+      <RowDetailBody key={currentId} id={currentId} onOpen={(other) => setStack((s) => [...s, other])} />
+    </Modal>
+  );
+}
+
+function RowDetailBody({ id, onOpen }: { id: number; onOpen: (id: number) => void }) {
+  const { call, notifyRowChanged } = useSession();
+  const [detail, setDetail] = useState<RowDetail | null>(null);
+  const [loadError, setLoadError] = useState<IpcErrorBody | null>(null);
+  const [actionError, setActionError] = useState<IpcErrorBody | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'verify' | 'resend' | 'resolve' | null>(null);
+  const [confirmResend, setConfirmResend] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>(undefined);
+
+  useEffect(() => {
+    let live = true;
+    void call((t) => t.journalDetail({ id })).then((env) => {
+      if (!live) return;
+      if (env.ok) setDetail(env.value);
+      else setLoadError(env.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [id, call]);
+
+  async function act(kind: 'verify' | 'resend' | 'resolve') {
+    if (busy !== null) return;
+    if (kind === 'resolve') {
+      const problem = resolveReasonProblem(reason);
+      setReasonError(problem ?? undefined);
+      if (problem !== null) return;
+    }
+    setBusy(kind);
+    setActionError(null);
+    setStatus(null);
+    const env = await call((t) =>
+      kind === 'verify' ? t.journalVerify({ id }) : kind === 'resend' ? t.journalResend({ id }) : t.journalResolve({ id, reason: reason.trim() }),
+    );
+    setBusy(null);
+    setConfirmResend(false);
+    if (!env.ok) {
+      setActionError(env.error);
+      return;
+    }
+    setDetail(env.value);
+    notifyRowChanged(env.value.row);
+    const now = STATE_LABELS[env.value.row.state];
+    if (kind === 'verify') setStatus(`Checked with SocialHub. State now: ${now}.`);
+    else if (kind === 'resend') setStatus(`Queued to send again. State now: ${now}.`);
+    else {
+      setReason('');
+      setStatus(`Marked resolved. The reason is kept in the journal.`);
+    }
+  }
+
+  if (loadError !== null) return <ErrorBanner error={loadError} />;
+  if (detail === null) return <p role="status">Loading…</p>;
+  const { row, attempts, history, children, actions } = detail;
+  const sends = attempts.filter((a) => a.kind === 'send').length;
+  const verifies = attempts.length - sends;
+
+  return (
+    <div className="mgr-detail" data-testid="row-detail-body" data-row-id={row.id} data-state={row.state}>
+      <div className="mgr-detail-title">
+        <span className="mgr-detail-kind">{KIND_LABELS[row.kind]}</span>
+        <StateChip state={row.state} />
+        <span className={`mgr-detail-points num${row.amount < 0 ? ' neg' : ''}`}>{formatPoints(row.amount)} pts</span>
+      </div>
+
+      <Facts
+        testId="row-detail-facts"
+        items={[
+          ['Member', <span className="mgr-mono">{row.memberId}</span>],
+          ['Reference', rowReference(row)],
+          ...(row.businessDate !== null ? ([['Business date', row.businessDate]] as const) : []),
+          ...(row.saleTotal !== null ? ([['Sale total', formatMinor(row.saleTotal)]] as const) : []),
+          ...(row.returnTotal !== null ? ([['Returned amount', formatMinor(row.returnTotal)]] as const) : []),
+          ['Recorded', formatDateTime(row.createdAt)],
+          ['Last change', formatDateTime(row.updatedAt)],
+          ...(row.finishedAt !== null ? ([['Finished', formatDateTime(row.finishedAt)]] as const) : []),
+          ['SocialHub transaction', row.serverTxnId !== null ? <span className="mgr-mono" data-testid="row-detail-server-txn">{row.serverTxnId}</span> : 'none yet'],
+          ['Balance after', row.balance !== null ? <span data-testid="row-detail-balance">{row.balance.toLocaleString()} pts</span> : '—'],
+          ['Sends / checks', `${sends} / ${verifies}`],
+          ...(row.maybeApplied && isUnfinished(row.state) ? ([['Caution', 'A send may have reached SocialHub: verify before any resend.']] as const) : []),
+          ...(row.lastError !== null ? ([['Last error', row.lastError]] as const) : []),
+          ...(row.reasonCode !== null ? ([['Reason code', row.reasonCode]] as const) : []),
+          ...(row.note !== null ? ([['Note', row.note]] as const) : []),
+          ...(row.resolution !== null ? ([['Resolution', `${row.resolution}${row.resolvedBy !== null ? ` (by ${row.resolvedBy})` : ''}`]] as const) : []),
+          ['Description on the ledger', <span className="mgr-mono mgr-break">{row.description}</span>],
+        ]}
+      />
+
+      {row.parentId !== null && (
+        <p>
+          <button type="button" className="mgr-btn mgr-btn--link" onClick={() => onOpen(row.parentId ?? 0)} data-testid="row-detail-parent">
+            Open the original sale (#{row.parentId})
+          </button>
+        </p>
+      )}
+
+      {(actions.verify || actions.resend || actions.resolve) && (
+        <section className="mgr-detail-actions" aria-labelledby={`act-${row.id}`} data-testid="row-detail-actions">
+          <h3 id={`act-${row.id}`}>Actions</h3>
+          <div className="mgr-row-gap">
+            {actions.verify && (
+              <button type="button" className="mgr-btn" disabled={busy !== null} onClick={() => void act('verify')} data-testid="row-verify">
+                {busy === 'verify' ? 'Checking…' : 'Verify now'}
+              </button>
+            )}
+            {actions.resend && !confirmResend && (
+              <button type="button" className="mgr-btn" disabled={busy !== null} onClick={() => setConfirmResend(true)} data-testid="row-resend">
+                Resend…
+              </button>
+            )}
+            {actions.resend && confirmResend && (
+              <span className="mgr-confirm" role="group" aria-label="Confirm resend">
+                <span>Verification proved SocialHub did not apply this write. Send it again?</span>
+                <button type="button" className="mgr-btn mgr-btn--primary" disabled={busy !== null} onClick={() => void act('resend')} data-testid="row-resend-confirm">
+                  {busy === 'resend' ? 'Sending…' : 'Yes, resend'}
+                </button>
+                <button type="button" className="mgr-btn mgr-btn--ghost" onClick={() => setConfirmResend(false)}>
+                  Cancel
+                </button>
+              </span>
+            )}
+          </div>
+          {!actions.resend && isUnfinished(row.state) && (
+            <p className="mgr-hint">Resend becomes available only after a verification proves SocialHub did not apply this write.</p>
+          )}
+          {actions.resolve && (
+            <form
+              className="mgr-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void act('resolve');
+              }}
+            >
+              <Field label="Reason for marking it resolved" hint="Kept in the journal with this entry. Nothing is deleted." error={reasonError}>
+                {(ids) => (
+                  <textarea
+                    {...ids}
+                    rows={3}
+                    maxLength={RESOLVE_MAX}
+                    value={reason}
+                    onChange={(e) => setReason(e.target.value)}
+                    data-testid="row-resolve-reason"
+                  />
+                )}
+              </Field>
+              <button type="submit" className="mgr-btn" disabled={busy !== null} data-testid="row-resolve">
+                {busy === 'resolve' ? 'Saving…' : 'Mark resolved'}
+              </button>
+            </form>
+          )}
+          <ErrorBanner error={actionError} testId="row-action-error" />
+          <StatusLine text={status} tone="ok" testId="row-action-status" />
+        </section>
+      )}
+
+      <section aria-labelledby={`att-${row.id}`}>
+        <h3 id={`att-${row.id}`}>Attempts ({attempts.length})</h3>
+        {attempts.length === 0 ? (
+          <p className="mgr-hint">No attempt yet.</p>
+        ) : (
+          <div className="mgr-table-wrap">
+            <table className="mgr-table" data-testid="row-attempts">
+              <thead>
+                <tr>
+                  <th scope="col" className="num">#</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Started</th>
+                  <th scope="col" className="num">HTTP</th>
+                  <th scope="col" className="num">Latency</th>
+                  <th scope="col">Classification</th>
+                  <th scope="col">Detail</th>
+                </tr>
+              </thead>
+              <tbody>
+                {attempts.map((a) => (
+                  <tr key={a.n}>
+                    <td className="num">{a.n}</td>
+                    <td>{a.kind === 'send' ? 'Send' : a.kind === 'verify' ? 'Verify' : a.kind}</td>
+                    <td>{formatDateTime(a.startedAt)}</td>
+                    <td className="num">{a.httpStatus ?? '—'}</td>
+                    <td className="num">{formatLatency(a.latencyMs ?? (a.finishedAt !== null ? a.finishedAt - a.startedAt : null))}</td>
+                    <td>{a.classification === null ? (a.finishedAt === null ? 'In flight' : '—') : (CLASSIFICATION_LABELS[a.classification] ?? a.classification)}</td>
+                    <td className="mgr-break">{[a.reason, a.message].filter((x) => x !== null && x !== '').join(' — ') || '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {children.length > 0 && (
+        <section aria-labelledby={`rel-${row.id}`}>
+          <h3 id={`rel-${row.id}`}>{row.kind === 'award' ? 'Clawbacks of this sale' : 'Related entries'}</h3>
+          <RelatedRows rows={children} onOpen={onOpen} />
+        </section>
+      )}
+
+      <section aria-labelledby={`his-${row.id}`}>
+        <h3 id={`his-${row.id}`}>History</h3>
+        <ol className="mgr-history" data-testid="row-history">
+          {history.map((h, i) => (
+            <li key={i}>
+              <span className="mgr-mono">{formatDateTime(h.at)}</span>{' '}
+              {h.type === 'transition' ? `${stateLabel(h.fromState)} → ${stateLabel(h.toState)}` : h.type === 'recorded' ? 'Recorded' : 'Note'}
+              {h.actor !== null ? ` · ${h.actor}` : ''}
+              {h.detail !== null ? ` · ${h.detail}` : ''}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}
+
+export function RelatedRows({ rows, onOpen }: { rows: readonly JournalRow[]; onOpen: (id: number) => void }) {
+  return (
+    <div className="mgr-table-wrap">
+      <table className="mgr-table" data-testid="row-related">
+        <thead>
+          <tr>
+            <th scope="col">Recorded</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Reference</th>
+            <th scope="col" className="num">Points</th>
+            <th scope="col">State</th>
+            <th scope="col">
+              <span className="mgr-sr">Open</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((c) => (
+            <tr key={c.id}>
+              <td>{formatDateTime(c.createdAt)}</td>
+              <td>{KIND_LABELS[c.kind]}</td>
+              <td>{rowReference(c)}</td>
+              <td className={`num${c.amount < 0 ? ' neg' : ''}`}>{formatPoints(c.amount)}</td>
+              <td>
+                <StateChip state={c.state} />
+              </td>
+              <td>
+                <button type="button" className="mgr-btn mgr-btn--small" onClick={() => onOpen(c.id)} aria-label={`Open entry #${c.id}`}>
+                  Open
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
