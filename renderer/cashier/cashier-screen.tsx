@@ -47,11 +47,13 @@ export function CashierScreen() {
 
   return (
     <>
-      <main className="cashier" aria-label="Cashier" data-testid="cashier-screen">
-        <div className="cashier__card">
+      {/* Behind the manager console the cashier screen is out of reach (focus, clicks, screen readers). */}
+      <main className="cashier" aria-label="Cashier" data-testid="cashier-screen" inert={panel === 'manager'}>
+        {/* Scrollable regions must be reachable from the keyboard (axe: scrollable-region-focusable). */}
+        <div className="cashier__card" role="region" aria-label="Member card" tabIndex={0}>
           <MemberCardView />
         </div>
-        <div className="cashier__award">
+        <div className="cashier__award" role="region" aria-label="Award points" tabIndex={0}>
           <AwardPanel active={screenActive} />
         </div>
       </main>

@@ -48,3 +48,18 @@ describe('settings schema', () => {
     expect(settingsPatchSchema.safeParse({ tilId: 'typo' }).success).toBe(false);
   });
 });
+
+describe('settings patches', () => {
+  it('change only the fields they name, inside groups too', () => {
+    const base = applySettingsPatch(
+      defaultSettings(),
+      settingsPatchSchema.parse({ earnRule: { pointsPerUnit: 10, rounding: 'round', applyTierMultiplier: false }, scanner: { maxGapMs: 70, suffix: '#' } }),
+    );
+    const next = applySettingsPatch(base, settingsPatchSchema.parse({ scanner: { minLength: 6 } }));
+    expect(next.earnRule).toEqual({ pointsPerUnit: 10, rounding: 'round', applyTierMultiplier: false });
+    expect(next.scanner).toMatchObject({ maxGapMs: 70, suffix: '#', minLength: 6 });
+    const cam = applySettingsPatch(next, settingsPatchSchema.parse({ camera: { deviceId: 'cam-1' } }));
+    expect(cam.scanner).toEqual(next.scanner);
+    expect(cam.earnRule).toEqual(next.earnRule);
+  });
+});

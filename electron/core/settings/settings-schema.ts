@@ -33,8 +33,17 @@ export function defaultSettings(): Settings {
 }
 
 /** Apply a patch and re-validate the whole: a patch can never produce an invalid settings object. Throws a ZodError otherwise. */
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
   const merged: Record<string, unknown> = { ...current };
-  for (const [k, v] of Object.entries(patch)) if (v !== undefined) merged[k] = v;
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === undefined) continue;
+    // Groups (earn rule, scanner, camera) merge field by field: a patch changes only what it names.
+    const before = merged[k];
+    merged[k] = isPlainObject(v) && isPlainObject(before) ? { ...before, ...v } : v;
+  }
   return settingsSchema.parse(merged);
 }

@@ -37,34 +37,45 @@ export const earnRuleSettingsSchema = earnRuleSchema.prefault({ pointsPerUnit: 1
 /** Characters a scanner may be set to send around the payload: printable, no control codes. */
 const affix = z.string().max(8).regex(/^[\x20-\x7e]*$/, 'must be printable ASCII');
 
+/** The tenant's own code format (see shared/scan: a regex source with a `member`/`coupon` group), or null. */
+const customPatternSchema = z
+  .string()
+  .max(200)
+  .superRefine((s, ctx) => {
+    // The scan parser's own rules (named group, no catastrophic backtracking), checked at the door.
+    const compiled = compileScanPattern(s);
+    if (!compiled.ok) ctx.addIssue({ code: 'custom', message: compiled.message });
+  })
+  .nullable();
+
+// Field schemas without defaults: a patch must say only what it changes (zod applies an inner
+// default even under .optional(), which would silently reset the fields a patch left out).
+const scannerFields = {
+  /** Longest gap between keystrokes that still counts as one scan (scanners type in ~5–30 ms). */
+  maxGapMs: z.number().int().min(5).max(500),
+  prefix: affix,
+  suffix: affix,
+  terminator: z.enum(['enter', 'tab', 'none']),
+  minLength: z.number().int().min(1).max(256),
+  customPattern: customPatternSchema,
+};
+const cameraFields = {
+  /** A `MediaDeviceInfo.deviceId`, or null for the system's default camera. */
+  deviceId: z.string().max(512).nullable(),
+};
+
 export const scannerSettingsSchema = z
   .object({
-    /** Longest gap between keystrokes that still counts as one scan (scanners type in ~5–30 ms). */
-    maxGapMs: z.number().int().min(5).max(500).default(50),
-    prefix: affix.default(''),
-    suffix: affix.default(''),
-    terminator: z.enum(['enter', 'tab', 'none']).default('enter'),
-    minLength: z.number().int().min(1).max(256).default(4),
-    /** The tenant's own code format (see shared/scan: a regex source with a `member`/`coupon` group), or null. */
-    customPattern: z
-      .string()
-      .max(200)
-      .superRefine((s, ctx) => {
-        // The scan parser's own rules (named group, no catastrophic backtracking), checked at the door.
-        const compiled = compileScanPattern(s);
-        if (!compiled.ok) ctx.addIssue({ code: 'custom', message: compiled.message });
-      })
-      .nullable()
-      .default(null),
+    maxGapMs: scannerFields.maxGapMs.default(50),
+    prefix: scannerFields.prefix.default(''),
+    suffix: scannerFields.suffix.default(''),
+    terminator: scannerFields.terminator.default('enter'),
+    minLength: scannerFields.minLength.default(4),
+    customPattern: scannerFields.customPattern.default(null),
   })
   .prefault({});
 
-export const cameraSettingsSchema = z
-  .object({
-    /** A `MediaDeviceInfo.deviceId`, or null for the system's default camera. */
-    deviceId: z.string().max(512).nullable().default(null),
-  })
-  .prefault({});
+export const cameraSettingsSchema = z.object({ deviceId: cameraFields.deviceId.default(null) }).prefault({});
 
 export const settingsSchema = z.object({
   /** `sandbox` talks to the embedded SocialHub sandbox with fl_test_ keys; `live` to the real API. */
@@ -102,9 +113,10 @@ export const settingsPatchSchema = z.strictObject({
   tillId: entityId.nullable().optional(),
   txnIdScope: z.enum(['forever', 'business-day']).optional(),
   businessDayStartsAt: clockTime.optional(),
-  earnRule: earnRuleSettingsSchema.optional(),
-  scanner: scannerSettingsSchema.optional(),
-  camera: cameraSettingsSchema.optional(),
+  /** Groups are merged field by field into the current settings. */
+  earnRule: earnRuleSchema.partial().optional(),
+  scanner: z.strictObject(scannerFields).partial().optional(),
+  camera: z.strictObject(cameraFields).partial().optional(),
   journalRetentionDays: z.number().int().min(7).max(3650).optional(),
   managerAutoLockMinutes: z.number().int().min(1).max(240).optional(),
   cardFreshnessMinutes: z.number().int().min(1).max(1440).optional(),
