@@ -1,30 +1,17 @@
 /**
- * CSV for the manager's exports: RFC 4180 (CRLF, quotes doubled, a field quoted when it holds a
- * comma, quote or line break) plus the spreadsheet formula-injection guard: a text cell that
- * starts with = + - @ (or a tab / carriage return) is prefixed with a single quote, so a member
- * name or description written by someone else can never run as a formula in Excel or Sheets.
- * Numbers are written as numbers (a negative clawback stays -40, not '-40).
+ * CSV for the manager's exports, in the one dialect of electron/core/export/csv.ts (RFC 4180 plus
+ * the formula-injection guard).
  *
  * Built in chunks: `CsvBuilder` appends rows to an array of short strings and joins once, so a
  * 100k-row export never re-copies a growing string.
  */
 
-export type CsvCell = string | number | boolean | null | undefined;
+import { csvCell, csvLine } from '../export/csv.ts';
+import type { CsvValue } from '../export/csv.ts';
 
-const NEEDS_QUOTES = /[",\r\n]/;
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function csvCell(value: CsvCell): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-export function csvLine(cells: readonly CsvCell[]): string {
-  return cells.map(csvCell).join(',') + '\r\n';
-}
+// One CSV dialect for every export (ERP files, reconciliation, the manager's lists).
+export { csvCell, csvLine };
+export type CsvCell = CsvValue;
 
 export class CsvBuilder {
   readonly #chunks: string[] = [];
