@@ -112,6 +112,9 @@ export async function startCameraScanner(options: CameraScannerOptions): Promise
   const maxFrameWidth = options.maxFrameWidth ?? CAMERA_DEFAULTS.maxFrameWidth;
   const now = options.now ?? (() => performance.now());
   const grab = options.grabFrame ?? createCanvasGrabber();
+  // Started before the camera so the decoder's code loads while the camera warms up: otherwise
+  // a code already in view waits for the worker after the preview starts.
+  const worker = (options.createWorker ?? createDecodeWorker)();
 
   let stream: MediaStream;
   try {
@@ -124,6 +127,7 @@ export async function startCameraScanner(options: CameraScannerOptions): Promise
       },
     });
   } catch (err) {
+    worker.terminate();
     return { ok: false, error: describeCameraError(err) };
   }
 
@@ -137,12 +141,12 @@ export async function startCameraScanner(options: CameraScannerOptions): Promise
     video.srcObject = stream;
     await video.play();
   } catch (err) {
+    worker.terminate();
     releaseStream();
     video.srcObject = null;
     return { ok: false, error: describeCameraError(err) };
   }
 
-  const worker = (options.createWorker ?? createDecodeWorker)();
   let stopped = false;
   let inFlight = false;
   let frameId = 0;

@@ -16,7 +16,8 @@ import type { FilterState } from './filter.ts';
 import { JournalList } from './journal-list.tsx';
 import { useJournalPages } from './use-journal-pages.ts';
 
-const SEARCH_DEBOUNCE_MS = 300;
+// Short enough to feel immediate (the query itself takes ~20 ms at 100k rows), long enough not to query per keystroke.
+const SEARCH_DEBOUNCE_MS = 120;
 /** Rows refreshed in place per journal-changed event; beyond that the list offers a refresh. */
 const PATCH_MAX = 50;
 
