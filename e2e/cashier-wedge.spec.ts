@@ -101,11 +101,10 @@ test('bad scans are refused with a clear message and make no API call', async ({
   expect(calls, 'no member or coupon request for a refused scan').toEqual([]);
 });
 
-// Known bug (renderer/state/award-store.ts requestPreview): ⏎ in the total field while the typed-ahead
-// preview (450 ms debounce) is loading starts a second request that supersedes the first, so the ⏎
-// call returns false and focus never moves to Confirm; the cashier must press ⏎ again. Made
+// ⏎ in the total field while the typed-ahead preview is still loading must wait for that preview,
+// not race it (a second request used to supersede the first and leave focus behind). Made
 // deterministic on the web target by holding the preview call for 700 ms.
-test.fixme('⏎ right after typing the total moves to Confirm even when the preview is slow', async ({ till }) => {
+test('⏎ right after typing the total moves to Confirm even when the preview is slow', async ({ till }) => {
   const { page } = till;
   const c = cashier(page);
   await page.route('**/__bridge/invoke/award%3Apreview', async (route) => {

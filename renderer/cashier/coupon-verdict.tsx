@@ -4,8 +4,8 @@
  * green; while the request is in flight the screen says so and shows no verdict at all.
  */
 import { useShallow } from 'zustand/shallow';
-import { useCoupon, useRuntime } from '../app/context.tsx';
-import { fmtClock } from '../app/format.ts';
+import { useCoupon, useMember, useRuntime } from '../app/context.tsx';
+import { fmtClock, fmtIsoDate } from '../app/format.ts';
 import { LAYER, useShortcut } from '../app/shortcuts.ts';
 import { Button, Dialog } from '../app/ui.tsx';
 import type { CouponCheck } from '../state/coupon-store.ts';
@@ -34,6 +34,16 @@ function VerdictScreen({ check, onClose, onCheckNow }: { check: CouponCheck; onC
   useShortcut('Enter', onClose, { layer: LAYER.overlay, enabled: settled });
   useShortcut('C', onCheckNow, { layer: LAYER.overlay, enabled: check.phase === 'not-yet' });
   const coupon = check.title ?? check.couponId;
+  // SocialHub answers 404 alike for unknown, expired and used coupons; the card often knows which.
+  const cardCoupon = useMember((s) => (s.card?.coupons.ok === true ? (s.card.coupons.value.find((c) => c.id === check.couponId) ?? null) : null));
+  const cardHint =
+    check.phase !== 'do-not-honor' || cardCoupon === null || check.redeemedByThisTillAt !== null
+      ? null
+      : cardCoupon.status === 'expired'
+        ? `The member's card shows this coupon expired${cardCoupon.expiresAt === null ? '' : ` on ${fmtIsoDate(cardCoupon.expiresAt) ?? cardCoupon.expiresAt}`}.`
+        : cardCoupon.status === 'redeemed'
+          ? "The member's card shows this coupon was already used."
+          : null;
   return (
     <Dialog
       title={`Coupon: ${h.title}`}
@@ -66,6 +76,11 @@ function VerdictScreen({ check, onClose, onCheckNow }: { check: CouponCheck; onC
               : check.reason}
           {check.phase === 'do-not-honor' && check.redeemedByThisTillAt !== null && ` (redeemed by this till at ${fmtClock(check.redeemedByThisTillAt)})`}
         </p>
+        {cardHint !== null && (
+          <p className="verdict__sub" data-testid="verdict-card-hint">
+            {cardHint}
+          </p>
+        )}
         {check.pollError !== null && check.phase === 'not-yet' && <p className="verdict__sub">Last check: {check.pollError}</p>}
         {check.linkedPosTxnId !== null && (
           <p className="verdict__sub" data-testid="verdict-linked">

@@ -45,6 +45,17 @@ describe('award store', () => {
     expect(fake.callsTo('awardSubmit')).toHaveLength(0);
   });
 
+  it('⏎ during a typed-ahead preview waits for it instead of starting a second one', async () => {
+    const { award, member, fake } = setup();
+    await member.getState().load('mb_ava_chen');
+    award.getState().setTxnId('T-1001');
+    award.getState().setTotal('19.99');
+    const typedAhead = award.getState().requestPreview();
+    const enter = award.getState().requestPreview();
+    expect(await Promise.all([typedAhead, enter])).toEqual([true, true]);
+    expect(fake.callsTo('awardPreview')).toHaveLength(1);
+  });
+
   it('previews, then submits once and locks the sale on confirmed', async () => {
     const { award, member, fake, outcomes } = setup();
     fake.handle('awardSubmit', () => ok(outcome('confirmed')));

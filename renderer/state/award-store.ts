@@ -98,6 +98,8 @@ export function createAwardStore(deps: AwardDeps): AwardStore {
   const { bridge, member, follower, timers } = deps;
   let outcomeSeq = 0;
   let previewSeq = 0;
+  /** The preview request in flight, so ⏎ during a typed-ahead preview waits for it instead of racing it. */
+  let inflightPreview: { key: string; done: Promise<boolean> } | null = null;
 
   const store = createStore<AwardState>()((set, get) => {
     const putOutcome = (view: OutcomeView): void => {
@@ -161,17 +163,22 @@ export function createAwardStore(deps: AwardDeps): AwardStore {
         const key = previewKey(m.memberId, total);
         const current = get().preview;
         if (current.phase === 'ready' && current.key === key) return true;
+        if (current.phase === 'loading' && inflightPreview?.key === key) return inflightPreview.done;
         const mine = ++previewSeq;
         set({ preview: { phase: 'loading', key } });
-        const result = await call<EarnPreview>(() => bridge.awardPreview({ memberId: m.memberId!, saleTotal: total.trim() }));
-        if (mine !== previewSeq || previewKey(member.getState().memberId, get().total) !== key) return false;
-        if (result.ok) {
-          set({ preview: { phase: 'ready', key, value: result.value } });
-          return true;
-        }
-        set({ preview: { phase: 'error', key, message: errorText(result.error) } });
-        if (result.error.code === 'AMOUNT_INVALID' || result.error.issues?.[0]?.path[0] === 'saleTotal') set({ errors: { ...get().errors, total: errorText(result.error) } });
-        return false;
+        const done = (async (): Promise<boolean> => {
+          const result = await call<EarnPreview>(() => bridge.awardPreview({ memberId: m.memberId!, saleTotal: total.trim() }));
+          if (mine !== previewSeq || previewKey(member.getState().memberId, get().total) !== key) return false;
+          if (result.ok) {
+            set({ preview: { phase: 'ready', key, value: result.value } });
+            return true;
+          }
+          set({ preview: { phase: 'error', key, message: errorText(result.error) } });
+          if (result.error.code === 'AMOUNT_INVALID' || result.error.issues?.[0]?.path[0] === 'saleTotal') set({ errors: { ...get().errors, total: errorText(result.error) } });
+          return false;
+        })();
+        inflightPreview = { key, done };
+        return done;
       },
 
       async submit() {

@@ -163,7 +163,13 @@ export function couponVerdictFor(ctx: Ctx, row: JournalRow, mode: 'fresh' | 'res
         redeemedByThisTillAt: null,
       };
     case 'rejected':
-      return { ...base, verdict: 'do-not-honor', reason: `SocialHub did not redeem it: ${row.lastError ?? 'not valid or already used'}. Do not give the discount.`, redeemedByThisTillAt: null };
+      // The cashier gets a plain sentence; the server's own words stay on the row for the manager.
+      return {
+        ...base,
+        verdict: 'do-not-honor',
+        reason: 'SocialHub refused this coupon: it does not exist, has expired or was already used. Do not give the discount.',
+        redeemedByThisTillAt: null,
+      };
     case 'needs-attention':
       return {
         ...base,

@@ -30,7 +30,10 @@ describe('redeem', () => {
     h = await startHarness();
     const v = await h.engine.redeem({ couponId: DEMO.redeemedCoupon, memberId: DEMO.memberWithCoupons });
     expect(v).toMatchObject({ verdict: 'do-not-honor', redeemedByThisTillAt: null });
-    expect(v.reason).toContain('not found or not redeemable');
+    expect(v.reason).toMatch(/refused this coupon/);
+    expect(v.reason).not.toMatch(/HTTP|404/);
+    // The server's own words stay on the row for the manager.
+    expect(v.row?.lastError).toContain('not found or not redeemable');
     expect(v.row?.state).toBe('rejected');
   });
 
