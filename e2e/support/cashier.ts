@@ -61,8 +61,8 @@ export function pts(n: number): string {
 /**
  * Award for a sale on the shown card: transaction id ⏎, total (the points preview appears as it
  * is typed; the cashier reads it) ⏎, ⏎ (confirm). Returns the previewed points. Leaves the
- * outcome banner on screen. (Pressing ⏎ while the typed-ahead preview is still loading can leave
- * focus in the total field: see the fixme test in cashier-wedge.spec.ts.)
+ * outcome banner on screen. (⏎ while the typed-ahead preview is still loading is covered by its
+ * own test in cashier-wedge.spec.ts; here the cashier reads the preview first.)
  */
 export async function awardSale(page: Page, txnId: string, total: string): Promise<number> {
   const c = cashier(page);
