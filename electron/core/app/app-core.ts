@@ -27,6 +27,7 @@ import type { ApiClients } from './api-clients.ts';
 import { createConnectivity } from './connectivity.ts';
 import type { Connectivity } from './connectivity.ts';
 import { openJournalSlot } from './journal-slot.ts';
+import { startRetention } from './retention.ts';
 import type { JournalSlot } from './journal-slot.ts';
 import { createSandboxSlot } from './sandbox-slot.ts';
 import type { SandboxSlot, SandboxStartOptions } from './sandbox-slot.ts';
@@ -213,6 +214,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     if (!connectivity.state().online && now() - lastProbe >= OFFLINE_PROBE_MS) void probe();
   }, options.tickMs ?? TICK_MS_DEFAULT);
   tick.unref();
+  const retention = startRetention({ journal, retentionDays: () => settings.get().journalRetentionDays, log });
 
   let closing: Promise<void> | null = null;
   return {
@@ -227,6 +229,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     close() {
       closing ??= (async () => {
         clearInterval(tick);
+        retention.stop();
         for (const u of unsubscribers) u();
         await engine.close();
         await sandbox.close();
