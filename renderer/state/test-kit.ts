@@ -6,6 +6,7 @@ import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
 import type { Envelope, ErrorCode } from '../../shared/ipc/envelope.ts';
 import type { MemberCard, WriteOutcome } from '../../shared/ipc/schemas/till.ts';
 import type { JournalRow } from '../../shared/journal/row.ts';
+import { testRow } from '../../shared/journal/test-row.ts';
 import type { Settings } from '../../shared/ipc/schemas/settings.ts';
 
 type Method = Exclude<keyof TillBridge, 'on'>;
@@ -93,46 +94,22 @@ export function avaCard(overrides: Partial<MemberCard> = {}): MemberCard {
   };
 }
 
+/** A cashier-side journal row (Ava's sale T-1001); every other field from the shared builder. */
 export function row(overrides: Partial<JournalRow> = {}): JournalRow {
-  return {
+  return testRow({
     id: 7,
     dedupKey: 'award:T-1001',
-    kind: 'award',
-    storeId: 'st_1',
     tillId: 'till_1',
     posTxnId: 'T-1001',
-    returnId: null,
-    businessDate: null,
-    couponId: null,
-    ref: null,
     memberId: 'mb_ava_chen',
     amount: 249,
     description: 'x',
-    token: 'tok',
-    saleTotal: 1999,
-    returnTotal: null,
-    parentId: null,
-    linkedPosTxnId: null,
-    state: 'confirmed',
-    maybeApplied: false,
-    attemptCount: 1,
-    verifyCount: 0,
     createdAt: 1_760_000_100_000,
     updatedAt: 1_760_000_100_000,
-    finishedAt: null,
-    nextAttemptAt: null,
-    leaseOwner: null,
-    leaseUntil: null,
     serverTxnId: null,
     balance: 5199,
-    lastError: null,
-    reasonCode: null,
-    note: null,
-    resolvedBy: null,
-    resolution: null,
-    version: 1,
     ...overrides,
-  };
+  });
 }
 
 export function outcome(status: WriteOutcome['status'], overrides: Partial<WriteOutcome> = {}): WriteOutcome {

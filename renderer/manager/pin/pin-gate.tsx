@@ -8,19 +8,25 @@ import { errorText, useSession } from '../session.ts';
 import { Field } from '../ui.tsx';
 import { countdown, lockoutText, newPinProblem, pinProblem, verifyView } from './pin-model.ts';
 
+/** What the gate reports back: unlocked, cancelled, or a new lock state (attempts, lockout). */
+interface PinGateCallbacks {
+  onUnlocked: (s: LockState) => void;
+  onCancel: () => void;
+  onState: (s: LockState) => void;
+}
+
+interface PinGateProps extends PinGateCallbacks {
+  state: LockState;
+  notice: string | null;
+}
+
 export function PinGate({
   state,
   notice,
   onUnlocked,
   onCancel,
   onState,
-}: {
-  state: LockState;
-  notice: string | null;
-  onUnlocked: (s: LockState) => void;
-  onCancel: () => void;
-  onState: (s: LockState) => void;
-}) {
+}: PinGateProps) {
   return state.configured ? (
     <VerifyPin state={state} notice={notice} onUnlocked={onUnlocked} onCancel={onCancel} onState={onState} />
   ) : (
@@ -44,13 +50,7 @@ function VerifyPin({
   onUnlocked,
   onCancel,
   onState,
-}: {
-  state: LockState;
-  notice: string | null;
-  onUnlocked: (s: LockState) => void;
-  onCancel: () => void;
-  onState: (s: LockState) => void;
-}) {
+}: PinGateProps) {
   const { call } = useSession();
   const [pin, setPin] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -164,7 +164,7 @@ function VerifyPin({
   );
 }
 
-function SetFirstPin({ onUnlocked, onCancel, onState }: { onUnlocked: (s: LockState) => void; onCancel: () => void; onState: (s: LockState) => void }) {
+function SetFirstPin({ onUnlocked, onCancel, onState }: PinGateCallbacks) {
   const { call } = useSession();
   const [pin, setPin] = useState('');
   const [repeat, setRepeat] = useState('');
