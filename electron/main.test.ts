@@ -52,6 +52,7 @@ describe('main process wiring', () => {
     expect(session.defaultSession.permissionCheckHandler).not.toBeNull();
     expect(session.defaultSession.devicePermissionHandler).not.toBeNull();
     expect(session.defaultSession.headersReceived).not.toBeNull();
+    expect(session.defaultSession.listenerCount('will-download')).toBe(1);
     expect(app.listenerCount('web-contents-created')).toBe(1);
     expect(app.listenerCount('second-instance')).toBe(1);
   });

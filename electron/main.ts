@@ -17,6 +17,8 @@ import { createSenderPolicy } from './core/ipc/sender-policy.ts';
 import { APP_ORIGIN, APP_ORIGIN_URL, appOriginFrom } from './core/shell-policy/app-origin.ts';
 import type { AppOrigin } from './core/shell-policy/app-origin.ts';
 import { buildCsp, securityHeaders } from './core/shell-policy/csp.ts';
+import { dataDirOverride, debugSwitchRefusal, isReleaseBuild } from './core/shell-policy/release-guards.ts';
+import type { BuildKind } from './core/shell-policy/release-guards.ts';
 import type { SettingsService } from './core/settings/settings-file.ts';
 import { createKeyVault } from './core/keys/key-vault.ts';
 import type { KeyVault } from './core/keys/key-vault.ts';
@@ -26,6 +28,7 @@ import { createNoticeBoard } from './core/notices/notice-board.ts';
 import type { NoticeBoard } from './core/notices/notice-board.ts';
 import { registerAppSchemePrivileges, serveAppProtocol } from './shell/app-protocol.ts';
 import { installCspHeaders } from './shell/csp.ts';
+import { refuseDownloads } from './shell/downloads.ts';
 import { rendererEventTransport, wireIpcMain } from './shell/ipc-main.ts';
 import { safeStorageCrypto } from './shell/key-crypto.ts';
 import { guardAllWebContents } from './shell/navigation.ts';
@@ -43,6 +46,8 @@ export interface CoreContext {
   readonly notices: NoticeBoard;
   readonly log: RegistryLog;
   readonly app: AppFacts;
+  /** Packaged and not the QA build: live keys never go to loopback. */
+  readonly releaseBuild: boolean;
   /** Our own origins (app://till, and the Vite dev server in development). */
   readonly origins: readonly AppOrigin[];
   /** True for our window's webContents only. */
@@ -69,6 +74,7 @@ export function startCore(ctx: CoreContext): Promise<TillCore> {
     pin: ctx.pin,
     notices: ctx.notices,
     app: ctx.app,
+    releaseBuild: ctx.releaseBuild,
     senderPolicy: createSenderPolicy({ origins: ctx.origins, isOwnWebContents: ctx.isOwnWebContents }),
     eventTransport: rendererEventTransport(ctx.windows, ctx.origins),
     log: ctx.log,
@@ -85,12 +91,26 @@ function rendererName(): string {
   return typeof MAIN_WINDOW_VITE_NAME === 'string' ? MAIN_WINDOW_VITE_NAME : 'main_window';
 }
 
+/** Baked in at packaging time by vite.main.config.ts; absent (false) when not bundled. */
+function testBuild(): boolean {
+  return typeof TILL_TEST_BUILD === 'boolean' && TILL_TEST_BUILD;
+}
+
 let mainWindow: BrowserWindow | null = null;
 
 export async function main(): Promise<void> {
-  // Tests and e2e runs point the app at a throwaway data folder (must be absolute; set before ready).
-  const dataDir = process.env.TILL_DATA_DIR;
-  if (dataDir !== undefined && path.isAbsolute(dataDir)) app.setPath('userData', dataDir);
+  const build: BuildKind = { packaged: app.isPackaged, testBuild: testBuild() };
+  // A release build never runs with a debugger attached (the keys live in this process).
+  const refusal = debugSwitchRefusal(process.argv, build, process.platform);
+  if (refusal !== null) {
+    log.error(refusal);
+    app.exit(1);
+    return;
+  }
+  // Tests and e2e runs point the app at a throwaway data folder (absolute; before ready); a release build ignores it.
+  const dataDir = dataDirOverride(process.env, build, (p) => path.isAbsolute(p));
+  if (dataDir !== null && 'use' in dataDir) app.setPath('userData', dataDir.use);
+  if (dataDir !== null && 'ignored' in dataDir) log.warn(dataDir.ignored);
 
   if (!claimSingleInstance(() => mainWindow)) return;
   await app.whenReady();
@@ -105,6 +125,7 @@ export async function main(): Promise<void> {
   guardAllWebContents(origins, (m) => log.warn(m));
   serveAppProtocol({ rootDir: path.join(appDir, '.vite', 'renderer', rendererName()), headers: securityHeaders() });
   installCspHeaders(session.defaultSession, { origins, csp: buildCsp(dev === undefined ? {} : { devServerOrigin: new URL(dev).origin }) });
+  refuseDownloads(session.defaultSession, (m) => log.warn(m));
 
   // --- the foundation services ---
   const notices = createNoticeBoard();
@@ -129,6 +150,7 @@ export async function main(): Promise<void> {
     notices,
     log,
     app: { name: app.getName(), version: app.getVersion(), platform: process.platform, packaged: app.isPackaged },
+    releaseBuild: isReleaseBuild(build),
     origins,
     isOwnWebContents: (id) => mainWindow !== null && !mainWindow.isDestroyed() && mainWindow.webContents.id === id,
     windows: () => (mainWindow === null || mainWindow.isDestroyed() ? [] : [mainWindow.webContents]),

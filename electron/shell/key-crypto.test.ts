@@ -26,9 +26,9 @@ describe('safeStorage key crypto', () => {
     try {
       const key = 'fl_live_Wk7Qz2Lr9Xc4Vb8Nm3Pa6Sd1Fg5Hj0K';
       const vault = createKeyVault({ filePath: path.join(dir, 'keys.json'), crypto: safeStorageCrypto(undefined, 'linux') });
-      await vault.set('write', key);
+      await vault.set('write', key, 'https://flash.socialhub.ai');
       expect(fs.readFileSync(path.join(dir, 'keys.json'), 'utf8')).not.toContain(key);
-      expect(await createKeyVault({ filePath: path.join(dir, 'keys.json'), crypto: safeStorageCrypto(undefined, 'linux') }).get('write')).toBe(key);
+      expect(await createKeyVault({ filePath: path.join(dir, 'keys.json'), crypto: safeStorageCrypto(undefined, 'linux') }).get('write')).toEqual({ key, origin: 'https://flash.socialhub.ai' });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -39,7 +39,7 @@ describe('safeStorage key crypto', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-ss-'));
     try {
       const vault = createKeyVault({ filePath: path.join(dir, 'keys.json'), crypto: safeStorageCrypto(undefined, 'linux') });
-      await expect(vault.set('write', 'fl_live_Wk7Qz2Lr9Xc4Vb8Nm3Pa6Sd1Fg5Hj0K')).rejects.toMatchObject({ code: 'KEYRING_UNPROTECTED' });
+      await expect(vault.set('write', 'fl_live_Wk7Qz2Lr9Xc4Vb8Nm3Pa6Sd1Fg5Hj0K', 'https://flash.socialhub.ai')).rejects.toMatchObject({ code: 'KEYRING_UNPROTECTED' });
       expect(safeStorage.plainTextAllowed).toBe(false);
       await vault.allowPlainText();
       expect(safeStorage.plainTextAllowed).toBe(true);

@@ -41,6 +41,8 @@ const keySlotSchema = z.object({
   configured: z.boolean(),
   mask: keyMaskSchema.nullable(),
   setAt: isoTime.nullable(),
+  /** The API origin the key is sealed to: it is sent nowhere else. */
+  origin: z.string().max(300).nullable().optional(),
 });
 
 export const keysStatusSchema = z.object({
@@ -77,7 +79,7 @@ export const pinVerifyResultSchema = z.discriminatedUnion('result', [
 
 export const noticeSchema = z.object({
   id: z.string().min(1).max(64),
-  kind: z.enum(['settings-quarantined', 'settings-unwritable', 'keys-unreadable']),
+  kind: z.enum(['settings-quarantined', 'settings-unwritable', 'keys-unreadable', 'keys-not-sent', 'keys-cleared']),
   at: isoTime,
   message: z.string(),
 });

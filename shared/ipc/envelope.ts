@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'KEYRING_UNPROTECTED',
   'KEYS_UNREADABLE',
   'API_UNAVAILABLE', // no SocialHub to talk to right now (e.g. the embedded sandbox is not running)
+  'KEY_ORIGIN_MISMATCH', // the stored key was sealed to another origin than the till now points at: not sent
+  'BASE_URL_NOT_ALLOWED', // live mode, and the API address is not on the allow-list (or is loopback in a release build)
   // --- manager PIN ---
   'PIN_INVALID',
   'PIN_NOT_SET',

@@ -106,6 +106,21 @@ describe('insecure base URL', () => {
   );
 });
 
+describe('key bound to another origin', () => {
+  it.each(['https://evil.example/api/v2', 'https://flash.socialhub.ai:8443/api/v2', 'https://eu.flash.socialhub.ai/api/v2'])(
+    'a key sealed to https://flash.socialhub.ai is never sent to %s',
+    async (baseUrl) => {
+      const calls: ApiCallRecord[] = [];
+      const c = client({ baseUrl, keyOrigin: 'https://flash.socialhub.ai' }, calls);
+      expectRejected(await c.listStores({ limit: 10, offset: 0 }), 'insecure-base-url', 'GET /stores');
+      const write = await c.postPoints('m_1', VALID_POINTS);
+      expectRejected(write, 'insecure-base-url', 'POST /members/{id}/points');
+      if (!write.ok) expect(write.failure.message).toMatch(/belongs to https:\/\/flash\.socialhub\.ai and is not sent to/);
+      expect(calls).toHaveLength(2);
+    },
+  );
+});
+
 describe('API key hygiene', () => {
   it.each(['', 'has space', 'line\nbreak', 'ünïcode'])('a malformed key %j is refused without sending or echoing it', async (apiKey) => {
     const calls: ApiCallRecord[] = [];

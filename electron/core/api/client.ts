@@ -43,6 +43,11 @@ import { RETRY_AFTER_MAX_MS_DEFAULT } from './retry-after.ts';
 export interface SocialHubClientOptions {
   baseUrl: string;
   apiKey: string;
+  /**
+   * The origin the key is sealed to (key vault). When given, a client whose base URL is on any
+   * other origin refuses every call before sending: the last check at the point of sending.
+   */
+  keyOrigin?: string;
   /** Per request, covering connect, response and body. */
   timeoutMs?: number;
   /** Injected for tests; defaults to the global (undici) fetch. */
@@ -94,7 +99,11 @@ export function createSocialHubClient(options: SocialHubClientOptions): SocialHu
   const fetchFn = options.fetch ?? globalThis.fetch;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? RETRY_AFTER_MAX_MS_DEFAULT;
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES_DEFAULT;
-  const base = checkBaseUrl(options.baseUrl);
+  const checked = checkBaseUrl(options.baseUrl);
+  const base =
+    checked.ok && options.keyOrigin !== undefined && new URL(checked.url).origin !== options.keyOrigin
+      ? ({ ok: false, message: `the key belongs to ${options.keyOrigin} and is not sent to ${new URL(checked.url).origin}` } as const)
+      : checked;
   const keyOk = typeof apiKey === 'string' && KEY_PATTERN.test(apiKey);
   const keyMask = keyOk ? maskKey(apiKey) : '(invalid key)';
 

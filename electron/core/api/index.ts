@@ -9,3 +9,5 @@ export { parseRetryAfter, RETRY_AFTER_MAX_MS_DEFAULT } from './retry-after.ts';
 export type { PageParams } from './path.ts';
 export type { FetchPage, Page, PaginateOptions } from './paginate.ts';
 export { paginate, paginateLedger, paginateMembers, paginateStores, PaginationError } from './paginate.ts';
+export { checkLiveOrigin, DEFAULT_ORIGIN_ALLOW_LIST, hostAllowed, originAllowListSchema, originOf } from './origin-allow-list.ts';
+export type { LiveOriginCheck, LiveOriginPolicy, OriginAllowList } from './origin-allow-list.ts';

@@ -7,17 +7,21 @@
  * - live mode: the configured base URL with the vault's keys.
  *
  * Each key is used only where it is needed: the write key for awards, clawbacks, redeems and
- * adjustments; the read-only key for the manager's views and reconciliation (READ_KEY_MISSING
- * without it). The cashier's card prefers the read key and falls back to the write key, so a
- * till with only a write key can still show cards.
+ * adjustments; the read-only key for cards, the manager's views and reconciliation
+ * (READ_KEY_MISSING without it — the write key never looks anything up).
+ *
+ * Live keys go only where they were sealed to go: the base URL must pass the live-origin policy
+ * (allow-list, https; loopback only in a development build), and its origin must equal the one
+ * sealed with the key in the vault. Both are checked before a key is read for sending, and the
+ * client re-checks the origin at the point of sending.
  *
  * Every call is reported to `onCall` (API activity + connectivity), keys masked by the client.
  */
 import { IpcError } from '../../../shared/ipc/envelope.ts';
-import { createSocialHubClient } from '../api/index.ts';
-import type { ApiCallRecord, SocialHubClient } from '../api/index.ts';
+import { checkLiveOrigin, createSocialHubClient } from '../api/index.ts';
+import type { ApiCallRecord, LiveOriginPolicy, SocialHubClient } from '../api/index.ts';
 import type { FetchFn } from '../api/http.ts';
-import type { KeyVault } from '../keys/key-vault.ts';
+import type { KeyVault, SealedKey } from '../keys/key-vault.ts';
 import { KeyVaultError } from '../keys/key-vault.ts';
 import type { SettingsService } from '../settings/settings-file.ts';
 
@@ -32,6 +36,8 @@ export interface ApiClientsOptions {
   /** The running embedded sandbox, or null (not started, failed, or closed). */
   readonly sandbox: () => SandboxTarget | null;
   readonly onCall: (record: ApiCallRecord) => void;
+  /** Where a live till may send its keys. */
+  readonly originPolicy: LiveOriginPolicy;
   readonly fetch?: FetchFn;
 }
 
@@ -41,9 +47,11 @@ export interface ApiClients {
   writer(): Promise<SocialHubClient>;
   cardReader(): Promise<SocialHubClient>;
   managerReader(): Promise<SocialHubClient>;
+  /** Why the live keys would not be sent right now (one sentence per problem); empty when all is well or in sandbox mode. */
+  liveKeyProblems(): Promise<string[]>;
 }
 
-async function vaultKey(vault: KeyVault, kind: 'write' | 'read'): Promise<string | null> {
+async function vaultKey(vault: KeyVault, kind: 'write' | 'read'): Promise<SealedKey | null> {
   try {
     return await vault.get(kind);
   } catch (e) {
@@ -57,15 +65,16 @@ export function createApiClients(options: ApiClientsOptions): ApiClients {
   // One client per (base URL, key, timeout): clients are cheap, but reusing them keeps connections warm.
   const cache = new Map<string, SocialHubClient>();
 
-  function clientFor(baseUrl: string, key: string): SocialHubClient {
+  function clientFor(baseUrl: string, key: string, keyOrigin: string): SocialHubClient {
     const timeoutMs = settings.get().requestTimeoutMs;
-    const id = `${baseUrl}\n${timeoutMs}\n${key}`;
+    const id = `${baseUrl}\n${timeoutMs}\n${keyOrigin}\n${key}`;
     let client = cache.get(id);
     if (client === undefined) {
       if (cache.size > 8) cache.clear(); // keys or URLs changed several times: drop the old ones
       client = createSocialHubClient({
         baseUrl,
         apiKey: key,
+        keyOrigin,
         timeoutMs,
         onCall: options.onCall,
         ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
@@ -81,13 +90,29 @@ export function createApiClients(options: ApiClientsOptions): ApiClients {
     return sandbox;
   }
 
-  async function key(kind: 'write' | 'read'): Promise<{ baseUrl: string; key: string | null }> {
+  interface Target {
+    baseUrl: string;
+    key: string | null;
+    keyOrigin: string;
+  }
+
+  async function key(kind: 'write' | 'read'): Promise<Target> {
     const s = settings.get();
     if (s.mode === 'sandbox') {
       const sandbox = sandboxOrFail();
-      return { baseUrl: sandbox.url, key: sandbox.keys[kind] };
+      return { baseUrl: sandbox.url, key: sandbox.keys[kind], keyOrigin: new URL(sandbox.url).origin };
     }
-    return { baseUrl: s.baseUrl, key: await vaultKey(vault, kind) };
+    const allowed = checkLiveOrigin(s.baseUrl, options.originPolicy);
+    if (!allowed.ok) throw new IpcError('BASE_URL_NOT_ALLOWED', `${allowed.message} Nothing was sent; a manager must correct the API address in Settings.`);
+    const sealed = await vaultKey(vault, kind);
+    if (sealed === null) return { baseUrl: s.baseUrl, key: null, keyOrigin: allowed.origin };
+    if (sealed.origin !== allowed.origin) {
+      throw new IpcError(
+        'KEY_ORIGIN_MISMATCH',
+        `The ${kind} key was set for ${sealed.origin} but the till now points at ${allowed.origin}, so it was not sent. A manager must restore the API address or set the keys again.`,
+      );
+    }
+    return { baseUrl: s.baseUrl, key: sealed.key, keyOrigin: sealed.origin };
   }
 
   return {
@@ -96,21 +121,33 @@ export function createApiClients(options: ApiClientsOptions): ApiClients {
       return s.mode === 'live' ? s.baseUrl : (options.sandbox()?.url ?? null);
     },
     async writer() {
-      const { baseUrl, key: k } = await key('write');
+      const { baseUrl, key: k, keyOrigin } = await key('write');
       if (k === null) throw new IpcError('KEY_NOT_CONFIGURED', 'No write key is configured; a manager must set one before points can be awarded or coupons redeemed.');
-      return clientFor(baseUrl, k);
+      return clientFor(baseUrl, k, keyOrigin);
     },
     async cardReader() {
-      const read = await key('read');
-      if (read.key !== null) return clientFor(read.baseUrl, read.key);
-      const write = await key('write');
-      if (write.key === null) throw new IpcError('KEY_NOT_CONFIGURED', 'No API key is configured; a manager must set one before cards can be shown.');
-      return clientFor(write.baseUrl, write.key);
+      // Never the write key: a lookup must not need (or expose) the key that can move points.
+      const { baseUrl, key: k, keyOrigin } = await key('read');
+      if (k === null) throw new IpcError('READ_KEY_MISSING', 'Set a read key: cards are looked up with the read-only key, never the write key. A manager can set it under Settings → Keys.');
+      return clientFor(baseUrl, k, keyOrigin);
     },
     async managerReader() {
-      const { baseUrl, key: k } = await key('read');
+      const { baseUrl, key: k, keyOrigin } = await key('read');
       if (k === null) throw new IpcError('READ_KEY_MISSING', 'This needs the read-only key; a manager can set it under Keys.');
-      return clientFor(baseUrl, k);
+      return clientFor(baseUrl, k, keyOrigin);
+    },
+    async liveKeyProblems() {
+      if (settings.get().mode !== 'live') return [];
+      const problems: string[] = [];
+      for (const kind of ['write', 'read'] as const) {
+        try {
+          await key(kind);
+        } catch (e) {
+          const message = e instanceof Error ? e.message : String(e);
+          if (!problems.includes(message)) problems.push(message);
+        }
+      }
+      return problems;
     },
   };
 }

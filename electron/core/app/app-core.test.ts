@@ -99,13 +99,16 @@ describe('live mode: each key only where it is needed', () => {
     const api = await startSandbox({ quiet: true, keys: { write: WRITE, read: READ } });
     cleanup.push(() => api.close());
     const k = await kit({ settings: { mode: 'live', baseUrl: api.url, storeId: DEMO.storeId, tillId: 'L1' } });
-    expect(await k.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: false, error: { code: 'KEY_NOT_CONFIGURED' } });
+    expect(await k.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: false, error: { code: 'READ_KEY_MISSING' } });
     await k.unlock();
     expect(await k.call('keysSet', { kind: 'write', key: WRITE })).toMatchObject({ ok: true });
 
+    // Card reads never fall back to the write key: with only a write key, nothing is looked up.
     let mark = api.audit().length;
-    expect(await k.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true, value: { tier: { ok: true } } });
-    expect(new Set(api.audit().slice(mark).map((a) => a.keyId))).toEqual(new Set(['key_demo_write'])); // fallback: no read key yet
+    const card = await k.call('memberCard', { memberId: DEMO.goldMember });
+    expect(card).toMatchObject({ ok: false, error: { code: 'READ_KEY_MISSING' } });
+    if (!card.ok) expect(card.error.message).toMatch(/^Set a read key/);
+    expect(api.audit().slice(mark)).toEqual([]);
     expect(await k.call('storesList', {})).toMatchObject({ ok: false, error: { code: 'READ_KEY_MISSING' } });
 
     expect(await k.call('keysSet', { kind: 'read', key: READ })).toMatchObject({ ok: true });

@@ -21,7 +21,8 @@ import type { KeyVault } from '../keys/key-vault.ts';
 import type { NoticeBoard } from '../notices/notice-board.ts';
 import type { SettingsService } from '../settings/settings-file.ts';
 import type { FetchFn } from '../api/http.ts';
-import type { ApiCallRecord } from '../api/index.ts';
+import { DEFAULT_ORIGIN_ALLOW_LIST } from '../api/index.ts';
+import type { ApiCallRecord, OriginAllowList } from '../api/index.ts';
 import { createApiClients } from './api-clients.ts';
 import type { ApiClients } from './api-clients.ts';
 import { createConnectivity } from './connectivity.ts';
@@ -59,6 +60,10 @@ export interface TillCoreOptions {
   readonly sandbox?: SandboxStartOptions;
   readonly fetch?: FetchFn;
   readonly testKey?: FoundationDeps['testKey'];
+  /** Hosts a live till may send its keys to (default `*.socialhub.ai`); a fleet policy may widen it, the settings file never can. */
+  readonly originAllowList?: OriginAllowList;
+  /** A release build (packaged, not the QA build): live keys never go to loopback. Default: `app.packaged`. */
+  readonly releaseBuild?: boolean;
   /** How often the manager auto-lock, the journal's queue and the engine's settings are looked at. */
   readonly tickMs?: number;
   /** Names this process in the journal's leases: `app` (Electron), `web` (web host). */
@@ -117,9 +122,12 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
       // The activity log is diagnostics; losing one line must never fail the call it describes.
     }
   };
+  const originAllowList = options.originAllowList ?? DEFAULT_ORIGIN_ALLOW_LIST;
+  const releaseBuild = options.releaseBuild ?? options.app.packaged;
   const clients = createApiClients({
     settings,
     vault,
+    originPolicy: { allowList: originAllowList, releaseBuild },
     sandbox: () => (settings.get().mode === 'sandbox' ? sandbox.ensure() : null),
     onCall: recordCall,
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
@@ -171,6 +179,20 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     notices,
     app: options.app,
     apiBaseUrl: () => clients.baseUrl(),
+    originAllowList,
+    releaseBuild,
+    onKeyOriginChange(change) {
+      const j = journal.current();
+      if (j === null) {
+        log.error('Key origin change not journaled: the journal is unavailable', { toOrigin: change.toOrigin });
+        return;
+      }
+      try {
+        j.recordKeyOriginChange({ ...change, cleared: [...change.cleared], actor: `manager@${settings.get().tillId ?? 'till'}` });
+      } catch (e) {
+        log.error('Key origin change not journaled', { error: e instanceof Error ? e.message : String(e) });
+      }
+    },
     ...(options.testKey === undefined ? {} : { testKey: options.testKey }),
   });
   const cards = createCardSession();
@@ -187,6 +209,8 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
   });
 
   // --- start ---
+  // A settings file pointing somewhere the keys may not go (edited between launches): nothing is sent, and the manager is told why.
+  for (const problem of await clients.liveKeyProblems()) notices.raise('keys-not-sent', problem);
   if (settings.get().mode === 'sandbox') {
     const started = await sandbox.start();
     if (started === null) connectivity.set(false, sandbox.failure());

@@ -15,6 +15,7 @@ import { APP_ORIGIN } from '../shell-policy/app-origin.ts';
 import { jsonFileBackend, openSettings } from '../settings/settings-file.ts';
 import { createKeyVault } from '../keys/key-vault.ts';
 import { createFakeKeyCrypto } from '../keys/fake-key-crypto.ts';
+import type { KeyCryptoBackend } from '../keys/key-crypto.ts';
 import { createManagerPin, filePinStore } from '../auth/manager-pin.ts';
 import { createNoticeBoard } from '../notices/notice-board.ts';
 import { createTillCore } from './app-core.ts';
@@ -31,6 +32,11 @@ export interface TillKitOptions {
   clock?: { now(): number };
   /** Called before the core starts (e.g. to damage the journal file). */
   beforeStart?: (dataDir: string) => void;
+  /** The "OS keyring": pass the same one to a second kit over the same folder to simulate a restart. */
+  crypto?: KeyCryptoBackend;
+  /** A release build (default: unpackaged, like development). */
+  packaged?: boolean;
+  originAllowList?: TillCoreOptions['originAllowList'];
 }
 
 export type TillKit = Awaited<ReturnType<typeof createTillKit>>;
@@ -44,7 +50,7 @@ export async function createTillKit(options: TillKitOptions = {}) {
 
   const clock = options.clock ?? { now: () => Date.now() };
   const settings = openSettings({ filePath: settingsPath, open: jsonFileBackend(settingsPath) });
-  const vault = createKeyVault({ filePath: path.join(dir, 'keys.json'), crypto: createFakeKeyCrypto({ backend: 'gnome_libsecret' }) });
+  const vault = createKeyVault({ filePath: path.join(dir, 'keys.json'), crypto: options.crypto ?? createFakeKeyCrypto({ backend: 'gnome_libsecret' }) });
   const pin = createManagerPin({
     store: filePinStore(path.join(dir, 'manager-pin.json')),
     clock,
@@ -54,13 +60,15 @@ export async function createTillKit(options: TillKitOptions = {}) {
   const logged: unknown[] = [];
   const log: RegistryLog = { warn: (...a) => logged.push(a), error: (...a) => logged.push(a) };
   const sent: { channel: string; payload: unknown }[] = [];
+  const notices = createNoticeBoard();
   const core: TillCore = await createTillCore({
     dataDir: dir,
     settings,
     vault,
     pin,
-    notices: createNoticeBoard(),
-    app: { name: 'SocialHub Till', version: '0.1.0', platform: 'linux', packaged: false },
+    notices,
+    app: { name: 'SocialHub Till', version: '0.1.0', platform: 'linux', packaged: options.packaged ?? false },
+    ...(options.originAllowList === undefined ? {} : { originAllowList: options.originAllowList }),
     senderPolicy: createSenderPolicy({ origins: [APP_ORIGIN], isOwnWebContents: (id) => id === 1 }),
     eventTransport: (channel, payload) => sent.push({ channel, payload }),
     log,
@@ -74,6 +82,7 @@ export async function createTillKit(options: TillKitOptions = {}) {
     settings,
     vault,
     pin,
+    notices,
     logged,
     sent,
     sandbox: () => {

@@ -117,6 +117,8 @@ describe('no response on any channel contains key material', () => {
     const k = await createTillKit({ settings: { mode, baseUrl: api?.url ?? DEFAULT_BASE_URL, storeId: DEMO.storeId, tillId: 'T1', requestTimeoutMs: 2000 } });
     try {
       expect((await k.call('pinSet', { newPin: '2580' })).ok).toBe(true);
+      // Keys are sealed to the configured origin; in sandbox mode the key test calls the embedded sandbox, so point there.
+      if (!live) expect(await k.call('settingsUpdate', { baseUrl: k.sandbox().url })).toMatchObject({ ok: true });
       expect(await k.call('keysSet', { kind: 'write', key: write })).toMatchObject({ ok: true });
       expect(await k.call('keysSet', { kind: 'read', key: read })).toMatchObject({ ok: true });
       const target = api ?? k.sandbox();
@@ -163,6 +165,7 @@ describe('the key tester', () => {
   it('never relays what the server sends back (an echo of the Authorization header)', async () => {
     kit = createFoundationKit({ apiBaseUrl: () => base });
     await kit.call('pinSet', { newPin: '2580' });
+    await kit.call('settingsUpdate', { baseUrl: base }); // the key is sealed to this origin, so the test may call it
     await kit.call('keysSet', { kind: 'write', key: WRITE_KEY });
     const envelope = await kit.call('keysTest', { kind: 'write' });
     expect(envelope).toMatchObject({ ok: true, value: { outcome: 'accepted' } });
@@ -236,6 +239,15 @@ describe('foundation channels', () => {
 });
 
 describe('key test target', () => {
+  it('sends a key only to the origin it was sealed to (sandbox mode does not test a live address key)', async () => {
+    kit = createFoundationKit({ apiBaseUrl: () => base });
+    await kit.call('pinSet', { newPin: '2580' });
+    await kit.call('keysSet', { kind: 'write', key: WRITE_KEY }); // sealed to the default https://flash.socialhub.ai
+    const refused = await kit.call('keysTest', { kind: 'write' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'KEY_ORIGIN_MISMATCH' } });
+    if (!refused.ok) expect(refused.error.message).toMatch(/is for https:\/\/flash\.socialhub\.ai; in sandbox mode/);
+  });
+
   it('answers API_UNAVAILABLE when there is nothing to call', async () => {
     kit = createFoundationKit({ apiBaseUrl: () => null });
     await kit.call('pinSet', { newPin: '2580' });

@@ -18,6 +18,8 @@ import type { KeyTestResult } from '../keys/key-tester.ts';
 import type { ManagerPin } from '../auth/manager-pin.ts';
 import { PinError } from '../auth/manager-pin.ts';
 import type { NoticeBoard } from '../notices/notice-board.ts';
+import { checkLiveOrigin, DEFAULT_ORIGIN_ALLOW_LIST, originOf } from '../api/index.ts';
+import type { LiveOriginPolicy, OriginAllowList } from '../api/index.ts';
 
 export interface AppFacts {
   readonly name: string;
@@ -39,6 +41,18 @@ export interface FoundationDeps {
    */
   readonly apiBaseUrl?: () => string | null;
   readonly testKey?: (kind: KeyKind, key: string, options: { baseUrl: string; timeoutMs: number }) => Promise<KeyTestResult>;
+  /** A release build (packaged, not QA): keys never go to loopback. Default: `app.packaged`. */
+  readonly releaseBuild?: boolean;
+  /** Hosts the keys may be sent to (default `*.socialhub.ai`); never read from the settings file. */
+  readonly originAllowList?: OriginAllowList;
+  /** Told after a base-URL change cleared keys bound to the old origin (the app core journals it). */
+  readonly onKeyOriginChange?: (change: KeyOriginChangeEvent) => void;
+}
+
+export interface KeyOriginChangeEvent {
+  readonly fromOrigin: string | null;
+  readonly toOrigin: string;
+  readonly cleared: readonly KeyKind[];
 }
 
 function issuesOf(e: z.ZodError): Issue[] {
@@ -59,17 +73,48 @@ export function registerFoundationHandlers(registry: HandlerRegistry<InvokeContr
   const { settings, vault, pin, notices } = deps;
   const apiBaseUrl = deps.apiBaseUrl ?? (() => settings.get().baseUrl);
   const runKeyTest = deps.testKey ?? ((kind, key, o) => testKey(kind, key, o));
+  const policy: LiveOriginPolicy = { allowList: deps.originAllowList ?? DEFAULT_ORIGIN_ALLOW_LIST, releaseBuild: deps.releaseBuild ?? deps.app.packaged };
+
+  /** The origin keys are bound to: that of the configured base URL, which must be one keys may go to. */
+  function keyOrigin(): string {
+    const check = checkLiveOrigin(settings.get().baseUrl, policy);
+    if (!check.ok) throw new IpcError('BASE_URL_NOT_ALLOWED', `${check.message} Correct the API address before setting keys.`);
+    return check.origin;
+  }
+
+  /** Keys bound to another origin than the new base URL's are cleared (they could never be sent again), and that is recorded. */
+  async function clearKeysNotFor(toOrigin: string): Promise<void> {
+    const status = await vault.status().catch(() => null);
+    if (status === null) return;
+    const cleared = (['write', 'read'] as const).filter((k) => status[k].configured && status[k].origin !== toOrigin);
+    if (cleared.length === 0) return;
+    for (const kind of cleared) await vault.clear(kind);
+    const fromOrigin = status[cleared[0] ?? 'write'].origin;
+    notices.raise(
+      'keys-cleared',
+      `The API address changed from ${fromOrigin ?? 'an unknown address'} to ${toOrigin}, so the ${cleared.join(' and ')} key${cleared.length > 1 ? 's were' : ' was'} removed. Set the keys for the new address.`,
+    );
+    deps.onKeyOriginChange?.({ fromOrigin, toOrigin, cleared });
+  }
 
   // --- settings ---
   registry.handle('settingsGet', () => settings.get());
-  registry.handle('settingsUpdate', (patch) => {
+  registry.handle('settingsUpdate', async (patch) => {
+    if (patch.baseUrl !== undefined || patch.mode === 'live') {
+      // Only an origin keys may be sent to can become the API address (the allow-list; loopback in development only).
+      const check = checkLiveOrigin(patch.baseUrl ?? settings.get().baseUrl, policy);
+      if (!check.ok) throw new IpcError('SETTINGS_INVALID', 'Some settings are not allowed.', [{ path: ['baseUrl'], message: check.message }]);
+    }
+    let next: ReturnType<SettingsService['get']>;
     try {
-      return settings.update(patch);
+      next = settings.update(patch);
     } catch (e) {
       // The door checked the shape; main's stricter policy (e.g. https-only base URL) speaks here.
       if (e instanceof z.ZodError) throw new IpcError('SETTINGS_INVALID', 'Some settings are not allowed.', issuesOf(e));
       throw new IpcError('SETTINGS_UNSAVED', 'The settings could not be saved; nothing was changed.');
     }
+    if (patch.baseUrl !== undefined) await clearKeysNotFor(originOf(next.baseUrl));
+    return next;
   });
 
   // --- keys ---
@@ -82,18 +127,32 @@ export function registerFoundationHandlers(registry: HandlerRegistry<InvokeContr
       if (keyEnvironment(key) !== wanted) {
         throw new IpcError('KEY_MODE_MISMATCH', mode === 'live' ? 'This till is in live mode: use an fl_live_ key.' : 'This till is in sandbox mode: use an fl_test_ key.');
       }
-      return vault.set(kind, key);
+      return vault.set(kind, key, keyOrigin());
     }),
   );
   registry.handle('keysClear', ({ kind }) => mapped(() => vault.clear(kind)));
   registry.handle('keysAllowPlainText', () => mapped(() => vault.allowPlainText()));
   registry.handle('keysTest', ({ kind }) =>
     mapped(async () => {
-      const key = await vault.get(kind);
-      if (key === null) throw new IpcError('KEY_NOT_CONFIGURED', `No ${kind} key is stored.`);
+      const sealed = await vault.get(kind);
+      if (sealed === null) throw new IpcError('KEY_NOT_CONFIGURED', `No ${kind} key is stored.`);
       const baseUrl = apiBaseUrl();
       if (baseUrl === null) throw new IpcError('API_UNAVAILABLE', 'There is no SocialHub to test the key against right now (the sandbox is not running).');
-      return runKeyTest(kind, key, { baseUrl, timeoutMs: settings.get().requestTimeoutMs });
+      if (settings.get().mode === 'live') {
+        const check = checkLiveOrigin(baseUrl, policy);
+        if (!check.ok) throw new IpcError('BASE_URL_NOT_ALLOWED', `${check.message} The key was not sent.`);
+      }
+      // The key goes only to the origin it was sealed with, whatever the settings now say.
+      const target = originOf(baseUrl);
+      if (target !== sealed.origin) {
+        throw new IpcError(
+          'KEY_ORIGIN_MISMATCH',
+          settings.get().mode === 'sandbox'
+            ? `The ${kind} key is for ${sealed.origin}; in sandbox mode the till talks only to its embedded sandbox, so the key was not sent. Switch to live mode to test it.`
+            : `The ${kind} key was set for ${sealed.origin} but the till now points at ${target}, so it was not sent. Restore the API address or set the key again.`,
+        );
+      }
+      return runKeyTest(kind, sealed.key, { baseUrl, timeoutMs: settings.get().requestTimeoutMs });
     }),
   );
 

@@ -13,6 +13,7 @@ export type {
   TransitionResult,
 } from './journal.ts';
 export type { ApiCallQuery } from './api-calls.ts';
+export type { KeyOriginChange, KeyOriginChangeInput } from './key-origin-changes.ts';
 export {
   IllegalTransitionError,
   JournalBusyError,

@@ -31,6 +31,8 @@ import { CLAIMABLE_STATES, UNFINISHED_STATES, isFinal, isLeasedState, maybeAppli
 import type { JournalKind, UnfinishedState } from '../../../shared/journal/states.ts';
 import { insertApiCall, listApiCalls, pruneApiCalls } from './api-calls.ts';
 import type { ApiCallQuery } from './api-calls.ts';
+import { insertKeyOriginChange, listKeyOriginChanges } from './key-origin-changes.ts';
+import type { KeyOriginChange, KeyOriginChangeInput } from './key-origin-changes.ts';
 import { checkParent, clawbackSummary } from './clawbacks.ts';
 import type { ClawbackSummary } from './clawbacks.ts';
 import { appendEvent, closeAttempt, openAttempt, transitionDetail } from './history.ts';
@@ -259,6 +261,16 @@ export class Journal {
       if (!r) throw new JournalInputError(`Journal row ${id} does not exist.`);
       return appendEvent(this.#db, id, now, { type: 'note', actor: by, detail: text });
     });
+  }
+
+  /** Records that the API origin the keys were bound to changed (kept forever, append-only). */
+  recordKeyOriginChange(change: KeyOriginChangeInput): KeyOriginChange {
+    return this.#write((now) => insertKeyOriginChange(this.#db, change, now));
+  }
+
+  /** The key-origin changes, newest first. */
+  keyOriginChanges(limit = 100): KeyOriginChange[] {
+    return this.#read(() => listKeyOriginChanges(this.#db, limit));
   }
 
   /** Appends one API call to the activity audit (bounded to `apiCallsMax` rows). */

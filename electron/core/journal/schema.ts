@@ -152,8 +152,30 @@ CREATE TABLE api_calls (
 CREATE INDEX api_calls_by_at ON api_calls(at);
 `;
 
+/**
+ * The record of every change of the API origin the keys were bound to (and which keys that
+ * cleared): kept apart from the bounded API activity so it is never trimmed, and append-only.
+ */
+const KEY_ORIGIN_CHANGES = /* sql */ `
+CREATE TABLE key_origin_changes (
+  id          INTEGER PRIMARY KEY,
+  at          INTEGER NOT NULL,
+  from_origin TEXT,
+  to_origin   TEXT    NOT NULL,
+  cleared     TEXT    NOT NULL,
+  actor       TEXT    NOT NULL
+) STRICT;
+CREATE TRIGGER key_origin_changes_no_update BEFORE UPDATE ON key_origin_changes
+BEGIN SELECT RAISE(ABORT, 'journal: key origin changes are append-only'); END;
+CREATE TRIGGER key_origin_changes_no_delete BEFORE DELETE ON key_origin_changes
+BEGIN SELECT RAISE(ABORT, 'journal: key origin changes are append-only'); END;
+`;
+
 /** Every migration, in order. Append only. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial journal', sql: V1 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial journal', sql: V1 },
+  { version: 2, name: 'key origin changes', sql: KEY_ORIGIN_CHANGES },
+];
 
 /** The schema version this code writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

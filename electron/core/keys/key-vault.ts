@@ -3,6 +3,10 @@
  * crypto backend, in one JSON file (mode 0600, replaced atomically). Nothing here returns a key
  * except `get()`, which is for main-process callers (the API client) and never wired to IPC.
  *
+ * Each key is sealed together with the origin it may be sent to (and its slot), so editing a
+ * file cannot re-point a key: the origin that `get()` returns comes from inside the ciphertext
+ * (see key-seal.ts), and a slot whose plain copy disagrees with it is refused as tampered.
+ *
  * Storage tier honesty: where the backend is `basic_text` (Linux without a keyring, so the
  * "encryption" uses a publicly known password), storing is refused until the manager explicitly
  * opts in; the opt-in is recorded with its time and reported by `status()` from then on.
@@ -11,6 +15,7 @@ import fs from 'node:fs/promises';
 import { z } from 'zod';
 import { maskKey } from '../../../shared/api/key-mask.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
+import { openSeal, seal } from './key-seal.ts';
 import { apiKeySchema } from './key-format.ts';
 import type { KeyKind } from './key-format.ts';
 import { isProtectedBackend } from './key-crypto.ts';
@@ -23,6 +28,8 @@ const slotSchema = z.object({
   setAt: z.iso.datetime(),
   /** The backend that encrypted it: a changed backend explains a failed decrypt. */
   backend: z.string(),
+  /** Where the key may be sent, for display; the authoritative copy is sealed in the ciphertext. Absent in files from before origin binding. */
+  origin: z.string().max(300).optional(),
 });
 
 const fileSchema = z.object({
@@ -52,6 +59,14 @@ export interface SlotStatus {
   configured: boolean;
   mask: string | null;
   setAt: string | null;
+  /** The origin the key is bound to (null when none is stored, or a key from before origin binding). */
+  origin: string | null;
+}
+
+/** A key and the one origin it may be sent to. */
+export interface SealedKey {
+  readonly key: string;
+  readonly origin: string;
 }
 
 export interface VaultStatus {
@@ -69,12 +84,15 @@ export interface VaultStatus {
 
 export interface KeyVault {
   status(): Promise<VaultStatus>;
-  set(kind: KeyKind, key: string): Promise<VaultStatus>;
+  /** Store `key`, sealed to `origin` (e.g. `https://flash.socialhub.ai`): it will be sent nowhere else. */
+  set(kind: KeyKind, key: string, origin: string): Promise<VaultStatus>;
   clear(kind: KeyKind): Promise<VaultStatus>;
+  /** Both slots emptied at once (the API origin changed). */
+  clearAll(): Promise<VaultStatus>;
   /** Record the manager's explicit opt-in to unprotected storage (only meaningful on `basic_text`). */
   allowPlainText(): Promise<VaultStatus>;
-  /** Main-process only: the decrypted key, or null when the slot is empty. Never cross IPC with this. */
-  get(kind: KeyKind): Promise<string | null>;
+  /** Main-process only: the decrypted key and its sealed origin, or null when the slot is empty. Never cross IPC with this. */
+  get(kind: KeyKind): Promise<SealedKey | null>;
   /** Plaintext keys currently held in memory: the IPC scrubber's list of what must never leave main. */
   secrets(): string[];
 }
@@ -132,7 +150,8 @@ export function createKeyVault(options: KeyVaultOptions): KeyVault {
     } catch {
       available = false;
     }
-    const slot = (s: VaultFile['write']): SlotStatus => (s === null ? { configured: false, mask: null, setAt: null } : { configured: true, mask: s.mask, setAt: s.setAt });
+    const slot = (s: VaultFile['write']): SlotStatus =>
+      s === null ? { configured: false, mask: null, setAt: null, origin: null } : { configured: true, mask: s.mask, setAt: s.setAt, origin: s.origin ?? null };
     return {
       write: slot(file.write),
       read: slot(file.read),
@@ -167,19 +186,20 @@ export function createKeyVault(options: KeyVaultOptions): KeyVault {
   return {
     status: () => serial(async () => statusOf(await readFile())),
 
-    set: (kind, key) =>
+    set: (kind, key, origin) =>
       serial(async () => {
         if (!apiKeySchema.safeParse(key).success) throw new KeyVaultError('KEY_INVALID', 'That is not a valid SocialHub API key.');
         const file = await readFile();
         const refused = await refusal(file);
         if (refused !== null) throw refused;
-        const ciphertext = await crypto.encrypt(key);
+        const sealed = seal({ kind, key, origin });
+        const ciphertext = await crypto.encrypt(sealed);
         // Never write something we could not read back: a round trip proves the slot is usable.
         const check = await crypto.decrypt(ciphertext);
-        if (check.result !== key) throw new KeyVaultError('KEYRING_UNAVAILABLE', 'Encryption did not round-trip; keys were not stored.');
+        if (check.result !== sealed) throw new KeyVaultError('KEYRING_UNAVAILABLE', 'Encryption did not round-trip; keys were not stored.');
         const next: VaultFile = {
           ...file,
-          [kind]: { ciphertext: ciphertext.toString('base64'), mask: maskKey(key), setAt: now().toISOString(), backend: crypto.backend() },
+          [kind]: { ciphertext: ciphertext.toString('base64'), mask: maskKey(key), setAt: now().toISOString(), backend: crypto.backend(), origin },
         };
         await writeFile(next);
         plaintext.set(kind, key);
@@ -196,6 +216,18 @@ export function createKeyVault(options: KeyVaultOptions): KeyVault {
         const next: VaultFile = { ...file, [kind]: null };
         await writeFile(next);
         plaintext.delete(kind);
+        return statusOf(next);
+      }),
+
+    clearAll: () =>
+      serial(async () => {
+        const file = await readFile().catch((e: unknown) => {
+          if (e instanceof KeyVaultError && e.code === 'KEYS_UNREADABLE') return { ...EMPTY };
+          throw e;
+        });
+        const next: VaultFile = { ...file, write: null, read: null };
+        await writeFile(next);
+        plaintext.clear();
         return statusOf(next);
       }),
 
@@ -223,13 +255,16 @@ export function createKeyVault(options: KeyVaultOptions): KeyVault {
             `The ${kind} key could not be decrypted (it was stored with ${slot.backend}; this session uses ${crypto.backend()}). Set it again.`,
           );
         }
-        plaintext.set(kind, decrypted.result);
+        const opened = openSeal(decrypted.result, kind);
+        if (!opened.ok) throw new KeyVaultError('KEYS_UNREADABLE', `The ${kind} key ${opened.why}. A manager must set it again.`);
+        if (slot.origin !== opened.origin) throw new KeyVaultError('KEYS_UNREADABLE', `The ${kind} key's record was altered (its address does not match the sealed one). A manager must set it again.`);
+        plaintext.set(kind, opened.key);
         if (decrypted.shouldReEncrypt) {
           // The OS rotated its key: store a fresh ciphertext so the old one can retire.
           const ciphertext = await crypto.encrypt(decrypted.result);
           await writeFile({ ...file, [kind]: { ...slot, ciphertext: ciphertext.toString('base64'), backend: crypto.backend() } });
         }
-        return decrypted.result;
+        return { key: opened.key, origin: opened.origin };
       }),
 
     secrets: () => [...plaintext.values()],

@@ -4,7 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 
-export type NoticeKind = 'settings-quarantined' | 'settings-unwritable' | 'keys-unreadable';
+/** `keys-not-sent`: at start, the live keys would not go where the settings point (foreign address, or keys sealed to another one). `keys-cleared`: an address change removed keys. */
+export type NoticeKind = 'settings-quarantined' | 'settings-unwritable' | 'keys-unreadable' | 'keys-not-sent' | 'keys-cleared';
 
 export interface Notice {
   readonly id: string;

@@ -135,7 +135,8 @@ class FakeIpcRenderer extends EventEmitter {
   }
 }
 
-class FakeSession {
+/** A session's events (`will-download`) are fired by the test with `emit`. */
+class FakeSession extends EventEmitter {
   permissionRequestHandler: Handler | null = null;
   permissionCheckHandler: Handler | null = null;
   devicePermissionHandler: Handler | null = null;
