@@ -96,7 +96,7 @@ describe('award', () => {
   it('without a write key: exit 2, nothing journaled or sent', async () => {
     const run = await cli(['award', '--member', ava, '--txn', 'K1', '--points', '10'], env({ SOCIALHUB_API_KEY: undefined, SOCIALHUB_READ_KEY: sandbox.keys.read }));
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/--key or SOCIALHUB_API_KEY/);
+    expect(run.stderr).toMatch(/SOCIALHUB_API_KEY or --key-file FILE/);
     expect(sandbox.audit()).toHaveLength(0);
   });
 

@@ -17,7 +17,7 @@ import { todayIn } from '../core/reconcile/index.ts';
 import { awardVia, markConfirmed, markSending, purchase, recordAward } from '../core/reconcile/test-support.ts';
 import { DEMO, startSandbox } from '../sandbox/server.ts';
 import type { SandboxHandle } from '../sandbox/server.ts';
-import { checkShape, cleanEnv, runCli } from './test-support.ts';
+import { checkShape, cleanEnv, runCli, runCliWithInput } from './test-support.ts';
 import type { CliRun } from './test-support.ts';
 
 let sandbox: SandboxHandle;
@@ -93,17 +93,75 @@ describe('flags and configuration', () => {
   it('needs the read-only key for read jobs and says which flag or variable to set', async () => {
     const run = await cli(['stores'], env({ SOCIALHUB_READ_KEY: undefined, SOCIALHUB_API_KEY: sandbox.keys.write }));
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/--read-key or SOCIALHUB_READ_KEY/);
-    const bad = await cli(['stores', '--read-key', 'short']);
+    expect(run.stderr).toMatch(/SOCIALHUB_READ_KEY or --read-key-file FILE/);
+    const bad = await cli(['stores'], env({ SOCIALHUB_READ_KEY: 'short' }));
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/not a usable API key/);
   });
 
   it('a key SocialHub refuses is a failure (exit 1), with the key masked', async () => {
-    const run = await cli(['stores', '--read-key', 'fl_test_0000000000000000deadbeef']);
+    const run = await cli(['stores'], env({ SOCIALHUB_READ_KEY: 'fl_test_0000000000000000deadbeef' }));
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/401/);
     expect(run.stdout + run.stderr).not.toContain('fl_test_0000000000000000deadbeef');
+  });
+
+  it('a key on the command line is refused, never echoed, and nothing is sent', async () => {
+    for (const args of [
+      ['stores', '--read-key', sandbox.keys.read],
+      ['stores', `--read-key=${sandbox.keys.read}`],
+      ['award', '--member', 'mb_x', '--txn', 'A1', '--points', '1', '--key', sandbox.keys.write],
+    ]) {
+      const run = await cli(args); // cli() also checks that no key appears in stdout or stderr
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/is not accepted: a key on the command line is visible to every user of this computer/);
+    }
+    expect(sandbox.audit()).toHaveLength(0);
+  });
+
+  it('redacts fl_*_ values from every argument error (typos, stray values, bad ids)', async () => {
+    const secret = 'fl_live_Wk7Qz2Lr9Xc4Vb8Nm3Pa6Sd1Fg5Hj0K';
+    for (const args of [
+      ['stores', '--kye', secret],
+      ['stores', secret],
+      ['stores', `--kye=${secret}`],
+      ['journal', '--limit', secret],
+      ['award', '--member', 'mb_x', '--txn', `${secret} 1`, '--points', '1'],
+      [secret],
+    ]) {
+      const run = await runCli(args, env({ SOCIALHUB_API_KEY: sandbox.keys.write }));
+      checkShape(run);
+      expect(run.code).toBe(2);
+      expect(run.stdout + run.stderr).not.toContain(secret.slice(8, 20));
+    }
+    const typo = await runCli(['stores', '--kye', secret], env());
+    expect(typo.stderr).toMatch(/Unknown option '--kye'/);
+    const stray = await runCli(['stores', secret], env());
+    expect(stray.stderr).toContain('fl_live_[redacted]');
+  });
+
+  it('reads a key from a key file or from stdin', async () => {
+    const keyFile = dir.file('read.key');
+    fs.writeFileSync(keyFile, `${sandbox.keys.read}\n`, { mode: 0o600 });
+    const fromFile = await cli(['stores', '--read-key-file', keyFile], env({ SOCIALHUB_READ_KEY: undefined }));
+    expect(fromFile.code).toBe(0);
+    const viaEnvFile = await cli(['stores'], env({ SOCIALHUB_READ_KEY: undefined, SOCIALHUB_READ_KEY_FILE: keyFile }));
+    expect(viaEnvFile.code).toBe(0);
+
+    const fromStdin = await runCliWithInput(['stores', '--read-key-file', '-'], env({ SOCIALHUB_READ_KEY: undefined }), `${sandbox.keys.read}\n`);
+    checkShape(fromStdin);
+    expect(fromStdin.code).toBe(0);
+    expect(sandbox.audit().every((a) => a.keyId === 'key_demo_read')).toBe(true);
+    expect(sandbox.audit()).toHaveLength(3);
+
+    const empty = await runCliWithInput(['stores', '--read-key-file', '-'], env({ SOCIALHUB_READ_KEY: undefined }), '\n');
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/--read-key-file: stdin holds no key/);
+    const missing = await cli(['stores', '--read-key-file', dir.file('nope.key')], env({ SOCIALHUB_READ_KEY: undefined }));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/could not be read \(ENOENT\)/);
+    const both = await cli(['award', '--member', 'mb_x', '--txn', 'A1', '--points', '1', '--key-file', '-', '--read-key-file', '-']);
+    expect(both.stderr).toMatch(/only one of --key-file and --read-key-file can read stdin/);
   });
 
   it('the launcher refuses a Node without type stripping in one line', async () => {

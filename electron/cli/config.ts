@@ -1,8 +1,10 @@
 /**
- * Configuration from flags, then environment. Keys come only from `--key`/`--read-key` or
- * `SOCIALHUB_API_KEY`/`SOCIALHUB_READ_KEY`; they are never printed (masks only) and never read
- * from a file the CLI might echo.
+ * Configuration from flags, then environment. Keys never come from the command line, where any
+ * user of the machine can read them (`/proc/<pid>/cmdline`, `ps`) and where a typo gets them
+ * echoed back: only from `SOCIALHUB_API_KEY`/`SOCIALHUB_READ_KEY`, or from a key file
+ * (`--key-file F`, `--read-key-file F`, `-` for stdin). They are never printed (masks only).
  */
+import fs from 'node:fs';
 import { checkBaseUrl } from '../core/api/index.ts';
 import { earnRuleSchema, roundingMode } from '../../shared/earn/earn-rule.ts';
 import type { EarnRule, RoundingMode } from '../../shared/earn/earn-rule.ts';
@@ -14,6 +16,9 @@ export const DEFAULT_BASE_URL = 'https://flash.socialhub.ai/api/v2';
 /** parseArgs specs of the flags every command accepts. */
 export const GLOBAL_OPTIONS = {
   'base-url': { type: 'string' },
+  'key-file': { type: 'string' },
+  'read-key-file': { type: 'string' },
+  // Still parsed, only to refuse them with a reason (see resolveConfig) rather than "unknown option".
   key: { type: 'string' },
   'read-key': { type: 'string' },
   journal: { type: 'string' },
@@ -74,7 +79,36 @@ export function clip(value: string): string {
   return value.length > 40 ? `${value.slice(0, 37)}...` : value.replace(/[^\x20-\x7e]/g, '?');
 }
 
-export function resolveConfig(flags: Flags, env: Env): Config {
+/** Reads a key file (or stdin for `-`); the content is the key, surrounding whitespace ignored. */
+export type KeySource = (path: string) => string;
+
+const readKeySource: KeySource = (path) => fs.readFileSync(path === '-' ? 0 : path, 'utf8');
+
+function keyFrom(flags: Flags, env: Env, which: 'write' | 'read', read: KeySource): string | undefined {
+  const flag = which === 'write' ? 'key' : 'read-key';
+  const envName = which === 'write' ? 'SOCIALHUB_API_KEY' : 'SOCIALHUB_READ_KEY';
+  if (flags[flag] !== undefined) {
+    throw usageError(`--${flag} is not accepted: a key on the command line is visible to every user of this computer. Use ${envName}, --${flag}-file FILE or --${flag}-file - (stdin)`);
+  }
+  const file = pick(flags, env, `${flag}-file`, `${envName}_FILE`);
+  if (file === undefined) {
+    const fromEnv = env[envName]?.trim();
+    return key(fromEnv === '' ? undefined : fromEnv, envName);
+  }
+  let text: string;
+  try {
+    text = read(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw usageError(`--${flag}-file: ${file === '-' ? 'stdin' : `"${clip(file)}"`} could not be read${code === undefined ? '' : ` (${code})`}`);
+  }
+  const value = text.trim();
+  if (value === '') throw usageError(`--${flag}-file: ${file === '-' ? 'stdin' : `"${clip(file)}"`} holds no key`);
+  return key(value, `--${flag}-file`);
+}
+
+export function resolveConfig(flags: Flags, env: Env, readKey: KeySource = readKeySource): Config {
+  if (str(flags, 'key-file') === '-' && str(flags, 'read-key-file') === '-') throw usageError('only one of --key-file and --read-key-file can read stdin');
   const baseUrl = pick(flags, env, 'base-url', 'SOCIALHUB_BASE_URL') ?? DEFAULT_BASE_URL;
   const base = checkBaseUrl(baseUrl);
   if (!base.ok) throw usageError(base.message);
@@ -103,8 +137,8 @@ export function resolveConfig(flags: Flags, env: Env): Config {
 
   return {
     baseUrl: base.url,
-    writeKey: key(pick(flags, env, 'key', 'SOCIALHUB_API_KEY'), '--key'),
-    readKey: key(pick(flags, env, 'read-key', 'SOCIALHUB_READ_KEY'), '--read-key'),
+    writeKey: keyFrom(flags, env, 'write', readKey),
+    readKey: keyFrom(flags, env, 'read', readKey),
     journalPath: pick(flags, env, 'journal', 'TILL_JOURNAL'),
     storeId: id(pick(flags, env, 'store', 'TILL_STORE_ID'), '--store'),
     tillId: id(pick(flags, env, 'till', 'TILL_ID'), '--till'),

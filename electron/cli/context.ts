@@ -60,9 +60,9 @@ export function createContext(config: Config, flags: Flags, io: CliIo): CommandC
       journal ??= openJournal({ path, mustExist: options.mustExist ?? false });
       return journal;
     },
-    writeClient: () => client(needed(config.writeKey, 'a write-scoped API key is required: --key or SOCIALHUB_API_KEY')),
+    writeClient: () => client(needed(config.writeKey, 'a write-scoped API key is required: SOCIALHUB_API_KEY or --key-file FILE (- for stdin)')),
     readClient: () =>
-      client(needed(config.readKey, 'a read-only API key is required for this command: --read-key or SOCIALHUB_READ_KEY (least privilege: not the write key)')),
+      client(needed(config.readKey, 'a read-only API key is required for this command: SOCIALHUB_READ_KEY or --read-key-file FILE (- for stdin; least privilege: not the write key)')),
     storeId: () => needed(config.storeId, 'the store id is required: --store or TILL_STORE_ID'),
     tillId: () => needed(config.tillId, 'the till id is required: --till or TILL_ID'),
     onClose(fn) {

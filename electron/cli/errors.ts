@@ -19,9 +19,17 @@ export class CliError extends Error {
 export const usageError = (message: string): CliError => new CliError(EXIT.usage, message);
 export const failure = (message: string): CliError => new CliError(EXIT.failed, message);
 
-/** A message fit for one stderr line: no newlines, bounded, never a stack. */
+/** Anything shaped like a SocialHub key (`fl_<env>_…`), wherever it appears in a message. */
+const KEY_LIKE = /fl_([A-Za-z0-9]{1,16})_[^\s"'`,;)]*/g;
+
+/** Replaces every key-like value with `fl_<env>_[redacted]`: a mistyped flag must not echo a key back. */
+export function redactKeys(text: string): string {
+  return text.replace(KEY_LIKE, 'fl_$1_[redacted]');
+}
+
+/** A message fit for one stderr line: no newlines, bounded, never a stack, never a key. */
 export function oneLine(err: unknown): string {
-  const text = err instanceof Error ? err.message : String(err);
+  const text = redactKeys(err instanceof Error ? err.message : String(err));
   const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
   return line.length > 500 ? `${line.slice(0, 497)}...` : line || 'unknown error';
 }

@@ -2,7 +2,7 @@
  * `socialhub-till` entry point (`node electron/cli/main.ts …`, `npm run till -- …`, or the bin).
  * The OMS/ERP's way in and a test driver for the exactly-once engine: Electron-free.
  */
-import { EXIT } from './errors.ts';
+import { EXIT, redactKeys } from './errors.ts';
 import { runCli } from './run.ts';
 
 const controller = new AbortController();
@@ -16,7 +16,7 @@ process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 // Last line of defence: never a stack trace, always one line and a non-zero exit.
 process.on('uncaughtException', (err) => {
-  process.stderr.write(`socialhub-till: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}\n`);
+  process.stderr.write(`socialhub-till: ${redactKeys(err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err))}\n`);
   process.exit(EXIT.failed);
 });
 

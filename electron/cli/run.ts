@@ -17,7 +17,7 @@ import { GLOBAL_OPTIONS, resolveConfig } from './config.ts';
 import type { Env, Flags } from './config.ts';
 import { createContext } from './context.ts';
 import type { CliIo, CommandContext } from './context.ts';
-import { CliError, EXIT, oneLine } from './errors.ts';
+import { CliError, EXIT, oneLine, redactKeys } from './errors.ts';
 import type { ExitCode } from './errors.ts';
 import { classifyError } from './error-map.ts';
 import { commandHelp, generalHelp } from './usage.ts';
@@ -37,7 +37,8 @@ export const COMMANDS: readonly Command[] = [
 const PROGRAM = 'socialhub-till';
 
 export async function runCli(argv: readonly string[], env: Env, io: CliIo): Promise<ExitCode> {
-  const fail = (code: ExitCode, message: string): ExitCode => {
+  const fail = (code: ExitCode, text: string): ExitCode => {
+    const message = redactKeys(text); // every argument error, whatever produced it
     io.stdout(`${JSON.stringify({ ok: false, error: message, exitCode: code })}\n`);
     io.stderr(`${PROGRAM}: ${message}\n`);
     return code;

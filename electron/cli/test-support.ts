@@ -32,6 +32,13 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv, node = N
   return collect(startCli(args, env, node));
 }
 
+/** As runCli, with `input` written to the child's stdin (then closed). */
+export function runCliWithInput(args: readonly string[], env: NodeJS.ProcessEnv, input: string): Promise<CliRun> {
+  const child = spawn(NODE, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin?.end(input);
+  return collect(child);
+}
+
 export function collect(child: ChildProcess): Promise<CliRun> {
   let stdout = '';
   let stderr = '';

@@ -3,8 +3,10 @@ import type { Command } from './command.ts';
 
 const GLOBAL_HELP = `Configuration (flag, or environment variable):
   --base-url URL         SOCIALHUB_BASE_URL       default https://flash.socialhub.ai/api/v2 (http only for loopback)
-  --key KEY              SOCIALHUB_API_KEY        write-scoped key (award, clawback, redeem, recover)
-  --read-key KEY         SOCIALHUB_READ_KEY       read-only key (reconcile, stores, export)
+  (environment only)     SOCIALHUB_API_KEY        write-scoped key (award, clawback, redeem, recover)
+  (environment only)     SOCIALHUB_READ_KEY       read-only key (reconcile, stores, export)
+  --key-file FILE        SOCIALHUB_API_KEY_FILE   write key from a file, or - for stdin
+  --read-key-file FILE   SOCIALHUB_READ_KEY_FILE  read-only key from a file, or - for stdin
   --journal FILE         TILL_JOURNAL             the till's journal (SQLite), shared safely with the app
   --store ID             TILL_STORE_ID            store id in the ledger marker
   --till ID              TILL_ID                  till id in the ledger marker
@@ -15,7 +17,8 @@ const GLOBAL_HELP = `Configuration (flag, or environment variable):
   --rounding M           TILL_ROUNDING            floor (default) | round | ceil
   --tz ZONE              TILL_TZ                  business-day zone: local (default), UTC, +HH:MM, Area/City
   --rate N / --burst N   TILL_EXPORT_RATE/_BURST  client-side pacing of reads (default 10 req/s, burst 10)
-Keys are never printed. Output: one JSON object on stdout. Exit: 0 done, 1 refused/failed,
+Keys are never taken as arguments (other users can read a command line) and never printed;
+anything that looks like a key (fl_…_) is redacted from error messages. Output: one JSON object on stdout. Exit: 0 done, 1 refused/failed,
 2 bad flags/configuration, 3 pending (recorded, not yet confirmed: run recover), 130 interrupted.
 `;
 

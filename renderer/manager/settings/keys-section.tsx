@@ -175,6 +175,12 @@ function KeySlot({ kind, status, onChange }: { kind: KeyKind; status: KeysStatus
         {slot.configured ? (
           <>
             <span className="mgr-mono">{slot.mask ?? '(set)'}</span> · set {formatIso(slot.setAt)}
+            {slot.origin != null && (
+              <>
+                {' '}
+                · sent only to <span className="mgr-mono">{slot.origin}</span>
+              </>
+            )}
           </>
         ) : (
           'Not set.'
