@@ -29,6 +29,8 @@ export interface TillKitOptions {
   dataDir?: string;
   sandbox?: TillCoreOptions['sandbox'];
   clock?: { now(): number };
+  /** The API client's fetch (e.g. one that makes the sandbox's replies hostile). */
+  fetch?: TillCoreOptions['fetch'];
   /** Called before the core starts (e.g. to damage the journal file). */
   beforeStart?: (dataDir: string) => void;
 }
@@ -67,6 +69,7 @@ export async function createTillKit(options: TillKitOptions = {}) {
     clock,
     sandbox: { quiet: true, ...options.sandbox },
     tickMs: 60_000,
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
   });
   return {
     dir,

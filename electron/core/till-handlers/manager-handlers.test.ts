@@ -36,7 +36,7 @@ describe('without a manager session', () => {
     await kit.pin.lock();
     const before = kit.sandbox().audit().length;
     const manager = (Object.keys(invokeContract) as InvokeKey[]).filter((k) => invokeContract[k].access === 'manager');
-    expect(manager).toEqual(expect.arrayContaining(['journalList', 'journalExport', 'journalVerify', 'journalResend', 'journalResolve', 'adjustmentSubmit', 'exceptionsList', 'exceptionResolve', 'apiActivityList', 'apiActivityExport', 'reconcileRun', 'reconcileExport', 'storesList']));
+    expect(manager).toEqual(expect.arrayContaining(['journalList', 'journalRow', 'journalExport', 'journalVerify', 'journalResend', 'journalResolve', 'adjustmentSubmit', 'exceptionsList', 'exceptionResolve', 'apiActivityList', 'apiActivityExport', 'reconcileRun', 'reconcileExport', 'storesList']));
     for (const key of manager) expect(await kit.call(key, {}), key).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     expect(kit.sandbox().audit().length).toBe(before);
   });
@@ -78,7 +78,7 @@ describe('with a manager session', () => {
   it('shows a row with attempts, history, children and the actions its state allows', async () => {
     const sale = await award(DEMO.platinumMember, '5.00');
     await kit.call('saleReturn', { posTxnId: sale.row!.posTxnId!, returnId: 'R1', mode: 'points', points: 1 });
-    const detail = await kit.call('journalDetail', { id: sale.row!.id });
+    const detail = await kit.call('journalRow', { id: sale.row!.id });
     expect(detail).toMatchObject({
       ok: true,
       value: {
@@ -89,7 +89,7 @@ describe('with a manager session', () => {
         actions: { verify: false, resend: false, resolve: false },
       },
     });
-    expect(await kit.call('journalDetail', { id: 999_999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await kit.call('journalRow', { id: 999_999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('verifies an unknown outcome against the ledger on request, recording who asked', async () => {
