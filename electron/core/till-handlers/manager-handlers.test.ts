@@ -8,6 +8,7 @@ import { invokeContract } from '../../../shared/ipc/contract.ts';
 import type { InvokeKey } from '../../../shared/ipc/contract.ts';
 import { DEMO } from '../../sandbox/server.ts';
 import { createTillKit } from '../app/test-kit.ts';
+import { formulaCells, readCsv } from '../export/csv-test-support.ts';
 import type { TillKit } from '../app/test-kit.ts';
 
 let kit: TillKit;
@@ -54,15 +55,21 @@ describe('with a manager session', () => {
     expect(await kit.call('journalList', { filter: { kinds: ['award'], search: DEMO.goldMember }, limit: 1, before: next })).toMatchObject({ ok: true, value: { rows: [{ id: a.row!.id }] } });
   });
 
-  it('exports the filter as RFC 4180 CSV with formulas defused', async () => {
-    const adj = await kit.call('adjustmentSubmit', { memberId: DEMO.zeroBalanceMember, points: 5, reasonCode: 'GOODWILL', note: '=HYPERLINK("http://evil.example","click")' });
-    expect(adj).toMatchObject({ ok: true, value: { status: 'confirmed', points: 5 } });
-    const csv = await kit.call('journalExport', { filter: { kinds: ['adjustment'] } });
-    expect(csv).toMatchObject({ ok: true, value: { rows: 1, filename: expect.stringMatching(/^journal-.*\.csv$/) as unknown } });
+  it('exports the filter as RFC 4180 CSV in which no reader finds a formula, with either separator', async () => {
+    const notes = ['=HYPERLINK("http://evil.example","click")', 'Goodwill x;=1+1 for the wait', 'Two lines\n=cmd|" /C calc"!A0', 'Full width ＝SUM(A1:A9)'];
+    for (const note of notes) {
+      expect(await kit.call('adjustmentSubmit', { memberId: DEMO.zeroBalanceMember, points: 5, reasonCode: 'GOODWILL', note })).toMatchObject({ ok: true, value: { status: 'confirmed', points: 5 } });
+    }
+    const csv = await kit.call('journalExport', { filter: { kinds: ['adjustment'], search: DEMO.zeroBalanceMember } });
+    expect(csv).toMatchObject({ ok: true, value: { rows: notes.length, filename: expect.stringMatching(/^journal-.*\.csv$/) as unknown } });
     if (!csv.ok) return;
-    const [header, line] = csv.value.csv.split('\r\n');
-    expect(header).toMatch(/^id,created_at,kind,state,/);
-    expect(line).toContain(`"'=HYPERLINK(""http://evil.example"",""click"") (by manager@T1)"`);
+    const strict = readCsv(csv.value.csv, ',', 'strict');
+    expect(strict[0]!.slice(0, 4)).toEqual(['id', 'created_at', 'kind', 'state']);
+    const noteColumn = strict[0]!.indexOf('note');
+    expect(strict.slice(1).map((r) => r[noteColumn])).toContain(`'=HYPERLINK("http://evil.example","click") (by manager@T1)`);
+    for (const separator of [',', ';'] as const) expect(formulaCells(readCsv(csv.value.csv, separator, 'spreadsheet')), separator).toEqual([]);
+    // Points stay plain numbers a spreadsheet sums.
+    expect(strict.slice(1).map((r) => r[strict[0]!.indexOf('points')])).toEqual(notes.map(() => '5'));
     expect(csv.value.csv.endsWith('\r\n')).toBe(true);
   });
 
