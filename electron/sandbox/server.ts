@@ -20,6 +20,10 @@ import { DEFAULT_RATE_LIMIT, TokenBucketLimiter, parseRateLimit, type RateLimitS
 import { API_BASE_PATH, matchRoute, type Scope } from './route-table.ts';
 import { handleApi } from './router.ts';
 import { SandboxStore } from './state.ts';
+import { SERVER_TIMEOUTS } from '../../shared/net/server-limits.ts';
+
+/** Loopback only, but bounded: engines, benches and race tests open a few hundred at most. */
+export const SANDBOX_MAX_CONNECTIONS = 512;
 
 export type { AuditEntry } from './audit-log.ts';
 export type { FaultKind, FaultRule } from './faults.ts';
@@ -333,7 +337,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     }
   }
 
-  const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => void onRequest(req, res));
+  const server = createServer({ keepAliveTimeout: 5_000, ...SERVER_TIMEOUTS }, (req, res) => void onRequest(req, res));
+  server.maxConnections = SANDBOX_MAX_CONNECTIONS;
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();

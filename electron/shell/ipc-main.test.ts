@@ -6,6 +6,8 @@ import { rendererEventTransport, wireIpcMain } from './ipc-main.ts';
 import { createFoundationKit } from '../core/ipc/foundation-test-kit.ts';
 import { invokeContract } from '../../shared/ipc/contract.ts';
 import { APP_ORIGIN } from '../core/shell-policy/app-origin.ts';
+import { IPC_PAYLOAD_LIMIT_BYTES } from '../../shared/ipc/payload-limit.ts';
+import { BODY_LIMIT_BYTES } from '../web-host/host.ts';
 
 let kit: ReturnType<typeof createFoundationKit>;
 beforeEach(() => {
@@ -36,6 +38,21 @@ describe('ipcMain wiring', () => {
   it('refuses calls with extra arguments, which our preload never sends', async () => {
     wireIpcMain(ipcMain as unknown as IpcMain, kit.registry);
     expect(await ipcMain.invoke('settings:get', ours, undefined, 'extra')).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+  });
+
+  it('refuses a payload over the IPC limit before the registry parses it, as the web host does', async () => {
+    wireIpcMain(ipcMain as unknown as IpcMain, kit.registry);
+    const tooLarge = { pin: '1'.repeat(IPC_PAYLOAD_LIMIT_BYTES) };
+    expect(await ipcMain.invoke('pin:verify', ours, tooLarge)).toEqual({ ok: false, error: { code: 'INVALID_PAYLOAD', message: `The request is larger than ${IPC_PAYLOAD_LIMIT_BYTES / 1024} KB.` } });
+    // Multi-byte text is measured in UTF-8 bytes, as on the wire.
+    expect(await ipcMain.invoke('pin:verify', ours, { pin: '€'.repeat(IPC_PAYLOAD_LIMIT_BYTES / 3 + 1) })).toMatchObject({ ok: false, error: { message: expect.stringContaining('larger than') as unknown } });
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(await ipcMain.invoke('pin:verify', ours, cyclic)).toMatchObject({ ok: false, error: { message: expect.stringContaining('larger than') as unknown } });
+    // Just under the limit reaches the registry, whose schema answers as usual.
+    const under = await ipcMain.invoke('pin:verify', ours, { pin: '1'.repeat(IPC_PAYLOAD_LIMIT_BYTES - 100) });
+    expect(under).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', message: 'The request was not valid.' } });
+    expect(BODY_LIMIT_BYTES).toBeGreaterThanOrEqual(IPC_PAYLOAD_LIMIT_BYTES); // the web host's body carries one payload
   });
 });
 

@@ -6,6 +6,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { InvokeTable } from '../../shared/ipc/define-channel.ts';
 import { err } from '../../shared/ipc/envelope.ts';
+import { IPC_PAYLOAD_LIMIT_BYTES, payloadTooLarge } from '../../shared/ipc/payload-limit.ts';
 import type { HandlerRegistry } from '../core/ipc/handler-registry.ts';
 import type { SenderInfo } from '../core/ipc/sender-policy.ts';
 import type { EventTransport } from '../core/ipc/event-publisher.ts';
@@ -25,6 +26,8 @@ export function wireIpcMain<T extends InvokeTable>(ipc: IpcMain, registry: Handl
     ipc.handle(name, (event, payload: unknown, ...extra: unknown[]) => {
       // The preload sends exactly one argument; anything else did not come through our bridge.
       if (extra.length > 0) return err('INVALID_PAYLOAD', 'The request was not valid.');
+      // The same cap as the web host's body limit: a huge payload is not from our page, and is refused before any parsing.
+      if (payloadTooLarge(payload)) return err('INVALID_PAYLOAD', `The request is larger than ${IPC_PAYLOAD_LIMIT_BYTES / 1024} KB.`);
       return registry.dispatch(name, payload, senderInfoFrom(event));
     });
   }

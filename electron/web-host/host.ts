@@ -32,6 +32,8 @@ import { createNoticeBoard } from '../core/notices/notice-board.ts';
 import { jsonFileBackend, openSettings } from '../core/settings/settings-file.ts';
 import { appOriginFrom } from '../core/shell-policy/app-origin.ts';
 import { securityHeaders } from '../core/shell-policy/csp.ts';
+import { IPC_PAYLOAD_LIMIT_BYTES } from '../../shared/ipc/payload-limit.ts';
+import { SERVER_TIMEOUTS } from '../../shared/net/server-limits.ts';
 import { EVENTS_PATH, INVOKE_PATH, TOKEN_HEADER } from './bridge-client-paths.ts';
 import { bundleBridgeClient } from './bridge-bundle.ts';
 import { createSseHub } from './sse.ts';
@@ -63,8 +65,10 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-/** Payloads are small (the largest is a settings patch); anything bigger is not from our page. */
-export const BODY_LIMIT_BYTES = 256 * 1024;
+/** The `{"payload": …}` body: the IPC payload limit plus room for the wrapper. */
+export const BODY_LIMIT_BYTES = IPC_PAYLOAD_LIMIT_BYTES + 1024;
+/** A browser opens ~6 connections per origin, plus one for events; this leaves room for several tabs and tests. */
+export const MAX_CONNECTIONS = 128;
 
 const stderrLog: RegistryLog = {
   warn: (message, fields) => process.stderr.write(`[web-host] ${message} ${fields === undefined ? '' : JSON.stringify(fields)}\n`),
@@ -121,12 +125,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const sse = createSseHub();
   let core: TillCore | null = null;
 
-  const server = http.createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
+  const server = http.createServer({ keepAliveTimeout: 5_000, ...SERVER_TIMEOUTS }, (req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) json(res, 500, { error: 'internal' });
       else res.destroy();
     });
   });
+  server.maxConnections = MAX_CONNECTIONS;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {

@@ -6,7 +6,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
-import type { EarnPreview, WriteOutcome } from '../../shared/ipc/schemas/till.ts';
+import type { CashierWriteOutcome, EarnPreview } from '../../shared/ipc/schemas/till.ts';
 import { ID_PATTERN } from '../../shared/api/schemas.ts';
 import { parseMoney } from '../../shared/earn/earn-rule.ts';
 import { call, errorText } from '../app/call.ts';
@@ -208,7 +208,7 @@ export function createAwardStore(deps: AwardDeps): AwardStore {
         const saleTotal = get().total.trim();
         const key = `award-${++outcomeSeq}`;
         set({ submitting: true, errors: {} });
-        const result = await call<WriteOutcome>(() => bridge.awardSubmit({ memberId, posTxnId, saleTotal }));
+        const result = await call<CashierWriteOutcome>(() => bridge.awardSubmit({ memberId, posTxnId, saleTotal }));
         set({ submitting: false });
         const stillThisSale = member.getState().memberId === memberId && get().txnId.trim() === posTxnId;
         if (!result.ok) {

@@ -6,7 +6,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
-import type { CouponVerdict } from '../../shared/ipc/schemas/till.ts';
+import type { CashierCouponVerdict } from '../../shared/ipc/schemas/till.ts';
 import { call, errorText, type CallError, type CallErrorCode } from '../app/call.ts';
 import type { Timers } from './timers.ts';
 
@@ -103,7 +103,7 @@ export function createCouponStore(deps: CouponDeps): CouponStore {
       return next;
     };
 
-    const settle = (couponId: string, verdict: CouponVerdict | { verdict: 'do-not-honor'; reason: string; redeemedByThisTillAt: null }): void => {
+    const settle = (couponId: string, verdict: CashierCouponVerdict | { verdict: 'do-not-honor'; reason: string; redeemedByThisTillAt: null }): void => {
       cancelPoll(couponId);
       if (verdict.verdict === 'checking') return;
       const next = update(couponId, { phase: verdict.verdict, reason: verdict.reason, redeemedByThisTillAt: verdict.redeemedByThisTillAt, pollError: null });
@@ -132,7 +132,7 @@ export function createCouponStore(deps: CouponDeps): CouponStore {
       if (before === undefined || before.phase !== 'not-yet' || inFlight.has(couponId)) return;
       const mine = attempt.get(couponId);
       inFlight.add(couponId);
-      const result = await call<CouponVerdict>(() => bridge.couponVerdict({ couponId }));
+      const result = await call<CashierCouponVerdict>(() => bridge.couponVerdict({ couponId }));
       inFlight.delete(couponId);
       if (attempt.get(couponId) !== mine || get().checks[couponId]?.phase !== 'not-yet') return;
       const polls = before.polls + 1;
@@ -190,7 +190,7 @@ export function createCouponStore(deps: CouponDeps): CouponStore {
         const request: { couponId: string; memberId?: string; linkedPosTxnId?: string } = { couponId };
         if (input.memberId != null) request.memberId = input.memberId;
         if (input.linkedPosTxnId != null) request.linkedPosTxnId = input.linkedPosTxnId;
-        const result = await call<CouponVerdict>(() => bridge.couponRedeem(request));
+        const result = await call<CashierCouponVerdict>(() => bridge.couponRedeem(request));
         if (attempt.get(couponId) !== mine) return;
         if (result.ok) {
           if (result.value.verdict === 'checking') {

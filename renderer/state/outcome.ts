@@ -2,10 +2,10 @@
  * What the cashier sees after an award or a return: the engine's WriteOutcome, then the journal
  * row it names as that row moves (checking → confirmed, queued → confirmed, …).
  */
-import type { WriteOutcome } from '../../shared/ipc/schemas/till.ts';
-import type { JournalRow } from '../../shared/journal/row.ts';
+import type { CashierWriteOutcome } from '../../shared/ipc/schemas/till.ts';
+import type { CashierJournalRow } from '../../shared/journal/row.ts';
 
-export type OutcomeStatus = WriteOutcome['status'] | 'resolved';
+export type OutcomeStatus = CashierWriteOutcome['status'] | 'resolved';
 
 export interface OutcomeView {
   /** Local key (unique per outcome shown). */
@@ -49,7 +49,7 @@ export interface OutcomeContext {
   at: number;
 }
 
-export function viewFromOutcome(outcome: WriteOutcome, ctx: OutcomeContext): OutcomeView {
+export function viewFromOutcome(outcome: CashierWriteOutcome, ctx: OutcomeContext): OutcomeView {
   return {
     key: ctx.key,
     kind: ctx.kind,
@@ -69,7 +69,7 @@ export function viewFromOutcome(outcome: WriteOutcome, ctx: OutcomeContext): Out
 }
 
 /** The view after its journal row moved. A duplicate never follows its (earlier) row. */
-export function applyRow(view: OutcomeView, row: JournalRow, at: number): OutcomeView {
+export function applyRow(view: OutcomeView, row: CashierJournalRow, at: number): OutcomeView {
   if (view.status === 'duplicate' || row.id !== view.rowId) return view;
   const next = { ...view, at };
   switch (row.state) {
@@ -78,7 +78,7 @@ export function applyRow(view: OutcomeView, row: JournalRow, at: number): Outcom
     case 'rejected':
       return { ...next, status: 'rejected', message: row.lastError ?? 'SocialHub refused it.' };
     case 'resolved':
-      return { ...next, status: 'resolved', message: row.resolution ?? 'A manager resolved it.' };
+      return { ...next, status: 'resolved', message: 'A manager resolved it.' };
     case 'needs-attention':
       return { ...next, status: 'needs-attention', message: row.lastError ?? 'A manager must check it.' };
     case 'queued':

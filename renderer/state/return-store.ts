@@ -5,7 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
-import type { SaleSummary, WriteOutcome } from '../../shared/ipc/schemas/till.ts';
+import type { CashierSaleSummary as SaleSummary, CashierWriteOutcome } from '../../shared/ipc/schemas/till.ts';
 import { parseMoney, proportionalClawback, type RoundingMode } from '../../shared/earn/earn-rule.ts';
 import { call, errorText } from '../app/call.ts';
 import { validateTxnId } from './award-store.ts';
@@ -227,7 +227,7 @@ export function createReturnStore(deps: ReturnDeps): ReturnStore {
             : { posTxnId: summary.posTxnId, returnId: state.returnId.trim(), mode: 'points' as const, points: Math.min(Number(state.points.trim()), summary.reversible) };
         const withDate = state.businessDate.trim() === '' ? request : { ...request, businessDate: state.businessDate.trim() };
         set({ submitting: true, errors: {} });
-        const result = await call<WriteOutcome>(() => bridge.saleReturn(withDate));
+        const result = await call<CashierWriteOutcome>(() => bridge.saleReturn(withDate));
         set({ submitting: false });
         if (!result.ok) {
           const path = result.error.issues?.[0]?.path[0];

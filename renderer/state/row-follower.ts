@@ -4,8 +4,8 @@
  * it changed (`journalChanged`). One follower per app; each followed row has its own timer.
  */
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
-import type { JournalRow } from '../../shared/journal/row.ts';
-import type { RowDetail } from '../../shared/ipc/schemas/till.ts';
+import type { CashierJournalRow as JournalRow } from '../../shared/journal/row.ts';
+import type { CashierRowDetail } from '../../shared/ipc/schemas/till.ts';
 import { call } from '../app/call.ts';
 import type { Timers } from './timers.ts';
 
@@ -51,7 +51,7 @@ export function createRowFollower(bridge: Pick<TillBridge, 'journalDetail'>, tim
     }
     entry.inFlight = true;
     timers.clearTimeout(entry.timer);
-    const result = await call<RowDetail>(() => bridge.journalDetail({ id: rowId }));
+    const result = await call<CashierRowDetail>(() => bridge.journalDetail({ id: rowId }));
     entry.inFlight = false;
     if (entry.stopped) return;
     entry.reads += 1;

@@ -2,8 +2,10 @@
  * SocialHub v2 REST shapes — the one schema the API client, the embedded sandbox and the IPC
  * contract all derive their types from, so they cannot drift apart.
  *
- * Source: ../shared/reference/socialhub-v2-contract.md. Shapes marked *assumed* there are
- * validated only on the fields we use; `looseObject` keeps any unknown fields a real server adds.
+ * Shapes marked *assumed* in the vendor contract are validated only on the fields we use. Every
+ * object is a plain `z.object`, which drops fields it does not declare: whatever else a server
+ * sends (a member's email or date of birth, say) never gets past the client, and so never reaches
+ * the journal, the logs or the renderer.
  */
 import { z } from 'zod';
 
@@ -19,43 +21,43 @@ export const DESCRIPTION_MAX = 500;
 
 const isoDateTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO-8601 date-time');
 
-export const storeSchema = z.looseObject({
+export const storeSchema = z.object({
   id: entityId,
   name: z.string(),
   status: z.string(),
 });
-export const storesPageSchema = z.looseObject({
+export const storesPageSchema = z.object({
   stores: z.array(storeSchema),
   total: z.number().int().nonnegative(),
 });
 
-export const rosterMemberSchema = z.looseObject({
+export const rosterMemberSchema = z.object({
   id: entityId,
   name: z.string(),
   status: z.string(),
   tier: z.string(),
   balance: z.number().int(),
 });
-export const membersPageSchema = z.looseObject({
+export const membersPageSchema = z.object({
   members: z.array(rosterMemberSchema),
   total: z.number().int().nonnegative(),
 });
 
-export const memberSchema = z.looseObject({
+export const memberSchema = z.object({
   id: entityId,
   name: z.string(),
   status: z.string(),
   joinedAt: isoDateTime,
 });
 
-export const ledgerTransactionSchema = z.looseObject({
+export const ledgerTransactionSchema = z.object({
   id: z.string().min(1),
   amount: z.number().int(),
   description: z.string(),
   createdAt: isoDateTime,
   balanceAfter: z.number().int(),
 });
-export const pointsPageSchema = z.looseObject({
+export const pointsPageSchema = z.object({
   memberId: entityId,
   balance: z.number().int(),
   transactions: z.array(ledgerTransactionSchema),
@@ -73,35 +75,35 @@ export const pointsRequestSchema = z.object({
     .refine((s) => s.trim().length > 0, 'description must not be empty')
     .refine((s) => s.length <= DESCRIPTION_MAX, `description must be at most ${DESCRIPTION_MAX} characters`),
 });
-export const pointsResponseSchema = z.looseObject({
+export const pointsResponseSchema = z.object({
   transactionId: z.string().min(1),
   balance: z.number().int(),
 });
 
-export const tierSchema = z.looseObject({
-  tier: z.looseObject({ id: z.string(), name: z.string(), multiplier: z.number().positive() }),
-  next: z.looseObject({ name: z.string(), pointsToNext: z.number().int().nonnegative() }).nullable(),
+export const tierSchema = z.object({
+  tier: z.object({ id: z.string(), name: z.string(), multiplier: z.number().positive() }),
+  next: z.object({ name: z.string(), pointsToNext: z.number().int().nonnegative() }).nullable(),
 });
 
 export const couponStatus = z.enum(['active', 'redeemed', 'expired']);
-export const couponSchema = z.looseObject({
+export const couponSchema = z.object({
   id: entityId,
   code: z.string(),
   title: z.string(),
   status: couponStatus,
   expiresAt: isoDateTime.nullable(),
 });
-export const couponsSchema = z.looseObject({ coupons: z.array(couponSchema) });
+export const couponsSchema = z.object({ coupons: z.array(couponSchema) });
 
 /** 200 means "redeemed, honor it"; the body is not specified by the vendor, so nothing is required. */
-export const redeemResponseSchema = z.looseObject({
+export const redeemResponseSchema = z.object({
   id: z.string().optional(),
   status: z.string().optional(),
   redeemedAt: z.string().optional(),
 });
 
-export const apiErrorSchema = z.looseObject({
-  error: z.looseObject({ code: z.string(), message: z.string() }),
+export const apiErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
 });
 
 export type Store = z.infer<typeof storeSchema>;

@@ -58,6 +58,13 @@ export const journalRowSchema = z.object({
 });
 export type JournalRow = z.infer<typeof journalRowSchema>;
 
+/**
+ * A row as the cashier's channels answer it: the manager's note, resolution and who resolved it
+ * are not the counter's to read, so the schema drops them (zod strips keys it does not declare).
+ */
+export const cashierJournalRowSchema = journalRowSchema.omit({ note: true, resolvedBy: true, resolution: true });
+export type CashierJournalRow = z.infer<typeof cashierJournalRowSchema>;
+
 export const ATTEMPT_KINDS = ['send', 'verify'] as const;
 /** How an attempt ended; derived from the state the row moved to, so it cannot disagree with it. */
 export const ATTEMPT_CLASSIFICATIONS = ['applied', 'rejected', 'not-applied', 'unknown-outcome'] as const;

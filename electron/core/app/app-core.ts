@@ -36,6 +36,7 @@ import { queueSizeOf } from './queue-size.ts';
 import { createEngineSlot } from './engine-slot.ts';
 import type { EngineSlot, EngineSlotOptions } from './engine-slot.ts';
 import { createCardSession } from '../till-handlers/card-session.ts';
+import { createScreenRows } from '../till-handlers/screen-rows.ts';
 import { registerTillHandlers } from '../till-handlers/index.ts';
 import type { TillHandlerDeps } from '../till-handlers/context.ts';
 
@@ -202,6 +203,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     journal,
     clients,
     cards,
+    screenRows: createScreenRows(),
     connectivity,
     events: tillEvents,
     engine: () => engine.get(),

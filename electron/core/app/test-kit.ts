@@ -30,6 +30,8 @@ export interface TillKitOptions {
   dataDir?: string;
   sandbox?: TillCoreOptions['sandbox'];
   clock?: { now(): number };
+  /** The API client's fetch (e.g. one that makes the sandbox's replies hostile). */
+  fetch?: TillCoreOptions['fetch'];
   /** Called before the core starts (e.g. to damage the journal file). */
   beforeStart?: (dataDir: string) => void;
   /** The "OS keyring": pass the same one to a second kit over the same folder to simulate a restart. */
@@ -75,6 +77,7 @@ export async function createTillKit(options: TillKitOptions = {}) {
     clock,
     sandbox: { quiet: true, ...options.sandbox },
     tickMs: 60_000,
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
   });
   return {
     dir,

@@ -67,6 +67,7 @@ const validPayloads: Record<InvokeKey, (d: Drive) => unknown> = {
   statusGet: () => undefined,
   // --- till: manager ---
   journalList: () => ({ filter: { kinds: ['award'] }, limit: 50 }),
+  journalRow: (d) => ({ id: d.verifyId }),
   journalExport: () => ({ filter: {} }),
   journalVerify: (d) => ({ id: d.verifyId }),
   journalResend: (d) => ({ id: d.resendId }),
@@ -85,7 +86,7 @@ const validPayloads: Record<InvokeKey, (d: Drive) => unknown> = {
 const ORDER: InvokeKey[] = [
   'settingsGet', 'keysStatus', 'keysSet', 'keysTest', 'keysAllowPlainText', 'pinStatus', 'pinSet', 'pinVerify', 'appInfo', 'appDismissNotice',
   'statusGet', 'memberCard', 'awardPreview', 'awardSubmit', 'couponRedeem', 'couponVerdict', 'saleLookup', 'saleReturn', 'journalDetail',
-  'journalList', 'journalExport', 'journalVerify', 'journalResend', 'journalResolve', 'adjustmentSubmit', 'exceptionsList', 'exceptionResolve',
+  'journalList', 'journalRow', 'journalExport', 'journalVerify', 'journalResend', 'journalResolve', 'adjustmentSubmit', 'exceptionsList', 'exceptionResolve',
   'apiActivityList', 'apiActivityExport', 'reconcileRun', 'reconcileExport', 'storesList', 'settingsUpdate', 'keysClear', 'pinLock',
 ];
 

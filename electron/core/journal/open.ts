@@ -10,8 +10,12 @@
  *   raises {@link JournalUnavailableError} and leaves every byte as it was.
  * - Only then is the read-write connection opened: WAL, synchronous=FULL, busy_timeout,
  *   foreign keys, migrations.
+ * - The journal holds members, amounts and the manager's notes: the file, its WAL and its shared
+ *   memory file are owner-only (0600) whatever the process umask. The file is created with that
+ *   mode before SQLite opens it (SQLite gives the WAL and -shm the main file's mode), and all
+ *   three are chmod-ed after opening, which also tightens a journal an older version left open.
  */
-import { closeSync, constants, copyFileSync, fsyncSync, linkSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, constants, copyFileSync, fsyncSync, linkSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
@@ -175,11 +179,32 @@ function fsyncDir(dir: string): void {
   }
 }
 
+export const JOURNAL_FILE_MODE = 0o600;
+
+/** An empty file only the owner can read or write (umask can only take bits away; chmod sets them exactly). */
+function createOwnerOnly(path: string): void {
+  closeSync(openSync(path, 'wx', JOURNAL_FILE_MODE));
+  chmodSync(path, JOURNAL_FILE_MODE);
+}
+
+/** The journal and whichever of its sidecars exist, owner-only. */
+function restrictModes(path: string): void {
+  for (const p of [path, `${path}-wal`, `${path}-shm`]) {
+    try {
+      chmodSync(p, JOURNAL_FILE_MODE);
+    } catch (err) {
+      // Best effort: a file we do not own (a shared data folder) keeps its mode rather than stopping writes.
+      if (errnoCode(err) !== 'ENOENT' && errnoCode(err) !== 'EPERM') throw err;
+    }
+  }
+}
+
 /** Creates a complete, empty journal at `path` unless one appears there first. */
 function createFresh(path: string, busyTimeoutMs: number): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.new-${process.pid}-${randomUUID().slice(0, 8)}`;
   try {
+    createOwnerOnly(tmp); // SQLite adopts an empty file as a new database
     const db = new DatabaseSync(tmp);
     try {
       configure(db, busyTimeoutMs);
@@ -200,6 +225,7 @@ function createFresh(path: string, busyTimeoutMs: number): void {
         if (errnoCode(copyErr) === 'EEXIST') return;
         throw copyErr;
       }
+      chmodSync(path, JOURNAL_FILE_MODE);
       const fd = openSync(path, 'r+');
       try {
         fsyncSync(fd);
@@ -242,6 +268,7 @@ export function openJournalDatabase(path: string, options: OpenDatabaseOptions):
     db = new DatabaseSync(path, { enableForeignKeyConstraints: true });
     configure(db, options.busyTimeoutMs);
     migrate(db, path);
+    restrictModes(path);
     return db;
   } catch (err) {
     db?.close();

@@ -50,8 +50,10 @@ export function registerAwardHandlers(registry: HandlerRegistry<InvokeContract>,
     parseAmount(saleTotal, 'sale total');
     const preview = earnPreview(deps.settings.get().earnRule, saleTotal, shownCard(memberId));
     if (preview.points === 0) throw new IpcError('AMOUNT_INVALID', `This sale earns no points (${preview.explanation}).`);
-    return engineCall(deps, (engine) =>
+    const outcome = await engineCall(deps, (engine) =>
       engine.award({ memberId, posTxnId, points: preview.points, saleTotalMinor: preview.saleTotalMinor, ...(businessDate === undefined ? {} : { businessDate }) }),
     );
+    deps.screenRows.add(outcome.row);
+    return outcome;
   });
 }

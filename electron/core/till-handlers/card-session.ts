@@ -19,6 +19,12 @@ export interface CardSession {
   record(memberId: string, card: ShownCard): void;
   /** Throws CARD_NOT_SHOWN unless a complete card was fetched within `freshnessMinutes` of `now`. */
   require(memberId: string, now: number, freshnessMinutes: number): ShownCard;
+  /**
+   * Throws CARD_NOT_SHOWN unless this member's card was shown within `freshnessMinutes` and listed
+   * this coupon: a redeem is for a coupon the cashier saw on that member's card, never for a member
+   * id the page merely names.
+   */
+  requireCoupon(memberId: string, couponId: string, now: number, freshnessMinutes: number): void;
   forget(memberId: string): void;
   /** The member of the most recently shown, still fresh card that lists this coupon. */
   memberForCoupon(couponId: string, now: number, freshnessMinutes: number): string | null;
@@ -48,6 +54,17 @@ export function createCardSession(): CardSession {
         throw new IpcError('CARD_NOT_SHOWN', `The member's card is more than ${freshnessMinutes} minutes old; scan the card again before awarding points.`);
       }
       return card;
+    },
+    requireCoupon(memberId, couponId, now, freshnessMinutes) {
+      const card = shown.get(memberId);
+      if (card === undefined) throw new IpcError('CARD_NOT_SHOWN', "Show the member's card first, so the coupon can be checked against their coupons.");
+      const ageMs = now - card.fetchedAt;
+      if (ageMs > freshnessMinutes * 60_000 || ageMs < -60_000) {
+        throw new IpcError('CARD_NOT_SHOWN', `The member's card is more than ${freshnessMinutes} minutes old; scan the card again before redeeming.`);
+      }
+      if (!card.couponIds.includes(couponId)) {
+        throw new IpcError('CARD_NOT_SHOWN', "This coupon is not on the card shown: scan the card of the member it belongs to, then the coupon again.");
+      }
     },
     forget(memberId) {
       shown.delete(memberId);

@@ -9,6 +9,7 @@ import type { JournalSlot } from '../app/journal-slot.ts';
 import type { Engine } from '../engine/index.ts';
 import type { SettingsService } from '../settings/settings-file.ts';
 import type { CardSession } from './card-session.ts';
+import type { ScreenRows } from './screen-rows.ts';
 
 export interface TillEvents {
   /** Journal rows changed: the UI refetches what it shows (and the queue size is republished). */
@@ -22,6 +23,8 @@ export interface TillHandlerDeps {
   readonly journal: JournalSlot;
   readonly clients: ApiClients;
   readonly cards: CardSession;
+  /** Rows the cashier's own writes produced: the only ones `journal:detail` shows. */
+  readonly screenRows: ScreenRows;
   readonly connectivity: Connectivity;
   readonly events: TillEvents;
   /** The engine for the current settings; rejects with a typed IpcError when there can be none. */

@@ -42,6 +42,7 @@ describe('coupons', () => {
   });
 
   it('refuses an already-redeemed coupon and a hostile id', async () => {
+    await kit.call('memberCard', { memberId: DEMO.memberWithCoupons });
     expect(await kit.call('couponRedeem', { couponId: DEMO.redeemedCoupon, memberId: DEMO.memberWithCoupons })).toMatchObject({ ok: true, value: { verdict: 'do-not-honor' } });
     const before = kit.sandbox().audit().length;
     expect(await kit.call('couponRedeem', { couponId: 'cp/../x', memberId: DEMO.memberWithCoupons })).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });

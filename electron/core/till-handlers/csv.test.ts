@@ -8,8 +8,8 @@ import { CsvBuilder, csvCell, exportFilename } from './csv.ts';
 import { exportJournal, formatMinor } from './journal-export.ts';
 
 describe('csvCell (RFC 4180 + formula guard)', () => {
-  it('quotes what needs quoting and doubles quotes', () => {
-    expect(csvCell('plain')).toBe('plain');
+  it('quotes every text cell and doubles quotes', () => {
+    expect(csvCell('plain')).toBe('"plain"');
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell('two\nlines')).toBe('"two\nlines"');
@@ -19,13 +19,13 @@ describe('csvCell (RFC 4180 + formula guard)', () => {
   });
 
   it('defuses cells a spreadsheet would run as a formula', () => {
-    expect(csvCell('=1+1')).toBe("'=1+1");
-    expect(csvCell('+SUM(A1)')).toBe("'+SUM(A1)");
-    expect(csvCell('-2+3')).toBe("'-2+3");
-    expect(csvCell('@cmd')).toBe("'@cmd");
-    expect(csvCell('\t=x')).toBe("'\t=x");
+    expect(csvCell('=1+1')).toBe(`"'=1+1"`);
+    expect(csvCell('+SUM(A1)')).toBe(`"'+SUM(A1)"`);
+    expect(csvCell('-2+3')).toBe(`"'-2+3"`);
+    expect(csvCell('@cmd')).toBe(`"'@cmd"`);
+    expect(csvCell('\t=x')).toBe(`"'\t'=x"`);
     expect(csvCell('=HYPERLINK("x","y")')).toBe(`"'=HYPERLINK(""x"",""y"")"`);
-    expect(csvCell('a=b')).toBe('a=b');
+    expect(csvCell('a=b')).toBe('"a=b"');
   });
 
   it('keeps numbers as numbers (a clawback stays -40)', () => {
@@ -38,7 +38,7 @@ describe('csvCell (RFC 4180 + formula guard)', () => {
   it('builds CRLF lines with a header', () => {
     const b = new CsvBuilder(['a', 'b']);
     b.row([1, 'x,y']);
-    expect(b.toString()).toBe('a,b\r\n1,"x,y"\r\n');
+    expect(b.toString()).toBe('"a","b"\r\n1,"x,y"\r\n');
     expect(b.rows).toBe(1);
   });
 
@@ -65,6 +65,7 @@ describe('exportJournal', () => {
       expect(lines).toHaveLength(451);
       expect(lines[1]).toMatch(/^450,/);
       expect(lines[450]).toMatch(/^1,/);
+      expect(lines[0]).toMatch(/^"id","created_at",/);
       expect(all.filename).not.toContain('newest');
       const capped = await exportJournal(journal, {}, 0, 200);
       expect(capped.rows).toBe(200);

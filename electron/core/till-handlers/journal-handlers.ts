@@ -1,6 +1,7 @@
 /**
- * Status strip and journal reads: `status:get` and `journal:detail` for the cashier, the
- * filtered list and CSV export for the manager. The manager's verify / resend / resolve live in
+ * Status strip and journal reads: `status:get` and `journal:detail` (only rows this screen's
+ * writes produced) for the cashier; any row in full, the filtered list and CSV export for the
+ * manager. The manager's verify / resend / resolve live in
  * engine-handlers.ts (they go through the engine, which owns every state move).
  */
 import type { InvokeContract } from '../../../shared/ipc/contract.ts';
@@ -11,7 +12,7 @@ import { SETUP_INCOMPLETE } from '../app/engine-slot.ts';
 import type { HandlerRegistry } from '../ipc/handler-registry.ts';
 import type { TillHandlerDeps } from './context.ts';
 import { exportJournal } from './journal-export.ts';
-import { rowDetail } from './row-detail.ts';
+import { cashierRowDetail, rowDetail } from './row-detail.ts';
 
 export const EMPTY_STATS: JournalStats = {
   counts: Object.fromEntries(UNFINISHED_STATES.map((s) => [s, 0])) as JournalStats['counts'],
@@ -46,7 +47,11 @@ export function tillStatus(deps: Pick<TillHandlerDeps, 'settings' | 'journal' | 
 
 export function registerJournalHandlers(registry: HandlerRegistry<InvokeContract>, deps: TillHandlerDeps): void {
   registry.handle('statusGet', () => tillStatus(deps));
-  registry.handle('journalDetail', ({ id }) => deps.journal.use((j) => rowDetail(j, id)));
+  registry.handle('journalDetail', ({ id }) => {
+    deps.screenRows.require(id); // before the lookup, so "not yours" and "no such row" answer alike
+    return deps.journal.use((j) => cashierRowDetail(j, id));
+  });
+  registry.handle('journalRow', ({ id }) => deps.journal.use((j) => rowDetail(j, id)));
 
   registry.handle('journalList', ({ filter, limit, before }) =>
     deps.journal.use((j) => {

@@ -8,6 +8,7 @@ import { invokeContract } from '../../../shared/ipc/contract.ts';
 import type { InvokeKey } from '../../../shared/ipc/contract.ts';
 import { DEMO } from '../../sandbox/server.ts';
 import { createTillKit } from '../app/test-kit.ts';
+import { formulaCells, readCsv } from '../export/csv-test-support.ts';
 import type { TillKit } from '../app/test-kit.ts';
 
 let kit: TillKit;
@@ -36,7 +37,7 @@ describe('without a manager session', () => {
     await kit.pin.lock();
     const before = kit.sandbox().audit().length;
     const manager = (Object.keys(invokeContract) as InvokeKey[]).filter((k) => invokeContract[k].access === 'manager');
-    expect(manager).toEqual(expect.arrayContaining(['journalList', 'journalExport', 'journalVerify', 'journalResend', 'journalResolve', 'adjustmentSubmit', 'exceptionsList', 'exceptionResolve', 'apiActivityList', 'apiActivityExport', 'reconcileRun', 'reconcileExport', 'storesList']));
+    expect(manager).toEqual(expect.arrayContaining(['journalList', 'journalRow', 'journalExport', 'journalVerify', 'journalResend', 'journalResolve', 'adjustmentSubmit', 'exceptionsList', 'exceptionResolve', 'apiActivityList', 'apiActivityExport', 'reconcileRun', 'reconcileExport', 'storesList']));
     for (const key of manager) expect(await kit.call(key, {}), key).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     expect(kit.sandbox().audit().length).toBe(before);
   });
@@ -54,15 +55,21 @@ describe('with a manager session', () => {
     expect(await kit.call('journalList', { filter: { kinds: ['award'], search: DEMO.goldMember }, limit: 1, before: next })).toMatchObject({ ok: true, value: { rows: [{ id: a.row!.id }] } });
   });
 
-  it('exports the filter as RFC 4180 CSV with formulas defused', async () => {
-    const adj = await kit.call('adjustmentSubmit', { memberId: DEMO.zeroBalanceMember, points: 5, reasonCode: 'GOODWILL', note: '=HYPERLINK("http://evil.example","click")' });
-    expect(adj).toMatchObject({ ok: true, value: { status: 'confirmed', points: 5 } });
-    const csv = await kit.call('journalExport', { filter: { kinds: ['adjustment'] } });
-    expect(csv).toMatchObject({ ok: true, value: { rows: 1, filename: expect.stringMatching(/^journal-.*\.csv$/) as unknown } });
+  it('exports the filter as RFC 4180 CSV in which no reader finds a formula, with either separator', async () => {
+    const notes = ['=HYPERLINK("http://evil.example","click")', 'Goodwill x;=1+1 for the wait', 'Two lines\n=cmd|" /C calc"!A0', 'Full width ＝SUM(A1:A9)'];
+    for (const note of notes) {
+      expect(await kit.call('adjustmentSubmit', { memberId: DEMO.zeroBalanceMember, points: 5, reasonCode: 'GOODWILL', note })).toMatchObject({ ok: true, value: { status: 'confirmed', points: 5 } });
+    }
+    const csv = await kit.call('journalExport', { filter: { kinds: ['adjustment'], search: DEMO.zeroBalanceMember } });
+    expect(csv).toMatchObject({ ok: true, value: { rows: notes.length, filename: expect.stringMatching(/^journal-.*\.csv$/) as unknown } });
     if (!csv.ok) return;
-    const [header, line] = csv.value.csv.split('\r\n');
-    expect(header).toMatch(/^id,created_at,kind,state,/);
-    expect(line).toContain(`"'=HYPERLINK(""http://evil.example"",""click"") (by manager@T1)"`);
+    const strict = readCsv(csv.value.csv, ',', 'strict');
+    expect(strict[0]!.slice(0, 4)).toEqual(['id', 'created_at', 'kind', 'state']);
+    const noteColumn = strict[0]!.indexOf('note');
+    expect(strict.slice(1).map((r) => r[noteColumn])).toContain(`'=HYPERLINK("http://evil.example","click") (by manager@T1)`);
+    for (const separator of [',', ';'] as const) expect(formulaCells(readCsv(csv.value.csv, separator, 'spreadsheet')), separator).toEqual([]);
+    // Points stay plain numbers a spreadsheet sums.
+    expect(strict.slice(1).map((r) => r[strict[0]!.indexOf('points')])).toEqual(notes.map(() => '5'));
     expect(csv.value.csv.endsWith('\r\n')).toBe(true);
   });
 
@@ -78,7 +85,7 @@ describe('with a manager session', () => {
   it('shows a row with attempts, history, children and the actions its state allows', async () => {
     const sale = await award(DEMO.platinumMember, '5.00');
     await kit.call('saleReturn', { posTxnId: sale.row!.posTxnId!, returnId: 'R1', mode: 'points', points: 1 });
-    const detail = await kit.call('journalDetail', { id: sale.row!.id });
+    const detail = await kit.call('journalRow', { id: sale.row!.id });
     expect(detail).toMatchObject({
       ok: true,
       value: {
@@ -89,7 +96,7 @@ describe('with a manager session', () => {
         actions: { verify: false, resend: false, resolve: false },
       },
     });
-    expect(await kit.call('journalDetail', { id: 999_999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await kit.call('journalRow', { id: 999_999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('verifies an unknown outcome against the ledger on request, recording who asked', async () => {

@@ -4,7 +4,7 @@
  * table, so the buttons can never offer what the journal would refuse).
  */
 import { IpcError } from '../../../shared/ipc/envelope.ts';
-import type { RowDetail } from '../../../shared/ipc/schemas/till.ts';
+import type { CashierRowDetail, RowDetail } from '../../../shared/ipc/schemas/till.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { transitionBlocker } from '../../../shared/journal/states.ts';
 import type { Journal } from '../journal/index.ts';
@@ -18,24 +18,35 @@ export function allowedActions(row: Pick<JournalRow, 'state' | 'maybeApplied'>):
   };
 }
 
+function attemptViews(journal: Journal, id: number): RowDetail['attempts'] {
+  return journal.attempts(id).map((a) => ({
+    n: a.n,
+    kind: a.kind,
+    startedAt: a.startedAt,
+    finishedAt: a.finishedAt,
+    httpStatus: a.httpStatus,
+    latencyMs: a.latencyMs,
+    classification: a.classification,
+    reason: a.reason,
+    message: a.message,
+  }));
+}
+
 export function rowDetail(journal: Journal, id: number): RowDetail {
   const row = journal.get(id);
   if (row === undefined) throw new IpcError('NOT_FOUND', `Journal row ${id} does not exist.`);
   return {
     row,
-    attempts: journal.attempts(id).map((a) => ({
-      n: a.n,
-      kind: a.kind,
-      startedAt: a.startedAt,
-      finishedAt: a.finishedAt,
-      httpStatus: a.httpStatus,
-      latencyMs: a.latencyMs,
-      classification: a.classification,
-      reason: a.reason,
-      message: a.message,
-    })),
+    attempts: attemptViews(journal, id),
     history: journal.events(id).map((e) => ({ at: e.at, type: e.type, fromState: e.fromState, toState: e.toState, actor: e.actor, detail: e.detail })),
     children: journal.children(id),
     actions: allowedActions(row),
   };
+}
+
+/** The cashier's view: the row and its attempts; the response schema drops the manager's notes. */
+export function cashierRowDetail(journal: Journal, id: number): CashierRowDetail {
+  const row = journal.get(id);
+  if (row === undefined) throw new IpcError('NOT_FOUND', `Journal row ${id} does not exist.`);
+  return { row, attempts: attemptViews(journal, id) };
 }

@@ -15,7 +15,7 @@ import { engineCall } from './engine-call.ts';
 export function registerSaleHandlers(registry: HandlerRegistry<InvokeContract>, deps: TillHandlerDeps): void {
   registry.handle('saleLookup', ({ posTxnId, businessDate }) => engineCall(deps, (engine) => engine.saleSummary(posTxnId, businessDate)));
 
-  registry.handle('saleReturn', ({ posTxnId, returnId, businessDate, mode, returnedAmount, points }) => {
+  registry.handle('saleReturn', async ({ posTxnId, returnId, businessDate, mode, returnedAmount, points }) => {
     let amount: { mode: 'proportional'; returnedAmountMinor: number } | { mode: 'points'; points: number };
     if (mode === 'proportional') {
       if (returnedAmount === undefined) throw new IpcError('AMOUNT_INVALID', 'Enter the amount that was returned.');
@@ -25,7 +25,7 @@ export function registerSaleHandlers(registry: HandlerRegistry<InvokeContract>, 
       if (points === undefined) throw new IpcError('AMOUNT_INVALID', 'Enter the points to take back.');
       amount = { mode, points };
     }
-    return engineCall(deps, (engine) => {
+    const outcome = await engineCall(deps, (engine) => {
       const sale = engine.saleSummary(posTxnId, businessDate);
       if (!sale.clawbacks.some((c) => c.returnId === returnId)) {
         if (!sale.found) throw new IpcError('SALE_NOT_FOUND', sale.blocker ?? `Sale ${posTxnId} is not in this till's journal.`);
@@ -34,5 +34,7 @@ export function registerSaleHandlers(registry: HandlerRegistry<InvokeContract>, 
       }
       return engine.clawback({ posTxnId, returnId, ...(businessDate === undefined ? {} : { businessDate }), ...amount });
     });
+    deps.screenRows.add(outcome.row);
+    return outcome;
   });
 }

@@ -47,7 +47,7 @@ function RowDetailBody({ id, onOpen }: { id: number; onOpen: (id: number) => voi
 
   useEffect(() => {
     let live = true;
-    void call((t) => t.journalDetail({ id })).then((env) => {
+    void call((t) => t.journalRow({ id })).then((env) => {
       if (!live) return;
       if (env.ok) setDetail(env.value);
       else setLoadError(env.error);

@@ -51,7 +51,7 @@ export function TransactionsTab() {
       const known = ids.filter((n) => loadedIds.has(n)).slice(0, PATCH_MAX);
       if (known.length < e.ids.length) setNewActivity(true);
       if (known.length === 0) return;
-      void Promise.all(known.map((id) => call((t) => t.journalDetail({ id })))).then((envs) => {
+      void Promise.all(known.map((id) => call((t) => t.journalRow({ id })))).then((envs) => {
         const fresh: JournalRow[] = [];
         for (const env of envs) if (env.ok) fresh.push(env.value.row);
         patch(fresh);

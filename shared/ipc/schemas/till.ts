@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { couponSchema, entityId, ledgerTransactionSchema, memberSchema, tierSchema } from '../../api/schemas.ts';
 import { defineChannel } from '../define-channel.ts';
-import { journalCursorSchema, journalRowSchema, journalStatsSchema, apiCallSchema, journalKindSchema, journalStateSchema } from '../../journal/row.ts';
+import { cashierJournalRowSchema, journalCursorSchema, journalRowSchema, journalStatsSchema, apiCallSchema, journalKindSchema, journalStateSchema } from '../../journal/row.ts';
 
 const epochMs = z.number().int().nonnegative();
 const rowId = z.number().int().positive();
@@ -62,62 +62,79 @@ export type EarnPreview = z.output<typeof earnPreviewSchema>;
  * - needs-attention: a manager must decide
  * - rejected: SocialHub refused it (message says why)
  */
-export const writeOutcomeSchema = z.object({
-  status: z.enum(['confirmed', 'duplicate', 'queued', 'checking', 'needs-attention', 'rejected']),
-  message: z.string(),
-  points: z.number().int(),
-  balance: z.number().int().nullable(),
-  stale: z.boolean(),
-  row: journalRowSchema.nullable(),
-});
+function writeOutcomeOf<R extends z.ZodType>(row: R) {
+  return z.object({
+    status: z.enum(['confirmed', 'duplicate', 'queued', 'checking', 'needs-attention', 'rejected']),
+    message: z.string(),
+    points: z.number().int(),
+    balance: z.number().int().nullable(),
+    stale: z.boolean(),
+    row: row.nullable(),
+  });
+}
+export const writeOutcomeSchema = writeOutcomeOf(journalRowSchema);
+/** The cashier's write answers: the row without the manager's notes (see cashierJournalRowSchema). */
+export const cashierWriteOutcomeSchema = writeOutcomeOf(cashierJournalRowSchema);
 export type WriteOutcome = z.output<typeof writeOutcomeSchema>;
+export type CashierWriteOutcome = z.output<typeof cashierWriteOutcomeSchema>;
 
-export const couponVerdictSchema = z.object({
-  /** `checking` never reads as honor: the UI shows NOT YET until a verdict arrives. */
-  verdict: z.enum(['honor', 'do-not-honor', 'checking']),
-  reason: z.string(),
-  couponId: entityId,
-  /** Set when this till's own earlier attempt is what redeemed it ("redeemed by this till at 14:02"). */
-  redeemedByThisTillAt: epochMs.nullable(),
-  row: journalRowSchema.nullable(),
-});
+function couponVerdictOf<R extends z.ZodType>(row: R) {
+  return z.object({
+    /** `checking` never reads as honor: the UI shows NOT YET until a verdict arrives. */
+    verdict: z.enum(['honor', 'do-not-honor', 'checking']),
+    reason: z.string(),
+    couponId: entityId,
+    /** Set when this till's own earlier attempt is what redeemed it ("redeemed by this till at 14:02"). */
+    redeemedByThisTillAt: epochMs.nullable(),
+    row: row.nullable(),
+  });
+}
+export const couponVerdictSchema = couponVerdictOf(journalRowSchema);
+export const cashierCouponVerdictSchema = couponVerdictOf(cashierJournalRowSchema);
 export type CouponVerdict = z.output<typeof couponVerdictSchema>;
+export type CashierCouponVerdict = z.output<typeof cashierCouponVerdictSchema>;
 
-export const saleSummarySchema = z.object({
-  found: z.boolean(),
-  posTxnId: z.string(),
-  award: journalRowSchema.nullable(),
-  /** Confirmed award points. */
-  awarded: z.number().int().nonnegative(),
-  /** Confirmed clawbacks, as a positive number. */
-  clawedBack: z.number().int().nonnegative(),
-  /** Clawbacks recorded but not yet confirmed, as a positive number (they count against the cap). */
-  pendingClawback: z.number().int().nonnegative(),
-  reversible: z.number().int().nonnegative(),
-  saleTotalMinor: z.number().int().nullable(),
-  clawbacks: z.array(journalRowSchema),
-  /** Coupons redeemed while this sale was open: a return must be flagged for the manager. */
-  redemptions: z.array(journalRowSchema),
-  /** Why a return cannot be made, when it cannot (never confirmed, fully reversed, …). */
-  blocker: z.string().nullable(),
-});
+function saleSummaryOf<R extends z.ZodType>(row: R) {
+  return z.object({
+    found: z.boolean(),
+    posTxnId: z.string(),
+    award: row.nullable(),
+    /** Confirmed award points. */
+    awarded: z.number().int().nonnegative(),
+    /** Confirmed clawbacks, as a positive number. */
+    clawedBack: z.number().int().nonnegative(),
+    /** Clawbacks recorded but not yet confirmed, as a positive number (they count against the cap). */
+    pendingClawback: z.number().int().nonnegative(),
+    reversible: z.number().int().nonnegative(),
+    saleTotalMinor: z.number().int().nullable(),
+    clawbacks: z.array(row),
+    /** Coupons redeemed while this sale was open: a return must be flagged for the manager. */
+    redemptions: z.array(row),
+    /** Why a return cannot be made, when it cannot (never confirmed, fully reversed, …). */
+    blocker: z.string().nullable(),
+  });
+}
+export const saleSummarySchema = saleSummaryOf(journalRowSchema);
+export const cashierSaleSummarySchema = saleSummaryOf(cashierJournalRowSchema);
 export type SaleSummary = z.output<typeof saleSummarySchema>;
+export type CashierSaleSummary = z.output<typeof cashierSaleSummarySchema>;
 
+const attemptViewSchema = z.object({
+  n: z.number().int(),
+  kind: z.string(),
+  startedAt: epochMs,
+  finishedAt: epochMs.nullable(),
+  httpStatus: z.number().int().nullable(),
+  latencyMs: z.number().int().nullable(),
+  classification: z.string().nullable(),
+  reason: z.string().nullable(),
+  message: z.string().nullable(),
+});
+
+/** The manager's view of one row: everything, including its history and the manager's notes. */
 export const rowDetailSchema = z.object({
   row: journalRowSchema,
-  attempts: z.array(
-    z.object({
-      n: z.number().int(),
-      kind: z.string(),
-      startedAt: epochMs,
-      finishedAt: epochMs.nullable(),
-      httpStatus: z.number().int().nullable(),
-      latencyMs: z.number().int().nullable(),
-      classification: z.string().nullable(),
-      reason: z.string().nullable(),
-      message: z.string().nullable(),
-    }),
-  ),
+  attempts: z.array(attemptViewSchema),
   history: z.array(
     z.object({ at: epochMs, type: z.string(), fromState: z.string().nullable(), toState: z.string().nullable(), actor: z.string().nullable(), detail: z.string().nullable() }),
   ),
@@ -126,6 +143,13 @@ export const rowDetailSchema = z.object({
   actions: z.object({ verify: z.boolean(), resend: z.boolean(), resolve: z.boolean() }),
 });
 export type RowDetail = z.output<typeof rowDetailSchema>;
+
+/**
+ * The cashier's view of a row its own screen produced (following an outcome): the row without
+ * notes or resolution, and its attempts. No history: that is where managers' notes live.
+ */
+export const cashierRowDetailSchema = z.object({ row: cashierJournalRowSchema, attempts: z.array(attemptViewSchema) });
+export type CashierRowDetail = z.output<typeof cashierRowDetailSchema>;
 
 export const tillStatusSchema = z.object({
   mode: z.enum(['sandbox', 'live']),
@@ -197,17 +221,17 @@ export const tillInvokeContract = {
     access: 'cashier' }),
   awardSubmit: defineChannel('award:submit', {
     request: z.strictObject({ memberId: entityId, posTxnId: posIdSchema, saleTotal: moneyInputSchema, businessDate: businessDateSchema.optional() }),
-    response: writeOutcomeSchema,
+    response: cashierWriteOutcomeSchema,
     access: 'cashier' }),
   couponRedeem: defineChannel('coupon:redeem', {
     request: z.strictObject({ couponId: entityId, memberId: entityId.optional(), linkedPosTxnId: posIdSchema.optional() }),
-    response: couponVerdictSchema,
+    response: cashierCouponVerdictSchema,
     access: 'cashier' }),
   /** Poll a coupon verdict that was `checking`. */
-  couponVerdict: defineChannel('coupon:verdict', { request: z.strictObject({ couponId: entityId }), response: couponVerdictSchema, access: 'cashier' }),
+  couponVerdict: defineChannel('coupon:verdict', { request: z.strictObject({ couponId: entityId }), response: cashierCouponVerdictSchema, access: 'cashier' }),
   saleLookup: defineChannel('sale:lookup', {
     request: z.strictObject({ posTxnId: posIdSchema, businessDate: businessDateSchema.optional() }),
-    response: saleSummarySchema,
+    response: cashierSaleSummarySchema,
     access: 'cashier' }),
   saleReturn: defineChannel('sale:return', {
     request: z.strictObject({
@@ -219,10 +243,10 @@ export const tillInvokeContract = {
       returnedAmount: moneyInputSchema.optional(),
       points: z.number().int().positive().max(1_000_000).optional(),
     }),
-    response: writeOutcomeSchema,
+    response: cashierWriteOutcomeSchema,
     access: 'cashier' }),
-  /** One journal row with its attempts and history (the cashier polls its own outcome with it too). */
-  journalDetail: defineChannel('journal:detail', { request: z.strictObject({ id: rowId }), response: rowDetailSchema, access: 'cashier' }),
+  /** A row this screen's own write produced (the cashier follows its outcome): no notes, no history. Others are refused. */
+  journalDetail: defineChannel('journal:detail', { request: z.strictObject({ id: rowId }), response: cashierRowDetailSchema, access: 'cashier' }),
   statusGet: defineChannel('status:get', { request: z.undefined(), response: tillStatusSchema, access: 'cashier' }),
 
   // --- manager console ---
@@ -230,6 +254,8 @@ export const tillInvokeContract = {
     request: z.strictObject({ filter: journalFilterSchema, limit: z.number().int().min(1).max(200).default(100), before: journalCursorSchema.optional() }),
     response: z.object({ rows: z.array(journalRowSchema), next: journalCursorSchema.nullable(), total: z.number().int().nonnegative() }),
     access: 'manager' }),
+  /** Any journal row in full: attempts, history, notes, children and the actions it allows. */
+  journalRow: defineChannel('journal:row', { request: z.strictObject({ id: rowId }), response: rowDetailSchema, access: 'manager' }),
   journalExport: defineChannel('journal:export', { request: z.strictObject({ filter: journalFilterSchema }), response: csvExportSchema, access: 'manager' }),
   journalVerify: defineChannel('journal:verify', { request: z.strictObject({ id: rowId }), response: rowDetailSchema, access: 'manager' }),
   /** Allowed only where verification proved the write was not applied. */
