@@ -40,7 +40,7 @@ test('PIN → recent transactions → attention item resolved with a reason', as
   await page.keyboard.press('F9');
   await expect(m.pinGate).toBeVisible();
   await till.screen('manager-pin');
-  await m.pinInput.fill('0000');
+  await m.pinInput.fill('000000');
   await m.pinSubmit.click();
   await expect(m.pinMessage).toContainText(/wrong|incorrect|attempt/i);
   await m.pinInput.fill(till.managerPin);

@@ -7,10 +7,10 @@ import { createFoundationKit } from '../core/ipc/foundation-test-kit.ts';
 import { invokeContract } from '../../shared/ipc/contract.ts';
 import { APP_ORIGIN } from '../core/shell-policy/app-origin.ts';
 
-let kit: ReturnType<typeof createFoundationKit>;
-beforeEach(() => {
+let kit: Awaited<ReturnType<typeof createFoundationKit>>;
+beforeEach(async () => {
   electronStub.reset();
-  kit = createFoundationKit();
+  kit = await createFoundationKit();
 });
 afterEach(() => kit.cleanup());
 

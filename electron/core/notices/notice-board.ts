@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-export type NoticeKind = 'settings-quarantined' | 'settings-unwritable' | 'keys-unreadable';
+export type NoticeKind = 'settings-quarantined' | 'settings-unwritable' | 'keys-unreadable' | 'settings-untrusted' | 'pin-untrusted' | 'trust-unavailable' | 'till-reset';
 
 export interface Notice {
   readonly id: string;
