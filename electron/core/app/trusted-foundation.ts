@@ -41,7 +41,7 @@ export interface TrustedFoundation {
   readonly settings: SealedSettings;
   readonly pin: ManagerPin;
   /** Clear both keys and all settings, then start over as on a first run. Refused while a trusted PIN exists. */
-  resetTill(): Promise<LockState>;
+  readonly resetTill: () => Promise<LockState>;
 }
 
 export async function openTrustedFoundation(options: TrustedFoundationOptions): Promise<TrustedFoundation> {
@@ -80,7 +80,7 @@ export async function openTrustedFoundation(options: TrustedFoundationOptions): 
     trust,
     settings,
     pin,
-    async resetTill() {
+    resetTill: async () => {
       if ((await pin.state()).setup === 'configured') {
         throw new PinError('RESET_NOT_ALLOWED', 'A manager PIN is set on this till: enter it, or set a new one with the set-up code.');
       }
