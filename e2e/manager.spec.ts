@@ -1,10 +1,15 @@
 /**
  * Manager console: PIN (a wrong one first) → recent transactions → an attention item (a return
  * of a sale on which a coupon was redeemed) resolved with a reason; the reconciliation report
- * with its four categories.
+ * with its four categories; the set-up code at a first run and after the PIN file was deleted.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { DEMO } from '../electron/sandbox/demo-data.ts';
-import { expect, test } from './fixtures/till.ts';
+import { expect, test, VIEWPORT } from './fixtures/till.ts';
+import { RENDERER_DIR } from './fixtures/web-host.ts';
+import type { PageGlobals } from './support/dom.ts';
 import { awardSale, cashier, entriesForSale, expectCard } from './support/cashier.ts';
 import { manager, openManager } from './support/manager.ts';
 import { couponQr, memberQr } from './support/y4m.ts';
@@ -40,7 +45,7 @@ test('PIN → recent transactions → attention item resolved with a reason', as
   await page.keyboard.press('F9');
   await expect(m.pinGate).toBeVisible();
   await till.screen('manager-pin');
-  await m.pinInput.fill('0000');
+  await m.pinInput.fill('000000');
   await m.pinSubmit.click();
   await expect(m.pinMessage).toContainText(/wrong|incorrect|attempt/i);
   await m.pinInput.fill(till.managerPin);
@@ -133,4 +138,62 @@ test.describe('a duplicate on the ledger', () => {
     await expect(page.getByTestId('reconcile-total-duplicated')).toContainText('1');
     await till.screen('manager-reconcile-duplicate');
   });
+});
+
+test('first run shows the set-up code once and needs it; a deleted PIN file locks the gate until it is typed again', async ({ target, sharedChromium }) => {
+  test.skip(target !== 'web', 'this test starts and restarts its own web host on one data folder');
+  const { startWebHost } = await import('../electron/web-host/host.ts');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-e2e-setup-'));
+  const quiet = { warn: () => undefined, error: () => undefined };
+  let host = await startWebHost({ dataDir, rendererDir: RENDERER_DIR, port: 0, log: quiet });
+  const context = await (await sharedChromium.get()).newContext({ viewport: VIEWPORT, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const m = manager(page);
+  const code = page.getByTestId('pin-setup-code');
+  try {
+    // First run: the code is on screen, and the PIN needs it typed back (any case, any spacing).
+    await page.goto(host.tillUrl);
+    await page.getByText('SANDBOX', { exact: false }).first().waitFor();
+    await page.keyboard.press('F9');
+    await expect(m.pinGate).toHaveAttribute('data-mode', 'set');
+    const shown = (await page.getByTestId('setup-code-shown').textContent()) ?? '';
+    expect(shown).toBe(host.setupCode);
+    await code.fill('AAAA-BBBB-CCCC');
+    await page.getByTestId('pin-new').fill('12345');
+    await page.getByTestId('pin-repeat').fill('12345');
+    await page.getByTestId('pin-set').click();
+    await expect(m.pinGate).toContainText('A PIN is 6 to 12 digits.');
+    await page.getByTestId('pin-new').fill('246813');
+    await page.getByTestId('pin-repeat').fill('246813');
+    await page.getByTestId('pin-set').click();
+    await expect(m.pinGate).toContainText('That set-up code is not the one for this till.');
+    await code.fill(shown.toLowerCase().replace(/-/g, ' '));
+    await page.getByTestId('pin-set').click();
+    await expect(m.console).toHaveAttribute('data-phase', 'open');
+    // The till now holds settings worth protecting.
+    await page.evaluate(() => (globalThis as unknown as PageGlobals).till!.settingsUpdate!({ storeId: 'st_nyc_01', tillId: 'T5' }));
+    await m.close.click();
+
+    // The PIN file deleted between two starts: no code on screen, the gate asks for the noted one.
+    await host.close();
+    fs.rmSync(path.join(dataDir, 'manager-pin.json'));
+    host = await startWebHost({ dataDir, rendererDir: RENDERER_DIR, port: 0, log: quiet });
+    expect(host.setupCode).toBeNull();
+    await page.goto(host.tillUrl);
+    await page.getByText('SANDBOX', { exact: false }).first().waitFor();
+    await page.keyboard.press('F9');
+    await expect(m.pinGate).toHaveAttribute('data-mode', 'reset');
+    await expect(page.getByTestId('pin-untrusted')).toBeVisible();
+    await expect(page.getByTestId('setup-code-shown')).toHaveCount(0);
+    await expect(page.getByTestId('till-reset-start')).toBeVisible();
+    await code.fill(shown);
+    await page.getByTestId('pin-new').fill('381652');
+    await page.getByTestId('pin-repeat').fill('381652');
+    await page.getByTestId('pin-set').click();
+    await expect(m.console).toHaveAttribute('data-phase', 'open');
+  } finally {
+    await context.close();
+    await host.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 });

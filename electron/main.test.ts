@@ -38,7 +38,10 @@ describe('main process wiring', () => {
   it('raises a notice for a damaged key file instead of failing to start', async () => {
     const id = BrowserWindow.instances[0]!.webContents.id;
     const info = await ipcMain.invoke('app:info', { frameUrl: 'app://till/', webContentsId: id }, undefined);
-    expect(info).toMatchObject({ ok: true, value: { notices: [{ kind: 'keys-unreadable' }], storage: { available: false } } });
+    expect(info).toMatchObject({ ok: true, value: { storage: { available: false } } });
+    // A key file exists (damaged), so a missing PIN record is a locked till, not a first run.
+    const kinds = (info as { value: { notices: { kind: string }[] } }).value.notices.map((n) => n.kind);
+    expect(kinds.sort()).toEqual(['keys-unreadable', 'pin-untrusted']);
     fs.rmSync(path.join(dataDir, 'keys.json'));
   });
 
@@ -79,7 +82,9 @@ describe('main process wiring', () => {
   it('pushes lock-state events to the window', async () => {
     const win = BrowserWindow.instances[0]!;
     const id = win.webContents.id;
-    await ipcMain.invoke('pin:set', { frameUrl: 'app://till/', webContentsId: id }, { newPin: '2580' });
+    const status = (await ipcMain.invoke('pin:status', { frameUrl: 'app://till/', webContentsId: id }, undefined)) as { ok: true; value: { setupCode: string | null } };
+    expect(status.value.setupCode).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    expect(await ipcMain.invoke('pin:set', { frameUrl: 'app://till/', webContentsId: id }, { newPin: '258046', setupCode: status.value.setupCode })).toMatchObject({ ok: true });
     expect(win.webContents.sent.at(-1)).toMatchObject({ channel: 'event:lock-state', args: [{ configured: true, unlocked: true }] });
   });
 });

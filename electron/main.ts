@@ -22,8 +22,9 @@ import type { BuildKind } from './core/shell-policy/release-guards.ts';
 import type { SettingsService } from './core/settings/settings-file.ts';
 import { createKeyVault } from './core/keys/key-vault.ts';
 import type { KeyVault } from './core/keys/key-vault.ts';
-import { createManagerPin, filePinStore } from './core/auth/manager-pin.ts';
 import type { ManagerPin } from './core/auth/manager-pin.ts';
+import { openTrustedFoundation } from './core/app/trusted-foundation.ts';
+import type { TrustedFoundation } from './core/app/trusted-foundation.ts';
 import { createNoticeBoard } from './core/notices/notice-board.ts';
 import type { NoticeBoard } from './core/notices/notice-board.ts';
 import { registerAppSchemePrivileges, serveAppProtocol } from './shell/app-protocol.ts';
@@ -43,6 +44,7 @@ export interface CoreContext {
   readonly settings: SettingsService;
   readonly vault: KeyVault;
   readonly pin: ManagerPin;
+  readonly resetTill: TrustedFoundation['resetTill'];
   readonly notices: NoticeBoard;
   readonly log: RegistryLog;
   readonly app: AppFacts;
@@ -72,6 +74,7 @@ export function startCore(ctx: CoreContext): Promise<TillCore> {
     settings: ctx.settings,
     vault: ctx.vault,
     pin: ctx.pin,
+    resetTill: ctx.resetTill,
     notices: ctx.notices,
     app: ctx.app,
     releaseBuild: ctx.releaseBuild,
@@ -129,17 +132,22 @@ export async function main(): Promise<void> {
 
   // --- the foundation services ---
   const notices = createNoticeBoard();
-  const settings = openElectronSettings(userData, { log });
-  for (const n of settings.notices) notices.raise(n.kind, n.message, n.at);
-  const vault = createKeyVault({ filePath: path.join(userData, 'keys.json'), crypto: safeStorageCrypto() });
+  const storedSettings = openElectronSettings(userData, { log });
+  for (const n of storedSettings.notices) notices.raise(n.kind, n.message, n.at);
+  const crypto = safeStorageCrypto();
+  const vault = createKeyVault({ filePath: path.join(userData, 'keys.json'), crypto });
   await vault.status().catch((e: unknown) => {
     // A damaged key file is not fatal (the manager re-enters the keys), but it must be seen.
     notices.raise('keys-unreadable', e instanceof Error ? e.message : 'The key file could not be read; set the keys again.');
   });
-  const pin = createManagerPin({
-    store: filePinStore(path.join(userData, 'manager-pin.json')),
-    clock: { now: () => Date.now() },
-    autoLockMinutes: () => settings.get().managerAutoLockMinutes,
+  // The set-up code itself is shown in the app's first-run screen only: never in a log a file reader could open.
+  const { settings, pin, resetTill } = await openTrustedFoundation({
+    dataDir: userData,
+    crypto,
+    settings: storedSettings,
+    vault,
+    notices,
+    onSetupCode: () => log.warn('First run: a set-up code was issued; it is shown once in the manager console (F9).'),
   });
 
   const core = await startCore({
@@ -147,6 +155,7 @@ export async function main(): Promise<void> {
     settings,
     vault,
     pin,
+    resetTill,
     notices,
     log,
     app: { name: app.getName(), version: app.getVersion(), platform: process.platform, packaged: app.isPackaged },

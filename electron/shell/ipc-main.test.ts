@@ -9,10 +9,10 @@ import { APP_ORIGIN } from '../core/shell-policy/app-origin.ts';
 import { IPC_PAYLOAD_LIMIT_BYTES } from '../../shared/ipc/payload-limit.ts';
 import { BODY_LIMIT_BYTES } from '../web-host/host.ts';
 
-let kit: ReturnType<typeof createFoundationKit>;
-beforeEach(() => {
+let kit: Awaited<ReturnType<typeof createFoundationKit>>;
+beforeEach(async () => {
   electronStub.reset();
-  kit = createFoundationKit();
+  kit = await createFoundationKit();
 });
 afterEach(() => kit.cleanup());
 

@@ -27,8 +27,7 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-web-host-'));
-  fs.writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ storeId: DEMO.storeId, tillId: 'T1' }));
-  host = await startWebHost({ dataDir, rendererDir: FIXTURE_DIR, managerPin: '1234', sandbox: { quiet: true }, log: { warn: () => undefined, error: () => undefined } });
+  host = await startWebHost({ dataDir, rendererDir: FIXTURE_DIR, managerPin: '123456', presetSettings: { storeId: DEMO.storeId, tillId: 'T1' }, sandbox: { quiet: true }, log: { warn: () => undefined, error: () => undefined } });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   page = await browser.newPage();
   await page.goto(host.tillUrl);
@@ -106,7 +105,7 @@ describe('the page', () => {
         }),
     );
     await page.waitForTimeout(300); // let the event stream open
-    expect(await page.evaluate(() => (globalThis as unknown as Window).till.pinVerify({ pin: '1234' }))).toMatchObject({ ok: true, value: { result: 'unlocked' } });
+    expect(await page.evaluate(() => (globalThis as unknown as Window).till.pinVerify({ pin: '123456' }))).toMatchObject({ ok: true, value: { result: 'unlocked' } });
     expect(await event).toMatchObject({ configured: true, unlocked: true });
     expect(await page.evaluate(() => (globalThis as unknown as Window).till.storesList({ limit: 2 }))).toMatchObject({ ok: true, value: { total: DEMO.storeIds.length, stores: [{ id: DEMO.storeIds[0] }, {}] } });
   });
@@ -188,11 +187,10 @@ describe('the real renderer', () => {
   it.skipIf(!rendererSourcesExist())('builds, loads under the app CSP and talks to the till through the stand-in', async () => {
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-renderer-'));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-web-host-'));
-    fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ storeId: DEMO.storeId, tillId: 'T1' }));
     let real: WebHost | null = null;
     try {
       await buildRenderer(undefined, outDir);
-      real = await startWebHost({ dataDir: dir, rendererDir: outDir, sandbox: { quiet: true }, log: { warn: () => undefined, error: () => undefined } });
+      real = await startWebHost({ dataDir: dir, rendererDir: outDir, presetSettings: { storeId: DEMO.storeId, tillId: 'T1' }, sandbox: { quiet: true }, log: { warn: () => undefined, error: () => undefined } });
       const tab = await browser.newPage();
       const problems: string[] = [];
       tab.on('pageerror', (e) => problems.push(e.message));

@@ -22,7 +22,7 @@ import path from 'node:path';
 import { createTillCore } from '../core/app/app-core.ts';
 import type { TillCore } from '../core/app/app-core.ts';
 import type { SandboxStartOptions } from '../core/app/sandbox-slot.ts';
-import { createManagerPin, filePinStore } from '../core/auth/manager-pin.ts';
+import { openTrustedFoundation } from '../core/app/trusted-foundation.ts';
 import type { RegistryLog } from '../core/ipc/handler-registry.ts';
 import { createSenderPolicy } from '../core/ipc/sender-policy.ts';
 import { createFakeKeyCrypto } from '../core/keys/fake-key-crypto.ts';
@@ -30,6 +30,7 @@ import type { StorageBackendName } from '../core/keys/key-crypto.ts';
 import { createKeyVault } from '../core/keys/key-vault.ts';
 import { createNoticeBoard } from '../core/notices/notice-board.ts';
 import { jsonFileBackend, openSettings } from '../core/settings/settings-file.ts';
+import type { SettingsPatch } from '../core/settings/settings-schema.ts';
 import { appOriginFrom } from '../core/shell-policy/app-origin.ts';
 import { securityHeaders } from '../core/shell-policy/csp.ts';
 import { IPC_PAYLOAD_LIMIT_BYTES } from '../../shared/ipc/payload-limit.ts';
@@ -45,8 +46,13 @@ export interface WebHostOptions {
   readonly rendererDir: string;
   /** 0 (default) = any free port. */
   readonly port?: number;
-  /** Preset the manager PIN (tests); the session starts locked. */
+  /**
+   * Preset the manager PIN (tests), as an operator would: with the set-up code this start issued.
+   * The session starts locked. Ignored when a PIN is already set.
+   */
   readonly managerPin?: string;
+  /** Settings a new data folder starts with, applied through the till (so they carry their MAC). */
+  readonly presetSettings?: SettingsPatch;
   readonly sandbox?: SandboxStartOptions;
   /** What the stand-in key store claims to be. Default basic_text: keys die with the process, i.e. unprotected. */
   readonly keyBackend?: StorageBackendName;
@@ -62,6 +68,11 @@ export interface WebHost {
   readonly tillUrl: string;
   readonly token: string;
   readonly core: TillCore;
+  /**
+   * The set-up code issued at this start (a data folder with no trusted PIN and nothing to protect
+   * yet), or null. `npm run e2e:serve` prints it as TILL_SETUP_CODE=… for the operator.
+   */
+  readonly setupCode: string | null;
   close(): Promise<void>;
 }
 
@@ -124,6 +135,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const bridgeScript = options.bridgeScript ?? (await bundleBridgeClient());
   const sse = createSseHub();
   let core: TillCore | null = null;
+  let setupCode: string | null = null;
 
   const server = http.createServer({ keepAliveTimeout: 5_000, ...SERVER_TIMEOUTS }, (req, res) => {
     handle(req, res).catch(() => {
@@ -202,16 +214,25 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     fs.mkdirSync(options.dataDir, { recursive: true });
     const settingsPath = path.join(options.dataDir, 'settings.json');
     const notices = createNoticeBoard();
-    const settings = openSettings({ filePath: settingsPath, open: jsonFileBackend(settingsPath), log });
-    for (const n of settings.notices) notices.raise(n.kind, n.message, n.at);
-    const vault = createKeyVault({ filePath: path.join(options.dataDir, 'keys.json'), crypto: createFakeKeyCrypto({ backend: options.keyBackend ?? 'basic_text' }) });
-    const pin = createManagerPin({
-      store: filePinStore(path.join(options.dataDir, 'manager-pin.json')),
-      clock: { now: () => Date.now() },
-      autoLockMinutes: () => settings.get().managerAutoLockMinutes,
+    const storedSettings = openSettings({ filePath: settingsPath, open: jsonFileBackend(settingsPath), log });
+    for (const n of storedSettings.notices) notices.raise(n.kind, n.message, n.at);
+    const crypto = createFakeKeyCrypto({ backend: options.keyBackend ?? 'basic_text' });
+    const vault = createKeyVault({ filePath: path.join(options.dataDir, 'keys.json'), crypto });
+    const foundation = await openTrustedFoundation({
+      dataDir: options.dataDir,
+      crypto,
+      settings: storedSettings,
+      vault,
+      notices,
+      onSetupCode: (code) => {
+        setupCode = code;
+      },
     });
+    const { settings, pin } = foundation;
+    if (options.presetSettings !== undefined) settings.update(options.presetSettings);
     if (options.managerPin !== undefined && !(await pin.state()).configured) {
-      await pin.set(options.managerPin);
+      if (setupCode === null) throw new Error('A manager PIN can only be preset on a new data folder (this one has no set-up code to show).');
+      await pin.set(options.managerPin, { setupCode });
       await pin.lock();
     }
     core = await createTillCore({
@@ -219,6 +240,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       settings,
       vault,
       pin,
+      resetTill: () => foundation.resetTill(),
       notices,
       app: { name: 'SocialHub Till', version: readVersion(), platform: process.platform, packaged: false },
       senderPolicy: createSenderPolicy({ origins: [appOriginFrom(origin)] }),
@@ -241,6 +263,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     tillUrl: `${origin}/#token=${token}`,
     token,
     core: running,
+    setupCode,
     close() {
       closing ??= (async () => {
         sse.close();

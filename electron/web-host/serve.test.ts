@@ -16,11 +16,12 @@ const FIXTURE_DIR = path.join(import.meta.dirname, 'test-fixtures');
 
 describe('parseServeArgs', () => {
   it('defaults to a fresh folder, any port, factory PIN state and a preset till', () => {
-    expect(parseServeArgs([])).toEqual({ dataDir: null, port: 0, managerPin: undefined, build: false, rendererDir: null, preset: true });
-    expect(parseServeArgs(['--data-dir', 'x', '--port', '8123', '--manager-pin', '1234', '--build', '--no-preset'])).toMatchObject({
+    expect(parseServeArgs([])).toEqual({ dataDir: null, port: 0, managerPin: undefined, settings: {}, build: false, rendererDir: null, preset: true });
+    expect(parseServeArgs(['--data-dir', 'x', '--port', '8123', '--manager-pin', '123456', '--settings', '{"requestTimeoutMs":2000}', '--build', '--no-preset'])).toMatchObject({
       dataDir: path.resolve('x'),
       port: 8123,
-      managerPin: '1234',
+      managerPin: '123456',
+      settings: { requestTimeoutMs: 2000 },
       build: true,
       preset: false,
     });
@@ -28,7 +29,9 @@ describe('parseServeArgs', () => {
 
   it('refuses nonsense', () => {
     expect(() => parseServeArgs(['--port', 'abc'])).toThrow(/--port/);
-    expect(() => parseServeArgs(['--manager-pin', '12'])).toThrow(/--manager-pin/);
+    expect(() => parseServeArgs(['--manager-pin', '12345'])).toThrow('--manager-pin: A PIN is 6 to 12 digits.');
+    expect(() => parseServeArgs(['--settings', '{"mode":"moon"}'])).toThrow(/--settings: mode/);
+    expect(() => parseServeArgs(['--settings', 'nope'])).toThrow(/--settings/);
     expect(() => parseServeArgs(['--bogus'])).toThrow();
   });
 });
@@ -40,8 +43,8 @@ afterEach(() => {
 });
 
 describe('e2e:serve', () => {
-  it('prints TILL_URL, SANDBOX_URL, SANDBOX_READ_KEY, SANDBOX_ADMIN_TOKEN and serves until killed', async () => {
-    const proc = spawn(NODE, [path.join(ROOT, 'electron', 'web-host', 'serve.ts'), '--renderer-dir', FIXTURE_DIR, '--manager-pin', '1234'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  it('prints TILL_SETUP_CODE, TILL_URL, SANDBOX_URL, SANDBOX_READ_KEY, SANDBOX_ADMIN_TOKEN and serves until killed', async () => {
+    const proc = spawn(NODE, [path.join(ROOT, 'electron', 'web-host', 'serve.ts'), '--renderer-dir', FIXTURE_DIR, '--manager-pin', '123456'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     child = proc;
     let stdout = '';
     let stderr = '';
@@ -49,12 +52,15 @@ describe('e2e:serve', () => {
     await new Promise<void>((resolve, reject) => {
       proc.stdout.on('data', (c: Buffer) => {
         stdout += c.toString();
-        if (stdout.split('\n').length > 4) resolve();
+        if (stdout.split('\n').length > 5) resolve();
       });
       proc.on('exit', () => reject(new Error(`exited early: ${stderr}`)));
     });
-    const lines = stdout.trimEnd().split('\n');
-    expect(lines.map((l) => l.split('=')[0])).toEqual(['TILL_URL', 'SANDBOX_URL', 'SANDBOX_READ_KEY', 'SANDBOX_ADMIN_TOKEN']);
+    const all = stdout.trimEnd().split('\n');
+    expect(all.map((l) => l.split('=')[0])).toEqual(['TILL_SETUP_CODE', 'TILL_URL', 'SANDBOX_URL', 'SANDBOX_READ_KEY', 'SANDBOX_ADMIN_TOKEN']);
+    // What an operator notes at a first run; the --manager-pin preset was set with it.
+    expect(all[0]).toMatch(/^TILL_SETUP_CODE=[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const lines = all.slice(1);
     const value = (i: number): string => lines[i]!.slice(lines[i]!.indexOf('=') + 1);
     const tillUrl = new URL(value(0));
     expect(tillUrl.hostname).toBe('127.0.0.1');

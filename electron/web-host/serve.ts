@@ -1,32 +1,40 @@
 /**
- * `npm run e2e:serve [-- --data-dir <dir>] [--port N] [--manager-pin 1234] [--build] [--renderer-dir <dir>] [--no-preset]`
+ * `npm run e2e:serve [-- --data-dir <dir>] [--port N] [--manager-pin 246810] [--settings <json>] [--build] [--renderer-dir <dir>] [--no-preset]`
  *
  * Starts the web host on a fresh sandbox (a new temporary data folder unless --data-dir is given,
  * removed again on exit), then prints exactly these lines on stdout and serves until killed:
  *
+ *   TILL_SETUP_CODE=XXXX-XXXX-XXXX   (only when this start issued one: a folder with no PIN yet)
  *   TILL_URL=http://127.0.0.1:<port>/#token=<per-launch token>
  *   SANDBOX_URL=http://127.0.0.1:<port>/api/v2
  *   SANDBOX_READ_KEY=fl_test_…
  *   SANDBOX_ADMIN_TOKEN=sbx_admin_…
  *
  * Logs go to stderr. A new data folder is preset to store st_nyc_01 / till T1 so the cashier flow
- * works at once (`--no-preset` starts on factory settings, for first-run tests).
+ * works at once (`--no-preset` starts on factory settings, for first-run tests); `--settings` is a
+ * JSON settings patch merged into that preset. The preset goes through the till, so it carries
+ * the settings MAC like a manager's change. The set-up code is what an operator would note down
+ * at a first run: `--manager-pin` uses it to set the PIN, and a test can read it from stdout.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEMO } from '../sandbox/server.ts';
+import { PIN_PATTERN, PIN_RULE } from '../../shared/ipc/schemas/pin.ts';
+import { settingsPatchSchema } from '../core/settings/settings-schema.ts';
+import type { SettingsPatch } from '../core/settings/settings-schema.ts';
 import { ensureRendererBuild } from './renderer-build.ts';
 import { startWebHost } from './host.ts';
 import type { WebHost } from './host.ts';
 
-export const USAGE = 'usage: npm run e2e:serve [-- --data-dir <dir>] [--port N] [--manager-pin 1234] [--build] [--renderer-dir <dir>] [--no-preset]';
+export const USAGE = 'usage: npm run e2e:serve [-- --data-dir <dir>] [--port N] [--manager-pin 246810] [--settings <json>] [--build] [--renderer-dir <dir>] [--no-preset]';
 
 export interface ServeOptions {
   dataDir: string | null;
   port: number;
   managerPin: string | undefined;
+  settings: SettingsPatch;
   build: boolean;
   rendererDir: string | null;
   preset: boolean;
@@ -39,6 +47,7 @@ export function parseServeArgs(argv: readonly string[]): ServeOptions {
       'data-dir': { type: 'string' },
       port: { type: 'string' },
       'manager-pin': { type: 'string' },
+      settings: { type: 'string' },
       build: { type: 'boolean' },
       'renderer-dir': { type: 'string' },
       'no-preset': { type: 'boolean' },
@@ -50,11 +59,24 @@ export function parseServeArgs(argv: readonly string[]): ServeOptions {
   const port = Number(values.port ?? '0');
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be a port number (got ${values.port})`);
   const pin = values['manager-pin'];
-  if (pin !== undefined && !/^\d{4,8}$/.test(pin)) throw new Error('--manager-pin must be 4–8 digits');
+  if (pin !== undefined && !PIN_PATTERN.test(pin)) throw new Error(`--manager-pin: ${PIN_RULE}`);
+  let settings: SettingsPatch = {};
+  if (values.settings !== undefined) {
+    let json: unknown;
+    try {
+      json = JSON.parse(values.settings);
+    } catch {
+      throw new Error('--settings must be a JSON object');
+    }
+    const parsed = settingsPatchSchema.safeParse(json);
+    if (!parsed.success) throw new Error(`--settings: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    settings = parsed.data;
+  }
   return {
     dataDir: values['data-dir'] === undefined ? null : path.resolve(values['data-dir']),
     port,
     managerPin: pin,
+    settings,
     build: values.build === true,
     rendererDir: values['renderer-dir'] === undefined ? null : path.resolve(values['renderer-dir']),
     preset: values['no-preset'] !== true,
@@ -68,11 +90,15 @@ export async function serve(options: ServeOptions): Promise<{ host: WebHost; sto
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'till-e2e-'));
   fs.mkdirSync(dataDir, { recursive: true });
   const settingsPath = path.join(dataDir, 'settings.json');
-  if (options.preset && !fs.existsSync(settingsPath)) {
-    fs.writeFileSync(settingsPath, JSON.stringify({ mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1' }, null, 2) + '\n');
-  }
+  const presetSettings: SettingsPatch | null = options.preset && !fs.existsSync(settingsPath) ? { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', ...options.settings } : null;
   const rendererDir = options.rendererDir ?? (await ensureRendererBuild({ force: options.build, log: say }));
-  const host = await startWebHost({ dataDir, rendererDir, port: options.port, ...(options.managerPin === undefined ? {} : { managerPin: options.managerPin }) });
+  const host = await startWebHost({
+    dataDir,
+    rendererDir,
+    port: options.port,
+    ...(options.managerPin === undefined ? {} : { managerPin: options.managerPin }),
+    ...(presetSettings === null ? {} : { presetSettings }),
+  });
   const sandbox = host.core.sandbox.handle();
   if (sandbox === null) {
     await host.close();
@@ -80,7 +106,7 @@ export async function serve(options: ServeOptions): Promise<{ host: WebHost; sto
   }
   say(`data folder ${dataDir}${temporary ? ' (removed on exit)' : ''}`);
   process.stdout.write(
-    [`TILL_URL=${host.tillUrl}`, `SANDBOX_URL=${sandbox.url}`, `SANDBOX_READ_KEY=${sandbox.keys.read}`, `SANDBOX_ADMIN_TOKEN=${sandbox.adminToken}`].join('\n') + '\n',
+    [...(host.setupCode === null ? [] : [`TILL_SETUP_CODE=${host.setupCode}`]), `TILL_URL=${host.tillUrl}`, `SANDBOX_URL=${sandbox.url}`, `SANDBOX_READ_KEY=${sandbox.keys.read}`, `SANDBOX_ADMIN_TOKEN=${sandbox.adminToken}`].join('\n') + '\n',
   );
   return {
     host,

@@ -42,7 +42,7 @@ const UI_RUNS = Math.max(2, Number(argv['ui-runs']));
 const SCROLL_PAGES = Math.max(1, Number(argv['scroll-pages']));
 /** What the Transactions screen asks for (renderer/manager/transactions/filter.ts PAGE_SIZE). */
 const PAGE = 200;
-const PIN = '2580';
+const PIN = '258046';
 const TARGET_MS = 100;
 /** The search box waits this long after the last keystroke (transactions-tab.tsx SEARCH_DEBOUNCE_MS). */
 const SEARCH_DEBOUNCE_MS = 300;

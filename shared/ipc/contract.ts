@@ -12,7 +12,7 @@ import type { EventTable, InvokeTable } from './define-channel.ts';
 import { settingsPatchSchema, settingsSchema } from './schemas/settings.ts';
 import { apiKeySchema, keyKindSchema } from './schemas/keys.ts';
 import { reconcileProgressSchema, tillInvokeContract } from './schemas/till.ts';
-import { pinSchema } from './schemas/pin.ts';
+import { pinSchema, setupCodeSchema } from './schemas/pin.ts';
 
 // --- shared shapes ---
 
@@ -68,6 +68,17 @@ export const lockStateSchema = z.object({
   lockedOutUntil: isoTime.nullable(),
   failedAttempts: z.number().int().nonnegative(),
   autoLockMinutes: z.number().int().positive(),
+  /**
+   * `configured`: a PIN is set and its record is intact. `first-run`: the till holds nothing to
+   * protect yet; the first PIN needs the set-up code shown below. `reset-required`: the PIN record
+   * is missing, empty or altered while keys or settings exist, so manager functions stay locked
+   * until a new PIN is set with the set-up code, or the keys and settings are cleared.
+   */
+  setup: z.enum(['configured', 'first-run', 'reset-required']),
+  /** The set-up code to show, on a first run only (it is stored only as a MAC). */
+  setupCode: z.string().max(20).nullable(),
+  /** Whether a set-up code recorded on this till can still reset the PIN. */
+  setupCodeUsable: z.boolean(),
 });
 
 export const pinVerifyResultSchema = z.discriminatedUnion('result', [
@@ -79,7 +90,7 @@ export const pinVerifyResultSchema = z.discriminatedUnion('result', [
 
 export const noticeSchema = z.object({
   id: z.string().min(1).max(64),
-  kind: z.enum(['settings-quarantined', 'settings-unwritable', 'keys-unreadable', 'keys-not-sent', 'keys-cleared']),
+  kind: z.enum(['settings-quarantined', 'settings-unwritable', 'keys-unreadable', 'keys-not-sent', 'keys-cleared', 'settings-untrusted', 'pin-untrusted', 'trust-unavailable', 'till-reset']),
   at: isoTime,
   message: z.string(),
 });
@@ -118,13 +129,25 @@ export const invokeContract = {
   }),
 
   pinStatus: defineChannel('pin:status', { request: noPayload, response: lockStateSchema }),
-  /** First PIN: `currentPin` omitted. Changing it: the current PIN is required (and counts toward lockout). */
+  /**
+   * First PIN, or a reset of a missing/altered/forgotten one: `setupCode` required. Changing it:
+   * the current PIN is required. Wrong current PINs and wrong set-up codes count toward lockout.
+   */
   pinSet: defineChannel('pin:set', {
-    request: z.strictObject({ newPin: pinSchema, currentPin: pinSchema.optional() }),
+    request: z.strictObject({ newPin: pinSchema, currentPin: pinSchema.optional(), setupCode: setupCodeSchema.optional() }),
     response: lockStateSchema,
   }),
   pinVerify: defineChannel('pin:verify', { request: z.strictObject({ pin: pinSchema }), response: pinVerifyResultSchema }),
   pinLock: defineChannel('pin:lock', { request: noPayload, response: lockStateSchema }),
+  /**
+   * The way out when the PIN cannot be trusted and no set-up code is at hand: both keys and all
+   * settings are cleared, then the till starts over as on its first run (new set-up code). Refused
+   * while a trusted PIN exists, so a cashier cannot wipe a working till from the counter.
+   */
+  tillReset: defineChannel('till:reset', {
+    request: z.strictObject({ confirm: z.literal('clear keys and settings') }),
+    response: lockStateSchema,
+  }),
 
   appInfo: defineChannel('app:info', { request: noPayload, response: appInfoSchema }),
   appDismissNotice: defineChannel('app:dismiss-notice', {

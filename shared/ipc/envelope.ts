@@ -35,6 +35,10 @@ export const ERROR_CODES = [
   'PIN_LOCKED_OUT',
   'PIN_WRONG',
   'PIN_UNREADABLE',
+  'SETUP_CODE_REQUIRED',
+  'SETUP_CODE_WRONG',
+  'SETUP_CODE_UNAVAILABLE',
+  'RESET_NOT_ALLOWED',
   // --- till: member card, award, redeem, returns, journal ---
   'AMOUNT_INVALID', // a sale total / returned amount the earn rule cannot use
   'CARD_NOT_SHOWN', // award for a member whose card this session did not fetch within the freshness window

@@ -51,6 +51,8 @@ export interface TillCoreOptions {
   readonly pin: ManagerPin;
   readonly notices: NoticeBoard;
   readonly app: AppFacts;
+  /** The till reset behind `till:reset` (app/trusted-foundation.ts). */
+  readonly resetTill: FoundationDeps['resetTill'];
   /** Who may call the door (Electron: our window's frame; web host: its own Origin). */
   readonly senderPolicy: SenderPolicy;
   /** How events reach the page (Electron: webContents.send; web host: Server-Sent Events). */
@@ -179,6 +181,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     pin,
     notices,
     app: options.app,
+    resetTill: options.resetTill,
     apiBaseUrl: () => clients.baseUrl(),
     originAllowList,
     releaseBuild,

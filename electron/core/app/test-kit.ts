@@ -1,7 +1,8 @@
 /**
  * A complete till for tests: the real app core (real settings file, key vault over an in-memory
- * AES "keyring", manager PIN, journal file, embedded sandbox over HTTP) behind the real registry,
- * called the way ipcMain and the web host call it. Events are captured instead of sent.
+ * AES "keyring", manager trust and PIN, journal file, embedded sandbox over HTTP) behind the real
+ * registry, called the way ipcMain and the web host call it. Events are captured instead of sent.
+ * The preset settings are applied through the till, as a manager would, so they carry their MAC.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,18 +17,22 @@ import { jsonFileBackend, openSettings } from '../settings/settings-file.ts';
 import { createKeyVault } from '../keys/key-vault.ts';
 import { createFakeKeyCrypto } from '../keys/fake-key-crypto.ts';
 import type { KeyCryptoBackend } from '../keys/key-crypto.ts';
-import { createManagerPin, filePinStore } from '../auth/manager-pin.ts';
+import { systemSessionClock } from '../auth/session-clock.ts';
+import type { SessionClock } from '../auth/session-clock.ts';
 import { createNoticeBoard } from '../notices/notice-board.ts';
+import { openTrustedFoundation } from './trusted-foundation.ts';
 import { createTillCore } from './app-core.ts';
 import type { TillCore, TillCoreOptions } from './app-core.ts';
 
 export const OUR_FRAME: SenderInfo = Object.freeze({ frameUrl: 'app://till/index.html', isMainFrame: true, webContentsId: 1 });
-export const TEST_PIN = '2580';
+export const TEST_PIN = '258046';
 
 export interface TillKitOptions {
-  /** Settings written before the core starts (default: sandbox mode, store st_nyc_01, till T1). */
-  settings?: SettingsInput;
+  /** Settings applied before the core starts (default: sandbox mode, store st_nyc_01, till T1); null = keep the folder's. */
+  settings?: SettingsInput | null;
   dataDir?: string;
+  /** The manager PIN's clocks (default: the system's). */
+  pinClock?: SessionClock;
   sandbox?: TillCoreOptions['sandbox'];
   clock?: { now(): number };
   /** The API client's fetch (e.g. one that makes the sandbox's replies hostile). */
@@ -46,28 +51,38 @@ export type TillKit = Awaited<ReturnType<typeof createTillKit>>;
 export async function createTillKit(options: TillKitOptions = {}) {
   const dir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'till-core-'));
   const settingsPath = path.join(dir, 'settings.json');
-  const initial: SettingsInput = options.settings ?? { mode: 'sandbox', storeId: 'st_nyc_01', tillId: 'T1' };
-  fs.writeFileSync(settingsPath, JSON.stringify(initial));
   options.beforeStart?.(dir);
 
   const clock = options.clock ?? { now: () => Date.now() };
-  const settings = openSettings({ filePath: settingsPath, open: jsonFileBackend(settingsPath) });
-  const vault = createKeyVault({ filePath: path.join(dir, 'keys.json'), crypto: options.crypto ?? createFakeKeyCrypto({ backend: 'gnome_libsecret' }) });
-  const pin = createManagerPin({
-    store: filePinStore(path.join(dir, 'manager-pin.json')),
-    clock,
-    autoLockMinutes: () => settings.get().managerAutoLockMinutes,
+  const crypto = options.crypto ?? createFakeKeyCrypto({ backend: 'gnome_libsecret' });
+  const stored = openSettings({ filePath: settingsPath, open: jsonFileBackend(settingsPath) });
+  const vault = createKeyVault({ filePath: path.join(dir, 'keys.json'), crypto });
+  const notices = createNoticeBoard();
+  let setupCode: string | null = null;
+  const foundation = await openTrustedFoundation({
+    dataDir: dir,
+    crypto,
+    settings: stored,
+    vault,
+    notices,
+    clock: options.pinClock ?? systemSessionClock,
     scrypt: { N: 2 ** 10, r: 8, p: 1, keyLen: 32 },
+    onSetupCode: (code) => {
+      setupCode = code;
+    },
   });
+  const { settings, pin } = foundation;
+  const initial: SettingsInput | null = options.settings === undefined ? { mode: 'sandbox', storeId: 'st_nyc_01', tillId: 'T1' } : options.settings;
+  if (initial !== null) settings.update(initial);
   const logged: unknown[] = [];
   const log: RegistryLog = { warn: (...a) => logged.push(a), error: (...a) => logged.push(a) };
   const sent: { channel: string; payload: unknown }[] = [];
-  const notices = createNoticeBoard();
   const core: TillCore = await createTillCore({
     dataDir: dir,
     settings,
     vault,
     pin,
+    resetTill: () => foundation.resetTill(),
     notices,
     app: { name: 'SocialHub Till', version: '0.1.0', platform: 'linux', packaged: options.packaged ?? false },
     ...(options.originAllowList === undefined ? {} : { originAllowList: options.originAllowList }),
@@ -85,7 +100,11 @@ export async function createTillKit(options: TillKitOptions = {}) {
     settings,
     vault,
     pin,
+    crypto,
     notices,
+    foundation,
+    /** The set-up code this kit's start issued (a new folder), else null. */
+    setupCode: () => setupCode,
     logged,
     sent,
     sandbox: () => {
@@ -94,10 +113,10 @@ export async function createTillKit(options: TillKitOptions = {}) {
       return h;
     },
     call: <K extends InvokeKey>(key: K, payload?: unknown) => core.registry.call(key, payload, OUR_FRAME),
-    /** Sets the PIN (first run) and leaves the manager session unlocked. */
+    /** Sets the PIN (with the set-up code on a new folder) and leaves the manager session unlocked. */
     unlock: async () => {
       const state = await pin.state();
-      if (!state.configured) await pin.set(TEST_PIN);
+      if (!state.configured) await pin.set(TEST_PIN, { setupCode: setupCode ?? undefined });
       else await pin.verify(TEST_PIN);
     },
     close: async () => {

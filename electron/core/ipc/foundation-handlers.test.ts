@@ -6,9 +6,9 @@ import type { InvokeKey } from '../../../shared/ipc/contract.ts';
 import { DEFAULT_BASE_URL } from '../../../shared/ipc/schemas/settings.ts';
 import { formatDescription } from '../../../shared/ledger/sale-token.ts';
 import { DEMO, startSandbox } from '../../sandbox/server.ts';
-import { createTillKit } from '../app/test-kit.ts';
+import { createTillKit, TEST_PIN } from '../app/test-kit.ts';
 import type { TillKit } from '../app/test-kit.ts';
-import { createFoundationKit } from './foundation-test-kit.ts';
+import { createFoundationKit, KIT_PIN } from './foundation-test-kit.ts';
 
 const WRITE_KEY = 'fl_test_Wk7Qz2Lr9Xc4Vb8Nm3Pa6Sd1Fg5Hj0K';
 const READ_KEY = 'fl_test_Rd2Xy8Uo4Ie6Wq1Tz9Lp3Mn7Bv5Cx0A';
@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-let kit: ReturnType<typeof createFoundationKit>;
+let kit: Awaited<ReturnType<typeof createFoundationKit>>;
 afterEach(() => kit?.cleanup());
 
 /** What the till channels' payloads refer to: rows made before the drive (parkedAward) or by earlier calls. */
@@ -50,9 +50,10 @@ const validPayloads: Record<InvokeKey, (d: Drive) => unknown> = {
   keysClear: () => ({ kind: 'read' }),
   keysAllowPlainText: () => ({ acknowledge: true }),
   pinStatus: () => undefined,
-  pinSet: () => ({ newPin: '2580', currentPin: '2580' }),
-  pinVerify: () => ({ pin: '2580' }),
+  pinSet: () => ({ newPin: TEST_PIN, currentPin: TEST_PIN }),
+  pinVerify: () => ({ pin: TEST_PIN }),
   pinLock: () => undefined,
+  tillReset: () => ({ confirm: 'clear keys and settings' }),
   appInfo: () => undefined,
   appDismissNotice: () => ({ id: 'no-such-notice' }),
   // --- till: cashier ---
@@ -84,7 +85,7 @@ const validPayloads: Record<InvokeKey, (d: Drive) => unknown> = {
 
 /** Some payloads refer to rows an earlier call makes; the destructive ones (clear, lock) go last. */
 const ORDER: InvokeKey[] = [
-  'settingsGet', 'keysStatus', 'keysSet', 'keysTest', 'keysAllowPlainText', 'pinStatus', 'pinSet', 'pinVerify', 'appInfo', 'appDismissNotice',
+  'settingsGet', 'keysStatus', 'keysSet', 'keysTest', 'keysAllowPlainText', 'pinStatus', 'pinSet', 'pinVerify', 'tillReset', 'appInfo', 'appDismissNotice',
   'statusGet', 'memberCard', 'awardPreview', 'awardSubmit', 'couponRedeem', 'couponVerdict', 'saleLookup', 'saleReturn', 'journalDetail',
   'journalList', 'journalRow', 'journalExport', 'journalVerify', 'journalResend', 'journalResolve', 'adjustmentSubmit', 'exceptionsList', 'exceptionResolve',
   'apiActivityList', 'apiActivityExport', 'reconcileRun', 'reconcileExport', 'storesList', 'settingsUpdate', 'keysClear', 'pinLock',
@@ -117,7 +118,7 @@ describe('no response on any channel contains key material', () => {
     const api = live ? await startSandbox({ quiet: true, keys: { write, read } }) : null;
     const k = await createTillKit({ settings: { mode, baseUrl: api?.url ?? DEFAULT_BASE_URL, storeId: DEMO.storeId, tillId: 'T1', requestTimeoutMs: 2000 } });
     try {
-      expect((await k.call('pinSet', { newPin: '2580' })).ok).toBe(true);
+      expect((await k.call('pinSet', { newPin: TEST_PIN, setupCode: k.setupCode() })).ok).toBe(true);
       // Keys are sealed to the configured origin; in sandbox mode the key test calls the embedded sandbox, so point there.
       if (!live) expect(await k.call('settingsUpdate', { baseUrl: k.sandbox().url })).toMatchObject({ ok: true });
       expect(await k.call('keysSet', { kind: 'write', key: write })).toMatchObject({ ok: true });
@@ -139,8 +140,9 @@ describe('no response on any channel contains key material', () => {
       for (const key of ORDER) {
         const envelope = await k.call(key, validPayloads[key](d));
         transcript.push(JSON.stringify(envelope));
-        // Not just "blocked by the scrubber": the handlers themselves answer normally.
-        expect(envelope, key).toMatchObject({ ok: true });
+        // Not just "blocked by the scrubber": the handlers themselves answer normally
+        // (the till reset refuses, as it must while a trusted PIN exists).
+        expect(envelope, key).toMatchObject(key === 'tillReset' ? { ok: false, error: { code: 'RESET_NOT_ALLOWED' } } : { ok: true });
         if (!envelope.ok) continue;
         if (key === 'awardSubmit') d.awardId = (envelope.value as { row: { id: number } }).row.id;
         if (key === 'saleReturn') d.clawbackId = (envelope.value as { row: { id: number } }).row.id;
@@ -164,8 +166,8 @@ describe('no response on any channel contains key material', () => {
 
 describe('the key tester', () => {
   it('never relays what the server sends back (an echo of the Authorization header)', async () => {
-    kit = createFoundationKit({ apiBaseUrl: () => base });
-    await kit.call('pinSet', { newPin: '2580' });
+    kit = await createFoundationKit({ apiBaseUrl: () => base });
+    await kit.firstPin();
     await kit.call('settingsUpdate', { baseUrl: base }); // the key is sealed to this origin, so the test may call it
     await kit.call('keysSet', { kind: 'write', key: WRITE_KEY });
     const envelope = await kit.call('keysTest', { kind: 'write' });
@@ -177,46 +179,46 @@ describe('the key tester', () => {
 
 describe('foundation channels', () => {
   it('keeps manager channels locked until the PIN is verified, and relocks', async () => {
-    kit = createFoundationKit();
+    kit = await createFoundationKit();
     expect(await kit.call('settingsUpdate', { kiosk: true })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     expect(await kit.call('keysSet', { kind: 'write', key: WRITE_KEY })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
-    await kit.call('pinSet', { newPin: '2580' });
+    await kit.firstPin();
     expect(await kit.call('settingsUpdate', { kiosk: true })).toMatchObject({ ok: true, value: { kiosk: true } });
     await kit.call('pinLock');
     expect(await kit.call('settingsUpdate', { kiosk: false })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
-    expect(await kit.call('pinVerify', { pin: '0000' })).toMatchObject({ ok: true, value: { result: 'wrong', attemptsLeft: 4 } });
-    expect(await kit.call('pinVerify', { pin: '2580' })).toMatchObject({ ok: true, value: { result: 'unlocked' } });
-    kit.clock.t += 6 * 60_000; // past the 5-minute auto-lock
+    expect(await kit.call('pinVerify', { pin: '000000' })).toMatchObject({ ok: true, value: { result: 'wrong', attemptsLeft: 4 } });
+    expect(await kit.call('pinVerify', { pin: KIT_PIN })).toMatchObject({ ok: true, value: { result: 'unlocked' } });
+    kit.clock.m += 6 * 60_000; // past the 5-minute auto-lock, on the monotonic clock
     expect(await kit.call('settingsUpdate', { kiosk: false })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
   });
 
   it('round-trips settings through the channel', async () => {
-    kit = createFoundationKit();
-    await kit.call('pinSet', { newPin: '2580' });
+    kit = await createFoundationKit();
+    await kit.firstPin();
     await kit.call('settingsUpdate', { tillId: 'till-09', managerAutoLockMinutes: 15 });
     expect(await kit.call('settingsGet')).toMatchObject({ ok: true, value: { tillId: 'till-09', managerAutoLockMinutes: 15 } });
     expect(await kit.call('pinStatus')).toMatchObject({ ok: true, value: { autoLockMinutes: 15 } });
   });
 
   it("applies main's base-URL policy behind the door: plain http only to loopback", async () => {
-    kit = createFoundationKit();
-    await kit.call('pinSet', { newPin: '2580' });
+    kit = await createFoundationKit();
+    await kit.firstPin();
     const refused = await kit.call('settingsUpdate', { baseUrl: 'http://flash.socialhub.ai/api/v2' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'SETTINGS_INVALID', issues: [{ path: ['baseUrl'] }] } });
     expect(await kit.call('settingsUpdate', { baseUrl: 'http://127.0.0.1:4010/api/v2/' })).toMatchObject({ ok: true, value: { baseUrl: 'http://127.0.0.1:4010/api/v2' } });
   });
 
   it('refuses a live key in a sandbox till and the reverse', async () => {
-    kit = createFoundationKit();
-    await kit.call('pinSet', { newPin: '2580' });
+    kit = await createFoundationKit();
+    await kit.firstPin();
     expect(await kit.call('keysSet', { kind: 'write', key: WRITE_KEY.replace('fl_test_', 'fl_live_') })).toMatchObject({ ok: false, error: { code: 'KEY_MODE_MISMATCH' } });
     await kit.call('settingsUpdate', { mode: 'live' });
     expect(await kit.call('keysSet', { kind: 'write', key: WRITE_KEY })).toMatchObject({ ok: false, error: { code: 'KEY_MODE_MISMATCH' } });
   });
 
   it('on a machine without a keyring: refuses, reports the tier, stores after the explicit opt-in', async () => {
-    kit = createFoundationKit({ backend: 'basic_text' });
-    await kit.call('pinSet', { newPin: '2580' });
+    kit = await createFoundationKit({ backend: 'basic_text' });
+    await kit.firstPin();
     expect(await kit.call('appInfo')).toMatchObject({ ok: true, value: { mode: 'sandbox', storage: { backend: 'basic_text', protected: false, optedInPlainText: false } } });
     expect(await kit.call('keysSet', { kind: 'write', key: WRITE_KEY })).toMatchObject({ ok: false, error: { code: 'KEYRING_UNPROTECTED' } });
     expect(await kit.call('keysAllowPlainText', { acknowledge: false })).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
@@ -225,24 +227,24 @@ describe('foundation channels', () => {
   });
 
   it('tests a key that is not configured with a typed error', async () => {
-    kit = createFoundationKit();
-    await kit.call('pinSet', { newPin: '2580' });
+    kit = await createFoundationKit();
+    await kit.firstPin();
     expect(await kit.call('keysTest', { kind: 'read' })).toMatchObject({ ok: false, error: { code: 'KEY_NOT_CONFIGURED' } });
   });
 
   it('lists and dismisses notices', async () => {
-    kit = createFoundationKit();
+    kit = await createFoundationKit();
     const n = kit.notices.raise('settings-quarantined', 'The settings file was moved aside.');
     expect(await kit.call('appInfo')).toMatchObject({ ok: true, value: { notices: [{ id: n.id, kind: 'settings-quarantined' }] } });
-    await kit.call('pinSet', { newPin: '2580' });
+    await kit.firstPin();
     expect(await kit.call('appDismissNotice', { id: n.id })).toEqual({ ok: true, value: { notices: [] } });
   });
 });
 
 describe('key test target', () => {
   it('sends a key only to the origin it was sealed to (sandbox mode does not test a live address key)', async () => {
-    kit = createFoundationKit({ apiBaseUrl: () => base });
-    await kit.call('pinSet', { newPin: '2580' });
+    kit = await createFoundationKit({ apiBaseUrl: () => base });
+    await kit.firstPin();
     await kit.call('keysSet', { kind: 'write', key: WRITE_KEY }); // sealed to the default https://flash.socialhub.ai
     const refused = await kit.call('keysTest', { kind: 'write' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'KEY_ORIGIN_MISMATCH' } });
@@ -250,8 +252,8 @@ describe('key test target', () => {
   });
 
   it('answers API_UNAVAILABLE when there is nothing to call', async () => {
-    kit = createFoundationKit({ apiBaseUrl: () => null });
-    await kit.call('pinSet', { newPin: '2580' });
+    kit = await createFoundationKit({ apiBaseUrl: () => null });
+    await kit.firstPin();
     await kit.call('keysSet', { kind: 'read', key: READ_KEY });
     expect(await kit.call('keysTest', { kind: 'read' })).toMatchObject({ ok: false, error: { code: 'API_UNAVAILABLE' } });
   });

@@ -15,7 +15,7 @@ import type { KeyKind } from '../keys/key-format.ts';
 import { keyEnvironment } from '../keys/key-format.ts';
 import { testKey } from '../keys/key-tester.ts';
 import type { KeyTestResult } from '../keys/key-tester.ts';
-import type { ManagerPin } from '../auth/manager-pin.ts';
+import type { LockState, ManagerPin } from '../auth/manager-pin.ts';
 import { PinError } from '../auth/manager-pin.ts';
 import type { NoticeBoard } from '../notices/notice-board.ts';
 import { checkLiveOrigin, DEFAULT_ORIGIN_ALLOW_LIST, originOf } from '../api/index.ts';
@@ -34,6 +34,8 @@ export interface FoundationDeps {
   readonly pin: ManagerPin;
   readonly notices: NoticeBoard;
   readonly app: AppFacts;
+  /** Clear keys and settings when the PIN cannot be trusted (app/trusted-foundation.ts). */
+  readonly resetTill: () => Promise<LockState>;
   /**
    * Where API calls go right now: the live base URL, or the embedded sandbox's loopback URL in
    * sandbox mode; null when there is nothing to call (a sandbox till whose sandbox is not running).
@@ -158,9 +160,10 @@ export function registerFoundationHandlers(registry: HandlerRegistry<InvokeContr
 
   // --- manager PIN ---
   registry.handle('pinStatus', () => mapped(() => pin.state()));
-  registry.handle('pinSet', ({ newPin, currentPin }) => mapped(() => pin.set(newPin, currentPin)));
+  registry.handle('pinSet', ({ newPin, currentPin, setupCode }) => mapped(() => pin.set(newPin, { currentPin, setupCode })));
   registry.handle('pinVerify', ({ pin: candidate }) => mapped(() => pin.verify(candidate)));
   registry.handle('pinLock', () => mapped(() => pin.lock()));
+  registry.handle('tillReset', () => mapped(() => deps.resetTill()));
 
   // --- app ---
   registry.handle('appInfo', async () => {

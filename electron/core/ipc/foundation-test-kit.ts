@@ -1,7 +1,8 @@
 /**
  * A complete, Electron-free till door for tests (and a template for the web host): real settings
- * file, real key vault (over an in-memory AES "keyring"), real manager PIN, the real registry with
- * the real contract and the app-origin sender policy.
+ * file, real key vault (over an in-memory AES "keyring"), real manager trust (sealed secret, PIN,
+ * settings MAC), the real registry with the real contract and the app-origin sender policy.
+ * The clock's wall time (`t`) and monotonic time (`m`) move separately, so tests can jump one.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,25 +19,35 @@ import { jsonFileBackend, openSettings } from '../settings/settings-file.ts';
 import { createKeyVault } from '../keys/key-vault.ts';
 import { createFakeKeyCrypto } from '../keys/fake-key-crypto.ts';
 import type { StorageBackendName } from '../keys/key-crypto.ts';
-import { createManagerPin, filePinStore } from '../auth/manager-pin.ts';
 import { managerAuthoriser } from '../auth/authorise.ts';
+import { openTrustedFoundation } from '../app/trusted-foundation.ts';
 import { createNoticeBoard } from '../notices/notice-board.ts';
 
 export const OUR_FRAME: SenderInfo = Object.freeze({ frameUrl: 'app://till/index.html', isMainFrame: true, webContentsId: 1 });
 
-export function createFoundationKit(options: { backend?: StorageBackendName; testKey?: FoundationDeps['testKey']; apiBaseUrl?: () => string | null } = {}) {
+export const KIT_PIN = '258046';
+
+export async function createFoundationKit(options: { backend?: StorageBackendName; testKey?: FoundationDeps['testKey']; apiBaseUrl?: () => string | null } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-door-'));
-  const clock = { t: Date.parse('2026-11-25T10:00:00Z'), now: () => clock.t };
+  const clock = { t: Date.parse('2026-11-25T10:00:00Z'), m: 1_000, now: () => clock.t, wall: () => clock.t, monotonic: () => clock.m };
   const crypto = createFakeKeyCrypto({ backend: options.backend ?? 'gnome_libsecret' });
-  const settings = openSettings({ filePath: path.join(dir, 'settings.json'), open: jsonFileBackend(path.join(dir, 'settings.json')) });
+  const stored = openSettings({ filePath: path.join(dir, 'settings.json'), open: jsonFileBackend(path.join(dir, 'settings.json')) });
   const vault = createKeyVault({ filePath: path.join(dir, 'keys.json'), crypto, now: () => new Date(clock.t) });
-  const pin = createManagerPin({
-    store: filePinStore(path.join(dir, 'manager-pin.json')),
-    clock,
-    autoLockMinutes: () => settings.get().managerAutoLockMinutes,
-    scrypt: { N: 2 ** 10, r: 8, p: 1, keyLen: 32 },
-  });
   const notices = createNoticeBoard(() => new Date(clock.t));
+  let setupCode = '';
+  const foundation = await openTrustedFoundation({
+    dataDir: dir,
+    crypto,
+    settings: stored,
+    vault,
+    notices,
+    clock,
+    scrypt: { N: 2 ** 10, r: 8, p: 1, keyLen: 32 },
+    onSetupCode: (code) => {
+      setupCode = code;
+    },
+  });
+  const { settings, pin } = foundation;
   const logged: unknown[] = [];
   const log: RegistryLog = { warn: (...a) => logged.push(a), error: (...a) => logged.push(a) };
   const registry = createHandlerRegistry(invokeContract, {
@@ -50,6 +61,7 @@ export function createFoundationKit(options: { backend?: StorageBackendName; tes
     vault,
     pin,
     notices,
+    resetTill: () => foundation.resetTill(),
     app: { name: 'SocialHub Till', version: '0.1.0', platform: 'linux', packaged: false },
     ...(options.testKey === undefined ? {} : { testKey: options.testKey }),
     ...(options.apiBaseUrl === undefined ? {} : { apiBaseUrl: options.apiBaseUrl }),
@@ -62,9 +74,14 @@ export function createFoundationKit(options: { backend?: StorageBackendName; tes
     vault,
     pin,
     notices,
+    foundation,
+    /** The first-run set-up code this kit's till issued (what the first-run screen shows). */
+    setupCode: () => setupCode,
     registry,
     logged,
     call: (key: keyof typeof invokeContract, payload?: unknown) => registry.call(key, payload, OUR_FRAME),
+    /** Sets the first PIN with the set-up code, leaving the manager session open. */
+    firstPin: () => registry.call('pinSet', { newPin: KIT_PIN, setupCode }, OUR_FRAME),
     cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 }

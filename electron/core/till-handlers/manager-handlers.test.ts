@@ -33,7 +33,7 @@ async function award(memberId: string, saleTotal: string) {
 
 describe('without a manager session', () => {
   it('answers LOCKED on every manager channel, before touching anything', async () => {
-    await kit.pin.set('2580');
+    await kit.unlock();
     await kit.pin.lock();
     const before = kit.sandbox().audit().length;
     const manager = (Object.keys(invokeContract) as InvokeKey[]).filter((k) => invokeContract[k].access === 'manager');

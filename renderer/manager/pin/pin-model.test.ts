@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { LockState } from '../../../shared/ipc/contract.ts';
-import { countdown, lockoutText, newPinProblem, pinProblem, verifyView } from './pin-model.ts';
+import { countdown, lockoutText, newPinProblem, pinProblem, setupCodeProblem, verifyView } from './pin-model.ts';
 
 const anyText = expect.any(String) as unknown as string;
 const textMatching = (re: RegExp) => expect.stringMatching(re) as unknown as string;
 
-const state: LockState = { configured: true, unlocked: false, unlockExpiresAt: null, lockedOutUntil: null, failedAttempts: 0, autoLockMinutes: 5 };
+const state: LockState = {
+  configured: true,
+  unlocked: false,
+  unlockExpiresAt: null,
+  lockedOutUntil: null,
+  failedAttempts: 0,
+  autoLockMinutes: 5,
+  setup: 'configured',
+  setupCode: null,
+  setupCodeUsable: true,
+};
 
 describe('verifyView', () => {
   it('reads each result', () => {
@@ -27,15 +37,20 @@ describe('lockout', () => {
 });
 
 describe('PIN checks', () => {
-  it('wants 4 to 12 digits', () => {
+  it('wants 6 to 12 digits', () => {
     expect(pinProblem('')).toBe('Enter the PIN.');
-    expect(pinProblem('123')).toMatch(/4 to 12/);
-    expect(pinProblem('4821')).toBeNull();
+    expect(pinProblem('48213')).toBe('A PIN is 6 to 12 digits.');
+    expect(pinProblem('482135')).toBeNull();
   });
   it('refuses easy first PINs and mismatches', () => {
-    expect(newPinProblem('1111', '1111')).toMatchObject({ pin: anyText });
-    expect(newPinProblem('1234', '1234')).toMatchObject({ pin: anyText });
-    expect(newPinProblem('4821', '4822')).toEqual({ repeat: 'The two PINs differ.' });
-    expect(newPinProblem('4821', '4821')).toBeNull();
+    expect(newPinProblem('111111', '111111')).toMatchObject({ pin: anyText });
+    expect(newPinProblem('123456', '123456')).toMatchObject({ pin: anyText });
+    expect(newPinProblem('482135', '482136')).toEqual({ repeat: 'The two PINs differ.' });
+    expect(newPinProblem('482135', '482135')).toBeNull();
+  });
+  it('checks a typed set-up code before sending it', () => {
+    expect(setupCodeProblem(' ')).toBe('Enter the set-up code.');
+    expect(setupCodeProblem('7KQ4-M2XD')).toMatch(/12 letters and digits/);
+    expect(setupCodeProblem('7kq4 m2xd 9prt')).toBeNull();
   });
 });

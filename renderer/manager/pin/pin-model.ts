@@ -1,5 +1,5 @@
-/** The PIN dialog's wording: wrong PIN, attempts left, lockout countdown. Pure, for tests. */
-import { PIN_PATTERN } from '../../../shared/ipc/schemas/pin.ts';
+/** The PIN dialog's wording: wrong PIN, attempts left, lockout countdown, set-up code. Pure, for tests. */
+import { normaliseSetupCode, PIN_PATTERN, PIN_RULE } from '../../../shared/ipc/schemas/pin.ts';
 import type { PinVerifyResult } from '../../../shared/ipc/contract.ts';
 import { formatTime } from '../format.ts';
 
@@ -44,7 +44,13 @@ export function lockoutText(until: number): string {
 /** What is wrong with a typed PIN, or null. */
 export function pinProblem(pin: string): string | null {
   if (pin === '') return 'Enter the PIN.';
-  return PIN_PATTERN.test(pin) ? null : 'A PIN is 4 to 12 digits.';
+  return PIN_PATTERN.test(pin) ? null : PIN_RULE;
+}
+
+/** What is wrong with a typed set-up code, or null. */
+export function setupCodeProblem(code: string): string | null {
+  if (code.trim() === '') return 'Enter the set-up code.';
+  return normaliseSetupCode(code) === null ? 'A set-up code is 12 letters and digits, written like 7KQ4-M2XD-9PRT.' : null;
 }
 
 /** For the first PIN: both entries valid and equal. */

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { IpcErrorBody } from '../../../shared/ipc/envelope.ts';
-import { pinSchema } from '../../../shared/ipc/schemas/pin.ts';
+import { PIN_RULE, pinSchema } from '../../../shared/ipc/schemas/pin.ts';
 import { ScannerWizard } from '../../cashier/scanner-wizard/index.tsx';
 import { useSession } from '../session.ts';
 import { ErrorBanner, Field, Modal, StatusLine } from '../ui.tsx';
@@ -268,8 +268,8 @@ function PinSection() {
     setStatus(null);
     setFailure(null);
     const e: typeof errors = {};
-    if (!pinSchema.safeParse(current).success) e.current = 'Enter the current PIN (4 to 12 digits).';
-    if (!pinSchema.safeParse(next).success) e.next = 'A PIN is 4 to 12 digits.';
+    if (!pinSchema.safeParse(current).success) e.current = 'Enter the current PIN.';
+    if (!pinSchema.safeParse(next).success) e.next = PIN_RULE;
     else if (next === current) e.next = 'Choose a PIN different from the current one.';
     if (repeat !== next) e.repeat = 'The two new PINs differ.';
     setErrors(e);
@@ -315,7 +315,7 @@ function PinSection() {
         <Field label="Current PIN" error={errors.current}>
           {pinInput(current, setCurrent, 'pin-change-current')}
         </Field>
-        <Field label="New PIN" hint="4 to 12 digits." error={errors.next}>
+        <Field label="New PIN" hint={PIN_RULE} error={errors.next}>
           {pinInput(next, setNext, 'pin-change-new')}
         </Field>
         <Field label="New PIN again" error={errors.repeat}>

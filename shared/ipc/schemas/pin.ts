@@ -1,5 +1,42 @@
-/** What a manager PIN looks like. Pure zod: the IPC contract rejects a malformed PIN at the door. */
+/**
+ * What a manager PIN and a set-up code look like. Pure zod: the IPC contract rejects a malformed
+ * PIN or code at the door, and the PIN dialog shows the same rule.
+ */
 import { z } from 'zod';
 
-export const PIN_PATTERN = /^\d{4,12}$/;
-export const pinSchema = z.string().regex(PIN_PATTERN, 'a PIN is 4 to 12 digits');
+export const PIN_MIN_DIGITS = 6;
+export const PIN_MAX_DIGITS = 12;
+export const PIN_PATTERN = /^\d{6,12}$/;
+export const PIN_RULE = `A PIN is ${PIN_MIN_DIGITS} to ${PIN_MAX_DIGITS} digits.`;
+export const pinSchema = z.string().regex(PIN_PATTERN, `a PIN is ${PIN_MIN_DIGITS} to ${PIN_MAX_DIGITS} digits`);
+
+/**
+ * The set-up code: 12 Crockford base32 symbols, shown as `XXXX-XXXX-XXXX`. Typed by hand, so
+ * case, spaces, dashes and the look-alikes O/0, I/L/1 do not matter (see normaliseSetupCode).
+ */
+export const SETUP_CODE_LENGTH = 12;
+export const setupCodeSchema = z
+  .string()
+  .max(40)
+  .refine((s) => normaliseSetupCode(s) !== null, 'a set-up code is 12 letters and digits, as XXXX-XXXX-XXXX');
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** The canonical 12 symbols of a typed code, or null when it cannot be one. */
+export function normaliseSetupCode(typed: string): string | null {
+  const s = typed
+    .toUpperCase()
+    .replace(/[\s-]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+  if (s.length !== SETUP_CODE_LENGTH) return null;
+  for (const ch of s) if (!CROCKFORD.includes(ch)) return null;
+  return s;
+}
+
+/** `ABCD-EFGH-JKMN` from 12 canonical symbols. */
+export function formatSetupCode(canonical: string): string {
+  return `${canonical.slice(0, 4)}-${canonical.slice(4, 8)}-${canonical.slice(8, 12)}`;
+}
+
+export const SETUP_CODE_ALPHABET = CROCKFORD;

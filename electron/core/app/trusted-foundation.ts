@@ -1,0 +1,97 @@
+/**
+ * Manager trust, assembled once and the same way for Electron main, the web host and the tests:
+ * the sealed integrity secret, the settings checked against their MAC, the manager PIN that
+ * counts a missing or altered record as locked, and the till reset (clear keys and settings).
+ * The host supplies the storage it has (settings backend, key crypto); the notices tell the
+ * manager what was found at start.
+ */
+import path from 'node:path';
+import { createManagerPin, filePinStore, PinError } from '../auth/manager-pin.ts';
+import type { LockState, ManagerPin, ScryptParams } from '../auth/manager-pin.ts';
+import { systemSessionClock } from '../auth/session-clock.ts';
+import type { SessionClock } from '../auth/session-clock.ts';
+import { openTrustStore } from '../auth/till-trust.ts';
+import type { TrustStore } from '../auth/till-trust.ts';
+import type { KeyCryptoBackend } from '../keys/key-crypto.ts';
+import type { KeyVault } from '../keys/key-vault.ts';
+import type { NoticeBoard } from '../notices/notice-board.ts';
+import type { SettingsService } from '../settings/settings-file.ts';
+import { isFactorySettings, sealSettings, UNTRUSTED_SETTINGS_NOTICE } from '../settings/settings-seal.ts';
+import type { SealedSettings } from '../settings/settings-seal.ts';
+
+export const TRUST_FILE = 'till-trust.json';
+export const PIN_FILE = 'manager-pin.json';
+
+export interface TrustedFoundationOptions {
+  readonly dataDir: string;
+  /** The same crypto the key vault uses (safeStorage in the app). */
+  readonly crypto: KeyCryptoBackend;
+  /** The settings as opened from disk; the foundation hands back the checked view of them. */
+  readonly settings: SettingsService;
+  readonly vault: KeyVault;
+  readonly notices: NoticeBoard;
+  readonly clock?: SessionClock;
+  readonly scrypt?: ScryptParams;
+  /** A first-run set-up code was issued (print it for the operator; the app also shows it). */
+  readonly onSetupCode?: (code: string) => void;
+}
+
+export interface TrustedFoundation {
+  readonly trust: TrustStore;
+  readonly settings: SealedSettings;
+  readonly pin: ManagerPin;
+  /** Clear both keys and all settings, then start over as on a first run. Refused while a trusted PIN exists. */
+  readonly resetTill: () => Promise<LockState>;
+}
+
+export async function openTrustedFoundation(options: TrustedFoundationOptions): Promise<TrustedFoundation> {
+  const { vault, notices } = options;
+  const trust = await openTrustStore({ filePath: path.join(options.dataDir, TRUST_FILE), crypto: options.crypto });
+  if (trust.protection() === 'this-run-only') notices.raise('trust-unavailable', trust.problem() ?? 'The manager PIN and settings cannot be protected on this computer right now.');
+
+  const settings = sealSettings(options.settings, trust);
+  if (!settings.trusted()) notices.raise('settings-untrusted', UNTRUSTED_SETTINGS_NOTICE);
+
+  const holdsAssets = async (): Promise<boolean> => {
+    const status = await vault.status(); // an unreadable key file throws, which counts as "holds keys"
+    return status.write.configured || status.read.configured || !isFactorySettings(settings.stored());
+  };
+
+  const pin = createManagerPin({
+    store: filePinStore(path.join(options.dataDir, PIN_FILE)),
+    clock: options.clock ?? systemSessionClock,
+    trust,
+    holdsAssets,
+    autoLockMinutes: () => settings.get().managerAutoLockMinutes,
+    ...(options.onSetupCode === undefined ? {} : { onSetupCode: options.onSetupCode }),
+    ...(options.scrypt === undefined ? {} : { scrypt: options.scrypt }),
+  });
+  const first = await pin.state();
+  if (first.setup === 'reset-required') {
+    notices.raise(
+      'pin-untrusted',
+      pin.recordProblem() === 'missing'
+        ? 'The manager PIN record was missing at start although this till holds keys or settings, so the manager functions were locked until the PIN was set again.'
+        : 'The manager PIN record was damaged or altered outside the till, so the manager functions were locked until the PIN was set again.',
+    );
+  }
+
+  return {
+    trust,
+    settings,
+    pin,
+    resetTill: async () => {
+      if ((await pin.state()).setup === 'configured') {
+        throw new PinError('RESET_NOT_ALLOWED', 'A manager PIN is set on this till: enter it, or set a new one with the set-up code.');
+      }
+      await vault.clear('write');
+      await vault.clear('read');
+      // A new secret: the old set-up code and every earlier MAC stop counting.
+      await trust.rotate();
+      settings.resetToFactory();
+      await pin.forgetForReset();
+      notices.raise('till-reset', 'The keys and settings were cleared at the till because the manager PIN could not be trusted. Set the mode, store and keys again.');
+      return pin.state();
+    },
+  };
+}
