@@ -43,6 +43,14 @@ describe('buildQrY4m', () => {
     expect(decodeLuminance(yPlanes[0]!, width, height)).toEqual({ text: 'cp_SPRING-10', inverted: true });
   });
 
+  it('can show a given picture (a hard scene) in the coded frames, and refuses one of the wrong size', () => {
+    const picture = new Uint8ClampedArray(160 * 120).map((_, i) => i % 251);
+    const { yPlanes } = parseY4m(buildQrY4m({ text: 'x', width: 160, height: 120, frames: 2, blankFrames: 1, image: picture }));
+    expect(yPlanes[0]!.every((v) => v === 110)).toBe(true);
+    expect(Array.from(yPlanes[2]!)).toEqual(Array.from(picture));
+    expect(() => buildQrY4m({ text: 'x', width: 160, height: 120, image: new Uint8ClampedArray(10) })).toThrow(RangeError);
+  });
+
   it('uses 640×480, 30 frames at 30 fps by default', () => {
     const file = buildQrY4m({ text: 'x' });
     expect(parseY4m(file)).toMatchObject({ header: 'YUV4MPEG2 W640 H480 F30:1 Ip A1:1 C420jpeg', width: 640, height: 480 });

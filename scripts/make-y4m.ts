@@ -25,6 +25,11 @@ export interface QrY4mOptions {
   blankFrames?: number;
   /** Pixels per QR module; default fits the code to 70% of the shorter side. */
   moduleSize?: number;
+  /**
+   * The coded frames' picture (luminance, width × height), e.g. a hard scene
+   * (scripts/scenes/hard-scenes.ts), instead of the plain code made from `text`.
+   */
+  image?: Uint8ClampedArray;
 }
 
 export const Y4M_DEFAULTS = { width: 640, height: 480, frames: 30, fps: 30, blankFrames: 0 } as const;
@@ -46,12 +51,15 @@ export function buildQrY4m(options: QrY4mOptions): Uint8Array {
   if (width % 2 !== 0 || height % 2 !== 0 || width === 0 || height === 0) throw new RangeError('width and height must be even and non-zero (4:2:0)');
   if (fps === 0 || frames + blankFrames === 0) throw new RangeError('need a frame rate and at least one frame');
 
-  const luma = rasterizeQr(create(text, { errorCorrectionLevel: 'M' }).modules, {
-    width,
-    height,
-    inverted: options.inverted ?? false,
-    ...(options.moduleSize === undefined ? {} : { moduleSize: options.moduleSize }),
-  });
+  if (options.image !== undefined && options.image.length !== width * height) throw new RangeError(`the image must be ${width}×${height} luminance bytes`);
+  const luma =
+    options.image ??
+    rasterizeQr(create(text, { errorCorrectionLevel: 'M' }).modules, {
+      width,
+      height,
+      inverted: options.inverted ?? false,
+      ...(options.moduleSize === undefined ? {} : { moduleSize: options.moduleSize }),
+    });
   const blank = new Uint8Array(width * height).fill(BLANK_LUMA);
   const chroma = new Uint8Array((width / 2) * (height / 2) * 2).fill(128); // U then V: no colour
 

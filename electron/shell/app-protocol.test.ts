@@ -39,6 +39,15 @@ describe('app:// protocol', () => {
     expect((await get('app://till/assets/index.js', 'HEAD')).status).toBe(200);
   });
 
+  it("serves the camera decoder's .wasm as application/wasm, byte for byte (streaming compile needs that type)", async () => {
+    const wasm = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]); // an empty module
+    fs.writeFileSync(path.join(root, 'assets', 'zxing_reader-AbC123.wasm'), wasm);
+    const res = await get('app://till/assets/zxing_reader-AbC123.wasm');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/wasm');
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(wasm);
+  });
+
   it('answers 403 on traversal, foreign hosts and symlinks out of the build dir; 404 when missing; 405 on POST', async () => {
     expect((await get('app://till/..%2Fsecret.txt')).status).toBe(403);
     expect((await get('app://till.evil/index.html')).status).toBe(403);

@@ -200,6 +200,23 @@ describe('the real renderer', () => {
       await tab.goto(real.tillUrl);
       await tab.getByText('SANDBOX', { exact: false }).first().waitFor({ timeout: 15_000 });
       expect(problems.filter((p) => /Content Security Policy|window\.till|bridge/i.test(p))).toEqual([]);
+      // The camera decoder's WebAssembly is in the build (what Forge packages), the worker points
+      // at that file, and the page's own origin serves it so that it compiles under the app CSP.
+      const assets = fs.readdirSync(path.join(outDir, 'assets'));
+      const wasm = assets.find((f) => /^zxing_reader-[\w-]+\.wasm$/.test(f));
+      const worker = assets.find((f) => /^qr-decode\.worker-[\w-]+\.js$/.test(f));
+      expect(wasm).toBeDefined();
+      expect(fs.readFileSync(path.join(outDir, 'assets', worker ?? '-'), 'utf8')).toContain(wasm);
+      const served = await tab.evaluate(async (url) => {
+        // Runs in the page; Node's type library here has no WebAssembly declarations.
+        const wasmApi = (globalThis as unknown as { WebAssembly: { compileStreaming(r: Response): Promise<object>; Module: { exports(m: object): unknown[] } } }).WebAssembly;
+        const res = await fetch(url);
+        const type = res.headers.get('content-type');
+        const module = await wasmApi.compileStreaming(res);
+        return { type, exports: wasmApi.Module.exports(module).length };
+      }, `/assets/${wasm}`);
+      expect(served.type).toBe('application/wasm');
+      expect(served.exports).toBeGreaterThan(0);
       await tab.close();
     } finally {
       await real?.close();

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { describeCameraError, listCameras, startCameraScanner, type DecodeWorker } from './camera-scanner.ts';
-import type { QrFrameReply, QrFrameRequest } from './qr-decode.ts';
+import type { QrEngineReport, QrFrameReply, QrFrameRequest, QrWorkerMessage } from './qr-engine.ts';
 
 function fakeTrack() {
   const listeners: Record<string, (() => void)[]> = {};
@@ -28,14 +28,17 @@ function fakeEnv(getUserMedia?: () => Promise<unknown>) {
     cancelVideoFrameCallback: vi.fn(),
   };
   const posted: QrFrameRequest[] = [];
-  const worker: DecodeWorker & { reply(text: string | null): void } = {
+  const worker: DecodeWorker & { reply(text: string | null): void; report(r: QrEngineReport): void } = {
     onmessage: null,
     onerror: null,
     postMessage: (m: QrFrameRequest) => posted.push(m),
     terminate: vi.fn(),
     reply(text) {
       const last = posted.at(-1)!;
-      this.onmessage?.({ data: { id: last.id, text } satisfies QrFrameReply } as MessageEvent<QrFrameReply>);
+      this.onmessage?.({ data: { id: last.id, text } satisfies QrFrameReply } as MessageEvent<QrWorkerMessage>);
+    },
+    report(r) {
+      this.onmessage?.({ data: r } as MessageEvent<QrWorkerMessage>);
     },
   };
   const mediaDevices = {
@@ -51,12 +54,14 @@ function fakeEnv(getUserMedia?: () => Promise<unknown>) {
   let clock = 0;
   const decoded: string[] = [];
   const errors: string[] = [];
+  const engines: QrEngineReport[] = [];
   const start = () =>
     startCameraScanner({
       video: video as unknown as HTMLVideoElement,
       deviceId: 'cam-1',
       onDecode: (t) => decoded.push(t),
       onError: (e) => errors.push(e.code),
+      onEngine: (r) => engines.push(r),
       mediaDevices: mediaDevices as unknown as MediaDevices,
       createWorker: () => worker,
       grabFrame: () => ({ data: new Uint8ClampedArray(4 * 8), width: 4, height: 2 }),
@@ -64,7 +69,7 @@ function fakeEnv(getUserMedia?: () => Promise<unknown>) {
     });
   const nextFrame = () => frameCallbacks.shift()?.();
   const advance = (ms: number) => (clock += ms);
-  return { track, video, worker, posted, mediaDevices, decoded, errors, start, nextFrame, advance, frameCallbacks };
+  return { track, stream, video, worker, posted, mediaDevices, decoded, errors, engines, start, nextFrame, advance, frameCallbacks };
 }
 
 describe('startCameraScanner', () => {
@@ -91,6 +96,24 @@ describe('startCameraScanner', () => {
     env.nextFrame();
     expect(env.posted).toHaveLength(2);
     expect(env.posted.map((p) => p.id)).toEqual([1, 2]);
+  });
+
+  it('passes on the engine report, sent while the camera starts or later, without taking it for a frame reply', async () => {
+    const env = fakeEnv();
+    const wasm: QrEngineReport = { type: 'engine', engine: 'zxing-cpp', coldStartMs: 120, fallbackReason: null };
+    env.mediaDevices.getUserMedia.mockImplementationOnce(() => {
+      env.worker.report(wasm); // the WebAssembly compiled before the camera was up
+      return Promise.resolve(env.stream);
+    });
+    await env.start();
+    expect(env.engines).toEqual([wasm]);
+    env.nextFrame();
+    const fallback: QrEngineReport = { type: 'engine', engine: 'zxing-js', coldStartMs: 300, fallbackReason: 'blocked' };
+    env.worker.report(fallback);
+    expect(env.engines).toEqual([wasm, fallback]);
+    env.nextFrame();
+    expect(env.posted).toHaveLength(1); // the frame sent is still in flight
+    expect(env.decoded).toEqual([]);
   });
 
   it('reports a code once while it stays in view, and again after it was gone a while', async () => {
@@ -121,7 +144,7 @@ describe('startCameraScanner', () => {
     expect(env.worker.terminate).toHaveBeenCalled();
     expect(env.video.srcObject).toBeNull();
     expect(env.video.cancelVideoFrameCallback).toHaveBeenCalled();
-    onmessage?.call(env.worker as unknown as Worker, { data: { id: 1, text: 'mb_late' } } as MessageEvent<QrFrameReply>);
+    onmessage?.call(env.worker as unknown as Worker, { data: { id: 1, text: 'mb_late' } } as MessageEvent<QrWorkerMessage>);
     expect(env.decoded).toEqual([]);
     r.scanner.stop(); // idempotent
     expect(env.track.stop).toHaveBeenCalledTimes(1);

@@ -6,7 +6,7 @@
  * is busy, frames are skipped rather than queued, so a slow machine decodes fewer frames but
  * never falls behind the live picture or piles up memory.
  */
-import type { QrFrameReply, QrFrameRequest } from './qr-decode.ts';
+import { isEngineReport, type QrEngineReport, type QrFrameRequest, type QrWorkerMessage } from './qr-engine.ts';
 
 export type CameraErrorCode = 'unsupported' | 'no_camera' | 'permission_denied' | 'camera_busy' | 'camera_unavailable' | 'failed';
 
@@ -72,7 +72,7 @@ export async function listCameras(
 /** The subset of a Worker the loop uses. */
 export interface DecodeWorker {
   postMessage(message: QrFrameRequest, transfer: Transferable[]): void;
-  onmessage: ((event: MessageEvent<QrFrameReply>) => void) | null;
+  onmessage: ((event: MessageEvent<QrWorkerMessage>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
   terminate(): void;
 }
@@ -87,6 +87,8 @@ export interface CameraScannerOptions {
   onDecode: (text: string) => void;
   /** The camera stopped after it had started (unplugged, taken by another app). */
   onError?: (error: CameraError) => void;
+  /** The decode worker's engine is ready (which one, how long it took, why it fell back). */
+  onEngine?: (report: QrEngineReport) => void;
   /** The same code is reported again only after it has been out of view this long. */
   repeatAfterMs?: number;
   /** Frames wider than this are scaled down before decoding (speed; QR needs few pixels). */
@@ -112,9 +114,13 @@ export async function startCameraScanner(options: CameraScannerOptions): Promise
   const maxFrameWidth = options.maxFrameWidth ?? CAMERA_DEFAULTS.maxFrameWidth;
   const now = options.now ?? (() => performance.now());
   const grab = options.grabFrame ?? createCanvasGrabber();
-  // Started before the camera so the decoder's code loads while the camera warms up: otherwise
-  // a code already in view waits for the worker after the preview starts.
+  // Started before the camera so the decoder's WebAssembly compiles while the camera warms up:
+  // otherwise a code already in view waits for the worker after the preview starts.
   const worker = (options.createWorker ?? createDecodeWorker)();
+  // Its engine report can come while the camera is still starting; frames are handled below.
+  worker.onmessage = (event) => {
+    if (isEngineReport(event.data)) options.onEngine?.(event.data);
+  };
 
   let stream: MediaStream;
   try {
@@ -178,6 +184,10 @@ export async function startCameraScanner(options: CameraScannerOptions): Promise
   }
 
   worker.onmessage = (event) => {
+    if (isEngineReport(event.data)) {
+      if (!stopped) options.onEngine?.(event.data);
+      return;
+    }
     inFlight = false;
     const text = event.data.text;
     if (stopped || typeof text !== 'string') return;

@@ -1,5 +1,7 @@
 /**
- * QR decoding of one camera frame, DOM-free so it runs in a Web Worker (and in Node tests).
+ * The JavaScript decoder (`@zxing/library`): the fallback engine, used only when ZXing-C++'s
+ * WebAssembly cannot start (qr-decode-wasm.ts is the main one). DOM-free, so it runs in the
+ * decode worker and in Node tests.
  *
  * QR only (no 1-D formats: a product barcode in view must never become a "scan"), TRY_HARDER
  * off (frames keep coming, so a fast miss is better than a slow hit), and passes on the
@@ -17,6 +19,7 @@ import {
   QRCodeReader,
   RGBLuminanceSource,
 } from '@zxing/library';
+import type { QrEngine } from './qr-engine.ts';
 
 export interface QrDecodeResult {
   text: string;
@@ -72,46 +75,19 @@ function tryDecode(binarizer: HybridBinarizer | GlobalHistogramBinarizer): strin
   }
 }
 
-/** A frame posted to the decode worker. */
-export interface QrFrameRequest {
-  id: number;
-  data: PixelData;
-  width: number;
-  height: number;
-}
-
-export interface QrFrameReply {
-  id: number;
-  text: string | null;
-}
-
 /**
- * The worker's message handler, separate from the worker so it can be tested. It remembers
- * which polarity last worked, so a phone in dark mode costs one decode a frame, not two.
+ * The fallback engine. It remembers which polarity last worked, so a phone in dark mode costs
+ * one decode a frame, not two.
  */
-export function createFrameHandler(): (message: unknown) => QrFrameReply | null {
+export function createJsEngine(): QrEngine {
   let invertedFirst = false;
-  return (message) => {
-    if (!isFrameRequest(message)) return null;
-    try {
-      const found = decodeLuminance(message.data, message.width, message.height, { invertedFirst });
-      if (found === null) return { id: message.id, text: null };
+  return {
+    name: 'zxing-js',
+    decode(data, width, height) {
+      const found = decodeLuminance(data, width, height, { invertedFirst });
+      if (found === null) return null;
       invertedFirst = found.inverted;
-      return { id: message.id, text: found.text };
-    } catch {
-      // A malformed frame must not kill the worker: the camera loop would stall waiting for it.
-      return { id: message.id, text: null };
-    }
+      return found.text;
+    },
   };
-}
-
-function isFrameRequest(m: unknown): m is QrFrameRequest {
-  if (typeof m !== 'object' || m === null) return false;
-  const r = m as Record<string, unknown>;
-  return (
-    typeof r.id === 'number' &&
-    typeof r.width === 'number' &&
-    typeof r.height === 'number' &&
-    (r.data instanceof Uint8ClampedArray || r.data instanceof Uint8Array)
-  );
 }

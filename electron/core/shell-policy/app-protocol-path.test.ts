@@ -11,6 +11,7 @@ describe('resolveAppRequest', () => {
     expect(get('app://till/assets/index-AbC123.js')).toMatchObject({ kind: 'file', path: `${root}/assets/index-AbC123.js`, contentType: 'text/javascript; charset=utf-8' });
     expect(get('app://till/assets/index-AbC123.css?v=1#x')).toMatchObject({ kind: 'file', contentType: 'text/css; charset=utf-8' });
     expect(get('app://till/icon.svg', 'HEAD')).toMatchObject({ kind: 'file', contentType: 'image/svg+xml' });
+    expect(get('app://till/assets/zxing_reader-AbC123.wasm')).toMatchObject({ kind: 'file', contentType: 'application/wasm' });
   });
 
   it.each(['POST', 'PUT', 'DELETE', 'OPTIONS'])('refuses %s', (method) => {

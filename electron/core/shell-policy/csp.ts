@@ -7,6 +7,10 @@
  * asset files (the renderer build sets `assetsInlineLimit: 0`, so no data: fonts or scripts).
  * React's `style={…}` props go through CSSOM, which `style-src` does not block. The camera needs
  * `mediastream:` for the <video> and `blob:` for ZXing's frame grabs and any worker.
+ *
+ * `'wasm-unsafe-eval'` lets the camera's decode worker compile ZXing-C++'s WebAssembly (the file
+ * bundled in the build, from our own origin). It admits WebAssembly compilation only: JavaScript
+ * `eval` and `new Function` stay blocked, as `'unsafe-eval'` is never granted.
  */
 
 export interface CspOptions {
@@ -22,7 +26,7 @@ type Directives = ReadonlyArray<readonly [string, readonly string[]]>;
 
 const PRODUCTION: Directives = [
   ['default-src', ["'none'"]],
-  ['script-src', ["'self'"]],
+  ['script-src', ["'self'", "'wasm-unsafe-eval'"]],
   ['style-src', ["'self'"]],
   ['img-src', ["'self'", 'data:', 'blob:']],
   ['media-src', ["'self'", 'blob:', 'mediastream:']],

@@ -9,6 +9,7 @@ import { call } from '../../app/call.ts';
 import { useRuntime, useSettings } from '../../app/context.tsx';
 import { Button, Dialog } from '../../app/ui.tsx';
 import { listCameras, startCameraScanner, type CameraError, type CameraInfo, type CameraScanner } from '../../scan/camera-scanner.ts';
+import type { QrEngineReport } from '../../scan/qr-engine.ts';
 
 const LOCAL_KEY = 'till.camera.deviceId';
 
@@ -24,6 +25,7 @@ export default function CameraDialog({ onClose }: { onClose: () => void }) {
   const [state, setState] = useState<CameraState>({ phase: 'starting' });
   const [attempt, setAttempt] = useState(0);
   const [lastError, setLastError] = useState<string | null>(null);
+  const [engine, setEngine] = useState<QrEngineReport | null>(null);
 
   const onDecode = useCallback(
     (text: string) => {
@@ -39,8 +41,17 @@ export default function CameraDialog({ onClose }: { onClose: () => void }) {
     const video = videoRef.current;
     if (video === null) return;
     setState({ phase: 'starting' });
+    setEngine(null);
     void (async () => {
-      const started = await startCameraScanner({ video, ...(chosen !== null ? { deviceId: chosen } : {}), onDecode, onError: (error) => setState({ phase: 'error', error }) });
+      const started = await startCameraScanner({
+        video,
+        ...(chosen !== null ? { deviceId: chosen } : {}),
+        onDecode,
+        onError: (error) => setState({ phase: 'error', error }),
+        onEngine: (report) => {
+          if (!cancelled) setEngine(report);
+        },
+      });
       if (cancelled) {
         if (started.ok) started.scanner.stop();
         return;
@@ -111,6 +122,7 @@ export default function CameraDialog({ onClose }: { onClose: () => void }) {
               {lastError}
             </p>
           )}
+          <EngineLine report={engine} />
           {state.phase === 'error' && (
             <Button variant="secondary" onClick={() => setAttempt((n) => n + 1)} testId="camera-retry">
               Try again
@@ -124,6 +136,23 @@ export default function CameraDialog({ onClose }: { onClose: () => void }) {
         </Button>
       </div>
     </Dialog>
+  );
+}
+
+/** Diagnostics: which decoder reads the frames, so support can tell a till on the fallback. */
+function EngineLine({ report }: { report: QrEngineReport | null }) {
+  if (report === null) {
+    return (
+      <p className="camera__engine" data-testid="camera-engine" data-engine="starting">
+        Decoder: starting…
+      </p>
+    );
+  }
+  const ready = `ready in ${Math.round(report.coldStartMs)} ms`;
+  return (
+    <p className="camera__engine" data-testid="camera-engine" data-engine={report.engine} title={report.fallbackReason ?? undefined}>
+      {report.engine === 'zxing-cpp' ? `Decoder: ZXing-C++ (WebAssembly), ${ready}` : `Decoder: ZXing JavaScript fallback (WebAssembly could not start), ${ready}`}
+    </p>
   );
 }
 
