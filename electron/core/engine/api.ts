@@ -77,8 +77,14 @@ export interface EngineConfig {
   ledgerMarginMs?: number;
   /** Longest wait for a resent write's own entry to show before judging duplicates. Default max(60 000, 10 × settleMs). */
   duplicateCheckMaxMs?: number;
-  /** A redeem that is still unproven this long after the scan is never sent automatically again. Default 120 000. */
+  /** A queued redeem this long after the scan that sent it is parked: only a new scan sends it. Default 120 000. */
   redeemWindowMs?: number;
+  /**
+   * How far the till's clock may be from SocialHub's. A coupon SocialHub shows redeemed counts as
+   * this till's lost success only if its `redeemedAt` falls within one of our unknown attempts
+   * (start .. end + settle), widened by this much. Default 2 000.
+   */
+  redeemClockSkewMs?: number;
   /** Background drainer poll interval when idle. Default 250. */
   idlePollMs?: number;
   /**
