@@ -10,9 +10,10 @@ import type { JournalRow } from '../../../shared/journal/row.ts';
 import type { CouponVerdict, RedeemInput } from './api.ts';
 import { ENGINE_ACTOR, REASON_CODES } from './constants.ts';
 import type { Ctx } from './context.ts';
-import { inlineSlot, record, sendInline } from './inline.ts';
+import { inlineSlot, record } from './inline.ts';
 import { checkId, redeemIntent, scopeDate } from './intents.ts';
 import { confirmUnseenHonor, couponVerdictFor } from './coupon-verdict.ts';
+import { sendRow } from './send.ts';
 import { redeemWindowOpen } from './step.ts';
 import { findAward } from './summary.ts';
 import { verifyRow } from './verify.ts';
@@ -29,10 +30,20 @@ function notNow(ctx: Ctx, couponId: string, row: JournalRow | null): CouponVerdi
   return { verdict: 'do-not-honor', reason, couponId, redeemedByThisTillAt: null, row };
 }
 
+/**
+ * The one send of a scan, awaited to its end (the client's timeout bounds it): a redeem that
+ * lands after the cashier was told NOT YET and stopped watching would be spent with nobody shown
+ * HONOR, so the verdict always reflects where the send ended.
+ */
+async function sendAtTill(ctx: Ctx, row: JournalRow, wait: number): Promise<JournalRow> {
+  if (wait > 0) await ctx.sleep(wait);
+  return sendRow(ctx, row, ctx.worker('inline'), { slotTaken: true });
+}
+
 async function retry(ctx: Ctx, row: JournalRow): Promise<CouponVerdict> {
   const wait = inlineSlot(ctx);
   if (wait === null) return notNow(ctx, row.couponId ?? '', row);
-  return couponVerdictFor(ctx, await sendInline(ctx, row, wait));
+  return couponVerdictFor(ctx, await sendAtTill(ctx, row, wait));
 }
 
 async function rescan(ctx: Ctx, existing: JournalRow): Promise<CouponVerdict> {
@@ -81,7 +92,7 @@ export async function redeem(ctx: Ctx, input: RedeemInput): Promise<CouponVerdic
   if (!rec.created) return rescan(ctx, rec.row);
   ctx.notify(rec.row.id);
   ctx.crash('after-record');
-  return couponVerdictFor(ctx, await sendInline(ctx, rec.row, wait));
+  return couponVerdictFor(ctx, await sendAtTill(ctx, rec.row, wait));
 }
 
 /**
