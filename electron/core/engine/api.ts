@@ -194,9 +194,12 @@ export interface Engine {
   /** A negative adjustment for a return, capped by what is left of the confirmed award. Refusals come back as `rejected` with row null. */
   clawback(input: ClawbackInput): Promise<WriteOutcome>;
   /**
-   * Redeems a coupon once: `honor` only on proof (200, or our own earlier unknown attempt shown
-   * redeemed). Offline or refused → `do-not-honor`; unknown → `checking` (never honor; poll couponVerdict).
-   * A coupon this till already redeemed → `do-not-honor` "already redeemed by this till at …".
+   * Redeems a coupon once: `honor` only on proof (200, or SocialHub showing it redeemed at a time
+   * within our own earlier unknown attempt), and at most once per coupon ever. Offline or refused →
+   * `do-not-honor`; unknown → `checking` (never honor; poll couponVerdict). Redeemed without proof
+   * that it was us, a 404 after our unknown attempt, or a coupon not on the card's member →
+   * `do-not-honor` and the row waits for a manager. HONOR already shown → `do-not-honor`
+   * "already redeemed by this till at …".
    */
   redeem(input: RedeemInput): Promise<CouponVerdict>;
   /** Manager adjustment (description token kind `adjustment`), exactly-once per `ref`. */
