@@ -37,7 +37,7 @@ function notNow(ctx: Ctx, couponId: string, row: JournalRow | null): CouponVerdi
  */
 async function sendAtTill(ctx: Ctx, row: JournalRow, wait: number): Promise<JournalRow> {
   if (wait > 0) await ctx.sleep(wait);
-  return sendRow(ctx, row, ctx.worker('inline'), { slotTaken: true });
+  return sendRow(ctx, row, ctx.worker('inline'), { slotTaken: true, scanAtTill: true });
 }
 
 async function retry(ctx: Ctx, row: JournalRow): Promise<CouponVerdict> {

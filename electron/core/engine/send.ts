@@ -47,8 +47,12 @@ async function refusedAfterUnknown(ctx: Ctx, sending: JournalRow, outcome: Attem
  * Sends `row` (state `queued`) once, under a lease of `owner`. Returns the row afterwards; if
  * the row could not be taken (someone else has it, or it moved), returns it as it is.
  * `slotTaken`: the caller already reserved a pacing slot (the cashier's path).
+ * `scanAtTill`: the caller is a coupon scan with the cashier waiting for the verdict.
  */
-export async function sendRow(ctx: Ctx, row: JournalRow, owner: string, options: { slotTaken?: boolean } = {}): Promise<JournalRow> {
+export async function sendRow(ctx: Ctx, row: JournalRow, owner: string, options: { slotTaken?: boolean; scanAtTill?: boolean } = {}): Promise<JournalRow> {
+  // A redeem goes out only from a scan at the till (`scanAtTill`): sent from anywhere else it
+  // could spend the coupon with nobody at the counter to give the discount.
+  if (row.kind === 'redeem' && !options.scanAtTill) return row;
   const taken = ctx.move(row.id, { from: ['queued'], to: 'sending', owner, leaseMs: ctx.leaseMs });
   if (!taken.ok || !taken.row) return taken.row ?? row;
   const sending = taken.row;
