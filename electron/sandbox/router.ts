@@ -121,7 +121,7 @@ function getTier(store: SandboxStore, req: ApiRequest): Reply {
 
 function getCoupons(store: SandboxStore, req: ApiRequest): Reply {
   return withMember(store, req, (m) => {
-    const coupons = m.coupons.map((c) => ({ id: c.id, code: c.code, title: c.title, status: c.status, expiresAt: c.expiresAt }));
+    const coupons = m.coupons.map((c) => ({ id: c.id, code: c.code, title: c.title, status: c.status, expiresAt: c.expiresAt, redeemedAt: c.redeemedAt }));
     return ok({ coupons } satisfies Coupons);
   });
 }

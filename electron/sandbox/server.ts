@@ -46,6 +46,8 @@ export interface SandboxOptions {
   quiet?: boolean;
   /** Where log lines go instead of stderr. */
   logger?: Logger;
+  /** The server's clock (epoch ms) for what it records: ledger times, redeemedAt, lag. Default Date.now; tests share a virtual one with the tills. */
+  now?: () => number;
 }
 
 export interface SandboxKeys {
@@ -135,6 +137,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     [keys.read, { keyId: 'key_demo_read', tenant: 'demo', scope: 'read' }],
     [keys.otherTenant, { keyId: 'key_other_write', tenant: 'other', scope: 'write' }],
   ]);
+  const clock = opts.now ?? Date.now;
   const log: Logger = opts.quiet ? () => {} : (opts.logger ?? ((level, message) => process.stderr.write(`[sandbox] ${level}: ${message}\n`)));
 
   const initialRate = parseRateLimit(opts.rateLimit ?? DEFAULT_RATE_LIMIT);
@@ -288,7 +291,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       query: info.query,
       contentType: req.headers['content-type'],
       body: body.body,
-      now: new Date(),
+      now: new Date(clock()),
       ledgerLagMs: Math.max(ledgerLagMs, plan.lagMs),
     });
     if (outcome?.kind === 'applyThenDrop') return drop();

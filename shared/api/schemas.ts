@@ -92,6 +92,11 @@ export const couponSchema = z.object({
   title: z.string(),
   status: couponStatus,
   expiresAt: isoDateTime.nullable(),
+  /**
+   * When it was redeemed, in the server's clock. Optional: the vendor does not promise it. Kept as
+   * a plain string so an odd format costs only the proof it would give, never the whole list.
+   */
+  redeemedAt: z.string().nullable().optional(),
 });
 export const couponsSchema = z.object({ coupons: z.array(couponSchema) });
 

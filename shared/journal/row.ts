@@ -53,6 +53,8 @@ export const journalRowSchema = z.object({
   note: z.string().nullable(),
   resolvedBy: z.string().nullable(),
   resolution: z.string().nullable(),
+  /** Redeems: when the cashier was first shown HONOR for it (null: never, or not a confirmed redeem). */
+  honorShownAt: epochMs.nullable(),
   /** Bumped on every change; lets a view tell that a row moved under it. */
   version: z.number().int().positive(),
 });

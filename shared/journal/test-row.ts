@@ -38,6 +38,7 @@ export function testRow(over: Partial<JournalRow> = {}): JournalRow {
     note: null,
     resolvedBy: null,
     resolution: null,
+    honorShownAt: null,
     version: 1,
     ...over,
   };

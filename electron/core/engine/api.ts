@@ -77,8 +77,14 @@ export interface EngineConfig {
   ledgerMarginMs?: number;
   /** Longest wait for a resent write's own entry to show before judging duplicates. Default max(60 000, 10 × settleMs). */
   duplicateCheckMaxMs?: number;
-  /** A redeem that is still unproven this long after the scan is never sent automatically again. Default 120 000. */
+  /** A queued redeem this long after the scan that sent it is parked: only a new scan sends it. Default 120 000. */
   redeemWindowMs?: number;
+  /**
+   * How far the till's clock may be from SocialHub's. A coupon SocialHub shows redeemed counts as
+   * this till's lost success only if its `redeemedAt` falls within one of our unknown attempts
+   * (start .. end + settle), widened by this much. Default 2 000.
+   */
+  redeemClockSkewMs?: number;
   /** Background drainer poll interval when idle. Default 250. */
   idlePollMs?: number;
   /**
@@ -188,9 +194,12 @@ export interface Engine {
   /** A negative adjustment for a return, capped by what is left of the confirmed award. Refusals come back as `rejected` with row null. */
   clawback(input: ClawbackInput): Promise<WriteOutcome>;
   /**
-   * Redeems a coupon once: `honor` only on proof (200, or our own earlier unknown attempt shown
-   * redeemed). Offline or refused → `do-not-honor`; unknown → `checking` (never honor; poll couponVerdict).
-   * A coupon this till already redeemed → `do-not-honor` "already redeemed by this till at …".
+   * Redeems a coupon once: `honor` only on proof (200, or SocialHub showing it redeemed at a time
+   * within our own earlier unknown attempt), and at most once per coupon ever. Offline or refused →
+   * `do-not-honor`; unknown → `checking` (never honor; poll couponVerdict). Redeemed without proof
+   * that it was us, a 404 after our unknown attempt, or a coupon not on the card's member →
+   * `do-not-honor` and the row waits for a manager. HONOR already shown → `do-not-honor`
+   * "already redeemed by this till at …".
    */
   redeem(input: RedeemInput): Promise<CouponVerdict>;
   /** Manager adjustment (description token kind `adjustment`), exactly-once per `ref`. */

@@ -14,6 +14,12 @@ export const REASON_CODES = {
   redeemNotSent: 'redeem-not-sent',
   /** The coupon is not on the member's list, so an unknown redeem cannot be proven either way. */
   couponNotOnMember: 'coupon-not-on-member',
+  /** SocialHub shows the coupon redeemed, but nothing proves this till's attempt did it (another till may have). */
+  redeemNotProvenOurs: 'redeem-not-proven-ours',
+  /** Proven redeemed by this till while nobody at the till was shown HONOR: a scan or the cashier's poll shows it once. */
+  redeemHonorNotShown: 'redeem-honor-not-shown',
+  /** SocialHub refused a redeem after an earlier attempt of ours had an unknown outcome. */
+  redeemRefusedAfterUnknown: 'redeem-refused-after-unknown',
   /** A manager resolved a row that was not waiting for one. */
   manager: 'manager',
 } as const;

@@ -27,6 +27,7 @@ export interface Ctx {
   ledgerMarginMs: number;
   duplicateCheckMaxMs: number;
   redeemWindowMs: number;
+  redeemClockSkewMs: number;
   idlePollMs: number;
   drainConcurrency: number;
   now: () => number;
@@ -102,6 +103,7 @@ export function createContext(config: EngineConfig): Ctx {
     ledgerMarginMs: positive('ledgerMarginMs', config.ledgerMarginMs, 15 * 60_000),
     duplicateCheckMaxMs: positive('duplicateCheckMaxMs', config.duplicateCheckMaxMs, Math.max(60_000, 10 * settleMs)),
     redeemWindowMs: positive('redeemWindowMs', config.redeemWindowMs, 120_000),
+    redeemClockSkewMs: positive('redeemClockSkewMs', config.redeemClockSkewMs, 2000),
     idlePollMs: positive('idlePollMs', config.idlePollMs, 250),
     drainConcurrency: positive('drainConcurrency', config.drainConcurrency, 1),
     now,

@@ -22,11 +22,14 @@
  *   `queued` and `checking` both mean "do not re-enter"; poll the row (journal detail) for the end.
  * - Redeems are never queued for later honoring: a coupon cannot be validated offline. Offline,
  *   rate-limited or key-refused → `do-not-honor` (scan again later; a re-scan retries the same row).
- *   `checking` must read as NOT YET; the drainer proves it either way and resends (only while the
- *   customer is plausibly still there: `redeemWindowMs`) when the coupon is shown still active.
- *   After the window an unproven redeem is parked as `needs-attention` (`redeem-not-sent`).
- * - `redeem()` of a coupon this till already redeemed → `do-not-honor`, "already redeemed by this
- *   till at HH:MM" (the discount belongs to that earlier sale; giving it again double-spends).
+ *   `checking` must read as NOT YET; the drainer reads the coupon back but never sends a redeem:
+ *   only a scan at the till does. Shown still active → `queued` until the customer scans again
+ *   (after `redeemWindowMs` parked as `needs-attention`, `redeem-not-sent`). Shown redeemed → ours
+ *   only if its `redeemedAt` falls in one of our attempts (`redeemClockSkewMs`); otherwise
+ *   `needs-attention` (`redeem-not-proven-ours`) and never HONOR. Ours while nobody watched →
+ *   `needs-attention` (`redeem-honor-not-shown`) until a scan or the cashier's poll shows HONOR.
+ * - HONOR is shown once per redeem (the journal's `honorShownAt`): later scans of the coupon →
+ *   `do-not-honor`, "already redeemed by this till at HH:MM".
  *   `couponVerdict()` is the poll for a pending scan and says `honor` once that scan is proven.
  * - Stale duplicates: with `txnIdScope: 'business-day'` a re-entered sale from an earlier business
  *   day matches its original only when its date is given; it comes back `duplicate` with

@@ -1,12 +1,12 @@
 /**
- * Journal row → what the cashier sees (WriteOutcome, CouponVerdict), in plain sentences.
+ * Journal row → what the cashier sees (WriteOutcome), in plain sentences; coupon verdicts are in
+ * coupon-verdict.ts.
  * `queued` and `checking` always say "do not re-enter": the till owns the retry.
  */
-import type { CouponVerdict, WriteOutcome } from './api.ts';
+import type { WriteOutcome } from './api.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { STATE_LABELS } from '../../../shared/journal/states.ts';
 import type { Ctx } from './context.ts';
-import { REASON_CODES } from './constants.ts';
 
 /** "14:02" today, "2026-11-24 14:02" otherwise (local time). */
 export function clockTime(ms: number, now: number): string {
@@ -109,78 +109,4 @@ export function refusedOutcome(message: string, points = 0): WriteOutcome {
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-export const NOT_YET =
-  'NOT YET — no clear answer from SocialHub. The till is checking whether the coupon was redeemed; do not give the discount until this says HONOR.';
-
-/** When this till's attempt that redeemed the coupon started. */
-export function redeemedAt(ctx: Ctx, row: JournalRow): number {
-  const sends = ctx.journal.attempts(row.id).filter((a) => a.kind === 'send');
-  const last = sends.at(-1);
-  if (last?.classification === 'applied' && last.reason === 'applied') return last.startedAt;
-  // Proven by a read-back or a 404 after the fact: it was our latest unknown attempt that landed.
-  const unknown = sends.filter((a) => a.classification === 'unknown-outcome').at(-1);
-  return (unknown ?? last)?.startedAt ?? row.createdAt;
-}
-
-/**
- * A redeem row → verdict. `fresh`: the row reached `confirmed` during this call, so the cashier
- * has not been told HONOR for it yet; otherwise a confirmed row is a coupon already spent here.
- */
-export function couponVerdictFor(ctx: Ctx, row: JournalRow, mode: 'fresh' | 'rescan' | 'poll'): CouponVerdict {
-  const couponId = row.couponId ?? '';
-  const base = { couponId, row };
-  const now = ctx.now();
-  switch (row.state) {
-    case 'confirmed': {
-      const at = redeemedAt(ctx, row);
-      const ours = row.verifyCount > 0 || mode !== 'fresh';
-      if (mode === 'rescan') {
-        return {
-          ...base,
-          verdict: 'do-not-honor',
-          reason: `Already redeemed by this till at ${clockTime(at, now)} — that discount belongs to the earlier sale. Do not give it again.`,
-          redeemedByThisTillAt: at,
-        };
-      }
-      return {
-        ...base,
-        verdict: 'honor',
-        reason: ours ? `Redeemed by this till at ${clockTime(at, now)} — give the discount once.` : 'Redeemed — give the discount.',
-        redeemedByThisTillAt: ours ? at : null,
-      };
-    }
-    case 'sending':
-    case 'unknown':
-    case 'verifying':
-      return { ...base, verdict: 'checking', reason: NOT_YET, redeemedByThisTillAt: null };
-    case 'queued':
-      return {
-        ...base,
-        verdict: 'do-not-honor',
-        reason: `Not redeemed: ${queuedReason(ctx, row)} Do not give the discount; scan the coupon again to retry.`,
-        redeemedByThisTillAt: null,
-      };
-    case 'rejected':
-      // The cashier gets a plain sentence; the server's own words stay on the row for the manager.
-      return {
-        ...base,
-        verdict: 'do-not-honor',
-        reason: 'SocialHub refused this coupon: it does not exist, has expired or was already used. Do not give the discount.',
-        redeemedByThisTillAt: null,
-      };
-    case 'needs-attention':
-      return {
-        ...base,
-        verdict: 'do-not-honor',
-        reason:
-          row.reasonCode === REASON_CODES.redeemNotSent
-            ? 'Not redeemed: it never reached SocialHub. Do not give the discount; scan the coupon again to retry.'
-            : `Do not give the discount: a manager must check this coupon (${row.lastError ?? row.reasonCode ?? 'see the journal'}).`,
-        redeemedByThisTillAt: null,
-      };
-    case 'resolved':
-      return { ...base, verdict: 'do-not-honor', reason: `Closed by a manager: ${row.resolution ?? ''}. Do not give the discount.`, redeemedByThisTillAt: null };
-  }
 }

@@ -1,17 +1,19 @@
 /**
  * redeem(): a coupon is honored only on proof. Never queued for later honoring — a coupon
- * cannot be validated offline and the customer will have left. A re-scan of the same coupon
- * reuses its journal row (one row per coupon): it retries a row that was never sent, checks a
- * row whose outcome is unknown, and refuses a coupon this till already redeemed.
+ * cannot be validated offline and the customer will have left — and never sent except from a
+ * scan at the till (see step.ts). A re-scan of the same coupon reuses its journal row (one row
+ * per coupon): it retries a row proven not sent, checks a row whose outcome is unknown, shows
+ * HONOR once for a redeem of ours nobody saw, and refuses a coupon already honored here.
  */
 import { buildDedupKey } from '../../../shared/journal/dedup-key.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import type { CouponVerdict, RedeemInput } from './api.ts';
 import { ENGINE_ACTOR, REASON_CODES } from './constants.ts';
 import type { Ctx } from './context.ts';
-import { inlineSlot, record, sendInline } from './inline.ts';
+import { inlineSlot, record } from './inline.ts';
 import { checkId, redeemIntent, scopeDate } from './intents.ts';
-import { couponVerdictFor } from './outcome.ts';
+import { confirmUnseenHonor, couponVerdictFor } from './coupon-verdict.ts';
+import { sendRow } from './send.ts';
 import { redeemWindowOpen } from './step.ts';
 import { findAward } from './summary.ts';
 import { verifyRow } from './verify.ts';
@@ -28,10 +30,20 @@ function notNow(ctx: Ctx, couponId: string, row: JournalRow | null): CouponVerdi
   return { verdict: 'do-not-honor', reason, couponId, redeemedByThisTillAt: null, row };
 }
 
+/**
+ * The one send of a scan, awaited to its end (the client's timeout bounds it): a redeem that
+ * lands after the cashier was told NOT YET and stopped watching would be spent with nobody shown
+ * HONOR, so the verdict always reflects where the send ended.
+ */
+async function sendAtTill(ctx: Ctx, row: JournalRow, wait: number): Promise<JournalRow> {
+  if (wait > 0) await ctx.sleep(wait);
+  return sendRow(ctx, row, ctx.worker('inline'), { slotTaken: true, scanAtTill: true });
+}
+
 async function retry(ctx: Ctx, row: JournalRow): Promise<CouponVerdict> {
   const wait = inlineSlot(ctx);
   if (wait === null) return notNow(ctx, row.couponId ?? '', row);
-  return couponVerdictFor(ctx, await sendInline(ctx, row, wait), 'fresh');
+  return couponVerdictFor(ctx, await sendAtTill(ctx, row, wait));
 }
 
 async function rescan(ctx: Ctx, existing: JournalRow): Promise<CouponVerdict> {
@@ -39,21 +51,22 @@ async function rescan(ctx: Ctx, existing: JournalRow): Promise<CouponVerdict> {
     case 'queued':
       return retry(ctx, existing);
     case 'needs-attention': {
-      if (existing.reasonCode !== REASON_CODES.redeemNotSent || existing.maybeApplied) return couponVerdictFor(ctx, existing, 'rescan');
+      if (existing.reasonCode === REASON_CODES.redeemHonorNotShown) return couponVerdictFor(ctx, confirmUnseenHonor(ctx, existing));
+      if (existing.reasonCode !== REASON_CODES.redeemNotSent || existing.maybeApplied) return couponVerdictFor(ctx, existing);
       if (inlineSlot(ctx) === null) return notNow(ctx, existing.couponId ?? '', existing);
       const back = ctx.move(existing.id, { from: ['needs-attention'], to: 'queued', actor: ENGINE_ACTOR, patch: { lastError: 'Scanned again.' } });
-      return back.ok && back.row ? retry(ctx, back.row) : couponVerdictFor(ctx, back.row ?? existing, 'rescan');
+      return back.ok && back.row ? retry(ctx, back.row) : couponVerdictFor(ctx, back.row ?? existing);
     }
     case 'unknown': {
-      if (ctx.link.gate() === 'blocked' || !ctx.link.online) return couponVerdictFor(ctx, existing, 'fresh');
+      if (ctx.link.gate() === 'blocked' || !ctx.link.online) return couponVerdictFor(ctx, existing);
       // The earlier scan's answer is still open: check now (proof of "redeemed" needs no settle delay).
       const started = ctx.now();
       const after = await verifyRow(ctx, existing, ctx.worker('rescan'));
       if (after.state === 'queued' && redeemWindowOpen(ctx, after) && ctx.now() - started < ctx.requestTimeoutMs) return retry(ctx, after);
-      return couponVerdictFor(ctx, after, 'fresh');
+      return couponVerdictFor(ctx, confirmUnseenHonor(ctx, after));
     }
     default:
-      return couponVerdictFor(ctx, existing, 'rescan');
+      return couponVerdictFor(ctx, existing);
   }
 }
 
@@ -79,13 +92,16 @@ export async function redeem(ctx: Ctx, input: RedeemInput): Promise<CouponVerdic
   if (!rec.created) return rescan(ctx, rec.row);
   ctx.notify(rec.row.id);
   ctx.crash('after-record');
-  return couponVerdictFor(ctx, await sendInline(ctx, rec.row, wait), 'fresh');
+  return couponVerdictFor(ctx, await sendAtTill(ctx, rec.row, wait));
 }
 
-/** The poll after `checking`: no network, just where the row stands. */
+/**
+ * The cashier's poll after `checking`: no network, just where the row stands. The cashier is
+ * watching, so a redeem proven ours meanwhile is shown as HONOR here (once).
+ */
 export function couponVerdict(ctx: Ctx, couponIdInput: string): CouponVerdict {
   const couponId = checkId('coupon id', couponIdInput);
   const row = ctx.journal.getByDedupKey(buildDedupKey({ kind: 'redeem', couponId }));
   if (!row) return { verdict: 'do-not-honor', reason: `This till has no redemption of coupon ${couponId}.`, couponId, redeemedByThisTillAt: null, row: null };
-  return couponVerdictFor(ctx, row, 'poll');
+  return couponVerdictFor(ctx, confirmUnseenHonor(ctx, row));
 }

@@ -11,13 +11,48 @@ import { refusalText } from './outcome.ts';
 import { couponStatus } from './coupons.ts';
 import { failureOutcome, observeFailure } from './observe.ts';
 import { paced } from './pace.ts';
+import { REASON_CODES } from './constants.ts';
+import { attemptWindows, judgeRedeemed } from './redeem-ownership.ts';
+
+type SendTarget = 'confirmed' | 'unknown' | 'queued' | 'rejected' | 'needs-attention';
+type Close = (to: SendTarget, patch: TransitionPatch, outcome: AttemptOutcome) => JournalRow;
+
+/**
+ * A redeem refused (400/404) after an earlier attempt of ours had an unknown outcome: "not found
+ * or already redeemed" may be our own earlier attempt. Ours only on proof (redeemedAt within an
+ * earlier attempt); anything else goes to a manager, never to a silent `rejected`.
+ */
+async function refusedAfterUnknown(ctx: Ctx, sending: JournalRow, outcome: AttemptOutcome, close: Close): Promise<JournalRow> {
+  const status = await couponStatus(ctx, sending.memberId, sending.couponId ?? '');
+  if (!status.ok) return close('unknown', { nextAttemptAt: ctx.now() + ctx.settleMs, lastError: status.message }, outcome);
+  const refused = `SocialHub refused the coupon after an earlier attempt of this till had no clear answer`;
+  if (status.status === 'redeemed') {
+    const owner = judgeRedeemed(ctx, sending, status.redeemedAt, { excludeOpen: true });
+    // Sent only from a scan at the till: the cashier is there to be shown HONOR.
+    if (owner.ours) return close('confirmed', { lastError: null }, { ...outcome, reason: 'redeemed-by-earlier-attempt' });
+    return close('needs-attention', { reasonCode: REASON_CODES.redeemNotProvenOurs, lastError: `${refused}; ${owner.why}`.slice(0, 1000) }, { ...outcome, reason: 'redeemed-not-proven-ours' });
+  }
+  const listed =
+    status.status === 'absent'
+      ? `the coupon is not on member ${sending.memberId}'s list (another member's coupon, or the wrong card)`
+      : `the coupon list says ${status.status}`;
+  return close(
+    'needs-attention',
+    { reasonCode: status.status === 'absent' ? REASON_CODES.couponNotOnMember : REASON_CODES.redeemRefusedAfterUnknown, lastError: `${refused}; ${listed}.`.slice(0, 1000) },
+    { ...outcome, reason: 'refused-after-unknown' },
+  );
+}
 
 /**
  * Sends `row` (state `queued`) once, under a lease of `owner`. Returns the row afterwards; if
  * the row could not be taken (someone else has it, or it moved), returns it as it is.
  * `slotTaken`: the caller already reserved a pacing slot (the cashier's path).
+ * `scanAtTill`: the caller is a coupon scan with the cashier waiting for the verdict.
  */
-export async function sendRow(ctx: Ctx, row: JournalRow, owner: string, options: { slotTaken?: boolean } = {}): Promise<JournalRow> {
+export async function sendRow(ctx: Ctx, row: JournalRow, owner: string, options: { slotTaken?: boolean; scanAtTill?: boolean } = {}): Promise<JournalRow> {
+  // A redeem goes out only from a scan at the till (`scanAtTill`): sent from anywhere else it
+  // could spend the coupon with nobody at the counter to give the discount.
+  if (row.kind === 'redeem' && !options.scanAtTill) return row;
   const taken = ctx.move(row.id, { from: ['queued'], to: 'sending', owner, leaseMs: ctx.leaseMs });
   if (!taken.ok || !taken.row) return taken.row ?? row;
   const sending = taken.row;
@@ -31,7 +66,7 @@ export async function sendRow(ctx: Ctx, row: JournalRow, owner: string, options:
       : ctx.client.postPoints(sending.memberId, { amount: sending.amount, description: sending.description });
   ctx.crash('mid-request');
   const result = await request;
-  const close = (to: 'confirmed' | 'unknown' | 'queued' | 'rejected', patch: TransitionPatch, outcome: AttemptOutcome): JournalRow =>
+  const close = (to: SendTarget, patch: TransitionPatch, outcome: AttemptOutcome): JournalRow =>
     ctx.move(sending.id, { from: ['sending'], to, owner, leaseMs: ctx.leaseMs, patch, outcome }).row ?? sending;
 
   if (result.ok) {
@@ -61,14 +96,7 @@ export async function sendRow(ctx: Ctx, row: JournalRow, owner: string, options:
   }
   if (f.status === 400 || f.status === 404 || f.reason === 'invalid-input') {
     ctx.link.observe(result);
-    if (sending.kind === 'redeem' && f.status === 404 && sending.verifyCount > 0) {
-      // Our own earlier attempt had an unknown outcome: "already redeemed" may be us.
-      const status = await couponStatus(ctx, sending.memberId, sending.couponId ?? '');
-      if (status.ok && status.status === 'redeemed') {
-        return close('confirmed', { lastError: null }, { ...outcome, reason: 'redeemed-by-earlier-attempt' });
-      }
-      if (!status.ok) return close('unknown', { nextAttemptAt: ctx.now() + ctx.settleMs, lastError: status.message }, outcome);
-    }
+    if (sending.kind === 'redeem' && attemptWindows(ctx, sending, { excludeOpen: true }).length > 0) return refusedAfterUnknown(ctx, sending, outcome, close);
     return close('rejected', { lastError: refusalText(f.message, f.endpoint).slice(0, 1000) }, outcome);
   }
   // Provably not applied (429, 401/403, connection refused, …): back to the queue.

@@ -9,11 +9,6 @@ import type { Ctx } from './context.ts';
 import { sendRow } from './send.ts';
 import { lastSendAt, verifyRow } from './verify.ts';
 
-export interface StepOptions {
-  /** May a queued redeem be sent? Only while the customer is plausibly at the till. */
-  sendRedeems?: boolean;
-}
-
 function due(ctx: Ctx, row: JournalRow): boolean {
   return row.nextAttemptAt === null || row.nextAttemptAt <= ctx.now();
 }
@@ -39,16 +34,15 @@ export function redeemWindowOpen(ctx: Ctx, row: JournalRow): boolean {
   return ctx.now() - since <= ctx.redeemWindowMs;
 }
 
-export async function step(ctx: Ctx, start: JournalRow, owner: string, options: StepOptions = {}): Promise<JournalRow> {
+export async function step(ctx: Ctx, start: JournalRow, owner: string): Promise<JournalRow> {
   let row = start;
   for (let i = 0; i < 6; i++) {
     const before = row.version;
     switch (row.state) {
       case 'queued':
-        if (row.kind === 'redeem') {
-          if (!redeemWindowOpen(ctx, row)) return parkRedeem(ctx, row, owner);
-          if (!options.sendRedeems) return row;
-        }
+        // A redeem is sent only from a scan at the till, where the cashier sees the verdict: a
+        // background send could spend the coupon with nobody there to give the discount.
+        if (row.kind === 'redeem') return redeemWindowOpen(ctx, row) ? row : parkRedeem(ctx, row, owner);
         if (ctx.link.gate() !== 'ok' || !due(ctx, row)) return row;
         row = await sendRow(ctx, row, owner);
         break;
@@ -72,8 +66,6 @@ export async function step(ctx: Ctx, start: JournalRow, owner: string, options: 
       case 'unknown':
         if (!due(ctx, row) || ctx.link.gate() === 'blocked' || !ctx.link.online) return row;
         row = await verifyRow(ctx, row, owner);
-        // A redeem shown still active: resend at once if the customer can still be there.
-        if (row.kind === 'redeem' && row.state === 'queued') options = { ...options, sendRedeems: redeemWindowOpen(ctx, row) };
         break;
       default:
         return row;

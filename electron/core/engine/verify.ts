@@ -2,7 +2,7 @@
  * Resolving an unknown outcome by reading back, never by resending blindly:
  * - points rows: the member's ledger, newest first, back to the row's creation minus a margin,
  *   looking for the exact marker (descriptionMatches).
- * - redeems: the member's coupon list.
+ * - redeems: the member's coupon list, and whether its redeemedAt proves the redeem was ours.
  * Found → confirmed. Absent after the settle delay → provably not applied → queued (resend is safe).
  * Absent before it → still unknown. The read failing → still unknown, retried later.
  */
@@ -16,6 +16,8 @@ import { fullJitter } from './backoff.ts';
 import { REASON_CODES } from './constants.ts';
 import type { Ctx } from './context.ts';
 import { couponStatus } from './coupons.ts';
+import { honorNotShownText } from './coupon-verdict.ts';
+import { judgeRedeemed } from './redeem-ownership.ts';
 import { ledgerToken } from './intents.ts';
 import { observeFailure } from './observe.ts';
 import { paced } from './pace.ts';
@@ -88,18 +90,32 @@ export async function verifyRow(ctx: Ctx, row: JournalRow, owner: string): Promi
     const status = await couponStatus(ctx, v.memberId, v.couponId ?? '');
     ctx.crash('mid-verify');
     if (!status.ok) return readFailed(status.message);
-    if (status.status === 'redeemed') return close('confirmed', { lastError: null }, { reason: 'coupon-redeemed' });
+    if (status.status === 'redeemed') {
+      // "Redeemed" alone is not ours: another till may have redeemed it (see redeem-ownership).
+      const owner = judgeRedeemed(ctx, v, status.redeemedAt);
+      if (!owner.ours) {
+        return close('needs-attention', { reasonCode: REASON_CODES.redeemNotProvenOurs, lastError: owner.why.slice(0, 1000) }, { reason: 'coupon-redeemed-not-proven-ours' });
+      }
+      // Proven ours, but nobody at the till has seen HONOR: it waits in front of the manager
+      // until a scan (or the cashier's poll) shows it once — see redeem.ts.
+      return close(
+        'needs-attention',
+        { reasonCode: REASON_CODES.redeemHonorNotShown, lastError: honorNotShownText(ctx, owner.attemptStartedAt) },
+        { reason: 'coupon-redeemed-by-this-till' },
+      );
+    }
     if (status.status === 'absent') {
       return close(
         'needs-attention',
         {
           reasonCode: REASON_CODES.couponNotOnMember,
-          lastError: `Coupon ${v.couponId ?? ''} is not on member ${v.memberId}'s list, so the till cannot tell whether it was redeemed`,
+          lastError: `Coupon ${v.couponId ?? ''} is not on member ${v.memberId}'s list (another member's coupon, or the wrong card), so the till cannot tell whether it was redeemed`,
         },
         { reason: 'coupon-absent' },
       );
     }
     if (!settled) return close('unknown', { nextAttemptAt: keepDue, lastError: v.lastError }, { reason: 'not-settled' });
+    // Not redeemed: it waits for the customer's next scan (never resent in the background).
     return close('queued', { lastError: `Coupon still ${status.status} after the earlier attempt: it was not redeemed.` }, { reason: `coupon-${status.status}` });
   }
 

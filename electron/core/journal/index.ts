@@ -3,6 +3,7 @@ export { Journal, openJournal } from './journal.ts';
 export type {
   AttemptOutcome,
   ClawbackSummary,
+  HonorClaim,
   JournalInfo,
   JournalOptions,
   PruneResult,

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseSync } from 'node:sqlite';
 import { apiCallSchema } from '../../../shared/journal/row.ts';
 import type { Journal } from './journal.ts';
+import { SCHEMA_VERSION } from './schema.ts';
 import { IllegalTransitionError, JournalBusyError, JournalConflictError, JournalInputError, JournalUnavailableError } from './journal-errors.ts';
 import { T0, adjustment, award, clawback, redeem, testJournal } from './test-support/fixtures.ts';
 import type { FakeClock, TestJournal } from './test-support/fixtures.ts';

@@ -36,6 +36,8 @@ import type { KeyOriginChange, KeyOriginChangeInput } from './key-origin-changes
 import { checkParent, clawbackSummary } from './clawbacks.ts';
 import type { ClawbackSummary } from './clawbacks.ts';
 import { appendEvent, closeAttempt, openAttempt, transitionDetail } from './history.ts';
+import { claimHonorShown } from './honor.ts';
+import type { HonorClaim } from './honor.ts';
 import { differences, intentValues } from './intent-values.ts';
 import { JournalConflictError, JournalInputError, JournalUnavailableError, toJournalError } from './journal-errors.ts';
 import { claimNextDueRow, claimRow, releaseRow } from './leases.ts';
@@ -50,6 +52,7 @@ import { parseTransitionRequest, refusal } from './transition-rules.ts';
 import type { TransitionRequest, TransitionResult } from './transition-rules.ts';
 
 export type { ClawbackSummary } from './clawbacks.ts';
+export type { HonorClaim } from './honor.ts';
 export type { AttemptOutcome, TransitionFailure, TransitionPatch, TransitionRequest, TransitionResult } from './transition-rules.ts';
 
 export interface JournalOptions {
@@ -249,6 +252,14 @@ export class Journal {
   /** Gives the lease back. False if `owner` did not hold it. */
   release(id: number, owner: string): boolean {
     return this.#write(() => releaseRow(this.#db, id, owner));
+  }
+
+  /**
+   * Claims "HONOR shown to the cashier" for a confirmed redeem, once ever: `first` is true for
+   * exactly one caller, who may then show HONOR. Call it before the verdict leaves the engine.
+   */
+  claimHonorShown(id: number, by: string): HonorClaim {
+    return this.#write((now) => claimHonorShown(this.#db, id, by.slice(0, 128), now));
   }
 
   /** Appends a note to a row's history (any state, kept forever) and shows it as the row's note. */

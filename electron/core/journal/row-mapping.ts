@@ -75,6 +75,7 @@ export function toJournalRow(r: SqlRow): JournalRow {
     note: strOrNull(r, 'note'),
     resolvedBy: strOrNull(r, 'resolved_by'),
     resolution: strOrNull(r, 'resolution'),
+    honorShownAt: intOrNull(r, 'honor_shown_at'),
     version: int(r, 'version'),
   };
 }

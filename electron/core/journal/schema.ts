@@ -171,10 +171,30 @@ CREATE TRIGGER key_origin_changes_no_delete BEFORE DELETE ON key_origin_changes
 BEGIN SELECT RAISE(ABORT, 'journal: key origin changes are append-only'); END;
 `;
 
+/**
+ * When the cashier was first shown HONOR for a confirmed redeem: a re-scan of a coupon this till
+ * redeemed without anyone seeing HONOR answers HONOR once, every later scan "already redeemed".
+ * Set once, only on a confirmed redeem. Redeems confirmed before this column existed were shown
+ * HONOR by the code of the time (or are long gone): they count as shown, never as owed.
+ */
+const REDEEM_HONOR_SHOWN = /* sql */ `
+ALTER TABLE intents ADD COLUMN honor_shown_at INTEGER;
+UPDATE intents SET honor_shown_at = finished_at WHERE kind = 'redeem' AND state = 'confirmed';
+
+CREATE TRIGGER intents_honor_shown_once BEFORE UPDATE OF honor_shown_at ON intents
+WHEN OLD.honor_shown_at IS NOT NULL AND NEW.honor_shown_at IS NOT OLD.honor_shown_at
+BEGIN SELECT RAISE(ABORT, 'journal: HONOR was already shown for this redeem'); END;
+
+CREATE TRIGGER intents_honor_shown_confirmed BEFORE UPDATE OF honor_shown_at ON intents
+WHEN NEW.honor_shown_at IS NOT NULL AND (NEW.kind <> 'redeem' OR NEW.state <> 'confirmed')
+BEGIN SELECT RAISE(ABORT, 'journal: HONOR can only be shown for a confirmed redeem'); END;
+`;
+
 /** Every migration, in order. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial journal', sql: V1 },
   { version: 2, name: 'key origin changes', sql: KEY_ORIGIN_CHANGES },
+  { version: 3, name: 'redeem HONOR shown', sql: REDEEM_HONOR_SHOWN },
 ];
 
 /** The schema version this code writes. */

@@ -51,6 +51,7 @@ function row(token: SaleToken | string, amount: number, over: Partial<JournalRow
     note: null,
     resolvedBy: null,
     resolution: null,
+    honorShownAt: null,
     version: 3,
     ...over,
   };

@@ -25,6 +25,8 @@ export interface FakeOptions {
 interface Member {
   ledger: LedgerTransaction[];
   coupons: Map<string, 'active' | 'redeemed' | 'expired'>;
+  /** Server time of each redeem, as the coupon list reports it. */
+  redeemedAt: Map<string, string>;
 }
 
 const fail = (f: Partial<ApiFailure> & Pick<ApiFailure, 'classification' | 'reason'>, endpoint: string): { ok: false; failure: ApiFailure } => ({
@@ -49,7 +51,7 @@ export class FakeSocialHub implements EngineClient {
   member(id: string, coupons: string[] = []): Member {
     let m = this.members.get(id);
     if (!m) {
-      m = { ledger: [], coupons: new Map(coupons.map((c) => [c, 'active'])) };
+      m = { ledger: [], coupons: new Map(coupons.map((c) => [c, 'active'])), redeemedAt: new Map() };
       this.members.set(id, m);
     }
     return m;
@@ -132,6 +134,7 @@ export class FakeSocialHub implements EngineClient {
       for (const m of this.members.values()) {
         if (m.coupons.get(couponId) === 'active') {
           m.coupons.set(couponId, 'redeemed');
+          m.redeemedAt.set(couponId, new Date(this.#o.now()).toISOString());
           return { ok: true, value: { id: couponId, status: 'redeemed' }, status: 200, latencyMs: 1 };
         }
       }
@@ -160,7 +163,7 @@ export class FakeSocialHub implements EngineClient {
       if (!m) return fail({ classification: 'not-applied', reason: 'http', status: 404 }, 'GET /members/{id}/coupons');
       return {
         ok: true,
-        value: { coupons: [...m.coupons].map(([id, status]) => ({ id, code: id, title: id, status, expiresAt: null })) },
+        value: { coupons: [...m.coupons].map(([id, status]) => ({ id, code: id, title: id, status, expiresAt: null, redeemedAt: m.redeemedAt.get(id) ?? null })) },
         status: 200,
         latencyMs: 1,
       };
