@@ -12,9 +12,9 @@ import { memberQr } from './support/y4m.ts';
 
 const AVA = DEMO.memberWithCoupons;
 
-// A short request timeout (a manager setting, 1–120 s) keeps the unknown-outcome settle wait
-// (2 × timeout) to seconds instead of half a minute.
-test.use({ tillSettings: { requestTimeoutMs: 2_000 } });
+// A short request timeout and no-resend window (manager settings) keep the unknown-outcome
+// settle wait to seconds instead of a minute.
+test.use({ tillSettings: { requestTimeoutMs: 2_000, noResendWindowMs: 4_000 } });
 
 test.beforeEach(async ({ till }) => {
   await till.scan(memberQr(AVA));

@@ -11,6 +11,8 @@ import { refusalText } from './outcome.ts';
 import { couponStatus } from './coupons.ts';
 import { failureOutcome, observeFailure } from './observe.ts';
 import { paced } from './pace.ts';
+import { REASON_CODES } from './constants.ts';
+import { RESEND_REASONS, hadUnknownSend, hiddenCopies, hiddenPoints } from './late-copy.ts';
 
 /**
  * Sends `row` (state `queued`) once, under a lease of `owner`. Returns the row afterwards; if
@@ -31,7 +33,7 @@ export async function sendRow(ctx: Ctx, row: JournalRow, owner: string, options:
       : ctx.client.postPoints(sending.memberId, { amount: sending.amount, description: sending.description });
   ctx.crash('mid-request');
   const result = await request;
-  const close = (to: 'confirmed' | 'unknown' | 'queued' | 'rejected', patch: TransitionPatch, outcome: AttemptOutcome): JournalRow =>
+  const close = (to: 'confirmed' | 'unknown' | 'queued' | 'rejected' | 'needs-attention', patch: TransitionPatch, outcome: AttemptOutcome): JournalRow =>
     ctx.move(sending.id, { from: ['sending'], to, owner, leaseMs: ctx.leaseMs, patch, outcome }).row ?? sending;
 
   if (result.ok) {
@@ -42,13 +44,19 @@ export async function sendRow(ctx: Ctx, row: JournalRow, owner: string, options:
     const v = result.value as PointsResponse;
     const server = { serverTxnId: v.transactionId.slice(0, 128), balance: v.balance };
     if (sending.verifyCount > 0) {
-      // Resent after an unknown outcome: a lagging ledger may have hidden the first copy. Hold the
-      // confirmation until our own entry is visible, then count the markers (A3).
-      return close(
-        'unknown',
-        { ...server, nextAttemptAt: ctx.now() + ctx.settleMs, lastError: 'Applied after an earlier unknown outcome; checking the ledger for a second copy.' },
-        { ...applied, reason: 'applied-pending-duplicate-check' },
-      );
+      // Resent after an unknown outcome: a lagging ledger may have hidden the first copy, or it
+      // may still land, so the confirmation waits for the ledger (verify.ts). The returned balance
+      // is kept as evidence: other writes for the member move it too, so once our own entry shows
+      // the markers decide; while the ledger still hides it, the balance does — at the next check,
+      // not after the whole duplicate-check window.
+      const hidden = hiddenPoints(sending, v.balance);
+      const copies = hiddenCopies(sending, hidden);
+      const lastError =
+        copies > 0
+          ? `SocialHub's balance after the resend (${v.balance}) is ${Math.abs(sending.amount) * copies} points off from the balance the check before it saw (${sending.balance ?? ''}) plus this write: the earlier attempt may have landed too; checking the ledger.`
+          : 'Applied after an earlier unknown outcome; checking the ledger for a second copy.';
+      const reason = copies > 0 ? RESEND_REASONS.hiddenCopy : hidden === 0 ? RESEND_REASONS.balanceAccounted : RESEND_REASONS.pendingDuplicateCheck;
+      return close('unknown', { ...server, nextAttemptAt: ctx.now() + ctx.settleMs, lastError }, { ...applied, reason });
     }
     return close('confirmed', { ...server, lastError: null }, applied);
   }
@@ -68,6 +76,18 @@ export async function sendRow(ctx: Ctx, row: JournalRow, owner: string, options:
         return close('confirmed', { lastError: null }, { ...outcome, reason: 'redeemed-by-earlier-attempt' });
       }
       if (!status.ok) return close('unknown', { nextAttemptAt: ctx.now() + ctx.settleMs, lastError: status.message }, outcome);
+    }
+    if (sending.kind !== 'redeem' && hadUnknownSend(ctx, sending)) {
+      // An earlier copy may have been applied (e.g. a clawback refused because the first one
+      // already took the points): not final, and it keeps counting against the clawback cap.
+      return close(
+        'needs-attention',
+        {
+          reasonCode: REASON_CODES.refusedAfterUnknown,
+          lastError: `SocialHub refused the resend (${refusalText(f.message, f.endpoint)}), but an earlier attempt had no clear answer and may have been applied: check the member's ledger`.slice(0, 1000),
+        },
+        outcome,
+      );
     }
     return close('rejected', { lastError: refusalText(f.message, f.endpoint).slice(0, 1000) }, outcome);
   }

@@ -5,6 +5,7 @@ import type { Journal } from './journal.ts';
 import { IllegalTransitionError, JournalBusyError, JournalConflictError, JournalInputError, JournalUnavailableError } from './journal-errors.ts';
 import { T0, adjustment, award, clawback, redeem, testJournal } from './test-support/fixtures.ts';
 import type { FakeClock, TestJournal } from './test-support/fixtures.ts';
+import { SCHEMA_VERSION } from './schema.ts';
 
 let t: TestJournal;
 let j: Journal;
@@ -24,7 +25,7 @@ function send(id: number, owner = 'w1'): void {
 
 describe('opening', () => {
   it('runs with WAL, synchronous=FULL, busy_timeout and foreign keys', () => {
-    expect(j.info()).toMatchObject({ journalMode: 'wal', synchronous: 2, busyTimeoutMs: 5000, foreignKeys: true, schemaVersion: 1 });
+    expect(j.info()).toMatchObject({ journalMode: 'wal', synchronous: 2, busyTimeoutMs: 5000, foreignKeys: true, schemaVersion: SCHEMA_VERSION });
     expect(j.integrityCheck()).toEqual(['ok']);
   });
 
