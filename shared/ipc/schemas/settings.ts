@@ -10,13 +10,12 @@
  */
 import { z } from 'zod';
 import { entityId } from '../../api/schemas.ts';
+import { DEFAULT_NO_RESEND_WINDOW_MS } from '../../api/server-assumptions.ts';
 import { earnRuleSchema } from '../../earn/earn-rule.ts';
 import { compileScanPattern } from '../../scan/scan-parser.ts';
 
 export const DEFAULT_BASE_URL = 'https://flash.socialhub.ai/api/v2';
 
-/** One minute: well past any request SocialHub answers in time, short enough to resend the same hour. */
-export const DEFAULT_NO_RESEND_WINDOW_MS = 60_000;
 const noResendWindowMs = z.number().int().min(2_000).max(3_600_000);
 
 /** Shape only (an absolute http(s) URL, no credentials); main applies the full policy. */
