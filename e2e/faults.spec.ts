@@ -12,9 +12,9 @@ import { memberQr } from './support/y4m.ts';
 
 const AVA = DEMO.memberWithCoupons;
 
-// A short request timeout (a manager setting, 1–120 s) keeps the unknown-outcome settle wait
-// (2 × timeout) to seconds instead of half a minute.
-test.use({ tillSettings: { requestTimeoutMs: 2_000 } });
+// A short request timeout and no-resend window (manager settings) keep the unknown-outcome
+// settle wait to seconds instead of a minute.
+test.use({ tillSettings: { requestTimeoutMs: 2_000, noResendWindowMs: 4_000 } });
 
 test.beforeEach(async ({ till }) => {
   await till.scan(memberQr(AVA));
@@ -42,6 +42,9 @@ test('award with apply-then-drop → checking → confirmed once', async ({ till
 });
 
 test('offline → queued → back online → drained, each sale confirmed once', async ({ till }) => {
+  // The cut sale is resent, then watched for a late copy of the cut attempt for the engine's
+  // duplicate-check window (a minute from that attempt) before it shows CONFIRMED.
+  test.setTimeout(150_000);
   const { page, sandbox } = till;
   const c = cashier(page);
   const before = (await sandbox.admin.ledger(AVA)).balance;
@@ -75,7 +78,7 @@ test('offline → queued → back online → drained, each sale confirmed once',
   await expect(c.online).toHaveAttribute('data-online', 'true', { timeout: 60_000 });
   await expect(c.queued).toHaveAttribute('data-count', '0', { timeout: 60_000 });
   await expect(c.outcome).toHaveAttribute('data-status', 'confirmed', { timeout: 30_000 });
-  await expect(c.recent.locator('li', { hasText: 'E2E-OFF-A' })).toHaveAttribute('data-status', 'confirmed', { timeout: 30_000 });
+  await expect(c.recent.locator('li', { hasText: 'E2E-OFF-A' })).toHaveAttribute('data-status', 'confirmed', { timeout: 90_000 });
   await till.screen('queue-drained');
   const after = await sandbox.admin.ledger(AVA);
   expect(entriesForSale(after.transactions, 'E2E-OFF-A'), 'sale A once').toHaveLength(1);

@@ -96,8 +96,8 @@ test('reconciliation report shows its categories for the day', async ({ till }) 
 });
 
 test.describe('a duplicate on the ledger', () => {
-  // Short request timeout: the unknown-outcome settle wait is 2 × this.
-  test.use({ tillSettings: { requestTimeoutMs: 2_000 } });
+  // Short request timeout and no-resend window: the unknown-outcome settle wait is seconds.
+  test.use({ tillSettings: { requestTimeoutMs: 2_000, noResendWindowMs: 4_000 } });
 
   test('needs attention → resolved with a reason; reconciliation lists the duplicate', async ({ till }) => {
     const { page, sandbox } = till;

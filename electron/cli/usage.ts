@@ -11,7 +11,7 @@ const GLOBAL_HELP = `Configuration (flag, or environment variable):
   --store ID             TILL_STORE_ID            store id in the ledger marker
   --till ID              TILL_ID                  till id in the ledger marker
   --timeout-ms N         TILL_REQUEST_TIMEOUT_MS  per request (default 8000)
-  --settle-ms N          TILL_SETTLE_MS           wait before an unknown outcome is checked against the ledger
+  --settle-ms N          TILL_SETTLE_MS           no-resend window: longest SocialHub may take to apply a write (default 2 × timeout)
   --txn-scope S          TILL_TXN_SCOPE           forever (default) | business-day (POS ids restart daily)
   --points-per-unit R    TILL_POINTS_PER_UNIT     earn rule for --total
   --rounding M           TILL_ROUNDING            floor (default) | round | ceil

@@ -92,7 +92,7 @@ describe('award store', () => {
     const { award, member, fake, outcomes } = setup();
     fake.handle('awardSubmit', () => ok(outcome('checking')));
     let state: 'verifying' | 'confirmed' = 'verifying';
-    fake.handle('journalDetail', () => ok({ row: row({ state, balance: state === 'confirmed' ? 5199 : null }), attempts: [], history: [], children: [], actions: { verify: false, resend: false, resolve: false } }));
+    fake.handle('journalDetail', () => ok({ row: row({ state, balance: state === 'confirmed' ? 5199 : null }), attempts: [], history: [], children: [], actions: { verify: false, resend: false, resolve: false, requeue: false } }));
     await member.getState().load('mb_ava_chen');
     award.getState().setTxnId('T-1001');
     award.getState().setTotal('19.99');
@@ -114,7 +114,7 @@ describe('award store', () => {
   it('re-reads a followed row at once on journalChanged', async () => {
     const { award, member, fake, follower } = setup();
     fake.handle('awardSubmit', () => ok(outcome('queued')));
-    fake.handle('journalDetail', () => ok({ row: row({ state: 'confirmed' }), attempts: [], history: [], children: [], actions: { verify: false, resend: false, resolve: false } }));
+    fake.handle('journalDetail', () => ok({ row: row({ state: 'confirmed' }), attempts: [], history: [], children: [], actions: { verify: false, resend: false, resolve: false, requeue: false } }));
     await member.getState().load('mb_ava_chen');
     award.getState().setTxnId('T-1001');
     award.getState().setTotal('19.99');

@@ -140,6 +140,7 @@ export function settingsFixture(overrides: Partial<Settings> = {}): Settings {
     cardFreshnessMinutes: 10,
     kiosk: false,
     requestTimeoutMs: 15000,
+    noResendWindowMs: 60000,
     ...overrides,
   };
 }

@@ -47,6 +47,10 @@ export const journalRowSchema = z.object({
   leaseOwner: z.string().nullable(),
   leaseUntil: epochMs.nullable(),
   serverTxnId: z.string().nullable(),
+  /**
+   * The member's balance as SocialHub last reported it for this write: after it, once applied;
+   * before a resend, as the check that proved the write absent saw it (to spot a hidden copy).
+   */
   balance: z.number().int().nullable(),
   lastError: z.string().nullable(),
   reasonCode: z.string().nullable(),

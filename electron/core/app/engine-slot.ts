@@ -52,7 +52,7 @@ export function createEngineSlot(options: EngineSlotOptions): EngineSlot {
 
   const configKey = (): string => {
     const s = settings.get();
-    return JSON.stringify([s.mode, s.mode === 'live' ? s.baseUrl : '', s.storeId, s.tillId, s.txnIdScope, s.requestTimeoutMs]);
+    return JSON.stringify([s.mode, s.mode === 'live' ? s.baseUrl : '', s.storeId, s.tillId, s.txnIdScope, s.requestTimeoutMs, s.noResendWindowMs]);
   };
 
   async function build(): Promise<Engine> {
@@ -79,6 +79,7 @@ export function createEngineSlot(options: EngineSlotOptions): EngineSlot {
       txnIdScope: s.txnIdScope,
       businessDate: () => businessDateAt(options.now(), settings.get().businessDayStartsAt),
       requestTimeoutMs: s.requestTimeoutMs,
+      settleMs: s.noResendWindowMs,
       owner,
       now: options.now,
       onChange: options.onChange,

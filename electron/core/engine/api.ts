@@ -41,7 +41,11 @@ export interface EngineConfig {
   businessDate?: () => string;
   /** The client's per-request timeout; bounds how long `award()` can keep a cashier waiting. */
   requestTimeoutMs: number;
-  /** Wait after an unknown outcome before the ledger read-back may prove absence. Default 2 × requestTimeoutMs (never less). */
+  /**
+   * The no-resend window: after an unknown outcome, how long before the ledger read-back may
+   * prove absence and the write be sent again. It is what the till assumes is the longest a
+   * request may take to be applied by SocialHub. Default 2 × requestTimeoutMs (never less).
+   */
   settleMs?: number;
   /** Capped exponential backoff with full jitter for not-applied failures. Default { baseMs: 500, capMs: 60 000 }. */
   backoff?: { baseMs: number; capMs: number };
@@ -75,7 +79,11 @@ export interface EngineConfig {
   probeIntervalMs?: number;
   /** How far before a row's creation the ledger read-back looks (clock skew). Default 15 min. */
   ledgerMarginMs?: number;
-  /** Longest wait for a resent write's own entry to show before judging duplicates. Default max(60 000, 10 × settleMs). */
+  /**
+   * The duplicate-check window: a resent write is watched for a late first copy until this long
+   * after its first unknown attempt, and waits at most this long for its own entry to show.
+   * Default max(60 000, 10 × settleMs).
+   */
   duplicateCheckMaxMs?: number;
   /** A queued redeem this long after the scan that sent it is parked: only a new scan sends it. Default 120 000. */
   redeemWindowMs?: number;
@@ -214,6 +222,11 @@ export interface Engine {
   resend(id: number): Promise<ActionResult>;
   /** Manager: close a row that needs a person, with a written reason. */
   resolve(id: number, reason: string, by: string): ActionResult;
+  /**
+   * Manager: a sale SocialHub refused for certain (e.g. a mistyped member) entered again under
+   * the corrected member, with a written reason; the result's row is the new entry.
+   */
+  requeueCorrected(id: number, input: { memberId: string; reason: string; by: string }): Promise<ActionResult>;
   /**
    * On start: drive every unfinished row towards a final state (abandoned sends are verified,
    * never resent blindly). Resolves when nothing is left the engine can move, when sending is

@@ -20,6 +20,15 @@ export const REASON_CODES = {
   redeemHonorNotShown: 'redeem-honor-not-shown',
   /** SocialHub refused a redeem after an earlier attempt of ours had an unknown outcome. */
   redeemRefusedAfterUnknown: 'redeem-refused-after-unknown',
+  /** SocialHub refused a resend (400/404) after an earlier attempt whose outcome was unknown: that one may have landed. */
+  refusedAfterUnknown: 'refused-after-unknown',
+  /** A resend was applied but its own ledger entry never showed within the duplicate-check window. */
+  duplicateCheckInconclusive: 'duplicate-check-inconclusive',
+  /** Every ledger read-back says the member does not exist, so an unknown write can never be proven. */
+  memberNotFound: 'member-not-found',
   /** A manager resolved a row that was not waiting for one. */
   manager: 'manager',
 } as const;
+
+/** Consecutive 404s from the member's ledger after which an unknown write goes to a manager. */
+export const MEMBER_NOT_FOUND_READS = 3;

@@ -49,7 +49,9 @@ describe('crash safety (A1)', () => {
       key: sandbox.keys.write,
       crashAt: CRASH_AT,
       sales,
-      timings: { requestTimeoutMs: 200, settleMs: 400, leaseMs: 800, ledgerMarginMs: 5000 },
+      // A resent sale is watched for a late first copy for 10 × the no-resend window (the engine's
+      // default, without its one-minute floor for real tills).
+      timings: { requestTimeoutMs: 200, settleMs: 400, leaseMs: 800, ledgerMarginMs: 5000, duplicateCheckMaxMs: 4000 },
     };
     const kills: Record<string, number> = {};
     let incarnations = 0;

@@ -5,7 +5,7 @@ import { award } from './award.ts';
 import { clawback } from './clawback.ts';
 import { createContext } from './context.ts';
 import { Drainer } from './drainer.ts';
-import { resend, resolve, verifyNow } from './manager.ts';
+import { requeueCorrected, resend, resolve, verifyNow } from './manager.ts';
 import { recover } from './recover.ts';
 import { couponVerdict, redeem } from './redeem.ts';
 import { saleSummary } from './summary.ts';
@@ -23,6 +23,7 @@ export function createEngine(config: EngineConfig): Engine {
     verifyNow: (id) => verifyNow(ctx, id),
     resend: (id) => resend(ctx, id),
     resolve: (id, reason, by) => resolve(ctx, id, reason, by),
+    requeueCorrected: (id, input) => requeueCorrected(ctx, drainer, id, input),
     recover: (options) => recover(ctx, drainer, options),
     drainOnce: (options) => drainer.drainOnce(options?.max),
     start: () => drainer.start(),

@@ -1,10 +1,17 @@
-/** Manager actions on one journal row: verify now, resend (only where proven safe), resolve. */
+/**
+ * Manager actions on one journal row: verify now, resend (only where proven safe), resolve, and
+ * re-queue a sale SocialHub refused for certain under the corrected member.
+ */
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { STATE_LABELS } from '../../../shared/journal/states.ts';
 import type { ActionResult } from './api.ts';
 import { REASON_CODES } from './constants.ts';
 import type { Ctx } from './context.ts';
-import { inlineSlot, sendInline } from './inline.ts';
+import type { Drainer } from './drainer.ts';
+import { checkId, awardIntent } from './intents.ts';
+import { inlineSlot, recordAndSend, sendInline } from './inline.ts';
+import { hadUnknownSend } from './late-copy.ts';
+import { writeOutcome } from './outcome.ts';
 import { releaseIfHeld, step } from './step.ts';
 import { verifyRow } from './verify.ts';
 
@@ -82,4 +89,43 @@ export function resolve(ctx: Ctx, id: number, reason: string, by: string): Actio
   if (!t.ok) return fail(t.reason === 'not-found' ? null : t.row, 'The row changed; look again.');
   ctx.notify(id);
   return { ok: true, row: t.row, message: `Resolved by ${who}.` };
+}
+
+/**
+ * A sale refused for certain (e.g. 404: the card was mistyped) entered again under the right
+ * member, with the manager's reason on both rows. The refused row stays as it was, retired.
+ */
+export async function requeueCorrected(ctx: Ctx, drainer: Drainer, id: number, input: { memberId: string; reason: string; by: string }): Promise<ActionResult> {
+  const row = ctx.journal.get(id);
+  if (!row) return fail(null, `There is no journal row ${id}.`);
+  const text = input.reason.trim();
+  const who = input.by.trim();
+  if (text.length < 5) return fail(row, 'Write a reason of at least 5 characters.');
+  if (who.length === 0) return fail(row, 'Say who is re-queuing it.');
+  if (row.kind !== 'award' || row.posTxnId === null) return fail(row, 'Only a refused sale can be re-queued under another member.');
+  if (row.state !== 'rejected') return fail(row, `Only a sale SocialHub refused can be re-queued; this one is ${STATE_LABELS[row.state]}.`);
+  if (hadUnknownSend(ctx, row)) return fail(row, 'An earlier attempt of this sale had no clear answer and may have landed: check the ledger instead.');
+  if (row.storeId !== ctx.storeId) return fail(row, `This sale belongs to store ${row.storeId}; re-queue it from a till of that store.`);
+  let memberId: string;
+  try {
+    memberId = checkId('member id', input.memberId);
+  } catch (err) {
+    return fail(row, err instanceof Error ? err.message : String(err));
+  }
+  if (memberId === row.memberId) return fail(row, `The sale was already for member ${memberId}: give the corrected member.`);
+  const intent = {
+    ...awardIntent(ctx, {
+      memberId,
+      posTxnId: row.posTxnId,
+      amount: row.amount,
+      saleTotal: row.saleTotal ?? undefined,
+      businessDate: row.businessDate ?? undefined,
+    }),
+    note: `Re-queued by ${who} from row ${row.id} (member ${row.memberId}): ${text}`.slice(0, 1000),
+  };
+  const r = await recordAndSend(ctx, drainer, intent);
+  if (!r.created) return fail(row, `Sale ${row.posTxnId} has already been entered again (row ${r.row.id}).`);
+  ctx.journal.addNote(row.id, { by: who, text: `Re-queued under member ${memberId} as row ${r.row.id}: ${text}`.slice(0, 2000) });
+  ctx.notify(row.id);
+  return { ok: true, row: r.after, message: writeOutcome(ctx, r.after).message };
 }

@@ -42,6 +42,7 @@ async function refusedAfterUnknown(ctx: Ctx, sending: JournalRow, outcome: Attem
     { ...outcome, reason: 'refused-after-unknown' },
   );
 }
+import { RESEND_REASONS, hadUnknownSend, hiddenCopies, hiddenPoints } from './late-copy.ts';
 
 /**
  * Sends `row` (state `queued`) once, under a lease of `owner`. Returns the row afterwards; if
@@ -77,13 +78,19 @@ export async function sendRow(ctx: Ctx, row: JournalRow, owner: string, options:
     const v = result.value as PointsResponse;
     const server = { serverTxnId: v.transactionId.slice(0, 128), balance: v.balance };
     if (sending.verifyCount > 0) {
-      // Resent after an unknown outcome: a lagging ledger may have hidden the first copy. Hold the
-      // confirmation until our own entry is visible, then count the markers (A3).
-      return close(
-        'unknown',
-        { ...server, nextAttemptAt: ctx.now() + ctx.settleMs, lastError: 'Applied after an earlier unknown outcome; checking the ledger for a second copy.' },
-        { ...applied, reason: 'applied-pending-duplicate-check' },
-      );
+      // Resent after an unknown outcome: a lagging ledger may have hidden the first copy, or it
+      // may still land, so the confirmation waits for the ledger (verify.ts). The returned balance
+      // is kept as evidence: other writes for the member move it too, so once our own entry shows
+      // the markers decide; while the ledger still hides it, the balance does — at the next check,
+      // not after the whole duplicate-check window.
+      const hidden = hiddenPoints(sending, v.balance);
+      const copies = hiddenCopies(sending, hidden);
+      const lastError =
+        copies > 0
+          ? `SocialHub's balance after the resend (${v.balance}) is ${Math.abs(sending.amount) * copies} points off from the balance the check before it saw (${sending.balance ?? ''}) plus this write: the earlier attempt may have landed too; checking the ledger.`
+          : 'Applied after an earlier unknown outcome; checking the ledger for a second copy.';
+      const reason = copies > 0 ? RESEND_REASONS.hiddenCopy : hidden === 0 ? RESEND_REASONS.balanceAccounted : RESEND_REASONS.pendingDuplicateCheck;
+      return close('unknown', { ...server, nextAttemptAt: ctx.now() + ctx.settleMs, lastError }, { ...applied, reason });
     }
     return close('confirmed', { ...server, lastError: null }, applied);
   }
@@ -97,6 +104,18 @@ export async function sendRow(ctx: Ctx, row: JournalRow, owner: string, options:
   if (f.status === 400 || f.status === 404 || f.reason === 'invalid-input') {
     ctx.link.observe(result);
     if (sending.kind === 'redeem' && attemptWindows(ctx, sending, { excludeOpen: true }).length > 0) return refusedAfterUnknown(ctx, sending, outcome, close);
+    if (sending.kind !== 'redeem' && hadUnknownSend(ctx, sending)) {
+      // An earlier copy may have been applied (e.g. a clawback refused because the first one
+      // already took the points): not final, and it keeps counting against the clawback cap.
+      return close(
+        'needs-attention',
+        {
+          reasonCode: REASON_CODES.refusedAfterUnknown,
+          lastError: `SocialHub refused the resend (${refusalText(f.message, f.endpoint)}), but an earlier attempt had no clear answer and may have been applied: check the member's ledger`.slice(0, 1000),
+        },
+        outcome,
+      );
+    }
     return close('rejected', { lastError: refusalText(f.message, f.endpoint).slice(0, 1000) }, outcome);
   }
   // Provably not applied (429, 401/403, connection refused, …): back to the queue.

@@ -33,6 +33,14 @@ export function redemptionsFor(ctx: Ctx, posTxnId: string, businessDate: string 
     .sort((a, b) => a.id - b.id);
 }
 
+/**
+ * True if the sale's points are on the member's account: confirmed, or a duplicate a manager
+ * resolved (at least one copy landed; the extra one is corrected by its own adjustment).
+ */
+export function awardStands(award: JournalRow): boolean {
+  return award.state === 'confirmed' || (award.state === 'resolved' && award.reasonCode === REASON_CODES.duplicateOnLedger);
+}
+
 export function saleSummary(ctx: Ctx, posTxnIdInput: string, businessDateInput?: string): SaleSummary {
   const posTxnId = checkId('POS transaction id', posTxnIdInput);
   const businessDate = scopeDate(ctx, businessDateInput);
@@ -54,7 +62,7 @@ export function saleSummary(ctx: Ctx, posTxnIdInput: string, businessDateInput?:
     };
   }
   const s = ctx.journal.clawbackSummary(award.id) ?? { awarded: award.amount, confirmed: 0, pending: 0, remaining: award.amount };
-  const confirmed = award.state === 'confirmed';
+  const confirmed = awardStands(award);
   const reversible = confirmed ? Math.max(0, s.remaining) : 0;
   const blocker = !confirmed
     ? `The points for sale ${posTxnId} are not confirmed (${STATE_LABELS[award.state]}), so nothing can be taken back yet.`

@@ -13,16 +13,26 @@ import type { LedgerTransaction } from '../../../shared/api/schemas.ts';
 import { descriptionMatches } from '../../../shared/ledger/sale-token.ts';
 import type { SaleToken } from '../../../shared/ledger/sale-token.ts';
 import { fullJitter } from './backoff.ts';
-import { REASON_CODES } from './constants.ts';
+import { MEMBER_NOT_FOUND_READS, REASON_CODES } from './constants.ts';
 import type { Ctx } from './context.ts';
 import { couponStatus } from './coupons.ts';
 import { honorNotShownText } from './coupon-verdict.ts';
 import { judgeRedeemed } from './redeem-ownership.ts';
 import { ledgerToken } from './intents.ts';
+import { lateCopyWatchEnd, resendBalanceVerdict } from './late-copy.ts';
 import { observeFailure } from './observe.ts';
+import { clockTime } from './outcome.ts';
 import { paced } from './pace.ts';
 
 type Target = 'confirmed' | 'queued' | 'unknown' | 'needs-attention';
+
+/** Ledger reads of this row that ended in a 404, counted back from the latest read. */
+function consecutiveNotFoundReads(ctx: Ctx, row: JournalRow): number {
+  const reads = ctx.journal.attempts(row.id).filter((a) => a.kind === 'verify' && a.finishedAt !== null);
+  let n = 0;
+  for (let i = reads.length - 1; i >= 0 && reads[i]?.httpStatus === 404; i--) n++;
+  return n;
+}
 
 /** When the last send started: absence in the ledger proves nothing until settleMs after it. */
 export function lastSendAt(ctx: Ctx, row: JournalRow): number | null {
@@ -30,18 +40,23 @@ export function lastSendAt(ctx: Ctx, row: JournalRow): number | null {
   return sends.at(-1)?.startedAt ?? null;
 }
 
-/** `newestAt`: the newest entry the read could see — a lagging ledger shows nothing younger. */
-type LedgerRead = { ok: true; matches: LedgerTransaction[]; newestAt: number | null } | { ok: false; failure: ApiFailure };
+/**
+ * `newestAt`: the newest entry the read could see — a lagging ledger shows nothing younger.
+ * `balance`: the member's balance as of that same (possibly stale) view.
+ */
+type LedgerRead = { ok: true; matches: LedgerTransaction[]; newestAt: number | null; balance: number | null } | { ok: false; failure: ApiFailure };
 
 async function readLedger(ctx: Ctx, row: JournalRow, token: SaleToken, owner: string): Promise<LedgerRead> {
   const cutoff = row.createdAt - ctx.ledgerMarginMs;
   const found = new Map<string, LedgerTransaction>();
   let newestAt: number | null = null;
+  let balance: number | null = null;
   const client = {
     getPoints: async (...args: Parameters<Ctx['client']['getPoints']>) => {
       await paced(ctx);
       const r = await ctx.client.getPoints(...args);
       observeFailure(ctx, r, 0);
+      if (r.ok && balance === null) balance = r.value.balance;
       return r;
     },
   };
@@ -60,7 +75,7 @@ async function readLedger(ctx: Ctx, row: JournalRow, token: SaleToken, owner: st
     if (err instanceof PaginationError) return { ok: false, failure: err.failure };
     throw err;
   }
-  return { ok: true, matches: [...found.values()], newestAt };
+  return { ok: true, matches: [...found.values()], newestAt, balance };
 }
 
 /**
@@ -125,7 +140,19 @@ export async function verifyRow(ctx: Ctx, row: JournalRow, owner: string): Promi
   }
   const read = await readLedger(ctx, v, token, owner);
   ctx.crash('mid-verify');
-  if (!read.ok) return readFailed(read.failure.message, read.failure);
+  if (!read.ok) {
+    if (read.failure.status === 404 && consecutiveNotFoundReads(ctx, v) + 1 >= MEMBER_NOT_FOUND_READS) {
+      return close(
+        'needs-attention',
+        {
+          reasonCode: REASON_CODES.memberNotFound,
+          lastError: `SocialHub answered ${MEMBER_NOT_FOUND_READS} ledger checks in a row that member ${v.memberId} does not exist, so the till cannot tell whether this write landed`,
+        },
+        { httpStatus: 404, reason: 'member-not-found', message: read.failure.message.slice(0, 1000) },
+      );
+    }
+    return readFailed(read.failure.message, read.failure);
+  }
   const { matches } = read;
   // In a duplicate check our own entry counts even while the lagging ledger still hides it.
   const duplicate = (ids: string[]): JournalRow =>
@@ -138,17 +165,58 @@ export async function verifyRow(ctx: Ctx, row: JournalRow, owner: string): Promi
       { reason: 'duplicate-on-ledger' },
     );
 
+  const watching = (until: number): JournalRow =>
+    close(
+      'unknown',
+      {
+        nextAttemptAt: Math.min(ctx.now() + ctx.settleMs, until),
+        lastError: `Applied once; watching SocialHub's ledger until ${clockTime(until, ctx.now())} in case the earlier attempt lands late.`,
+      },
+      { reason: 'watching-for-late-copy' },
+    );
+
   if (v.serverTxnId !== null) {
     // A resend that SocialHub confirmed: judge duplicates once our own entry is visible, since
     // a ledger that shows a later entry also shows every earlier one.
     const own = matches.find((m) => m.id === v.serverTxnId);
     const others = matches.filter((m) => m.id !== v.serverTxnId).map((m) => m.id);
     if (others.length > 0) return duplicate([v.serverTxnId, ...others]);
-    if (own) return close('confirmed', { balance: own.balanceAfter, lastError: null }, { reason: 'marker-found-once' });
+    if (own) {
+      // The first attempt may still land: keep watching until the window since it has passed.
+      const watchEnd = lateCopyWatchEnd(ctx, v, sentAt ?? ctx.now());
+      if (ctx.now() < watchEnd) return watching(watchEnd);
+      return close('confirmed', { balance: own.balanceAfter, lastError: null }, { reason: 'marker-found-once' });
+    }
+    const balance = resendBalanceVerdict(ctx, v);
+    if (balance === 'hidden-copy') {
+      // The resend's balance showed a second copy, and the lagging ledger cannot say otherwise.
+      return close(
+        'needs-attention',
+        {
+          reasonCode: REASON_CODES.duplicateOnLedger,
+          lastError: `${v.lastError ?? ''} The ledger still does not show the entries: ${Math.abs(v.amount)} points too many if so — reconciliation offers the compensating adjustment`.trim().slice(0, 1000),
+        },
+        { reason: 'hidden-copy-by-balance' },
+      );
+    }
     if (sentAt !== null && ctx.now() - sentAt < ctx.duplicateCheckMaxMs) {
       return close('unknown', { nextAttemptAt: ctx.now() + ctx.settleMs, lastError: v.lastError }, { reason: 'own-entry-not-visible' });
     }
-    return close('confirmed', { lastError: 'SocialHub confirmed it, but its ledger never showed the entry: duplicate check inconclusive' }, { reason: 'duplicate-check-inconclusive' });
+    if (balance === 'one-copy') {
+      return close(
+        'confirmed',
+        { lastError: "SocialHub confirmed it and its balance showed no second copy, but its ledger never showed the entry" },
+        { reason: 'balance-shows-one-copy' },
+      );
+    }
+    return close(
+      'needs-attention',
+      {
+        reasonCode: REASON_CODES.duplicateCheckInconclusive,
+        lastError: "SocialHub confirmed the resend, but its ledger never showed the entry and the balance does not rule out a second copy: duplicate check inconclusive — compare the member's ledger",
+      },
+      { reason: 'duplicate-check-inconclusive' },
+    );
   }
   if (matches.length >= 2) return duplicate(matches.map((m) => m.id));
   const [one] = matches;
@@ -162,8 +230,11 @@ export async function verifyRow(ctx: Ctx, row: JournalRow, owner: string): Promi
     const latest = lastMaybe.at(-1) ?? 0;
     const caughtUp = lastMaybe.length < 2 || (read.newestAt !== null && read.newestAt >= latest) || ctx.now() - latest >= ctx.duplicateCheckMaxMs;
     if (!caughtUp) return close('unknown', { nextAttemptAt: ctx.now() + ctx.settleMs, lastError: v.lastError }, { reason: 'ledger-not-caught-up' });
+    const watchEnd = (lastMaybe[0] ?? 0) + ctx.duplicateCheckMaxMs;
+    if (lastMaybe.length >= 2 && ctx.now() < watchEnd) return watching(watchEnd);
     return close('confirmed', { serverTxnId: one.id.slice(0, 128), balance: one.balanceAfter, lastError: null }, { reason: 'marker-found' });
   }
   if (!settled) return close('unknown', { nextAttemptAt: keepDue, lastError: v.lastError }, { reason: 'not-settled' });
-  return close('queued', { lastError: 'Not in the SocialHub ledger after the settle delay: it was not applied.' }, { reason: 'marker-absent' });
+  // The balance this read saw: the resend's reply is compared with it to spot a hidden copy.
+  return close('queued', { balance: read.balance, lastError: 'Not in the SocialHub ledger after the settle delay: it was not applied.' }, { reason: 'marker-absent' });
 }

@@ -36,6 +36,7 @@ interface Drive {
   verifyId: number;
   resendId: number;
   resolveId: number;
+  requeueId: number;
   clawbackId: number;
   date: string;
 }
@@ -73,6 +74,7 @@ const validPayloads: Record<InvokeKey, (d: Drive) => unknown> = {
   journalVerify: (d) => ({ id: d.verifyId }),
   journalResend: (d) => ({ id: d.resendId }),
   journalResolve: (d) => ({ id: d.resolveId, reason: 'Customer left; closed by the manager.' }),
+  journalRequeue: (d) => ({ id: d.requeueId, memberId: DEMO.platinumMember, reason: 'The card was mistyped at the till.' }),
   adjustmentSubmit: () => ({ memberId: DEMO.goldMember, points: 25, reasonCode: 'GOODWILL', note: 'Coffee machine was down' }),
   exceptionsList: () => undefined,
   exceptionResolve: (d) => ({ clawbackId: d.clawbackId, note: 'Coupon kept by the customer.' }),
@@ -87,7 +89,8 @@ const validPayloads: Record<InvokeKey, (d: Drive) => unknown> = {
 const ORDER: InvokeKey[] = [
   'settingsGet', 'keysStatus', 'keysSet', 'keysTest', 'keysAllowPlainText', 'pinStatus', 'pinSet', 'pinVerify', 'tillReset', 'appInfo', 'appDismissNotice',
   'statusGet', 'memberCard', 'awardPreview', 'awardSubmit', 'couponRedeem', 'couponVerdict', 'saleLookup', 'saleReturn', 'journalDetail',
-  'journalList', 'journalRow', 'journalExport', 'journalVerify', 'journalResend', 'journalResolve', 'adjustmentSubmit', 'exceptionsList', 'exceptionResolve',
+  'journalList', 'journalRow', 'journalExport', 'journalVerify', 'journalResend', 'journalResolve', 'journalRequeue',
+  'adjustmentSubmit', 'exceptionsList', 'exceptionResolve',
   'apiActivityList', 'apiActivityExport', 'reconcileRun', 'reconcileExport', 'storesList', 'settingsUpdate', 'keysClear', 'pinLock',
 ];
 
@@ -97,11 +100,15 @@ function today(): string {
 }
 
 /** A queued award the drainer will not touch for an hour (so only the manager's action moves it). */
-function parkedAward(k: TillKit, posTxnId: string, state: 'queued' | 'needs-attention'): number {
+function parkedAward(k: TillKit, posTxnId: string, state: 'queued' | 'needs-attention' | 'rejected'): number {
   const description = formatDescription({ kind: 'purchase', storeId: DEMO.storeId, tillId: 'T1', posTxnId });
   const journal = k.core.journal.journal();
   const { row } = journal.record({ kind: 'award', storeId: DEMO.storeId, tillId: 'T1', memberId: DEMO.goldMember, posTxnId, amount: 7, description, token: description, nextAttemptAt: Date.now() + 3_600_000 });
   if (state === 'needs-attention') journal.transition(row.id, { from: ['queued'], to: 'needs-attention', actor: 'test', patch: { reasonCode: 'test' } });
+  if (state === 'rejected') {
+    journal.transition(row.id, { from: ['queued'], to: 'sending', owner: 'test', leaseMs: 1000 });
+    journal.transition(row.id, { from: ['sending'], to: 'rejected', owner: 'test', outcome: { httpStatus: 404 } });
+  }
   return row.id;
 }
 
@@ -133,6 +140,7 @@ describe('no response on any channel contains key material', () => {
         verifyId: parkedAward(k, 'V1', 'needs-attention'),
         resendId: parkedAward(k, 'V2', 'queued'),
         resolveId: parkedAward(k, 'V3', 'queued'),
+        requeueId: parkedAward(k, 'V4', 'rejected'),
         clawbackId: 0,
         date: today(),
       };

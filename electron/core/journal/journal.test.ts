@@ -6,7 +6,6 @@ import { SCHEMA_VERSION } from './schema.ts';
 import { IllegalTransitionError, JournalBusyError, JournalConflictError, JournalInputError, JournalUnavailableError } from './journal-errors.ts';
 import { T0, adjustment, award, clawback, redeem, testJournal } from './test-support/fixtures.ts';
 import type { FakeClock, TestJournal } from './test-support/fixtures.ts';
-import { SCHEMA_VERSION } from './schema.ts';
 
 let t: TestJournal;
 let j: Journal;

@@ -44,6 +44,7 @@ import { claimNextDueRow, claimRow, releaseRow } from './leases.ts';
 import { countSql, pageSql, parseQuery } from './list-query.ts';
 import { openJournalDatabase, sqliteVersion } from './open.ts';
 import { pruneBatch } from './prune.ts';
+import { retireRefusedAward } from './retire-refused.ts';
 import type { PruneCounts } from './prune.ts';
 import { toAttempt, toJournalEvent, toJournalRow } from './row-mapping.ts';
 import { readUserVersion } from './schema.ts';
@@ -135,7 +136,11 @@ export class Journal {
     const v = intentValues(intent);
     return this.#write((now) => {
       const existing = this.#rowByKey(v.dedupKey);
-      if (existing) return { row: existing, created: false, differences: differences(existing, v.params) };
+      if (existing) {
+        const diff = differences(existing, v.params);
+        // A sale refused for certain, re-entered differently (the right card): the new entry counts.
+        if (!(diff.length > 0 && retireRefusedAward(this.#db, existing, now))) return { row: existing, created: false, differences: diff };
+      }
       if (v.parentId !== null) checkParent(this.#db, { kind: v.intent.kind, parentId: v.parentId, memberId: v.intent.memberId, amount: v.amount });
       const byToken = prepared(this.#db, 'SELECT dedup_key FROM intents WHERE token = :token').get({ token: v.intent.token });
       if (byToken) {

@@ -190,11 +190,43 @@ WHEN NEW.honor_shown_at IS NOT NULL AND (NEW.kind <> 'redeem' OR NEW.state <> 'c
 BEGIN SELECT RAISE(ABORT, 'journal: HONOR can only be shown for a confirmed redeem'); END;
 `;
 
+/** Identity columns a recorded write keeps for ever (see intents_identity_frozen). */
+const IDENTITY_COLUMNS = [
+  'kind', 'store_id', 'till_id', 'pos_txn_id', 'return_id', 'business_date', 'coupon_id', 'ref',
+  'member_id', 'amount', 'description', 'parent_id', 'created_at',
+] as const;
+
+/**
+ * A sale SocialHub refused for certain (400/404, no earlier attempt with an unknown outcome)
+ * must not block the same sale re-entered with the corrected card. Its dedup key and token may
+ * be retired — renamed once, in a form no key builder produces — and nothing else ever.
+ */
+const RETIRE_REFUSED_AWARDS = /* sql */ `
+DROP TRIGGER intents_identity_frozen;
+CREATE TRIGGER intents_identity_frozen
+BEFORE UPDATE OF dedup_key, token, ${IDENTITY_COLUMNS.join(', ')} ON intents
+WHEN NOT (
+  ${IDENTITY_COLUMNS.map((c) => `NEW.${c} IS OLD.${c}`).join(' AND ')}
+  AND (
+    (NEW.dedup_key IS OLD.dedup_key AND NEW.token IS OLD.token)
+    OR (
+      OLD.kind = 'award' AND OLD.state = 'rejected' AND NEW.state = 'rejected'
+      AND instr(OLD.dedup_key, ' ') = 0
+      AND NEW.dedup_key = OLD.dedup_key || ' retired ' || OLD.id
+      AND NEW.token = OLD.token || ' retired ' || OLD.id
+      AND NOT EXISTS (SELECT 1 FROM attempts WHERE intent_id = OLD.id AND classification = 'unknown-outcome')
+    )
+  )
+)
+BEGIN SELECT RAISE(ABORT, 'journal: a recorded write cannot be changed'); END;
+`;
+
 /** Every migration, in order. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial journal', sql: V1 },
   { version: 2, name: 'key origin changes', sql: KEY_ORIGIN_CHANGES },
   { version: 3, name: 'redeem HONOR shown', sql: REDEEM_HONOR_SHOWN },
+  { version: 4, name: 'retire refused awards', sql: RETIRE_REFUSED_AWARDS },
 ];
 
 /** The schema version this code writes. */

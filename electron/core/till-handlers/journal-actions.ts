@@ -1,7 +1,8 @@
 /**
  * The manager's actions on one journal row — verify against the ledger now, resend (only where
  * verification proved the write was not applied), resolve with a written reason — all through
- * the engine, which owns every state move. Who asked is recorded in the row's history.
+ * the engine, which owns every state move. Who asked is recorded in the row's history. A sale
+ * refused for certain can be re-queued under the corrected member (the answer is the new entry).
  */
 import { IpcError } from '../../../shared/ipc/envelope.ts';
 import type { InvokeContract } from '../../../shared/ipc/contract.ts';
@@ -38,6 +39,13 @@ export function registerJournalActions(registry: HandlerRegistry<InvokeContract>
     note(id, 'Manager resent this write after verification proved it was not applied.');
     deps.events.journalChanged([id]);
     return detail(id);
+  });
+
+  registry.handle('journalRequeue', async ({ id, memberId, reason }) => {
+    const result = await engineCall(deps, (engine) => engine.requeueCorrected(id, { memberId, reason, by: deps.managerActor() }));
+    if (!result.ok) throw refusal(result, id, false);
+    deps.events.journalChanged([id, result.row.id]);
+    return detail(result.row.id);
   });
 
   registry.handle('journalResolve', async ({ id, reason }) => {

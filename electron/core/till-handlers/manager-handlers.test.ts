@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invokeContract } from '../../../shared/ipc/contract.ts';
 import type { InvokeKey } from '../../../shared/ipc/contract.ts';
 import { DEMO } from '../../sandbox/server.ts';
+import { formatDescription } from '../../../shared/ledger/sale-token.ts';
 import { createTillKit } from '../app/test-kit.ts';
 import { formulaCells, readCsv } from '../export/csv-test-support.ts';
 import type { TillKit } from '../app/test-kit.ts';
@@ -93,10 +94,29 @@ describe('with a manager session', () => {
         attempts: [{ n: 1, kind: 'send', classification: 'applied' }],
         history: [{ type: 'recorded' }, { type: 'transition', toState: 'sending' }, { type: 'transition', toState: 'confirmed' }],
         children: [{ kind: 'clawback', returnId: 'R1' }],
-        actions: { verify: false, resend: false, resolve: false },
+        actions: { verify: false, resend: false, resolve: false, requeue: false },
       },
     });
     expect(await kit.call('journalRow', { id: 999_999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('re-queues a sale SocialHub refused for certain under the corrected member, with a reason', async () => {
+    const posTxnId = txn();
+    const description = formatDescription({ kind: 'purchase', storeId: DEMO.storeId, tillId: 'T1', posTxnId });
+    const journal = kit.core.journal.journal();
+    const { row } = journal.record({ kind: 'award', storeId: DEMO.storeId, tillId: 'T1', memberId: 'mb_mistyped', posTxnId, amount: 9, description, token: description });
+    journal.transition(row.id, { from: ['queued'], to: 'sending', owner: 'test', leaseMs: 1000 });
+    journal.transition(row.id, { from: ['sending'], to: 'rejected', owner: 'test', outcome: { httpStatus: 404 } });
+    expect(await kit.call('journalRow', { id: row.id })).toMatchObject({ ok: true, value: { actions: { requeue: true } } });
+    expect(await kit.call('journalRequeue', { id: row.id, memberId: DEMO.platinumMember, reason: 'no' })).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+
+    const r = await kit.call('journalRequeue', { id: row.id, memberId: DEMO.platinumMember, reason: 'Card was mistyped at the till' });
+    expect(r).toMatchObject({ ok: true, value: { row: { memberId: DEMO.platinumMember, posTxnId, amount: 9, state: 'confirmed' } } });
+    expect(r.ok && r.value.row.id).not.toBe(row.id);
+    const old = await kit.call('journalRow', { id: row.id });
+    expect(old).toMatchObject({ ok: true, value: { row: { state: 'rejected', memberId: 'mb_mistyped' }, actions: { requeue: false } } });
+    expect(old.ok && old.value.history.some((h) => h.type === 'note' && h.actor === 'manager@T1' && (h.detail ?? '').includes('Card was mistyped'))).toBe(true);
+    expect(await kit.call('journalRequeue', { id: row.id, memberId: DEMO.goldMember, reason: 'Card was mistyped at the till' })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
   });
 
   it('verifies an unknown outcome against the ledger on request, recording who asked', async () => {

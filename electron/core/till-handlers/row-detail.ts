@@ -5,16 +5,23 @@
  */
 import { IpcError } from '../../../shared/ipc/envelope.ts';
 import type { CashierRowDetail, RowDetail } from '../../../shared/ipc/schemas/till.ts';
-import type { JournalRow } from '../../../shared/journal/row.ts';
+import type { Attempt, JournalRow } from '../../../shared/journal/row.ts';
 import { transitionBlocker } from '../../../shared/journal/states.ts';
 import type { Journal } from '../journal/index.ts';
+import { isRetiredKey } from '../journal/retire-refused.ts';
 
-export function allowedActions(row: Pick<JournalRow, 'state' | 'maybeApplied'>): RowDetail['actions'] {
+export function allowedActions(row: Pick<JournalRow, 'state' | 'maybeApplied' | 'kind' | 'dedupKey'>, attempts: readonly Pick<Attempt, 'kind' | 'classification'>[] = []): RowDetail['actions'] {
   return {
     verify: transitionBlocker(row.state, 'verifying', row) === null,
     // Resend only where verification proved the write was not applied.
     resend: transitionBlocker(row.state, 'queued', row) === null,
     resolve: transitionBlocker(row.state, 'resolved', row) === null,
+    // A sale refused for certain (no send with an unknown outcome), not already entered again.
+    requeue:
+      row.kind === 'award' &&
+      row.state === 'rejected' &&
+      !isRetiredKey(row.dedupKey) &&
+      !attempts.some((a) => a.kind === 'send' && a.classification === 'unknown-outcome'),
   };
 }
 
@@ -40,7 +47,7 @@ export function rowDetail(journal: Journal, id: number): RowDetail {
     attempts: attemptViews(journal, id),
     history: journal.events(id).map((e) => ({ at: e.at, type: e.type, fromState: e.fromState, toState: e.toState, actor: e.actor, detail: e.detail })),
     children: journal.children(id),
-    actions: allowedActions(row),
+    actions: allowedActions(row, journal.attempts(id)),
   };
 }
 

@@ -31,6 +31,7 @@ export const SECTION_FIELDS: Readonly<Record<SectionId, readonly FieldSpec[]>> =
     { key: 'mode', kind: 'choice' },
     { key: 'baseUrl', kind: 'text' },
     { key: 'requestTimeoutMs', kind: 'int' },
+    { key: 'noResendWindowMs', kind: 'int' },
   ],
   store: [
     { key: 'storeId', kind: 'nullable' },
@@ -120,6 +121,7 @@ function sentence(message: string): string {
 /** Friendlier wording for zod's stock range messages on the numeric settings. */
 const LIMITS: Readonly<Record<string, string>> = {
   requestTimeoutMs: 'Between 1000 and 120000 ms.',
+  noResendWindowMs: 'Between 2000 and 3600000 ms.',
   journalRetentionDays: 'Between 7 and 3650 days.',
   managerAutoLockMinutes: 'Between 1 and 240 minutes.',
   cardFreshnessMinutes: 'Between 1 and 1440 minutes.',

@@ -69,6 +69,13 @@ function ConnectionSection() {
           />
           <TextSetting form={form} k="baseUrl" label="Base URL (live mode)" type="url" inputMode="url" hint="Usually https://flash.socialhub.ai/api/v2" maxLength={2048} />
           <TextSetting form={form} k="requestTimeoutMs" label="Request timeout (ms)" inputMode="numeric" hint="1000–120000. After this a write is treated as outcome unknown and verified." />
+          <TextSetting
+            form={form}
+            k="noResendWindowMs"
+            label="No-resend window (ms)"
+            inputMode="numeric"
+            hint="2000–3600000. The longest SocialHub may take to apply a request: an unknown write is not sent again before this has passed."
+          />
         </>
       )}
     </SectionCard>

@@ -1,7 +1,8 @@
 /**
  * One journal row in full: every attempt (time, HTTP status, latency, classification), the server
  * transaction id and balance, related clawbacks, the history, and the manager's actions on an
- * unfinished row: verify now, resend (only when verification proved it safe), mark resolved.
+ * unfinished row: verify now, resend (only when verification proved it safe), mark resolved; and
+ * on a sale SocialHub refused for certain: re-queue it under the corrected member.
  */
 import { useEffect, useState } from 'react';
 import type { RowDetail } from '../../../shared/ipc/schemas/till.ts';
@@ -40,7 +41,8 @@ function RowDetailBody({ id, onOpen }: { id: number; onOpen: (id: number) => voi
   const [loadError, setLoadError] = useState<IpcErrorBody | null>(null);
   const [actionError, setActionError] = useState<IpcErrorBody | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'verify' | 'resend' | 'resolve' | null>(null);
+  const [busy, setBusy] = useState<'verify' | 'resend' | 'resolve' | 'requeue' | null>(null);
+  const [requeueMember, setRequeueMember] = useState('');
   const [confirmResend, setConfirmResend] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>(undefined);
@@ -57,9 +59,9 @@ function RowDetailBody({ id, onOpen }: { id: number; onOpen: (id: number) => voi
     };
   }, [id, call]);
 
-  async function act(kind: 'verify' | 'resend' | 'resolve') {
+  async function act(kind: 'verify' | 'resend' | 'resolve' | 'requeue') {
     if (busy !== null) return;
-    if (kind === 'resolve') {
+    if (kind === 'resolve' || kind === 'requeue') {
       const problem = resolveReasonProblem(reason);
       setReasonError(problem ?? undefined);
       if (problem !== null) return;
@@ -68,12 +70,25 @@ function RowDetailBody({ id, onOpen }: { id: number; onOpen: (id: number) => voi
     setActionError(null);
     setStatus(null);
     const env = await call((t) =>
-      kind === 'verify' ? t.journalVerify({ id }) : kind === 'resend' ? t.journalResend({ id }) : t.journalResolve({ id, reason: reason.trim() }),
+      kind === 'verify'
+        ? t.journalVerify({ id })
+        : kind === 'resend'
+          ? t.journalResend({ id })
+          : kind === 'requeue'
+            ? t.journalRequeue({ id, memberId: requeueMember.trim(), reason: reason.trim() })
+            : t.journalResolve({ id, reason: reason.trim() }),
     );
     setBusy(null);
     setConfirmResend(false);
     if (!env.ok) {
       setActionError(env.error);
+      return;
+    }
+    if (kind === 'requeue') {
+      // The answer is the new entry: open it on top of the refused one.
+      setReason('');
+      notifyRowChanged(env.value.row);
+      onOpen(env.value.row.id);
       return;
     }
     setDetail(env.value);
@@ -130,6 +145,31 @@ function RowDetailBody({ id, onOpen }: { id: number; onOpen: (id: number) => voi
             Open the original sale (#{row.parentId})
           </button>
         </p>
+      )}
+
+      {actions.requeue && (
+        <section className="mgr-detail-actions" aria-labelledby={`rq-${row.id}`} data-testid="row-requeue-section">
+          <h3 id={`rq-${row.id}`}>Re-queue under the corrected member</h3>
+          <p className="mgr-hint">SocialHub refused this sale and never applied it. If the wrong card was used, send it again for the right member.</p>
+          <form
+            className="mgr-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void act('requeue');
+            }}
+          >
+            <Field label="Corrected member id">
+              {(ids) => <input {...ids} value={requeueMember} maxLength={64} onChange={(e) => setRequeueMember(e.target.value)} data-testid="row-requeue-member" />}
+            </Field>
+            <Field label="Reason" hint="Kept in the journal on both entries." error={reasonError}>
+              {(ids) => <textarea {...ids} rows={2} maxLength={RESOLVE_MAX} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="row-requeue-reason" />}
+            </Field>
+            <button type="submit" className="mgr-btn" disabled={busy !== null || requeueMember.trim() === ''} data-testid="row-requeue">
+              {busy === 'requeue' ? 'Sending…' : 'Re-queue for this member'}
+            </button>
+          </form>
+          <ErrorBanner error={actionError} testId="row-requeue-error" />
+        </section>
       )}
 
       {(actions.verify || actions.resend || actions.resolve) && (

@@ -10,10 +10,13 @@
  */
 import { z } from 'zod';
 import { entityId } from '../../api/schemas.ts';
+import { DEFAULT_NO_RESEND_WINDOW_MS } from '../../api/server-assumptions.ts';
 import { earnRuleSchema } from '../../earn/earn-rule.ts';
 import { compileScanPattern } from '../../scan/scan-parser.ts';
 
 export const DEFAULT_BASE_URL = 'https://flash.socialhub.ai/api/v2';
+
+const noResendWindowMs = z.number().int().min(2_000).max(3_600_000);
 
 /** Shape only (an absolute http(s) URL, no credentials); main applies the full policy. */
 export const baseUrlShape = z
@@ -96,6 +99,12 @@ export const settingsSchema = z.object({
   cardFreshnessMinutes: z.number().int().min(1).max(1440).default(10),
   kiosk: z.boolean().default(false),
   requestTimeoutMs: z.number().int().min(1000).max(120_000).default(15_000),
+  /**
+   * The no-resend window: after a write's outcome is unknown, the till waits this long before
+   * the ledger may prove it absent and it is sent again — the longest the till assumes
+   * SocialHub may take to apply a request. Never less than twice the request timeout.
+   */
+  noResendWindowMs: noResendWindowMs.default(DEFAULT_NO_RESEND_WINDOW_MS),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -122,5 +131,6 @@ export const settingsPatchSchema = z.strictObject({
   cardFreshnessMinutes: z.number().int().min(1).max(1440).optional(),
   kiosk: z.boolean().optional(),
   requestTimeoutMs: z.number().int().min(1000).max(120_000).optional(),
+  noResendWindowMs: noResendWindowMs.optional(),
 });
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;

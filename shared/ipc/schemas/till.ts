@@ -140,7 +140,13 @@ export const rowDetailSchema = z.object({
   ),
   children: z.array(journalRowSchema),
   /** Manager actions this row allows right now. */
-  actions: z.object({ verify: z.boolean(), resend: z.boolean(), resolve: z.boolean() }),
+  actions: z.object({
+    verify: z.boolean(),
+    resend: z.boolean(),
+    resolve: z.boolean(),
+    /** A sale SocialHub refused for certain may be entered again under the corrected member. */
+    requeue: z.boolean(),
+  }),
 });
 export type RowDetail = z.output<typeof rowDetailSchema>;
 
@@ -262,6 +268,15 @@ export const tillInvokeContract = {
   journalResend: defineChannel('journal:resend', { request: z.strictObject({ id: rowId }), response: rowDetailSchema, access: 'manager' }),
   journalResolve: defineChannel('journal:resolve', {
     request: z.strictObject({ id: rowId, reason: z.string().trim().min(5, 'write a reason of at least 5 characters').max(1000) }),
+    response: rowDetailSchema,
+    access: 'manager' }),
+  /** A sale refused for certain (e.g. a mistyped member), re-queued under the corrected member; answers the new entry. */
+  journalRequeue: defineChannel('journal:requeue', {
+    request: z.strictObject({
+      id: rowId,
+      memberId: entityId,
+      reason: z.string().trim().min(5, 'write a reason of at least 5 characters').max(1000),
+    }),
     response: rowDetailSchema,
     access: 'manager' }),
   adjustmentSubmit: defineChannel('adjustment:submit', {

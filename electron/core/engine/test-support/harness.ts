@@ -24,6 +24,8 @@ export const TIMINGS = {
   backoff: { baseMs: 20, capMs: 200 },
   probeIntervalMs: 100,
   idlePollMs: 20,
+  // A resent write is watched this long after its first unknown attempt before it is confirmed.
+  duplicateCheckMaxMs: 3000,
 } as const;
 
 export interface ClientOptions {

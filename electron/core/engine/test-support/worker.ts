@@ -21,7 +21,7 @@ export interface WorkerSpec {
   /** Probability per crash point, e.g. { 'after-record': 0.02 }. */
   crashAt: Partial<Record<CrashPoint, number>>;
   sales: { memberId: string; posTxnId: string; points: number }[];
-  timings: { requestTimeoutMs: number; settleMs: number; leaseMs: number; ledgerMarginMs: number };
+  timings: { requestTimeoutMs: number; settleMs: number; leaseMs: number; ledgerMarginMs: number; duplicateCheckMaxMs?: number };
   /** Wait for a line on stdin before awarding (lines up two racing processes). */
   barrier?: boolean;
 }
