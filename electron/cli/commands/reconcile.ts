@@ -30,7 +30,9 @@ export const reconcileCommand: Command = {
     concurrency: { type: 'string' },
   },
   async run(ctx) {
-    const timeZone = ctx.config.timeZone;
+    // The day is the journal's (its stored time zone) unless --tz says otherwise.
+    const keying = ctx.journal({ mustExist: true }).keying();
+    const timeZone = ctx.config.explicitTimeZone ?? keying?.timeZone ?? ctx.config.timeZone;
     const date = flag(ctx, 'date') ?? todayIn(timeZone);
     try {
       dayWindow(date, timeZone);
@@ -53,6 +55,7 @@ export const reconcileCommand: Command = {
       timeZone,
       storeId,
       tillId,
+      idsPerTill: keying?.idsUniquePer === 'till',
       scanRoster: ctx.flags['scan-roster'] === true,
       ...(margin !== undefined && { marginMs: positiveInt(margin, '--margin-ms', 86_400_000) }),
       ...(concurrency !== undefined && { concurrency: positiveInt(concurrency, '--concurrency', 32) }),

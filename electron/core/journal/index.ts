@@ -4,8 +4,13 @@ export type {
   AttemptOutcome,
   ClawbackSummary,
   JournalInfo,
+  IdentityCheck,
+  JournalIdentity,
   JournalOptions,
+  KeyingClaim,
+  KeyingSettings,
   PruneResult,
+  RecordClaimResult,
   RecordResult,
   TransitionFailure,
   TransitionPatch,
@@ -19,9 +24,11 @@ export {
   JournalConflictError,
   JournalError,
   JournalInputError,
+  JournalKeyingError,
   JournalUnavailableError,
 } from './journal-errors.ts';
-export type { ConflictReason, UnavailableReason } from './journal-errors.ts';
+export type { ConflictReason, KeyingDifference, UnavailableReason } from './journal-errors.ts';
+export { KEYING_DEFAULTS } from './keying.ts';
 export { MIN_SQLITE_VERSION } from './open.ts';
 export { SCHEMA_VERSION } from './schema.ts';
 export { buildDedupKey, parseDedupKey } from '../../../shared/journal/dedup-key.ts';

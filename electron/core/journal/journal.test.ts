@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from './schema.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseSync } from 'node:sqlite';
 import { apiCallSchema } from '../../../shared/journal/row.ts';
@@ -24,7 +25,7 @@ function send(id: number, owner = 'w1'): void {
 
 describe('opening', () => {
   it('runs with WAL, synchronous=FULL, busy_timeout and foreign keys', () => {
-    expect(j.info()).toMatchObject({ journalMode: 'wal', synchronous: 2, busyTimeoutMs: 5000, foreignKeys: true, schemaVersion: 1 });
+    expect(j.info()).toMatchObject({ journalMode: 'wal', synchronous: 2, busyTimeoutMs: 5000, foreignKeys: true, schemaVersion: SCHEMA_VERSION });
     expect(j.integrityCheck()).toEqual(['ok']);
   });
 
