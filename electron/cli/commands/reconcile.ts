@@ -30,6 +30,13 @@ export const reconcileCommand: Command = {
     concurrency: { type: 'string' },
   },
   async run(ctx) {
+    const explicitZone = ctx.config.explicitTimeZone;
+    try {
+      dayWindow(flag(ctx, 'date') ?? '2000-01-01', explicitZone ?? 'UTC'); // bad input is exit 2 before the journal is opened
+    } catch (err) {
+      if (err instanceof DayWindowError) throw usageError(`--date/--tz: ${err.message}`);
+      throw err;
+    }
     // The day is the journal's (its stored time zone) unless --tz says otherwise.
     const keying = ctx.journal({ mustExist: true }).keying();
     const timeZone = ctx.config.explicitTimeZone ?? keying?.timeZone ?? ctx.config.timeZone;

@@ -304,8 +304,8 @@ export class Journal {
       });
       if (!updated) throw new Error('journal: row changed under the write lock'); // impossible: IMMEDIATE serialises writers
       const row = toJournalRow(updated);
-      if (!keepLease) forgetLease(this.#instance, current.leaseOwner);
-      else if (req.leaseMs !== undefined && req.owner !== undefined) noteLease(this.#instance, req.owner, req.leaseMs);
+      if (!keepLease) forgetLease(this.#instance, id, current.leaseOwner);
+      else if (req.leaseMs !== undefined && req.owner !== undefined) noteLease(this.#instance, id, req.owner, req.leaseMs);
 
       if (isLeasedState(current.state)) closeAttempt(this.#db, id, now, req.to, req.outcome);
       const attempt = isLeasedState(req.to) ? openAttempt(this.#db, id, req.to === 'sending' ? 'send' : 'verify', req.owner ?? '', now) : undefined;
@@ -321,7 +321,7 @@ export class Journal {
    */
   claim(id: number, owner: string, leaseMs: number, states: readonly UnfinishedState[] = CLAIMABLE_STATES): JournalRow | null {
     const row = this.#write((now) => claimRow(this.#db, id, owner, leaseMs, states, now, this.#holder));
-    if (row) noteLease(this.#instance, owner, leaseMs);
+    if (row) noteLease(this.#instance, row.id, owner, leaseMs);
     return row;
   }
 
@@ -333,13 +333,13 @@ export class Journal {
    */
   claimNextDue(owner: string, leaseMs: number, options: { kinds?: readonly JournalKind[] } = {}): JournalRow | null {
     const row = this.#write((now) => claimNextDueRow(this.#db, owner, leaseMs, options.kinds, now, this.#holder));
-    if (row) noteLease(this.#instance, owner, leaseMs);
+    if (row) noteLease(this.#instance, row.id, owner, leaseMs);
     return row;
   }
 
   /** Gives the lease back. False if `owner` did not hold it. */
   release(id: number, owner: string): boolean {
-    forgetLease(this.#instance, owner);
+    forgetLease(this.#instance, id, owner);
     return this.#write(() => releaseRow(this.#db, id, owner));
   }
 
@@ -567,7 +567,7 @@ export class Journal {
   /** Whether the (wall-clock expired) lease on row `id` has lost its holder (leases.ts). */
   #holderGone(id: number, owner: string | null): boolean {
     const r = prepared(this.#db, 'SELECT lease_holder FROM intents WHERE id = :id').get({ id });
-    return holderGone(r?.lease_holder ?? null, owner);
+    return holderGone(id, r?.lease_holder ?? null, owner);
   }
 
   #rowByKey(dedupKey: string): JournalRow | undefined {

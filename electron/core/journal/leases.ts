@@ -30,7 +30,7 @@ export function checkLeaseArgs(owner: string, leaseMs: number): void {
   if (!Number.isInteger(leaseMs) || leaseMs < 1 || leaseMs > LEASE_MAX_MS) throw new JournalInputError(`leaseMs must be a whole number between 1 and ${LEASE_MAX_MS}.`);
 }
 
-/** Per journal instance in this process: its lease clock and owner → lease deadline on it. */
+/** Per journal instance in this process: its lease clock and (row, owner) → lease deadline on it. */
 const local = new Map<string, { clock: () => number; owners: Map<string, number> }>();
 
 export function registerInstance(instance: string, clock: () => number): string {
@@ -42,13 +42,15 @@ export function dropInstance(instance: string): void {
   local.delete(instance);
 }
 
-export function noteLease(instance: string, owner: string, leaseMs: number): void {
+const leaseKey = (id: number, owner: string): string => `${id}\n${owner}`;
+
+export function noteLease(instance: string, id: number, owner: string, leaseMs: number): void {
   const i = local.get(instance);
-  i?.owners.set(owner, i.clock() + leaseMs);
+  i?.owners.set(leaseKey(id, owner), i.clock() + leaseMs);
 }
 
-export function forgetLease(instance: string, owner: string | null): void {
-  if (owner !== null) local.get(instance)?.owners.delete(owner);
+export function forgetLease(instance: string, id: number, owner: string | null): void {
+  if (owner !== null) local.get(instance)?.owners.delete(leaseKey(id, owner));
 }
 
 function alive(pid: number): boolean {
@@ -61,25 +63,25 @@ function alive(pid: number): boolean {
 }
 
 /** True when a lease whose `lease_until` has passed may be taken: its holder is gone or out of time. */
-export function holderGone(holder: unknown, owner: unknown): boolean {
-  if (typeof holder !== 'string' || typeof owner !== 'string') return true;
+export function holderGone(id: unknown, holder: unknown, owner: unknown): boolean {
+  if (typeof holder !== 'string' || typeof owner !== 'string' || typeof id !== 'number') return true;
   const dot = holder.indexOf('.');
   const pid = Number(holder.slice(0, dot));
   if (!Number.isSafeInteger(pid) || pid <= 0) return true;
   if (pid !== process.pid) return !alive(pid);
   const i = local.get(holder.slice(dot + 1));
-  const until = i?.owners.get(owner);
+  const until = i?.owners.get(leaseKey(id, owner));
   return i === undefined || until === undefined || i.clock() >= until;
 }
 
-/** Registers `lease_gone(holder, owner)` for the lease conditions below. */
+/** Registers `lease_gone(id, holder, owner)` for the lease conditions below. */
 export function installLeaseFunction(db: DatabaseSync): void {
-  db.function('lease_gone', { deterministic: false, directOnly: true }, (holder, owner) => (holderGone(holder, owner) ? 1 : 0));
+  db.function('lease_gone', { deterministic: false, directOnly: true }, (id, holder, owner) => (holderGone(id, holder, owner) ? 1 : 0));
 }
 
 /** A lease is free to `:owner` when none is set, it is already theirs, or it expired and its holder is gone. */
-const FREE_SQL = '(lease_until IS NULL OR lease_owner = :owner OR (lease_until <= :now AND lease_gone(lease_holder, lease_owner)))';
-const FREE_NOT_OURS_SQL = '(lease_until IS NULL OR (lease_until <= :now AND lease_gone(lease_holder, lease_owner)))';
+const FREE_SQL = '(lease_until IS NULL OR lease_owner = :owner OR (lease_until <= :now AND lease_gone(id, lease_holder, lease_owner)))';
+const FREE_NOT_OURS_SQL = '(lease_until IS NULL OR (lease_until <= :now AND lease_gone(id, lease_holder, lease_owner)))';
 
 export function claimRow(db: DatabaseSync, id: number, owner: string, leaseMs: number, states: readonly UnfinishedState[], now: number, holder: string | null = null): JournalRow | null {
   checkLeaseArgs(owner, leaseMs);
