@@ -27,6 +27,9 @@ export const GLOBAL_OPTIONS = {
   'timeout-ms': { type: 'string' },
   'settle-ms': { type: 'string' },
   'txn-scope': { type: 'string' },
+  'day-start': { type: 'string' },
+  'ids-per': { type: 'string' },
+  'busy-timeout-ms': { type: 'string' },
   'points-per-unit': { type: 'string' },
   rounding: { type: 'string' },
   tz: { type: 'string' },
@@ -47,7 +50,14 @@ export interface Config {
   tillId: string | undefined;
   timeoutMs: number;
   settleMs: number | undefined;
-  txnIdScope: 'forever' | 'business-day';
+  /** Keying settings given explicitly; left out, the journal's own are used (journal keying.ts). */
+  txnIdScope: 'forever' | 'business-day' | undefined;
+  dayStart: string | undefined;
+  idsUniquePer: 'store' | 'till' | undefined;
+  /** Given explicitly with --tz/TILL_TZ (else undefined: the journal's zone). */
+  explicitTimeZone: string | undefined;
+  /** How long a write waits for another process's journal lock before exit 75. */
+  busyTimeoutMs: number;
   earnRule: EarnRule | undefined;
   timeZone: string;
   ratePerSecond: number;
@@ -119,8 +129,8 @@ export function resolveConfig(flags: Flags, env: Env, readKey: KeySource = readK
   };
   const timeout = pick(flags, env, 'timeout-ms', 'TILL_REQUEST_TIMEOUT_MS');
   const settle = pick(flags, env, 'settle-ms', 'TILL_SETTLE_MS');
-  const scope = pick(flags, env, 'txn-scope', 'TILL_TXN_SCOPE') ?? 'forever';
-  if (scope !== 'forever' && scope !== 'business-day') throw usageError(`--txn-scope must be forever or business-day (got "${clip(scope)}")`);
+  const scope = pick(flags, env, 'txn-scope', 'TILL_TXN_SCOPE');
+  if (scope !== undefined && scope !== 'forever' && scope !== 'business-day') throw usageError(`--txn-scope must be forever or business-day (got "${clip(scope)}")`);
 
   const ppu = pick(flags, env, 'points-per-unit', 'TILL_POINTS_PER_UNIT');
   const roundingText = pick(flags, env, 'rounding', 'TILL_ROUNDING') ?? 'floor';
@@ -145,11 +155,25 @@ export function resolveConfig(flags: Flags, env: Env, readKey: KeySource = readK
     timeoutMs: timeout === undefined ? 8000 : positiveInt(timeout, '--timeout-ms', 600_000),
     settleMs: settle === undefined ? undefined : positiveInt(settle, '--settle-ms', 3_600_000),
     txnIdScope: scope,
+    dayStart: dayStart(pick(flags, env, 'day-start', 'TILL_DAY_START')),
+    idsUniquePer: idsPer(pick(flags, env, 'ids-per', 'TILL_IDS_PER')),
+    explicitTimeZone: pick(flags, env, 'tz', 'TILL_TZ'),
+    busyTimeoutMs: positiveInt(pick(flags, env, 'busy-timeout-ms', 'TILL_BUSY_TIMEOUT_MS') ?? '30000', '--busy-timeout-ms', 600_000),
     earnRule,
     timeZone: pick(flags, env, 'tz', 'TILL_TZ') ?? 'local',
     ratePerSecond: positiveNumber(pick(flags, env, 'rate', 'TILL_EXPORT_RATE') ?? '10', '--rate'),
     burst: positiveInt(pick(flags, env, 'burst', 'TILL_EXPORT_BURST') ?? '10', '--burst', 10_000),
   };
+}
+
+function dayStart(value: string | undefined): string | undefined {
+  if (value !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) throw usageError(`--day-start must be HH:MM, e.g. 04:00 (got "${clip(value)}")`);
+  return value;
+}
+
+function idsPer(value: string | undefined): 'store' | 'till' | undefined {
+  if (value !== undefined && value !== 'store' && value !== 'till') throw usageError(`--ids-per must be store or till (got "${clip(value)}")`);
+  return value;
 }
 
 /** Refuses a key the client could not send, without ever echoing it. */

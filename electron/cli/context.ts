@@ -57,7 +57,8 @@ export function createContext(config: Config, flags: Flags, io: CliIo): CommandC
     owner: `cli:${process.pid}:${randomBytes(4).toString('hex')}`,
     journal(options = {}) {
       const path = needed(config.journalPath, 'the journal file is required: --journal <file> or TILL_JOURNAL');
-      journal ??= openJournal({ path, mustExist: options.mustExist ?? false });
+      // Other processes (the app, more CLI runs) may hold the lock a while: wait, then exit 75.
+      journal ??= openJournal({ path, mustExist: options.mustExist ?? false, busyTimeoutMs: config.busyTimeoutMs });
       return journal;
     },
     writeClient: () => client(needed(config.writeKey, 'a write-scoped API key is required: SOCIALHUB_API_KEY or --key-file FILE (- for stdin)')),

@@ -1,10 +1,13 @@
 /**
  * Exit codes and the one error type the CLI turns into "one line on stderr + exit code".
  * 0 done · 1 refused or failed · 2 bad flags or configuration · 3 pending (recorded, not yet
- * confirmed: run `recover` later) · 130 interrupted (a resumable export keeps its checkpoint).
+ * confirmed: run `recover` later) · 75 temporary failure (journal busy: run the same command
+ * again, the dedup key makes that safe) · 78 this run keys sales differently from the journal
+ * (time zone, id scope, day start, store, per-till ids: fix the flags) · 130 interrupted.
+ * The README's table says which are final, pending or retry.
  */
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, pending: 3, interrupted: 130 } as const;
+export const EXIT = { ok: 0, failed: 1, usage: 2, pending: 3, tempfail: 75, keying: 78, interrupted: 130 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export class CliError extends Error {

@@ -12,8 +12,8 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { DatabaseSync } from 'node:sqlite';
 import Conf from 'conf';
-import { openJournal } from '../../electron/core/journal/index.ts';
-import type { Journal, JournalQuery } from '../../electron/core/journal/index.ts';
+import { Journal, openJournal } from '../../electron/core/journal/index.ts';
+import type { JournalQuery } from '../../electron/core/journal/index.ts';
 import { award, bulkInsert, mixedRows, tempDir } from '../../electron/core/journal/test-support/fixtures.ts';
 import type { BulkRow } from '../../electron/core/journal/test-support/fixtures.ts';
 
@@ -46,21 +46,54 @@ function time<T>(fn: () => T): [number, T] {
 }
 
 let seq = 0;
-/** One journaled write, as the engine will do it; returns the time of each of its three commits. */
+/**
+ * One journaled write, as the engine does it; returns the time of each commit. With
+ * `recordAndClaim` (the engine's path since #10): record + →sending in one commit, then
+ * →confirmed — 2 commits (the middle figure is 0). Without it (older code): 3 commits.
+ */
 function journalWrite(j: Journal): [number, number, number] {
   const txn = `B${++seq}`;
-  const [tr, { row }] = time(() => j.record(award(txn)));
-  const [ts, s] = time(() => j.transition(row.id, { from: ['queued'], to: 'sending', owner: 'bench', leaseMs: 30_000 }));
+  if ('recordAndClaim' in j) {
+    const [tr, r] = time(() => j.recordAndClaim(award(txn), { owner: 'bench', leaseMs: 30_000 }));
+    if (!r.claimed) throw new Error('claim failed');
+    const [tc, c] = time(() =>
+      j.transition(r.row.id, { from: ['sending'], to: 'confirmed', owner: 'bench', patch: { serverTxnId: `txn_${txn}`, balance: 100 }, outcome: { httpStatus: 200, latencyMs: 80 } }),
+    );
+    if (!c.ok) throw new Error('confirm failed');
+    return [tr, 0, tc];
+  }
+  const [tr, { row }] = time(() => (j as Journal).record(award(txn)));
+  const [ts, s] = time(() => (j as Journal).transition(row.id, { from: ['queued'], to: 'sending', owner: 'bench', leaseMs: 30_000 }));
   if (!s.ok) throw new Error('sending failed');
   const [tc, c] = time(() =>
-    j.transition(row.id, { from: ['sending'], to: 'confirmed', owner: 'bench', patch: { serverTxnId: `txn_${txn}`, balance: 100 }, outcome: { httpStatus: 200, latencyMs: 80 } }),
+    (j as Journal).transition(row.id, { from: ['sending'], to: 'confirmed', owner: 'bench', patch: { serverTxnId: `txn_${txn}`, balance: 100 }, outcome: { httpStatus: 200, latencyMs: 80 } }),
   );
   if (!c.ok) throw new Error('confirm failed');
   return [tr, ts, tc];
 }
 
+/**
+ * The physical limit on this disk: a bare one-row INSERT + COMMIT in WAL mode with
+ * synchronous=FULL, in a file beside the journal, sampled interleaved with the journal's writes
+ * so both see the same disk and the same neighbours.
+ */
+function bareCommit(db: DatabaseSync): number {
+  return time(() => {
+    db.exec('BEGIN IMMEDIATE');
+    db.prepare('INSERT INTO t (v) VALUES (?)').run(++seq);
+    db.exec('COMMIT');
+  })[0];
+}
+
+function bareDb(path: string): DatabaseSync {
+  const db = new DatabaseSync(path);
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA fullfsync = ON; CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER)');
+  return db;
+}
+
 interface JournalRun {
   write: Stats;
+  bare: Stats;
   steps: [Stats, Stats, Stats];
   path: string;
   dir: ReturnType<typeof tempDir>;
@@ -72,10 +105,14 @@ function benchJournal(rows: BulkRow[]): JournalRun {
   openJournal({ path }).close();
   bulkInsert(path, rows);
   const j = openJournal({ path });
+  const bare = bareDb(`${path}.bare`);
   for (let i = 0; i < 50; i++) journalWrite(j); // warm statement cache and page cache
+  for (let i = 0; i < 50; i++) bareCommit(bare);
   const total: number[] = [];
+  const bareTimes: number[] = [];
   const steps: [number[], number[], number[]] = [[], [], []];
   for (let i = 0; i < JOURNAL_SAMPLES; i++) {
+    bareTimes.push(bareCommit(bare));
     const [a, b, c] = journalWrite(j);
     total.push(a + b + c);
     steps[0].push(a);
@@ -83,7 +120,8 @@ function benchJournal(rows: BulkRow[]): JournalRun {
     steps[2].push(c);
   }
   j.close();
-  return { write: stats(total), steps: [stats(steps[0]), stats(steps[1]), stats(steps[2])], path, dir };
+  bare.close();
+  return { write: stats(total), bare: stats(bareTimes), steps: [stats(steps[0]), stats(steps[1]), stats(steps[2])], path, dir };
 }
 
 type ConfRow = Record<string, unknown>;
@@ -179,9 +217,14 @@ function main(): void {
     `SocialHub Till journal bench — Node ${process.version}, SQLite ${String(new DatabaseSync(':memory:').prepare('SELECT sqlite_version() v').get()?.v)}, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
   );
   console.log('Timings on a shared machine: fsync latency (and so p99) moves with other processes’ I/O.');
-  console.log('One write = record + →sending (takes the lease, opens the attempt) + →confirmed (closes the attempt): 3 durable commits (WAL, synchronous=FULL).');
+  console.log(
+    'recordAndClaim' in Journal.prototype
+      ? 'One write = record + →sending in one commit (takes the lease, opens the attempt), then →confirmed (closes the attempt): 2 durable commits (WAL, synchronous=FULL).'
+      : 'One write = record + →sending (takes the lease, opens the attempt) + →confirmed (closes the attempt): 3 durable commits (WAL, synchronous=FULL).',
+  );
+  console.log('bare = one INSERT + COMMIT, WAL, synchronous=FULL, same disk, sampled interleaved: the physical limit. Goal ≤ 2.3× bare at p50 and p99 (floor 2.0×).');
   console.log('conf = electron-store engine, same rows in one JSON object keyed by dedup key: 4 set() calls, each re-reading and rewriting the whole file.\n');
-  console.log(`${'rows'.padStart(8)}  ${'journal p50 / p95 / p99 ms'.padEnd(28)} ${'n'.padStart(5)}   ${'conf p50 / p95 / p99 ms'.padEnd(28)} ${'n'.padStart(4)} ${'conf file'.padStart(9)}   conf/journal (p50, p99)`);
+  console.log(`${'rows'.padStart(8)}  ${'journal p50 / p95 / p99 ms'.padEnd(28)} ${'bare p50 / p95 / p99 ms'.padEnd(26)} ${'journal/bare p50, p99'.padEnd(22)} ${'n'.padStart(5)}   ${'conf p50 / p95 / p99 ms'.padEnd(28)} ${'n'.padStart(4)} ${'conf file'.padStart(9)}   conf/journal (p50, p99)`);
   let listPath: { path: string; dir: ReturnType<typeof tempDir> } | undefined;
   let p99At100k = NaN;
   let steps100k: [Stats, Stats, Stats] | undefined;
@@ -190,7 +233,7 @@ function main(): void {
     const j = benchJournal(rows);
     const c = benchConf(rows, CONF_SAMPLES[size] ?? 10);
     console.log(
-      `${size.toLocaleString('en-US').padStart(8)}  ${fmt(j.write).padEnd(28)} ${String(j.write.n).padStart(5)}   ${fmt(c.write).padEnd(28)} ${String(c.write.n).padStart(4)} ${`${c.fileMb.toFixed(1)} MB`.padStart(9)}   ${(c.write.p50 / j.write.p50).toFixed(0)}× , ${(c.write.p99 / j.write.p99).toFixed(0)}×`,
+      `${size.toLocaleString('en-US').padStart(8)}  ${fmt(j.write).padEnd(28)} ${fmt(j.bare).padEnd(26)} ${`${(j.write.p50 / j.bare.p50).toFixed(2)}× , ${(j.write.p99 / j.bare.p99).toFixed(2)}×`.padEnd(22)} ${String(j.write.n).padStart(5)}   ${fmt(c.write).padEnd(28)} ${String(c.write.n).padStart(4)} ${`${c.fileMb.toFixed(1)} MB`.padStart(9)}   ${(c.write.p50 / j.write.p50).toFixed(0)}× , ${(c.write.p99 / j.write.p99).toFixed(0)}×`,
     );
     if (size === 100_000) {
       p99At100k = j.write.p99;

@@ -7,7 +7,12 @@
  *   redeem      redeem:<couponId>
  *   adjustment  adjust:<storeId>:<tillId>:<ref>
  *
- * The business date is included when the POS reuses transaction ids each business day.
+ *   award       award.till:<storeId>:<tillId>[:<businessDate>]:<posTxnId>           (POS ids unique per till)
+ *   clawback    clawback.till:<storeId>:<tillId>[:<businessDate>]:<posTxnId>:<returnId>
+ *
+ * The business date is included when the POS reuses transaction ids each business day; the till
+ * only when each till numbers its sales on its own (otherwise one sale rung up at two tills is
+ * one key, so it is awarded once).
  * Parts may not contain ':' so every key has exactly one reading (the builder is injective).
  */
 
@@ -17,8 +22,8 @@ export const DEDUP_PART_PATTERN = /^[!-9;-~]{1,64}$/;
 export const BUSINESS_DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export type DedupKeyParts =
-  | { kind: 'award'; storeId: string; posTxnId: string; businessDate?: string | undefined }
-  | { kind: 'clawback'; storeId: string; posTxnId: string; returnId: string; businessDate?: string | undefined }
+  | { kind: 'award'; storeId: string; posTxnId: string; businessDate?: string | undefined; perTill?: string | undefined }
+  | { kind: 'clawback'; storeId: string; posTxnId: string; returnId: string; businessDate?: string | undefined; perTill?: string | undefined }
   | { kind: 'redeem'; couponId: string }
   | { kind: 'adjustment'; storeId: string; tillId: string; ref: string };
 
@@ -46,15 +51,19 @@ function date(value: string | undefined): string[] {
   return [value];
 }
 
+function scope(prefix: string, parts: { storeId: string; perTill?: string | undefined }): string[] {
+  const store = part('storeId', parts.storeId);
+  return parts.perTill === undefined ? [prefix, store] : [`${prefix}.till`, store, part('tillId', parts.perTill)];
+}
+
 /** Builds the dedup key for one intended write. Throws {@link DedupKeyError} on an unusable part. */
 export function buildDedupKey(parts: DedupKeyParts): string {
   switch (parts.kind) {
     case 'award':
-      return ['award', part('storeId', parts.storeId), ...date(parts.businessDate), part('posTxnId', parts.posTxnId)].join(':');
+      return [...scope('award', parts), ...date(parts.businessDate), part('posTxnId', parts.posTxnId)].join(':');
     case 'clawback':
       return [
-        'clawback',
-        part('storeId', parts.storeId),
+        ...scope('clawback', parts),
         ...date(parts.businessDate),
         part('posTxnId', parts.posTxnId),
         part('returnId', parts.returnId),
@@ -79,6 +88,14 @@ export function parseDedupKey(key: string): DedupKeyParts | null {
       case 'clawback':
         if (rest.length === 3) return { kind: 'clawback', storeId: rest[0]!, posTxnId: rest[1]!, returnId: rest[2]! };
         if (rest.length === 4) return { kind: 'clawback', storeId: rest[0]!, businessDate: rest[1]!, posTxnId: rest[2]!, returnId: rest[3]! };
+        return null;
+      case 'award.till':
+        if (rest.length === 3) return { kind: 'award', storeId: rest[0]!, perTill: rest[1]!, posTxnId: rest[2]! };
+        if (rest.length === 4) return { kind: 'award', storeId: rest[0]!, perTill: rest[1]!, businessDate: rest[2]!, posTxnId: rest[3]! };
+        return null;
+      case 'clawback.till':
+        if (rest.length === 4) return { kind: 'clawback', storeId: rest[0]!, perTill: rest[1]!, posTxnId: rest[2]!, returnId: rest[3]! };
+        if (rest.length === 5) return { kind: 'clawback', storeId: rest[0]!, perTill: rest[1]!, businessDate: rest[2]!, posTxnId: rest[3]!, returnId: rest[4]! };
         return null;
       case 'redeem':
         return rest.length === 1 ? { kind: 'redeem', couponId: rest[0]! } : null;

@@ -21,7 +21,7 @@ const state = fc.constantFrom(...JOURNAL_STATES);
 describe('journal state table', () => {
   it('has exactly the transitions of the issue', () => {
     expect(TRANSITIONS).toEqual({
-      queued: ['sending', 'needs-attention'],
+      queued: ['sending', 'needs-attention', 'unknown'],
       sending: ['confirmed', 'rejected', 'unknown', 'queued', 'needs-attention'],
       unknown: ['verifying', 'needs-attention'],
       verifying: ['confirmed', 'queued', 'unknown', 'needs-attention'],
@@ -79,6 +79,7 @@ describe('journal state table', () => {
           if (blocker !== null) continue;
           if (to === 'sending' && maybeApplied) return false; // would be a blind resend
           if (to === 'sending') applied = true;
+          if (to === 'unknown' && current === 'queued') applied = true; // a copy of the journal may have sent it
           if (to === 'queued' && (current === 'sending' || current === 'verifying')) applied = false;
           maybeApplied = maybeAppliedAfter(current, to, maybeApplied);
           current = to;

@@ -41,9 +41,10 @@ export const CLAIMABLE_STATES = ['queued', 'sending', 'unknown', 'verifying'] as
 /**
  * Allowed transitions. `sending → queued` and `verifying → queued` mean "proven not applied";
  * `needs-attention → queued` (manager "resend") is further guarded by {@link transitionBlocker}.
+ * `queued → unknown`: a copy of this journal (restored or moved) may have sent it already.
  */
 export const TRANSITIONS: Readonly<Record<JournalState, readonly JournalState[]>> = {
-  queued: ['sending', 'needs-attention'],
+  queued: ['sending', 'needs-attention', 'unknown'],
   sending: ['confirmed', 'rejected', 'unknown', 'queued', 'needs-attention'],
   unknown: ['verifying', 'needs-attention'],
   verifying: ['confirmed', 'queued', 'unknown', 'needs-attention'],
@@ -109,6 +110,7 @@ export function transitionBlocker(
 /** The row's `maybeApplied` flag after `from → to`. */
 export function maybeAppliedAfter(from: JournalState, to: JournalState, before: boolean): boolean {
   if (to === 'sending') return true;
+  if (from === 'queued' && to === 'unknown') return true;
   // Only these two transitions carry proof that the server did not apply the write.
   if (to === 'queued' && (from === 'sending' || from === 'verifying')) return false;
   return before;

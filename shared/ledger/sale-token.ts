@@ -113,10 +113,38 @@ export function parseDescription(description: string): SaleToken | null {
   return token;
 }
 
-/** True only when the description carries exactly this token (every field equal). */
-export function descriptionMatches(description: string, token: SaleToken): boolean {
+/**
+ * Whether two markers name the same write. With store-unique POS ids (`perTill` false) a sale
+ * or return is the same whichever till rang it up, so the till is ignored; an adjustment's
+ * reference is the till's own, so its till always counts.
+ */
+export function sameWrite(a: SaleToken, b: SaleToken, perTill: boolean): boolean {
+  return (
+    a.kind === b.kind &&
+    a.storeId === b.storeId &&
+    (a.tillId === b.tillId || (!perTill && a.kind !== 'adjustment')) &&
+    a.businessDate === b.businessDate &&
+    a.posTxnId === b.posTxnId &&
+    a.returnId === b.returnId &&
+    a.adjustmentRef === b.adjustmentRef &&
+    a.reasonCode === b.reasonCode
+  );
+}
+
+/** The identity {@link sameWrite} compares, as a string: equal keys ⇔ same write. */
+export function writeKey(token: SaleToken, perTill: boolean): string {
+  const till = perTill || token.kind === 'adjustment' ? token.tillId : '*';
+  return [token.kind, token.storeId, till, token.businessDate ?? '', token.posTxnId ?? '', token.returnId ?? '', token.adjustmentRef ?? '', token.reasonCode ?? ''].join('|');
+}
+
+/**
+ * True when the description carries this write's marker: every field equal, or — with
+ * `perTill: false` — equal but for the till of a sale or return.
+ */
+export function descriptionMatches(description: string, token: SaleToken, options: { perTill?: boolean } = {}): boolean {
   const parsed = parseDescription(description);
   if (parsed === null) return false;
+  if (options.perTill === false) return sameWrite(parsed, token, false);
   return (
     parsed.kind === token.kind &&
     parsed.storeId === token.storeId &&

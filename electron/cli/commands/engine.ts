@@ -13,7 +13,11 @@ export async function cliEngine(ctx: CommandContext): Promise<Engine> {
     client: ctx.writeClient(),
     storeId: ctx.storeId(),
     tillId: ctx.tillId(),
+    // Only what was given explicitly: the rest follows the journal (or its defaults, when new).
     txnIdScope: config.txnIdScope,
+    dayStart: config.dayStart,
+    idsUniquePer: config.idsUniquePer,
+    timeZone: config.explicitTimeZone,
     requestTimeoutMs: config.timeoutMs,
     owner: ctx.owner,
     ...(config.settleMs !== undefined && { settleMs: config.settleMs }),

@@ -30,7 +30,16 @@ export const reconcileCommand: Command = {
     concurrency: { type: 'string' },
   },
   async run(ctx) {
-    const timeZone = ctx.config.timeZone;
+    const explicitZone = ctx.config.explicitTimeZone;
+    try {
+      dayWindow(flag(ctx, 'date') ?? '2000-01-01', explicitZone ?? 'UTC'); // bad input is exit 2 before the journal is opened
+    } catch (err) {
+      if (err instanceof DayWindowError) throw usageError(`--date/--tz: ${err.message}`);
+      throw err;
+    }
+    // The day is the journal's (its stored time zone) unless --tz says otherwise.
+    const keying = ctx.journal({ mustExist: true }).keying();
+    const timeZone = ctx.config.explicitTimeZone ?? keying?.timeZone ?? ctx.config.timeZone;
     const date = flag(ctx, 'date') ?? todayIn(timeZone);
     try {
       dayWindow(date, timeZone);
@@ -53,6 +62,7 @@ export const reconcileCommand: Command = {
       timeZone,
       storeId,
       tillId,
+      idsPerTill: keying?.idsUniquePer === 'till',
       scanRoster: ctx.flags['scan-roster'] === true,
       ...(margin !== undefined && { marginMs: positiveInt(margin, '--margin-ms', 86_400_000) }),
       ...(concurrency !== undefined && { concurrency: positiveInt(concurrency, '--concurrency', 32) }),

@@ -11,7 +11,7 @@ import type { Engine, EngineConfig } from '../engine/index.ts';
 import type { RegistryLog } from '../ipc/handler-registry.ts';
 import type { SettingsService } from '../settings/settings-file.ts';
 import type { ApiClients } from './api-clients.ts';
-import { businessDateAt } from './business-date.ts';
+import { localTimeZone } from './business-date.ts';
 import type { JournalSlot } from './journal-slot.ts';
 
 export const SETUP_INCOMPLETE = 'A manager must pick the store and name this till (Settings) before points can be awarded.';
@@ -52,7 +52,7 @@ export function createEngineSlot(options: EngineSlotOptions): EngineSlot {
 
   const configKey = (): string => {
     const s = settings.get();
-    return JSON.stringify([s.mode, s.mode === 'live' ? s.baseUrl : '', s.storeId, s.tillId, s.txnIdScope, s.requestTimeoutMs, s.noResendWindowMs]);
+    return JSON.stringify([s.mode, s.mode === 'live' ? s.baseUrl : '', s.storeId, s.tillId, s.txnIdScope, s.businessDayStartsAt, s.requestTimeoutMs, s.noResendWindowMs]);
   };
 
   async function build(): Promise<Engine> {
@@ -76,8 +76,10 @@ export function createEngineSlot(options: EngineSlotOptions): EngineSlot {
       client,
       storeId: s.storeId,
       tillId: s.tillId,
+      // The till's own keying; the journal refuses it (JournalKeyingError) if another process keys differently.
       txnIdScope: s.txnIdScope,
-      businessDate: () => businessDateAt(options.now(), settings.get().businessDayStartsAt),
+      dayStart: s.businessDayStartsAt,
+      timeZone: localTimeZone(),
       requestTimeoutMs: s.requestTimeoutMs,
       settleMs: s.noResendWindowMs,
       owner,

@@ -4,7 +4,7 @@
  * own sentence, while the card, settings and manager console keep working.
  */
 import { IpcError } from '../../../shared/ipc/envelope.ts';
-import { JournalBusyError, JournalUnavailableError, openJournal } from '../journal/index.ts';
+import { JournalBusyError, JournalKeyingError, JournalUnavailableError, openJournal } from '../journal/index.ts';
 import type { Journal } from '../journal/index.ts';
 
 export interface JournalSlot {
@@ -42,6 +42,7 @@ export function openJournalSlot(options: { path: string; now: () => number }): J
       stopped ??= e.message; // found broken mid-run: every later write refuses too
       return new IpcError('JOURNAL_UNAVAILABLE', e.message);
     }
+    if (e instanceof JournalKeyingError) return new IpcError('JOURNAL_UNAVAILABLE', e.message);
     if (e instanceof JournalBusyError) return new IpcError('JOURNAL_UNAVAILABLE', 'The journal is busy (another program is writing to it). Nothing was changed; try again.');
     return e;
   }

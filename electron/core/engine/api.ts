@@ -36,8 +36,17 @@ export interface EngineConfig {
    * `forever`: POS transaction ids never repeat. `business-day`: they restart each business
    * day, so the business date is part of the dedup key and of the ledger marker.
    */
-  txnIdScope: 'forever' | 'business-day';
-  /** Today's business date, local YYYY-MM-DD. Default: the local calendar date of `now()`. */
+  txnIdScope?: 'forever' | 'business-day' | undefined;
+  /**
+   * The rest of how sales are keyed (journal keying.ts): business-day start (HH:MM), the store's
+   * time zone, and whether POS ids are unique per store or per till. All of these, the store
+   * and `txnIdScope` are settled in the journal: left out, the journal's own are used; given
+   * and different, createEngine throws JournalKeyingError before anything is recorded.
+   */
+  dayStart?: string | undefined;
+  timeZone?: string | undefined;
+  idsUniquePer?: 'store' | 'till' | undefined;
+  /** Today's business date (tests). Default: from the journal's day start and time zone (business-date.ts). */
   businessDate?: () => string;
   /** The client's per-request timeout; bounds how long `award()` can keep a cashier waiting. */
   requestTimeoutMs: number;

@@ -7,6 +7,7 @@ import type { RoundingMode } from '../../../shared/earn/earn-rule.ts';
 import type { EarnRule } from '../../../shared/earn/earn-rule.ts';
 import { TOKEN_VALUE } from '../../../shared/ledger/sale-token.ts';
 import { isBusinessDate } from '../../../shared/journal/dedup-key.ts';
+import { businessDateAt } from '../app/business-date.ts';
 import type { CrashPoint, EngineClient, EngineConfig } from './api.ts';
 import type { BackoffSettings } from './backoff.ts';
 import { Connectivity } from './connectivity.ts';
@@ -19,6 +20,8 @@ export interface Ctx {
   storeId: string;
   tillId: string;
   txnIdScope: 'forever' | 'business-day';
+  /** POS ids unique per till: a sibling till's marker is another sale (else the same one). */
+  idsPerTill: boolean;
   businessDate: () => string;
   requestTimeoutMs: number;
   settleMs: number;
@@ -51,10 +54,6 @@ export function isCrash(err: unknown): boolean {
   return typeof err === 'object' && err !== null && crashes.has(err);
 }
 
-function localDate(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 function positive(name: string, value: number | undefined, fallback: number): number {
   const v = value ?? fallback;
@@ -76,7 +75,15 @@ export function createContext(config: EngineConfig): Ctx {
   const backoff = config.backoff ?? { baseMs: 500, capMs: 60_000 };
   const leaseMs = positive('leaseMs', config.leaseMs, Math.max(5000, 4 * requestTimeoutMs));
   if (leaseMs <= requestTimeoutMs) throw new EngineInputError('Engine config: leaseMs must be longer than requestTimeoutMs.');
-  const businessDate = config.businessDate ?? (() => localDate(now()));
+  // Every process sharing the journal keys sales the same way, or is refused here.
+  const keying = config.journal.settleKeying({
+    storeId: config.storeId,
+    ...(config.txnIdScope !== undefined && { idScope: config.txnIdScope }),
+    ...(config.dayStart !== undefined && { dayStart: config.dayStart }),
+    ...(config.timeZone !== undefined && { timeZone: config.timeZone }),
+    ...(config.idsUniquePer !== undefined && { idsUniquePer: config.idsUniquePer }),
+  });
+  const businessDate = config.businessDate ?? (() => businessDateAt(now(), keying.dayStart, keying.timeZone));
   const onChange = config.onChange;
   const crashPoint = config.crashPoint;
   let seq = 0;
@@ -86,7 +93,8 @@ export function createContext(config: EngineConfig): Ctx {
     client: config.client,
     storeId: config.storeId,
     tillId: config.tillId,
-    txnIdScope: config.txnIdScope,
+    txnIdScope: keying.idScope,
+    idsPerTill: keying.idsUniquePer === 'till',
     businessDate: () => {
       const d = businessDate();
       if (!isBusinessDate(d)) throw new EngineInputError(`The business date ${JSON.stringify(d)} is not a YYYY-MM-DD date.`);

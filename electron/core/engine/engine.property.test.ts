@@ -39,7 +39,7 @@ function world(fake: Omit<FakeOptions, 'now'>, crashes: boolean[], seed: number)
   // Logic, not durability, is under test here: a RAM disk (where there is one) keeps fsync cheap.
   const dir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'engine-prop-'));
   const clock = (): number => now;
-  const journal = openJournal({ path: join(dir, 'j.sqlite'), now: clock });
+  const journal = openJournal({ path: join(dir, 'j.sqlite'), now: clock, leaseClock: clock });
   const hub = new FakeSocialHub({ ...fake, now: clock });
   hub.member(MEMBER, ['cp_1']);
   let rnd = seed >>> 0;

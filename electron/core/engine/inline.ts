@@ -9,12 +9,22 @@ import { isCrash } from './context.ts';
 import type { Ctx } from './context.ts';
 import type { Drainer } from './drainer.ts';
 import { EngineInputError } from './errors.ts';
-import { sendRow } from './send.ts';
+import { sendClaimed, sendRow } from './send.ts';
 
 /** Journal record; a refused intent is the caller's input problem. */
 export function record(ctx: Ctx, intent: Intent): RecordResult {
   try {
     return ctx.journal.record(intent);
+  } catch (err) {
+    if (err instanceof JournalInputError) throw new EngineInputError(err.message);
+    throw err;
+  }
+}
+
+/** `record` + `queued → sending` under `owner`'s lease in one commit (journal recordAndClaim). */
+function recordClaimed(ctx: Ctx, intent: Intent, owner: string): RecordResult & { claimed: boolean } {
+  try {
+    return ctx.journal.recordAndClaim(intent, { owner, leaseMs: ctx.leaseMs });
   } catch (err) {
     if (err instanceof JournalInputError) throw new EngineInputError(err.message);
     throw err;
@@ -27,10 +37,13 @@ export function inlineSlot(ctx: Ctx): number | null {
   return ctx.pacer ? ctx.pacer.tryReserve(Math.min(ctx.requestTimeoutMs / 2, 1000)) : 0;
 }
 
-/** Sends a freshly recorded (or re-scanned) queued row, never blocking much past one request timeout. */
-export async function sendInline(ctx: Ctx, row: JournalRow, wait: number): Promise<JournalRow> {
+/**
+ * Sends a freshly recorded (or re-scanned) queued row, never blocking much past one request
+ * timeout. `claimedBy`: the row is already `sending` under this worker's lease.
+ */
+export async function sendInline(ctx: Ctx, row: JournalRow, wait: number, claimedBy?: string): Promise<JournalRow> {
   if (wait > 0) await ctx.sleep(wait);
-  const work = sendRow(ctx, row, ctx.worker('inline'), { slotTaken: true });
+  const work = claimedBy !== undefined ? sendClaimed(ctx, row, claimedBy, { slotTaken: true }) : sendRow(ctx, row, ctx.worker('inline'), { slotTaken: true });
   const guard = new AbortController();
   const timedOut = delay(ctx.requestTimeoutMs + 1000, true, { signal: guard.signal, ref: false }).catch(() => false);
   try {
@@ -52,8 +65,11 @@ export interface Recorded extends RecordResult {
 /** Record → (maybe) send inline. A row not sent inline is due for the drainer at once. */
 export async function recordAndSend(ctx: Ctx, drainer: Drainer, intent: Intent): Promise<Recorded> {
   const wait = inlineSlot(ctx);
+  // Nothing to wait for: record and take the send lease in one durable commit (2 per write in all).
+  const owner = wait === 0 ? ctx.worker('inline') : undefined;
   // Held back from the drainer while the inline sender has it (no race to claim it in-process).
-  const rec = record(ctx, wait === null ? intent : { ...intent, nextAttemptAt: ctx.now() + ctx.leaseMs });
+  const held = wait === null ? intent : { ...intent, nextAttemptAt: ctx.now() + ctx.leaseMs };
+  const rec = owner !== undefined ? recordClaimed(ctx, held, owner) : { ...record(ctx, held), claimed: false };
   if (!rec.created) return { ...rec, after: rec.row };
   ctx.notify(rec.row.id);
   ctx.crash('after-record');
@@ -63,7 +79,7 @@ export async function recordAndSend(ctx: Ctx, drainer: Drainer, intent: Intent):
   }
   let after: JournalRow;
   try {
-    after = await sendInline(ctx, rec.row, wait);
+    after = await sendInline(ctx, rec.row, wait, rec.claimed ? owner : undefined);
   } catch (err) {
     // Recorded is recorded: the cashier gets the row's state, the drainer (or recovery) the rest.
     if (isCrash(err)) throw err;

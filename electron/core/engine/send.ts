@@ -56,7 +56,11 @@ export async function sendRow(ctx: Ctx, row: JournalRow, owner: string, options:
   if (row.kind === 'redeem' && !options.scanAtTill) return row;
   const taken = ctx.move(row.id, { from: ['queued'], to: 'sending', owner, leaseMs: ctx.leaseMs });
   if (!taken.ok || !taken.row) return taken.row ?? row;
-  const sending = taken.row;
+  return sendClaimed(ctx, taken.row, owner, options);
+}
+
+/** Sends a row this worker already moved to `sending` (e.g. in the same commit that recorded it). */
+export async function sendClaimed(ctx: Ctx, sending: JournalRow, owner: string, options: { slotTaken?: boolean } = {}): Promise<JournalRow> {
   // Paced as late as possible: a slot spent waiting on the disk reaches the server bunched up.
   if (!options.slotTaken) await paced(ctx);
   ctx.crash('before-send');

@@ -9,6 +9,18 @@ import type { Ctx } from './context.ts';
 import { sendRow } from './send.ts';
 import { lastSendAt, verifyRow } from './verify.ts';
 
+const OLD_QUEUED = 'Waited longer than the settle delay before its first send: checking the ledger first, in case a copy of this journal sent it.';
+
+/**
+ * A points write never sent from this journal, but recorded longer ago than the settle delay:
+ * a restored or copied journal (whose original may have sent it meanwhile) looks exactly like
+ * this, so the ledger is read before the first send. Redeems write no ledger entry and are only
+ * ever sent from a scan.
+ */
+function unsentButOld(ctx: Ctx, row: JournalRow): boolean {
+  return row.kind !== 'redeem' && row.attemptCount === 0 && row.verifyCount === 0 && ctx.now() - row.createdAt > ctx.settleMs;
+}
+
 function due(ctx: Ctx, row: JournalRow): boolean {
   return row.nextAttemptAt === null || row.nextAttemptAt <= ctx.now();
 }
@@ -44,6 +56,10 @@ export async function step(ctx: Ctx, start: JournalRow, owner: string): Promise<
         // background send could spend the coupon with nobody there to give the discount.
         if (row.kind === 'redeem') return redeemWindowOpen(ctx, row) ? row : parkRedeem(ctx, row, owner);
         if (ctx.link.gate() !== 'ok' || !due(ctx, row)) return row;
+        if (unsentButOld(ctx, row)) {
+          row = ctx.move(row.id, { from: ['queued'], to: 'unknown', owner, leaseMs: ctx.leaseMs, patch: { nextAttemptAt: ctx.now(), lastError: OLD_QUEUED } }).row ?? row;
+          break;
+        }
         row = await sendRow(ctx, row, owner);
         break;
       case 'sending': {

@@ -66,7 +66,8 @@ async function readLedger(ctx: Ctx, row: JournalRow, token: SaleToken, owner: st
       const first = page.items[0];
       if (newestAt === null && first) newestAt = Date.parse(first.createdAt);
       // The ledger can shift under pagination: an entry seen twice is still one entry.
-      for (const t of page.items) if (descriptionMatches(t.description, token)) found.set(t.id, t);
+      // Store-unique POS ids: another till's entry for this sale is this sale (keying.ts).
+      for (const t of page.items) if (descriptionMatches(t.description, token, { perTill: ctx.idsPerTill })) found.set(t.id, t);
       const oldest = page.items.at(-1);
       if (oldest && Date.parse(oldest.createdAt) < cutoff) break;
       ctx.journal.claim(row.id, owner, ctx.leaseMs, ['verifying']);

@@ -5,8 +5,13 @@ export type {
   ClawbackSummary,
   HonorClaim,
   JournalInfo,
+  IdentityCheck,
+  JournalIdentity,
   JournalOptions,
+  KeyingClaim,
+  KeyingSettings,
   PruneResult,
+  RecordClaimResult,
   RecordResult,
   TransitionFailure,
   TransitionPatch,
@@ -21,9 +26,11 @@ export {
   JournalConflictError,
   JournalError,
   JournalInputError,
+  JournalKeyingError,
   JournalUnavailableError,
 } from './journal-errors.ts';
-export type { ConflictReason, UnavailableReason } from './journal-errors.ts';
+export type { ConflictReason, KeyingDifference, UnavailableReason } from './journal-errors.ts';
+export { KEYING_DEFAULTS } from './keying.ts';
 export { MIN_SQLITE_VERSION } from './open.ts';
 export { SCHEMA_VERSION } from './schema.ts';
 export { buildDedupKey, parseDedupKey } from '../../../shared/journal/dedup-key.ts';

@@ -21,13 +21,14 @@ export interface IntentValues {
   params: Record<string, SQLInputValue>;
 }
 
-export function intentValues(input: Intent): IntentValues {
+/** `perTill`: the journal's POS ids are unique per till only, so the till is part of a sale's key. */
+export function intentValues(input: Intent, options: { perTill?: boolean } = {}): IntentValues {
   const parsed = intentSchema.safeParse(input);
   if (!parsed.success) throw new JournalInputError(`Invalid journal intent: ${formatIssues(parsed.error.issues)}`);
   const i = parsed.data;
   const amount = 'amount' in i ? i.amount : 0;
   const parentId = 'parentId' in i ? (i.parentId ?? null) : null;
-  const dedupKey = buildDedupKey(i);
+  const dedupKey = buildDedupKey(options.perTill && (i.kind === 'award' || i.kind === 'clawback') ? { ...i, perTill: i.tillId } : i);
   return {
     intent: i,
     dedupKey,

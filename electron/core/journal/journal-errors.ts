@@ -68,6 +68,30 @@ export class JournalBusyError extends JournalError {
   override name = 'JournalBusyError';
 }
 
+export interface KeyingDifference {
+  /** The setting's name as a manager reads it ("time zone"). */
+  setting: string;
+  journal: string;
+  process: string;
+}
+
+/**
+ * This program keys sales differently from the journal it shares (another time zone, id scope,
+ * business-day start, store or per-till ids): the same sale would get a second key. Nothing was
+ * written; fix the program's settings (or point it at its own journal).
+ */
+export class JournalKeyingError extends JournalError {
+  override name = 'JournalKeyingError';
+  readonly differences: readonly KeyingDifference[];
+  readonly path: string;
+  constructor(path: string, differences: readonly KeyingDifference[]) {
+    const list = differences.map((d) => `${d.setting} is ${d.journal} in the journal but ${d.process} here`).join('; ');
+    super(`The journal at ${path} keys sales differently: ${list}. Nothing was written; use the journal's settings (or its own journal for this program).`);
+    this.differences = differences;
+    this.path = path;
+  }
+}
+
 /** The caller passed something the journal refuses (a bug in the caller, not a race). */
 export class JournalInputError extends JournalError {
   override name = 'JournalInputError';

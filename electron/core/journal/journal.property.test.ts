@@ -128,7 +128,8 @@ describe('journal state machine under random operations (property)', () => {
                   const takes = 'leaseMs' in request && request.leaseMs !== undefined;
                   m.leaseOwner = keep ? (takes ? (request.owner ?? null) : m.leaseOwner) : null;
                   m.leaseUntil = keep ? (takes ? now + (request.leaseMs ?? 0) : m.leaseUntil) : null;
-                  m.maybeApplied = o.to === 'sending' ? true : o.to === 'queued' && (m.state === 'sending' || m.state === 'verifying') ? false : m.maybeApplied;
+                  // queued → unknown: a copy of the journal may have sent it, so it counts as maybe applied.
+                  m.maybeApplied = o.to === 'sending' || (o.to === 'unknown' && m.state === 'queued') ? true : o.to === 'queued' && (m.state === 'sending' || m.state === 'verifying') ? false : m.maybeApplied;
                   m.state = o.to;
                 }
               }

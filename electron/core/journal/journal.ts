@@ -23,6 +23,8 @@
  * Synchronous by design (node:sqlite): a commit is a few hundred microseconds. Time comes only
  * from the injected clock (`now`), so tests are deterministic.
  */
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import type { Intent } from '../../../shared/journal/intent.ts';
@@ -40,7 +42,11 @@ import { claimHonorShown } from './honor.ts';
 import type { HonorClaim } from './honor.ts';
 import { differences, intentValues } from './intent-values.ts';
 import { JournalConflictError, JournalInputError, JournalUnavailableError, toJournalError } from './journal-errors.ts';
-import { claimNextDueRow, claimRow, releaseRow } from './leases.ts';
+import { checkIdentity, machineFingerprint, rememberIdentity } from './identity.ts';
+import type { IdentityCheck } from './identity.ts';
+import { readKeying, settleKeying } from './keying.ts';
+import type { KeyingClaim, KeyingSettings } from './keying.ts';
+import { claimNextDueRow, claimRow, dropInstance, forgetLease, holderGone, installLeaseFunction, noteLease, registerInstance, releaseRow } from './leases.ts';
 import { countSql, pageSql, parseQuery } from './list-query.ts';
 import { openJournalDatabase, sqliteVersion } from './open.ts';
 import { pruneBatch } from './prune.ts';
@@ -54,6 +60,8 @@ import type { TransitionRequest, TransitionResult } from './transition-rules.ts'
 
 export type { ClawbackSummary } from './clawbacks.ts';
 export type { HonorClaim } from './honor.ts';
+export type { IdentityCheck, JournalIdentity } from './identity.ts';
+export type { KeyingClaim, KeyingSettings } from './keying.ts';
 export type { AttemptOutcome, TransitionFailure, TransitionPatch, TransitionRequest, TransitionResult } from './transition-rules.ts';
 
 export interface JournalOptions {
@@ -67,6 +75,20 @@ export interface JournalOptions {
   mustExist?: boolean;
   /** API-activity rows kept. Default 10 000. */
   apiCallsMax?: number;
+  /** Settle the keying settings at open (see keying.ts); omitted: call settleKeying later, or only read. */
+  keying?: KeyingClaim;
+  /** This machine's fingerprint (default: identity.ts); tests stand in for another machine. */
+  machine?: string;
+  /**
+   * The clock this process's leases run on. Default monotonic (`performance.now`), so a
+   * wall-clock jump cannot end a lease early; tests with a fake `now` pass the same fake here.
+   */
+  leaseClock?: () => number;
+}
+
+/** Result of {@link Journal.recordAndClaim}: `claimed` when the new row is already `sending` under the lease. */
+export interface RecordClaimResult extends RecordResult {
+  claimed: boolean;
 }
 
 /** Result of {@link Journal.record}. */
@@ -109,18 +131,57 @@ export class Journal {
   readonly #apiCallsMax: number;
   /** Set once the file is found corrupt mid-run: every later call refuses with it. */
   #stopped: JournalUnavailableError | undefined;
+  readonly #instance = randomBytes(6).toString('hex');
+  /** `<pid>.<instance>`: written with every lease this instance takes (leases.ts). */
+  readonly #holder: string;
+  #identity: IdentityCheck | undefined;
 
-  private constructor(db: DatabaseSync, path: string, now: () => number, apiCallsMax: number) {
+  private constructor(db: DatabaseSync, path: string, now: () => number, apiCallsMax: number, leaseClock: () => number) {
     this.#db = db;
     this.path = path;
     this.#now = now;
     this.#apiCallsMax = apiCallsMax;
+    this.#holder = registerInstance(this.#instance, leaseClock);
   }
 
   /** Same as {@link openJournal}. */
   static open(options: JournalOptions): Journal {
     const db = openJournalDatabase(options.path, { busyTimeoutMs: options.busyTimeoutMs ?? 5000, mustExist: options.mustExist ?? false });
-    return new Journal(db, options.path, options.now ?? Date.now, options.apiCallsMax ?? 10_000);
+    let j: Journal | undefined;
+    try {
+      installLeaseFunction(db);
+      j = new Journal(db, options.path, options.now ?? Date.now, options.apiCallsMax ?? 10_000, options.leaseClock ?? (() => performance.now()));
+      const machine = options.machine ?? machineFingerprint();
+      const journal = j;
+      j.#identity = j.#write((now) => checkIdentity(db, journal.path, machine, now));
+      rememberIdentity(options.path, j.#identity.identity);
+      if (options.keying) j.settleKeying(options.keying);
+      return j;
+    } catch (err) {
+      if (j) j.close();
+      else db.close();
+      throw err;
+    }
+  }
+
+  /** This file's identity, and whether opening it found it to be a copy or a restore (queued rows then verified first). */
+  get identity(): IdentityCheck {
+    if (!this.#identity) throw new Error('journal: identity read before open finished');
+    return this.#identity;
+  }
+
+  /** The keying settings stored in the journal, or null before any program settled them. */
+  keying(): KeyingSettings | null {
+    return this.#read(() => readKeying(this.#db));
+  }
+
+  /**
+   * Settles how sales are keyed: the first caller writes its claim (with defaults for what it
+   * leaves out); later callers get the stored settings, or JournalKeyingError naming every
+   * explicit setting that differs. Call before recording anything.
+   */
+  settleKeying(claim: KeyingClaim): KeyingSettings {
+    return this.#write(() => settleKeying(this.#db, this.path, claim));
   }
 
   // --- writes -------------------------------------------------------------------------------
@@ -133,8 +194,27 @@ export class Journal {
    * clawback beyond the award), JournalUnavailableError / JournalBusyError (nothing recorded: do not send).
    */
   record(intent: Intent): RecordResult {
-    const v = intentValues(intent);
-    return this.#write((now) => {
+    return this.#write((now) => this.#recordIn(intent, now));
+  }
+
+  /**
+   * `record`, and for a new row also `queued → sending` under `owner`'s lease, in one durable
+   * commit: journal-before-network needs only this commit before the request leaves, and the
+   * outcome one more. An existing row is returned as `record` does, unclaimed.
+   */
+  recordAndClaim(intent: Intent, claim: { owner: string; leaseMs: number }): RecordClaimResult {
+    const req = parseTransitionRequest({ from: ['queued'], to: 'sending', owner: claim.owner, leaseMs: claim.leaseMs });
+    return this.#write((now): RecordClaimResult => {
+      const rec = this.#recordIn(intent, now);
+      if (!rec.created) return { ...rec, claimed: false };
+      const t = this.#transitionIn(rec.row.id, req, now);
+      return t.ok ? { ...rec, row: t.row, claimed: true } : { ...rec, claimed: false };
+    });
+  }
+
+  #recordIn(intent: Intent, now: number): RecordResult {
+    const v = intentValues(intent, { perTill: readKeying(this.#db)?.idsUniquePer === 'till' });
+    {
       const existing = this.#rowByKey(v.dedupKey);
       if (existing) {
         const diff = differences(existing, v.params);
@@ -161,7 +241,7 @@ export class Journal {
       const row = toJournalRow(inserted);
       appendEvent(this.#db, row.id, now, { type: 'recorded', to: 'queued' });
       return { row, created: true, differences: [] };
-    });
+    }
   }
 
   /**
@@ -173,11 +253,16 @@ export class Journal {
    */
   transition(id: number, request: TransitionRequest): TransitionResult {
     const req = parseTransitionRequest(request);
+    return this.#write((now) => this.#transitionIn(id, req, now));
+  }
+
+  #transitionIn(id: number, req: ReturnType<typeof parseTransitionRequest>, now: number): TransitionResult {
     const patch = req.patch;
-    return this.#write((now): TransitionResult => {
+    {
       const current = this.#rowById(id);
       if (!current) return { ok: false, reason: 'not-found' };
-      const refused = refusal(current, req, now);
+      const heldPastExpiry = current.leaseUntil !== null && current.leaseUntil <= now && !this.#holderGone(id, current.leaseOwner);
+      const refused = refusal(current, req, now, heldPastExpiry);
       if (refused) return { ok: false, reason: refused, row: current };
 
       const keepLease = isLeasedState(req.to);
@@ -189,6 +274,7 @@ export class Journal {
            attempt_count = attempt_count + :sendInc, verify_count = verify_count + :verifyInc,
            lease_owner = CASE WHEN NOT :keepLease THEN NULL WHEN :takeLease THEN :owner ELSE lease_owner END,
            lease_until = CASE WHEN NOT :keepLease THEN NULL WHEN :takeLease THEN :leaseUntil ELSE lease_until END,
+           lease_holder = CASE WHEN NOT :keepLease THEN NULL WHEN :takeLease THEN :holder ELSE lease_holder END,
            server_txn_id = CASE WHEN :setServerTxnId THEN :serverTxnId ELSE server_txn_id END,
            balance = CASE WHEN :setBalance THEN :balance ELSE balance END,
            last_error = CASE WHEN :setLastError THEN :lastError ELSE last_error END,
@@ -212,6 +298,7 @@ export class Journal {
         takeLease: req.leaseMs !== undefined ? 1 : 0,
         owner: req.owner ?? null,
         leaseUntil: now + (req.leaseMs ?? 0),
+        holder: this.#holder,
         setServerTxnId: patch.serverTxnId !== undefined ? 1 : 0,
         serverTxnId: patch.serverTxnId ?? null,
         setBalance: patch.balance !== undefined ? 1 : 0,
@@ -227,12 +314,14 @@ export class Journal {
       });
       if (!updated) throw new Error('journal: row changed under the write lock'); // impossible: IMMEDIATE serialises writers
       const row = toJournalRow(updated);
+      if (!keepLease) forgetLease(this.#instance, id, current.leaseOwner);
+      else if (req.leaseMs !== undefined && req.owner !== undefined) noteLease(this.#instance, id, req.owner, req.leaseMs);
 
       if (isLeasedState(current.state)) closeAttempt(this.#db, id, now, req.to, req.outcome);
       const attempt = isLeasedState(req.to) ? openAttempt(this.#db, id, req.to === 'sending' ? 'send' : 'verify', req.owner ?? '', now) : undefined;
       appendEvent(this.#db, id, now, { type: 'transition', from: current.state, to: req.to, actor: req.actor ?? req.owner ?? null, detail: transitionDetail(patch, req.outcome) });
       return attempt ? { ok: true, row, attempt } : { ok: true, row };
-    });
+    }
   }
 
   /**
@@ -241,7 +330,9 @@ export class Journal {
    * both get it. Returns the leased row, or null. `owner` must be unique per worker.
    */
   claim(id: number, owner: string, leaseMs: number, states: readonly UnfinishedState[] = CLAIMABLE_STATES): JournalRow | null {
-    return this.#write((now) => claimRow(this.#db, id, owner, leaseMs, states, now));
+    const row = this.#write((now) => claimRow(this.#db, id, owner, leaseMs, states, now, this.#holder));
+    if (row) noteLease(this.#instance, row.id, owner, leaseMs);
+    return row;
   }
 
   /**
@@ -251,11 +342,14 @@ export class Journal {
    * Keep `leaseMs` longer than the request timeout, or `claim` again to extend.
    */
   claimNextDue(owner: string, leaseMs: number, options: { kinds?: readonly JournalKind[] } = {}): JournalRow | null {
-    return this.#write((now) => claimNextDueRow(this.#db, owner, leaseMs, options.kinds, now));
+    const row = this.#write((now) => claimNextDueRow(this.#db, owner, leaseMs, options.kinds, now, this.#holder));
+    if (row) noteLease(this.#instance, row.id, owner, leaseMs);
+    return row;
   }
 
   /** Gives the lease back. False if `owner` did not hold it. */
   release(id: number, owner: string): boolean {
+    forgetLease(this.#instance, id, owner);
     return this.#write(() => releaseRow(this.#db, id, owner));
   }
 
@@ -431,6 +525,7 @@ export class Journal {
 
   /** Closes the file. Every later call throws JournalUnavailableError('closed'). */
   close(): void {
+    dropInstance(this.#instance);
     if (!this.#db.isOpen) return;
     try {
       this.#db.exec('PRAGMA optimize');
@@ -495,6 +590,12 @@ export class Journal {
   #rowById(id: number): JournalRow | undefined {
     const r = prepared(this.#db, 'SELECT * FROM intents WHERE id = :id').get({ id });
     return r ? toJournalRow(r) : undefined;
+  }
+
+  /** Whether the (wall-clock expired) lease on row `id` has lost its holder (leases.ts). */
+  #holderGone(id: number, owner: string | null): boolean {
+    const r = prepared(this.#db, 'SELECT lease_holder FROM intents WHERE id = :id').get({ id });
+    return holderGone(id, r?.lease_holder ?? null, owner);
   }
 
   #rowByKey(dedupKey: string): JournalRow | undefined {

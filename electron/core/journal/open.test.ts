@@ -127,7 +127,8 @@ describe('a missing journal', () => {
   it('is created complete, with no temporary files left', () => {
     const path = join(dir.dir, 'new', 'nested', 'journal.sqlite');
     openJournal({ path }).close();
-    expect(readdirSync(join(dir.dir, 'new', 'nested'))).toEqual(['journal.sqlite']);
+    // The journal and its identity side file (identity.ts), nothing temporary.
+    expect(readdirSync(join(dir.dir, 'new', 'nested')).sort()).toEqual(['journal.sqlite', 'journal.sqlite.identity']);
   });
 
   it('is refused when the caller says it must exist', () => {

@@ -221,12 +221,31 @@ WHEN NOT (
 BEGIN SELECT RAISE(ABORT, 'journal: a recorded write cannot be changed'); END;
 `;
 
+/**
+ * Which sale a write belongs to, and whose journal this is:
+ * - journal_meta holds the keying settings every process must share (see keying.ts) and the
+ *   journal's identity (see identity.ts);
+ * - lease_holder names the process (pid + journal instance) holding a lease, so a lease that
+ *   looks expired after a wall-clock jump is not taken from a process that is still alive;
+ * - queued → unknown: a queued row that may already have been sent by a copy of this file is
+ *   verified against the ledger before its first send.
+ */
+const KEYING_AND_IDENTITY = /* sql */ `
+CREATE TABLE journal_meta (
+  key   TEXT NOT NULL PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+ALTER TABLE intents ADD COLUMN lease_holder TEXT;
+INSERT INTO state_transitions VALUES ('queued','unknown');
+`;
+
 /** Every migration, in order. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial journal', sql: V1 },
   { version: 2, name: 'key origin changes', sql: KEY_ORIGIN_CHANGES },
   { version: 3, name: 'redeem HONOR shown', sql: REDEEM_HONOR_SHOWN },
   { version: 4, name: 'retire refused awards', sql: RETIRE_REFUSED_AWARDS },
+  { version: 5, name: 'keying settings, journal identity, lease holders', sql: KEYING_AND_IDENTITY },
 ];
 
 /** The schema version this code writes. */

@@ -124,9 +124,10 @@ export function parseTransitionRequest(request: TransitionRequest): TransitionRe
 }
 
 /** Why the row as it is now refuses the (already validated) request, or null if the move may happen. */
-export function refusal(row: JournalRow, req: TransitionRequest, now: number): Exclude<TransitionFailure, 'not-found'> | null {
+export function refusal(row: JournalRow, req: TransitionRequest, now: number, heldPastExpiry = false): Exclude<TransitionFailure, 'not-found'> | null {
   if (!req.from.includes(row.state)) return 'state-changed';
-  const live = row.leaseUntil !== null && row.leaseUntil > now;
+  // heldPastExpiry: the wall clock says expired, but the holder is alive and within its lease (leases.ts).
+  const live = row.leaseUntil !== null && (row.leaseUntil > now || heldPastExpiry);
   if (live && row.leaseOwner !== req.owner) return 'leased';
   const ours = live || req.leaseMs !== undefined;
   if ((isLeasedState(row.state) || isLeasedState(req.to)) && !ours) return 'lease-not-held';

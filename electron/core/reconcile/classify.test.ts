@@ -83,6 +83,16 @@ function run(over: Partial<ClassifyInput>): ReturnType<typeof classify> {
 }
 
 describe('classify', () => {
+  it('one sale rung up at two tills (store-unique ids): a duplicate, never clean; per-till ids: two sales', () => {
+    const w = row(sale('77', 'T1'), 10);
+    const ledgers = new Map([['m_1', [entry(sale('77', 'T1'), 10), entry(sale('77', 'T2'), 10)]]]);
+    const storeWide = run({ writes: [w], ledgers });
+    expect(storeWide.duplicatedOnServer[0]).toMatchObject({ journalId: w.id, extraPoints: 10 });
+    expect(storeWide.totals).toMatchObject({ matched: 0, duplicated: 1 });
+    const perTill = run({ writes: [w], ledgers, idsPerTill: true });
+    expect(perTill.totals).toMatchObject({ matched: 1, duplicated: 0, unexpected: 0 });
+  });
+
   it('counts a duplicated clawback with negative extra points', () => {
     const w = row(ret('9', 'R1'), -50);
     const r = run({ writes: [w], ledgers: new Map([['m_1', [entry(ret('9', 'R1'), -50), entry(ret('9', 'R1'), -50)]]]) });

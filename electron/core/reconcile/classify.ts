@@ -3,7 +3,9 @@
  * the report's categories. No I/O, so every edge case is a unit test.
  *
  * Rules (documented in README.md beside this file):
- * - A write owns the entries on *its member's* ledger whose parsed marker equals its own.
+ * - A write owns the entries on *its member's* ledger whose parsed marker equals its own — the
+ *   till aside when POS ids are unique per store, so one sale rung up at two tills shows as a
+ *   duplicate, never as clean.
  * - 0 entries → missing on server. 1 entry, same amount → matched. 2+ entries → duplicated
  *   (`extraPoints` = server sum − journal amount; a compensating adjustment posts −extraPoints).
  * - 1 entry with a different amount → the write is missing AND the entry is unexpected, with the
@@ -19,9 +21,9 @@
 import type { LedgerTransaction } from '../../../shared/api/schemas.ts';
 import type { ReconcileReport } from '../../../shared/ipc/schemas/till.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
-import { parseDescription } from '../../../shared/ledger/sale-token.ts';
+import { parseDescription, writeKey } from '../../../shared/ledger/sale-token.ts';
 import type { SaleToken } from '../../../shared/ledger/sale-token.ts';
-import { canonical, tokenKey } from './token-key.ts';
+import { canonical, matchKey, tokenKey } from './token-key.ts';
 
 type Item = ReconcileReport['matched'][number];
 type DuplicateItem = ReconcileReport['duplicatedOnServer'][number];
@@ -33,6 +35,8 @@ export interface ClassifyInput {
   window: { start: number; end: number };
   storeId: string;
   tillId: string;
+  /** POS ids unique per till; otherwise a sale's entry counts whichever till's marker it bears. */
+  idsPerTill?: boolean;
   /** The day's confirmed award / clawback / adjustment rows. */
   writes: readonly JournalRow[];
   /** Ledger entries per member read completely back to the day start (any order, may repeat). */
@@ -45,6 +49,7 @@ export interface ClassifyInput {
 
 export function classify(input: ClassifyInput): ReconcileReport {
   const { window, storeId, tillId } = input;
+  const perTill = input.idsPerTill ?? false;
   const matched: Item[] = [];
   const missingOnServer: Item[] = [];
   const duplicatedOnServer: DuplicateItem[] = [];
@@ -56,7 +61,7 @@ export function classify(input: ClassifyInput): ReconcileReport {
   const unparsable: JournalRow[] = [];
   for (const row of input.writes) {
     if (input.incomplete.has(row.memberId)) continue;
-    const key = tokenKey(row.description);
+    const key = matchKey(row.description, perTill);
     if (key === null) {
       unparsable.push(row);
       continue;
@@ -68,7 +73,7 @@ export function classify(input: ClassifyInput): ReconcileReport {
   }
 
   // Entries no confirmed write of the day owns, grouped by member and marker.
-  const unowned = new Map<string, { memberId: string; key: string; token: SaleToken; entries: LedgerTransaction[] }>();
+  const unowned = new Map<string, { memberId: string; key: string; shown: string; token: SaleToken; entries: LedgerTransaction[] }>();
   for (const [memberId, entries] of input.ledgers) {
     const seen = new Set<string>();
     for (const entry of entries) {
@@ -77,22 +82,22 @@ export function classify(input: ClassifyInput): ReconcileReport {
       seen.add(entry.id);
       const token = parseDescription(entry.description);
       if (token === null) continue;
-      const key = canonical(token);
+      const key = writeKey(token, perTill);
       const owner = owners.get(memberId)?.get(key);
       if (owner) {
         claimed.get(owner)?.push(entry);
         continue;
       }
       const groupKey = `${memberId}\n${key}`;
-      const group = unowned.get(groupKey) ?? { memberId, key, token, entries: [] };
+      const group = unowned.get(groupKey) ?? { memberId, key, shown: canonical(token), token, entries: [] };
       group.entries.push(entry);
       unowned.set(groupKey, group);
     }
   }
 
-  for (const { memberId, key, token, entries } of unowned.values()) {
+  for (const { memberId, key, shown, token, entries } of unowned.values()) {
     const row = input.findRow(token);
-    const known = row !== undefined && row.memberId === memberId && tokenKey(row.description) === key;
+    const known = row !== undefined && row.memberId === memberId && matchKey(row.description, perTill) === key;
     if (known && row.state !== 'rejected') {
       // A write of ours the day's confirmed set does not cover (in flight, parked for a manager,
       // another day): one entry is its own business, two or more are a duplicate all the same.
@@ -105,7 +110,7 @@ export function classify(input: ClassifyInput): ReconcileReport {
     if (token.storeId !== storeId || token.tillId !== tillId) continue;
     for (const entry of entries) {
       const at = Date.parse(entry.createdAt);
-      if (at >= window.start && at < window.end) unexpectedOnServer.push(fromEntry(memberId, key, entry, known ? row.id : null));
+      if (at >= window.start && at < window.end) unexpectedOnServer.push(fromEntry(memberId, shown, entry, known ? row.id : null));
     }
   }
 

@@ -25,17 +25,20 @@ export function dayWindow(date: string, timeZone = 'local'): DayWindow {
   return { date, start: startOf(y, m, d), end: startOf(y, m, d + 1) };
 }
 
-/** The zone's midnight (as epoch ms) for a calendar day; `day` may overflow into the next month. */
-function midnightResolver(timeZone: string): (y: number, m: number, d: number) => number {
+/**
+ * The zone's offset from UTC (ms) at an instant. Throws DayWindowError for an unknown zone.
+ * `local` is this process's zone (its TZ), `UTC`, a fixed `+HH:MM`, or an IANA name.
+ */
+export function zoneOffset(timeZone: string): (t: number) => number {
   const zone = timeZone.trim();
-  if (zone === '' || zone.toLowerCase() === 'local') return (y, m, d) => new Date(y, m - 1, d).getTime();
-  if (zone.toUpperCase() === 'UTC' || zone.toUpperCase() === 'Z') return (y, m, d) => Date.UTC(y, m - 1, d);
+  if (zone === '' || zone.toLowerCase() === 'local') return (t) => -new Date(t).getTimezoneOffset() * 60_000;
+  if (zone.toUpperCase() === 'UTC' || zone.toUpperCase() === 'Z') return () => 0;
   const fixed = OFFSET.exec(zone);
   if (fixed) {
     const minutes = Number(fixed[2]) * 60 + Number(fixed[3]);
     if (Number(fixed[2]) > 14 || Number(fixed[3]) > 59) throw new DayWindowError(`time zone offset ${zone} is out of range`);
     const sign = fixed[1] === '-' ? -1 : 1;
-    return (y, m, d) => Date.UTC(y, m - 1, d) - sign * minutes * 60_000;
+    return () => sign * minutes * 60_000;
   }
   let format: Intl.DateTimeFormat;
   try {
@@ -52,18 +55,30 @@ function midnightResolver(timeZone: string): (y: number, m: number, d: number) =
   } catch {
     throw new DayWindowError(`unknown time zone ${JSON.stringify(zone)} (use local, UTC, +HH:MM or an IANA name)`);
   }
-  // Offset of the zone at instant t: its wall clock read as if it were UTC, minus t.
-  const offsetAt = (t: number): number => {
+  // Its wall clock read as if it were UTC, minus t.
+  return (t) => {
     const parts = Object.fromEntries(format.formatToParts(new Date(t)).map((p) => [p.type, p.value]));
     const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
     return wall - Math.floor(t / 1000) * 1000;
   };
+}
+
+/** The zone's midnight (as epoch ms) for a calendar day; `day` may overflow into the next month. */
+function midnightResolver(timeZone: string): (y: number, m: number, d: number) => number {
+  const zone = timeZone.trim();
+  if (zone === '' || zone.toLowerCase() === 'local') return (y, m, d) => new Date(y, m - 1, d).getTime();
+  const offsetAt = zoneOffset(zone);
   return (y, m, d) => {
     const guess = Date.UTC(y, m - 1, d);
     // Two rounds settle it even when midnight sits next to a DST change.
     const first = guess - offsetAt(guess);
     return guess - offsetAt(first);
   };
+}
+
+/** This process's own zone as an IANA name: what `local` means here, fit for storing. */
+export function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
 /** Today's date (YYYY-MM-DD) in the zone, for a default. */

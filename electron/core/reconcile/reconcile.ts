@@ -43,6 +43,8 @@ export interface ReconcileOptions {
   /** Our marker's store and till: only their unknown entries count as unexpected. */
   storeId: string;
   tillId: string;
+  /** POS ids unique per till (journal keying): otherwise another till's marker for a sale is that sale. Default false. */
+  idsPerTill?: boolean;
   /**
    * Also read every roster member's ledger, to find our entries on members the journal has no
    * write for that day. One ledger read per member: expensive. Default false.
@@ -109,11 +111,12 @@ export async function reconcileDay(options: ReconcileOptions): Promise<Reconcile
     window,
     storeId: options.storeId,
     tillId: options.tillId,
+    idsPerTill: options.idsPerTill ?? false,
     writes,
     ledgers: reads.ledgers,
     incomplete: reads.incomplete,
     findRow: (token: SaleToken) => {
-      for (const key of dedupKeysFor(token)) {
+      for (const key of dedupKeysFor(token, options.idsPerTill ?? false)) {
         const row = options.journal.getByDedupKey(key);
         if (row) return row;
       }

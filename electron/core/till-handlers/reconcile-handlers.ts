@@ -24,7 +24,15 @@ export function registerReconcileHandlers(registry: HandlerRegistry<InvokeContra
     const client = await deps.clients.managerReader(); // READ_KEY_MISSING without the read-only key
     try {
       const report = await deps.journal.useAsync((journal) =>
-        reconcileDay({ journal, client, date, storeId, tillId, now: deps.now, onProgress: (p) => deps.events.reconcileProgress(p) }),
+        reconcileDay({
+          journal,
+          client,
+          date,
+          storeId,
+          tillId,
+          idsPerTill: journal.keying()?.idsUniquePer === 'till',
+          ...(journal.keying()?.timeZone !== undefined && { timeZone: journal.keying()?.timeZone }),
+          now: deps.now, onProgress: (p) => deps.events.reconcileProgress(p) }),
       );
       last.set(date, report);
       return report;

@@ -190,7 +190,7 @@ export function testJournal(options: Partial<JournalOptions> = {}): TestJournal 
   const dir = tempDir();
   const clock = fakeClock();
   const path = dir.file();
-  const journal = openJournal({ path, now: clock.now, ...options });
+  const journal = openJournal({ path, now: clock.now, leaseClock: clock.now, ...options });
   return {
     journal,
     clock,

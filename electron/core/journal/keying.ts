@@ -1,0 +1,116 @@
+/**
+ * How sales are keyed, stored once in the journal so that every process sharing it (app, CLI,
+ * web host) puts the same sale under the same key and marker. The first process to settle the
+ * keying writes it; a later process whose explicit settings differ is refused, naming each
+ * difference, before it can record anything. Settings a process leaves out are taken from the
+ * journal, so a CLI run without flags follows the till. A journal with no rows yet may be re-keyed.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import { DayWindowError, localTimeZone, zoneOffset } from '../reconcile/day-window.ts';
+import { TOKEN_VALUE } from '../../../shared/ledger/sale-token.ts';
+import { JournalInputError, JournalKeyingError } from './journal-errors.ts';
+import type { KeyingDifference } from './journal-errors.ts';
+import { prepared } from './statements.ts';
+
+export interface KeyingSettings {
+  /** POS transaction ids are unique forever, or only within one business day. */
+  idScope: 'forever' | 'business-day';
+  /** When the business day starts, HH:MM in `timeZone`. */
+  dayStart: string;
+  /** The store's time zone (IANA name, UTC or ±HH:MM). */
+  timeZone: string;
+  storeId: string;
+  /** POS ids are unique across the store's tills (default), or only per till. */
+  idsUniquePer: 'store' | 'till';
+}
+
+/** What a process asks for; an omitted field is taken from the journal (or the default). */
+export type KeyingClaim = Partial<KeyingSettings>;
+
+export const KEYING_DEFAULTS = { idScope: 'forever', dayStart: '04:00', idsUniquePer: 'store' } as const;
+
+const LABELS: Record<keyof KeyingSettings, string> = {
+  idScope: 'id scope',
+  dayStart: 'business day start',
+  timeZone: 'time zone',
+  storeId: 'store',
+  idsUniquePer: 'POS ids unique per',
+};
+const FIELDS = Object.keys(LABELS) as (keyof KeyingSettings)[];
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** Checks a claim's values and resolves `local` to this process's zone name. */
+export function normaliseClaim(claim: KeyingClaim): KeyingClaim {
+  const out: KeyingClaim = {};
+  if (claim.idScope !== undefined) {
+    if (claim.idScope !== 'forever' && claim.idScope !== 'business-day') throw new JournalInputError(`id scope must be forever or business-day (got ${JSON.stringify(claim.idScope)}).`);
+    out.idScope = claim.idScope;
+  }
+  if (claim.dayStart !== undefined) {
+    if (!CLOCK.test(claim.dayStart)) throw new JournalInputError(`The business day start must be HH:MM (got ${JSON.stringify(claim.dayStart)}).`);
+    out.dayStart = claim.dayStart;
+  }
+  if (claim.timeZone !== undefined) {
+    const zone = claim.timeZone.trim();
+    const resolved = zone === '' || zone.toLowerCase() === 'local' ? localTimeZone() : zone;
+    try {
+      zoneOffset(resolved);
+    } catch (err) {
+      if (err instanceof DayWindowError) throw new JournalInputError(`Time zone: ${err.message}.`);
+      throw err;
+    }
+    out.timeZone = resolved;
+  }
+  if (claim.storeId !== undefined) {
+    if (!TOKEN_VALUE.test(claim.storeId)) throw new JournalInputError(`The store id ${JSON.stringify(claim.storeId)} must be 1–64 of A–Z, a–z, 0–9, _ or -.`);
+    out.storeId = claim.storeId;
+  }
+  if (claim.idsUniquePer !== undefined) {
+    if (claim.idsUniquePer !== 'store' && claim.idsUniquePer !== 'till') throw new JournalInputError(`POS ids must be unique per store or per till (got ${JSON.stringify(claim.idsUniquePer)}).`);
+    out.idsUniquePer = claim.idsUniquePer;
+  }
+  return out;
+}
+
+function parseStored(text: string): KeyingSettings | null {
+  try {
+    const claim = normaliseClaim(JSON.parse(text) as KeyingClaim);
+    return FIELDS.every((f) => claim[f] !== undefined) ? (claim as KeyingSettings) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function readKeying(db: DatabaseSync): KeyingSettings | null {
+  const r = prepared(db, "SELECT value FROM journal_meta WHERE key = 'keying'").get();
+  return typeof r?.value === 'string' ? parseStored(r.value) : null;
+}
+
+/** Inside a write transaction: the journal's keying after this claim, or JournalKeyingError. */
+export function settleKeying(db: DatabaseSync, path: string, input: KeyingClaim): KeyingSettings {
+  const claim = normaliseClaim(input);
+  const stored = readKeying(db);
+  if (stored) {
+    const differences: KeyingDifference[] = FIELDS.filter((f) => claim[f] !== undefined && claim[f] !== stored[f]).map((f) => ({
+      setting: LABELS[f],
+      journal: stored[f],
+      process: String(claim[f]),
+    }));
+    if (differences.length === 0) return stored;
+    const empty = prepared(db, 'SELECT 1 AS x FROM intents LIMIT 1').get() === undefined;
+    if (!empty) throw new JournalKeyingError(path, differences);
+  }
+  const storeId = claim.storeId ?? stored?.storeId;
+  if (storeId === undefined) throw new JournalInputError('The journal has no keying settings yet: the first program to write must name the store.');
+  const settings: KeyingSettings = {
+    idScope: claim.idScope ?? stored?.idScope ?? KEYING_DEFAULTS.idScope,
+    dayStart: claim.dayStart ?? stored?.dayStart ?? KEYING_DEFAULTS.dayStart,
+    timeZone: claim.timeZone ?? stored?.timeZone ?? localTimeZone(),
+    storeId,
+    idsUniquePer: claim.idsUniquePer ?? stored?.idsUniquePer ?? KEYING_DEFAULTS.idsUniquePer,
+  };
+  prepared(db, "INSERT INTO journal_meta (key, value) VALUES ('keying', :value) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run({
+    value: JSON.stringify(settings),
+  });
+  return settings;
+}
