@@ -119,11 +119,12 @@ function checkFile(path: string, st: Stats): void {
 }
 
 /** quick_check, application id and schema version on a connection that cannot write. */
-function inspectReadOnly(path: string): void {
+function inspectReadOnly(path: string, busyTimeoutMs: number): void {
   const sidecars = [`${path}-wal`, `${path}-shm`].filter((p) => statOrNull(p) === null);
   let db: DatabaseSync | undefined;
   try {
-    db = new DatabaseSync(path, { readOnly: true });
+    // Another process may be creating or migrating this file right now: wait for it as writers do.
+    db = new DatabaseSync(path, { readOnly: true, timeout: busyTimeoutMs });
     const check = db.prepare('PRAGMA quick_check(1)').get()?.quick_check;
     if (check !== 'ok') throw new JournalUnavailableError(path, 'corrupt', `integrity check failed: ${String(check).split('\n').join('; ')}`);
     const appId = db.prepare('PRAGMA application_id').get()?.application_id;
@@ -261,7 +262,7 @@ export function openJournalDatabase(path: string, options: OpenDatabaseOptions):
     if (!st) throw new JournalUnavailableError(path, 'io-error', 'the file disappeared right after it was created');
   }
   checkFile(path, st);
-  inspectReadOnly(path);
+  inspectReadOnly(path, options.busyTimeoutMs);
 
   let db: DatabaseSync | undefined;
   try {

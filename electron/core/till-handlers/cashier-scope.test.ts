@@ -10,6 +10,7 @@ import type { FetchFn } from '../api/http.ts';
 import { DEMO } from '../../sandbox/server.ts';
 import { createTillKit } from '../app/test-kit.ts';
 import type { TillKit } from '../app/test-kit.ts';
+import { testRow } from '../../../shared/journal/test-row.ts';
 
 let n = 0;
 const txn = (): string => `C${Date.now().toString(36)}${++n}`;
@@ -79,10 +80,10 @@ describe('journal:detail for a cashier (finding 3)', () => {
   it('omits notes and resolutions by schema, whatever the implementation returns', () => {
     const row = { note: 'manager note', resolution: 'closed by the manager', resolvedBy: 'manager@T1' };
     const cashierDetail = invokeContract.journalDetail.response;
-    const parsed = cashierDetail.safeParse({ row: { ...fullRow(), ...row }, attempts: [], history: [{ detail: 'x' }] });
+    const parsed = cashierDetail.safeParse({ row: testRow(row), attempts: [], history: [{ detail: 'x' }] });
     expect(parsed.success).toBe(true);
     expect(JSON.stringify(parsed.data)).not.toMatch(/manager note|closed by the manager|history/);
-    const outcome = invokeContract.awardSubmit.response.safeParse({ status: 'confirmed', message: '', points: 1, balance: 1, stale: false, row: { ...fullRow(), ...row } });
+    const outcome = invokeContract.awardSubmit.response.safeParse({ status: 'confirmed', message: '', points: 1, balance: 1, stale: false, row: testRow(row) });
     expect(JSON.stringify(outcome.data)).not.toMatch(/manager note|closed by the manager/);
   });
 });
@@ -188,13 +189,4 @@ function walk(schema: unknown, where: string, loose: string[], seen: Set<unknown
     if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${where}.${k}[${i}]`, loose, seen));
     else walk(v, where, loose, seen);
   }
-}
-
-function fullRow() {
-  return {
-    id: 1, dedupKey: 'k', kind: 'award', storeId: 's', tillId: 't', posTxnId: 'P1', returnId: null, businessDate: null, couponId: null, ref: null,
-    memberId: 'mb_x', amount: 1, description: 'd', token: 'tok', saleTotal: 100, returnTotal: null, parentId: null, linkedPosTxnId: null,
-    state: 'confirmed', maybeApplied: false, attemptCount: 1, verifyCount: 0, createdAt: 1, updatedAt: 1, finishedAt: 1, nextAttemptAt: null,
-    leaseOwner: null, leaseUntil: null, serverTxnId: 'tx', balance: 1, lastError: null, reasonCode: null, version: 1,
-  };
 }

@@ -78,7 +78,8 @@ export async function startTills(options: TillsOptions = {}): Promise<Tills> {
   const tills: Till[] = [];
   for (let i = 0; i < (options.count ?? 2); i++) {
     const id = `T${i + 1}`;
-    const journal = openJournal({ path: join(dir, `${id}.sqlite`), now });
+    // The virtual clock stands in for the monotonic lease clock too: a restart here is a killed process.
+    const journal = openJournal({ path: join(dir, `${id}.sqlite`), now, leaseClock: now });
     journals.push(journal);
     const fetchFn = options.fetch?.(i);
     const make = (config: Partial<EngineConfig> = {}): Engine => {
