@@ -1,0 +1,77 @@
+/**
+ * Review of issue #11 at the seams between keys, manager trust and cashier scope: attacks by a
+ * walk-up user of the till PC (files in the data folder) followed by a cashier at the counter,
+ * replayed on the real app core (settings file, key vault, trust and PIN files, SQLite journal,
+ * embedded sandbox) through the IPC door the renderer uses.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_BASE_URL } from '../../../shared/ipc/schemas/settings.ts';
+import { DEMO } from '../../sandbox/server.ts';
+import { createTillKit, TEST_PIN } from './test-kit.ts';
+import type { TillKit } from './test-kit.ts';
+import { PIN_FILE } from './trusted-foundation.ts';
+
+const SANDBOX_WRITE = 'fl_test_Wk7Qz2Lr9Xc4Vb8Nm3Pa6Sd1Fg5Hj0K';
+const SANDBOX_READ = 'fl_test_Rd2Xy8Uo4Ie6Wq1Tz9Lp3Mn7Bv5Cx0A';
+
+const open: TillKit[] = [];
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const k of open.splice(0)) await k.close();
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+async function tillInUse(): Promise<{ dataDir: string; first: TillKit }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-adv-'));
+  dirs.push(dataDir);
+  const first = await createTillKit({ dataDir, settings: { mode: 'sandbox' } });
+  await first.unlock();
+  expect(await first.call('settingsUpdate', { storeId: DEMO.storeId, tillId: 'T7' })).toMatchObject({ ok: true });
+  expect(await first.call('keysSet', { kind: 'write', key: SANDBOX_WRITE })).toMatchObject({ ok: true });
+  expect(await first.call('keysSet', { kind: 'read', key: SANDBOX_READ })).toMatchObject({ ok: true });
+  await first.close();
+  return { dataDir, first };
+}
+
+async function restart(dataDir: string, first: TillKit): Promise<TillKit> {
+  const k = await createTillKit({ dataDir, crypto: first.crypto, settings: null });
+  open.push(k);
+  return k;
+}
+
+describe('a cashier resetting the till after the PIN file was deleted', () => {
+  it('ends at factory settings with no keys, and the reset is journaled (a notice alone can be dismissed by the new manager)', async () => {
+    const { dataDir, first } = await tillInUse();
+    fs.rmSync(path.join(dataDir, PIN_FILE));
+    const k = await restart(dataDir, first);
+    // Cashier-level channel, no PIN: allowed only because the PIN cannot be trusted.
+    const reset = await k.call('tillReset', { confirm: 'clear keys and settings' });
+    expect(reset).toMatchObject({ ok: true, value: { setup: 'first-run', configured: false } });
+    expect(await k.call('keysStatus')).toMatchObject({ ok: true, value: { write: { configured: false }, read: { configured: false } } });
+    expect(await k.call('settingsGet')).toMatchObject({ ok: true, value: { mode: 'sandbox', baseUrl: DEFAULT_BASE_URL, storeId: null, tillId: null } });
+    expect(k.vault.secrets()).toEqual([]);
+
+    const j = k.core.journal.current();
+    expect(j).not.toBeNull();
+    const changes = j?.keyOriginChanges() ?? [];
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ cleared: ['write', 'read'], actor: 'till-reset@T7', toOrigin: new URL(DEFAULT_BASE_URL).origin });
+    // The trace is durable: a restart over the same folder still shows it.
+    await k.close();
+    open.splice(open.indexOf(k), 1);
+    const again = await restart(dataDir, first);
+    expect(again.core.journal.current()?.keyOriginChanges()).toHaveLength(1);
+  });
+
+  it('a refused reset (trusted PIN present) records nothing and keeps the keys', async () => {
+    const { dataDir, first } = await tillInUse();
+    const k = await restart(dataDir, first);
+    expect(await k.call('tillReset', { confirm: 'clear keys and settings' })).toMatchObject({ ok: false, error: { code: 'RESET_NOT_ALLOWED' } });
+    expect(k.core.journal.current()?.keyOriginChanges()).toEqual([]);
+    expect(await k.pin.verify(TEST_PIN)).toMatchObject({ result: 'unlocked' });
+    expect(await k.call('keysStatus')).toMatchObject({ ok: true, value: { write: { configured: true }, read: { configured: true } } });
+  });
+});
