@@ -5,6 +5,8 @@
  * embedded sandbox) through the IPC door the renderer uses.
  */
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,6 +18,8 @@ import { PIN_FILE } from './trusted-foundation.ts';
 
 const SANDBOX_WRITE = 'fl_test_Wk7Qz2Lr9Xc4Vb8Nm3Pa6Sd1Fg5Hj0K';
 const SANDBOX_READ = 'fl_test_Rd2Xy8Uo4Ie6Wq1Tz9Lp3Mn7Bv5Cx0A';
+const LIVE_WRITE = 'fl_live_Wk7Qz2Lr9Xc4Vb8Nm3Pa6Sd1Fg5Hj0K';
+const LIVE_READ = 'fl_live_Rd2Xy8Uo4Ie6Wq1Tz9Lp3Mn7Bv5Cx0A';
 
 const open: TillKit[] = [];
 const dirs: string[] = [];
@@ -74,4 +78,48 @@ describe('a cashier resetting the till after the PIN file was deleted', () => {
     expect(await k.pin.verify(TEST_PIN)).toMatchObject({ result: 'unlocked' });
     expect(await k.call('keysStatus')).toMatchObject({ ok: true, value: { write: { configured: true }, read: { configured: true } } });
   });
+});
+
+/** A loopback server recording every request; `redirectTo` makes it answer each one with a redirect there. */
+async function host(redirectTo?: () => string, status = 307): Promise<{ url: string; seen: { path: string; authorization: string | undefined }[] }> {
+  const seen: { path: string; authorization: string | undefined }[] = [];
+  const server = http.createServer((req, res) => {
+    seen.push({ path: req.url ?? '', authorization: req.headers.authorization });
+    if (redirectTo !== undefined) res.writeHead(status, { location: `${redirectTo()}${req.url ?? ''}` }).end();
+    else res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":[],"total":0,"limit":1,"offset":0}');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  closers.push(() => new Promise<void>((r) => server.close(() => r())));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v2`, seen };
+}
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of closers.splice(0)) await c();
+});
+
+describe('the allowed API host answers with a redirect to another host (hostile reply)', () => {
+  for (const status of [302, 307, 308]) {
+    it(`${status}: neither the card lookup, the key test nor the status check follows it, so the other host never sees a key`, async () => {
+      const elsewhere = await host();
+      const allowed = await host(() => `http://127.0.0.1:${new URL(elsewhere.url).port}`, status);
+      const k = await createTillKit({ settings: { mode: 'sandbox' } });
+      open.push(k);
+      await k.unlock();
+      expect(await k.call('settingsUpdate', { mode: 'live', baseUrl: allowed.url, storeId: DEMO.storeId, tillId: 'R1', requestTimeoutMs: 2000 })).toMatchObject({ ok: true });
+      expect(await k.call('keysSet', { kind: 'write', key: LIVE_WRITE })).toMatchObject({ ok: true });
+      expect(await k.call('keysSet', { kind: 'read', key: LIVE_READ })).toMatchObject({ ok: true });
+
+      expect(await k.call('keysTest', { kind: 'read' })).toMatchObject({ ok: true });
+      expect(await k.call('keysTest', { kind: 'write' })).toMatchObject({ ok: true });
+      expect(await k.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({
+        ok: true,
+        value: { member: { ok: false, message: `GET /members/{id}: HTTP ${status}` }, coupons: { ok: false } },
+      });
+      await k.call('statusGet');
+
+      // The allowed host did see the key (it is where the key was sealed to go), and nothing else did.
+      expect(allowed.seen.some((r) => r.authorization === `Bearer ${LIVE_READ}`)).toBe(true);
+      expect(elsewhere.seen).toEqual([]);
+    });
+  }
 });
