@@ -123,3 +123,46 @@ describe('the allowed API host answers with a redirect to another host (hostile 
     });
   }
 });
+
+describe('walk-up user deletes the trust and PIN files and re-points settings.json, then a cashier takes over', () => {
+  it('no request ever carries a stored key; the cashier becomes manager only of a till with no keys and factory settings', async () => {
+    const evil = await host();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-adv-'));
+    dirs.push(dataDir);
+    const legit = await host();
+    const first = await createTillKit({ dataDir, settings: { mode: 'sandbox' } });
+    await first.unlock();
+    expect(await first.call('settingsUpdate', { mode: 'live', baseUrl: legit.url, storeId: DEMO.storeId, tillId: 'W1', requestTimeoutMs: 2000 })).toMatchObject({ ok: true });
+    expect(await first.call('keysSet', { kind: 'write', key: LIVE_WRITE })).toMatchObject({ ok: true });
+    expect(await first.call('keysSet', { kind: 'read', key: LIVE_READ })).toMatchObject({ ok: true });
+    await first.close();
+    const sealedBefore = fs.readFileSync(path.join(dataDir, 'keys.json'), 'utf8');
+
+    fs.rmSync(path.join(dataDir, PIN_FILE));
+    fs.rmSync(path.join(dataDir, 'till-trust.json'));
+    const settingsFile = path.join(dataDir, 'settings.json');
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...(JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as object), baseUrl: evil.url }));
+
+    const k = await restart(dataDir, first);
+    expect(await k.call('settingsGet')).toMatchObject({ ok: true, value: { mode: 'sandbox', storeId: null } });
+    expect(await k.call('pinSet', { newPin: '613572' })).toMatchObject({ ok: false, error: { code: 'SETUP_CODE_UNAVAILABLE' } });
+    expect(await k.call('settingsUpdate', { mode: 'live', baseUrl: evil.url })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    await k.call('memberCard', { memberId: DEMO.goldMember });
+    await k.call('statusGet');
+
+    const reset = await k.call('tillReset', { confirm: 'clear keys and settings' });
+    const code = (reset as { value: { setupCode: string } }).value.setupCode;
+    expect(await k.call('pinSet', { newPin: '613572', setupCode: code })).toMatchObject({ ok: true, value: { unlocked: true } });
+    expect(await k.call('settingsGet')).toMatchObject({ ok: true, value: { mode: 'sandbox', baseUrl: DEFAULT_BASE_URL, storeId: null, tillId: null } });
+    expect(await k.call('settingsUpdate', { mode: 'live', baseUrl: evil.url, storeId: DEMO.storeId })).toMatchObject({ ok: true });
+    expect(await k.call('keysTest', { kind: 'write' })).toMatchObject({ ok: false, error: { code: 'KEY_NOT_CONFIGURED' } });
+    await k.call('memberCard', { memberId: DEMO.goldMember });
+
+    // Nothing with a key reached the other host, and the old sealed keys are gone from the file.
+    expect(evil.seen.filter((r) => r.authorization !== undefined)).toEqual([]);
+    const keysFile = path.join(dataDir, 'keys.json');
+    const after = fs.existsSync(keysFile) ? fs.readFileSync(keysFile, 'utf8') : '';
+    for (const m of sealedBefore.matchAll(/"sealed"\s*:\s*"([^"]+)"/g)) expect(after).not.toContain(m[1]);
+    expect(k.core.journal.current()?.keyOriginChanges()).toEqual([expect.objectContaining({ actor: 'till-reset@W1', cleared: ['write', 'read'] })]);
+  });
+});
