@@ -166,3 +166,42 @@ describe('walk-up user deletes the trust and PIN files and re-points settings.js
     expect(k.core.journal.current()?.keyOriginChanges()).toEqual([expect.objectContaining({ actor: 'till-reset@W1', cleared: ['write', 'read'] })]);
   });
 });
+
+describe('settings MAC and key origin at the seam', () => {
+  it('settings.json edited (untrusted → sandbox), keys still sealed to the live origin: a manager re-pointing elsewhere wipes and journals them; restoring the origin keeps them', async () => {
+    const legit = await host();
+    const other = await host();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-adv-'));
+    dirs.push(dataDir);
+    const first = await createTillKit({ dataDir, settings: { mode: 'sandbox' } });
+    await first.unlock();
+    expect(await first.call('settingsUpdate', { mode: 'live', baseUrl: legit.url, storeId: DEMO.storeId, tillId: 'S1', requestTimeoutMs: 2000 })).toMatchObject({ ok: true });
+    expect(await first.call('keysSet', { kind: 'write', key: LIVE_WRITE })).toMatchObject({ ok: true });
+    expect(await first.call('keysSet', { kind: 'read', key: LIVE_READ })).toMatchObject({ ok: true });
+    await first.close();
+    const settingsFile = path.join(dataDir, 'settings.json');
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...(JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as object), storeId: 'st_other' }));
+
+    const k = await restart(dataDir, first);
+    expect(await k.call('settingsGet')).toMatchObject({ ok: true, value: { mode: 'sandbox', storeId: null } });
+    // The keys survive the untrusted settings (they are still bound to where they belong) but are not used.
+    expect(await k.call('keysStatus')).toMatchObject({ ok: true, value: { write: { configured: true, origin: new URL(legit.url).origin } } });
+    await k.unlock();
+    expect(await k.call('keysTest', { kind: 'write' })).toMatchObject({ ok: false, error: { code: 'KEY_ORIGIN_MISMATCH' } });
+    // Back to live without naming an address: the safe default address, which the keys are not for.
+    expect(await k.call('settingsUpdate', { mode: 'live', storeId: DEMO.storeId })).toMatchObject({ ok: true, value: { baseUrl: DEFAULT_BASE_URL } });
+    expect(await k.call('keysTest', { kind: 'read' })).toMatchObject({ ok: false, error: { code: 'KEY_ORIGIN_MISMATCH' } });
+    // The original address: keys usable again, nothing cleared or journaled.
+    expect(await k.call('settingsUpdate', { baseUrl: legit.url })).toMatchObject({ ok: true });
+    expect(await k.call('keysTest', { kind: 'read' })).toMatchObject({ ok: true });
+    expect(k.core.journal.current()?.keyOriginChanges()).toEqual([]);
+    // Another address: both keys wiped, journaled.
+    expect(await k.call('settingsUpdate', { baseUrl: other.url })).toMatchObject({ ok: true });
+    expect(await k.call('keysStatus')).toMatchObject({ ok: true, value: { write: { configured: false }, read: { configured: false } } });
+    expect(k.core.journal.current()?.keyOriginChanges()).toEqual([
+      expect.objectContaining({ fromOrigin: new URL(legit.url).origin, toOrigin: new URL(other.url).origin, cleared: ['write', 'read'] }),
+    ]);
+    await k.call('memberCard', { memberId: DEMO.goldMember });
+    expect(other.seen.filter((r) => r.authorization !== undefined)).toEqual([]);
+  });
+});
