@@ -21,7 +21,7 @@ import type { KeyVault } from '../keys/key-vault.ts';
 import type { NoticeBoard } from '../notices/notice-board.ts';
 import type { SettingsService } from '../settings/settings-file.ts';
 import type { FetchFn } from '../api/http.ts';
-import { DEFAULT_ORIGIN_ALLOW_LIST } from '../api/index.ts';
+import { DEFAULT_ORIGIN_ALLOW_LIST, originOf } from '../api/index.ts';
 import type { ApiCallRecord, OriginAllowList } from '../api/index.ts';
 import { createApiClients } from './api-clients.ts';
 import type { ApiClients } from './api-clients.ts';
@@ -181,7 +181,25 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     pin,
     notices,
     app: options.app,
-    resetTill: options.resetTill,
+    // The reset clears keys the cashier-level `till:reset` can reach once the PIN is untrusted: leave a
+    // durable trace, not only a notice the next manager can dismiss.
+    async resetTill() {
+      const before = await vault.status().catch(() => null);
+      const tillId = settings.get().tillId;
+      const state = await options.resetTill();
+      const cleared = (['write', 'read'] as const).filter((k) => before === null || before[k].configured);
+      const fromOrigin = before === null ? null : (before.write.origin ?? before.read.origin ?? null);
+      const j = journal.current();
+      if (j === null) log.error('Till reset not journaled: the journal is unavailable', { cleared });
+      else {
+        try {
+          j.recordKeyOriginChange({ fromOrigin, toOrigin: originOf(settings.get().baseUrl), cleared, actor: `till-reset@${tillId ?? 'till'}` });
+        } catch (e) {
+          log.error('Till reset not journaled', { error: e instanceof Error ? e.message : String(e) });
+        }
+      }
+      return state;
+    },
     apiBaseUrl: () => clients.baseUrl(),
     originAllowList,
     releaseBuild,
