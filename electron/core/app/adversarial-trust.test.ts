@@ -15,6 +15,7 @@ import { DEMO } from '../../sandbox/server.ts';
 import { createTillKit, TEST_PIN } from './test-kit.ts';
 import type { TillKit } from './test-kit.ts';
 import { PIN_FILE } from './trusted-foundation.ts';
+import { createFakeKeyCrypto } from '../keys/fake-key-crypto.ts';
 
 const SANDBOX_WRITE = 'fl_test_Wk7Qz2Lr9Xc4Vb8Nm3Pa6Sd1Fg5Hj0K';
 const SANDBOX_READ = 'fl_test_Rd2Xy8Uo4Ie6Wq1Tz9Lp3Mn7Bv5Cx0A';
@@ -47,6 +48,22 @@ async function restart(dataDir: string, first: TillKit): Promise<TillKit> {
 }
 
 describe('a cashier resetting the till after the PIN file was deleted', () => {
+  it('is refused while the keyring is locked (the PIN only looks untrusted): nothing is cleared, and the till works again once it unlocks', async () => {
+    const { dataDir, first } = await tillInUse();
+    const trustFile = fs.readFileSync(path.join(dataDir, 'till-trust.json'), 'utf8');
+    // Another keyring key stands for a locked or changed keyring: the sealed trust secret cannot be opened.
+    const locked = await createTillKit({ dataDir, crypto: createFakeKeyCrypto({ backend: 'gnome_libsecret' }), settings: null });
+    open.push(locked);
+    expect(await locked.call('tillReset', { confirm: 'clear keys and settings' })).toMatchObject({ ok: false, error: { code: 'RESET_NOT_ALLOWED', message: expect.stringMatching(/keyring is locked/) as unknown } });
+    expect(fs.readFileSync(path.join(dataDir, 'till-trust.json'), 'utf8')).toBe(trustFile);
+    expect(locked.core.journal.current()?.keyOriginChanges()).toEqual([]);
+    await locked.close();
+    open.splice(open.indexOf(locked), 1);
+    const unlocked = await restart(dataDir, first);
+    expect(await unlocked.pin.verify(TEST_PIN)).toMatchObject({ result: 'unlocked' });
+    expect(await unlocked.call('keysStatus')).toMatchObject({ ok: true, value: { write: { configured: true }, read: { configured: true } } });
+  });
+
   it('ends at factory settings with no keys, and the reset is journaled (a notice alone can be dismissed by the new manager)', async () => {
     const { dataDir, first } = await tillInUse();
     fs.rmSync(path.join(dataDir, PIN_FILE));

@@ -84,6 +84,11 @@ export async function openTrustedFoundation(options: TrustedFoundationOptions): 
       if ((await pin.state()).setup === 'configured') {
         throw new PinError('RESET_NOT_ALLOWED', 'A manager PIN is set on this till: enter it, or set a new one with the set-up code.');
       }
+      // The PIN only looks untrusted because the keyring is locked this run: a reset now would
+      // wipe a working till for good. IT can remove the trust file if the keyring is gone for ever.
+      if (trust.sealedSecretLocked()) {
+        throw new PinError('RESET_NOT_ALLOWED', "The system keyring is locked, so this till cannot check its manager PIN right now. Nothing was cleared: unlock the keyring (sign in to the computer again) and restart the till. If the keyring is gone for good, IT can remove till-trust.json from the till's data folder, then reset.");
+      }
       await vault.clear('write');
       await vault.clear('read');
       // A new secret: the old set-up code and every earlier MAC stop counting.

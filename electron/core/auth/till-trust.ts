@@ -28,6 +28,8 @@ export interface TrustStore {
   readonly protection: () => TrustProtection;
   /** Why the secret is weaker than the OS key store, for the manager; null when it is sealed. */
   readonly problem: () => string | null;
+  /** True while the file holds a sealed secret this run's keyring could not open (a locked or changed keyring). */
+  readonly sealedSecretLocked: () => boolean;
   /** MACs of the settings' protected fields: the current one and, for a crash mid-update, the one before. */
   settingsMacs(): readonly string[];
   setSettingsMacs(macs: readonly string[]): void;
@@ -170,6 +172,7 @@ export async function openTrustStore(options: TrustStoreOptions): Promise<TrustS
     },
     protection: () => protection,
     problem: () => problem,
+    sealedSecretLocked: () => !ownsSecret,
     settingsMacs: () => state.settingsMacs,
     setSettingsMacs(macs) {
       state = { ...state, settingsMacs: macs.slice(0, 2) };
