@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO } from '../../sandbox/server.ts';
 import type { FetchFn } from '../api/http.ts';
 import { createSocialHubClient } from '../api/index.ts';
-import { TIMINGS } from './test-support/harness.ts';
+import { TIMINGS, startHarness } from './test-support/harness.ts';
 import { drainUntil, startTills } from './test-support/tills.ts';
 import type { Tills } from './test-support/tills.ts';
 
@@ -101,5 +101,25 @@ describe("a manager's resend of an old queued row", () => {
     await drainUntil(a, queued.row!.id, ['confirmed', 'needs-attention'], 15_000);
     expect(a.journal.get(queued.row!.id)!.state).toBe('confirmed');
     expect(entries(t, M, 'r1')).toHaveLength(1);
+  });
+});
+
+describe('per-till POS ids: a refused sale re-queued from another till', () => {
+  it('is re-queued as the till that rang it up, so its own re-entry there is a duplicate, not a second award', async () => {
+    const h = await startHarness({ config: { idsUniquePer: 'till' } });
+    try {
+      const t2 = h.engineWith({ tillId: 'T2' });
+      const wrong = await h.engine.award({ memberId: 'mb_mistyped', posTxnId: 'p1', points: 20 });
+      expect(wrong.status).toBe('rejected');
+      // A manager at till 2 (same journal) re-queues till 1's refused sale under the right card.
+      const r = await t2.requeueCorrected(wrong.row!.id, { memberId: M, reason: 'card was mistyped', by: 'Dana' });
+      // Then till 1's cashier re-enters the same sale with the right card.
+      await h.engine.award({ memberId: M, posTxnId: 'p1', points: 20 });
+      const onLedger = h.sandbox.ledger(M).filter((e) => e.description.includes('txn p1'));
+      expect(onLedger).toHaveLength(1);
+      expect(r).toMatchObject({ ok: true, row: { tillId: 'T1', state: 'confirmed' } });
+    } finally {
+      await h.close();
+    }
   });
 });

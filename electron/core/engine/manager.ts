@@ -120,8 +120,10 @@ export async function requeueCorrected(ctx: Ctx, drainer: Drainer, id: number, i
     return fail(row, err instanceof Error ? err.message : String(err));
   }
   if (memberId === row.memberId) return fail(row, `The sale was already for member ${memberId}: give the corrected member.`);
+  // Keyed as the till that rang the sale up: with per-till POS ids another till's key would be a
+  // different sale, and that till's own re-entry of it would then be awarded a second time.
   const intent = {
-    ...awardIntent(ctx, {
+    ...awardIntent({ ...ctx, tillId: row.tillId }, {
       memberId,
       posTxnId: row.posTxnId,
       amount: row.amount,
