@@ -5,7 +5,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO } from '../../sandbox/server.ts';
 import type { FetchFn } from '../api/http.ts';
+import { copyFileSync } from 'node:fs';
 import { createSocialHubClient } from '../api/index.ts';
+import { openJournal } from '../journal/index.ts';
+import { createEngine } from './index.ts';
 import { TIMINGS, startHarness } from './test-support/harness.ts';
 import { drainUntil, startTills } from './test-support/tills.ts';
 import type { Tills } from './test-support/tills.ts';
@@ -121,5 +124,52 @@ describe('per-till POS ids: a refused sale re-queued from another till', () => {
     } finally {
       await h.close();
     }
+  });
+});
+
+describe('a copied journal holding a queued redeem', () => {
+  it('checks the coupon but never sends the redeem in the background', async () => {
+    const h = await startHarness();
+    let copy: ReturnType<typeof openJournal> | undefined;
+    let engine: ReturnType<typeof createEngine> | undefined;
+    try {
+      const [G, C] = [DEMO.spareCouponMember, DEMO.spareCoupons[1] ?? ''];
+      h.sandbox.addFault({ route: 'POST /coupons/:id/redeem', kind: 'error5xx', count: 1 });
+      const first = await h.engine.redeem({ couponId: C, memberId: G });
+      expect(first.verdict).toBe('checking');
+      await new Promise((r) => setTimeout(r, TIMINGS.settleMs + 200));
+      await h.engine.recover({ timeoutMs: 1000 });
+      expect(h.journal.get(first.row!.id)?.state).toBe('queued');
+      await h.engine.stop();
+      h.journal.checkpoint();
+      const path = `${h.path}.copy`;
+      copyFileSync(h.path, path);
+      copy = openJournal({ path, machine: 'another-till' });
+      expect(copy.identity.suspect).not.toBeNull();
+      engine = createEngine({ journal: copy, client: h.client(), storeId: 'st_nyc_01', tillId: 'T1', txnIdScope: 'forever', owner: 'copy-1', ...TIMINGS });
+      await engine.recover({ timeoutMs: 1000 });
+      await engine.drainOnce();
+      expect(copy.get(first.row!.id)?.state).toBe('queued');
+      expect(h.sandbox.audit().filter((a) => a.method === 'POST' && a.path.includes('/redeem'))).toHaveLength(1);
+    } finally {
+      await engine?.stop();
+      copy?.close();
+      await h.close();
+    }
+  });
+});
+
+describe('till-agnostic markers do not cross business days', () => {
+  it("till 2's lost sale is not confirmed by till 1's sale with the same txn on another day", async () => {
+    t = await startTills({ count: 2, config: { txnIdScope: 'business-day' } });
+    const [a, b] = t.tills as [NonNullable<Tills['tills'][0]>, NonNullable<Tills['tills'][1]>];
+    expect((await a.engine.award({ memberId: M, posTxnId: 'd1', points: 10, businessDate: '2026-12-04' })).status).toBe('confirmed');
+    t.sandbox.addFault({ route: 'POST /members/:id/points', kind: 'dropBeforeApply', count: 1 });
+    const lost = await b.engine.award({ memberId: M, posTxnId: 'd1', points: 10, businessDate: '2026-12-05' });
+    t.advance(2000);
+    await drainUntil(b, lost.row!.id, ['confirmed', 'needs-attention'], 15_000);
+    expect(b.journal.get(lost.row!.id)!.state).toBe('confirmed');
+    expect(entries(t, M, 'd1').filter((d) => d.includes('day 2026-12-05'))).toHaveLength(1);
+    expect(entries(t, M, 'd1').filter((d) => d.includes('day 2026-12-04'))).toHaveLength(1);
   });
 });
