@@ -12,7 +12,7 @@ import { checkId, awardIntent } from './intents.ts';
 import { inlineSlot, recordAndSend, sendInline } from './inline.ts';
 import { hadUnknownSend } from './late-copy.ts';
 import { writeOutcome } from './outcome.ts';
-import { releaseIfHeld, step } from './step.ts';
+import { releaseIfHeld, step, unsentButOld } from './step.ts';
 import { verifyRow } from './verify.ts';
 
 const fail = (row: JournalRow | null | undefined, message: string): ActionResult => ({ ok: false, row: row ?? null, message });
@@ -59,6 +59,13 @@ export async function resend(ctx: Ctx, id: number): Promise<ActionResult> {
   }
   const wait = inlineSlot(ctx);
   if (wait === null) return { ok: true, row: queued, message: 'Queued: it will be sent as soon as SocialHub can be reached.' };
+  if (unsentButOld(ctx, queued)) {
+    // A copy of this journal may have sent it: the drainer's own path reads the ledger first.
+    const owner = ctx.worker('manager');
+    const after = await step(ctx, queued, owner);
+    releaseIfHeld(ctx, after, owner);
+    return { ok: true, row: after, message: `Checked SocialHub's ledger first: ${STATE_LABELS[after.state]}.` };
+  }
   const after = await sendInline(ctx, queued, wait);
   return { ok: true, row: after, message: `Sent: ${STATE_LABELS[after.state]}.` };
 }
@@ -113,8 +120,10 @@ export async function requeueCorrected(ctx: Ctx, drainer: Drainer, id: number, i
     return fail(row, err instanceof Error ? err.message : String(err));
   }
   if (memberId === row.memberId) return fail(row, `The sale was already for member ${memberId}: give the corrected member.`);
+  // Keyed as the till that rang the sale up: with per-till POS ids another till's key would be a
+  // different sale, and that till's own re-entry of it would then be awarded a second time.
   const intent = {
-    ...awardIntent(ctx, {
+    ...awardIntent({ ...ctx, tillId: row.tillId }, {
       memberId,
       posTxnId: row.posTxnId,
       amount: row.amount,

@@ -17,7 +17,7 @@ const OLD_QUEUED = 'Waited longer than the settle delay before its first send: c
  * this, so the ledger is read before the first send. Redeems write no ledger entry and are only
  * ever sent from a scan.
  */
-function unsentButOld(ctx: Ctx, row: JournalRow): boolean {
+export function unsentButOld(ctx: Ctx, row: JournalRow): boolean {
   return row.kind !== 'redeem' && row.attemptCount === 0 && row.verifyCount === 0 && ctx.now() - row.createdAt > ctx.settleMs;
 }
 

@@ -142,6 +142,16 @@ export async function verifyRow(ctx: Ctx, row: JournalRow, owner: string): Promi
   const read = await readLedger(ctx, v, token, owner);
   ctx.crash('mid-verify');
   if (!read.ok) {
+    if (read.failure.status === 404 && v.attemptCount === 0) {
+      // Checked before its first send (old queued row, or a copied journal): SocialHub has no such
+      // member, so no copy of it can have been applied. Sending it gets a certain refusal, which
+      // lets the sale re-entered with the right card count (retire-refused.ts).
+      return close(
+        'queued',
+        { lastError: `SocialHub does not know member ${v.memberId}, so no copy of this write was applied; sending it for SocialHub's answer.` },
+        { httpStatus: 404, reason: 'member-not-found-before-send', message: read.failure.message.slice(0, 1000) },
+      );
+    }
     if (read.failure.status === 404 && consecutiveNotFoundReads(ctx, v) + 1 >= MEMBER_NOT_FOUND_READS) {
       return close(
         'needs-attention',
