@@ -47,6 +47,21 @@ describe('retiring a refused award', () => {
     expect(j.record(clawback('11', 'R1', -20, { parentId: done.id })).created).toBe(false);
   });
 
+  it('a failed ledger read before a certain refusal does not keep the key (only a send can have applied it)', () => {
+    const row = j.record(award('14', { memberId: 'm_typo' })).row;
+    const lease = { owner: 'w', leaseMs: 1000 };
+    // A copied journal's queued row is read back first; the first read fails (503), the second finds nothing.
+    expect(j.transition(row.id, { from: ['queued'], to: 'unknown', ...lease }).ok).toBe(true);
+    expect(j.transition(row.id, { from: ['unknown'], to: 'verifying', ...lease }).ok).toBe(true);
+    expect(j.transition(row.id, { from: ['verifying'], to: 'unknown', owner: 'w', outcome: { httpStatus: 503 } }).ok).toBe(true);
+    expect(j.transition(row.id, { from: ['unknown'], to: 'verifying', ...lease }).ok).toBe(true);
+    expect(j.transition(row.id, { from: ['verifying'], to: 'queued', owner: 'w', outcome: { reason: 'marker-absent' } }).ok).toBe(true);
+    send(row.id, 'rejected', 404);
+    const fixed = j.record(award('14', { memberId: 'm_1' }));
+    expect(fixed.created).toBe(true);
+    expect(j.get(row.id)?.dedupKey).toBe(`${row.dedupKey} retired ${row.id}`);
+  });
+
   it('SQLite allows the rename only for a certain refusal, and no other identity change', () => {
     const refused = j.record(award('12', { memberId: 'm_typo' })).row;
     send(refused.id, 'rejected', 404);

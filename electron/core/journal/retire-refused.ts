@@ -2,8 +2,8 @@
  * A sale SocialHub refused for certain (e.g. 404 for a mistyped member) is final, but it must
  * not block the same sale entered again with the right card. Such a row keeps everything it
  * recorded and its history; only its dedup key and token are renamed ("retired") so that the
- * corrected entry can take them. Runs inside `record`'s write transaction; migration 2's
- * trigger allows exactly this rename and nothing else.
+ * corrected entry can take them. Runs inside `record`'s write transaction; the journal's
+ * identity trigger allows exactly this rename and nothing else.
  */
 import type { DatabaseSync } from 'node:sqlite';
 import type { JournalRow } from '../../../shared/journal/row.ts';
@@ -26,7 +26,8 @@ export function isRetiredKey(dedupKey: string): boolean {
  */
 export function refusedForCertain(db: DatabaseSync, row: JournalRow): boolean {
   if (row.kind !== 'award' || row.state !== 'rejected') return false;
-  const unknown = prepared(db, "SELECT 1 AS x FROM attempts WHERE intent_id = :id AND classification = 'unknown-outcome' LIMIT 1").get({ id: row.id });
+  // Only a send can have applied it: a failed ledger read (a verify attempt) proves nothing.
+  const unknown = prepared(db, "SELECT 1 AS x FROM attempts WHERE intent_id = :id AND kind = 'send' AND classification = 'unknown-outcome' LIMIT 1").get({ id: row.id });
   return unknown === undefined;
 }
 

@@ -201,7 +201,9 @@ const IDENTITY_COLUMNS = [
  * must not block the same sale re-entered with the corrected card. Its dedup key and token may
  * be retired — renamed once, in a form no key builder produces — and nothing else ever.
  */
-const RETIRE_REFUSED_AWARDS = /* sql */ `
+/** The identity-freezing trigger that lets a refused award be retired unless an attempt matching `unknownAttempt` may have applied it. */
+function retireRefusedTrigger(unknownAttempt: string): string {
+  return /* sql */ `
 DROP TRIGGER intents_identity_frozen;
 CREATE TRIGGER intents_identity_frozen
 BEFORE UPDATE OF dedup_key, token, ${IDENTITY_COLUMNS.join(', ')} ON intents
@@ -214,12 +216,21 @@ WHEN NOT (
       AND instr(OLD.dedup_key, ' ') = 0
       AND NEW.dedup_key = OLD.dedup_key || ' retired ' || OLD.id
       AND NEW.token = OLD.token || ' retired ' || OLD.id
-      AND NOT EXISTS (SELECT 1 FROM attempts WHERE intent_id = OLD.id AND classification = 'unknown-outcome')
+      AND NOT EXISTS (SELECT 1 FROM attempts WHERE intent_id = OLD.id AND ${unknownAttempt})
     )
   )
 )
 BEGIN SELECT RAISE(ABORT, 'journal: a recorded write cannot be changed'); END;
 `;
+}
+
+const RETIRE_REFUSED_AWARDS = retireRefusedTrigger("classification = 'unknown-outcome'");
+
+/**
+ * Only a *send* with an unknown outcome may have applied a write: a ledger read that failed
+ * (say a 503) proves nothing either way, so it must not stop a refused sale from being retired.
+ */
+const RETIRE_AFTER_UNKNOWN_SENDS_ONLY = retireRefusedTrigger("kind = 'send' AND classification = 'unknown-outcome'");
 
 /**
  * Which sale a write belongs to, and whose journal this is:
@@ -246,6 +257,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'redeem HONOR shown', sql: REDEEM_HONOR_SHOWN },
   { version: 4, name: 'retire refused awards', sql: RETIRE_REFUSED_AWARDS },
   { version: 5, name: 'keying settings, journal identity, lease holders', sql: KEYING_AND_IDENTITY },
+  { version: 6, name: 'retire refused awards after failed reads', sql: RETIRE_AFTER_UNKNOWN_SENDS_ONLY },
 ];
 
 /** The schema version this code writes. */
