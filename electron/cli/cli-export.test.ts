@@ -4,33 +4,21 @@
  */
 import fs from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSocialHubClient } from '../core/api/index.ts';
 import type { SocialHubClient } from '../core/api/index.ts';
 import { checkpointPath, parseCsv } from '../core/export/index.ts';
-import { tempDir } from '../core/journal/test-support/fixtures.ts';
-import type { TempDir } from '../core/journal/test-support/fixtures.ts';
-import { startSandbox } from '../sandbox/server.ts';
-import type { SandboxHandle } from '../sandbox/server.ts';
-import { checkShape, cleanEnv, collect, runCli, startCli } from './test-support.ts';
+import { checkShape, cleanEnv, collect, runChecked, startCli, useCliSandbox } from './test-support.ts';
 
-let sandbox: SandboxHandle;
-let read: SocialHubClient;
-let dir: TempDir;
+const fx = useCliSandbox('cli-export-');
 const SINCE = '2025-06-01';
+let read: SocialHubClient;
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ quiet: true });
-  read = createSocialHubClient({ baseUrl: sandbox.url, apiKey: sandbox.keys.read });
+beforeAll(() => {
+  read = createSocialHubClient({ baseUrl: fx.sandbox.url, apiKey: fx.sandbox.keys.read });
 });
-afterAll(() => sandbox.close());
-beforeEach(() => {
-  sandbox.reset();
-  dir = tempDir('cli-export-');
-});
-afterEach(() => dir.remove());
 
-const env = (): NodeJS.ProcessEnv => cleanEnv({ SOCIALHUB_BASE_URL: sandbox.url, SOCIALHUB_READ_KEY: sandbox.keys.read, TILL_TZ: 'UTC' });
+const env = (): NodeJS.ProcessEnv => cleanEnv({ SOCIALHUB_BASE_URL: fx.sandbox.url, SOCIALHUB_READ_KEY: fx.sandbox.keys.read, TILL_TZ: 'UTC' });
 
 async function activeIds(): Promise<string[]> {
   const ids: string[] = [];
@@ -64,13 +52,12 @@ async function killWhen(args: string[], file: string, ready: (cp: { rows: number
 
 describe('export through the CLI', () => {
   it('ledger: SIGKILL mid-export, run again, every entry since the date exactly once', async () => {
-    const file = dir.file('ledger.csv');
+    const file = fx.dir.file('ledger.csv');
     const args = ['export', 'ledger', '--since', SINCE, '--csv', file, '--rate', '90', '--burst', '5'];
     await killWhen(args, file, (cp) => Number(cp.position.memberIndex) >= 80);
     expect(fs.existsSync(checkpointPath(file))).toBe(true);
 
-    const run = await runCli(args, env());
-    checkShape(run);
+    const run = await runChecked(args, env());
     expect(run.code).toBe(0);
     expect(run.json).toMatchObject({ export: 'ledger', resumed: true, members: (await activeIds()).length });
     expect(run.stderr).toMatch(/export ledger: .* ETA/);
@@ -78,34 +65,32 @@ describe('export through the CLI', () => {
     const ids = parseCsv(fs.readFileSync(file, 'utf8')).slice(1).map((r) => r[1]!);
     expect(new Set(ids).size).toBe(ids.length);
     const since = Date.parse(`${SINCE}T00:00:00Z`);
-    const expected = (await activeIds()).flatMap((m) => sandbox.ledger(m).filter((t) => Date.parse(t.createdAt) >= since).map((t) => t.id));
+    const expected = (await activeIds()).flatMap((m) => fx.sandbox.ledger(m).filter((t) => Date.parse(t.createdAt) >= since).map((t) => t.id));
     expect(ids.length).toBe(expected.length);
     expect([...ids].sort()).toEqual([...expected].sort());
     expect(run.json!.rows).toBe(expected.length);
     expect(fs.existsSync(checkpointPath(file))).toBe(false);
     // paging never asked for more than 200
-    expect(sandbox.audit().every((e) => Number(new URL(e.path, 'http://x').searchParams.get('limit') ?? 0) <= 200)).toBe(true);
+    expect(fx.sandbox.audit().every((e) => Number(new URL(e.path, 'http://x').searchParams.get('limit') ?? 0) <= 200)).toBe(true);
   }, 60_000);
 
   it('roster: SIGKILL mid-export, run again, each member once; a finished file is not overwritten', async () => {
-    const file = dir.file('roster.csv');
+    const file = fx.dir.file('roster.csv');
     const args = ['export', 'roster', '--csv', file, '--page-size', '20', '--rate', '15', '--burst', '1'];
     await killWhen(args, file, (cp) => cp.rows >= 100);
-    const run = await runCli(args, env());
-    checkShape(run);
+    const run = await runChecked(args, env());
     expect(run.code).toBe(0);
     expect(run.json).toMatchObject({ resumed: true });
     const ids = parseCsv(fs.readFileSync(file, 'utf8')).slice(1).map((r) => r[0]);
     expect(ids).toEqual(await activeIds());
 
-    const again = await runCli(args, env());
-    checkShape(again);
+    const again = await runChecked(args, env());
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already exists.*--overwrite/);
   }, 60_000);
 
   it('SIGINT stops cleanly: exit 130, one line, the checkpoint kept for a resume', async () => {
-    const file = dir.file('ledger.csv');
+    const file = fx.dir.file('ledger.csv');
     const child = startCli(['export', 'ledger', '--since', SINCE, '--csv', file, '--rate', '40', '--burst', '1'], env());
     const done = collect(child);
     while (!fs.existsSync(checkpointPath(file)) || Number((JSON.parse(fs.readFileSync(checkpointPath(file), 'utf8')) as { position: { memberIndex: number } }).position.memberIndex) < 5) {

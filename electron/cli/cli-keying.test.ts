@@ -3,51 +3,23 @@
  * lock (exit 75, retry), processes in two time zones, and one sale rung up at two tills.
  */
 import { copyFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openJournal } from '../core/journal/index.ts';
-import { tempDir } from '../core/journal/test-support/fixtures.ts';
-import type { TempDir } from '../core/journal/test-support/fixtures.ts';
-import { DEMO, startSandbox } from '../sandbox/server.ts';
-import type { SandboxHandle } from '../sandbox/server.ts';
-import { checkShape, cleanEnv, runCli } from './test-support.ts';
+import { closedPortUrl } from '../core/api/test-support.ts';
+import { DEMO } from '../sandbox/server.ts';
+import { runChecked, useCliSandbox } from './test-support.ts';
 import type { CliRun } from './test-support.ts';
 
-let sandbox: SandboxHandle;
-let dir: TempDir;
+const fx = useCliSandbox('cli-keying-');
 const ava = DEMO.memberWithCoupons;
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ quiet: true });
-});
-afterAll(() => sandbox.close());
-beforeEach(() => {
-  sandbox.reset();
-  dir = tempDir('cli-keying-');
-});
-afterEach(() => dir.remove());
+const env = (extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv => fx.writeEnv('T1', 2000, extra);
 
-const env = (extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv =>
-  cleanEnv({
-    SOCIALHUB_BASE_URL: sandbox.url,
-    SOCIALHUB_API_KEY: sandbox.keys.write,
-    TILL_JOURNAL: dir.file(),
-    TILL_STORE_ID: DEMO.storeId,
-    TILL_ID: 'T1',
-    TILL_REQUEST_TIMEOUT_MS: '2000',
-    ...extra,
-  });
+const cli = (args: string[], e: NodeJS.ProcessEnv = env()): Promise<CliRun> => runChecked(args, e);
 
-async function cli(args: string[], e: NodeJS.ProcessEnv = env()): Promise<CliRun> {
-  const run = await runCli(args, e);
-  checkShape(run);
-  return run;
-}
-
-const ours = (txn: string): number => sandbox.ledger(ava).filter((t) => t.description.endsWith(` · txn ${txn}`)).length;
+const ours = (txn: string): number => fx.sandbox.ledger(ava).filter((t) => t.description.endsWith(` · txn ${txn}`)).length;
 
 describe('a busy journal is not a refusal (item 13)', () => {
   it('four CLI processes awarding at once on one journal: every one exits 0, each sale lands once', async () => {
@@ -58,7 +30,7 @@ describe('a busy journal is not a refusal (item 13)', () => {
 
   it('a lock held past the wait: exit 75 (retry), nothing written; the same command then succeeds', async () => {
     await cli(['award', '--member', ava, '--txn', 'warm', '--points', '1']); // the journal exists
-    const holder = new DatabaseSync(dir.file());
+    const holder = new DatabaseSync(fx.dir.file());
     holder.exec('BEGIN IMMEDIATE');
     const busy = await cli(['award', '--member', ava, '--txn', 'b1', '--points', '5'], env({ TILL_BUSY_TIMEOUT_MS: '300' }));
     holder.exec('ROLLBACK');
@@ -88,7 +60,7 @@ describe('processes that key sales differently (item 8)', () => {
     expect(scope.stderr).toContain('id scope is business-day in the journal but forever here');
     expect(ours('z1')).toBe(1);
     expect(ours('z2') + ours('z3')).toBe(0);
-    const j = openJournal({ path: dir.file() });
+    const j = openJournal({ path: fx.dir.file() });
     expect(j.keying()).toMatchObject({ idScope: 'business-day', timeZone: 'Pacific/Auckland', dayStart: '04:00' });
     j.close();
   });
@@ -99,43 +71,34 @@ describe('one sale, two tills (item 9)', () => {
     const t1 = await cli(['award', '--member', ava, '--txn', 's1', '--points', '7']);
     expect(t1.code).toBe(0);
     // Till 2's POST dies after the server applied nothing it can see; its read-back finds till 1's entry.
-    sandbox.setFaults([{ route: 'POST /members/:id/points', kind: 'error5xx', status: 503, probability: 1 }]);
-    const t2env = env({ TILL_ID: 'T2', TILL_JOURNAL: join(dir.dir, 'till2.sqlite'), TILL_SETTLE_MS: '4000' });
+    fx.sandbox.setFaults([{ route: 'POST /members/:id/points', kind: 'error5xx', status: 503, probability: 1 }]);
+    const t2env = env({ TILL_ID: 'T2', TILL_JOURNAL: join(fx.dir.dir, 'till2.sqlite'), TILL_SETTLE_MS: '4000' });
     const pending = await cli(['award', '--member', ava, '--txn', 's1', '--points', '7'], t2env);
     expect(pending.code).toBe(3);
-    sandbox.setFaults([]);
+    fx.sandbox.setFaults([]);
     const recovered = await cli(['recover'], t2env);
     expect(recovered.code).toBe(0);
     expect(ours('s1')).toBe(1);
-    const j = openJournal({ path: join(dir.dir, 'till2.sqlite') });
+    const j = openJournal({ path: join(fx.dir.dir, 'till2.sqlite') });
     expect(j.listUnfinished()).toEqual([]);
     expect(j.query({ limit: 5 }).rows[0]).toMatchObject({ state: 'confirmed', tillId: 'T2' });
     j.close();
   });
 });
 
-/** A loopback port nobody listens on: connection refused, provably not sent. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 describe('a restored journal (item 10)', () => {
   it('awarded offline, backed up, sent, restored, recovered again: read back first, awarded once', async () => {
-    const offline = await cli(['award', '--member', ava, '--txn', 'r1', '--points', '4'], env({ SOCIALHUB_BASE_URL: `http://127.0.0.1:${await closedPort()}/api/v2` }));
+    const offline = await cli(['award', '--member', ava, '--txn', 'r1', '--points', '4'], env({ SOCIALHUB_BASE_URL: await closedPortUrl() }));
     expect(offline.code).toBe(3);
-    copyFileSync(dir.file(), `${dir.file()}.bak`); // the nightly backup, while the award is queued
+    copyFileSync(fx.dir.file(), `${fx.dir.file()}.bak`); // the nightly backup, while the award is queued
     expect((await cli(['recover'])).code).toBe(0);
     expect(ours('r1')).toBe(1);
-    for (const s of ['-wal', '-shm']) rmSync(dir.file() + s, { force: true });
-    copyFileSync(`${dir.file()}.bak`, dir.file()); // restored: the award is queued again
+    for (const s of ['-wal', '-shm']) rmSync(fx.dir.file() + s, { force: true });
+    copyFileSync(`${fx.dir.file()}.bak`, fx.dir.file()); // restored: the award is queued again
     const again = await cli(['recover']);
     expect(again.code).toBe(0);
     expect(ours('r1')).toBe(1);
-    const j = openJournal({ path: dir.file() });
+    const j = openJournal({ path: fx.dir.file() });
     const row = j.query({ limit: 1 }).rows[0];
     expect(row).toMatchObject({ state: 'confirmed', attemptCount: 1 }); // only the refused offline try: nothing sent after the restore
     expect(j.events(row?.id ?? 0).some((e) => e.detail?.includes('may be a copy'))).toBe(true);

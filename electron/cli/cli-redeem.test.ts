@@ -3,49 +3,21 @@
  * redeem (nobody is at the counter to give the discount); the next `redeem` of the coupon — the
  * customer's scan — does, and HONOR is printed once.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../core/journal/test-support/fixtures.ts';
-import type { TempDir } from '../core/journal/test-support/fixtures.ts';
-import { DEMO, startSandbox } from '../sandbox/server.ts';
-import type { SandboxHandle } from '../sandbox/server.ts';
-import { checkShape, cleanEnv, runCli } from './test-support.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO } from '../sandbox/server.ts';
+import { runChecked, useCliSandbox } from './test-support.ts';
 import type { CliRun } from './test-support.ts';
 
-let sandbox: SandboxHandle;
-let dir: TempDir;
+const fx = useCliSandbox('cli-redeem-');
 const grace = DEMO.spareCouponMember;
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ quiet: true });
-});
-afterAll(() => sandbox.close());
-beforeEach(() => {
-  sandbox.reset();
-  dir = tempDir('cli-redeem-');
-});
-afterEach(() => dir.remove());
-
-async function cli(args: string[]): Promise<CliRun> {
-  const run = await runCli(
-    args,
-    cleanEnv({
-      SOCIALHUB_BASE_URL: sandbox.url,
-      SOCIALHUB_API_KEY: sandbox.keys.write,
-      TILL_JOURNAL: dir.file(),
-      TILL_STORE_ID: DEMO.storeId,
-      TILL_ID: 'T6',
-      TILL_REQUEST_TIMEOUT_MS: '500',
-    }),
-  );
-  checkShape(run);
-  return run;
-}
-const redeemPosts = (): number => sandbox.audit().filter((a) => a.method === 'POST' && a.path.includes('/redeem')).length;
+const cli = (args: string[]): Promise<CliRun> => runChecked(args, fx.writeEnv('T6', 500));
+const redeemPosts = (): number => fx.sandbox.audit().filter((a) => a.method === 'POST' && a.path.includes('/redeem')).length;
 
 describe('redeem and recover', () => {
   it('5xx: exit 3; recover reads back and never resends; the next redeem sends it and prints HONOR once', async () => {
     const coupon = DEMO.spareCoupons[3];
-    sandbox.addFault({ route: 'POST /coupons/:id/redeem', kind: 'error5xx', count: 1 });
+    fx.sandbox.addFault({ route: 'POST /coupons/:id/redeem', kind: 'error5xx', count: 1 });
     const first = await cli(['redeem', '--coupon', coupon, '--member', grace]);
     expect(first.code).toBe(3);
     expect(first.json).toMatchObject({ honor: false, verdict: 'checking' });
@@ -68,7 +40,7 @@ describe('redeem and recover', () => {
 
   it('lost success proven by recover with nobody watching: in front of the manager until the next redeem prints HONOR', async () => {
     const coupon = DEMO.spareCoupons[4];
-    sandbox.addFault({ route: 'POST /coupons/:id/redeem', kind: 'applyThenDrop', count: 1 });
+    fx.sandbox.addFault({ route: 'POST /coupons/:id/redeem', kind: 'applyThenDrop', count: 1 });
     expect((await cli(['redeem', '--coupon', coupon, '--member', grace])).code).toBe(3);
     await cli(['recover']);
     const waiting = await cli(['journal', '--state', 'needs-attention']);

@@ -2,65 +2,32 @@
  * The write commands as an OMS would drive them: a child process per call, the sandbox over
  * HTTP, a journal file shared by every call. Exactly-once is checked on the sandbox's ledger.
  */
-import net from 'node:net';
-import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatDescription } from '../../shared/ledger/sale-token.ts';
-import { tempDir } from '../core/journal/test-support/fixtures.ts';
-import type { TempDir } from '../core/journal/test-support/fixtures.ts';
-import { DEMO, startSandbox } from '../sandbox/server.ts';
-import type { SandboxHandle } from '../sandbox/server.ts';
-import { checkShape, cleanEnv, runCli } from './test-support.ts';
+import { closedPortUrl } from '../core/api/test-support.ts';
+import { DEMO } from '../sandbox/server.ts';
+import { expectNoKeys, runChecked, useCliSandbox } from './test-support.ts';
 import type { CliRun } from './test-support.ts';
 
-let sandbox: SandboxHandle;
-let dir: TempDir;
+const fx = useCliSandbox('cli-write-');
 const TILL = 'T5';
 const ava = DEMO.memberWithCoupons;
 const grace = DEMO.spareCouponMember;
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ quiet: true });
-});
-afterAll(() => sandbox.close());
-beforeEach(() => {
-  sandbox.reset();
-  dir = tempDir('cli-write-');
-});
-afterEach(() => dir.remove());
-
-const env = (extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv =>
-  cleanEnv({
-    SOCIALHUB_BASE_URL: sandbox.url,
-    SOCIALHUB_API_KEY: sandbox.keys.write,
-    TILL_JOURNAL: dir.file(),
-    TILL_STORE_ID: DEMO.storeId,
-    TILL_ID: TILL,
-    TILL_REQUEST_TIMEOUT_MS: '1000',
-    ...extra,
-  });
+const env = (extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv => fx.writeEnv(TILL, 1000, extra);
 
 async function cli(args: string[], e: NodeJS.ProcessEnv = env()): Promise<CliRun> {
-  const run = await runCli(args, e);
-  checkShape(run);
-  for (const key of Object.values(sandbox.keys)) expect(run.stdout + run.stderr).not.toContain(key);
+  const run = await runChecked(args, e);
+  expectNoKeys(run, fx.sandbox);
   return run;
 }
 
 const marker = (txn: string): string => formatDescription({ kind: 'purchase', storeId: DEMO.storeId, tillId: TILL, posTxnId: txn });
-/** A loopback port nobody listens on: connection refused, provably not sent. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-const entries = (memberId: string, description: string): number => sandbox.ledger(memberId).filter((t) => t.description === description).length;
+const entries = (memberId: string, description: string): number => fx.sandbox.ledger(memberId).filter((t) => t.description === description).length;
 
 describe('award', () => {
   it('confirms once; the same sale again is a duplicate and never a second award', async () => {
-    const before = sandbox.balance(ava);
+    const before = fx.sandbox.balance(ava);
     const first = await cli(['award', '--member', ava, '--txn', 'A1', '--points', '40']);
     expect(first.code).toBe(0);
     expect(first.json).toMatchObject({ status: 'confirmed', points: 40, balance: before + 40, memberId: ava, posTxnId: 'A1', state: 'confirmed' });
@@ -69,7 +36,7 @@ describe('award', () => {
     expect(again.code).toBe(0);
     expect(again.json).toMatchObject({ status: 'duplicate', journalId: first.json!.journalId });
     expect(entries(ava, marker('A1'))).toBe(1);
-    expect(sandbox.balance(ava)).toBe(before + 40);
+    expect(fx.sandbox.balance(ava)).toBe(before + 40);
   });
 
   it('computes points from --total with the earn rule', async () => {
@@ -94,10 +61,10 @@ describe('award', () => {
   });
 
   it('without a write key: exit 2, nothing journaled or sent', async () => {
-    const run = await cli(['award', '--member', ava, '--txn', 'K1', '--points', '10'], env({ SOCIALHUB_API_KEY: undefined, SOCIALHUB_READ_KEY: sandbox.keys.read }));
+    const run = await cli(['award', '--member', ava, '--txn', 'K1', '--points', '10'], env({ SOCIALHUB_API_KEY: undefined, SOCIALHUB_READ_KEY: fx.sandbox.keys.read }));
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/SOCIALHUB_API_KEY or --key-file FILE/);
-    expect(sandbox.audit()).toHaveLength(0);
+    expect(fx.sandbox.audit()).toHaveLength(0);
   });
 
   it('bad ids are refused before anything is journaled', async () => {
@@ -110,11 +77,11 @@ describe('award', () => {
       const run = await cli(['award', ...args]);
       expect(run.code, args.join(' ')).toBe(2);
     }
-    expect(sandbox.audit()).toHaveLength(0);
+    expect(fx.sandbox.audit()).toHaveLength(0);
   });
 
   it('SocialHub unreachable → queued (exit 3); recover sends it later, exactly once', async () => {
-    const offline = env({ SOCIALHUB_BASE_URL: `http://127.0.0.1:${await closedPort()}/api/v2` });
+    const offline = env({ SOCIALHUB_BASE_URL: await closedPortUrl() });
     const queued = await cli(['award', '--member', ava, '--txn', 'Q1', '--points', '12'], offline);
     expect(queued.code).toBe(3);
     expect(queued.json).toMatchObject({ status: 'queued' });
@@ -127,7 +94,7 @@ describe('award', () => {
   });
 
   it('applied-then-dropped → unknown (exit 3); recover finds the marker instead of resending', async () => {
-    sandbox.addFault({ route: 'POST /members/:id/points', kind: 'applyThenDrop', count: 1 });
+    fx.sandbox.addFault({ route: 'POST /members/:id/points', kind: 'applyThenDrop', count: 1 });
     const run = await cli(['award', '--member', grace, '--txn', 'D1', '--points', '9']);
     expect(run.code).toBe(3);
     expect(run.json).toMatchObject({ status: 'unknown' });
@@ -135,7 +102,7 @@ describe('award', () => {
     expect(rec.code).toBe(0);
     expect(rec.json).toMatchObject({ confirmed: 1, remaining: 0 });
     expect(entries(grace, marker('D1'))).toBe(1);
-    const posts = sandbox.audit().filter((e) => e.method === 'POST');
+    const posts = fx.sandbox.audit().filter((e) => e.method === 'POST');
     expect(posts).toHaveLength(1);
   }, 40_000);
 });
@@ -207,7 +174,7 @@ describe('journal + recover', () => {
     await cli(['award', '--member', ava, '--txn', 'E1', '--points', '25']);
     await cli(['clawback', '--txn', 'E1', '--return', 'R1', '--points', '5']);
     await cli(['redeem', '--coupon', DEMO.spareCoupons[2], '--member', grace]);
-    const run = await cli(['reconcile', '--tz', 'UTC'], env({ SOCIALHUB_READ_KEY: sandbox.keys.read }));
+    const run = await cli(['reconcile', '--tz', 'UTC'], env({ SOCIALHUB_READ_KEY: fx.sandbox.keys.read }));
     expect(run.code).toBe(0);
     expect(run.json).toMatchObject({ clean: true, totals: { matched: 2, missing: 0, duplicated: 0, unexpected: 0, journalPoints: 20, serverPoints: 20 } });
   });

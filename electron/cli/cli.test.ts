@@ -5,44 +5,26 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reconcileReportSchema } from '../../shared/ipc/schemas/till.ts';
 import { formatDescription } from '../../shared/ledger/sale-token.ts';
 import { createSocialHubClient } from '../core/api/index.ts';
 import { parseCsv } from '../core/export/index.ts';
 import { openJournal } from '../core/journal/index.ts';
-import { tempDir } from '../core/journal/test-support/fixtures.ts';
-import type { TempDir } from '../core/journal/test-support/fixtures.ts';
 import { todayIn } from '../core/reconcile/index.ts';
 import { awardVia, markConfirmed, markSending, purchase, recordAward } from '../core/reconcile/test-support.ts';
-import { DEMO, startSandbox } from '../sandbox/server.ts';
-import type { SandboxHandle } from '../sandbox/server.ts';
-import { checkShape, cleanEnv, runCli, runCliWithInput } from './test-support.ts';
+import { DEMO } from '../sandbox/server.ts';
+import { checkShape, cleanEnv, expectNoKeys, runChecked, runCli, runCliWithInput, useCliSandbox } from './test-support.ts';
 import type { CliRun } from './test-support.ts';
 
-let sandbox: SandboxHandle;
-let dir: TempDir;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ quiet: true });
-});
-afterAll(() => sandbox.close());
-beforeEach(() => {
-  sandbox.reset();
-  dir = tempDir('cli-test-');
-});
-afterEach(() => dir.remove());
+const fx = useCliSandbox('cli-test-');
 
 const env = (extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv =>
-  cleanEnv({ SOCIALHUB_BASE_URL: sandbox.url, SOCIALHUB_READ_KEY: sandbox.keys.read, TILL_JOURNAL: dir.file(), TILL_STORE_ID: DEMO.storeId, TILL_ID: 'T3', ...extra });
+  cleanEnv({ SOCIALHUB_BASE_URL: fx.sandbox.url, SOCIALHUB_READ_KEY: fx.sandbox.keys.read, TILL_JOURNAL: fx.dir.file(), TILL_STORE_ID: DEMO.storeId, TILL_ID: 'T3', ...extra });
 
 async function cli(args: string[], e: NodeJS.ProcessEnv = env()): Promise<CliRun> {
-  const run = await runCli(args, e);
-  checkShape(run);
-  for (const key of Object.values(sandbox.keys)) {
-    expect(run.stdout).not.toContain(key);
-    expect(run.stderr).not.toContain(key);
-  }
+  const run = await runChecked(args, e);
+  expectNoKeys(run, fx.sandbox);
   return run;
 }
 
@@ -87,11 +69,11 @@ describe('flags and configuration', () => {
     const run = await cli(['stores', '--base-url', 'http://flash.socialhub.ai/api/v2']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/must use https/);
-    expect(sandbox.audit()).toHaveLength(0);
+    expect(fx.sandbox.audit()).toHaveLength(0);
   });
 
   it('needs the read-only key for read jobs and says which flag or variable to set', async () => {
-    const run = await cli(['stores'], env({ SOCIALHUB_READ_KEY: undefined, SOCIALHUB_API_KEY: sandbox.keys.write }));
+    const run = await cli(['stores'], env({ SOCIALHUB_READ_KEY: undefined, SOCIALHUB_API_KEY: fx.sandbox.keys.write }));
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/SOCIALHUB_READ_KEY or --read-key-file FILE/);
     const bad = await cli(['stores'], env({ SOCIALHUB_READ_KEY: 'short' }));
@@ -108,15 +90,15 @@ describe('flags and configuration', () => {
 
   it('a key on the command line is refused, never echoed, and nothing is sent', async () => {
     for (const args of [
-      ['stores', '--read-key', sandbox.keys.read],
-      ['stores', `--read-key=${sandbox.keys.read}`],
-      ['award', '--member', 'mb_x', '--txn', 'A1', '--points', '1', '--key', sandbox.keys.write],
+      ['stores', '--read-key', fx.sandbox.keys.read],
+      ['stores', `--read-key=${fx.sandbox.keys.read}`],
+      ['award', '--member', 'mb_x', '--txn', 'A1', '--points', '1', '--key', fx.sandbox.keys.write],
     ]) {
       const run = await cli(args); // cli() also checks that no key appears in stdout or stderr
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/is not accepted: a key on the command line is visible to every user of this computer/);
     }
-    expect(sandbox.audit()).toHaveLength(0);
+    expect(fx.sandbox.audit()).toHaveLength(0);
   });
 
   it('redacts fl_*_ values from every argument error (typos, stray values, bad ids)', async () => {
@@ -129,7 +111,7 @@ describe('flags and configuration', () => {
       ['award', '--member', 'mb_x', '--txn', `${secret} 1`, '--points', '1'],
       [secret],
     ]) {
-      const run = await runCli(args, env({ SOCIALHUB_API_KEY: sandbox.keys.write }));
+      const run = await runCli(args, env({ SOCIALHUB_API_KEY: fx.sandbox.keys.write }));
       checkShape(run);
       expect(run.code).toBe(2);
       expect(run.stdout + run.stderr).not.toContain(secret.slice(8, 20));
@@ -141,23 +123,23 @@ describe('flags and configuration', () => {
   });
 
   it('reads a key from a key file or from stdin', async () => {
-    const keyFile = dir.file('read.key');
-    fs.writeFileSync(keyFile, `${sandbox.keys.read}\n`, { mode: 0o600 });
+    const keyFile = fx.dir.file('read.key');
+    fs.writeFileSync(keyFile, `${fx.sandbox.keys.read}\n`, { mode: 0o600 });
     const fromFile = await cli(['stores', '--read-key-file', keyFile], env({ SOCIALHUB_READ_KEY: undefined }));
     expect(fromFile.code).toBe(0);
     const viaEnvFile = await cli(['stores'], env({ SOCIALHUB_READ_KEY: undefined, SOCIALHUB_READ_KEY_FILE: keyFile }));
     expect(viaEnvFile.code).toBe(0);
 
-    const fromStdin = await runCliWithInput(['stores', '--read-key-file', '-'], env({ SOCIALHUB_READ_KEY: undefined }), `${sandbox.keys.read}\n`);
+    const fromStdin = await runCliWithInput(['stores', '--read-key-file', '-'], env({ SOCIALHUB_READ_KEY: undefined }), `${fx.sandbox.keys.read}\n`);
     checkShape(fromStdin);
     expect(fromStdin.code).toBe(0);
-    expect(sandbox.audit().every((a) => a.keyId === 'key_demo_read')).toBe(true);
-    expect(sandbox.audit()).toHaveLength(3);
+    expect(fx.sandbox.audit().every((a) => a.keyId === 'key_demo_read')).toBe(true);
+    expect(fx.sandbox.audit()).toHaveLength(3);
 
     const empty = await runCliWithInput(['stores', '--read-key-file', '-'], env({ SOCIALHUB_READ_KEY: undefined }), '\n');
     expect(empty.code).toBe(2);
     expect(empty.stderr).toMatch(/--read-key-file: stdin holds no key/);
-    const missing = await cli(['stores', '--read-key-file', dir.file('nope.key')], env({ SOCIALHUB_READ_KEY: undefined }));
+    const missing = await cli(['stores', '--read-key-file', fx.dir.file('nope.key')], env({ SOCIALHUB_READ_KEY: undefined }));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/could not be read \(ENOENT\)/);
     const both = await cli(['award', '--member', 'mb_x', '--txn', 'A1', '--points', '1', '--key-file', '-', '--read-key-file', '-']);
@@ -179,7 +161,7 @@ describe('flags and configuration', () => {
   });
 
   it('flags win over the environment', async () => {
-    const run = await cli(['stores', '--base-url', sandbox.url], env({ SOCIALHUB_BASE_URL: 'https://unreachable.invalid/api/v2' }));
+    const run = await cli(['stores', '--base-url', fx.sandbox.url], env({ SOCIALHUB_BASE_URL: 'https://unreachable.invalid/api/v2' }));
     expect(run.code).toBe(0);
   });
 });
@@ -195,8 +177,8 @@ describe('read commands', () => {
   it('journal: rows newest first, filtered, with stats; a missing journal is an error, not a new file', async () => {
     const missing = await cli(['journal']);
     expect(missing.code).toBe(1);
-    expect(fs.existsSync(dir.file())).toBe(false);
-    const j = openJournal({ path: dir.file() });
+    expect(fs.existsSync(fx.dir.file())).toBe(false);
+    const j = openJournal({ path: fx.dir.file() });
     const a = recordAward(j, purchase(DEMO.storeId, 'T3', 'J1'), DEMO.memberWithCoupons, 10);
     const b = recordAward(j, purchase(DEMO.storeId, 'T3', 'J2'), DEMO.memberWithCoupons, 20);
     markSending(j, b);
@@ -211,8 +193,8 @@ describe('read commands', () => {
   });
 
   it('reconcile: JSON report (schema-valid) and CSV, reading with the read key only', async () => {
-    const write = createSocialHubClient({ baseUrl: sandbox.url, apiKey: sandbox.keys.write });
-    const j = openJournal({ path: dir.file() });
+    const write = createSocialHubClient({ baseUrl: fx.sandbox.url, apiKey: fx.sandbox.keys.write });
+    const j = openJournal({ path: fx.dir.file() });
     await awardVia(j, write, purchase(DEMO.storeId, 'T3', 'R1'), DEMO.memberWithCoupons, 50);
     const miss = recordAward(j, purchase(DEMO.storeId, 'T3', 'R2'), DEMO.memberWithCoupons, 25);
     markSending(j, miss);
@@ -220,9 +202,9 @@ describe('read commands', () => {
     j.close();
     const formula = formatDescription(purchase(DEMO.storeId, 'T3', 'R3'));
     expect((await write.postPoints(DEMO.memberWithCoupons, { amount: 5, description: formula })).ok).toBe(true);
-    sandbox.addFault({ route: 'GET /members/:id/points', kind: 'rateLimit', retryAfter: '1', count: 1 });
+    fx.sandbox.addFault({ route: 'GET /members/:id/points', kind: 'rateLimit', retryAfter: '1', count: 1 });
 
-    const csv = dir.file('reconcile.csv');
+    const csv = fx.dir.file('reconcile.csv');
     const run = await cli(['reconcile', '--date', todayIn('UTC'), '--tz', 'UTC', '--csv', csv]);
     expect(run.code).toBe(0);
     const report = reconcileReportSchema.parse(run.json);
@@ -231,17 +213,17 @@ describe('read commands', () => {
     expect(run.stderr).toMatch(/reconcile \d{4}-\d{2}-\d{2}: done/);
     const rows = parseCsv(fs.readFileSync(csv, 'utf8'));
     expect(rows.map((r) => r[0])).toEqual(['category', 'matched', 'missing_on_server', 'unexpected_on_server']);
-    const reads = sandbox.audit().filter((e) => e.keyId === 'key_demo_read');
+    const reads = fx.sandbox.audit().filter((e) => e.keyId === 'key_demo_read');
     expect(reads.every((e) => e.method === 'GET')).toBe(true);
     expect(reads.some((e) => e.status === 429)).toBe(true);
   });
 
   it('reconcile: a member whose ledger cannot be read makes the report partial (exit 1)', async () => {
-    const write = createSocialHubClient({ baseUrl: sandbox.url, apiKey: sandbox.keys.write });
-    const j = openJournal({ path: dir.file() });
+    const write = createSocialHubClient({ baseUrl: fx.sandbox.url, apiKey: fx.sandbox.keys.write });
+    const j = openJournal({ path: fx.dir.file() });
     await awardVia(j, write, purchase(DEMO.storeId, 'T3', 'P1'), DEMO.memberWithCoupons, 50);
     j.close();
-    sandbox.addFault({ route: 'GET /members/:id/points', kind: 'error5xx', status: 500 });
+    fx.sandbox.addFault({ route: 'GET /members/:id/points', kind: 'error5xx', status: 500 });
     const run = await cli(['reconcile', '--tz', 'UTC']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/1 member\(s\) could not be read/);

@@ -1,8 +1,13 @@
-/** Spawning the real CLI (the bin launcher, under the repo's Node 24) for the CLI's tests. */
+/** Spawning the real CLI (the bin launcher, under the repo's Node 24) for the CLI's tests, and their shared sandbox + temp journal setup. */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { tempDir } from '../core/journal/test-support/fixtures.ts';
+import type { TempDir } from '../core/journal/test-support/fixtures.ts';
+import { DEMO, startSandbox } from '../sandbox/server.ts';
+import type { SandboxHandle } from '../sandbox/server.ts';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const NODE = path.join(REPO, 'node_modules/.bin/node');
@@ -66,4 +71,61 @@ export function checkShape(run: CliRun): void {
     const failures = run.stderr.split('\n').filter((l) => l.startsWith('socialhub-till: '));
     if (failures.length !== 1) throw new Error(`expected one reason line on stderr, got: ${run.stderr}`);
   }
+}
+
+export interface CliSandbox {
+  /** One sandbox for the test file, reset before each test. */
+  readonly sandbox: SandboxHandle;
+  /** A fresh temp folder per test (the journal lives in it). */
+  readonly dir: TempDir;
+  /** Env for a write command on till `tillId` of the demo store, with the write key and this test's journal. */
+  writeEnv(tillId: string, requestTimeoutMs: number, extra?: Record<string, string | undefined>): NodeJS.ProcessEnv;
+}
+
+/** Registers the file's hooks: the sandbox for the whole file, a reset and a new temp folder (prefix `prefix`) for each test. Call at a test file's top level. */
+export function useCliSandbox(prefix: string): CliSandbox {
+  let sandbox: SandboxHandle | undefined;
+  let dir: TempDir | undefined;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ quiet: true });
+  });
+  afterAll(() => sandbox?.close());
+  beforeEach(() => {
+    sandbox?.reset();
+    dir = tempDir(prefix);
+  });
+  afterEach(() => dir?.remove());
+  const fx: CliSandbox = {
+    get sandbox(): SandboxHandle {
+      if (sandbox === undefined) throw new Error('the sandbox is only there inside the tests of a file that called useCliSandbox');
+      return sandbox;
+    },
+    get dir(): TempDir {
+      if (dir === undefined) throw new Error('the temp folder is only there inside a test of a file that called useCliSandbox');
+      return dir;
+    },
+    writeEnv: (tillId, requestTimeoutMs, extra = {}) =>
+      cleanEnv({
+        SOCIALHUB_BASE_URL: fx.sandbox.url,
+        SOCIALHUB_API_KEY: fx.sandbox.keys.write,
+        TILL_JOURNAL: fx.dir.file(),
+        TILL_STORE_ID: DEMO.storeId,
+        TILL_ID: tillId,
+        TILL_REQUEST_TIMEOUT_MS: String(requestTimeoutMs),
+        ...extra,
+      }),
+  };
+  return fx;
+}
+
+/** runCli, then the invariants of checkShape. */
+export async function runChecked(args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+  const run = await runCli(args, env);
+  checkShape(run);
+  return run;
+}
+
+/** No sandbox key (read, write, admin) anywhere in what the CLI printed. */
+export function expectNoKeys(run: CliRun, sandbox: SandboxHandle): void {
+  for (const key of Object.values(sandbox.keys)) expect(run.stdout + run.stderr).not.toContain(key);
 }

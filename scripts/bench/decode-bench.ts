@@ -28,9 +28,9 @@ import type { QrEngine } from '../../renderer/scan/qr-engine.ts';
 import { portalUrl } from '../../shared/scan/scan-parser.ts';
 import { makeQrY4m } from '../make-y4m.ts';
 import { hardSceneSet, renderScene, SCENE_CATEGORIES, SCENE_SIZE, type SceneSpec } from '../scenes/hard-scenes.ts';
-import { fakeCameraArgs, launchChromium, openTill, VIEWPORT } from './support/browser.ts';
+import { fakeCameraArgs, launchChromium, VIEWPORT, withTillPage } from './support/browser.ts';
 import type { PageGlobals, PVideo } from './support/browser.ts';
-import { loadNow, machineLine, ms, p50p95, stats, table } from './support/stats.ts';
+import { firstLine, loadNow, machineLine, ms, p50p95, stats, table } from './support/stats.ts';
 import { privateRendererBuild, spawnWebHost, type SpawnedHost } from './support/web-host.ts';
 
 const { values: argv } = parseArgs({ options: { reps: { type: 'string', default: '5' }, camera: { type: 'string', default: 'all' } } });
@@ -295,10 +295,7 @@ async function cameraRun(host: SpawnedHost, tmp: string, scenes: SceneSpec[], ke
   const y4m = path.join(tmp, `camera-${key}.y4m`);
   // The file must exist before Chromium starts; each opening of the camera re-reads it.
   await makeQrY4m({ text: 'warm-up', out: y4m, width: W, height: H, frames: 2, fps: CAMERA_FPS });
-  const browser = await launchChromium(fakeCameraArgs(y4m));
-  cleanup.browser = browser;
-  try {
-    const page = await openTill(browser, host.tillUrl);
+  return withTillPage(host.tillUrl, fakeCameraArgs(y4m), cleanup, async (page) => {
     if (key === 'old') await blockWasm(page.context());
     const out: CameraSample[] = [];
     for (let i = 0; i < scenes.length; i++) {
@@ -306,18 +303,10 @@ async function cameraRun(host: SpawnedHost, tmp: string, scenes: SceneSpec[], ke
       out.push(await cameraScene(page, y4m, scene, CAMERA_MEMBERS[i % CAMERA_MEMBERS.length] ?? DEMO.goldMember));
     }
     return out;
-  } finally {
-    await browser.close();
-    delete cleanup.browser;
-  }
+  });
 }
 
 // --- main ---------------------------------------------------------------------------------------
-
-function firstLine(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
-  return text.split('\n')[0] ?? text;
-}
 
 async function main(): Promise<void> {
   console.log(`SocialHub Till camera decoder bench — ${machineLine()}`);

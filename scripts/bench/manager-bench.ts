@@ -28,7 +28,7 @@ import type { JournalCursor } from '../../shared/journal/row.ts';
 import { launchChromium, openTill, waitMark } from './support/browser.ts';
 import type { PageGlobals, PEl } from './support/browser.ts';
 import { buildManagerJournal, localDateInput, localDayStart } from './support/journal-fixture.ts';
-import { loadNow, machineLine, ms, p50p95, p50p95p99, stats, table, timeSync } from './support/stats.ts';
+import { firstLine, loadNow, machineLine, ms, p50p95, p50p95p99, stats, table, timeSync } from './support/stats.ts';
 import type { Stats } from './support/stats.ts';
 import { privateRendererBuild, spawnWebHost } from './support/web-host.ts';
 import type { SpawnedHost } from './support/web-host.ts';
@@ -447,11 +447,6 @@ async function uiLevel(dataDir: string, rendererDir: string, exp: Map<string, Ex
 }
 
 // --- main --------------------------------------------------------------------------------------
-
-function firstLine(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
-  return text.split('\n')[0] ?? text;
-}
 
 async function main(): Promise<void> {
   console.log(`SocialHub Till manager-console bench — ${machineLine()}`);

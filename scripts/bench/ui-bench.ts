@@ -26,9 +26,9 @@ import { DEMO } from '../../electron/sandbox/demo-data.ts';
 import { INVOKE_PATH, TOKEN_HEADER } from '../../electron/web-host/bridge-client-paths.ts';
 import { portalUrl } from '../../shared/scan/scan-parser.ts';
 import { makeQrY4m } from '../make-y4m.ts';
-import { fakeCameraArgs, launchChromium, openTill, waitMark, wedgeScan } from './support/browser.ts';
+import { fakeCameraArgs, launchChromium, openTill, waitMark, wedgeScan, withTillPage } from './support/browser.ts';
 import type { PageGlobals, PVideo } from './support/browser.ts';
-import { loadNow, machineLine, ms, p50p95, stats, table, timeAsync } from './support/stats.ts';
+import { firstLine, loadNow, machineLine, ms, p50p95, stats, table, timeAsync } from './support/stats.ts';
 import type { Stats } from './support/stats.ts';
 import { privateRendererBuild, sandboxAdmin, spawnWebHost } from './support/web-host.ts';
 import type { SpawnedHost } from './support/web-host.ts';
@@ -257,25 +257,14 @@ async function cameraRun(host: SpawnedHost, tmp: string, feed: CameraFeed, clean
   const memberId = feed.inverted ? DEMO.goldMember : DEMO.memberWithCoupons;
   const file = path.join(tmp, `camera-${feed.blankFrames}-${feed.inverted ? 'inv' : 'std'}.y4m`);
   await makeQrY4m({ text: portalUrl('member', memberId), out: file, width: 640, height: 480, frames: 30, fps: CAMERA_FPS, blankFrames: feed.blankFrames, inverted: feed.inverted });
-  const browser = await launchChromium(fakeCameraArgs(file));
-  cleanup.browser = browser;
-  try {
-    const page = await openTill(browser, host.tillUrl);
+  return withTillPage(host.tillUrl, fakeCameraArgs(file), cleanup, async (page) => {
     const out: CameraSample[] = [];
     for (let i = 0; i < CAMERA_RUNS; i++) out.push(await cameraSample(page, memberId));
     return out;
-  } finally {
-    await browser.close();
-    delete cleanup.browser;
-  }
+  });
 }
 
 // --- main --------------------------------------------------------------------------------------
-
-function firstLine(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
-  return text.split('\n')[0] ?? text;
-}
 
 const col = (xs: readonly number[]): Stats => stats(xs.filter((x) => !Number.isNaN(x)));
 

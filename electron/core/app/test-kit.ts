@@ -13,14 +13,11 @@ import { createSenderPolicy } from '../ipc/sender-policy.ts';
 import type { SenderInfo } from '../ipc/sender-policy.ts';
 import type { RegistryLog } from '../ipc/handler-registry.ts';
 import { APP_ORIGIN } from '../shell-policy/app-origin.ts';
-import { jsonFileBackend, openSettings } from '../settings/settings-file.ts';
-import { createKeyVault } from '../keys/key-vault.ts';
 import { createFakeKeyCrypto } from '../keys/fake-key-crypto.ts';
 import type { KeyCryptoBackend } from '../keys/key-crypto.ts';
 import { systemSessionClock } from '../auth/session-clock.ts';
 import type { SessionClock } from '../auth/session-clock.ts';
-import { createNoticeBoard } from '../notices/notice-board.ts';
-import { openTrustedFoundation } from './trusted-foundation.ts';
+import { openTestFoundation } from './test-foundation.ts';
 import { createTillCore } from './app-core.ts';
 import type { TillCore, TillCoreOptions } from './app-core.ts';
 
@@ -50,27 +47,11 @@ export type TillKit = Awaited<ReturnType<typeof createTillKit>>;
 
 export async function createTillKit(options: TillKitOptions = {}) {
   const dir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'till-core-'));
-  const settingsPath = path.join(dir, 'settings.json');
   options.beforeStart?.(dir);
 
   const clock = options.clock ?? { now: () => Date.now() };
   const crypto = options.crypto ?? createFakeKeyCrypto({ backend: 'gnome_libsecret' });
-  const stored = openSettings({ filePath: settingsPath, open: jsonFileBackend(settingsPath) });
-  const vault = createKeyVault({ filePath: path.join(dir, 'keys.json'), crypto });
-  const notices = createNoticeBoard();
-  let setupCode: string | null = null;
-  const foundation = await openTrustedFoundation({
-    dataDir: dir,
-    crypto,
-    settings: stored,
-    vault,
-    notices,
-    clock: options.pinClock ?? systemSessionClock,
-    scrypt: { N: 2 ** 10, r: 8, p: 1, keyLen: 32 },
-    onSetupCode: (code) => {
-      setupCode = code;
-    },
-  });
+  const { foundation, vault, notices, setupCode } = await openTestFoundation({ dir, crypto, clock: options.pinClock ?? systemSessionClock });
   const { settings, pin } = foundation;
   const initial: SettingsInput | null = options.settings === undefined ? { mode: 'sandbox', storeId: 'st_nyc_01', tillId: 'T1' } : options.settings;
   if (initial !== null) settings.update(initial);
@@ -104,7 +85,7 @@ export async function createTillKit(options: TillKitOptions = {}) {
     notices,
     foundation,
     /** The set-up code this kit's start issued (a new folder), else null. */
-    setupCode: () => setupCode,
+    setupCode,
     logged,
     sent,
     sandbox: () => {
@@ -116,7 +97,7 @@ export async function createTillKit(options: TillKitOptions = {}) {
     /** Sets the PIN (with the set-up code on a new folder) and leaves the manager session unlocked. */
     unlock: async () => {
       const state = await pin.state();
-      if (!state.configured) await pin.set(TEST_PIN, { setupCode: setupCode ?? undefined });
+      if (!state.configured) await pin.set(TEST_PIN, { setupCode: setupCode() ?? undefined });
       else await pin.verify(TEST_PIN);
     },
     close: async () => {

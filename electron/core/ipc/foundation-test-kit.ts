@@ -15,13 +15,10 @@ import type { FoundationDeps } from './foundation-handlers.ts';
 import { createSenderPolicy } from './sender-policy.ts';
 import type { SenderInfo } from './sender-policy.ts';
 import { APP_ORIGIN } from '../shell-policy/app-origin.ts';
-import { jsonFileBackend, openSettings } from '../settings/settings-file.ts';
-import { createKeyVault } from '../keys/key-vault.ts';
 import { createFakeKeyCrypto } from '../keys/fake-key-crypto.ts';
 import type { StorageBackendName } from '../keys/key-crypto.ts';
 import { managerAuthoriser } from '../auth/authorise.ts';
-import { openTrustedFoundation } from '../app/trusted-foundation.ts';
-import { createNoticeBoard } from '../notices/notice-board.ts';
+import { openTestFoundation } from '../app/test-foundation.ts';
 
 export const OUR_FRAME: SenderInfo = Object.freeze({ frameUrl: 'app://till/index.html', isMainFrame: true, webContentsId: 1 });
 
@@ -31,22 +28,9 @@ export async function createFoundationKit(options: { backend?: StorageBackendNam
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-door-'));
   const clock = { t: Date.parse('2026-11-25T10:00:00Z'), m: 1_000, now: () => clock.t, wall: () => clock.t, monotonic: () => clock.m };
   const crypto = createFakeKeyCrypto({ backend: options.backend ?? 'gnome_libsecret' });
-  const stored = openSettings({ filePath: path.join(dir, 'settings.json'), open: jsonFileBackend(path.join(dir, 'settings.json')) });
-  const vault = createKeyVault({ filePath: path.join(dir, 'keys.json'), crypto, now: () => new Date(clock.t) });
-  const notices = createNoticeBoard(() => new Date(clock.t));
-  let setupCode = '';
-  const foundation = await openTrustedFoundation({
-    dataDir: dir,
-    crypto,
-    settings: stored,
-    vault,
-    notices,
-    clock,
-    scrypt: { N: 2 ** 10, r: 8, p: 1, keyLen: 32 },
-    onSetupCode: (code) => {
-      setupCode = code;
-    },
-  });
+  const opened = await openTestFoundation({ dir, crypto, clock, now: () => new Date(clock.t) });
+  const { foundation, vault, notices } = opened;
+  const setupCode = (): string => opened.setupCode() ?? '';
   const { settings, pin } = foundation;
   const logged: unknown[] = [];
   const log: RegistryLog = { warn: (...a) => logged.push(a), error: (...a) => logged.push(a) };
@@ -76,12 +60,12 @@ export async function createFoundationKit(options: { backend?: StorageBackendNam
     notices,
     foundation,
     /** The first-run set-up code this kit's till issued (what the first-run screen shows). */
-    setupCode: () => setupCode,
+    setupCode,
     registry,
     logged,
     call: (key: keyof typeof invokeContract, payload?: unknown) => registry.call(key, payload, OUR_FRAME),
     /** Sets the first PIN with the set-up code, leaving the manager session open. */
-    firstPin: () => registry.call('pinSet', { newPin: KIT_PIN, setupCode }, OUR_FRAME),
+    firstPin: () => registry.call('pinSet', { newPin: KIT_PIN, setupCode: setupCode() }, OUR_FRAME),
     cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 }

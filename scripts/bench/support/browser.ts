@@ -170,6 +170,21 @@ export async function launchChromium(extraArgs: readonly string[] = []): Promise
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs], headless: true });
 }
 
+/**
+ * Chromium (with `extraArgs`) on a till page for the length of `use`, then closed. `cleanup.browser`
+ * holds it meanwhile, so the bench's last-resort cleanup can close it if the run is cut short.
+ */
+export async function withTillPage<T>(tillUrl: string, extraArgs: readonly string[], cleanup: { browser?: Browser }, use: (page: Page) => Promise<T>): Promise<T> {
+  const browser = await launchChromium(extraArgs);
+  cleanup.browser = browser;
+  try {
+    return await use(await openTill(browser, tillUrl));
+  } finally {
+    await browser.close();
+    delete cleanup.browser;
+  }
+}
+
 /** A page on the till with the probe installed, once the app is up and has talked to its sandbox. */
 export async function openTill(browser: Browser, tillUrl: string): Promise<Page> {
   const context = await browser.newContext({ viewport: VIEWPORT });

@@ -48,3 +48,9 @@ export function table(header: readonly string[], rows: readonly (readonly string
 }
 
 export const sleep = (msDelay: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, msDelay)));
+
+/** The first line of an error's message, for a one-line note in a report. */
+export function firstLine(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text.split('\n')[0] ?? text;
+}
