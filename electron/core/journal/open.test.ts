@@ -101,6 +101,8 @@ describe('a journal that cannot be read', () => {
         encoding: 'utf8',
         ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
       });
+      // The child runs as nobody: it needs a checkout every user may traverse (not under a 0700 folder).
+      expect(out.error, `the unprivileged child could not start: ${String(out.error)}`).toBeUndefined();
       const result = JSON.parse(out.stdout.trim()) as { opened: boolean; reason?: string; message?: string };
       expect(result, out.stderr).toMatchObject({ opened: false, reason: 'permission-denied' });
       expect(result.message).toMatch(/cannot be read \(permission denied\)\. Writes are stopped; the file was left untouched\./);
