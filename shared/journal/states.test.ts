@@ -98,13 +98,17 @@ describe('journal state table', () => {
   });
 
   it('only proof of non-application clears maybeApplied', () => {
+    // numRuns covers the whole 8 × 8 × 2 space many times over, so no pair is left to chance.
     fc.assert(
       fc.property(state, state, fc.boolean(), (from, to, before) => {
         const after = maybeAppliedAfter(from, to, before);
         if (to === 'sending') return after;
+        // A queued row of a copied or restored journal may have been sent by the other copy.
+        if (from === 'queued' && to === 'unknown') return after;
         if (to === 'queued' && (from === 'sending' || from === 'verifying')) return !after;
         return after === before;
       }),
+      { numRuns: 2000 },
     );
   });
 });
