@@ -11,7 +11,7 @@ import { app, dialog, ipcMain, session } from 'electron';
 import type { BrowserWindow, WebContents } from 'electron';
 import { createTillCore } from './core/app/app-core.ts';
 import type { TillCore } from './core/app/app-core.ts';
-import type { RegistryLog } from './core/ipc/handler-registry.ts';
+import type { AppLog } from './core/log/app-log.ts';
 import type { AppFacts } from './core/ipc/foundation-handlers.ts';
 import { createSenderPolicy } from './core/ipc/sender-policy.ts';
 import { APP_ORIGIN, APP_ORIGIN_URL, appOriginFrom } from './core/shell-policy/app-origin.ts';
@@ -20,12 +20,10 @@ import { buildCsp, securityHeaders } from './core/shell-policy/csp.ts';
 import { dataDirOverride, debugSwitchRefusal, isReleaseBuild } from './core/shell-policy/release-guards.ts';
 import type { BuildKind } from './core/shell-policy/release-guards.ts';
 import type { SettingsService } from './core/settings/settings-file.ts';
-import { createKeyVault } from './core/keys/key-vault.ts';
 import type { KeyVault } from './core/keys/key-vault.ts';
 import type { ManagerPin } from './core/auth/manager-pin.ts';
-import { openTrustedFoundation } from './core/app/trusted-foundation.ts';
+import { openFoundation } from './core/app/trusted-foundation.ts';
 import type { TrustedFoundation } from './core/app/trusted-foundation.ts';
-import { createNoticeBoard } from './core/notices/notice-board.ts';
 import type { NoticeBoard } from './core/notices/notice-board.ts';
 import { registerAppSchemePrivileges, serveAppProtocol } from './shell/app-protocol.ts';
 import { installCspHeaders } from './shell/csp.ts';
@@ -34,7 +32,7 @@ import { rendererEventTransport, wireIpcMain } from './shell/ipc-main.ts';
 import { safeStorageCrypto } from './shell/key-crypto.ts';
 import { guardAllWebContents } from './shell/navigation.ts';
 import { installPermissionHandlers } from './shell/permissions.ts';
-import { openElectronSettings } from './shell/settings-store.ts';
+import { electronStoreBackend } from './shell/settings-store.ts';
 import { claimSingleInstance } from './shell/single-instance.ts';
 import { createMainWindow } from './shell/window.ts';
 
@@ -46,7 +44,7 @@ export interface CoreContext {
   readonly pin: ManagerPin;
   readonly resetTill: TrustedFoundation['resetTill'];
   readonly notices: NoticeBoard;
-  readonly log: RegistryLog;
+  readonly log: AppLog;
   readonly app: AppFacts;
   /** Packaged and not the QA build: live keys never go to loopback. */
   readonly releaseBuild: boolean;
@@ -58,7 +56,7 @@ export interface CoreContext {
   readonly windows: () => readonly WebContents[];
 }
 
-const log: RegistryLog = {
+const log: AppLog = {
   warn: (message, fields) => console.warn(`[till] ${message}`, fields ?? ''),
   error: (message, fields) => console.error(`[till] ${message}`, fields ?? ''),
 };
@@ -131,22 +129,12 @@ export async function main(): Promise<void> {
   refuseDownloads(session.defaultSession, (m) => log.warn(m));
 
   // --- the foundation services ---
-  const notices = createNoticeBoard();
-  const storedSettings = openElectronSettings(userData, { log });
-  for (const n of storedSettings.notices) notices.raise(n.kind, n.message, n.at);
-  const crypto = safeStorageCrypto();
-  const vault = createKeyVault({ filePath: path.join(userData, 'keys.json'), crypto });
-  await vault.status().catch((e: unknown) => {
-    // A damaged key file is not fatal (the manager re-enters the keys), but it must be seen.
-    notices.raise('keys-unreadable', e instanceof Error ? e.message : 'The key file could not be read; set the keys again.');
-  });
   // The set-up code itself is shown in the app's first-run screen only: never in a log a file reader could open.
-  const { settings, pin, resetTill } = await openTrustedFoundation({
+  const { settings, vault, pin, resetTill, notices } = await openFoundation({
     dataDir: userData,
-    crypto,
-    settings: storedSettings,
-    vault,
-    notices,
+    crypto: safeStorageCrypto(),
+    settingsBackend: electronStoreBackend(userData),
+    log,
     onSetupCode: () => log.warn('First run: a set-up code was issued; it is shown once in the manager console (F9).'),
   });
 

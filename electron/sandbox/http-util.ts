@@ -1,4 +1,4 @@
-/** Small HTTP helpers shared by the API and admin surfaces: JSON replies and capped body reads. */
+/** Small HTTP helpers shared by the API and admin surfaces: JSON replies and bearer tokens (bodies: core/http/body.ts). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface Reply {
@@ -26,35 +26,6 @@ export function sendReply(res: ServerResponse, reply: Reply, requestId: string):
 
 /** Bodies over this are refused (413); the contract's bodies are a few hundred bytes. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
-/** Past this we stop draining and drop the connection rather than read forever. */
-const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
-
-export type BodyResult = { ok: true; body: Buffer } | { ok: false; reason: 'too-large' | 'aborted' };
-
-/**
- * Reads the whole body, keeping at most `limit` bytes. An oversized body is still drained (up to a
- * hard cap) so the client receives our 413 instead of a reset mid-upload.
- */
-export function readBody(req: IncomingMessage, limit: number = BODY_LIMIT_BYTES): Promise<BodyResult> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-      else if (size > DRAIN_LIMIT_BYTES) {
-        req.socket.destroy();
-        resolve({ ok: false, reason: 'aborted' });
-      }
-    });
-    req.on('end', () => resolve(size > limit ? { ok: false, reason: 'too-large' } : { ok: true, body: Buffer.concat(chunks) }));
-    req.on('error', () => resolve({ ok: false, reason: 'aborted' }));
-    req.on('close', () => {
-      if (!req.complete) resolve({ ok: false, reason: 'aborted' });
-    });
-  });
-}
-
 /** `Authorization: Bearer <token>` → token, or null when absent/malformed. */
 export function bearerToken(req: IncomingMessage): string | null {
   const header = req.headers.authorization;

@@ -3,7 +3,7 @@
  * (`/api/v2`), plus a token-guarded control surface (`/__sandbox/`). The app uses it when no key is
  * configured; every test and QA session runs against it.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,7 +14,8 @@ import { ADMIN_BASE_PATH, handleAdmin, type AdminDeps } from './admin.ts';
 import { AuditLog, type AuditEntry } from './audit-log.ts';
 import { DEFAULT_SEED, balanceOf, type MemberRecord, type TenantId } from './demo-data.ts';
 import { FaultEngine, type FaultKind, type FaultRule } from './faults.ts';
-import { BODY_LIMIT_BYTES, bearerToken, errorReply, readBody, sendReply, type Reply } from './http-util.ts';
+import { BODY_LIMIT_BYTES, bearerToken, errorReply, sendReply, type Reply } from './http-util.ts';
+import { readBody, sameSecret, sendBodyTooLarge } from '../core/http/body.ts';
 import { createPersister, loadState, type Logger, type Persister } from './persistence.ts';
 import { DEFAULT_RATE_LIMIT, TokenBucketLimiter, parseRateLimit, type RateLimitSettings } from './rate-limiter.ts';
 import { API_BASE_PATH, matchRoute, type Scope } from './route-table.ts';
@@ -101,12 +102,6 @@ interface KeyRecord {
 /** Sandbox keys look like live ones with the `fl_test_` prefix the contract reserves for tests. */
 export function generateApiKey(): string {
   return `fl_test_${randomBytes(16).toString('hex')}`;
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 function checkLag(ms: number): number {
@@ -237,9 +232,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       record(0);
     };
 
-    const body = await readBody(req);
+    const body = await readBody(req, BODY_LIMIT_BYTES);
     if (!body.ok) {
-      if (body.reason === 'too-large') return reply(errorReply(413, 'payload_too_large', `Request body exceeds ${BODY_LIMIT_BYTES} bytes`, { Connection: 'close' }));
+      if (body.reason === 'too-large') {
+        sendBodyTooLarge(res, BODY_LIMIT_BYTES, { 'X-Request-Id': info.requestId });
+        return record(413);
+      }
       return drop();
     }
     if (!key) {
@@ -300,14 +298,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   }
 
   async function serveAdmin(req: IncomingMessage, res: ServerResponse, info: RequestInfo): Promise<void> {
-    const body = await readBody(req);
+    const body = await readBody(req, BODY_LIMIT_BYTES);
     if (!body.ok) {
-      if (body.reason === 'too-large') sendReply(res, errorReply(413, 'payload_too_large', `Request body exceeds ${BODY_LIMIT_BYTES} bytes`, { Connection: 'close' }), info.requestId);
+      if (body.reason === 'too-large') sendBodyTooLarge(res, BODY_LIMIT_BYTES, { 'X-Request-Id': info.requestId });
       else req.socket.destroy();
       return;
     }
     const token = bearerToken(req);
-    if (token === null || !safeEqual(token, adminToken)) {
+    if (token === null || !sameSecret(token, adminToken)) {
       return sendReply(res, errorReply(401, 'unauthorized', 'Sandbox admin routes need Authorization: Bearer <adminToken>'), info.requestId);
     }
     const segments = info.rawPath.slice(ADMIN_BASE_PATH.length).split('/').slice(1);
@@ -331,7 +329,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       if (under(API_BASE_PATH)) await serveApi(req, res, info);
       else if (under(ADMIN_BASE_PATH)) await serveAdmin(req, res, info);
       else {
-        await readBody(req);
+        await readBody(req, BODY_LIMIT_BYTES);
         sendReply(res, errorReply(404, 'not_found', `No such route; the API is under ${API_BASE_PATH}`), info.requestId);
       }
     } catch (err) {

@@ -5,7 +5,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./test/electron-stub.ts'));
 vi.mock('electron-store', () => import('./test/electron-store-stub.ts'));
 import { app, electronStub } from './test/electron-stub.ts';
-import { openElectronSettings } from './settings-store.ts';
+import { electronStoreBackend } from './settings-store.ts';
+import { openSettings } from '../core/settings/settings-file.ts';
+import type { OpenSettingsOptions } from '../core/settings/settings-file.ts';
+
+/** The settings as the app opens them (trusted-foundation.ts): userData/settings.json over electron-store. */
+const openElectronSettings = (dir: string, options: Omit<OpenSettingsOptions, 'filePath' | 'open'> = {}) =>
+  openSettings({ ...options, filePath: path.join(dir, 'settings.json'), open: electronStoreBackend(dir) });
 import { defaultSettings } from '../core/settings/settings-schema.ts';
 
 let dir: string;

@@ -5,10 +5,8 @@
  * corrupt file makes the constructor or the first read throw, which the core turns into
  * "move it aside, start on defaults, tell the manager".
  */
-import path from 'node:path';
 import Store from 'electron-store';
-import { openSettings } from '../core/settings/settings-file.ts';
-import type { OpenSettingsBackend, OpenSettingsOptions, SettingsService } from '../core/settings/settings-file.ts';
+import type { OpenSettingsBackend } from '../core/settings/settings-file.ts';
 
 export const SETTINGS_FILE_NAME = 'settings';
 
@@ -22,8 +20,4 @@ export function electronStoreBackend(dir: string): OpenSettingsBackend {
       },
     };
   };
-}
-
-export function openElectronSettings(dir: string, options: Omit<OpenSettingsOptions, 'filePath' | 'open'> = {}): SettingsService {
-  return openSettings({ ...options, filePath: path.join(dir, `${SETTINGS_FILE_NAME}.json`), open: electronStoreBackend(dir) });
 }

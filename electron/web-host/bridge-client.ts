@@ -1,7 +1,7 @@
 /**
  * Browser-side stand-in for the preload bridge (dev/test web host only). It gives the page the
- * same `window.till` as electron/preload.ts — one method per contract entry, bound to its
- * channel, plus `on(event, cb)` over the event allow-list — but forwards over HTTP:
+ * same `window.till` as electron/preload.ts (the same builder, shared/ipc/build-bridge.ts) but
+ * forwards over HTTP:
  *
  *   invoke: POST /__bridge/invoke/<wire name>, body {"payload": …}, header X-Till-Token
  *   events: Server-Sent Events from /__bridge/events?token=…, one SSE event name per channel
@@ -11,10 +11,9 @@
  * Bundled by the host at start (bridge-bundle.ts) and served from /__bridge/bridge.js: it is
  * never part of the renderer bundle and never in a packaged build.
  */
-import { eventContract, invokeContract } from '../../shared/ipc/contract.ts';
+import { buildBridge } from '../../shared/ipc/build-bridge.ts';
 import { BRIDGE_KEY } from '../../shared/ipc/bridge-types.ts';
-import type { BridgeMethod, TillBridge, Unsubscribe } from '../../shared/ipc/bridge-types.ts';
-import type { InvokeTable } from '../../shared/ipc/define-channel.ts';
+import type { Unsubscribe } from '../../shared/ipc/bridge-types.ts';
 import type { Envelope } from '../../shared/ipc/envelope.ts';
 import { EVENTS_PATH, INVOKE_PATH, TOKEN_HEADER } from './bridge-client-paths.ts';
 
@@ -84,23 +83,10 @@ async function invoke(name: string, request: unknown): Promise<unknown> {
   }
 }
 
-function invokers<T extends InvokeTable>(table: T): { readonly [K in keyof T]: BridgeMethod<T[K]> } {
-  const out: Record<string, (request?: unknown) => Promise<unknown>> = {};
-  for (const [key, channel] of Object.entries(table)) {
-    const name = channel.name; // bound now: the page cannot redirect a method to another channel
-    out[key] = (request?: unknown) => invoke(name, request);
-  }
-  return out as { readonly [K in keyof T]: BridgeMethod<T[K]> };
-}
-
-const eventChannels = new Map<string, string>(Object.entries(eventContract).map(([key, channel]) => [key, channel.name]));
 let source: EventSourceLike | null = null;
 let subscriptions = 0;
 
-const on: TillBridge['on'] = (event, listener): Unsubscribe => {
-  const channel = typeof event === 'string' ? eventChannels.get(event) : undefined;
-  if (channel === undefined) throw new TypeError('Unknown till event.');
-  if (typeof listener !== 'function') throw new TypeError('A till event listener must be a function.');
+function subscribe(channel: string, deliver: (payload: unknown) => void): Unsubscribe {
   // One stream for all subscriptions, opened on first use (EventSource reconnects by itself).
   source ??= new browser.EventSource(`${EVENTS_PATH}?token=${encodeURIComponent(token)}`);
   const stream = source;
@@ -111,7 +97,7 @@ const on: TillBridge['on'] = (event, listener): Unsubscribe => {
     } catch {
       return;
     }
-    (listener as (p: unknown) => void)(payload);
+    deliver(payload);
   };
   stream.addEventListener(channel, forward);
   subscriptions++;
@@ -125,9 +111,9 @@ const on: TillBridge['on'] = (event, listener): Unsubscribe => {
       source = null;
     }
   };
-};
+}
 
-const bridge = Object.freeze({ ...invokers(invokeContract), on }) satisfies TillBridge;
+const bridge = Object.freeze(buildBridge({ invoke, subscribe }));
 
 // Read-only like contextBridge.exposeInMainWorld: page code cannot swap the bridge out.
 Object.defineProperty(globalThis, BRIDGE_KEY, { value: bridge, writable: false, configurable: false, enumerable: true });

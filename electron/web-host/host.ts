@@ -13,7 +13,7 @@
  * registry then applies the same sender policy (our origin, top-level) as for Electron's window.
  * Never part of a packaged build.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -22,19 +22,17 @@ import path from 'node:path';
 import { createTillCore } from '../core/app/app-core.ts';
 import type { TillCore } from '../core/app/app-core.ts';
 import type { SandboxStartOptions } from '../core/app/sandbox-slot.ts';
-import { openTrustedFoundation } from '../core/app/trusted-foundation.ts';
-import type { RegistryLog } from '../core/ipc/handler-registry.ts';
+import { openFoundation } from '../core/app/trusted-foundation.ts';
+import type { AppLog } from '../core/log/app-log.ts';
 import { createSenderPolicy } from '../core/ipc/sender-policy.ts';
-import { createFakeKeyCrypto } from '../core/keys/fake-key-crypto.ts';
+import { createDevOnlyKeyCrypto } from '../core/keys/dev-only-key-crypto.ts';
 import type { StorageBackendName } from '../core/keys/key-crypto.ts';
-import { createKeyVault } from '../core/keys/key-vault.ts';
-import { createNoticeBoard } from '../core/notices/notice-board.ts';
-import { jsonFileBackend, openSettings } from '../core/settings/settings-file.ts';
 import type { SettingsPatch } from '../core/settings/settings-schema.ts';
 import { appOriginFrom } from '../core/shell-policy/app-origin.ts';
 import { securityHeaders } from '../core/shell-policy/csp.ts';
 import { IPC_PAYLOAD_LIMIT_BYTES } from '../../shared/ipc/payload-limit.ts';
 import { SERVER_TIMEOUTS } from '../../shared/net/server-limits.ts';
+import { readBody, sameSecret, sendBodyTooLarge } from '../core/http/body.ts';
 import { EVENTS_PATH, INVOKE_PATH, TOKEN_HEADER } from './bridge-client-paths.ts';
 import { bundleBridgeClient } from './bridge-bundle.ts';
 import { createSseHub } from './sse.ts';
@@ -56,7 +54,7 @@ export interface WebHostOptions {
   readonly sandbox?: SandboxStartOptions;
   /** What the stand-in key store claims to be. Default basic_text: keys die with the process, i.e. unprotected. */
   readonly keyBackend?: StorageBackendName;
-  readonly log?: RegistryLog;
+  readonly log?: AppLog;
   /** The bundled stand-in, when the caller already has it. */
   readonly bridgeScript?: string;
 }
@@ -81,52 +79,14 @@ export const BODY_LIMIT_BYTES = IPC_PAYLOAD_LIMIT_BYTES + 1024;
 /** A browser opens ~6 connections per origin, plus one for events; this leaves room for several tabs and tests. */
 export const MAX_CONNECTIONS = 128;
 
-const stderrLog: RegistryLog = {
+const stderrLog: AppLog = {
   warn: (message, fields) => process.stderr.write(`[web-host] ${message} ${fields === undefined ? '' : JSON.stringify(fields)}\n`),
   error: (message, fields) => process.stderr.write(`[web-host] ERROR ${message} ${fields === undefined ? '' : JSON.stringify(fields)}\n`),
 };
 
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': String(Buffer.byteLength(text)) }).end(text);
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<{ ok: true; text: string } | { ok: false; status: 400 | 413 }> {
-  return new Promise((resolve) => {
-    const declared = Number(req.headers['content-length'] ?? '0');
-    if (declared > limit) {
-      resolve({ ok: false, status: 413 });
-      req.resume();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let done = false;
-    req.on('data', (chunk: Buffer) => {
-      if (done) return;
-      size += chunk.length;
-      if (size > limit) {
-        done = true;
-        resolve({ ok: false, status: 413 });
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (!done) resolve({ ok: true, text: Buffer.concat(chunks).toString('utf8') });
-      done = true;
-    });
-    req.on('error', () => {
-      if (!done) resolve({ ok: false, status: 400 });
-      done = true;
-    });
-  });
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
@@ -168,10 +128,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (req.headers.origin !== origin) return json(res, 403, { error: 'Foreign origin.' });
       if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) return json(res, 415, { error: 'JSON only.' });
       const body = await readBody(req, BODY_LIMIT_BYTES);
-      if (!body.ok) return json(res, body.status, { error: body.status === 413 ? 'Body too large.' : 'Bad body.' }, body.status === 413 ? { Connection: 'close' } : {});
+      if (!body.ok) {
+        if (body.reason === 'too-large') sendBodyTooLarge(res, BODY_LIMIT_BYTES);
+        return;
+      }
       let parsed: unknown;
       try {
-        parsed = JSON.parse(body.text);
+        parsed = JSON.parse(body.body.toString('utf8'));
       } catch {
         return json(res, 400, { error: 'Not JSON.' });
       }
@@ -212,23 +175,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   try {
     fs.mkdirSync(options.dataDir, { recursive: true });
-    const settingsPath = path.join(options.dataDir, 'settings.json');
-    const notices = createNoticeBoard();
-    const storedSettings = openSettings({ filePath: settingsPath, open: jsonFileBackend(settingsPath), log });
-    for (const n of storedSettings.notices) notices.raise(n.kind, n.message, n.at);
-    const crypto = createFakeKeyCrypto({ backend: options.keyBackend ?? 'basic_text' });
-    const vault = createKeyVault({ filePath: path.join(options.dataDir, 'keys.json'), crypto });
-    const foundation = await openTrustedFoundation({
+    const foundation = await openFoundation({
       dataDir: options.dataDir,
-      crypto,
-      settings: storedSettings,
-      vault,
-      notices,
+      crypto: createDevOnlyKeyCrypto({ backend: options.keyBackend ?? 'basic_text' }),
+      log,
       onSetupCode: (code) => {
         setupCode = code;
       },
     });
-    const { settings, pin } = foundation;
+    const { settings, pin, vault, notices } = foundation;
     if (options.presetSettings !== undefined) settings.update(options.presetSettings);
     if (options.managerPin !== undefined && !(await pin.state()).configured) {
       if (setupCode === null) throw new Error('A manager PIN can only be preset on a new data folder (this one has no set-up code to show).');

@@ -1,6 +1,6 @@
 /**
  * What every invoke channel answers: a value or a typed error, never a rejected promise. The
- * renderer then handles failure as data (Signal's `wrapResult` pattern), and a main-process
+ * renderer then handles failure as data, and a main-process
  * exception can never surface in the UI with its stack or its message.
  */
 import { z } from 'zod';
@@ -62,6 +62,11 @@ export const issueSchema = z.object({
   message: z.string(),
 });
 export type Issue = z.infer<typeof issueSchema>;
+
+/** A zod error as issues the renderer may see: at most 20, each a path and a message. */
+export function issuesOf(error: z.ZodError): Issue[] {
+  return error.issues.slice(0, 20).map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
+}
 
 export const ipcErrorSchema = z.object({
   code: errorCodeSchema,

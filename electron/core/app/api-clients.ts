@@ -17,7 +17,7 @@
  *
  * Every call is reported to `onCall` (API activity + connectivity), keys masked by the client.
  */
-import { IpcError } from '../../../shared/ipc/envelope.ts';
+import { TillError } from '../till-error.ts';
 import { checkLiveOrigin, createSocialHubClient } from '../api/index.ts';
 import type { ApiCallRecord, LiveOriginPolicy, SocialHubClient } from '../api/index.ts';
 import type { FetchFn } from '../api/http.ts';
@@ -55,7 +55,7 @@ async function vaultKey(vault: KeyVault, kind: 'write' | 'read'): Promise<Sealed
   try {
     return await vault.get(kind);
   } catch (e) {
-    if (e instanceof KeyVaultError) throw new IpcError(e.code, e.message);
+    if (e instanceof KeyVaultError) throw new TillError(e.code, e.message);
     throw e;
   }
 }
@@ -86,7 +86,7 @@ export function createApiClients(options: ApiClientsOptions): ApiClients {
 
   function sandboxOrFail(): SandboxTarget {
     const sandbox = options.sandbox();
-    if (sandbox === null) throw new IpcError('API_UNAVAILABLE', 'The SocialHub sandbox is not running on this till.');
+    if (sandbox === null) throw new TillError('API_UNAVAILABLE', 'The SocialHub sandbox is not running on this till.');
     return sandbox;
   }
 
@@ -103,11 +103,11 @@ export function createApiClients(options: ApiClientsOptions): ApiClients {
       return { baseUrl: sandbox.url, key: sandbox.keys[kind], keyOrigin: new URL(sandbox.url).origin };
     }
     const allowed = checkLiveOrigin(s.baseUrl, options.originPolicy);
-    if (!allowed.ok) throw new IpcError('BASE_URL_NOT_ALLOWED', `${allowed.message} Nothing was sent; a manager must correct the API address in Settings.`);
+    if (!allowed.ok) throw new TillError('BASE_URL_NOT_ALLOWED', `${allowed.message} Nothing was sent; a manager must correct the API address in Settings.`);
     const sealed = await vaultKey(vault, kind);
     if (sealed === null) return { baseUrl: s.baseUrl, key: null, keyOrigin: allowed.origin };
     if (sealed.origin !== allowed.origin) {
-      throw new IpcError(
+      throw new TillError(
         'KEY_ORIGIN_MISMATCH',
         `The ${kind} key was set for ${sealed.origin} but the till now points at ${allowed.origin}, so it was not sent. A manager must restore the API address or set the keys again.`,
       );
@@ -122,18 +122,18 @@ export function createApiClients(options: ApiClientsOptions): ApiClients {
     },
     async writer() {
       const { baseUrl, key: k, keyOrigin } = await key('write');
-      if (k === null) throw new IpcError('KEY_NOT_CONFIGURED', 'No write key is configured; a manager must set one before points can be awarded or coupons redeemed.');
+      if (k === null) throw new TillError('KEY_NOT_CONFIGURED', 'No write key is configured; a manager must set one before points can be awarded or coupons redeemed.');
       return clientFor(baseUrl, k, keyOrigin);
     },
     async cardReader() {
       // Never the write key: a lookup must not need (or expose) the key that can move points.
       const { baseUrl, key: k, keyOrigin } = await key('read');
-      if (k === null) throw new IpcError('READ_KEY_MISSING', 'Set a read key: cards are looked up with the read-only key, never the write key. A manager can set it under Settings → Keys.');
+      if (k === null) throw new TillError('READ_KEY_MISSING', 'Set a read key: cards are looked up with the read-only key, never the write key. A manager can set it under Settings → Keys.');
       return clientFor(baseUrl, k, keyOrigin);
     },
     async managerReader() {
       const { baseUrl, key: k, keyOrigin } = await key('read');
-      if (k === null) throw new IpcError('READ_KEY_MISSING', 'This needs the read-only key; a manager can set it under Keys.');
+      if (k === null) throw new TillError('READ_KEY_MISSING', 'This needs the read-only key; a manager can set it under Keys.');
       return clientFor(baseUrl, k, keyOrigin);
     },
     async liveKeyProblems() {

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { eventContract, invokeContract } from '../../../shared/ipc/contract.ts';
 import type { EventContract, InvokeContract } from '../../../shared/ipc/contract.ts';
 import { createHandlerRegistry } from '../ipc/handler-registry.ts';
-import type { HandlerRegistry, RegistryLog } from '../ipc/handler-registry.ts';
+import type { HandlerRegistry } from '../ipc/handler-registry.ts';
+import type { AppLog } from '../log/app-log.ts';
 import { createEventPublisher } from '../ipc/event-publisher.ts';
 import type { EventPublisher, EventTransport } from '../ipc/event-publisher.ts';
 import { registerFoundationHandlers } from '../ipc/foundation-handlers.ts';
@@ -57,7 +58,7 @@ export interface TillCoreOptions {
   readonly senderPolicy: SenderPolicy;
   /** How events reach the page (Electron: webContents.send; web host: Server-Sent Events). */
   readonly eventTransport: EventTransport;
-  readonly log: RegistryLog;
+  readonly log: AppLog;
   readonly clock?: { now(): number };
   /** Options for the embedded sandbox (sandbox mode only). */
   readonly sandbox?: SandboxStartOptions;

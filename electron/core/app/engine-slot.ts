@@ -5,10 +5,10 @@
  * which also lifts a key-refused pause. Until the till is set up the slot answers with why.
  */
 import { randomBytes } from 'node:crypto';
-import { IpcError } from '../../../shared/ipc/envelope.ts';
+import { TillError } from '../till-error.ts';
 import { createEngine } from '../engine/index.ts';
 import type { Engine, EngineConfig } from '../engine/index.ts';
-import type { RegistryLog } from '../ipc/handler-registry.ts';
+import type { AppLog } from '../log/app-log.ts';
 import type { SettingsService } from '../settings/settings-file.ts';
 import type { ApiClients } from './api-clients.ts';
 import { localTimeZone } from './business-date.ts';
@@ -25,14 +25,14 @@ export interface EngineSlotOptions {
   readonly ownerPrefix: string;
   readonly onChange: (ids: number[]) => void;
   readonly onConnectivity: (online: boolean, detail: string | null) => void;
-  readonly log: RegistryLog;
+  readonly log: AppLog;
   /** Engine settings the app does not derive from the till's settings (tests shorten timers). */
   readonly tuning?: Partial<Pick<EngineConfig, 'settleMs' | 'backoff' | 'probeIntervalMs' | 'idlePollMs' | 'redeemWindowMs' | 'duplicateCheckMaxMs'>>;
   readonly create?: (config: EngineConfig) => Engine;
 }
 
 export interface EngineSlot {
-  /** The engine for the current settings, built or rebuilt as needed; an IpcError says why not. */
+  /** The engine for the current settings, built or rebuilt as needed; an TillError says why not. */
   get(): Promise<Engine>;
   current(): Engine | null;
   /** True when the settings no longer match the running engine (or none runs yet). */
@@ -56,10 +56,10 @@ export function createEngineSlot(options: EngineSlotOptions): EngineSlot {
   };
 
   async function build(): Promise<Engine> {
-    if (closed) throw new IpcError('API_UNAVAILABLE', 'The till is shutting down.');
+    if (closed) throw new TillError('API_UNAVAILABLE', 'The till is shutting down.');
     const journal = options.journal.journal(); // JOURNAL_UNAVAILABLE when writes are stopped
     const s = settings.get();
-    if (s.storeId === null || s.tillId === null) throw new IpcError('INVALID_STATE', SETUP_INCOMPLETE);
+    if (s.storeId === null || s.tillId === null) throw new TillError('INVALID_STATE', SETUP_INCOMPLETE);
     const client = await options.clients.writer(); // KEY_NOT_CONFIGURED / API_UNAVAILABLE
     const key = configKey();
     if (engine !== null && key === engineKey) {

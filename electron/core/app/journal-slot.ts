@@ -3,12 +3,12 @@
  * (corrupt, unreadable, too new, disk full — at start or mid-run) writes stop with the journal's
  * own sentence, while the card, settings and manager console keep working.
  */
-import { IpcError } from '../../../shared/ipc/envelope.ts';
+import { TillError } from '../till-error.ts';
 import { JournalBusyError, JournalKeyingError, JournalUnavailableError, openJournal } from '../journal/index.ts';
 import type { Journal } from '../journal/index.ts';
 
 export interface JournalSlot {
-  /** The open journal, or an IpcError JOURNAL_UNAVAILABLE carrying the reason. */
+  /** The open journal, or an TillError JOURNAL_UNAVAILABLE carrying the reason. */
   journal(): Journal;
   /** The open journal, or null. */
   current(): Journal | null;
@@ -33,17 +33,17 @@ export function openJournalSlot(options: { path: string; now: () => number }): J
   }
 
   function get(): Journal {
-    if (journal === null || stopped !== null) throw new IpcError('JOURNAL_UNAVAILABLE', stopped ?? 'The journal is not open. Writes are stopped.');
+    if (journal === null || stopped !== null) throw new TillError('JOURNAL_UNAVAILABLE', stopped ?? 'The journal is not open. Writes are stopped.');
     return journal;
   }
 
   function mapped(e: unknown): unknown {
     if (e instanceof JournalUnavailableError) {
       stopped ??= e.message; // found broken mid-run: every later write refuses too
-      return new IpcError('JOURNAL_UNAVAILABLE', e.message);
+      return new TillError('JOURNAL_UNAVAILABLE', e.message);
     }
-    if (e instanceof JournalKeyingError) return new IpcError('JOURNAL_UNAVAILABLE', e.message);
-    if (e instanceof JournalBusyError) return new IpcError('JOURNAL_UNAVAILABLE', 'The journal is busy (another program is writing to it). Nothing was changed; try again.');
+    if (e instanceof JournalKeyingError) return new TillError('JOURNAL_UNAVAILABLE', e.message);
+    if (e instanceof JournalBusyError) return new TillError('JOURNAL_UNAVAILABLE', 'The journal is busy (another program is writing to it). Nothing was changed; try again.');
     return e;
   }
 

@@ -4,7 +4,7 @@
  * The journal's prune rule keeps anything unfinished, resolved or annotated, so this can only
  * ever remove finished history; a prune that fails is logged and tried again next time.
  */
-import type { RegistryLog } from '../ipc/handler-registry.ts';
+import type { AppLog } from '../log/app-log.ts';
 import type { PruneResult } from '../journal/index.ts';
 import type { JournalSlot } from './journal-slot.ts';
 
@@ -17,7 +17,7 @@ export interface Retention {
 export function startRetention(options: {
   journal: JournalSlot;
   retentionDays: () => number;
-  log: RegistryLog;
+  log: AppLog;
   firstDelayMs?: number;
   intervalMs?: number;
 }): Retention {

@@ -6,7 +6,7 @@
  */
 import { startSandbox } from '../../sandbox/server.ts';
 import type { SandboxHandle, SandboxOptions } from '../../sandbox/server.ts';
-import type { RegistryLog } from '../ipc/handler-registry.ts';
+import type { AppLog } from '../log/app-log.ts';
 
 export type SandboxStartOptions = Pick<SandboxOptions, 'port' | 'seed' | 'adminToken' | 'rateLimit' | 'ledgerLagMs' | 'quiet' | 'logger'>;
 
@@ -21,7 +21,7 @@ export interface SandboxSlot {
   close(): Promise<void>;
 }
 
-export function createSandboxSlot(config: { persistPath: string; options: SandboxStartOptions; log: RegistryLog }): SandboxSlot {
+export function createSandboxSlot(config: { persistPath: string; options: SandboxStartOptions; log: AppLog }): SandboxSlot {
   let handle: SandboxHandle | null = null;
   let starting: Promise<SandboxHandle | null> | null = null;
   let failure: string | null = null;

@@ -11,18 +11,20 @@ import type { InvokeKey } from '../../../shared/ipc/contract.ts';
 import type { SettingsInput } from '../../../shared/ipc/schemas/settings.ts';
 import { createSenderPolicy } from '../ipc/sender-policy.ts';
 import type { SenderInfo } from '../ipc/sender-policy.ts';
-import type { RegistryLog } from '../ipc/handler-registry.ts';
+import type { AppLog } from '../log/app-log.ts';
 import { APP_ORIGIN } from '../shell-policy/app-origin.ts';
 import { createFakeKeyCrypto } from '../keys/fake-key-crypto.ts';
 import type { KeyCryptoBackend } from '../keys/key-crypto.ts';
 import { systemSessionClock } from '../auth/session-clock.ts';
 import type { SessionClock } from '../auth/session-clock.ts';
-import { openTestFoundation } from './test-foundation.ts';
+import { openFoundation } from './trusted-foundation.ts';
 import { createTillCore } from './app-core.ts';
 import type { TillCore, TillCoreOptions } from './app-core.ts';
 
 export const OUR_FRAME: SenderInfo = Object.freeze({ frameUrl: 'app://till/index.html', isMainFrame: true, webContentsId: 1 });
 export const TEST_PIN = '258046';
+/** scrypt cheap enough that a test can set and check PINs many times. */
+export const CHEAP_SCRYPT = { N: 2 ** 10, r: 8, p: 1, keyLen: 32 } as const;
 
 export interface TillKitOptions {
   /** Settings applied before the core starts (default: sandbox mode, store st_nyc_01, till T1); null = keep the folder's. */
@@ -51,12 +53,22 @@ export async function createTillKit(options: TillKitOptions = {}) {
 
   const clock = options.clock ?? { now: () => Date.now() };
   const crypto = options.crypto ?? createFakeKeyCrypto({ backend: 'gnome_libsecret' });
-  const { foundation, vault, notices, setupCode } = await openTestFoundation({ dir, crypto, clock: options.pinClock ?? systemSessionClock });
-  const { settings, pin } = foundation;
+  let issued: string | null = null;
+  const foundation = await openFoundation({
+    dataDir: dir,
+    crypto,
+    clock: options.pinClock ?? systemSessionClock,
+    scrypt: CHEAP_SCRYPT,
+    onSetupCode: (code) => {
+      issued = code;
+    },
+  });
+  const { settings, pin, vault, notices } = foundation;
+  const setupCode = (): string | null => issued;
   const initial: SettingsInput | null = options.settings === undefined ? { mode: 'sandbox', storeId: 'st_nyc_01', tillId: 'T1' } : options.settings;
   if (initial !== null) settings.update(initial);
   const logged: unknown[] = [];
-  const log: RegistryLog = { warn: (...a) => logged.push(a), error: (...a) => logged.push(a) };
+  const log: AppLog = { warn: (...a) => logged.push(a), error: (...a) => logged.push(a) };
   const sent: { channel: string; payload: unknown }[] = [];
   const core: TillCore = await createTillCore({
     dataDir: dir,

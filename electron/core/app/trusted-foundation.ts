@@ -1,8 +1,9 @@
 /**
- * Manager trust, assembled once and the same way for Electron main, the web host and the tests:
- * the sealed integrity secret, the settings checked against their MAC, the manager PIN that
- * counts a missing or altered record as locked, and the till reset (clear keys and settings).
- * The host supplies the storage it has (settings backend, key crypto); the notices tell the
+ * The foundation, assembled once and the same way for Electron main, the web host and the test
+ * kits: the notice board, the settings file, the key vault, and manager trust over them (the
+ * sealed integrity secret, the settings checked against their MAC, the manager PIN that counts a
+ * missing or altered record as locked, and the till reset that clears keys and settings). The
+ * host supplies only the storage it has (settings backend, key crypto); the notices tell the
  * manager what was found at start.
  */
 import path from 'node:path';
@@ -13,16 +14,71 @@ import type { SessionClock } from '../auth/session-clock.ts';
 import { openTrustStore } from '../auth/till-trust.ts';
 import type { TrustStore } from '../auth/till-trust.ts';
 import type { KeyCryptoBackend } from '../keys/key-crypto.ts';
+import { createKeyVault } from '../keys/key-vault.ts';
 import type { KeyVault } from '../keys/key-vault.ts';
+import { createNoticeBoard } from '../notices/notice-board.ts';
 import type { NoticeBoard } from '../notices/notice-board.ts';
-import type { SettingsService } from '../settings/settings-file.ts';
+import { jsonFileBackend, openSettings } from '../settings/settings-file.ts';
+import type { OpenSettingsBackend, SettingsService } from '../settings/settings-file.ts';
+import type { AppLog } from '../log/app-log.ts';
 import { isFactorySettings, sealSettings, UNTRUSTED_SETTINGS_NOTICE } from '../settings/settings-seal.ts';
 import type { SealedSettings } from '../settings/settings-seal.ts';
 
 export const TRUST_FILE = 'till-trust.json';
 export const PIN_FILE = 'manager-pin.json';
+export const SETTINGS_FILE = 'settings.json';
+export const KEYS_FILE = 'keys.json';
 
-export interface TrustedFoundationOptions {
+export interface FoundationOptions {
+  /** The till's data folder: settings, keys, trust and PIN files. */
+  readonly dataDir: string;
+  /** How the key vault and the trust secret are sealed (safeStorage in the app). */
+  readonly crypto: KeyCryptoBackend;
+  /** How `settings.json` is read and written (default: a plain JSON file; the app uses electron-store). */
+  readonly settingsBackend?: OpenSettingsBackend;
+  readonly log?: AppLog;
+  readonly now?: () => Date;
+  readonly clock?: SessionClock;
+  readonly scrypt?: ScryptParams;
+  /** A first-run set-up code was issued (print it for the operator; the app also shows it). */
+  readonly onSetupCode?: (code: string) => void;
+}
+
+export interface Foundation extends TrustedFoundation {
+  readonly notices: NoticeBoard;
+  readonly vault: KeyVault;
+}
+
+export async function openFoundation(options: FoundationOptions): Promise<Foundation> {
+  const { dataDir, crypto, log, now } = options;
+  const notices = createNoticeBoard(now);
+  const settingsPath = path.join(dataDir, SETTINGS_FILE);
+  const stored = openSettings({
+    filePath: settingsPath,
+    open: options.settingsBackend ?? jsonFileBackend(settingsPath),
+    ...(log === undefined ? {} : { log }),
+    ...(now === undefined ? {} : { now }),
+  });
+  for (const n of stored.notices) notices.raise(n.kind, n.message, n.at);
+  const vault = createKeyVault({ filePath: path.join(dataDir, KEYS_FILE), crypto, ...(now === undefined ? {} : { now }) });
+  await vault.status().catch((e: unknown) => {
+    // A damaged key file is not fatal (the manager re-enters the keys), but it must be seen.
+    notices.raise('keys-unreadable', e instanceof Error ? e.message : 'The key file could not be read; set the keys again.');
+  });
+  const trusted = await openTrustedFoundation({
+    dataDir,
+    crypto,
+    settings: stored,
+    vault,
+    notices,
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+    ...(options.scrypt === undefined ? {} : { scrypt: options.scrypt }),
+    ...(options.onSetupCode === undefined ? {} : { onSetupCode: options.onSetupCode }),
+  });
+  return { ...trusted, notices, vault };
+}
+
+interface TrustedFoundationOptions {
   readonly dataDir: string;
   /** The same crypto the key vault uses (safeStorage in the app). */
   readonly crypto: KeyCryptoBackend;
@@ -44,7 +100,7 @@ export interface TrustedFoundation {
   readonly resetTill: () => Promise<LockState>;
 }
 
-export async function openTrustedFoundation(options: TrustedFoundationOptions): Promise<TrustedFoundation> {
+async function openTrustedFoundation(options: TrustedFoundationOptions): Promise<TrustedFoundation> {
   const { vault, notices } = options;
   const trust = await openTrustStore({ filePath: path.join(options.dataDir, TRUST_FILE), crypto: options.crypto });
   if (trust.protection() === 'this-run-only') notices.raise('trust-unavailable', trust.problem() ?? 'The manager PIN and settings cannot be protected on this computer right now.');

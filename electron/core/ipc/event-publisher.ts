@@ -6,7 +6,7 @@
 import type { EventTable, PayloadOf } from '../../../shared/ipc/define-channel.ts';
 import { containsSecret, serialiseForScan } from './secret-scrub.ts';
 import type { SecretsProvider } from './secret-scrub.ts';
-import type { RegistryLog } from './handler-registry.ts';
+import type { AppLog } from '../log/app-log.ts';
 
 export type EventTransport = (channelName: string, payload: unknown) => void;
 
@@ -17,7 +17,7 @@ export interface EventPublisher<E extends EventTable> {
 
 export function createEventPublisher<E extends EventTable>(
   contract: E,
-  options: { readonly transport: EventTransport; readonly secrets: SecretsProvider; readonly log: RegistryLog },
+  options: { readonly transport: EventTransport; readonly secrets: SecretsProvider; readonly log: AppLog },
 ): EventPublisher<E> {
   return {
     publish(key, payload) {

@@ -4,8 +4,7 @@
  * their own backends. Each impl returns status objects only — keys appear as masks, never whole.
  */
 import { z } from 'zod';
-import { IpcError } from '../../../shared/ipc/envelope.ts';
-import type { Issue } from '../../../shared/ipc/envelope.ts';
+import { IpcError, issuesOf } from '../../../shared/ipc/envelope.ts';
 import type { InvokeContract } from '../../../shared/ipc/contract.ts';
 import type { HandlerRegistry } from './handler-registry.ts';
 import type { SettingsService } from '../settings/settings-file.ts';
@@ -55,10 +54,6 @@ export interface KeyOriginChangeEvent {
   readonly fromOrigin: string | null;
   readonly toOrigin: string;
   readonly cleared: readonly KeyKind[];
-}
-
-function issuesOf(e: z.ZodError): Issue[] {
-  return e.issues.slice(0, 20).map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
 }
 
 /** Domain errors from the core modules become typed envelopes; their messages are written for the UI. */

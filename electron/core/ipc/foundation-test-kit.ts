@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { invokeContract } from '../../../shared/ipc/contract.ts';
 import { createHandlerRegistry } from './handler-registry.ts';
-import type { RegistryLog } from './handler-registry.ts';
+import type { AppLog } from '../log/app-log.ts';
 import { registerFoundationHandlers } from './foundation-handlers.ts';
 import type { FoundationDeps } from './foundation-handlers.ts';
 import { createSenderPolicy } from './sender-policy.ts';
@@ -18,7 +18,8 @@ import { APP_ORIGIN } from '../shell-policy/app-origin.ts';
 import { createFakeKeyCrypto } from '../keys/fake-key-crypto.ts';
 import type { StorageBackendName } from '../keys/key-crypto.ts';
 import { managerAuthoriser } from '../auth/authorise.ts';
-import { openTestFoundation } from '../app/test-foundation.ts';
+import { openFoundation } from '../app/trusted-foundation.ts';
+import { CHEAP_SCRYPT } from '../app/test-kit.ts';
 
 export const OUR_FRAME: SenderInfo = Object.freeze({ frameUrl: 'app://till/index.html', isMainFrame: true, webContentsId: 1 });
 
@@ -28,12 +29,21 @@ export async function createFoundationKit(options: { backend?: StorageBackendNam
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-door-'));
   const clock = { t: Date.parse('2026-11-25T10:00:00Z'), m: 1_000, now: () => clock.t, wall: () => clock.t, monotonic: () => clock.m };
   const crypto = createFakeKeyCrypto({ backend: options.backend ?? 'gnome_libsecret' });
-  const opened = await openTestFoundation({ dir, crypto, clock, now: () => new Date(clock.t) });
-  const { foundation, vault, notices } = opened;
-  const setupCode = (): string => opened.setupCode() ?? '';
-  const { settings, pin } = foundation;
+  let issued = '';
+  const foundation = await openFoundation({
+    dataDir: dir,
+    crypto,
+    clock,
+    now: () => new Date(clock.t),
+    scrypt: CHEAP_SCRYPT,
+    onSetupCode: (code) => {
+      issued = code;
+    },
+  });
+  const { settings, pin, vault, notices } = foundation;
+  const setupCode = (): string => issued;
   const logged: unknown[] = [];
-  const log: RegistryLog = { warn: (...a) => logged.push(a), error: (...a) => logged.push(a) };
+  const log: AppLog = { warn: (...a) => logged.push(a), error: (...a) => logged.push(a) };
   const registry = createHandlerRegistry(invokeContract, {
     senderPolicy: createSenderPolicy({ origins: [APP_ORIGIN], isOwnWebContents: (id) => id === 1 }),
     secrets: () => vault.secrets(),

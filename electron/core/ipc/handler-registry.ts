@@ -5,20 +5,21 @@
  *   2. finds the channel in the contract (unknown → typed error),
  *   3. checks access (manager channels need an unlocked manager session — an injected authoriser),
  *   4. parses the payload with the channel's schema (bad payload → typed error; the impl never runs),
- *   5. runs the impl (an IpcError is passed on as a typed error; anything else becomes INTERNAL),
+ *   5. runs the impl (an IpcError or a TillError is passed on as a typed error; anything else becomes INTERNAL),
  *   6. parses the response with the channel's response schema (a mismatch is our bug → INTERNAL, logged),
  *   7. scrubs: if the outgoing JSON contains registered secret material, it is replaced by an error.
  *
  * `dispatch` never throws and never rejects. It knows nothing about Electron: ipcMain and the
  * web host's HTTP route both hand it (channel name, raw payload, sender info).
  */
-import { err, IpcError, ok } from '../../../shared/ipc/envelope.ts';
-import type { Envelope, Issue } from '../../../shared/ipc/envelope.ts';
+import { err, IpcError, issuesOf, ok } from '../../../shared/ipc/envelope.ts';
+import { TillError } from '../till-error.ts';
+import type { AppLog } from '../log/app-log.ts';
+import type { Envelope } from '../../../shared/ipc/envelope.ts';
 import type { Access, ImplResultOf, InvokeChannel, InvokeTable, ParsedRequestOf, ResponseOf } from '../../../shared/ipc/define-channel.ts';
 import { containsSecret, serialiseForScan } from './secret-scrub.ts';
 import type { SecretsProvider } from './secret-scrub.ts';
 import type { SenderInfo, SenderPolicy } from './sender-policy.ts';
-import type { z } from 'zod';
 
 export interface CallContext {
   readonly channel: string;
@@ -27,19 +28,13 @@ export interface CallContext {
 
 export type ChannelImpl<C extends InvokeChannel> = (request: ParsedRequestOf<C>, ctx: CallContext) => ImplResultOf<C> | Promise<ImplResultOf<C>>;
 
-/** Logs take names and codes only: never payloads or responses, which may hold what we protect. */
-export interface RegistryLog {
-  warn(message: string, fields?: Record<string, unknown>): void;
-  error(message: string, fields?: Record<string, unknown>): void;
-}
-
 export interface RegistryOptions {
   readonly senderPolicy: SenderPolicy;
   /** Secret strings that must never leave main (the decrypted API keys). */
   readonly secrets: SecretsProvider;
   /** Decides whether a channel with this access level may run now (e.g. manager session unlocked). */
   readonly authorise: (access: Access, ctx: CallContext) => boolean | Promise<boolean>;
-  readonly log: RegistryLog;
+  readonly log: AppLog;
 }
 
 export interface HandlerRegistry<T extends InvokeTable> {
@@ -51,13 +46,6 @@ export interface HandlerRegistry<T extends InvokeTable> {
   missing(): string[];
   /** The wire names of every channel in the contract (what ipcMain registers). */
   channelNames(): string[];
-}
-
-function toIssues(error: z.ZodError): Issue[] {
-  return error.issues.slice(0, 20).map((i) => ({
-    path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-    message: i.message,
-  }));
 }
 
 export function createHandlerRegistry<T extends InvokeTable>(contract: T, options: RegistryOptions): HandlerRegistry<T> {
@@ -117,7 +105,7 @@ export function createHandlerRegistry<T extends InvokeTable>(contract: T, option
     }
 
     const parsed = channel.request.safeParse(rawPayload);
-    if (!parsed.success) return err('INVALID_PAYLOAD', 'The request was not valid.', toIssues(parsed.error));
+    if (!parsed.success) return err('INVALID_PAYLOAD', 'The request was not valid.', issuesOf(parsed.error));
 
     const impl = impls.get(channel.name);
     if (impl === undefined) {
@@ -130,6 +118,7 @@ export function createHandlerRegistry<T extends InvokeTable>(contract: T, option
       result = await impl(parsed.data, ctx);
     } catch (e) {
       if (e instanceof IpcError) return err(e.code, e.message, e.issues);
+      if (e instanceof TillError) return err(e.code, e.message);
       log.error('IPC implementation threw', { channel: channel.name, error: e instanceof Error ? e.name : typeof e });
       return err('INTERNAL', 'Internal error.');
     }

@@ -1,10 +1,9 @@
 /**
- * A stand-in for Electron's safeStorage in tests and in the dev/test web host: real AES-256-GCM
- * with a key held in memory, so ciphertext on disk is genuinely not the plaintext. It claims
- * whatever backend name it is given, so the vault's tier policy can be exercised.
- * Not for production: the key dies with the process.
+ * Key crypto for tests: the dev-only in-memory AES (real ciphertext on disk) with the knobs a
+ * test needs: any backend name (to exercise the vault's tier policy), an unavailable keyring, a
+ * rotated OS key on the next decrypt, and counters.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createDevOnlyKeyCrypto } from './dev-only-key-crypto.ts';
 import type { KeyCryptoBackend, StorageBackendName } from './key-crypto.ts';
 
 export interface FakeKeyCrypto extends KeyCryptoBackend {
@@ -17,7 +16,7 @@ export interface FakeKeyCrypto extends KeyCryptoBackend {
 }
 
 export function createFakeKeyCrypto(options: { backend?: StorageBackendName; available?: boolean } = {}): FakeKeyCrypto {
-  const key = randomBytes(32);
+  const aes = createDevOnlyKeyCrypto();
   const fake: FakeKeyCrypto = {
     backendName: options.backend ?? 'gnome_libsecret',
     available: options.available ?? true,
@@ -28,18 +27,13 @@ export function createFakeKeyCrypto(options: { backend?: StorageBackendName; ava
     backend: () => fake.backendName,
     encrypt(plain) {
       fake.encryptCalls++;
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return Promise.resolve(Buffer.concat([iv, cipher.getAuthTag(), body]));
+      return aes.encrypt(plain);
     },
-    decrypt(buf) {
-      const decipher = createDecipheriv('aes-256-gcm', key, buf.subarray(0, 12));
-      decipher.setAuthTag(buf.subarray(12, 28));
-      const result = Buffer.concat([decipher.update(buf.subarray(28)), decipher.final()]).toString('utf8');
+    async decrypt(buf) {
+      const { result } = await aes.decrypt(buf);
       const shouldReEncrypt = fake.rotateOnNextDecrypt;
       fake.rotateOnNextDecrypt = false;
-      return Promise.resolve({ result, shouldReEncrypt });
+      return { result, shouldReEncrypt };
     },
     allowPlainText() {
       fake.plainTextAllowed = true;

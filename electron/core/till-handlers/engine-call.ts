@@ -4,6 +4,7 @@
  * exception, which the registry reports as INTERNAL without its details.
  */
 import { IpcError } from '../../../shared/ipc/envelope.ts';
+import { TillError } from '../till-error.ts';
 import { EngineInputError } from '../engine/index.ts';
 import type { Engine } from '../engine/index.ts';
 import { JournalConflictError, JournalInputError } from '../journal/index.ts';
@@ -14,7 +15,7 @@ export async function engineCall<T>(deps: Pick<TillHandlerDeps, 'engine' | 'jour
   try {
     return await fn(engine);
   } catch (e) {
-    if (e instanceof IpcError) throw e;
+    if (e instanceof IpcError || e instanceof TillError) throw e;
     if (e instanceof EngineInputError || e instanceof JournalConflictError || e instanceof JournalInputError) throw new IpcError('INVALID_STATE', e.message);
     throw deps.journal.mapError(e);
   }

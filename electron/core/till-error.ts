@@ -1,0 +1,16 @@
+/**
+ * A refusal from the till's own services (the journal, the engine, the API clients): the journal
+ * is closed, the till is not set up, a key is missing, an address is not allowed. It carries the
+ * code and the cashier/manager-facing message; whoever called (a channel, the CLI) decides how
+ * to present it. The handler registry passes it on as a typed error, like an IpcError.
+ */
+import type { ErrorCode } from '../../shared/ipc/envelope.ts';
+
+export class TillError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'TillError';
+    this.code = code;
+  }
+}
