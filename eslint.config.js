@@ -6,6 +6,26 @@ import globals from 'globals';
 
 const nodeOnly = ['electron', 'electron/*', 'node:*', 'fs', 'path', 'http', 'https', 'child_process', 'os', 'crypto'];
 
+/** Test support lives in `testing/` folders; only tests may import it. Benches are measuring tools run beside the tests. */
+const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx', '**/testing/**', 'e2e/**', 'scripts/bench/**'];
+const testingOnly = { group: ['**/testing', '**/testing/**'], message: 'testing/ holds test support: production code may not import it.' };
+const rendererNodeOnly = { group: nodeOnly, message: 'The renderer talks to main only through the preload bridge.' };
+/**
+ * One `no-restricted-imports` rule per area (in flat config a later entry replaces the rule's
+ * options, it does not add to them): the area's own restrictions for every file, plus
+ * `testingOnly` for the files that are not tests.
+ * @param {string[]} files
+ * @param {{ paths?: object[], patterns?: object[] }} [options]
+ */
+function zone(files, { paths = [], patterns = [] } = {}) {
+  /** @param {object[]} extra */
+  const rule = (extra) => ['error', { paths, patterns: [...patterns, ...extra] }];
+  return [
+    { files, rules: { 'no-restricted-imports': rule([]) } },
+    { files, ignores: TEST_FILES, rules: { 'no-restricted-imports': rule([testingOnly]) } },
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', '.vite/**', 'dist/**', 'renderer/dist/**', 'test-results/**', 'playwright-report/**', 'assets/**'] },
   js.configs.recommended,
@@ -22,29 +42,29 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  ...zone(['**/*.{ts,tsx,js}']),
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      // The renderer is untrusted web content: it may not reach Node or Electron.
-      'no-restricted-imports': ['error', { patterns: [{ group: nodeOnly, message: 'The renderer talks to main only through the preload bridge.' }] }],
-    },
+    rules: reactHooks.configs.recommended.rules,
   },
-  {
-    files: ['shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: nodeOnly, message: 'shared/ runs in both processes: no Node or Electron imports.' }] }],
-    },
-  },
-  {
-    // The core, sandbox, CLI and web host must run under plain Node: no Electron.
-    files: ['electron/core/**/*.ts', 'electron/sandbox/**/*.ts', 'electron/cli/**/*.ts', 'electron/web-host/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Electron-free module: inject what you need from electron/shell.' }] }],
-    },
-  },
+  // The renderer is untrusted web content: it may not reach Node or Electron.
+  ...zone(['renderer/**/*.{ts,tsx}'], { patterns: [rendererNodeOnly] }),
+  // The two screens share only renderer/app, state, scan, ui and shared/: neither reaches into the other.
+  ...zone(['renderer/manager/**/*.{ts,tsx}'], {
+    patterns: [{ group: ['**/cashier', '**/cashier/**'], message: 'The manager console may not import the cashier screen\'s internals.' }, rendererNodeOnly],
+  }),
+  // The one exception: the settings tab opens the scanner wizard, which only the manager uses and which is moving to renderer/manager/.
+  ...zone(['renderer/manager/settings/settings-tab.tsx'], { patterns: [rendererNodeOnly] }),
+  ...zone(['renderer/cashier/**/*.{ts,tsx}'], {
+    patterns: [{ group: ['**/manager', '**/manager/**'], message: 'The cashier screen may not import the manager console\'s internals.' }, rendererNodeOnly],
+  }),
+  ...zone(['shared/**/*.ts'], { patterns: [{ group: nodeOnly, message: 'shared/ runs in both processes: no Node or Electron imports.' }] }),
+  // The core, sandbox, CLI and web host must run under plain Node: no Electron.
+  ...zone(['electron/core/**/*.ts', 'electron/sandbox/**/*.ts', 'electron/cli/**/*.ts', 'electron/web-host/**/*.ts'], {
+    paths: [{ name: 'electron', message: 'Electron-free module: inject what you need from electron/shell.' }],
+  }),
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts'],
     rules: {

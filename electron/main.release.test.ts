@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-vi.mock('electron', () => import('./shell/test/electron-stub.ts'));
-vi.mock('electron-store', () => import('./shell/test/electron-store-stub.ts'));
-import { app, BrowserWindow, electronStub, ipcMain } from './shell/test/electron-stub.ts';
+vi.mock('electron', () => import('./shell/testing/electron-stub.ts'));
+vi.mock('electron-store', () => import('./shell/testing/electron-store-stub.ts'));
+import { app, BrowserWindow, electronStub, ipcMain } from './shell/testing/electron-stub.ts';
 
 const attackerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-attacker-'));
 const argv = process.argv;

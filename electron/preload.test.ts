@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-vi.mock('electron', () => import('./shell/test/electron-stub.ts'));
-import { exposed, ipcRenderer } from './shell/test/electron-stub.ts';
+vi.mock('electron', () => import('./shell/testing/electron-stub.ts'));
+import { exposed, ipcRenderer } from './shell/testing/electron-stub.ts';
 import { eventContract, invokeContract } from '../shared/ipc/contract.ts';
 import type { TillBridge } from '../shared/ipc/bridge-types.ts';
 

@@ -42,7 +42,7 @@ describe('electronBinary', () => {
 describe('npm start without Electron', () => {
   it('says so and serves the app from the web host', async () => {
     const dataDir = tempDir();
-    const proc = spawn(path.join(ROOT, 'node_modules', '.bin', 'node'), [path.join(ROOT, 'scripts', 'start.ts'), '--renderer-dir', path.join(ROOT, 'electron', 'web-host', 'test-fixtures')], {
+    const proc = spawn(path.join(ROOT, 'node_modules', '.bin', 'node'), [path.join(ROOT, 'scripts', 'start.ts'), '--renderer-dir', path.join(ROOT, 'electron', 'web-host', 'testing', 'fixtures')], {
       cwd: ROOT,
       env: { ...process.env, TILL_DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createSocialHubClient } from '../core/api/index.ts';
 import type { SocialHubClient } from '../core/api/index.ts';
 import { checkpointPath, parseCsv } from '../core/export/index.ts';
-import { checkShape, cleanEnv, collect, runChecked, startCli, useCliSandbox } from './test-support.ts';
+import { checkShape, cleanEnv, collect, runChecked, startCli, useCliSandbox } from './testing/cli-runner.ts';
 
 const fx = useCliSandbox('cli-export-');
 const SINCE = '2025-06-01';

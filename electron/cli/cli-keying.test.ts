@@ -7,10 +7,10 @@ import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openJournal } from '../core/journal/index.ts';
-import { closedPortUrl } from '../core/api/test-support.ts';
+import { closedPortUrl } from '../core/api/testing/loopback-servers.ts';
 import { DEMO } from '../sandbox/server.ts';
-import { runChecked, useCliSandbox } from './test-support.ts';
-import type { CliRun } from './test-support.ts';
+import { runChecked, useCliSandbox } from './testing/cli-runner.ts';
+import type { CliRun } from './testing/cli-runner.ts';
 
 const fx = useCliSandbox('cli-keying-');
 const ava = DEMO.memberWithCoupons;

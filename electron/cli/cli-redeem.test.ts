@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO } from '../sandbox/server.ts';
-import { runChecked, useCliSandbox } from './test-support.ts';
-import type { CliRun } from './test-support.ts';
+import { runChecked, useCliSandbox } from './testing/cli-runner.ts';
+import type { CliRun } from './testing/cli-runner.ts';
 
 const fx = useCliSandbox('cli-redeem-');
 const grace = DEMO.spareCouponMember;

@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatDescription } from '../../shared/ledger/sale-token.ts';
-import { closedPortUrl } from '../core/api/test-support.ts';
+import { closedPortUrl } from '../core/api/testing/loopback-servers.ts';
 import { DEMO } from '../sandbox/server.ts';
-import { expectNoKeys, runChecked, useCliSandbox } from './test-support.ts';
-import type { CliRun } from './test-support.ts';
+import { expectNoKeys, runChecked, useCliSandbox } from './testing/cli-runner.ts';
+import type { CliRun } from './testing/cli-runner.ts';
 
 const fx = useCliSandbox('cli-write-');
 const TILL = 'T5';

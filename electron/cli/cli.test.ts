@@ -12,10 +12,10 @@ import { createSocialHubClient } from '../core/api/index.ts';
 import { parseCsv } from '../core/export/index.ts';
 import { openJournal } from '../core/journal/index.ts';
 import { todayIn } from '../core/reconcile/index.ts';
-import { awardVia, markConfirmed, markSending, purchase, recordAward } from '../core/reconcile/test-support.ts';
+import { awardVia, markConfirmed, markSending, purchase, recordAward } from '../core/reconcile/testing/journal-rows.ts';
 import { DEMO } from '../sandbox/server.ts';
-import { checkShape, cleanEnv, expectNoKeys, runChecked, runCli, runCliWithInput, useCliSandbox } from './test-support.ts';
-import type { CliRun } from './test-support.ts';
+import { checkShape, cleanEnv, expectNoKeys, runChecked, runCli, runCliWithInput, useCliSandbox } from './testing/cli-runner.ts';
+import type { CliRun } from './testing/cli-runner.ts';
 
 const fx = useCliSandbox('cli-test-');
 

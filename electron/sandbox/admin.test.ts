@@ -3,7 +3,7 @@ import { ledgerTransactionSchema } from '../../shared/api/schemas.ts';
 import type { AuditEntry } from './audit-log.ts';
 import type { ActiveFault } from './faults.ts';
 import { DEMO, startSandbox, type SandboxHandle } from './server.ts';
-import { adminClient, apiClient, errorOf, type Client } from './test-client.ts';
+import { adminClient, apiClient, errorOf, type Client } from './testing/client.ts';
 
 let sb: SandboxHandle;
 let api: Client;

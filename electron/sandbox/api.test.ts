@@ -15,7 +15,7 @@ import {
   tierSchema,
 } from '../../shared/api/schemas.ts';
 import { DEMO, startSandbox, type SandboxHandle } from './server.ts';
-import { apiClient, errorOf, type Client } from './test-client.ts';
+import { apiClient, errorOf, type Client } from './testing/client.ts';
 
 let sb: SandboxHandle;
 let api: Client;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ID_PATTERN, membersPageSchema, pointsPageSchema } from '../../shared/api/schemas.ts';
 import { DEMO, TIERS, buildDemoData, tierFor } from './demo-data.ts';
 import { startSandbox, type SandboxHandle } from './server.ts';
-import { apiClient } from './test-client.ts';
+import { apiClient } from './testing/client.ts';
 
 describe('demo data', () => {
   const data = buildDemoData();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { pointsPageSchema, pointsResponseSchema } from '../../shared/api/schemas.ts';
 import { FaultEngine, parseFaultRule } from './faults.ts';
 import { DEMO, startSandbox, type FaultRule, type SandboxHandle } from './server.ts';
-import { adminClient, apiClient, errorOf, type Client } from './test-client.ts';
+import { adminClient, apiClient, errorOf, type Client } from './testing/client.ts';
 
 let sb: SandboxHandle;
 let api: Client;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { couponsSchema } from '../../shared/api/schemas.ts';
 import { DEMO, startSandbox, type SandboxOptions } from './server.ts';
-import { apiClient } from './test-client.ts';
+import { apiClient } from './testing/client.ts';
 
 let dir: string;
 let file: string;

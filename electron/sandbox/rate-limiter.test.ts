@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TokenBucketLimiter } from './rate-limiter.ts';
 import { startSandbox, type SandboxHandle } from './server.ts';
-import { adminClient, apiClient, errorOf } from './test-client.ts';
+import { adminClient, apiClient, errorOf } from './testing/client.ts';
 
 describe('TokenBucketLimiter (fake clock)', () => {
   it('allows a burst of capacity, then refills at the configured rate', () => {

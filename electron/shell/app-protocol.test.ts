@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-vi.mock('electron', () => import('./test/electron-stub.ts'));
-import { electronStub, protocol } from './test/electron-stub.ts';
+vi.mock('electron', () => import('./testing/electron-stub.ts'));
+import { electronStub, protocol } from './testing/electron-stub.ts';
 import { handleAppRequest, registerAppSchemePrivileges, serveAppProtocol } from './app-protocol.ts';
 import { buildCsp, securityHeaders } from '../core/shell-policy/csp.ts';
 

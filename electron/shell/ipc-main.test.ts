@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-vi.mock('electron', () => import('./test/electron-stub.ts'));
+vi.mock('electron', () => import('./testing/electron-stub.ts'));
 import type { IpcMain, WebContents } from 'electron';
-import { electronStub, FakeWebContents, ipcMain } from './test/electron-stub.ts';
+import { electronStub, FakeWebContents, ipcMain } from './testing/electron-stub.ts';
 import { rendererEventTransport, wireIpcMain } from './ipc-main.ts';
-import { createFoundationKit } from '../core/ipc/foundation-test-kit.ts';
+import { createFoundationKit } from '../core/ipc/testing/foundation-kit.ts';
 import { invokeContract } from '../../shared/ipc/contract.ts';
 import { APP_ORIGIN } from '../core/shell-policy/app-origin.ts';
 import { IPC_PAYLOAD_LIMIT_BYTES } from '../../shared/ipc/payload-limit.ts';

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-vi.mock('electron', () => import('./test/electron-stub.ts'));
+vi.mock('electron', () => import('./testing/electron-stub.ts'));
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { electronStub, safeStorage } from './test/electron-stub.ts';
+import { electronStub, safeStorage } from './testing/electron-stub.ts';
 import { safeStorageCrypto } from './key-crypto.ts';
 import { createKeyVault } from '../core/keys/key-vault.ts';
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-vi.mock('electron', () => import('./test/electron-stub.ts'));
+vi.mock('electron', () => import('./testing/electron-stub.ts'));
 import type { WebContents } from 'electron';
-import { app, BrowserWindow, electronStub, FakeWebContents } from './test/electron-stub.ts';
+import { app, BrowserWindow, electronStub, FakeWebContents } from './testing/electron-stub.ts';
 import { guardAllWebContents, guardWebContents } from './navigation.ts';
 import { APP_ORIGIN } from '../core/shell-policy/app-origin.ts';
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-vi.mock('electron', () => import('./test/electron-stub.ts'));
+vi.mock('electron', () => import('./testing/electron-stub.ts'));
 import type { Session } from 'electron';
-import { electronStub, session } from './test/electron-stub.ts';
+import { electronStub, session } from './testing/electron-stub.ts';
 import { installPermissionHandlers } from './permissions.ts';
 import { APP_ORIGIN } from '../core/shell-policy/app-origin.ts';
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-vi.mock('electron', () => import('./test/electron-stub.ts'));
+vi.mock('electron', () => import('./testing/electron-stub.ts'));
 import type { BrowserWindow as ElectronWindow } from 'electron';
-import { app, BrowserWindow, electronStub } from './test/electron-stub.ts';
+import { app, BrowserWindow, electronStub } from './testing/electron-stub.ts';
 import { claimSingleInstance } from './single-instance.ts';
 
 beforeEach(() => electronStub.reset());

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-vi.mock('electron', () => import('./test/electron-stub.ts'));
-import { BrowserWindow, electronStub } from './test/electron-stub.ts';
+vi.mock('electron', () => import('./testing/electron-stub.ts'));
+import { BrowserWindow, electronStub } from './testing/electron-stub.ts';
 import { createMainWindow, mainWindowOptions } from './window.ts';
 
 beforeEach(() => electronStub.reset());

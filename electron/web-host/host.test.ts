@@ -18,7 +18,7 @@ import { BRIDGE_SCRIPT_PATH, injectBridgeTag } from './static-files.ts';
 import { buildRenderer, rendererSourcesExist } from './renderer-build.ts';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const FIXTURE_DIR = path.join(import.meta.dirname, 'test-fixtures');
+const FIXTURE_DIR = path.join(import.meta.dirname, 'testing', 'fixtures');
 
 let host: WebHost;
 let browser: Browser;

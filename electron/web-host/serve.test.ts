@@ -12,7 +12,7 @@ import { parseServeArgs } from './serve.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const NODE = path.join(ROOT, 'node_modules', '.bin', 'node');
-const FIXTURE_DIR = path.join(import.meta.dirname, 'test-fixtures');
+const FIXTURE_DIR = path.join(import.meta.dirname, 'testing', 'fixtures');
 
 describe('parseServeArgs', () => {
   it('defaults to a fresh folder, any port, factory PIN state and a preset till', () => {

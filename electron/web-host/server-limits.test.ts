@@ -14,7 +14,7 @@ import type { SandboxHandle } from '../sandbox/server.ts';
 import { MAX_CONNECTIONS, startWebHost } from './host.ts';
 import type { WebHost } from './host.ts';
 
-const FIXTURE_DIR = path.join(import.meta.dirname, 'test-fixtures');
+const FIXTURE_DIR = path.join(import.meta.dirname, 'testing', 'fixtures');
 
 let host: WebHost;
 let sandbox: SandboxHandle;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRuntime } from './runtime.ts';
 import type { SoundKind } from './sound.ts';
-import { avaCard, createFakeBridge, flush, ok, settingsFixture } from '../state/test-kit.ts';
+import { avaCard, createFakeBridge, flush, ok, settingsFixture } from '../testing/fake-bridge.ts';
 
 function setup(active: EventTarget | null = null) {
   const fake = createFakeBridge();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OutcomeView } from '../state/outcome.ts';
 import { applyRow, viewFromOutcome } from '../state/outcome.ts';
-import { outcome, row } from '../state/test-kit.ts';
+import { outcome, row } from '../testing/fake-bridge.ts';
 import { describeOutcome } from './outcome-text.ts';
 
 const NOW = new Date(2026, 2, 10, 15, 0).getTime();

@@ -3,7 +3,7 @@ import { createAwardStore, openSaleTxnId, validateTotal, validateTxnId } from '.
 import { createMemberStore } from './member-store.ts';
 import { createRowFollower } from './row-follower.ts';
 import { realTimers } from './timers.ts';
-import { avaCard, createFakeBridge, fail, flush, ok, outcome, row } from './test-kit.ts';
+import { avaCard, createFakeBridge, fail, flush, ok, outcome, row } from '../testing/fake-bridge.ts';
 import type { OutcomeView } from './outcome.ts';
 
 function setup() {

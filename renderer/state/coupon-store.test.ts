@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCouponStore, pendingChecks, type CouponCheck } from './coupon-store.ts';
 import { realTimers } from './timers.ts';
-import { createFakeBridge, fail, flush, ok } from './test-kit.ts';
+import { createFakeBridge, fail, flush, ok } from '../testing/fake-bridge.ts';
 
 const verdict = (v: 'honor' | 'do-not-honor' | 'checking', reason = `reason ${v}`) => ({ verdict: v, reason, couponId: 'cp_ava_coffee', redeemedByThisTillAt: null, row: null });
 

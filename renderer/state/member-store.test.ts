@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { awardBlocker, createMemberStore, memberName, sortCoupons, tierProgress } from './member-store.ts';
-import { avaCard, createFakeBridge, fail, flush, ok } from './test-kit.ts';
+import { avaCard, createFakeBridge, fail, flush, ok } from '../testing/fake-bridge.ts';
 
 describe('member store', () => {
   it('loads a card; a newer scan wins over an older answer still in flight', async () => {

@@ -3,7 +3,7 @@ import type { SaleSummary } from '../../shared/ipc/schemas/till.ts';
 import { createReturnStore, estimateReturn, minorToMoney, returnedSoFar } from './return-store.ts';
 import { createRowFollower } from './row-follower.ts';
 import { realTimers } from './timers.ts';
-import { createFakeBridge, fail, ok, outcome, row } from './test-kit.ts';
+import { createFakeBridge, fail, ok, outcome, row } from '../testing/fake-bridge.ts';
 
 function summary(overrides: Partial<SaleSummary> = {}): SaleSummary {
   return {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import { createSocialHubClient } from '../../electron/core/api/index.ts';
-import { closedPortUrl } from '../../electron/core/api/test-support.ts';
+import { closedPortUrl } from '../../electron/core/api/testing/loopback-servers.ts';
 import { createEngine } from '../../electron/core/engine/index.ts';
 import { openJournal } from '../../electron/core/journal/index.ts';
 import { DEMO } from '../../electron/sandbox/demo-data.ts';

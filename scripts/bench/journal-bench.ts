@@ -14,8 +14,8 @@ import { DatabaseSync } from 'node:sqlite';
 import Conf from 'conf';
 import { Journal, openJournal } from '../../electron/core/journal/index.ts';
 import type { JournalQuery } from '../../electron/core/journal/index.ts';
-import { award, bulkInsert, mixedRows, tempDir } from '../../electron/core/journal/test-support/fixtures.ts';
-import type { BulkRow } from '../../electron/core/journal/test-support/fixtures.ts';
+import { award, bulkInsert, mixedRows, tempDir } from '../../electron/core/journal/testing/fixtures.ts';
+import type { BulkRow } from '../../electron/core/journal/testing/fixtures.ts';
 
 const SIZES = [1_000, 10_000, 100_000];
 const JOURNAL_SAMPLES = 2_000;

@@ -9,7 +9,7 @@ import type { SocialHubClient, SocialHubClientOptions } from './client.ts';
 import { createSocialHubClient } from './client.ts';
 import type { ApiCallRecord, ApiFailure, ApiResult } from './failure.ts';
 import { paginateLedger, paginateMembers, paginateStores } from './paginate.ts';
-import { HOSTILE_IDS } from './test-support.ts';
+import { HOSTILE_IDS } from './testing/loopback-servers.ts';
 
 let sandbox: SandboxHandle;
 let write: SocialHubClient;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApiCallRecord, ApiResult } from './failure.ts';
 import type { SocialHubClient } from './client.ts';
 import { createSocialHubClient } from './client.ts';
-import { HOSTILE_IDS } from './test-support.ts';
+import { HOSTILE_IDS } from './testing/loopback-servers.ts';
 
 const KEY = 'fl_test_0123456789abcdefSECRET';
 

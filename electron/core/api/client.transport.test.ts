@@ -6,8 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiCallRecord, ApiFailure, ApiResult } from './failure.ts';
 import { createSocialHubClient } from './client.ts';
 import type { SocialHubClientOptions } from './client.ts';
-import type { TestServer } from './test-support.ts';
-import { closedPortUrl, sendJson, startHttpServer, startNetServer } from './test-support.ts';
+import type { TestServer } from './testing/loopback-servers.ts';
+import { closedPortUrl, sendJson, startHttpServer, startNetServer } from './testing/loopback-servers.ts';
 
 const KEY = 'fl_test_transport0123456789XYZW';
 const POINTS = { amount: 25, description: 'In-store purchase · txn T-1' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPath, checkPage, queryString } from './path.ts';
-import { HOSTILE_IDS } from './test-support.ts';
+import { HOSTILE_IDS } from './testing/loopback-servers.ts';
 
 describe('buildPath', () => {
   it('fills valid ids', () => {

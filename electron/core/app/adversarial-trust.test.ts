@@ -12,10 +12,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_BASE_URL } from '../../../shared/ipc/schemas/settings.ts';
 import { DEMO } from '../../sandbox/server.ts';
-import { createTillKit, TEST_PIN } from './test-kit.ts';
-import type { TillKit } from './test-kit.ts';
+import { createTillKit, TEST_PIN } from './testing/till-kit.ts';
+import type { TillKit } from './testing/till-kit.ts';
 import { PIN_FILE } from './trusted-foundation.ts';
-import { createFakeKeyCrypto } from '../keys/fake-key-crypto.ts';
+import { createFakeKeyCrypto } from '../keys/testing/fake-key-crypto.ts';
 
 const SANDBOX_WRITE = 'fl_test_Wk7Qz2Lr9Xc4Vb8Nm3Pa6Sd1Fg5Hj0K';
 const SANDBOX_READ = 'fl_test_Rd2Xy8Uo4Ie6Wq1Tz9Lp3Mn7Bv5Cx0A';

@@ -12,8 +12,8 @@ import { DEMO, startSandbox } from '../../sandbox/server.ts';
 import { SETUP_INCOMPLETE } from './engine-slot.ts';
 import { JOURNAL_FILE, SANDBOX_STATE_FILE } from './app-core.ts';
 import { businessDateAt } from './business-date.ts';
-import { createTillKit } from './test-kit.ts';
-import type { TillKit } from './test-kit.ts';
+import { createTillKit } from './testing/till-kit.ts';
+import type { TillKit } from './testing/till-kit.ts';
 
 const kits: TillKit[] = [];
 const cleanup: (() => Promise<void> | void)[] = [];

@@ -26,8 +26,8 @@ import { DEFAULT_ORIGIN_ALLOW_LIST, originOf } from '../api/index.ts';
 import type { ApiCallRecord, OriginAllowList } from '../api/index.ts';
 import { createApiClients } from './api-clients.ts';
 import type { ApiClients } from './api-clients.ts';
-import { createConnectivity } from './connectivity.ts';
-import type { Connectivity } from './connectivity.ts';
+import { createOnlineStatus } from './online-status.ts';
+import type { OnlineStatus } from './online-status.ts';
 import { openJournalSlot } from './journal-slot.ts';
 import { startRetention } from './retention.ts';
 import type { JournalSlot } from './journal-slot.ts';
@@ -81,7 +81,7 @@ export interface TillCore {
   readonly events: EventPublisher<EventContract>;
   readonly journal: JournalSlot;
   readonly clients: ApiClients;
-  readonly connectivity: Connectivity;
+  readonly onlineStatus: OnlineStatus;
   readonly engine: EngineSlot;
   /** The embedded sandbox while one runs (sandbox mode), for the web host's banner lines and tests. */
   readonly sandbox: SandboxSlot;
@@ -115,9 +115,9 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
   const journal = openJournalSlot({ path: path.join(options.dataDir, JOURNAL_FILE), now });
   if (journal.stopped() !== null) log.error('Journal unavailable: writes are stopped', { reason: journal.stopped() });
 
-  const connectivity = createConnectivity(now);
+  const onlineStatus = createOnlineStatus(now);
   const recordCall = (record: ApiCallRecord): void => {
-    connectivity.observe(record);
+    onlineStatus.observe(record);
     const j = journal.current();
     if (j === null) return;
     try {
@@ -140,7 +140,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
   // --- events ---
   const unsubscribers: (() => void)[] = [];
   unsubscribers.push(pin.subscribe((state) => events.publish('lockState', state)));
-  unsubscribers.push(connectivity.subscribe((c) => events.publish('connectivity', { online: c.online, since: iso(c.since ?? now()), detail: c.detail })));
+  unsubscribers.push(onlineStatus.subscribe((c) => events.publish('connectivity', { online: c.online, since: iso(c.since ?? now()), detail: c.detail })));
   let lastQueue = '';
   const publishQueue = (): void => {
     const j = journal.current();
@@ -170,7 +170,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     now,
     ownerPrefix: options.ownerPrefix ?? 'app',
     onChange: (ids) => tillEvents.journalChanged(ids),
-    onConnectivity: (online, detail) => connectivity.set(online, detail),
+    onConnectivity: (online, detail) => onlineStatus.set(online, detail),
     log,
     ...(options.engineTuning === undefined ? {} : { tuning: options.engineTuning }),
   });
@@ -226,7 +226,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     clients,
     cards,
     screenRows: createScreenRows(),
-    connectivity,
+    onlineStatus,
     events: tillEvents,
     engine: () => engine.get(),
     managerActor: () => `manager@${settings.get().tillId ?? 'till'}`,
@@ -237,7 +237,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
   for (const problem of await clients.liveKeyProblems()) notices.raise('keys-not-sent', problem);
   if (settings.get().mode === 'sandbox') {
     const started = await sandbox.start();
-    if (started === null) connectivity.set(false, sandbox.failure());
+    if (started === null) onlineStatus.set(false, sandbox.failure());
   }
   let lastProbe = 0;
   const probe = async (): Promise<void> => {
@@ -259,7 +259,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     pin.checkExpiry();
     publishQueue(); // picks up the engine's background work and the CLI's changes
     if (engine.outdated()) startEngine(); // the manager finished the set-up, or changed store/till/target
-    if (!connectivity.state().online && now() - lastProbe >= OFFLINE_PROBE_MS) void probe();
+    if (!onlineStatus.state().online && now() - lastProbe >= OFFLINE_PROBE_MS) void probe();
   }, options.tickMs ?? TICK_MS_DEFAULT);
   tick.unref();
   const retention = startRetention({ journal, retentionDays: () => settings.get().journalRetentionDays, log });
@@ -270,7 +270,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     events,
     journal,
     clients,
-    connectivity,
+    onlineStatus,
     engine,
     sandbox,
     apiBaseUrl: () => clients.baseUrl(),

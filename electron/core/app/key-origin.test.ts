@@ -11,9 +11,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO, startSandbox } from '../../sandbox/server.ts';
 import type { SandboxHandle } from '../../sandbox/server.ts';
-import { createFakeKeyCrypto } from '../keys/fake-key-crypto.ts';
-import { createTillKit } from './test-kit.ts';
-import type { TillKit, TillKitOptions } from './test-kit.ts';
+import { createFakeKeyCrypto } from '../keys/testing/fake-key-crypto.ts';
+import { createTillKit } from './testing/till-kit.ts';
+import type { TillKit, TillKitOptions } from './testing/till-kit.ts';
 
 const WRITE = 'fl_live_Wk7Qz2Lr9Xc4Vb8Nm3Pa6Sd1Fg5Hj0K';
 const READ = 'fl_live_Rd2Xy8Uo4Ie6Wq1Tz9Lp3Mn7Bv5Cx0A';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openJournalSlot } from './journal-slot.ts';
 import { startRetention } from './retention.ts';
-import { T0, bulkInsert, tempDir } from '../journal/test-support/fixtures.ts';
-import type { TempDir } from '../journal/test-support/fixtures.ts';
+import { T0, bulkInsert, tempDir } from '../journal/testing/fixtures.ts';
+import type { TempDir } from '../journal/testing/fixtures.ts';
 
 const DAY = 86_400_000;
 const quietLog = { warn: () => undefined, error: () => undefined };

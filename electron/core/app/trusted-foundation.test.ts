@@ -12,8 +12,8 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BASE_URL } from '../../../shared/ipc/schemas/settings.ts';
 import { DEMO } from '../../sandbox/server.ts';
-import { createTillKit, TEST_PIN } from './test-kit.ts';
-import type { TillKit, TillKitOptions } from './test-kit.ts';
+import { createTillKit, TEST_PIN } from './testing/till-kit.ts';
+import type { TillKit, TillKitOptions } from './testing/till-kit.ts';
 import { PIN_FILE, TRUST_FILE } from './trusted-foundation.ts';
 
 const SANDBOX_WRITE = 'fl_test_Wk7Qz2Lr9Xc4Vb8Nm3Pa6Sd1Fg5Hj0K';

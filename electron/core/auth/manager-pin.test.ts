@@ -7,7 +7,7 @@ import type { LockState, ManagerPin, PinStore, ScryptParams } from './manager-pi
 import { managerAuthoriser } from './authorise.ts';
 import { openTrustStore } from './till-trust.ts';
 import type { TrustStore } from './till-trust.ts';
-import { createFakeKeyCrypto } from '../keys/fake-key-crypto.ts';
+import { createFakeKeyCrypto } from '../keys/testing/fake-key-crypto.ts';
 
 /** Cheap parameters for the behaviour tests; one test below uses the real ones. */
 const FAST = { N: 2 ** 10, r: 8, p: 1, keyLen: 32 };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFakeKeyCrypto } from '../keys/fake-key-crypto.ts';
+import { createFakeKeyCrypto } from '../keys/testing/fake-key-crypto.ts';
 import { canonicalJson, openTrustStore } from './till-trust.ts';
 
 const dirs: string[] = [];

@@ -1,7 +1,7 @@
 /** adjust(): a manager's manual points adjustment, exactly-once per `ref`. */
 import { randomUUID } from 'node:crypto';
 import { AMOUNT_MAX } from '../../../shared/api/schemas.ts';
-import type { AdjustInput, WriteOutcome } from './api.ts';
+import type { AdjustInput, WriteOutcome } from './types.ts';
 import type { Ctx } from './context.ts';
 import type { Drainer } from './drainer.ts';
 import { EngineInputError } from './errors.ts';

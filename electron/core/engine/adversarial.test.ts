@@ -9,9 +9,9 @@ import { copyFileSync } from 'node:fs';
 import { createSocialHubClient } from '../api/index.ts';
 import { openJournal } from '../journal/index.ts';
 import { createEngine } from './index.ts';
-import { TIMINGS, startHarness } from './test-support/harness.ts';
-import { drainUntil, startTills } from './test-support/tills.ts';
-import type { Tills } from './test-support/tills.ts';
+import { TIMINGS, startHarness } from './testing/harness.ts';
+import { drainUntil, startTills } from './testing/tills.ts';
+import type { Tills } from './testing/tills.ts';
 
 const M = DEMO.newMember;
 let t: Tills | undefined;

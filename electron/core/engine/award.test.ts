@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO } from '../../sandbox/server.ts';
 import type { FetchFn } from '../api/http.ts';
-import { TIMINGS, settle, startHarness } from './test-support/harness.ts';
-import type { Harness } from './test-support/harness.ts';
+import { TIMINGS, settle, startHarness } from './testing/harness.ts';
+import type { Harness } from './testing/harness.ts';
 
 const M = DEMO.newMember;
 let h: Harness;

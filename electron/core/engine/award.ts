@@ -1,7 +1,7 @@
 /** award(): record the sale's points under its dedup key, then one inline send. */
 import { previewPoints } from '../../../shared/earn/earn-rule.ts';
 import { AMOUNT_MAX } from '../../../shared/api/schemas.ts';
-import type { AwardInput, WriteOutcome } from './api.ts';
+import type { AwardInput, WriteOutcome } from './types.ts';
 import type { Ctx } from './context.ts';
 import type { Drainer } from './drainer.ts';
 import { EngineInputError } from './errors.ts';

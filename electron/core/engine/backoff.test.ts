@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { ApiResult } from '../api/index.ts';
 import { fullJitter, retryDelayMs } from './backoff.ts';
-import { Connectivity } from './connectivity.ts';
+import { CircuitBreaker } from './circuit-breaker.ts';
 import { Pacer } from './pacer.ts';
 
 const S = { baseMs: 100, capMs: 5000, retryAfterMaxMs: 60_000 };
@@ -66,7 +66,7 @@ describe('connectivity', () => {
   it('opens after N network failures, probes, closes on an answer; a refused key blocks until lifted', () => {
     let now = 0;
     const events: [boolean, string | null][] = [];
-    const c = new Connectivity({ threshold: 3, probeIntervalMs: 1000, now: () => now, onChange: (o, d) => events.push([o, d]) });
+    const c = new CircuitBreaker({ threshold: 3, probeIntervalMs: 1000, now: () => now, onChange: (o, d) => events.push([o, d]) });
     c.observe(failure({}), 50);
     expect(c.gate()).toBe('backoff');
     now += 60;
@@ -98,7 +98,7 @@ describe('connectivity', () => {
 
   it('a 429 pauses sending until its delay is over', () => {
     let now = 0;
-    const c = new Connectivity({ threshold: 3, probeIntervalMs: 1000, now: () => now });
+    const c = new CircuitBreaker({ threshold: 3, probeIntervalMs: 1000, now: () => now });
     c.observe(failure({ reason: 'rate-limited', status: 429, retryAfterMs: 2000 }), 2000);
     expect(c.gate()).toBe('rate-limited');
     expect(c.rateLimitedUntil).toBe(2000);

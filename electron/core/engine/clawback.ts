@@ -5,7 +5,7 @@
 import { JournalConflictError } from '../journal/index.ts';
 import { buildDedupKey } from '../../../shared/journal/dedup-key.ts';
 import { proportionalClawback } from '../../../shared/earn/earn-rule.ts';
-import type { ClawbackInput, WriteOutcome } from './api.ts';
+import type { ClawbackInput, WriteOutcome } from './types.ts';
 import { checkMinor, minorToMoney } from './award.ts';
 import { COUPON_RETURN_FLAG, ENGINE_ACTOR } from './constants.ts';
 import type { Ctx } from './context.ts';

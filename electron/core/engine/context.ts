@@ -8,9 +8,9 @@ import type { EarnRule } from '../../../shared/earn/earn-rule.ts';
 import { TOKEN_VALUE } from '../../../shared/ledger/sale-token.ts';
 import { isBusinessDate } from '../../../shared/journal/dedup-key.ts';
 import { businessDateAt } from '../app/business-date.ts';
-import type { CrashPoint, EngineClient, EngineConfig } from './api.ts';
+import type { CrashPoint, EngineClient, EngineConfig } from './types.ts';
 import type { BackoffSettings } from './backoff.ts';
-import { Connectivity } from './connectivity.ts';
+import { CircuitBreaker } from './circuit-breaker.ts';
 import { EngineInputError } from './errors.ts';
 import { Pacer } from './pacer.ts';
 
@@ -38,7 +38,7 @@ export interface Ctx {
   random: () => number;
   earnRule: EarnRule | undefined;
   clawbackRounding: RoundingMode;
-  link: Connectivity;
+  link: CircuitBreaker;
   pacer: Pacer | null;
   /** A fresh lease owner for one unit of work: workers of one process must not share leases. */
   worker(tag: string): string;
@@ -119,7 +119,7 @@ export function createContext(config: EngineConfig): Ctx {
     random: config.random ?? Math.random,
     earnRule: config.earnRule,
     clawbackRounding: config.clawbackRounding ?? 'floor',
-    link: new Connectivity({
+    link: new CircuitBreaker({
       threshold: positive('breakerThreshold', config.breakerThreshold, 3),
       probeIntervalMs: positive('probeIntervalMs', config.probeIntervalMs, 5000),
       now,

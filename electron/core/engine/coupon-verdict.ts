@@ -4,7 +4,7 @@
  * (or a second process) after that hears "already redeemed by this till", and a coupon this till
  * redeemed while nobody watched answers HONOR on its first scan or poll.
  */
-import type { CouponVerdict } from './api.ts';
+import type { CouponVerdict } from './types.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import type { Ctx } from './context.ts';
 import { ENGINE_ACTOR, REASON_CODES } from './constants.ts';

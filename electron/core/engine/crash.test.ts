@@ -13,8 +13,8 @@ import { DEMO, startSandbox } from '../../sandbox/server.ts';
 import type { FaultRule } from '../../sandbox/server.ts';
 import { openJournal } from '../journal/index.ts';
 import { descriptionMatches, formatDescription } from '../../../shared/ledger/sale-token.ts';
-import { spawnWorker } from './test-support/processes.ts';
-import type { WorkerSpec } from './test-support/worker.ts';
+import { spawnWorker } from './testing/processes.ts';
+import type { WorkerSpec } from './testing/worker.ts';
 
 const SALES = 1000;
 const SEED = Number(process.env.TILL_CRASH_SEED ?? Date.now() % 1_000_000);

@@ -1,10 +1,10 @@
 /** The queue: 429/Retry-After, a refused key mid-drain, offline → restart → in-order drain, the breaker. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO } from '../../sandbox/server.ts';
-import { closedPortUrl } from '../api/test-support.ts';
+import { closedPortUrl } from '../api/testing/loopback-servers.ts';
 import { parseDescription } from '../../../shared/ledger/sale-token.ts';
-import { TIMINGS, eventually, startHarness } from './test-support/harness.ts';
-import type { Harness } from './test-support/harness.ts';
+import { TIMINGS, eventually, startHarness } from './testing/harness.ts';
+import type { Harness } from './testing/harness.ts';
 
 const M = DEMO.newMember;
 let h: Harness;

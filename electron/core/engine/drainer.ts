@@ -4,7 +4,7 @@
  * offline. Several processes may run one on the same journal: leases keep them apart.
  */
 import type { JournalRow } from '../journal/index.ts';
-import type { DrainReport } from './api.ts';
+import type { DrainReport } from './types.ts';
 import type { Ctx } from './context.ts';
 import { parkRedeem, redeemWindowOpen, releaseIfHeld, step } from './step.ts';
 

@@ -13,8 +13,8 @@ import type { Journal, JournalRow } from '../journal/index.ts';
 import { descriptionMatches, parseDescription } from '../../../shared/ledger/sale-token.ts';
 import { createEngine } from './index.ts';
 import type { CouponVerdict, CrashPoint, Engine } from './index.ts';
-import { FakeSocialHub, READ_FAULTS, WRITE_FAULTS } from './test-support/fake-socialhub.ts';
-import type { FakeOptions } from './test-support/fake-socialhub.ts';
+import { FakeSocialHub, READ_FAULTS, WRITE_FAULTS } from './testing/fake-socialhub.ts';
+import type { FakeOptions } from './testing/fake-socialhub.ts';
 
 const T = { requestTimeoutMs: 100, settleMs: 200, leaseMs: 500, backoff: { baseMs: 10, capMs: 100 }, probeIntervalMs: 50, idlePollMs: 10, duplicateCheckMaxMs: 5000 };
 const MEMBER = 'mb_prop';

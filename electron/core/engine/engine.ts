@@ -1,5 +1,5 @@
 /** createEngine(): wires the modules behind the public API (see index.ts for the contract). */
-import type { Engine, EngineConfig } from './api.ts';
+import type { Engine, EngineConfig } from './types.ts';
 import { adjust } from './adjust.ts';
 import { award } from './award.ts';
 import { clawback } from './clawback.ts';

@@ -57,4 +57,4 @@ export type {
   RedeemInput,
   SaleSummary,
   WriteOutcome,
-} from './api.ts';
+} from './types.ts';

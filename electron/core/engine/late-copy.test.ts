@@ -8,8 +8,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO } from '../../sandbox/server.ts';
 import { MEMBER_NOT_FOUND_READS, REASON_CODES } from './constants.ts';
-import { settle, startHarness } from './test-support/harness.ts';
-import type { Harness } from './test-support/harness.ts';
+import { settle, startHarness } from './testing/harness.ts';
+import type { Harness } from './testing/harness.ts';
 
 const M = DEMO.newMember;
 const POINTS = 'POST /members/:id/points' as const;

@@ -4,7 +4,7 @@
  */
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { STATE_LABELS } from '../../../shared/journal/states.ts';
-import type { ActionResult } from './api.ts';
+import type { ActionResult } from './types.ts';
 import { REASON_CODES } from './constants.ts';
 import type { Ctx } from './context.ts';
 import type { Drainer } from './drainer.ts';

@@ -3,7 +3,7 @@
  * coupon-verdict.ts.
  * `queued` and `checking` always say "do not re-enter": the till owns the retry.
  */
-import type { WriteOutcome } from './api.ts';
+import type { WriteOutcome } from './types.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { STATE_LABELS } from '../../../shared/journal/states.ts';
 import type { Ctx } from './context.ts';

@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { DEMO, startSandbox } from '../../sandbox/server.ts';
 import { descriptionMatches } from '../../../shared/ledger/sale-token.ts';
 import { openJournal } from '../journal/index.ts';
-import { spawnWorker } from './test-support/processes.ts';
-import type { WorkerSpec } from './test-support/worker.ts';
+import { spawnWorker } from './testing/processes.ts';
+import type { WorkerSpec } from './testing/worker.ts';
 
 const MEMBERS = [DEMO.newMember, DEMO.spareCouponMember, DEMO.zeroBalanceMember];
 

@@ -7,7 +7,7 @@
  */
 import type { JournalRow } from '../journal/index.ts';
 import { isFinal } from '../../../shared/journal/states.ts';
-import type { RecoverReport } from './api.ts';
+import type { RecoverReport } from './types.ts';
 import type { Ctx } from './context.ts';
 import { parkStaleRedeems } from './drainer.ts';
 import type { Drainer } from './drainer.ts';

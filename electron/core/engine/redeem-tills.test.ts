@@ -7,9 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO } from '../../sandbox/server.ts';
 import type { FetchFn } from '../api/http.ts';
 import type { CrashPoint } from './index.ts';
-import { TIMINGS, eventually } from './test-support/harness.ts';
-import { drainUntil, startTills } from './test-support/tills.ts';
-import type { Tills } from './test-support/tills.ts';
+import { TIMINGS, eventually } from './testing/harness.ts';
+import { drainUntil, startTills } from './testing/tills.ts';
+import type { Tills } from './testing/tills.ts';
 
 const G = DEMO.spareCouponMember;
 const [C1 = '', C2 = '', C3 = ''] = DEMO.spareCoupons;

@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO } from '../../sandbox/server.ts';
 import type { FetchFn } from '../api/http.ts';
 import type { JournalRow } from '../journal/index.ts';
-import { closedPortUrl } from '../api/test-support.ts';
-import { TIMINGS, settle, startHarness } from './test-support/harness.ts';
-import type { Harness } from './test-support/harness.ts';
+import { closedPortUrl } from '../api/testing/loopback-servers.ts';
+import { TIMINGS, settle, startHarness } from './testing/harness.ts';
+import type { Harness } from './testing/harness.ts';
 
 const G = DEMO.spareCouponMember;
 const [C1 = '', C2 = '', C3 = '', C4 = '', C5 = ''] = DEMO.spareCoupons;

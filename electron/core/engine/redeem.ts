@@ -7,7 +7,7 @@
  */
 import { buildDedupKey } from '../../../shared/journal/dedup-key.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
-import type { CouponVerdict, RedeemInput } from './api.ts';
+import type { CouponVerdict, RedeemInput } from './types.ts';
 import { ENGINE_ACTOR, REASON_CODES } from './constants.ts';
 import type { Ctx } from './context.ts';
 import { inlineSlot, record } from './inline.ts';

@@ -125,6 +125,6 @@ export async function sendClaimed(ctx: Ctx, sending: JournalRow, owner: string, 
   // Provably not applied (429, 401/403, connection refused, …): back to the queue.
   const delay = observeFailure(ctx, result, Math.max(0, sending.attemptCount - 1));
   // Only a 429 delays this row itself; a refused key or an unreachable server pauses the whole
-  // link (see Connectivity), so the oldest row stays first in line and the queue drains in order.
+  // link (see CircuitBreaker), so the oldest row stays first in line and the queue drains in order.
   return close('queued', { nextAttemptAt: f.status === 429 ? ctx.now() + delay : null, lastError: f.message.slice(0, 1000) }, outcome);
 }

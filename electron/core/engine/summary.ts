@@ -2,7 +2,7 @@
 import { buildDedupKey } from '../../../shared/journal/dedup-key.ts';
 import type { JournalPage, JournalRow } from '../../../shared/journal/row.ts';
 import { STATE_LABELS } from '../../../shared/journal/states.ts';
-import type { SaleSummary } from './api.ts';
+import type { SaleSummary } from './types.ts';
 import { REASON_CODES } from './constants.ts';
 import type { Ctx } from './context.ts';
 import { checkId, scopeDate } from './intents.ts';

@@ -18,9 +18,9 @@ import { DEMO, startSandbox } from '../../sandbox/server.ts';
 import type { FaultRule, SandboxHandle } from '../../sandbox/server.ts';
 import { descriptionMatches, parseDescription } from '../../../shared/ledger/sale-token.ts';
 import type { CouponVerdict } from './index.ts';
-import { TIMINGS } from './test-support/harness.ts';
-import { startTills, virtualClock } from './test-support/tills.ts';
-import type { Till, TillClock, Tills } from './test-support/tills.ts';
+import { TIMINGS } from './testing/harness.ts';
+import { startTills, virtualClock } from './testing/tills.ts';
+import type { Till, TillClock, Tills } from './testing/tills.ts';
 
 const MEMBER = DEMO.spareCouponMember;
 /** Coupons are spent for good, so each run gets fresh active ones from the demo roster. */

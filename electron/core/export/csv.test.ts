@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formulaCells, readCsv } from './csv-test-support.ts';
+import { formulaCells, readCsv } from './testing/csv-readers.ts';
 import { csvCell, csvLine, defuseFormulas, parseCsv, toCsv } from './csv.ts';
 
 /** Values an attacker would put in a member name, a ledger description or a manager's note. */

@@ -6,9 +6,9 @@ import type { InvokeKey } from '../../../shared/ipc/contract.ts';
 import { DEFAULT_BASE_URL } from '../../../shared/ipc/schemas/settings.ts';
 import { formatDescription } from '../../../shared/ledger/sale-token.ts';
 import { DEMO, startSandbox } from '../../sandbox/server.ts';
-import { createTillKit, TEST_PIN } from '../app/test-kit.ts';
-import type { TillKit } from '../app/test-kit.ts';
-import { createFoundationKit, KIT_PIN } from './foundation-test-kit.ts';
+import { createTillKit, TEST_PIN } from '../app/testing/till-kit.ts';
+import type { TillKit } from '../app/testing/till-kit.ts';
+import { createFoundationKit, KIT_PIN } from './testing/foundation-kit.ts';
 
 const WRITE_KEY = 'fl_test_Wk7Qz2Lr9Xc4Vb8Nm3Pa6Sd1Fg5Hj0K';
 const READ_KEY = 'fl_test_Rd2Xy8Uo4Ie6Wq1Tz9Lp3Mn7Bv5Cx0A';

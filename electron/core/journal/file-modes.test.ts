@@ -5,8 +5,8 @@
 import { chmodSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openJournal } from './journal.ts';
-import { award, tempDir } from './test-support/fixtures.ts';
-import type { TempDir } from './test-support/fixtures.ts';
+import { award, tempDir } from './testing/fixtures.ts';
+import type { TempDir } from './testing/fixtures.ts';
 
 const mode = (path: string): string => (statSync(path).mode & 0o777).toString(8);
 const files = (path: string): string[] => [path, `${path}-wal`, `${path}-shm`];

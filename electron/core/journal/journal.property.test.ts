@@ -9,7 +9,7 @@ import { CLAIMABLE_STATES, JOURNAL_STATES, canTransition, isFinal, isLeasedState
 import type { JournalState } from '../../../shared/journal/states.ts';
 import { IllegalTransitionError, JournalInputError } from './journal-errors.ts';
 import type { TransitionResult } from './journal.ts';
-import { award, testJournal } from './test-support/fixtures.ts';
+import { award, testJournal } from './testing/fixtures.ts';
 
 const ROWS = 3;
 const OWNERS = ['a', 'b'] as const;

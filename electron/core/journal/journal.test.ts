@@ -4,8 +4,8 @@ import { apiCallSchema } from '../../../shared/journal/row.ts';
 import type { Journal } from './journal.ts';
 import { SCHEMA_VERSION } from './schema.ts';
 import { IllegalTransitionError, JournalBusyError, JournalConflictError, JournalInputError, JournalUnavailableError } from './journal-errors.ts';
-import { T0, adjustment, award, clawback, redeem, testJournal } from './test-support/fixtures.ts';
-import type { FakeClock, TestJournal } from './test-support/fixtures.ts';
+import { T0, adjustment, award, clawback, redeem, testJournal } from './testing/fixtures.ts';
+import type { FakeClock, TestJournal } from './testing/fixtures.ts';
 
 let t: TestJournal;
 let j: Journal;

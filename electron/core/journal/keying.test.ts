@@ -10,8 +10,8 @@ import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JournalKeyingError } from './journal-errors.ts';
 import { openJournal } from './journal.ts';
-import { award, tempDir } from './test-support/fixtures.ts';
-import type { TempDir } from './test-support/fixtures.ts';
+import { award, tempDir } from './testing/fixtures.ts';
+import type { TempDir } from './testing/fixtures.ts';
 
 let dir: TempDir;
 beforeEach(() => {
@@ -108,7 +108,7 @@ describe('leases under a wall-clock jump (item 11)', () => {
     const path = dir.file();
     const j = openJournal({ path, now: () => Date.now() + 120_000 }); // this process's clock is two minutes ahead
     const { row } = j.record(award('1'));
-    const child = spawn(process.execPath, [join(import.meta.dirname, 'test-support', 'lease-child.ts'), path, String(row.id)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [join(import.meta.dirname, 'testing', 'lease-child.ts'), path, String(row.id)], { stdio: ['ignore', 'pipe', 'inherit'] });
     const first = await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next();
     expect(first.value).toBe('held');
     expect(j.claimNextDue('drainer', 30_000)).toBeNull();

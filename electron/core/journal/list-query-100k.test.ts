@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JournalFilter } from '../../../shared/journal/row.ts';
 import type { Journal } from './journal.ts';
-import { T0, bulkInsert, mixedRows, testJournal } from './test-support/fixtures.ts';
-import type { BulkRow, TestJournal } from './test-support/fixtures.ts';
+import { T0, bulkInsert, mixedRows, testJournal } from './testing/fixtures.ts';
+import type { BulkRow, TestJournal } from './testing/fixtures.ts';
 
 const ROWS = 100_000;
 const DAY = 86_400_000;

@@ -8,8 +8,8 @@ import type { Journal } from './journal.ts';
 import { JournalInputError } from './journal-errors.ts';
 import { countSql, pageSql, parseQuery } from './list-query.ts';
 import { toJournalRow } from './row-mapping.ts';
-import { T0, award, bulkInsert, mixedRows, redeem, testJournal } from './test-support/fixtures.ts';
-import type { TestJournal } from './test-support/fixtures.ts';
+import { T0, award, bulkInsert, mixedRows, redeem, testJournal } from './testing/fixtures.ts';
+import type { TestJournal } from './testing/fixtures.ts';
 
 let t: TestJournal;
 let j: Journal;

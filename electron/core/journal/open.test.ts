@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openJournal } from './journal.ts';
 import { JournalUnavailableError } from './journal-errors.ts';
 import type { UnavailableReason } from './journal-errors.ts';
-import { award, bulkInsert, mixedRows, tempDir } from './test-support/fixtures.ts';
-import type { TempDir } from './test-support/fixtures.ts';
+import { award, bulkInsert, mixedRows, tempDir } from './testing/fixtures.ts';
+import type { TempDir } from './testing/fixtures.ts';
 
 let dir: TempDir;
 let healthy: Buffer;
@@ -97,7 +97,7 @@ describe('a journal that cannot be read', () => {
       chmodSync(path, mode);
       const asRoot = process.getuid?.() === 0;
       // Root ignores file modes, so the open is tried by an unprivileged child process.
-      const out = spawnSync(process.execPath, [join(import.meta.dirname, 'test-support', 'open-child.ts'), path], {
+      const out = spawnSync(process.execPath, [join(import.meta.dirname, 'testing', 'open-child.ts'), path], {
         encoding: 'utf8',
         ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
       });

@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openJournal } from './journal.ts';
-import { tempDir } from './test-support/fixtures.ts';
-import type { TempDir } from './test-support/fixtures.ts';
+import { tempDir } from './testing/fixtures.ts';
+import type { TempDir } from './testing/fixtures.ts';
 
-const SUPPORT = join(import.meta.dirname, 'test-support');
+const SUPPORT = join(import.meta.dirname, 'testing');
 
 function child(script: string, args: string[]): { proc: ChildProcessWithoutNullStreams; lines: AsyncIterator<string>; stderr: () => string } {
   const proc = spawn(process.execPath, [join(SUPPORT, script), ...args], { stdio: 'pipe' });

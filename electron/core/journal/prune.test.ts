@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JournalState } from '../../../shared/journal/states.ts';
 import { isFinal } from '../../../shared/journal/states.ts';
 import type { Journal } from './journal.ts';
-import { T0, award, clawback, testJournal } from './test-support/fixtures.ts';
-import type { FakeClock, TestJournal } from './test-support/fixtures.ts';
+import { T0, award, clawback, testJournal } from './testing/fixtures.ts';
+import type { FakeClock, TestJournal } from './testing/fixtures.ts';
 
 const DAY = 86_400_000;
 

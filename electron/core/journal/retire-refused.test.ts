@@ -3,8 +3,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openJournal } from './journal.ts';
 import type { Journal } from './journal.ts';
-import { award, clawback, tempDir } from './test-support/fixtures.ts';
-import type { TempDir } from './test-support/fixtures.ts';
+import { award, clawback, tempDir } from './testing/fixtures.ts';
+import type { TempDir } from './testing/fixtures.ts';
 
 let dir: TempDir;
 let j: Journal;

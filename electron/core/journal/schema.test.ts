@@ -6,8 +6,8 @@ import { openJournal } from './journal.ts';
 import { JournalUnavailableError } from './journal-errors.ts';
 import { JOURNAL_APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, migrate, readUserVersion } from './schema.ts';
 import type { Migration } from './schema.ts';
-import { award, tempDir } from './test-support/fixtures.ts';
-import type { TempDir } from './test-support/fixtures.ts';
+import { award, tempDir } from './testing/fixtures.ts';
+import type { TempDir } from './testing/fixtures.ts';
 
 let dir: TempDir;
 beforeEach(() => {

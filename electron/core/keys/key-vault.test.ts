@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createKeyVault, KeyVaultError } from './key-vault.ts';
-import { createFakeKeyCrypto } from './fake-key-crypto.ts';
+import { createFakeKeyCrypto } from './testing/fake-key-crypto.ts';
 
 const WRITE_KEY = 'fl_live_Wk7Qz2Lr9Xc4Vb8Nm3Pa6Sd1Fg5Hj0K';
 const READ_KEY = 'fl_live_Rd2Xy8Uo4Ie6Wq1Tz9Lp3Mn7Bv5Cx0A';

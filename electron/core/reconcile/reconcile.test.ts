@@ -9,14 +9,14 @@ import { createSocialHubClient } from '../api/index.ts';
 import type { SocialHubClient } from '../api/index.ts';
 import { openJournal } from '../journal/index.ts';
 import type { Journal } from '../journal/index.ts';
-import { tempDir } from '../journal/test-support/fixtures.ts';
-import type { TempDir } from '../journal/test-support/fixtures.ts';
+import { tempDir } from '../journal/testing/fixtures.ts';
+import type { TempDir } from '../journal/testing/fixtures.ts';
 import { DEMO, startSandbox } from '../../sandbox/server.ts';
 import type { SandboxHandle } from '../../sandbox/server.ts';
 import { parseCsv } from '../export/csv.ts';
 import { reconcileCsv, reconcileDay, todayIn } from './index.ts';
 import type { ReconcileProgress } from './index.ts';
-import { awardVia, markConfirmed, markSending, purchase, recordAdjustment, recordAward } from './test-support.ts';
+import { awardVia, markConfirmed, markSending, purchase, recordAdjustment, recordAward } from './testing/journal-rows.ts';
 
 const STORE = DEMO.storeId;
 const TILL = 'T7';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFakeKeyCrypto } from '../keys/fake-key-crypto.ts';
+import { createFakeKeyCrypto } from '../keys/testing/fake-key-crypto.ts';
 import { openTrustStore } from '../auth/till-trust.ts';
 import { jsonFileBackend, openSettings } from './settings-file.ts';
 import { DEFAULT_BASE_URL } from './settings-schema.ts';

@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../sandbox/server.ts';
-import { createTillKit } from '../app/test-kit.ts';
-import type { TillKit } from '../app/test-kit.ts';
+import { createTillKit } from '../app/testing/till-kit.ts';
+import type { TillKit } from '../app/testing/till-kit.ts';
 
 const clock = { offset: 0, now: () => Date.now() + clock.offset };
 let kit: TillKit;

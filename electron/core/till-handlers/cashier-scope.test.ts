@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invokeContract } from '../../../shared/ipc/contract.ts';
 import type { FetchFn } from '../api/http.ts';
 import { DEMO } from '../../sandbox/server.ts';
-import { createTillKit } from '../app/test-kit.ts';
-import type { TillKit } from '../app/test-kit.ts';
-import { testRow } from '../../../shared/journal/test-row.ts';
+import { createTillKit } from '../app/testing/till-kit.ts';
+import type { TillKit } from '../app/testing/till-kit.ts';
+import { testRow } from '../../../shared/journal/testing/test-row.ts';
 
 let n = 0;
 const txn = (): string => `C${Date.now().toString(36)}${++n}`;

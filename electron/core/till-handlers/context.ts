@@ -4,7 +4,7 @@
  */
 import type { ReconcileProgress } from '../reconcile/index.ts';
 import type { ApiClients } from '../app/api-clients.ts';
-import type { Connectivity } from '../app/connectivity.ts';
+import type { OnlineStatus } from '../app/online-status.ts';
 import type { JournalSlot } from '../app/journal-slot.ts';
 import type { Engine } from '../engine/index.ts';
 import type { SettingsService } from '../settings/settings-file.ts';
@@ -25,7 +25,7 @@ export interface TillHandlerDeps {
   readonly cards: CardSession;
   /** Rows the cashier's own writes produced: the only ones `journal:detail` shows. */
   readonly screenRows: ScreenRows;
-  readonly connectivity: Connectivity;
+  readonly onlineStatus: OnlineStatus;
   readonly events: TillEvents;
   /** The engine for the current settings; rejects with a typed IpcError when there can be none. */
   readonly engine: () => Promise<Engine>;

@@ -21,7 +21,7 @@ export const EMPTY_STATS: JournalStats = {
 };
 
 
-export function tillStatus(deps: Pick<TillHandlerDeps, 'settings' | 'journal' | 'connectivity'>): TillStatus {
+export function tillStatus(deps: Pick<TillHandlerDeps, 'settings' | 'journal' | 'onlineStatus'>): TillStatus {
   const s = deps.settings.get();
   let queue = EMPTY_STATS;
   const journal = deps.journal.current();
@@ -32,7 +32,7 @@ export function tillStatus(deps: Pick<TillHandlerDeps, 'settings' | 'journal' | 
       // The slot now holds the reason; it is reported as writesStopped below.
     }
   }
-  const c = deps.connectivity.state();
+  const c = deps.onlineStatus.state();
   return {
     mode: s.mode,
     online: c.online,

@@ -8,9 +8,9 @@ import { invokeContract } from '../../../shared/ipc/contract.ts';
 import type { InvokeKey } from '../../../shared/ipc/contract.ts';
 import { DEMO } from '../../sandbox/server.ts';
 import { formatDescription } from '../../../shared/ledger/sale-token.ts';
-import { createTillKit } from '../app/test-kit.ts';
-import { formulaCells, readCsv } from '../export/csv-test-support.ts';
-import type { TillKit } from '../app/test-kit.ts';
+import { createTillKit } from '../app/testing/till-kit.ts';
+import { formulaCells, readCsv } from '../export/testing/csv-readers.ts';
+import type { TillKit } from '../app/testing/till-kit.ts';
 
 let kit: TillKit;
 beforeAll(async () => {

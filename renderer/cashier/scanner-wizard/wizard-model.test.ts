@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseScannerBurst, SCANNER_TEST_CODE } from '../../scan/scanner-profile.ts';
 import { syntheticKeys } from '../../scan/synthetic-keys.ts';
-import { settingsFixture } from '../../state/test-kit.ts';
+import { settingsFixture } from '../../testing/fake-bridge.ts';
 import { BurstRecorder, layoutFromMap, planSave, showChars, storableAffix } from './wizard-model.ts';
 
 const current = settingsFixture().scanner;

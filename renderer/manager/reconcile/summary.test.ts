@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReconcileReport } from '../../../shared/ipc/schemas/till.ts';
-import { testRow } from '../../../shared/journal/test-row.ts';
+import { testRow } from '../../../shared/journal/testing/test-row.ts';
 import { duplicateAdjustment, isCompensationFor, progressFraction, progressText, sectionTotalText, summarise } from './summary.ts';
 
 const item = (over: Partial<ReconcileReport['matched'][number]> = {}) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testRow } from '../../../shared/journal/test-row.ts';
+import { testRow } from '../../../shared/journal/testing/test-row.ts';
 import { EMPTY_FILTER, appendPage, filterKey, isFiltered, pageRequest, patchRows, rowReference, toJournalFilter, toggleKind, toggleState } from './filter.ts';
 
 describe('toJournalFilter', () => {

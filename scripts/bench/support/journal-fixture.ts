@@ -1,6 +1,6 @@
 /**
  * A busy till's journal for the manager benches, bulk-loaded in one transaction with the journal's
- * own fixture loader (electron/core/journal/test-support/fixtures.ts: legal state moves, attempts
+ * own fixture loader (electron/core/journal/testing/fixtures.ts: legal state moves, attempts
  * and history like real rows).
  *
  * The mix is the loader's (mostly confirmed awards; clawbacks, redeems, adjustments; 5 000 members;
@@ -10,8 +10,8 @@
  * ids look like SocialHub's (`mb_0042`).
  */
 import { openJournal } from '../../../electron/core/journal/index.ts';
-import { bulkInsert, mixedRows } from '../../../electron/core/journal/test-support/fixtures.ts';
-import type { BulkRow } from '../../../electron/core/journal/test-support/fixtures.ts';
+import { bulkInsert, mixedRows } from '../../../electron/core/journal/testing/fixtures.ts';
+import type { BulkRow } from '../../../electron/core/journal/testing/fixtures.ts';
 
 export const DAY_MS = 86_400_000;
 

@@ -1,16 +1,16 @@
 /**
  * Figures, not assertions: how long reconciliation takes for N members with writes that day, and
  * how fast the ledger export runs against a given client-side rate. Real sandbox over loopback
- * HTTP, real journal file. `node electron/core/reconcile/reconcile-bench.ts [members=400]`
+ * HTTP, real journal file. `npm run bench:reconcile -- [members=400]`
  */
 import { rmSync } from 'node:fs';
-import { createSocialHubClient } from '../api/index.ts';
-import { createTokenBucket, exportLedger, pacedReadClient } from '../export/index.ts';
-import { openJournal } from '../journal/index.ts';
-import { tempDir } from '../journal/test-support/fixtures.ts';
-import { startSandbox } from '../../sandbox/server.ts';
-import { reconcileDay, todayIn } from './index.ts';
-import { awardVia, purchase } from './test-support.ts';
+import { createSocialHubClient } from '../../electron/core/api/index.ts';
+import { createTokenBucket, exportLedger, pacedReadClient } from '../../electron/core/export/index.ts';
+import { openJournal } from '../../electron/core/journal/index.ts';
+import { tempDir } from '../../electron/core/journal/testing/fixtures.ts';
+import { startSandbox } from '../../electron/sandbox/server.ts';
+import { reconcileDay, todayIn } from '../../electron/core/reconcile/index.ts';
+import { awardVia, purchase } from '../../electron/core/reconcile/testing/journal-rows.ts';
 
 const members = Number(process.argv[2] ?? 400);
 const sandbox = await startSandbox({ quiet: true, rateLimit: { capacity: 100_000, refillPerSecond: 100_000 } });

@@ -2,11 +2,11 @@
  * Test helpers: journal rows written the way the engine writes them (record → sending → POST →
  * confirmed) but driven step by step, so a test can make each reconciliation case on purpose.
  */
-import type { SocialHubClient } from '../api/index.ts';
-import type { Journal } from '../journal/index.ts';
-import type { JournalRow } from '../../../shared/journal/row.ts';
-import { formatDescription } from '../../../shared/ledger/sale-token.ts';
-import type { SaleToken } from '../../../shared/ledger/sale-token.ts';
+import type { SocialHubClient } from '../../api/index.ts';
+import type { Journal } from '../../journal/index.ts';
+import type { JournalRow } from '../../../../shared/journal/row.ts';
+import { formatDescription } from '../../../../shared/ledger/sale-token.ts';
+import type { SaleToken } from '../../../../shared/ledger/sale-token.ts';
 
 export const OWNER = 'reconcile-test';
 

@@ -1,5 +1,5 @@
 /** Tiny fetch helpers for the sandbox's own tests (real HTTP, no mocks). */
-import type { SandboxHandle } from './server.ts';
+import type { SandboxHandle } from '../server.ts';
 
 export interface Client {
   get(path: string, init?: RequestInit): Promise<Response>;

@@ -4,12 +4,12 @@ import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import { tempDir } from '../core/journal/test-support/fixtures.ts';
-import type { TempDir } from '../core/journal/test-support/fixtures.ts';
-import { DEMO, startSandbox } from '../sandbox/server.ts';
-import type { SandboxHandle } from '../sandbox/server.ts';
+import { tempDir } from '../../core/journal/testing/fixtures.ts';
+import type { TempDir } from '../../core/journal/testing/fixtures.ts';
+import { DEMO, startSandbox } from '../../sandbox/server.ts';
+import type { SandboxHandle } from '../../sandbox/server.ts';
 
-export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const NODE = path.join(REPO, 'node_modules/.bin/node');
 export const BIN = path.join(REPO, 'bin/socialhub-till.js');
 

@@ -3,7 +3,7 @@
  * would reach the real package, which then tries to download an Electron binary. For tests this
  * re-creates electron-store 12's constructor over the real `conf` it extends: `name` becomes
  * conf's `configName` and an absolute `cwd` is used as is (what settings-store.ts passes).
- * Use: `vi.mock('electron-store', () => import('./test/electron-store-stub.ts'))`.
+ * Use: `vi.mock('electron-store', () => import('../test/test/electron-store-stub.ts'))`.
  */
 import Conf from 'conf';
 import type { Options } from 'conf';

@@ -3,7 +3,7 @@
  * Electron binary can run here). It records what the glue asks of Electron — window options,
  * handlers, registered schemes — and lets a test play Electron's part (fire events, invoke IPC).
  *
- * Use: `vi.mock('electron', () => import('./test/electron-stub.ts'))` and `electronStub.reset()`
+ * Use: `vi.mock('electron', () => import('../test/test/electron-stub.ts'))` and `electronStub.reset()`
  * in `beforeEach`. It is deliberately shallow: only what the shell uses.
  */
 import { EventEmitter } from 'node:events';

@@ -8,7 +8,7 @@ import type { ApiFailure, ApiResult } from '../api/index.ts';
 /** `backoff`: the last tries failed at the network level; wait a jittered moment before the next. */
 export type SendGate = 'ok' | 'offline' | 'blocked' | 'rate-limited' | 'backoff';
 
-export interface ConnectivityOptions {
+export interface CircuitBreakerOptions {
   threshold: number;
   probeIntervalMs: number;
   now: () => number;
@@ -18,8 +18,8 @@ export interface ConnectivityOptions {
 /** Reasons that mean "no usable answer from the server at all". */
 const NETWORK_REASONS = new Set<ApiFailure['reason']>(['connection-refused', 'dns', 'network', 'timeout', 'reset']);
 
-export class Connectivity {
-  readonly #opts: ConnectivityOptions;
+export class CircuitBreaker {
+  readonly #opts: CircuitBreakerOptions;
   #online = true;
   #onlineSince: number | null;
   #detail: string | null = null;
@@ -29,7 +29,7 @@ export class Connectivity {
   #rateLimitedUntil = 0;
   #backoffUntil = 0;
 
-  constructor(opts: ConnectivityOptions) {
+  constructor(opts: CircuitBreakerOptions) {
     this.#opts = opts;
     this.#onlineSince = opts.now();
   }

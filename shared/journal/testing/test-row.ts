@@ -1,5 +1,5 @@
 /** A journal row for tests (renderer and main), with every field filled: one builder, so a new column is added once. */
-import type { JournalRow } from './row.ts';
+import type { JournalRow } from '../row.ts';
 
 export function testRow(over: Partial<JournalRow> = {}): JournalRow {
   return {

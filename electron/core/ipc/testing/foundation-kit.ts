@@ -7,19 +7,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { invokeContract } from '../../../shared/ipc/contract.ts';
-import { createHandlerRegistry } from './handler-registry.ts';
-import type { AppLog } from '../log/app-log.ts';
-import { registerFoundationHandlers } from './foundation-handlers.ts';
-import type { FoundationDeps } from './foundation-handlers.ts';
-import { createSenderPolicy } from './sender-policy.ts';
-import type { SenderInfo } from './sender-policy.ts';
-import { APP_ORIGIN } from '../shell-policy/app-origin.ts';
-import { createFakeKeyCrypto } from '../keys/fake-key-crypto.ts';
-import type { StorageBackendName } from '../keys/key-crypto.ts';
-import { managerAuthoriser } from '../auth/authorise.ts';
-import { openFoundation } from '../app/trusted-foundation.ts';
-import { CHEAP_SCRYPT } from '../app/test-kit.ts';
+import { invokeContract } from '../../../../shared/ipc/contract.ts';
+import { createHandlerRegistry } from '../handler-registry.ts';
+import type { AppLog } from '../../log/app-log.ts';
+import { registerFoundationHandlers } from '../foundation-handlers.ts';
+import type { FoundationDeps } from '../foundation-handlers.ts';
+import { createSenderPolicy } from '../sender-policy.ts';
+import type { SenderInfo } from '../sender-policy.ts';
+import { APP_ORIGIN } from '../../shell-policy/app-origin.ts';
+import { createFakeKeyCrypto } from '../../keys/testing/fake-key-crypto.ts';
+import type { StorageBackendName } from '../../keys/key-crypto.ts';
+import { managerAuthoriser } from '../../auth/authorise.ts';
+import { openFoundation } from '../../app/trusted-foundation.ts';
+import { CHEAP_SCRYPT } from '../../app/testing/till-kit.ts';
 
 export const OUR_FRAME: SenderInfo = Object.freeze({ frameUrl: 'app://till/index.html', isMainFrame: true, webContentsId: 1 });
 

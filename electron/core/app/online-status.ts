@@ -5,26 +5,26 @@
  */
 import type { ApiCallRecord } from '../api/index.ts';
 
-export interface ConnectivityState {
+export interface OnlineState {
   readonly online: boolean;
   /** When the current state began (epoch ms), null before anything was observed. */
   readonly since: number | null;
   readonly detail: string | null;
 }
 
-export interface Connectivity {
-  state(): ConnectivityState;
+export interface OnlineStatus {
+  state(): OnlineState;
   observe(record: ApiCallRecord): void;
   /** For outcomes known without a call (e.g. the sandbox could not start). */
   set(online: boolean, detail: string | null): void;
-  subscribe(listener: (state: ConnectivityState) => void): () => void;
+  subscribe(listener: (state: OnlineState) => void): () => void;
 }
 
 const UNREACHABLE = new Set(['connection-refused', 'dns', 'network', 'timeout', 'reset']);
 
-export function createConnectivity(now: () => number): Connectivity {
-  let current: ConnectivityState = { online: false, since: null, detail: 'Not checked yet.' };
-  const listeners = new Set<(state: ConnectivityState) => void>();
+export function createOnlineStatus(now: () => number): OnlineStatus {
+  let current: OnlineState = { online: false, since: null, detail: 'Not checked yet.' };
+  const listeners = new Set<(state: OnlineState) => void>();
 
   function set(online: boolean, detail: string | null): void {
     if (current.since !== null && current.online === online && current.detail === detail) return;

@@ -6,7 +6,7 @@ import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
 import type { Envelope, ErrorCode } from '../../shared/ipc/envelope.ts';
 import type { MemberCard, WriteOutcome } from '../../shared/ipc/schemas/till.ts';
 import type { JournalRow } from '../../shared/journal/row.ts';
-import { testRow } from '../../shared/journal/test-row.ts';
+import { testRow } from '../../shared/journal/testing/test-row.ts';
 import type { Settings } from '../../shared/ipc/schemas/settings.ts';
 
 type Method = Exclude<keyof TillBridge, 'on'>;

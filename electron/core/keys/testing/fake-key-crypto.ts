@@ -3,8 +3,8 @@
  * test needs: any backend name (to exercise the vault's tier policy), an unavailable keyring, a
  * rotated OS key on the next decrypt, and counters.
  */
-import { createDevOnlyKeyCrypto } from './dev-only-key-crypto.ts';
-import type { KeyCryptoBackend, StorageBackendName } from './key-crypto.ts';
+import { createDevOnlyKeyCrypto } from '../dev-only-key-crypto.ts';
+import type { KeyCryptoBackend, StorageBackendName } from '../key-crypto.ts';
 
 export interface FakeKeyCrypto extends KeyCryptoBackend {
   backendName: StorageBackendName;

@@ -4,7 +4,7 @@
  */
 import type { ApiFailure, ApiResult } from '../../api/index.ts';
 import type { Coupons, LedgerTransaction, PointsPage, PointsResponse, RedeemResponse, Store } from '../../../../shared/api/schemas.ts';
-import type { EngineClient } from '../api.ts';
+import type { EngineClient } from '../types.ts';
 
 /** How one write call ends. `*-applied` variants change server state before failing. */
 export const WRITE_FAULTS = ['ok', 'applyThenDrop', 'refused', 'timeout-applied', 'timeout-lost', '5xx', 'malformed-applied', '429', 'badRetryAfter'] as const;
