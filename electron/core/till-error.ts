@@ -5,12 +5,8 @@
  * to present it. The handler registry passes it on as a typed error, like an IpcError.
  */
 import type { ErrorCode } from '../../shared/ipc/envelope.ts';
+import { CodedError } from './coded-error.ts';
 
-export class TillError extends Error {
-  readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
-    super(message);
-    this.name = 'TillError';
-    this.code = code;
-  }
+export class TillError extends CodedError<ErrorCode> {
+  override readonly name = 'TillError';
 }

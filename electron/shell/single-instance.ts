@@ -1,5 +1,5 @@
 /**
- * One till process per user (reliability A6): a second launch would be a second writer to the
+ * One till process per user: a second launch would be a second writer to the
  * journal. The second instance quits; the first comes to the front.
  */
 import { app } from 'electron';

@@ -1,6 +1,6 @@
 /**
  * The one BrowserWindow, with every hardening preference stated explicitly rather than left to
- * defaults that can change between Electron majors (and that Fiddle and Forge's template rely on).
+ * defaults that can change between Electron majors.
  */
 import { BrowserWindow } from 'electron';
 import type { BrowserWindowConstructorOptions } from 'electron';

@@ -125,4 +125,3 @@ export type CouponStatus = z.infer<typeof couponStatus>;
 export type Coupon = z.infer<typeof couponSchema>;
 export type Coupons = z.infer<typeof couponsSchema>;
 export type RedeemResponse = z.infer<typeof redeemResponseSchema>;
-export type ApiError = z.infer<typeof apiErrorSchema>;

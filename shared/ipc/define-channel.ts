@@ -2,7 +2,7 @@
  * One IPC channel = one name + the zod schema of what goes in + the zod schema of what comes out.
  * The preload, the main-process registry, the web host and the renderer's types are all derived
  * from these objects, so a channel is declared exactly once (no enum + union + ambient .d.ts to
- * keep in sync, which is Fiddle's flaw).
+ * keep in sync).
  */
 import type { z } from 'zod';
 

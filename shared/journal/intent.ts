@@ -83,9 +83,5 @@ export const intentSchema = z
   .discriminatedUnion('kind', [awardIntentSchema, clawbackIntentSchema, redeemIntentSchema, adjustmentIntentSchema])
   .refine((i) => i.description.includes(i.token), { message: 'description must contain the token', path: ['description'] });
 
-export type AwardIntent = z.infer<typeof awardIntentSchema>;
-export type ClawbackIntent = z.infer<typeof clawbackIntentSchema>;
-export type RedeemIntent = z.infer<typeof redeemIntentSchema>;
-export type AdjustmentIntent = z.infer<typeof adjustmentIntentSchema>;
 /** Input of `journal.record()`. */
 export type Intent = z.input<typeof intentSchema>;

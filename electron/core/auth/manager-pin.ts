@@ -24,6 +24,7 @@ import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { formatSetupCode, normaliseSetupCode, PIN_PATTERN, PIN_RULE, SETUP_CODE_ALPHABET, SETUP_CODE_LENGTH } from '../../../shared/ipc/schemas/pin.ts';
 import type { SessionClock } from './session-clock.ts';
 import type { TrustStore } from './till-trust.ts';
+import { CodedError } from '../coded-error.ts';
 
 export interface ScryptParams {
   readonly N: number;
@@ -66,13 +67,8 @@ export type PinErrorCode =
   | 'SETUP_CODE_UNAVAILABLE'
   | 'RESET_NOT_ALLOWED';
 
-export class PinError extends Error {
-  readonly code: PinErrorCode;
-  constructor(code: PinErrorCode, message: string) {
-    super(message);
-    this.name = 'PinError';
-    this.code = code;
-  }
+export class PinError extends CodedError<PinErrorCode> {
+  override readonly name = 'PinError';
 }
 
 export type SetupState = 'configured' | 'first-run' | 'reset-required';

@@ -1,5 +1,5 @@
 /**
- * A1 (reliability-anchors §8): till processes running awards against the real sandbox over HTTP
+ * Crash safety: till processes running awards against the real sandbox over HTTP
  * are SIGKILLed at injected points — after journaling, before sending, mid-request, after the
  * server applied but before the journal knew, mid-verification — and restarted (recover, then
  * carry on with the list), with applyThenDrop / 5xx / hang faults mixed in (seeded). Checked

@@ -2,7 +2,7 @@
  * The exactly-once engine: awards, clawbacks, coupon redeems and manager adjustments on an API
  * with no idempotency key. "One sale never awards twice and no confirmed sale is ever lost."
  *
- * How (see reliability-anchors.md §4):
+ * How:
  * - Journal before network: every write is recorded durably under its dedup key before a byte
  *   is sent; recording the same key again returns the earlier row (`duplicate`), never a send.
  * - Every ledger write carries a marker (shared/ledger/sale-token.ts) unique per sale across

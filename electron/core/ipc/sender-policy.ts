@@ -1,5 +1,5 @@
 /**
- * Who may call a channel (Electron security checklist #17). The registry asks this injected policy
+ * Who may call a channel: only our own top-level frame. The registry asks this injected policy
  * before anything else, so the same registry serves ipcMain (frame URL + webContents id) and the
  * dev/test web host (the request's Origin header).
  */
@@ -19,7 +19,7 @@ export type SenderPolicy = (sender: SenderInfo) => boolean;
 
 export function createSenderPolicy(options: {
   readonly origins: readonly AppOrigin[];
-  /** When given, the sender's webContents must be one of our windows (Fiddle's BrowserWindow check). */
+  /** When given, the sender's webContents must be one of our windows, not just a page at our origin. */
   readonly isOwnWebContents?: (id: number) => boolean;
 }): SenderPolicy {
   return (sender) => {

@@ -155,7 +155,7 @@ function configure(db: DatabaseSync, busyTimeoutMs: number): void {
     const set = db.prepare('PRAGMA journal_mode = WAL').get()?.journal_mode;
     if (set !== 'wal') throw new Error(`could not switch the journal to WAL mode (got ${String(set)})`);
   }
-  // FULL: the WAL is synced on every commit, so a recorded intent survives a power cut (anchors §7).
+  // FULL: the WAL is synced on every commit, so a recorded intent survives a power cut.
   db.exec('PRAGMA synchronous = FULL');
   // macOS only (ignored elsewhere): plain fsync there does not flush the drive's cache.
   db.exec('PRAGMA fullfsync = ON');

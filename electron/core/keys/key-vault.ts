@@ -20,6 +20,7 @@ import { apiKeySchema } from './key-format.ts';
 import type { KeyKind } from './key-format.ts';
 import { isProtectedBackend } from './key-crypto.ts';
 import type { KeyCryptoBackend, StorageBackendName } from './key-crypto.ts';
+import { CodedError } from '../coded-error.ts';
 
 const slotSchema = z.object({
   /** base64 of the backend's ciphertext. */
@@ -46,13 +47,8 @@ export const PLAIN_TEXT_WARNING =
 export type VaultErrorCode = 'KEYRING_UNAVAILABLE' | 'KEYRING_UNPROTECTED' | 'KEY_INVALID' | 'KEY_NOT_CONFIGURED' | 'KEYS_UNREADABLE';
 
 /** A refusal the UI can explain; the message never contains a key. */
-export class KeyVaultError extends Error {
-  readonly code: VaultErrorCode;
-  constructor(code: VaultErrorCode, message: string) {
-    super(message);
-    this.name = 'KeyVaultError';
-    this.code = code;
-  }
+export class KeyVaultError extends CodedError<VaultErrorCode> {
+  override readonly name = 'KeyVaultError';
 }
 
 export interface SlotStatus {

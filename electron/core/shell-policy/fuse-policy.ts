@@ -4,7 +4,7 @@
  * Release builds: no running as Node, no NODE_OPTIONS, no --inspect, only the signed-in-asar app
  * (with integrity validation), encrypted cookies, no extra file:// privileges.
  * The QA test build (TILL_TEST_BUILD=1) keeps the inspect fuse on and nothing else: Playwright's
- * `_electron.launch` hangs when it is off (Playwright docs, "Known issues").
+ * `_electron.launch` hangs when it is off.
  */
 import { FuseV1Options, FuseVersion } from '@electron/fuses';
 import type { FuseV1Config } from '@electron/fuses';

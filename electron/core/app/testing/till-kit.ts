@@ -18,6 +18,7 @@ import type { KeyCryptoBackend } from '../../keys/key-crypto.ts';
 import { systemSessionClock } from '../../auth/session-clock.ts';
 import type { SessionClock } from '../../auth/session-clock.ts';
 import { openFoundation } from '../trusted-foundation.ts';
+import type { Foundation, FoundationOptions } from '../trusted-foundation.ts';
 import { createTillCore } from '../app-core.ts';
 import type { TillCore, TillCoreOptions } from '../app-core.ts';
 
@@ -45,6 +46,19 @@ export interface TillKitOptions {
   originAllowList?: TillCoreOptions['originAllowList'];
 }
 
+/** The app's foundation with cheap scrypt, keeping the last set-up code it issued (what the first-run screen shows). */
+export async function openKitFoundation(options: Omit<FoundationOptions, 'scrypt' | 'onSetupCode'>): Promise<{ foundation: Foundation; setupCode: () => string | null }> {
+  let issued: string | null = null;
+  const foundation = await openFoundation({
+    ...options,
+    scrypt: CHEAP_SCRYPT,
+    onSetupCode: (code) => {
+      issued = code;
+    },
+  });
+  return { foundation, setupCode: () => issued };
+}
+
 export type TillKit = Awaited<ReturnType<typeof createTillKit>>;
 
 export async function createTillKit(options: TillKitOptions = {}) {
@@ -53,18 +67,8 @@ export async function createTillKit(options: TillKitOptions = {}) {
 
   const clock = options.clock ?? { now: () => Date.now() };
   const crypto = options.crypto ?? createFakeKeyCrypto({ backend: 'gnome_libsecret' });
-  let issued: string | null = null;
-  const foundation = await openFoundation({
-    dataDir: dir,
-    crypto,
-    clock: options.pinClock ?? systemSessionClock,
-    scrypt: CHEAP_SCRYPT,
-    onSetupCode: (code) => {
-      issued = code;
-    },
-  });
+  const { foundation, setupCode } = await openKitFoundation({ dataDir: dir, crypto, clock: options.pinClock ?? systemSessionClock });
   const { settings, pin, vault, notices } = foundation;
-  const setupCode = (): string | null => issued;
   const initial: SettingsInput | null = options.settings === undefined ? { mode: 'sandbox', storeId: 'st_nyc_01', tillId: 'T1' } : options.settings;
   if (initial !== null) settings.update(initial);
   const logged: unknown[] = [];

@@ -18,8 +18,7 @@ import { APP_ORIGIN } from '../../shell-policy/app-origin.ts';
 import { createFakeKeyCrypto } from '../../keys/testing/fake-key-crypto.ts';
 import type { StorageBackendName } from '../../keys/key-crypto.ts';
 import { managerAuthoriser } from '../../auth/authorise.ts';
-import { openFoundation } from '../../app/trusted-foundation.ts';
-import { CHEAP_SCRYPT } from '../../app/testing/till-kit.ts';
+import { openKitFoundation } from '../../app/testing/till-kit.ts';
 
 export const OUR_FRAME: SenderInfo = Object.freeze({ frameUrl: 'app://till/index.html', isMainFrame: true, webContentsId: 1 });
 
@@ -29,19 +28,10 @@ export async function createFoundationKit(options: { backend?: StorageBackendNam
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-door-'));
   const clock = { t: Date.parse('2026-11-25T10:00:00Z'), m: 1_000, now: () => clock.t, wall: () => clock.t, monotonic: () => clock.m };
   const crypto = createFakeKeyCrypto({ backend: options.backend ?? 'gnome_libsecret' });
-  let issued = '';
-  const foundation = await openFoundation({
-    dataDir: dir,
-    crypto,
-    clock,
-    now: () => new Date(clock.t),
-    scrypt: CHEAP_SCRYPT,
-    onSetupCode: (code) => {
-      issued = code;
-    },
-  });
+  const opened = await openKitFoundation({ dataDir: dir, crypto, clock, now: () => new Date(clock.t) });
+  const { foundation } = opened;
   const { settings, pin, vault, notices } = foundation;
-  const setupCode = (): string => issued;
+  const setupCode = (): string => opened.setupCode() ?? '';
   const logged: unknown[] = [];
   const log: AppLog = { warn: (...a) => logged.push(a), error: (...a) => logged.push(a) };
   const registry = createHandlerRegistry(invokeContract, {
