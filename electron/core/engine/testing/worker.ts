@@ -11,6 +11,7 @@ import { createSocialHubClient } from '../../api/index.ts';
 import { openJournal } from '../../journal/index.ts';
 import { createEngine } from '../index.ts';
 import type { CrashPoint } from '../index.ts';
+import { mulberry32 } from '../../../sandbox/prng.ts';
 
 export interface WorkerSpec {
   journalPath: string;
@@ -24,17 +25,6 @@ export interface WorkerSpec {
   timings: { requestTimeoutMs: number; settleMs: number; leaseMs: number; ledgerMarginMs: number; duplicateCheckMaxMs?: number };
   /** Wait for a line on stdin before awarding (lines up two racing processes). */
   barrier?: boolean;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const say = (line: string): void => {
