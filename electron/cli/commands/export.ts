@@ -91,7 +91,7 @@ export const exportLedgerCommand: Command = {
 
 function parseSince(value: string | undefined, timeZone: string): number {
   if (value === undefined) throw usageError('--since <date> is required');
-  if (!value.includes('T')) {
+  if (isBusinessDate(value)) {
     try {
       return dayWindow(value, timeZone).start;
     } catch (err) {
