@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { useRuntime, useSettings, useStatus, useUi } from './context.tsx';
-import { fmtClock } from './format.ts';
+import { formatClock } from '../../shared/time/date-format.ts';
 import { useShortcut } from './shortcuts.ts';
 import { Button } from './ui.tsx';
 
@@ -59,7 +59,7 @@ export function StatusStrip() {
           <span className="pill__dot" aria-hidden="true" />
           <span className="pill__text">{s.online === null ? 'Connecting…' : s.online ? 'Online' : 'OFFLINE'}</span>
           {s.online === false && s.detail !== null && <span className="visually-hidden"> — {s.detail}</span>}
-          {s.online === true && s.onlineSince !== null && <span className="visually-hidden"> since {fmtClock(s.onlineSince)}</span>}
+          {s.online === true && s.onlineSince !== null && <span className="visually-hidden"> since {formatClock(s.onlineSince)}</span>}
         </li>
         <li className={`pill ${s.pending > 0 ? 'pill--queued' : 'pill--quiet'}`} data-testid="status-queued" data-count={s.pending}>
           {s.pending > 0 ? `${s.pending} queued` : 'Queue empty'}

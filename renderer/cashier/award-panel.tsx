@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/shallow';
+import { parseSaleAmount } from '../../shared/earn/earn-rule.ts';
 import { useAward, useMember, useRuntime, useStatus } from '../app/context.tsx';
 import { fmtPoints } from '../app/format.ts';
 import { useShortcut } from '../app/shortcuts.ts';
@@ -62,7 +63,7 @@ export function AwardPanel({ active }: { active: boolean }) {
     if (disabled || award.locked || award.total.trim() === '') return;
     const t = setTimeout(() => {
       const s = store.getState();
-      if (s.total.trim() !== '' && /^\d+(\.\d{1,2})?$/.test(s.total.trim())) void s.requestPreview();
+      if (s.total.trim() !== '' && parseSaleAmount(s.total).ok) void s.requestPreview();
     }, 450);
     return () => clearTimeout(t);
   }, [award.total, disabled, award.locked, store]);

@@ -5,7 +5,7 @@
  */
 import { useShallow } from 'zustand/shallow';
 import { useCoupon, useMember, useRuntime } from '../app/context.tsx';
-import { fmtClock, fmtIsoDate } from '../app/format.ts';
+import { formatClock, formatIsoDate } from '../../shared/time/date-format.ts';
 import { LAYER, useShortcut } from '../app/shortcuts.ts';
 import { Button, Dialog } from '../app/ui.tsx';
 import type { CouponCheck } from '../state/coupon-store.ts';
@@ -40,7 +40,7 @@ function VerdictScreen({ check, onClose, onCheckNow }: { check: CouponCheck; onC
     check.phase !== 'do-not-honor' || cardCoupon === null || check.redeemedByThisTillAt !== null
       ? null
       : cardCoupon.status === 'expired'
-        ? `The member's card shows this coupon expired${cardCoupon.expiresAt === null ? '' : ` on ${fmtIsoDate(cardCoupon.expiresAt) ?? cardCoupon.expiresAt}`}.`
+        ? `The member's card shows this coupon expired${cardCoupon.expiresAt === null ? '' : ` on ${formatIsoDate(cardCoupon.expiresAt) ?? cardCoupon.expiresAt}`}.`
         : cardCoupon.status === 'redeemed'
           ? "The member's card shows this coupon was already used."
           : null;
@@ -74,7 +74,7 @@ function VerdictScreen({ check, onClose, onCheckNow }: { check: CouponCheck; onC
                 ? 'Do not honor it yet. The till is checking with SocialHub whether it was redeemed.'
                 : check.reason
               : check.reason}
-          {check.phase === 'do-not-honor' && check.redeemedByThisTillAt !== null && ` (redeemed by this till at ${fmtClock(check.redeemedByThisTillAt)})`}
+          {check.phase === 'do-not-honor' && check.redeemedByThisTillAt !== null && ` (redeemed by this till at ${formatClock(check.redeemedByThisTillAt)})`}
         </p>
         {cardHint !== null && (
           <p className="verdict__sub" data-testid="verdict-card-hint">

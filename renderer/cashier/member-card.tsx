@@ -6,7 +6,8 @@
 import type { MemberCard as MemberCardData } from '../../shared/ipc/schemas/till.ts';
 import type { Coupon } from '../../shared/api/schemas.ts';
 import { useCoupon, useMember, useRuntime } from '../app/context.tsx';
-import { fmtClock, fmtInt, fmtIsoDate, fmtMultiplier, fmtPoints } from '../app/format.ts';
+import { formatClock, formatIsoDate } from '../../shared/time/date-format.ts';
+import { fmtInt, fmtMultiplier, fmtPoints } from '../app/format.ts';
 import { Button, Kbd, Skeleton, VisuallyHidden } from '../app/ui.tsx';
 import { pendingChecks } from '../state/coupon-store.ts';
 import { sortCoupons, tierProgress } from '../state/member-store.ts';
@@ -144,7 +145,7 @@ function Who({ card }: { card: MemberCardData }) {
     );
   }
   const m = part.value;
-  const since = fmtIsoDate(m.joinedAt);
+  const since = formatIsoDate(m.joinedAt);
   const inactive = m.status !== 'active';
   return (
     <div className="card__who">
@@ -161,7 +162,7 @@ function Who({ card }: { card: MemberCardData }) {
         )}
         {since !== null && <span>Member since {since}</span>}
         <span className="mono">{m.id}</span>
-        <span>Card read {fmtClock(card.fetchedAt)}</span>
+        <span>Card read {formatClock(card.fetchedAt)}</span>
       </p>
     </div>
   );
@@ -262,7 +263,7 @@ function Coupons({ part }: { part: MemberCardData['coupons'] }) {
         <ul className="coupon-list">
           {coupons.map((c) => {
             const badge = STATUS_BADGE[c.status];
-            const expires = fmtIsoDate(c.expiresAt);
+            const expires = formatIsoDate(c.expiresAt);
             const idx = active.indexOf(c);
             return (
               <li key={c.id} className={`coupon coupon--${c.status}`} data-testid="coupon" data-coupon-id={c.id} data-status={c.status}>

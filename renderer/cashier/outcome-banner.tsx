@@ -1,7 +1,7 @@
 /** An award/return outcome, unmistakable: colour + icon + capital headline + what to do. */
 import type { OutcomeView } from '../state/outcome.ts';
 import { describeOutcome } from './outcome-text.ts';
-import { fmtClock } from '../app/format.ts';
+import { formatClock } from '../../shared/time/date-format.ts';
 import { OUTCOME_CLASS } from '../styles/tone-classes.ts';
 
 export function OutcomeBanner({ view, onDismiss, testId = 'outcome' }: { view: OutcomeView; onDismiss?: () => void; testId?: string }) {
@@ -72,7 +72,7 @@ export function RecentOutcomes({ items }: { items: readonly OutcomeView[] }) {
             <span className="recent__who">{v.memberName ?? v.memberId}</span>
             <span className="recent__sale mono">{v.posTxnId}</span>
             <span className="recent__pts">{v.kind === 'award' ? `+${v.points}` : `−${Math.abs(v.points)}`}</span>
-            <span className="recent__time">{fmtClock(v.at)}</span>
+            <span className="recent__time">{formatClock(v.at)}</span>
           </li>
         ))}
       </ul>

@@ -6,7 +6,8 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { useReturns, useRuntime, useSettings } from '../app/context.tsx';
-import { fmtInt, fmtMinor, fmtPoints, fmtWhen } from '../app/format.ts';
+import { formatAmount } from '../../shared/money.ts';
+import { fmtInt, fmtPoints, fmtWhen } from '../app/format.ts';
 import { Button, Dialog, Field } from '../app/ui.tsx';
 import { useScanField } from '../app/use-scan-field.ts';
 import { CLAWBACK_ROUNDING, estimateReturn, returnedSoFar } from '../state/return-store.ts';
@@ -90,7 +91,7 @@ export function ReturnsPanel({ onClose }: { onClose: () => void }) {
           <div className="returns__summary" data-testid="return-summary" aria-live="polite">
             <p className="returns__sale">
               Sale <span className="mono">{summary.posTxnId}</span>
-              {summary.saleTotalMinor !== null && <> · total {fmtMinor(summary.saleTotalMinor)}</>}
+              {summary.saleTotalMinor !== null && <> · total {formatAmount(summary.saleTotalMinor)}</>}
               {summary.award !== null && <> · {summary.award.memberId}</>}
               {summary.award !== null && <> · {fmtWhen(summary.award.createdAt)}</>}
             </p>

@@ -8,7 +8,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
 import type { CashierWriteOutcome, EarnPreview } from '../../shared/ipc/schemas/till.ts';
 import { ID_PATTERN } from '../../shared/api/schemas.ts';
-import { parseMoney } from '../../shared/earn/earn-rule.ts';
+import { parseSaleAmount } from '../../shared/earn/earn-rule.ts';
 import { call, errorText } from '../app/call.ts';
 import { applyRow, shouldFollow, viewFromOutcome, type OutcomeView } from './outcome.ts';
 import { outcomeDelayMs, type RowFollower } from './row-follower.ts';
@@ -74,9 +74,9 @@ export function validateTxnId(value: string): string | null {
 
 export function validateTotal(value: string): string | null {
   if (value.trim() === '') return 'Enter the sale total.';
-  const parsed = parseMoney(value.trim(), 'sale total');
+  const parsed = parseSaleAmount(value.trim(), 'sale total');
   if (!parsed.ok) return parsed.message;
-  if (parsed.cents === 0n) return 'The sale total is zero, so it earns no points.';
+  if (parsed.minor === 0) return 'The sale total is zero, so it earns no points.';
   return null;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SaleSummary } from '../../shared/ipc/schemas/till.ts';
-import { createReturnStore, estimateReturn, minorToMoney, returnedSoFar } from './return-store.ts';
+import { createReturnStore, estimateReturn, returnedSoFar } from './return-store.ts';
 import { createRowFollower } from './row-follower.ts';
 import { realTimers } from './timers.ts';
 import { createFakeBridge, fail, ok, outcome, row } from '../testing/fake-bridge.ts';
@@ -46,11 +46,6 @@ describe('return estimate', () => {
     expect(estimateReturn(summary(), 'points', '', '25', 'floor')).toEqual({ ok: true, points: 25, capped: false, remainingAfter: 55 });
     expect(estimateReturn(summary(), 'points', '', '2.5', 'floor')).toMatchObject({ ok: false });
     expect(estimateReturn(summary({ blocker: 'Never confirmed' }), 'points', '', '5', 'floor')).toBeNull();
-  });
-
-  it('formats minor units', () => {
-    expect(minorToMoney(6000)).toBe('60.00');
-    expect(minorToMoney(5)).toBe('0.05');
   });
 });
 

@@ -6,7 +6,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
 import type { CashierSaleSummary as SaleSummary, CashierWriteOutcome } from '../../shared/ipc/schemas/till.ts';
-import { parseMoney, proportionalClawback, type RoundingMode } from '../../shared/earn/earn-rule.ts';
+import { parseSaleAmount, proportionalClawback, type RoundingMode } from '../../shared/earn/earn-rule.ts';
+import { DEFAULT_CURRENCY, formatMoneyMachine } from '../../shared/money.ts';
+import { isBusinessDate } from '../../shared/time/business-day.ts';
 import { call, errorText } from '../app/call.ts';
 import { validateTxnId } from './award-store.ts';
 import { applyRow, shouldFollow, viewFromOutcome, type OutcomeView } from './outcome.ts';
@@ -63,12 +65,6 @@ export interface ReturnDeps {
 /** The engine rounds clawbacks down (never more than the returned share); the estimate does the same. */
 export const CLAWBACK_ROUNDING: RoundingMode = 'floor';
 
-export function minorToMoney(minor: number): string {
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
 /** Points returned so far, counting ones recorded but not yet confirmed (they count against the cap). */
 export function returnedSoFar(summary: SaleSummary): number {
   return summary.clawedBack + summary.pendingClawback;
@@ -91,7 +87,7 @@ export function estimateReturn(summary: SaleSummary | null, mode: ReturnMode, am
   const result = proportionalClawback({
     awardedPoints: summary.awarded,
     alreadyClawedBack: Math.min(summary.awarded, returnedSoFar(summary)),
-    saleTotal: minorToMoney(summary.saleTotalMinor),
+    saleTotal: formatMoneyMachine(summary.saleTotalMinor, DEFAULT_CURRENCY),
     returnedAmount: amount.trim(),
     rounding,
   });
@@ -155,7 +151,7 @@ export function createReturnStore(deps: ReturnDeps): ReturnStore {
       returnEverything() {
         const summary = get().summary;
         if (summary === null) return;
-        if (summary.saleTotalMinor !== null) set({ mode: 'proportional', amount: minorToMoney(summary.saleTotalMinor), errors: {} });
+        if (summary.saleTotalMinor !== null) set({ mode: 'proportional', amount: formatMoneyMachine(summary.saleTotalMinor, DEFAULT_CURRENCY), errors: {} });
         else set({ mode: 'points', points: String(summary.reversible), errors: {} });
       },
 
@@ -166,7 +162,7 @@ export function createReturnStore(deps: ReturnDeps): ReturnStore {
           set({ errors: { txnId: txnError.replace('from the receipt', 'of the original sale') } });
           return;
         }
-        if (businessDate.trim() !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(businessDate.trim())) {
+        if (businessDate.trim() !== '' && !isBusinessDate(businessDate.trim())) {
           set({ errors: { businessDate: 'Enter the date as YYYY-MM-DD.' } });
           return;
         }
@@ -208,7 +204,7 @@ export function createReturnStore(deps: ReturnDeps): ReturnStore {
           if (state.amount.trim() === '') errors.amount = 'Enter the amount returned.';
           else if (estimate !== null && !estimate.ok) errors.amount = estimate.message;
           else {
-            const money = parseMoney(state.amount.trim(), 'returned amount');
+            const money = parseSaleAmount(state.amount.trim(), 'returned amount');
             if (!money.ok) errors.amount = money.message;
           }
         } else if (state.points.trim() === '') errors.points = 'Enter the points to take back.';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { earnRuleSchema, parseMoney, previewPoints, proportionalClawback, type EarnRule } from './earn-rule.ts';
+import { formatMoneyMachine } from '../money.ts';
+import { earnRuleSchema, parseSaleAmount, previewPoints, proportionalClawback, type EarnRule } from './earn-rule.ts';
 
 const rule = (over: Partial<EarnRule> = {}): EarnRule => ({ pointsPerUnit: 10, rounding: 'floor', applyTierMultiplier: false, ...over });
 
@@ -50,12 +51,12 @@ describe('previewPoints', () => {
   it.each([
     [-1, /must not be negative/],
     ['-0.01', /must not be negative/],
-    [Number.NaN, /must be a number/],
-    [Number.POSITIVE_INFINITY, /must be a number/],
+    [Number.NaN, /plain number/],
+    [Number.POSITIVE_INFINITY, /plain number/],
     ['19.999', /at most 2 decimal places/],
     [0.1 + 0.2, /at most 2 decimal places/],
     ['1e3', /plain number/],
-    ['', /plain number/],
+    ['', /enter an amount/],
     ['12,50', /plain number/],
     ['1000000.01', /at most 1,000,000/],
     [2e6, /at most 1,000,000/],
@@ -124,7 +125,7 @@ describe('proportionalClawback', () => {
 
 describe('properties', () => {
   const cents = fc.integer({ min: 0, max: 100_000_00 });
-  const toMoney = (c: number): string => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`;
+  const toMoney = (c: number): string => formatMoneyMachine(c, 'USD');
   const ruleArb = fc.record({
     pointsPerUnit: fc.integer({ min: 0, max: 100_000 }).map((n) => n / 1000),
     rounding: fc.constantFrom('floor', 'round', 'ceil'),
@@ -205,11 +206,18 @@ describe('properties', () => {
   });
 });
 
-describe('parseMoney', () => {
-  it('converts to whole cents', () => {
-    expect(parseMoney('19.9')).toEqual({ ok: true, cents: 1990n });
-    expect(parseMoney(' 7 ')).toEqual({ ok: true, cents: 700n });
-    expect(parseMoney(-0)).toEqual({ ok: true, cents: 0n });
-    expect(parseMoney({})).toMatchObject({ ok: false });
+describe('parseSaleAmount', () => {
+  it('converts to whole minor units', () => {
+    expect(parseSaleAmount('19.9')).toEqual({ ok: true, minor: 1990 });
+    expect(parseSaleAmount(' 7 ')).toEqual({ ok: true, minor: 700 });
+    expect(parseSaleAmount(-0)).toEqual({ ok: true, minor: 0 });
+    expect(parseSaleAmount({})).toMatchObject({ ok: false, code: 'not-a-number' });
+  });
+
+  it('caps the amount at SALE_TOTAL_MAX in the currency', () => {
+    expect(parseSaleAmount('1000000.00', 'sale total')).toEqual({ ok: true, minor: 100_000_000 });
+    expect(parseSaleAmount('1000000.01', 'sale total')).toMatchObject({ ok: false, code: 'too-large', message: 'The sale total must be at most 1,000,000.' });
+    expect(parseSaleAmount('1000000', 'sale total', 'JPY')).toEqual({ ok: true, minor: 1_000_000 });
+    expect(parseSaleAmount('1000001', 'sale total', 'JPY')).toMatchObject({ ok: false, code: 'too-large' });
   });
 });

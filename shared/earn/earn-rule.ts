@@ -1,12 +1,14 @@
 /**
  * Points preview and proportional clawback, in exact arithmetic.
  *
- * Money is whole cents and every rate is an exact fraction (BigInt numerator/denominator taken
+ * Money is whole minor units (shared/money.ts) and every rate is an exact fraction (BigInt numerator/denominator taken
  * from the number's shortest decimal form), so 19.99 × 10 points/unit is 199.9, never
  * 199.89999999999998, and the rounding mode decides the last point, not float noise.
  */
 import { z } from 'zod';
 import { AMOUNT_MAX } from '../api/schemas.ts';
+import { DEFAULT_CURRENCY, minorDigits, parseMoneyMachine } from '../money.ts';
+import type { MoneyErrorCode } from '../money.ts';
 
 export const SALE_TOTAL_MAX = 1_000_000;
 export const POINTS_PER_UNIT_MAX = 10_000;
@@ -53,8 +55,8 @@ export type PreviewResult =
 export function previewPoints(input: PreviewInput): PreviewResult {
   const rule = earnRuleSchema.safeParse(input.rule);
   if (!rule.success) return { ok: false, message: `The earning rule is invalid: ${rule.error.issues[0]?.message ?? 'unknown problem'}.` };
-  const cents = parseMoney(input.saleTotal, 'sale total');
-  if (!cents.ok) return cents;
+  const sale = parseSaleAmount(input.saleTotal, 'sale total');
+  if (!sale.ok) return sale;
 
   const ppu = toFraction(rule.data.pointsPerUnit);
   let mult: Fraction | null = ONE;
@@ -69,7 +71,8 @@ export function previewPoints(input: PreviewInput): PreviewResult {
   }
   if (ppu === null || mult === null) return { ok: false, message: 'The earning rule has a number the till cannot use.' };
 
-  const base: Fraction = { num: cents.cents * ppu.num, den: 100n * ppu.den };
+  // Points are earned per whole currency unit, so the minor units are divided out exactly.
+  const base: Fraction = { num: BigInt(sale.minor) * ppu.num, den: 10n ** BigInt(minorDigits(DEFAULT_CURRENCY)) * ppu.den };
   const exact: Fraction = { num: base.num * mult.num, den: base.den * mult.den };
   const points = roundFraction(exact, rule.data.rounding);
   if (points > BigInt(AMOUNT_MAX)) {
@@ -112,14 +115,14 @@ export function proportionalClawback(input: ClawbackInput): ClawbackResult {
     }
   }
   if (!roundingMode.safeParse(input.rounding).success) return { ok: false, message: 'The rounding must be floor, round or ceil.' };
-  const sale = parseMoney(input.saleTotal, 'sale total');
+  const sale = parseSaleAmount(input.saleTotal, 'sale total');
   if (!sale.ok) return sale;
-  const returned = parseMoney(input.returnedAmount, 'returned amount');
+  const returned = parseSaleAmount(input.returnedAmount, 'returned amount');
   if (!returned.ok) return returned;
-  if (sale.cents === 0n) return { ok: false, message: 'The sale total is zero, so there are no points to take back.' };
-  if (returned.cents > sale.cents) return { ok: false, message: 'The returned amount is more than the sale total.' };
+  if (sale.minor === 0) return { ok: false, message: 'The sale total is zero, so there are no points to take back.' };
+  if (returned.minor > sale.minor) return { ok: false, message: 'The returned amount is more than the sale total.' };
 
-  const exact: Fraction = { num: BigInt(awardedPoints) * returned.cents, den: sale.cents };
+  const exact: Fraction = { num: BigInt(awardedPoints) * BigInt(returned.minor), den: BigInt(sale.minor) };
   const proportional = Number(roundFraction(exact, input.rounding));
   // Over-recorded clawbacks (should not happen) clamp to 0 rather than ever taking back more.
   const remainingBefore = Math.max(0, awardedPoints - alreadyClawedBack);
@@ -137,30 +140,16 @@ export function proportionalClawback(input: ClawbackInput): ClawbackResult {
   };
 }
 
-type MoneyResult = { ok: true; cents: bigint } | { ok: false; message: string };
+export type SaleAmountResult = { ok: true; minor: number } | { ok: false; code: MoneyErrorCode; message: string };
 
-/** Currency units → whole cents, refusing anything a cashier could not have meant. */
-export function parseMoney(value: unknown, what = 'amount'): MoneyResult {
-  const bad = (why: string): MoneyResult => ({ ok: false, message: `The ${what} ${why}` });
-  let text: string;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return bad('must be a number.');
-    if (value < 0) return bad('must not be negative.');
-    // The shortest round-trip form is what the caller wrote; 0.1 + 0.2 shows up as more than 2 decimals.
-    text = Object.is(value, -0) ? '0' : String(value);
-  } else if (typeof value === 'string') {
-    text = value.trim();
-    if (text.startsWith('-')) return bad('must not be negative.');
-  } else {
-    return bad('must be a number.');
+/** A sale or returned amount ("19.99", dot decimal, as the API and POS send it) → minor units, at most SALE_TOTAL_MAX. */
+export function parseSaleAmount(value: unknown, what = 'amount', currency = DEFAULT_CURRENCY): SaleAmountResult {
+  const money = parseMoneyMachine(value, { currency, what });
+  if (!money.ok) return money;
+  if (money.minor > SALE_TOTAL_MAX * 10 ** minorDigits(currency)) {
+    return { ok: false, code: 'too-large', message: `The ${what} must be at most ${SALE_TOTAL_MAX.toLocaleString('en-US')}.` };
   }
-  const m = /^(\d{1,16})(?:\.(\d*))?$/.exec(text);
-  if (m === null) return bad('must be a plain number like 19.99.');
-  const fraction = m[2] ?? '';
-  if (fraction.length > 2) return bad('may have at most 2 decimal places.');
-  const cents = BigInt(m[1] ?? '0') * 100n + BigInt(fraction.padEnd(2, '0'));
-  if (cents > BigInt(SALE_TOTAL_MAX) * 100n) return bad(`must be at most ${SALE_TOTAL_MAX.toLocaleString('en-US')}.`);
-  return { ok: true, cents };
+  return money;
 }
 
 interface Fraction {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DedupKeyError, buildDedupKey, isBusinessDate, parseDedupKey } from './dedup-key.ts';
+import { DedupKeyError, buildDedupKey, parseDedupKey } from './dedup-key.ts';
+import { calendarDateAt, isBusinessDate } from '../time/business-day.ts';
 import type { DedupKeyParts } from './dedup-key.ts';
 
 describe('buildDedupKey', () => {
@@ -28,7 +29,7 @@ describe('buildDedupKey', () => {
   });
 
   const part = fc.stringMatching(/^[!-9;-~]{1,12}$/);
-  const date = fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  const date = fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => calendarDateAt(d.getTime(), 'UTC'));
   const parts: fc.Arbitrary<DedupKeyParts> = fc.oneof(
     fc.record({ kind: fc.constant('award' as const), storeId: part, posTxnId: part, businessDate: fc.option(date, { nil: undefined }) }),
     fc.record({ kind: fc.constant('clawback' as const), storeId: part, posTxnId: part, returnId: part, businessDate: fc.option(date, { nil: undefined }) }),

@@ -15,11 +15,10 @@
  * one key, so it is awarded once).
  * Parts may not contain ':' so every key has exactly one reading (the builder is injective).
  */
+import { isBusinessDate } from '../time/business-day.ts';
 
 /** A key part: 1–64 printable ASCII characters, no spaces and no ':'. */
 export const DEDUP_PART_PATTERN = /^[!-9;-~]{1,64}$/;
-/** Business date as the POS reports it. */
-export const BUSINESS_DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export type DedupKeyParts =
   | { kind: 'award'; storeId: string; posTxnId: string; businessDate?: string | undefined; perTill?: string | undefined }
@@ -29,13 +28,6 @@ export type DedupKeyParts =
 
 export class DedupKeyError extends Error {
   override readonly name = 'DedupKeyError';
-}
-
-/** True for a real calendar date in YYYY-MM-DD form (rejects 2025-02-30). */
-export function isBusinessDate(value: string): boolean {
-  if (!BUSINESS_DATE_PATTERN.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
 function part(name: string, value: string): string {

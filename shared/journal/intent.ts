@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { AMOUNT_MAX, DESCRIPTION_MAX, entityId } from '../api/schemas.ts';
-import { DEDUP_PART_PATTERN, isBusinessDate } from './dedup-key.ts';
+import { DEDUP_PART_PATTERN } from './dedup-key.ts';
+import { isBusinessDate } from '../time/business-day.ts';
 
 const part = z.string().regex(DEDUP_PART_PATTERN, "must be 1–64 printable characters without spaces or ':'");
 const businessDate = z.string().refine(isBusinessDate, 'must be a real date in YYYY-MM-DD form');

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { descriptionMatches, formatDescription, parseDescription, SaleTokenError, type SaleToken } from './sale-token.ts';
+import { calendarDateAt } from '../time/business-day.ts';
 
 const value = fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/);
-const date = fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const date = fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => calendarDateAt(d.getTime(), 'UTC'));
 const token: fc.Arbitrary<SaleToken> = fc.oneof(
   fc.record({ kind: fc.constant('purchase' as const), storeId: value, tillId: value, posTxnId: value, businessDate: fc.option(date, { nil: undefined }) }),
   fc.record({ kind: fc.constant('return' as const), storeId: value, tillId: value, posTxnId: value, returnId: value, businessDate: fc.option(date, { nil: undefined }) }),

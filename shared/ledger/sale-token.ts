@@ -12,6 +12,7 @@
  * Matching is by parsed fields, never by substring, so `txn 9087` cannot match `txn 90871` and a
  * return's description cannot be mistaken for the sale it reverses.
  */
+import { BUSINESS_DATE_PATTERN } from '../time/business-day.ts';
 
 export type SaleTokenKind = 'purchase' | 'return' | 'adjustment';
 
@@ -39,7 +40,6 @@ const LABELS: Record<SaleTokenKind, string> = {
 const SEP = ' · ';
 /** Token values are restricted so a value can never contain the separator or a key word. */
 export const TOKEN_VALUE = /^[A-Za-z0-9_-]{1,64}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class SaleTokenError extends Error {
   override name = 'SaleTokenError';
@@ -55,7 +55,7 @@ function check(name: string, value: string | undefined, pattern: RegExp = TOKEN_
 /** Builds the description for a write. Throws SaleTokenError on values that could not be parsed back. */
 export function formatDescription(token: SaleToken): string {
   const parts = [LABELS[token.kind], `store ${check('store id', token.storeId)}`, `till ${check('till id', token.tillId)}`];
-  if (token.businessDate !== undefined) parts.push(`day ${check('business date', token.businessDate, DATE)}`);
+  if (token.businessDate !== undefined) parts.push(`day ${check('business date', token.businessDate, BUSINESS_DATE_PATTERN)}`);
   switch (token.kind) {
     case 'purchase':
       parts.push(`txn ${check('transaction id', token.posTxnId)}`);
@@ -99,7 +99,7 @@ export function parseDescription(description: string): SaleToken | null {
         : ['store', 'till', ...(fields.has('day') ? ['day'] : []), 'adj', 'reason'];
   if (order.length !== expected.length || order.some((k, i) => k !== expected[i])) return null;
   for (const [key, value] of fields) {
-    if (!(key === 'day' ? DATE : TOKEN_VALUE).test(value)) return null;
+    if (!(key === 'day' ? BUSINESS_DATE_PATTERN : TOKEN_VALUE).test(value)) return null;
   }
   const token: SaleToken = { kind, storeId: fields.get('store')!, tillId: fields.get('till')! };
   const day = fields.get('day');

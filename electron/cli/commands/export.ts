@@ -1,5 +1,6 @@
 /** `export roster` and `export ledger`: resumable CSV exports for the ERP (read key). */
 import { dayWindow, DayWindowError } from '../../core/reconcile/index.ts';
+import { isBusinessDate } from '../../../shared/time/business-day.ts';
 import { exportLedger, exportRoster, formatProgress } from '../../core/export/index.ts';
 import type { ExportProgress } from '../../core/export/index.ts';
 import type { Command, CommandResult } from '../command.ts';
@@ -90,7 +91,7 @@ export const exportLedgerCommand: Command = {
 
 function parseSince(value: string | undefined, timeZone: string): number {
   if (value === undefined) throw usageError('--since <date> is required');
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+  if (isBusinessDate(value)) {
     try {
       return dayWindow(value, timeZone).start;
     } catch (err) {
@@ -98,7 +99,7 @@ function parseSince(value: string | undefined, timeZone: string): number {
       throw err;
     }
   }
-  const t = /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : NaN;
+  const t = isBusinessDate(value.slice(0, 10)) && value[10] === 'T' ? Date.parse(value) : NaN;
   if (!Number.isFinite(t)) throw usageError(`--since must be YYYY-MM-DD or an ISO-8601 date-time (got "${value.slice(0, 40)}")`);
   return t;
 }

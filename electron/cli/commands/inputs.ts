@@ -1,7 +1,7 @@
 /** Flag values checked before anything is journaled or sent: a bad one is exit 2, never a write. */
 import { ID_PATTERN } from '../../../shared/api/schemas.ts';
-import { parseMoney } from '../../../shared/earn/earn-rule.ts';
-import { isBusinessDate } from '../../../shared/journal/dedup-key.ts';
+import { parseSaleAmount } from '../../../shared/earn/earn-rule.ts';
+import { isBusinessDate } from '../../../shared/time/business-day.ts';
 import { TOKEN_VALUE } from '../../../shared/ledger/sale-token.ts';
 import { flag } from '../command.ts';
 import type { CommandContext } from '../context.ts';
@@ -38,9 +38,9 @@ export function points(ctx: CommandContext, name = 'points'): number | undefined
 export function money(ctx: CommandContext, name: string): number | undefined {
   const v = flag(ctx, name);
   if (v === undefined) return undefined;
-  const parsed = parseMoney(v, `--${name}`);
+  const parsed = parseSaleAmount(v, `--${name}`);
   if (!parsed.ok) throw usageError(parsed.message.replace(/^The /, ''));
-  return Number(parsed.cents);
+  return parsed.minor;
 }
 
 export function businessDate(ctx: CommandContext): string | undefined {

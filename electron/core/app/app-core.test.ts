@@ -11,7 +11,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO, startSandbox } from '../../sandbox/server.ts';
 import { SETUP_INCOMPLETE } from './engine-slot.ts';
 import { JOURNAL_FILE, SANDBOX_STATE_FILE } from './app-core.ts';
-import { businessDateAt } from './business-date.ts';
 import { createTillKit } from './testing/till-kit.ts';
 import type { TillKit } from './testing/till-kit.ts';
 
@@ -122,15 +121,5 @@ describe('live mode: each key only where it is needed', () => {
     expect(api.audit().slice(mark).filter((a) => a.method === 'POST').map((a) => a.keyId)).toEqual(['key_demo_write']);
     expect(await k.call('keysTest', { kind: 'read' })).toMatchObject({ ok: true, value: { outcome: 'accepted' } });
     expect(await k.call('statusGet')).toMatchObject({ ok: true, value: { mode: 'live' } });
-  });
-});
-
-describe('businessDateAt', () => {
-  it('counts the small hours to the previous business day', () => {
-    const at = (h: number, m: number) => new Date(2026, 10, 25, h, m).getTime();
-    expect(businessDateAt(at(3, 59), '04:00')).toBe('2026-11-24');
-    expect(businessDateAt(at(4, 0), '04:00')).toBe('2026-11-25');
-    expect(businessDateAt(at(0, 0), '00:00')).toBe('2026-11-25');
-    expect(businessDateAt(new Date(2026, 0, 1, 1, 0).getTime(), '04:00')).toBe('2025-12-31');
   });
 });

@@ -11,7 +11,7 @@ import type { Engine, EngineConfig } from '../engine/index.ts';
 import type { AppLog } from '../log/app-log.ts';
 import type { SettingsService } from '../settings/settings-file.ts';
 import type { ApiClients } from './api-clients.ts';
-import { localTimeZone } from './business-date.ts';
+import { localTimeZone } from '../../../shared/time/business-day.ts';
 import type { JournalSlot } from './journal-slot.ts';
 
 export const SETUP_INCOMPLETE = 'A manager must pick the store and name this till (Settings) before points can be awarded.';

@@ -1,6 +1,7 @@
 /** award(): record the sale's points under its dedup key, then one inline send. */
 import { previewPoints } from '../../../shared/earn/earn-rule.ts';
 import { AMOUNT_MAX } from '../../../shared/api/schemas.ts';
+import { DEFAULT_CURRENCY, formatMoneyMachine } from '../../../shared/money.ts';
 import type { AwardInput, WriteOutcome } from './types.ts';
 import type { Ctx } from './context.ts';
 import type { Drainer } from './drainer.ts';
@@ -9,13 +10,9 @@ import { recordAndSend } from './inline.ts';
 import { awardIntent, checkId, scopeDate } from './intents.ts';
 import { duplicateOutcome, writeOutcome } from './outcome.ts';
 
-export function minorToMoney(minor: number): string {
-  return `${Math.trunc(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
-}
-
 export function checkMinor(what: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new EngineInputError(`The ${what} must be a whole number of cents, 0 or more.`);
+    throw new EngineInputError(`The ${what} must be a whole number of minor units (cents), 0 or more.`);
   }
   return value;
 }
@@ -30,7 +27,7 @@ function awardPoints(ctx: Ctx, input: AwardInput): number {
   if (input.saleTotalMinor === undefined || !ctx.earnRule) {
     throw new EngineInputError('Give the points to award (or a sale total, when the till has an earning rule).');
   }
-  const preview = previewPoints({ saleTotal: minorToMoney(checkMinor('sale total', input.saleTotalMinor)), rule: ctx.earnRule });
+  const preview = previewPoints({ saleTotal: formatMoneyMachine(checkMinor('sale total', input.saleTotalMinor), DEFAULT_CURRENCY), rule: ctx.earnRule });
   if (!preview.ok) throw new EngineInputError(preview.message);
   if (preview.points < 1) throw new EngineInputError('This sale earns no points, so there is nothing to award.');
   return preview.points;

@@ -6,7 +6,8 @@ import { JournalConflictError } from '../journal/index.ts';
 import { buildDedupKey } from '../../../shared/journal/dedup-key.ts';
 import { proportionalClawback } from '../../../shared/earn/earn-rule.ts';
 import type { ClawbackInput, WriteOutcome } from './types.ts';
-import { checkMinor, minorToMoney } from './award.ts';
+import { checkMinor } from './award.ts';
+import { DEFAULT_CURRENCY, formatMoneyMachine } from '../../../shared/money.ts';
 import { COUPON_RETURN_FLAG, ENGINE_ACTOR } from './constants.ts';
 import type { Ctx } from './context.ts';
 import type { Drainer } from './drainer.ts';
@@ -28,8 +29,8 @@ function pointsToTakeBack(input: ClawbackInput, award: { saleTotal: number | nul
   const r = proportionalClawback({
     awardedPoints: award.amount,
     alreadyClawedBack: taken,
-    saleTotal: minorToMoney(award.saleTotal),
-    returnedAmount: minorToMoney(returned),
+    saleTotal: formatMoneyMachine(award.saleTotal, DEFAULT_CURRENCY),
+    returnedAmount: formatMoneyMachine(returned, DEFAULT_CURRENCY),
     rounding: rounding ?? 'floor',
   });
   return r.ok ? { points: r.points, capped: r.breakdown.capped } : r.message;

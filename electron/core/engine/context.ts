@@ -6,8 +6,7 @@ import type { Journal, JournalRow, TransitionRequest } from '../journal/index.ts
 import type { RoundingMode } from '../../../shared/earn/earn-rule.ts';
 import type { EarnRule } from '../../../shared/earn/earn-rule.ts';
 import { TOKEN_VALUE } from '../../../shared/ledger/sale-token.ts';
-import { isBusinessDate } from '../../../shared/journal/dedup-key.ts';
-import { businessDateAt } from '../app/business-date.ts';
+import { businessDateAt, isBusinessDate } from '../../../shared/time/business-day.ts';
 import type { CrashPoint, EngineClient, EngineConfig } from './types.ts';
 import type { BackoffSettings } from './backoff.ts';
 import { CircuitBreaker } from './circuit-breaker.ts';

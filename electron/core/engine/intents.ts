@@ -5,7 +5,7 @@
 import type { Intent } from '../journal/index.ts';
 import { SaleTokenError, TOKEN_VALUE, formatDescription, parseDescription } from '../../../shared/ledger/sale-token.ts';
 import type { SaleToken } from '../../../shared/ledger/sale-token.ts';
-import { isBusinessDate } from '../../../shared/journal/dedup-key.ts';
+import { isBusinessDate } from '../../../shared/time/business-day.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import type { Ctx } from './context.ts';
 import { EngineInputError } from './errors.ts';

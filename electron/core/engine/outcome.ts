@@ -7,14 +7,14 @@ import type { WriteOutcome } from './types.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { STATE_LABELS } from '../../../shared/journal/states.ts';
 import type { Ctx } from './context.ts';
+import { calendarDateAt } from '../../../shared/time/business-day.ts';
+import { formatClock } from '../../../shared/time/date-format.ts';
 
-/** "14:02" today, "2026-11-24 14:02" otherwise (local time). */
+/** "14:02" today, "2026-11-24 14:02" otherwise (local time; English sentences, so en-US digits). */
 export function clockTime(ms: number, now: number): string {
-  const d = new Date(ms);
-  const hm = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-  return new Date(now).toDateString() === d.toDateString()
-    ? hm
-    : `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')} ${hm}`;
+  const hm = formatClock(ms, 'en-US');
+  const day = calendarDateAt(ms);
+  return day === calendarDateAt(now) ? hm : `${day} ${hm}`;
 }
 
 const fmt = (n: number): string => n.toLocaleString('en-US');

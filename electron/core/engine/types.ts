@@ -46,7 +46,7 @@ export interface EngineConfig {
   dayStart?: string | undefined;
   timeZone?: string | undefined;
   idsUniquePer?: 'store' | 'till' | undefined;
-  /** Today's business date (tests). Default: from the journal's day start and time zone (business-date.ts). */
+  /** Today's business date (tests). Default: from the journal's day start and time zone (shared/time/business-day.ts). */
   businessDate?: () => string;
   /** The client's per-request timeout; bounds how long `award()` can keep a cashier waiting. */
   requestTimeoutMs: number;

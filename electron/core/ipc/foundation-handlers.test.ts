@@ -9,6 +9,7 @@ import { DEMO, startSandbox } from '../../sandbox/server.ts';
 import { createTillKit, TEST_PIN } from '../app/testing/till-kit.ts';
 import type { TillKit } from '../app/testing/till-kit.ts';
 import { createFoundationKit, KIT_PIN } from './testing/foundation-kit.ts';
+import { calendarDateAt } from '../../../shared/time/business-day.ts';
 
 const WRITE_KEY = 'fl_test_Wk7Qz2Lr9Xc4Vb8Nm3Pa6Sd1Fg5Hj0K';
 const READ_KEY = 'fl_test_Rd2Xy8Uo4Ie6Wq1Tz9Lp3Mn7Bv5Cx0A';
@@ -95,8 +96,7 @@ const ORDER: InvokeKey[] = [
 ];
 
 function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return calendarDateAt(Date.now());
 }
 
 /** A queued award the drainer will not touch for an hour (so only the manager's action moves it). */

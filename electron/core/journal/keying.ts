@@ -6,7 +6,7 @@
  * journal, so a CLI run without flags follows the till. A journal with no rows yet may be re-keyed.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import { DayWindowError, localTimeZone, zoneOffset } from '../reconcile/day-window.ts';
+import { DAY_START_PATTERN, DEFAULT_DAY_START, DayWindowError, localTimeZone, zoneOffset } from '../../../shared/time/business-day.ts';
 import { TOKEN_VALUE } from '../../../shared/ledger/sale-token.ts';
 import { JournalInputError, JournalKeyingError } from './journal-errors.ts';
 import type { KeyingDifference } from './journal-errors.ts';
@@ -27,7 +27,7 @@ export interface KeyingSettings {
 /** What a process asks for; an omitted field is taken from the journal (or the default). */
 export type KeyingClaim = Partial<KeyingSettings>;
 
-export const KEYING_DEFAULTS = { idScope: 'forever', dayStart: '04:00', idsUniquePer: 'store' } as const;
+export const KEYING_DEFAULTS = { idScope: 'forever', dayStart: DEFAULT_DAY_START, idsUniquePer: 'store' } as const;
 
 const LABELS: Record<keyof KeyingSettings, string> = {
   idScope: 'id scope',
@@ -37,7 +37,6 @@ const LABELS: Record<keyof KeyingSettings, string> = {
   idsUniquePer: 'POS ids unique per',
 };
 const FIELDS = Object.keys(LABELS) as (keyof KeyingSettings)[];
-const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** Checks a claim's values and resolves `local` to this process's zone name. */
 export function normaliseClaim(claim: KeyingClaim): KeyingClaim {
@@ -47,7 +46,7 @@ export function normaliseClaim(claim: KeyingClaim): KeyingClaim {
     out.idScope = claim.idScope;
   }
   if (claim.dayStart !== undefined) {
-    if (!CLOCK.test(claim.dayStart)) throw new JournalInputError(`The business day start must be HH:MM (got ${JSON.stringify(claim.dayStart)}).`);
+    if (!DAY_START_PATTERN.test(claim.dayStart)) throw new JournalInputError(`The business day start must be HH:MM (got ${JSON.stringify(claim.dayStart)}).`);
     out.dayStart = claim.dayStart;
   }
   if (claim.timeZone !== undefined) {

@@ -12,7 +12,7 @@ import type { JournalQuery, JournalRow } from '../../../shared/journal/row.ts';
 import type { JournalKind } from '../../../shared/journal/states.ts';
 import type { SaleToken } from '../../../shared/ledger/sale-token.ts';
 import { classify } from './classify.ts';
-import { dayWindow } from './day-window.ts';
+import { dayWindow } from '../../../shared/time/business-day.ts';
 import { readLedgers } from './read-ledgers.ts';
 import { dedupKeysFor } from './token-key.ts';
 

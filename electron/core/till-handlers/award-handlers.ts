@@ -4,27 +4,28 @@
  * and the tier multiplier of the card *this session* fetched, and an award is refused unless
  * that card — balance, tier and coupons — was fetched within `cardFreshnessMinutes`.
  */
-import { parseMoney, previewPoints } from '../../../shared/earn/earn-rule.ts';
+import { parseSaleAmount, previewPoints } from '../../../shared/earn/earn-rule.ts';
 import type { EarnRule } from '../../../shared/earn/earn-rule.ts';
 import { IpcError } from '../../../shared/ipc/envelope.ts';
 import type { InvokeContract } from '../../../shared/ipc/contract.ts';
 import type { EarnPreview } from '../../../shared/ipc/schemas/till.ts';
+import { DEFAULT_CURRENCY, formatMoneyMachine } from '../../../shared/money.ts';
 import type { HandlerRegistry } from '../ipc/handler-registry.ts';
 import type { ShownCard } from './card-session.ts';
 import type { TillHandlerDeps } from './context.ts';
 import { engineCall } from './engine-call.ts';
-import { formatMinor } from './journal-export.ts';
 
-/** Sale total (as typed) → cents, or AMOUNT_INVALID with the earn rule's own wording. */
+/** Sale total (as typed) → minor units, or AMOUNT_INVALID with the earn rule's own wording. */
 export function parseAmount(text: string, what: string): number {
-  const money = parseMoney(text, what);
+  const money = parseSaleAmount(text, what);
   if (!money.ok) throw new IpcError('AMOUNT_INVALID', money.message);
-  return Number(money.cents);
+  return money.minor;
 }
 
 export function earnPreview(rule: EarnRule, saleTotal: string, card: ShownCard): EarnPreview {
   const saleTotalMinor = parseAmount(saleTotal, 'sale total');
-  const result = previewPoints({ saleTotal: formatMinor(saleTotalMinor), rule, tierMultiplier: card.tierMultiplier });
+  const amount = formatMoneyMachine(saleTotalMinor, DEFAULT_CURRENCY);
+  const result = previewPoints({ saleTotal: amount, rule, tierMultiplier: card.tierMultiplier });
   if (!result.ok) throw new IpcError('AMOUNT_INVALID', result.message);
   const { base, multiplier, tierApplied } = result.breakdown;
   const tier = tierApplied ? ` × ${multiplier} (${card.tierName})` : '';
@@ -34,7 +35,7 @@ export function earnPreview(rule: EarnRule, saleTotal: string, card: ShownCard):
     base,
     multiplier,
     tierApplied,
-    explanation: `${formatMinor(saleTotalMinor)} × ${rule.pointsPerUnit} pts${tier} = ${result.points} pts`,
+    explanation: `${amount} × ${rule.pointsPerUnit} pts${tier} = ${result.points} pts`,
   };
 }
 

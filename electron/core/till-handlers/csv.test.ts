@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDescription } from '../../../shared/ledger/sale-token.ts';
 import { openJournal } from '../journal/index.ts';
 import { CsvBuilder, csvCell, exportFilename } from './csv.ts';
-import { exportJournal, formatMinor } from './journal-export.ts';
+import { exportJournal } from './journal-export.ts';
 
 describe('csvCell (RFC 4180 + formula guard)', () => {
   it('quotes every text cell and doubles quotes', () => {
@@ -44,9 +44,6 @@ describe('csvCell (RFC 4180 + formula guard)', () => {
 
   it('names files sortably and safely', () => {
     expect(exportFilename('journal', Date.UTC(2026, 10, 25, 10, 0, 0, 123))).toBe('journal-2026-11-25T10-00-00Z.csv');
-    expect(formatMinor(1999)).toBe('19.99');
-    expect(formatMinor(5)).toBe('0.05');
-    expect(formatMinor(null)).toBe('');
   });
 });
 
@@ -65,6 +62,10 @@ describe('exportJournal', () => {
       expect(lines).toHaveLength(451);
       expect(lines[1]).toMatch(/^450,/);
       expect(lines[450]).toMatch(/^1,/);
+      // Money in the machine form: dot decimal, no grouping, empty when the row has none.
+      const column = (line: string | undefined, name: string) => line?.split(',')[lines[0]!.split(',').indexOf(`"${name}"`)]?.replaceAll('"', '');
+      expect([column(lines[1], 'sale_total'), column(lines[1], 'return_total')]).toEqual(['450.00', '']);
+      expect(column(lines[450], 'sale_total')).toBe('1.00');
       expect(lines[0]).toMatch(/^"id","created_at",/);
       expect(all.filename).not.toContain('newest');
       const capped = await exportJournal(journal, {}, 0, 200);

@@ -6,6 +6,7 @@
  */
 import type { JournalFilter, JournalRow } from '../../../shared/journal/row.ts';
 import { JOURNAL_PAGE_MAX } from '../../../shared/journal/row.ts';
+import { DEFAULT_CURRENCY, formatMoneyMachine } from '../../../shared/money.ts';
 import type { Journal } from '../journal/index.ts';
 import { CsvBuilder, exportFilename, isoOrEmpty } from './csv.ts';
 
@@ -18,18 +19,13 @@ const HEADER = [
   'attempts', 'verifications', 'finished_at', 'last_error', 'reason_code', 'note', 'resolved_by', 'resolution', 'description',
 ] as const;
 
-/** Minor units → "19.99", exactly (no float formatting). */
-export function formatMinor(minor: number | null): string {
-  if (minor === null) return '';
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
+/** Money cells in the machine form ("19.99": dot decimal, never localized); empty when absent. */
+const moneyCell = (minor: number | null): string => (minor === null ? '' : formatMoneyMachine(minor, DEFAULT_CURRENCY));
 
 function cells(r: JournalRow): (string | number | null)[] {
   return [
     r.id, isoOrEmpty(r.createdAt), r.kind, r.state, r.storeId, r.tillId, r.posTxnId, r.returnId, r.businessDate, r.couponId, r.ref,
-    r.memberId, r.amount, formatMinor(r.saleTotal), formatMinor(r.returnTotal), r.linkedPosTxnId, r.parentId, r.serverTxnId, r.balance,
+    r.memberId, r.amount, moneyCell(r.saleTotal), moneyCell(r.returnTotal), r.linkedPosTxnId, r.parentId, r.serverTxnId, r.balance,
     r.attemptCount, r.verifyCount, isoOrEmpty(r.finishedAt), r.lastError, r.reasonCode, r.note, r.resolvedBy, r.resolution, r.description,
   ];
 }

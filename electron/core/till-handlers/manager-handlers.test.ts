@@ -11,6 +11,7 @@ import { formatDescription } from '../../../shared/ledger/sale-token.ts';
 import { createTillKit } from '../app/testing/till-kit.ts';
 import { formulaCells, readCsv } from '../export/testing/csv-readers.ts';
 import type { TillKit } from '../app/testing/till-kit.ts';
+import { calendarDateAt } from '../../../shared/time/business-day.ts';
 
 let kit: TillKit;
 beforeAll(async () => {
@@ -20,10 +21,7 @@ afterAll(() => kit.close());
 
 let n = 0;
 const txn = (): string => `M${Date.now().toString(36)}${++n}`;
-const today = (): string => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+const today = (): string => calendarDateAt(Date.now());
 
 async function award(memberId: string, saleTotal: string) {
   await kit.call('memberCard', { memberId });

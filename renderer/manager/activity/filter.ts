@@ -3,7 +3,7 @@
  * translation into `apiActivityList` / `apiActivityExport` requests.
  */
 import type { ApiCall } from '../../../shared/journal/row.ts';
-import { dayEndExclusiveMs, dayStartMs } from '../format.ts';
+import { dayWindow, isBusinessDate } from '../../../shared/time/business-day.ts';
 
 export interface ActivityFilterState {
   fromDate: string;
@@ -33,12 +33,12 @@ export type ActivityBuild<T> = { ok: true; request: T } | { ok: false; field: 'f
 export function toActivityRange(s: ActivityFilterState): ActivityBuild<ActivityRange> {
   const range: ActivityRange = {};
   if (s.fromDate !== '') {
-    const from = dayStartMs(s.fromDate);
+    const from = isBusinessDate(s.fromDate) ? dayWindow(s.fromDate).start : null;
     if (from === null) return { ok: false, field: 'fromDate', message: 'Enter the start date as a calendar date.' };
     range.from = from;
   }
   if (s.toDate !== '') {
-    const to = dayEndExclusiveMs(s.toDate);
+    const to = isBusinessDate(s.toDate) ? dayWindow(s.toDate).end : null;
     if (to === null) return { ok: false, field: 'toDate', message: 'Enter the end date as a calendar date.' };
     range.to = to;
   }

@@ -1,7 +1,7 @@
 /** The PIN dialog's wording: wrong PIN, attempts left, lockout countdown, set-up code. Pure, for tests. */
 import { normaliseSetupCode, PIN_PATTERN, PIN_RULE } from '../../../shared/ipc/schemas/pin.ts';
 import type { PinVerifyResult } from '../../../shared/ipc/contract.ts';
-import { formatTime } from '../format.ts';
+import { formatTime } from '../../../shared/time/date-format.ts';
 
 export type VerifyView =
   | { kind: 'unlocked' }

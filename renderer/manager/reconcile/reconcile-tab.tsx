@@ -11,7 +11,8 @@ import { STATE_LABELS } from '../../../shared/journal/states.ts';
 import { AdjustConfirm } from '../adjust/adjust-confirm.tsx';
 import type { AdjustRequest } from '../adjust/adjust-model.ts';
 import { downloadCsv, exportMessage } from '../csv.ts';
-import { businessDateAt, formatCount, formatDateTime, formatPoints } from '../format.ts';
+import { DEFAULT_DAY_START, businessDateAt, isBusinessDate } from '../../../shared/time/business-day.ts';
+import { formatCount, formatDateTime, formatPoints } from '../format.ts';
 import { useSession } from '../session.ts';
 import { ErrorBanner, Field, StatusLine } from '../ui.tsx';
 import { duplicateAdjustment, isCompensationFor, progressFraction, progressText, sectionTotalText, summarise } from './summary.ts';
@@ -27,7 +28,7 @@ const dupKey = (d: DuplicateItem) => `${d.memberId}|${d.token ?? d.description}`
 
 export function ReconcileTab() {
   const { call, till, settings } = useSession();
-  const initialDate = useMemo(() => businessDateAt(new Date(), settings?.businessDayStartsAt ?? '00:00'), [settings?.businessDayStartsAt]);
+  const initialDate = useMemo(() => businessDateAt(new Date().getTime(), settings?.businessDayStartsAt ?? DEFAULT_DAY_START), [settings?.businessDayStartsAt]);
   const [date, setDate] = useState<string | null>(null);
   const day = date ?? initialDate;
   const [running, setRunning] = useState(false);
@@ -49,7 +50,7 @@ export function ReconcileTab() {
   }, [running, day, till]);
 
   function checkDate(): boolean {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) {
+    if (!isBusinessDate(day)) {
       setDateError('Choose a day.');
       return false;
     }

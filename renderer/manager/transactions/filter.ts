@@ -6,7 +6,7 @@ import type { JournalFilterInput } from '../../../shared/ipc/schemas/till.ts';
 import type { JournalCursor, JournalRow } from '../../../shared/journal/row.ts';
 import { JOURNAL_KINDS, JOURNAL_STATES } from '../../../shared/journal/states.ts';
 import type { JournalKind, JournalState } from '../../../shared/journal/states.ts';
-import { dayEndExclusiveMs, dayStartMs } from '../format.ts';
+import { dayWindow, isBusinessDate } from '../../../shared/time/business-day.ts';
 
 export interface FilterState {
   states: readonly JournalState[];
@@ -50,12 +50,12 @@ export function toJournalFilter(s: FilterState): FilterResult {
   if (s.states.length > 0) filter.states = [...s.states];
   if (s.kinds.length > 0) filter.kinds = [...s.kinds];
   if (s.fromDate !== '') {
-    const from = dayStartMs(s.fromDate);
+    const from = isBusinessDate(s.fromDate) ? dayWindow(s.fromDate).start : null;
     if (from === null) return { ok: false, field: 'fromDate', message: 'Enter the start date as a calendar date.' };
     filter.from = from;
   }
   if (s.toDate !== '') {
-    const to = dayEndExclusiveMs(s.toDate);
+    const to = isBusinessDate(s.toDate) ? dayWindow(s.toDate).end : null;
     if (to === null) return { ok: false, field: 'toDate', message: 'Enter the end date as a calendar date.' };
     filter.to = to;
   }

@@ -9,7 +9,8 @@ import type { RowDetail } from '../../../shared/ipc/schemas/till.ts';
 import type { IpcErrorBody } from '../../../shared/ipc/envelope.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { STATE_LABELS, isJournalState, isUnfinished } from '../../../shared/journal/states.ts';
-import { formatDateTime, formatLatency, formatMinor, formatPoints } from '../format.ts';
+import { formatAmount } from '../../../shared/money.ts';
+import { formatDateTime, formatLatency, formatPoints } from '../format.ts';
 import { useSession } from '../session.ts';
 import { ErrorBanner, Facts, Field, Modal, StateChip, StatusLine } from '../ui.tsx';
 import { KIND_LABELS, rowReference } from './filter.ts';
@@ -122,8 +123,8 @@ function RowDetailBody({ id, onOpen }: { id: number; onOpen: (id: number) => voi
           ['Member', <span className="mgr-mono">{row.memberId}</span>],
           ['Reference', rowReference(row)],
           ...(row.businessDate !== null ? ([['Business date', row.businessDate]] as const) : []),
-          ...(row.saleTotal !== null ? ([['Sale total', formatMinor(row.saleTotal)]] as const) : []),
-          ...(row.returnTotal !== null ? ([['Returned amount', formatMinor(row.returnTotal)]] as const) : []),
+          ...(row.saleTotal !== null ? ([['Sale total', formatAmount(row.saleTotal)]] as const) : []),
+          ...(row.returnTotal !== null ? ([['Returned amount', formatAmount(row.returnTotal)]] as const) : []),
           ['Recorded', formatDateTime(row.createdAt)],
           ['Last change', formatDateTime(row.updatedAt)],
           ...(row.finishedAt !== null ? ([['Finished', formatDateTime(row.finishedAt)]] as const) : []),

@@ -12,6 +12,7 @@
 import { openJournal } from '../../../electron/core/journal/index.ts';
 import { bulkInsert, mixedRows } from '../../../electron/core/journal/testing/fixtures.ts';
 import type { BulkRow } from '../../../electron/core/journal/testing/fixtures.ts';
+import { addDays, calendarDateAt, dayWindow } from '../../../shared/time/business-day.ts';
 
 export const DAY_MS = 86_400_000;
 
@@ -34,11 +35,10 @@ export function buildManagerJournal(path: string, count: number, now = Date.now(
 
 /** Local midnight `days` days before today (what the manager's date input means). */
 export function localDayStart(daysAgo: number, now = new Date()): number {
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate() - daysAgo).getTime();
+  return dayWindow(localDateInput(daysAgo, now)).start;
 }
 
 /** `YYYY-MM-DD` of the local day `daysAgo` days before today, as a date input holds it. */
 export function localDateInput(daysAgo: number, now = new Date()): string {
-  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() - daysAgo);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return addDays(calendarDateAt(now.getTime()), -daysAgo);
 }

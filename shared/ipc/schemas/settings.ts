@@ -13,6 +13,7 @@ import { entityId } from '../../api/schemas.ts';
 import { DEFAULT_NO_RESEND_WINDOW_MS } from '../../api/server-assumptions.ts';
 import { earnRuleSchema } from '../../earn/earn-rule.ts';
 import { compileScanPattern } from '../../scan/scan-parser.ts';
+import { DAY_START_PATTERN, DEFAULT_DAY_START } from '../../time/business-day.ts';
 
 export const DEFAULT_BASE_URL = 'https://flash.socialhub.ai/api/v2';
 
@@ -32,7 +33,7 @@ export const baseUrlShape = z
   }, 'must be an http(s) URL without a user name or password');
 
 /** `HH:MM`, 24-hour: when the business day rolls over (used when txn ids restart daily). */
-const clockTime = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:MM (00:00–23:59)');
+const clockTime = z.string().regex(DAY_START_PATTERN, 'must be a time as HH:MM (00:00–23:59)');
 
 /** The shared earn rule (shared/earn), defaulted as a whole: one point per currency unit, rounded down. */
 export const earnRuleSettingsSchema = earnRuleSchema.prefault({ pointsPerUnit: 1, rounding: 'floor', applyTierMultiplier: true });
@@ -89,7 +90,7 @@ export const settingsSchema = z.object({
   tillId: entityId.nullable().default(null),
   /** Whether POS transaction ids are unique forever, or only within one business day. */
   txnIdScope: z.enum(['forever', 'business-day']).default('forever'),
-  businessDayStartsAt: clockTime.default('04:00'),
+  businessDayStartsAt: clockTime.default(DEFAULT_DAY_START),
   earnRule: earnRuleSettingsSchema,
   scanner: scannerSettingsSchema,
   camera: cameraSettingsSchema,

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { couponSchema, entityId, ledgerTransactionSchema, memberSchema, tierSchema } from '../../api/schemas.ts';
 import { defineChannel } from '../define-channel.ts';
 import { cashierJournalRowSchema, journalCursorSchema, journalRowSchema, journalStatsSchema, apiCallSchema, journalKindSchema, journalStateSchema } from '../../journal/row.ts';
+import { isBusinessDate } from '../../time/business-day.ts';
 
 const epochMs = z.number().int().nonnegative();
 const rowId = z.number().int().positive();
@@ -19,7 +20,7 @@ export const posIdSchema = z
   .trim()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, _ or -');
 export const moneyInputSchema = z.string().trim().min(1, 'enter an amount').max(20, 'amount is too long');
-export const businessDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in YYYY-MM-DD form');
+export const businessDateSchema = z.string().refine(isBusinessDate, 'must be a real date in YYYY-MM-DD form');
 
 /** One part of the member card: each request can fail on its own and the card shows what it has. */
 function part<T extends z.ZodType>(value: T) {

@@ -1,9 +1,23 @@
 /**
- * A business day as an epoch-ms window [start, end). The till's day is local wall-clock time,
- * so the window depends on a time zone: the machine's own (`local`), `UTC`, a fixed offset
- * (`+05:30`) or an IANA name (`America/New_York`). DST days are 23 or 25 hours long.
+ * The business day: which day a sale belongs to, and the epoch-ms window of a day.
+ *
+ * A business date is the calendar date (YYYY-MM-DD) in the store's time zone, except that the
+ * day starts at `dayStart` (e.g. "04:00"), so a sale at 01:30 still belongs to yesterday. Every
+ * process that keys sales (app, CLI, web host) and every screen that shows "today" uses this one
+ * rule with the journal's keying settings, so they all put a sale on the same day.
+ *
+ * A time zone is this process's own (`local`), `UTC`, a fixed offset (`+05:30`) or an IANA name
+ * (`America/New_York`). DST days are 23 or 25 hours long. Pure Intl/Date: runs in main and renderer.
  */
-import { isBusinessDate } from '../../../shared/journal/dedup-key.ts';
+
+/** Business date as the POS reports it and the journal keys it. */
+export const BUSINESS_DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** When the business day starts: HH:MM on a 24-hour clock. */
+export const DAY_START_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** The day start a till uses until the manager sets one. */
+export const DEFAULT_DAY_START = '04:00';
+
+const DAY_MS = 86_400_000;
 
 export interface DayWindow {
   date: string;
@@ -15,7 +29,44 @@ export class DayWindowError extends Error {
   override name = 'DayWindowError';
 }
 
-const OFFSET = /^([+-])(\d{2}):?(\d{2})$/;
+/** True for a real calendar date in YYYY-MM-DD form (rejects 2025-02-30). */
+export function isBusinessDate(value: string): boolean {
+  if (!BUSINESS_DATE_PATTERN.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && isoDateOfUtc(d.getTime()) === value;
+}
+
+/** The UTC calendar date of an instant, YYYY-MM-DD. */
+function isoDateOfUtc(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/**
+ * The business date `ms` belongs to when the day starts at `dayStart` (HH:MM) in `timeZone`.
+ * Throws DayWindowError for a malformed day start or an unknown zone.
+ */
+export function businessDateAt(ms: number, dayStart: string = DEFAULT_DAY_START, timeZone = 'local'): string {
+  if (!DAY_START_PATTERN.test(dayStart)) throw new DayWindowError(`the business day start must be HH:MM (got ${JSON.stringify(dayStart)})`);
+  const [h = 0, m = 0] = dayStart.split(':').map(Number);
+  // The zone's wall clock as a UTC instant, stepped back by the day start: its UTC date is the day.
+  return isoDateOfUtc(ms + zoneOffset(timeZone)(ms) - (h * 60 + m) * 60_000);
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in the zone (a day starting at midnight). */
+export function calendarDateAt(ms: number, timeZone = 'local'): string {
+  return businessDateAt(ms, '00:00', timeZone);
+}
+
+/** Today's calendar date in the zone, for a default or a date input. */
+export function todayIn(timeZone = 'local', now = Date.now()): string {
+  return calendarDateAt(now, timeZone);
+}
+
+/** The date `days` after (or before) a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
+  if (!isBusinessDate(date)) throw new DayWindowError(`date ${JSON.stringify(date)} must be a real date in YYYY-MM-DD form`);
+  return isoDateOfUtc(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS);
+}
 
 /** Throws DayWindowError for an unreal date or an unknown zone. */
 export function dayWindow(date: string, timeZone = 'local'): DayWindow {
@@ -24,6 +75,8 @@ export function dayWindow(date: string, timeZone = 'local'): DayWindow {
   const startOf = midnightResolver(timeZone);
   return { date, start: startOf(y, m, d), end: startOf(y, m, d + 1) };
 }
+
+const OFFSET = /^([+-])(\d{2}):?(\d{2})$/;
 
 /**
  * The zone's offset from UTC (ms) at an instant. Throws DayWindowError for an unknown zone.
@@ -79,25 +132,4 @@ function midnightResolver(timeZone: string): (y: number, m: number, d: number) =
 /** This process's own zone as an IANA name: what `local` means here, fit for storing. */
 export function localTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
-/** Today's date (YYYY-MM-DD) in the zone, for a default. */
-export function todayIn(timeZone = 'local', now = Date.now()): string {
-  const zone = timeZone.trim();
-  if (zone === '' || zone.toLowerCase() === 'local') {
-    const t = new Date(now);
-    return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`;
-  }
-  // Find the day whose window holds `now` (start from the UTC date, step at most one either way).
-  const utc = new Date(now).toISOString().slice(0, 10);
-  for (const delta of [0, -1, 1]) {
-    const day = new Date(Date.parse(`${utc}T00:00:00Z`) + delta * 86_400_000).toISOString().slice(0, 10);
-    const w = dayWindow(day, zone);
-    if (now >= w.start && now < w.end) return day;
-  }
-  return utc;
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
 }

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { fmtPoints, fmtWhen } from './format.ts';
+
+describe('fmtWhen', () => {
+  const now = new Date(2026, 2, 12, 10, 0).getTime();
+  it('says today and yesterday by calendar day, and the date before that', () => {
+    expect(fmtWhen(new Date(2026, 2, 12, 0, 5).getTime(), now)).toBe('today at 00:05');
+    expect(fmtWhen(new Date(2026, 2, 11, 23, 59).getTime(), now)).toBe('yesterday at 23:59');
+    expect(fmtWhen(new Date(2026, 2, 11, 9, 10).getTime(), now)).toBe('yesterday at 09:10');
+    expect(fmtWhen(new Date(2026, 2, 3, 17, 45).getTime(), now)).toMatch(/^on .*\b3\b.*2026 at 17:45$/);
+    expect(fmtWhen(new Date(2026, 2, 3, 17, 45).getTime(), now)).not.toMatch(/undefined/);
+  });
+});
+
+describe('fmtPoints', () => {
+  it('signs with a real minus', () => {
+    expect(fmtPoints(-40)).toBe('−40 pts');
+    expect(fmtPoints(1200, true)).toBe('+1,200 pts');
+  });
+});

@@ -1,0 +1,242 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatMoney, formatMoneyMachine, minorDigits, parseMoney, parseMoneyMachine } from './money.ts';
+import type { MoneyErrorCode } from './money.ts';
+
+const ok = (minor: number) => ({ ok: true, minor });
+const refused = (code: MoneyErrorCode): unknown => expect.objectContaining({ ok: false, code, message: expect.stringMatching(/^The amount .+\.$/) as unknown });
+const parse = (text: string, locale: string, currency: string) => parseMoney(text, { locale, currency });
+
+describe('minorDigits', () => {
+  it('takes the minor unit from Intl', () => {
+    expect(minorDigits('JPY')).toBe(0);
+    expect(minorDigits('EUR')).toBe(2);
+    expect(minorDigits('usd')).toBe(2);
+    expect(minorDigits('KWD')).toBe(3);
+  });
+});
+
+describe('formatMoneyMachine', () => {
+  it('dot decimal, no grouping, the currency’s own digits', () => {
+    expect(formatMoneyMachine(1999, 'USD')).toBe('19.99');
+    expect(formatMoneyMachine(5, 'EUR')).toBe('0.05');
+    expect(formatMoneyMachine(123456789, 'EUR')).toBe('1234567.89');
+    expect(formatMoneyMachine(1980, 'JPY')).toBe('1980');
+    expect(formatMoneyMachine(5, 'KWD')).toBe('0.005');
+    expect(formatMoneyMachine(Number.MAX_SAFE_INTEGER, 'USD')).toBe('90071992547409.91');
+  });
+
+  it('signs a negative amount once, in front (never "-1.-50")', () => {
+    expect(formatMoneyMachine(-150, 'USD')).toBe('-1.50');
+    expect(formatMoneyMachine(-5, 'USD')).toBe('-0.05');
+    expect(formatMoneyMachine(-1500, 'KWD')).toBe('-1.500');
+    expect(formatMoneyMachine(-7, 'JPY')).toBe('-7');
+  });
+
+  it('refuses what is not whole minor units', () => {
+    expect(() => formatMoneyMachine(1.5, 'USD')).toThrow(RangeError);
+    expect(() => formatMoneyMachine(Number.NaN, 'USD')).toThrow(RangeError);
+  });
+});
+
+describe('formatMoney', () => {
+  it('writes the amount the local way', () => {
+    expect(formatMoney(123450, 'USD', 'en-US')).toBe('$1,234.50');
+    expect(formatMoney(123450, 'EUR', 'de-DE')).toBe('1.234,50\u00a0€');
+    expect(formatMoney(123450, 'EUR', 'es-ES')).toBe('1234,50\u00a0€');
+    expect(formatMoney(123450, 'CNY', 'zh-CN')).toBe('¥1,234.50');
+    expect(formatMoney(1980, 'JPY', 'ja-JP')).toBe('￥1,980');
+    expect(formatMoney(1234500, 'KWD', 'ar-KW')).toMatch(/^\u200f?١٬٢٣٤٫٥٠٠\u00a0د\.ك\.\u200f$/);
+    expect(formatMoney(123450, 'CHF', 'fr-CH')).toMatch(/^1.234\.50\u00a0CHF$/);
+  });
+
+  it('is sign-safe in every locale', () => {
+    expect(formatMoney(-150, 'USD', 'en-US')).toBe('-$1.50');
+    expect(formatMoney(-150, 'EUR', 'de-DE')).toBe('-1,50\u00a0€');
+    expect(formatMoney(-5, 'USD', 'en-US')).toBe('-$0.05');
+  });
+
+  it('shows the number alone when asked (a one-currency till)', () => {
+    expect(formatMoney(1999, 'USD', 'en-US', { display: 'none' })).toBe('19.99');
+    expect(formatMoney(1999, 'EUR', 'de-DE', { display: 'none' })).toBe('19,99');
+  });
+
+  it('stays exact for amounts a float would round', () => {
+    expect(formatMoney(Number.MAX_SAFE_INTEGER, 'USD', 'en-US')).toBe('$90,071,992,547,409.91');
+  });
+});
+
+describe('parseMoney: what a cashier types', () => {
+  it('en-US', () => {
+    expect(parse('19.99', 'en-US', 'USD')).toEqual(ok(1999));
+    expect(parse('$19.99', 'en-US', 'USD')).toEqual(ok(1999));
+    expect(parse('1,234.50', 'en-US', 'USD')).toEqual(ok(123450));
+    expect(parse('1,234', 'en-US', 'USD')).toEqual(ok(123400));
+    expect(parse(' 7 ', 'en-US', 'USD')).toEqual(ok(700));
+    expect(parse('19.', 'en-US', 'USD')).toEqual(ok(1900));
+    expect(parse('USD 5', 'en-US', 'USD')).toEqual(ok(500));
+    expect(parse('19.999', 'en-US', 'USD')).toEqual(refused('ambiguous-separator'));
+    expect(parse('19.9999', 'en-US', 'USD')).toEqual(refused('too-many-decimals'));
+    expect(parse('1.234,50', 'en-US', 'USD')).toEqual(refused('mixed-separators'));
+    expect(parse('1,23,4.50', 'en-US', 'USD')).toEqual(refused('misplaced-separator'));
+    expect(parse('1.2.3', 'en-US', 'USD')).toEqual(refused('misplaced-separator'));
+    expect(parse('-5', 'en-US', 'USD')).toEqual(refused('negative'));
+    expect(parse('€5', 'en-US', 'USD')).toEqual(refused('wrong-currency'));
+    expect(parse('EUR 5', 'en-US', 'USD')).toEqual(refused('wrong-currency'));
+    expect(parse('', 'en-US', 'USD')).toEqual(refused('empty'));
+    expect(parse('abc', 'en-US', 'USD')).toEqual(refused('not-a-number'));
+    expect(parse('1e3', 'en-US', 'USD')).toEqual(refused('not-a-number'));
+    expect(parse('.50', 'en-US', 'USD')).toEqual(refused('not-a-number'));
+    expect(parse('12 34', 'en-US', 'USD')).toEqual(refused('not-a-number'));
+    expect(parse('99999999999999999', 'en-US', 'USD')).toEqual(refused('too-large'));
+  });
+
+  it('de-DE', () => {
+    expect(parse('19,99', 'de-DE', 'EUR')).toEqual(ok(1999));
+    expect(parse('1.234,50', 'de-DE', 'EUR')).toEqual(ok(123450));
+    expect(parse('1.234,50 €', 'de-DE', 'EUR')).toEqual(ok(123450));
+    expect(parse('€ 19,99', 'de-DE', 'EUR')).toEqual(ok(1999));
+    expect(parse('1.234.567', 'de-DE', 'EUR')).toEqual(ok(123456700));
+    // No thousands group fits, so the dot can only be a decimal mark.
+    expect(parse('19.99', 'de-DE', 'EUR')).toEqual(ok(1999));
+    // A comma before three digits: 1,234 € is impossible, 1234 would be another country's habit.
+    expect(parse('1,234', 'de-DE', 'EUR')).toEqual(refused('ambiguous-separator'));
+    expect(parse('1,234.50', 'de-DE', 'EUR')).toEqual(refused('mixed-separators'));
+    expect(parse('1,2,3', 'de-DE', 'EUR')).toEqual(refused('misplaced-separator'));
+    expect(parse('12.34.5', 'de-DE', 'EUR')).toEqual(refused('misplaced-separator'));
+    expect(parse('19,999', 'de-DE', 'EUR').ok).toBe(false);
+  });
+
+  it('es-ES', () => {
+    expect(parse('19,99', 'es-ES', 'EUR')).toEqual(ok(1999));
+    expect(parse('1234,50', 'es-ES', 'EUR')).toEqual(ok(123450));
+    expect(parse('1.234,50', 'es-ES', 'EUR')).toEqual(ok(123450));
+    expect(parse('1,234', 'es-ES', 'EUR')).toEqual(refused('ambiguous-separator'));
+  });
+
+  it('zh-CN', () => {
+    expect(parse('¥19.99', 'zh-CN', 'CNY')).toEqual(ok(1999));
+    expect(parse('1,234.50', 'zh-CN', 'CNY')).toEqual(ok(123450));
+    expect(parse('CNY 8', 'zh-CN', 'CNY')).toEqual(ok(800));
+    expect(parse('1.234,50', 'zh-CN', 'CNY')).toEqual(refused('mixed-separators'));
+  });
+
+  it('ja-JP (JPY has no minor unit)', () => {
+    expect(parse('¥1,980', 'ja-JP', 'JPY')).toEqual(ok(1980));
+    expect(parse('￥1,980', 'ja-JP', 'JPY')).toEqual(ok(1980));
+    expect(parse('１９８０円', 'ja-JP', 'JPY').ok).toBe(false);
+    expect(parse('１９８０', 'ja-JP', 'JPY')).toEqual(ok(1980));
+    expect(parse('1980', 'ja-JP', 'JPY')).toEqual(ok(1980));
+    expect(parse('19.5', 'ja-JP', 'JPY')).toEqual(refused('too-many-decimals'));
+    expect(parse('1.980', 'ja-JP', 'JPY')).toEqual(refused('ambiguous-separator'));
+    expect(parse('19.5', 'ja-JP', 'JPY')).toMatchObject({ message: 'The amount has no decimals in JPY: enter a whole number like 1,980.' });
+  });
+
+  it('ar-KW (KWD has three decimals; Arabic-Indic digits or Latin ones)', () => {
+    expect(parse('١٬٢٣٤٫٥٠٠ د.ك.', 'ar-KW', 'KWD')).toEqual(ok(1234500));
+    expect(parse(formatMoney(1234500, 'KWD', 'ar-KW'), 'ar-KW', 'KWD')).toEqual(ok(1234500));
+    expect(parse('١٫٥', 'ar-KW', 'KWD')).toEqual(ok(1500));
+    expect(parse('KWD 1.250', 'ar-KW', 'KWD')).toEqual(refused('ambiguous-separator'));
+    expect(parse('1.25', 'ar-KW', 'KWD')).toEqual(ok(1250));
+    expect(parse('١٫٢٣٤٥', 'ar-KW', 'KWD')).toEqual(refused('too-many-decimals'));
+    // A Latin comma before three digits is a thousands group to some and decimals to others.
+    expect(parse('1,234', 'ar-KW', 'KWD')).toEqual(refused('ambiguous-separator'));
+    expect(parse('1,234', 'en-US', 'KWD')).toEqual(refused('ambiguous-separator'));
+    expect(parse('1,234.500', 'en-US', 'KWD')).toEqual(ok(1234500));
+  });
+
+  it('fr-CH (decimal point for money, decimal comma for numbers, apostrophe or space for thousands)', () => {
+    expect(parse('19.99', 'fr-CH', 'CHF')).toEqual(ok(1999));
+    expect(parse('19,99', 'fr-CH', 'CHF')).toEqual(ok(1999));
+    expect(parse(formatMoney(123450, 'CHF', 'fr-CH'), 'fr-CH', 'CHF')).toEqual(ok(123450));
+    expect(parse("1'234.50 CHF", 'fr-CH', 'CHF')).toEqual(ok(123450));
+    expect(parse('1 234.50', 'fr-CH', 'CHF')).toEqual(ok(123450));
+    expect(parse('1.234', 'fr-CH', 'CHF')).toEqual(refused('ambiguous-separator'));
+    expect(parse('1,234', 'fr-CH', 'CHF')).toEqual(refused('ambiguous-separator'));
+    expect(parse("12'34.50", 'fr-CH', 'CHF')).toEqual(refused('misplaced-separator'));
+  });
+
+  it('hi-IN groups in lakhs', () => {
+    expect(parse('12,34,567.89', 'hi-IN', 'INR')).toEqual(ok(123456789));
+    expect(parse('1,234,567.89', 'hi-IN', 'INR')).toEqual(refused('misplaced-separator'));
+  });
+
+  it('allows a sign only when asked', () => {
+    expect(parseMoney('-$1.50', { locale: 'en-US', currency: 'USD', allowNegative: true })).toEqual(ok(-150));
+    expect(parseMoney('$-1.50', { locale: 'en-US', currency: 'USD', allowNegative: true })).toEqual(ok(-150));
+    expect(parseMoney('−1,50 €', { locale: 'de-DE', currency: 'EUR', allowNegative: true })).toEqual(ok(-150));
+    expect(parseMoney('-0', { locale: 'en-US', currency: 'USD' })).toEqual(ok(0));
+  });
+
+  it('names the amount and refuses an unknown currency', () => {
+    expect(parseMoney('x', { locale: 'en-US', currency: 'USD', what: 'sale total' })).toMatchObject({ message: 'The sale total must be a plain number like 19.99.' });
+    expect(parseMoney('1', { locale: 'en-US', currency: 'US' })).toMatchObject({ ok: false, code: 'unknown-currency' });
+  });
+});
+
+describe('parseMoneyMachine: the API/POS/CSV form', () => {
+  const machine = (v: unknown, currency = 'USD') => parseMoneyMachine(v, { currency });
+  it('reads dot-decimal text and plain numbers', () => {
+    expect(machine('19.99')).toEqual(ok(1999));
+    expect(machine('19.9')).toEqual(ok(1990));
+    expect(machine(19.99)).toEqual(ok(1999));
+    expect(machine(-0)).toEqual(ok(0));
+    expect(machine('1980', 'JPY')).toEqual(ok(1980));
+    expect(machine('1.005', 'KWD')).toEqual(ok(1005));
+  });
+
+  it('refuses anything localized or loose', () => {
+    expect(machine('19,99')).toMatchObject({ ok: false, code: 'not-a-number' });
+    expect(machine('1,234.50')).toMatchObject({ ok: false, code: 'not-a-number' });
+    expect(machine('19.999')).toMatchObject({ ok: false, code: 'too-many-decimals' });
+    expect(machine(0.1 + 0.2)).toMatchObject({ ok: false, code: 'too-many-decimals' });
+    expect(machine('1.5', 'JPY')).toMatchObject({ ok: false, code: 'too-many-decimals' });
+    expect(machine('-1')).toMatchObject({ ok: false, code: 'negative' });
+    expect(machine(Number.POSITIVE_INFINITY)).toMatchObject({ ok: false, code: 'not-a-number' });
+    expect(machine({})).toMatchObject({ ok: false, code: 'not-a-number' });
+    expect(machine('  ')).toMatchObject({ ok: false, code: 'empty' });
+  });
+
+  it('round-trips the machine format', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('USD', 'JPY', 'KWD', 'EUR', 'CLF'), fc.integer({ min: -1e15, max: 1e15 }), (currency, minor) => {
+        expect(parseMoneyMachine(formatMoneyMachine(minor, currency), { currency, allowNegative: true })).toEqual(ok(minor));
+      }),
+    );
+  });
+});
+
+describe('format → parse round-trips', () => {
+  const currencies = Intl.supportedValuesOf('currency');
+  const locales = ['en-US', 'de-DE', 'zh-CN', 'es-ES', 'ja-JP', 'ar-KW', 'fr-CH', 'de-CH', 'hi-IN', 'fr-FR', 'pt-BR', 'sv-SE'];
+  const back = (minor: number, currency: string, locale: string, display: 'symbol' | 'none' = 'symbol') =>
+    parseMoney(formatMoney(minor, currency, locale, { display }), { currency, locale, allowNegative: true });
+
+  it(`every one of the ${currencies.length} currencies, in every test locale, at sample amounts`, () => {
+    const wrong: string[] = [];
+    for (const currency of currencies) {
+      for (const locale of locales) {
+        for (const minor of [0, 7, -150, 123456, -98765432, 100_000_000_000]) {
+          const r = back(minor, currency, locale);
+          if (!r.ok || r.minor !== minor) wrong.push(`${currency} ${locale} ${minor}: ${formatMoney(minor, currency, locale)} → ${JSON.stringify(r)}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('any amount, any currency, any test locale, with or without the symbol', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...currencies),
+        fc.constantFrom(...locales),
+        fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+        fc.constantFrom('symbol' as const, 'none' as const),
+        (currency, locale, minor, display) => {
+          expect(back(minor, currency, locale, display)).toEqual(ok(minor));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -1,0 +1,371 @@
+/**
+ * Money: amounts are integer minor units of an ISO 4217 currency, never floats. The number of
+ * minor-unit digits is the currency's own, as Intl knows it (JPY 0, EUR 2, KWD 3).
+ *
+ * - `formatMoney` is for people (the locale's symbol, separators and digits);
+ * - `formatMoneyMachine` / `parseMoneyMachine` are for CSV, JSON, ledger and the API (dot decimal,
+ *   no grouping, never localized);
+ * - `parseMoney` reads what a cashier types the local way and refuses anything that has two
+ *   readings. Failures carry a stable `code` (for the message catalogue) and an English message.
+ */
+
+/** Until the till has a currency setting, money is what it always was: US dollars, en-US. */
+export const DEFAULT_CURRENCY = 'USD';
+export const DEFAULT_MONEY_LOCALE = 'en-US';
+
+export type MoneyErrorCode =
+  | 'empty'
+  | 'not-a-number'
+  | 'negative'
+  | 'too-many-decimals'
+  | 'ambiguous-separator'
+  | 'misplaced-separator'
+  | 'mixed-separators'
+  | 'wrong-currency'
+  | 'too-large'
+  | 'unknown-currency';
+
+export type MoneyParseResult = { ok: true; minor: number } | { ok: false; code: MoneyErrorCode; message: string };
+
+export interface MoneyParseOptions {
+  currency: string;
+  /** BCP 47 locale the cashier types in; the machine parse ignores it. */
+  locale?: string;
+  /** What the amount is, for the message ("The sale total must …"). Default "amount". */
+  what?: string;
+  /** A leading minus is refused unless this is set. */
+  allowNegative?: boolean;
+}
+
+export interface FormatMoneyOptions {
+  /** `symbol` (default): "$19.99"; `none`: the locale's number alone, "19.99". */
+  display?: 'symbol' | 'none';
+}
+
+const digitsCache = new Map<string, number>();
+
+/** The currency's minor-unit digits (JPY 0, EUR 2, KWD 3). Throws RangeError for a malformed code. */
+export function minorDigits(currency: string): number {
+  const code = currency.toUpperCase();
+  let digits = digitsCache.get(code);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsCache.set(code, digits);
+  }
+  return digits;
+}
+
+/** Minor units → "-1.50", "1980", "0.005": dot decimal, no grouping, exact for any safe integer. */
+export function formatMoneyMachine(minor: number, currency: string): string {
+  checkMinor(minor);
+  const digits = minorDigits(currency);
+  // Sign and magnitude apart, so a negative amount never prints as "-1.-50".
+  const sign = minor < 0 ? '-' : '';
+  const abs = String(Math.abs(minor));
+  if (digits === 0) return `${sign}${abs}`;
+  const padded = abs.padStart(digits + 1, '0');
+  return `${sign}${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
+}
+
+const formatCache = new Map<string, Intl.NumberFormat>();
+
+function cachedFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatCache.get(key);
+  if (f === undefined) {
+    f = new Intl.NumberFormat(locale, options);
+    formatCache.set(key, f);
+  }
+  return f;
+}
+
+function amountFormat(currency: string, locale: string, display: 'symbol' | 'none'): Intl.NumberFormat {
+  const digits = minorDigits(currency);
+  return display === 'symbol'
+    ? cachedFormat(locale, { style: 'currency', currency: currency.toUpperCase(), minimumFractionDigits: digits, maximumFractionDigits: digits })
+    : cachedFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** Minor units for people: "$1,234.50", "1.234,50 €", "￥1,980", in the locale's own digits. */
+export function formatMoney(minor: number, currency: string = DEFAULT_CURRENCY, locale: string = DEFAULT_MONEY_LOCALE, options: FormatMoneyOptions = {}): string {
+  // The exact decimal string goes to Intl, so no float ever rounds a large amount.
+  const exact = formatMoneyMachine(minor, currency) as Intl.StringNumericLiteral;
+  return amountFormat(currency, locale, options.display ?? 'symbol').format(exact);
+}
+
+/** The amount alone, the local way ("1,234.50", "1.234,50"): for a till with one currency. */
+export function formatAmount(minor: number, currency: string = DEFAULT_CURRENCY, locale: string = DEFAULT_MONEY_LOCALE): string {
+  return formatMoney(minor, currency, locale, { display: 'none' });
+}
+
+function checkMinor(minor: number): void {
+  if (!Number.isSafeInteger(minor)) throw new RangeError(`money must be a whole number of minor units (got ${String(minor)})`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+const MACHINE = /^(-?)(\d+)(?:\.(\d*))?$/;
+
+/** "19.99" (or the number 19.99) in `currency` → minor units; the API/POS/CLI form, never localized. */
+export function parseMoneyMachine(value: unknown, options: MoneyParseOptions): MoneyParseResult {
+  const fail = failure(options);
+  const known = currencyOk(options.currency);
+  if (known !== null) return fail('unknown-currency', known);
+  let text: string;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return fail('not-a-number');
+    // The shortest round-trip form is what the caller wrote; 0.1 + 0.2 shows up as too many decimals.
+    text = Object.is(value, -0) ? '0' : String(value);
+  } else if (typeof value === 'string') {
+    text = value.trim();
+  } else {
+    return fail('not-a-number');
+  }
+  if (text === '') return fail('empty');
+  const m = MACHINE.exec(text);
+  if (m === null) return fail('not-a-number');
+  return toMinor(m[1] === '-', m[2] ?? '', m[3] ?? '', options);
+}
+
+interface LocaleShape {
+  /** Characters that are a decimal mark in this locale (currency and plain-number formats). */
+  decimals: Set<string>;
+  /** Characters that are a grouping mark in this locale (after folding spaces and apostrophes). */
+  groups: Set<string>;
+  /** Group sizes: the last group and the ones before it (3/3, or 3/2 for Indian grouping). */
+  primary: number;
+  secondary: number;
+  /** The locale's own digits → ASCII. */
+  digits: Map<string, string>;
+  /** Ways the currency is written around an amount (symbol, narrow symbol, code), longest first. */
+  symbols: string[];
+}
+
+const shapeCache = new Map<string, LocaleShape>();
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const MINUS = /^[-\u2212\u2012\u2013\ufe63\uff0d]/;
+const APOSTROPHES = /['\u2019\u02bc\uff07]/g;
+const SPACES = /[\s\u00a0\u202f\u2009\u2007]/g;
+
+/** Cashier text as a plain string: compatibility forms folded (fullwidth digits, ￥), no bidi marks. */
+function fold(text: string): string {
+  return text.normalize('NFKC').replace(BIDI, '').replace(SPACES, ' ').replace(APOSTROPHES, "'");
+}
+
+function localeShape(locale: string, currency: string): LocaleShape {
+  const key = `${locale}|${currency}`;
+  const cached = shapeCache.get(key);
+  if (cached) return cached;
+  const parts = (f: Intl.NumberFormat, v: number) => f.formatToParts(v);
+  // Large enough to be grouped everywhere (some locales group only from five digits).
+  const money = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 1 });
+  const plain = new Intl.NumberFormat(locale, { minimumFractionDigits: 1 });
+  const decimals = new Set<string>();
+  const groups = new Set<string>();
+  for (const f of [money, plain]) {
+    for (const p of parts(f, 1234567.5)) {
+      if (p.type === 'decimal') decimals.add(fold(p.value));
+      if (p.type === 'group') groups.add(fold(p.value));
+    }
+  }
+  // Swiss and French tills use a space or an apostrophe for thousands, whichever CLDR prefers.
+  if (groups.has(' ') || groups.has("'")) {
+    groups.add(' ');
+    groups.add("'");
+  }
+  const sizes = parts(plain, 1234567890123)
+    .filter((p) => p.type === 'integer')
+    .map((p) => p.value.length);
+  const digitFormat = new Intl.NumberFormat(locale, { useGrouping: false });
+  const digits = new Map<string, string>();
+  for (let i = 0; i <= 9; i += 1) digits.set(fold(digitFormat.format(i)), String(i));
+  const symbols = new Set<string>([currency]);
+  for (const l of [locale, 'en']) {
+    for (const currencyDisplay of ['symbol', 'narrowSymbol', 'code'] as const) {
+      for (const p of new Intl.NumberFormat(l, { style: 'currency', currency, currencyDisplay }).formatToParts(1)) {
+        if (p.type === 'currency') symbols.add(fold(p.value).trim());
+      }
+    }
+  }
+  const shape: LocaleShape = {
+    decimals,
+    groups,
+    primary: sizes.at(-1) ?? 3,
+    secondary: sizes.length > 2 ? (sizes.at(-2) ?? 3) : 3,
+    digits,
+    symbols: [...symbols].filter((s) => s !== '').sort((a, b) => b.length - a.length),
+  };
+  shapeCache.set(key, shape);
+  return shape;
+}
+
+function stripSymbol(text: string, symbols: string[]): string {
+  const upper = text.toUpperCase();
+  for (const s of symbols) {
+    const S = s.toUpperCase();
+    if (upper.startsWith(S)) return text.slice(s.length).trim();
+    if (upper.endsWith(S)) return text.slice(0, text.length - s.length).trim();
+  }
+  return text;
+}
+
+const SEPARATOR = /[^0-9]/g;
+const CONVENTIONAL = new Set(['.', ',']);
+
+/**
+ * What a cashier typed, the local way, in `currency` → minor units. `19,99` and `1.234,50` in
+ * de-DE, `¥1,980` in ja-JP, `19.99` in en-US; the currency's symbol or code may come before or
+ * after. Refused: text with two readings (`1,234` where the comma may be a decimal mark), more
+ * decimals than the currency has, separators in the wrong order, anything else.
+ */
+export function parseMoney(value: string, options: MoneyParseOptions): MoneyParseResult {
+  const fail = failure(options);
+  const known = currencyOk(options.currency);
+  if (known !== null) return fail('unknown-currency', known);
+  const currency = options.currency.toUpperCase();
+  const shape = localeShape(options.locale ?? DEFAULT_MONEY_LOCALE, currency);
+  let text = fold(value).trim();
+  if (text === '') return fail('empty');
+  let negative = false;
+  const strip = (): void => {
+    text = stripSymbol(text, shape.symbols);
+    if (MINUS.test(text)) {
+      if (negative) return;
+      negative = true;
+      text = text.slice(1).trim();
+    }
+  };
+  // "-$1.50", "$-1.50", "1,50 €" and "-1,50 €" all occur; two rounds cover the orders.
+  strip();
+  strip();
+  text = [...text].map((ch) => shape.digits.get(ch) ?? ch).join('');
+  if (/^[0-9]/.test(text) === false || /[0-9]$/.test(text) === false) {
+    // A lone trailing decimal mark ("19.") is still a number; a leading one (",50") is refused.
+    if (/^[0-9]/.test(text) && text.length > 1 && (shape.decimals.has(text.slice(-1)) || CONVENTIONAL.has(text.slice(-1)))) {
+      text = text.slice(0, -1);
+    } else {
+      return fail(otherCurrency(text) ? 'wrong-currency' : 'not-a-number');
+    }
+  }
+  if (/\p{Sc}|\p{L}/u.test(text)) return fail(otherCurrency(text) ? 'wrong-currency' : 'not-a-number');
+  const seps = text.match(SEPARATOR) ?? [];
+  const kinds = [...new Set(seps)];
+  if (kinds.some((k) => !CONVENTIONAL.has(k) && !shape.decimals.has(k) && !shape.groups.has(k))) return fail('not-a-number');
+  const digits = minorDigits(currency);
+  if (kinds.length === 0) return toMinor(negative, text, '', options);
+  const isDecimal = (c: string) => shape.decimals.has(c) && !shape.groups.has(c);
+  const isGroup = (c: string) => shape.groups.has(c) && !shape.decimals.has(c);
+  const grouped = (integer: string, c: string) => validGrouping(integer.split(c), shape);
+  if (kinds.length > 2) return fail('mixed-separators');
+  if (kinds.length === 2) {
+    const last = seps.at(-1) ?? '';
+    const other = kinds.find((k) => k !== last) ?? '';
+    const at = text.lastIndexOf(last);
+    if (text.indexOf(last) !== at || !isDecimal(last) || !isGroup(other)) return fail('mixed-separators');
+    const integer = text.slice(0, at);
+    if (!grouped(integer, other)) return fail('misplaced-separator');
+    return toMinor(negative, integer.split(other).join(''), text.slice(at + 1), options);
+  }
+  const c = kinds[0] ?? '';
+  const at = text.indexOf(c);
+  if (seps.length > 1) {
+    if (isDecimal(c) || !grouped(text, c)) return fail('misplaced-separator');
+    return toMinor(negative, text.split(c).join(''), '', options);
+  }
+  const integer = text.slice(0, at);
+  const tail = text.slice(at + 1);
+  // Three digits after a '.' or ',' read as a thousands group to some and as decimals to others.
+  const twoReadings = CONVENTIONAL.has(c) && tail.length === 3;
+  if (isDecimal(c)) {
+    if (twoReadings && digits < 3) return fail('ambiguous-separator');
+    return toMinor(negative, integer, tail, options);
+  }
+  if (isGroup(c) && grouped(text, c)) {
+    if (twoReadings && digits >= 3) return fail('ambiguous-separator');
+    return toMinor(negative, integer + tail, '', options);
+  }
+  if (!CONVENTIONAL.has(c)) return fail('misplaced-separator');
+  // A '.' or ',' that cannot be this locale's grouping is a decimal mark written the other way.
+  if (twoReadings) return fail('ambiguous-separator');
+  return toMinor(negative, integer, tail, options);
+}
+
+let isoCodes: Set<string> | null = null;
+
+/** A currency sign, or an ISO code other than the one asked for ("$5" in a euro store). */
+function otherCurrency(text: string): boolean {
+  if (/\p{Sc}/u.test(text)) return true;
+  isoCodes ??= new Set(Intl.supportedValuesOf('currency'));
+  const codes = isoCodes;
+  return (text.match(/[A-Z]{3}/g) ?? []).some((c) => codes.has(c));
+}
+
+function validGrouping(groups: string[], shape: LocaleShape): boolean {
+  if (groups.length < 2) return false;
+  const [first = '', ...rest] = groups;
+  const last = rest.pop() ?? '';
+  if (first.length < 1 || first.length > (rest.length === 0 ? shape.primary : shape.secondary)) return false;
+  return last.length === shape.primary && rest.every((g) => g.length === shape.secondary);
+}
+
+function toMinor(negative: boolean, integer: string, fraction: string, options: MoneyParseOptions): MoneyParseResult {
+  const fail = failure(options);
+  if (!/^\d+$/.test(integer) || !/^\d*$/.test(fraction)) return fail('not-a-number');
+  const digits = minorDigits(options.currency);
+  if (fraction.length > digits) return fail('too-many-decimals');
+  const text = `${integer}${fraction.padEnd(digits, '0')}`.replace(/^0+(?=\d)/, '');
+  const minor = Number(text);
+  if (text.length > 16 || !Number.isSafeInteger(minor)) return fail('too-large');
+  if (negative && minor !== 0 && options.allowNegative !== true) return fail('negative');
+  return { ok: true, minor: negative && minor !== 0 ? -minor : minor };
+}
+
+function currencyOk(currency: string): string | null {
+  if (!/^[A-Za-z]{3}$/.test(currency)) return currency;
+  try {
+    minorDigits(currency);
+    return null;
+  } catch {
+    return currency;
+  }
+}
+
+function example(currency: string, locale: string): string {
+  const digits = minorDigits(currency);
+  const minor = digits === 0 ? 1980 : 1999 * 10 ** Math.max(0, digits - 2);
+  return formatMoney(digits === 1 ? 199 : minor, currency, locale, { display: 'none' });
+}
+
+function failure(options: MoneyParseOptions) {
+  const what = options.what ?? 'amount';
+  return (code: MoneyErrorCode, detail?: string): MoneyParseResult => ({ ok: false, code, message: `The ${what} ${moneyErrorText(code, options, detail)}` });
+}
+
+/** The English predicate for a code ("must be a plain number like 19.99."); i18n maps codes itself. */
+function moneyErrorText(code: MoneyErrorCode, options: MoneyParseOptions, detail?: string): string {
+  if (code === 'unknown-currency') return `is in an unknown currency ${JSON.stringify(detail ?? options.currency)}.`;
+  const locale = options.locale ?? DEFAULT_MONEY_LOCALE;
+  const digits = minorDigits(options.currency);
+  const like = example(options.currency, locale);
+  switch (code) {
+    case 'empty':
+      return 'is missing: enter an amount.';
+    case 'not-a-number':
+      return `must be a plain number like ${like}.`;
+    case 'negative':
+      return 'must not be negative.';
+    case 'too-many-decimals':
+      return digits === 0 ? `has no decimals in ${options.currency.toUpperCase()}: enter a whole number like ${like}.` : `may have at most ${digits} decimal places.`;
+    case 'ambiguous-separator':
+      return `could be read two ways (decimal mark or thousands separator): type it like ${like}.`;
+    case 'misplaced-separator':
+      return `has a separator in the wrong place: type it like ${like}.`;
+    case 'mixed-separators':
+      return `mixes decimal and thousands separators the wrong way round: type it like ${like}.`;
+    case 'wrong-currency':
+      return `must be in ${options.currency.toUpperCase()}: type the amount alone, like ${like}.`;
+    case 'too-large':
+      return 'is too large.';
+  }
+}
