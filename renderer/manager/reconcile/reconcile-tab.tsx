@@ -14,7 +14,7 @@ import { downloadCsv, exportMessage } from '../csv.ts';
 import { DEFAULT_DAY_START, businessDateAt, isBusinessDate } from '../../../shared/time/business-day.ts';
 import { formatCount, formatDateTime, formatPoints } from '../format.ts';
 import { useSession } from '../session.ts';
-import { ErrorBanner, Field, StatusLine } from '../ui.tsx';
+import { ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
 import { duplicateAdjustment, isCompensationFor, progressFraction, progressText, sectionTotalText, summarise } from './summary.ts';
 import type { DuplicateItem, ReconcileItem, ReconcileProgress, ReconcileSection } from './summary.ts';
 

@@ -12,7 +12,7 @@ import { STATE_LABELS, isJournalState, isUnfinished } from '../../../shared/jour
 import { formatAmount } from '../../../shared/money.ts';
 import { formatDateTime, formatLatency, formatPoints } from '../format.ts';
 import { useSession } from '../session.ts';
-import { ErrorBanner, Facts, Field, Modal, StateChip, StatusLine } from '../ui.tsx';
+import { ErrorBanner, Facts, Field, Modal, StateChip, StatusLine } from '../../ui/index.ts';
 import { KIND_LABELS, rowReference } from './filter.ts';
 import { CLASSIFICATION_LABELS, RESOLVE_MAX, resolveReasonProblem } from './detail-model.ts';
 
