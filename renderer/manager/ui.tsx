@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { STATE_LABELS } from '../../shared/journal/states.ts';
 import type { JournalState } from '../../shared/journal/states.ts';
 import type { IpcErrorBody } from '../../shared/ipc/envelope.ts';
-import { errorText } from './session.ts';
+import { errorText } from '../app/call.ts';
 
 const STATE_TONE: Readonly<Record<JournalState, 'ok' | 'wait' | 'warn' | 'bad' | 'done'>> = {
   confirmed: 'ok',
