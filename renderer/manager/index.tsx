@@ -20,7 +20,7 @@ import { SettingsTab } from './settings/settings-tab.tsx';
 import { RowDetailDrawer } from './transactions/row-detail.tsx';
 import { TransactionsTab } from './transactions/transactions-tab.tsx';
 import { formatIso } from './format.ts';
-import { ErrorBanner } from './ui.tsx';
+import { Button, ErrorBanner } from '../ui/index.ts';
 import './manager.css';
 
 export const TABS = [
@@ -162,13 +162,13 @@ export function ManagerConsole({ onClose }: ManagerConsoleProps) {
             </span>
           )}
           {phase === 'open' && (
-            <button type="button" className="mgr-btn" onClick={lockButton} data-testid="manager-lock">
+            <Button onClick={lockButton} testId="manager-lock">
               Lock
-            </button>
+            </Button>
           )}
-          <button type="button" className="mgr-btn mgr-btn--primary" onClick={close} data-testid="manager-close">
+          <Button variant="primary" onClick={close} testId="manager-close">
             Back to the till
-          </button>
+          </Button>
         </header>
 
         {startError !== null && (
@@ -195,9 +195,9 @@ export function ManagerConsole({ onClose }: ManagerConsoleProps) {
                     <span>
                       <strong>{formatIso(n.at)}:</strong> {n.message}
                     </span>
-                    <button type="button" className="mgr-btn mgr-btn--small" onClick={() => void dismissNotice(n)} data-testid="manager-notice-dismiss">
+                    <Button size="small" onClick={() => void dismissNotice(n)} testId="manager-notice-dismiss">
                       Dismiss
-                    </button>
+                    </Button>
                   </li>
                 ))}
               </ul>
@@ -206,9 +206,9 @@ export function ManagerConsole({ onClose }: ManagerConsoleProps) {
             {storage !== null && !storage.protected && !storage.optedInPlainText && tab !== 'settings' && (
               <p className="mgr-banner mgr-banner--warn mgr-banner--row" data-testid="manager-storage-warning">
                 <span>This computer has no keyring: API keys cannot be stored safely here. Read the warning and decide in Settings → API keys.</span>
-                <button type="button" className="mgr-btn mgr-btn--small" onClick={() => selectTab('settings')}>
+                <Button size="small" onClick={() => selectTab('settings')}>
                   Open key settings
-                </button>
+                </Button>
               </p>
             )}
             <div className="mgr-tabs" role="tablist" aria-label="Manager screens" onKeyDown={onTabKey}>

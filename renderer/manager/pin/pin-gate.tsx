@@ -14,7 +14,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { LockState } from '../../../shared/ipc/contract.ts';
 import { PIN_MAX_DIGITS, PIN_MIN_DIGITS } from '../../../shared/ipc/schemas/pin.ts';
 import { useManagerSession, useRuntime } from '../../app/context.tsx';
-import { Field } from '../ui.tsx';
+import { Button, Field } from '../../ui/index.ts';
 import { countdown, lockoutText, pinProblem } from './pin-model.ts';
 
 interface PinGateProps {
@@ -154,16 +154,16 @@ function VerifyPin({ onCancel, onForgot }: { onCancel: () => void; onForgot: () 
           </p>
         )}
         <div className="mgr-row-gap">
-          <button type="submit" className="mgr-btn mgr-btn--primary mgr-btn--big" disabled={busy || locked} data-testid="pin-submit">
+          <Button type="submit" variant="primary" size="large" disabled={busy || locked} testId="pin-submit">
             {busy ? 'Checking…' : 'Unlock'}
-          </button>
-          <button type="button" className="mgr-btn mgr-btn--ghost mgr-btn--big" onClick={onCancel} data-testid="pin-cancel">
+          </Button>
+          <Button variant="ghost" size="large" onClick={onCancel} testId="pin-cancel">
             Cancel
-          </button>
+          </Button>
         </div>
-        <button type="button" className="mgr-btn mgr-btn--ghost" onClick={onForgot} data-testid="pin-forgot">
+        <Button variant="ghost" onClick={onForgot} testId="pin-forgot">
           Forgot the PIN?
-        </button>
+        </Button>
       </form>
     </div>
   );
@@ -278,13 +278,13 @@ function SetPinWithCode({ variant, state, onCancel }: { variant: CodeVariant; st
         </p>
         <div className="mgr-row-gap">
           {(variant !== 'reset' || codeUsable) && (
-            <button type="submit" className="mgr-btn mgr-btn--primary mgr-btn--big" disabled={busy} data-testid="pin-set">
+            <Button type="submit" variant="primary" size="large" disabled={busy} testId="pin-set">
               {busy ? 'Saving…' : 'Set PIN and open'}
-            </button>
+            </Button>
           )}
-          <button type="button" className="mgr-btn mgr-btn--ghost mgr-btn--big" onClick={onCancel} data-testid="pin-cancel">
+          <Button variant="ghost" size="large" onClick={onCancel} testId="pin-cancel">
             {variant === 'forgot' ? 'Back' : 'Cancel'}
-          </button>
+          </Button>
         </div>
         {variant === 'reset' && <ClearTill />}
       </form>
@@ -307,9 +307,9 @@ function ClearTill() {
   return (
     <div className="mgr-clear-till" data-testid="till-reset">
       {!asking ? (
-        <button type="button" className="mgr-btn" onClick={() => setAsking(true)} data-testid="till-reset-start">
+        <Button onClick={() => setAsking(true)} testId="till-reset-start">
           No set-up code? Clear keys and settings…
-        </button>
+        </Button>
       ) : (
         <>
           <p className="mgr-banner mgr-banner--warn">
@@ -317,12 +317,12 @@ function ClearTill() {
             shown for a new PIN, and the keys must be entered again.
           </p>
           <div className="mgr-row-gap">
-            <button type="button" className="mgr-btn mgr-btn--danger" disabled={busy} onClick={clear} data-testid="till-reset-confirm">
+            <Button variant="danger" disabled={busy} onClick={clear} testId="till-reset-confirm">
               {busy ? 'Clearing…' : 'Yes, clear keys and settings'}
-            </button>
-            <button type="button" className="mgr-btn mgr-btn--ghost" disabled={busy} onClick={() => setAsking(false)}>
+            </Button>
+            <Button variant="ghost" disabled={busy} onClick={() => setAsking(false)}>
               Keep them
-            </button>
+            </Button>
           </div>
         </>
       )}

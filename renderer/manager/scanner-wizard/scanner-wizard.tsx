@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useRuntime, useSettings } from '../../app/context.tsx';
 import { LAYER, useShortcut } from '../../app/shortcuts.ts';
-import { Button } from '../../app/ui.tsx';
+import { Button } from '../../ui/index.ts';
 import { analyseScannerBurst, SCANNER_TEST_CODE, type ScannerAnalysis } from '../../scan/scanner-profile.ts';
 import { BURST_QUIET_MS, BurstRecorder, detectTillLayout, planSave, saveScannerPlan, showChars, terminatorName, type SavePlan } from './wizard-model.ts';
 import { QrCode } from './test-code-qr.tsx';

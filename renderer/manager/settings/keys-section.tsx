@@ -9,7 +9,7 @@ import type { KeysStatus, StorageTier } from '../../../shared/ipc/contract.ts';
 import { useKeys, useRuntime } from '../../app/context.tsx';
 import { BACKEND_LABELS, testHeadline } from './key-text.ts';
 import { formatIso } from '../format.ts';
-import { ErrorBanner, Field } from '../ui.tsx';
+import { Button, ErrorBanner, Field } from '../../ui/index.ts';
 
 const KIND_TEXT: Readonly<Record<KeyKind, { title: string; use: string }>> = {
   write: { title: 'Write key', use: 'Awards, redeems, clawbacks and adjustments.' },
@@ -74,9 +74,9 @@ function StorageTierView({ tier }: { tier: StorageTier }) {
               <input type="checkbox" checked={ack} onChange={(e) => setAck(e.target.checked)} data-testid="keys-optin-ack" />I understand that anyone who can
               read this computer's files could recover the keys.
             </label>
-            <button type="button" className="mgr-btn" disabled={!ack || busy} onClick={optIn} data-testid="keys-optin">
+            <Button disabled={!ack || busy} onClick={optIn} testId="keys-optin">
               {busy ? 'Saving…' : 'Allow storing keys without a keyring'}
-            </button>
+            </Button>
             <ErrorBanner error={error} />
           </div>
         ))}
@@ -149,27 +149,27 @@ function KeySlot({ kind, status }: { kind: KeyKind; status: KeysStatus }) {
           )}
         </Field>
         <div className="mgr-row-gap">
-          <button type="submit" className="mgr-btn mgr-btn--primary" disabled={busy !== null || value === ''} data-testid={`key-${kind}-save`}>
+          <Button type="submit" variant="primary" disabled={busy !== null || value === ''} testId={`key-${kind}-save`}>
             {busy === 'set' ? 'Saving…' : 'Save key'}
-          </button>
-          <button type="button" className="mgr-btn" disabled={busy !== null || !slot.configured} onClick={() => void runTest()} data-testid={`key-${kind}-test`}>
+          </Button>
+          <Button disabled={busy !== null || !slot.configured} onClick={() => void runTest()} testId={`key-${kind}-test`}>
             {busy === 'test' ? 'Testing…' : 'Test connection'}
-          </button>
+          </Button>
           {slot.configured &&
             (confirmClear ? (
               <span className="mgr-confirm" role="group" aria-label={`Confirm removing the ${text.title.toLowerCase()}`}>
                 <span>Remove it? The till cannot {kind === 'write' ? 'award or redeem' : 'reconcile'} without it.</span>
-                <button type="button" className="mgr-btn mgr-btn--danger" disabled={busy !== null} onClick={() => void clear()} data-testid={`key-${kind}-clear-confirm`}>
+                <Button variant="danger" disabled={busy !== null} onClick={() => void clear()} testId={`key-${kind}-clear-confirm`}>
                   Remove
-                </button>
-                <button type="button" className="mgr-btn mgr-btn--ghost" onClick={() => setConfirmClear(false)}>
+                </Button>
+                <Button variant="ghost" onClick={() => setConfirmClear(false)}>
                   Cancel
-                </button>
+                </Button>
               </span>
             ) : (
-              <button type="button" className="mgr-btn mgr-btn--ghost" disabled={busy !== null} onClick={() => setConfirmClear(true)} data-testid={`key-${kind}-clear`}>
+              <Button variant="ghost" disabled={busy !== null} onClick={() => setConfirmClear(true)} testId={`key-${kind}-clear`}>
                 Remove key…
-              </button>
+              </Button>
             ))}
         </div>
       </form>

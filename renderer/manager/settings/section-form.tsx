@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import type { Settings } from '../../../shared/ipc/schemas/settings.ts';
 import { errorText } from '../../app/call.ts';
 import { useRuntime, useSettings } from '../../app/context.tsx';
-import { ErrorBanner, Field, StatusLine } from '../ui.tsx';
+import { Button, ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
 import { buildPatch, draftFrom, serverErrors } from './settings-form.ts';
 import type { DraftValue, FieldErrors, SectionId } from './settings-form.ts';
 
@@ -120,12 +120,12 @@ export function SectionCard({
           <ErrorBanner error={state.sectionError ?? null} testId={`settings-${id}-invalid`} />
           <ErrorBanner error={state.failure} testId={`settings-${id}-error`} />
           <div className="mgr-row-gap">
-            <button type="submit" className="mgr-btn mgr-btn--primary" disabled={state.saving || !form.dirty} data-testid={`settings-${id}-save`}>
+            <Button type="submit" variant="primary" disabled={state.saving || !form.dirty} testId={`settings-${id}-save`}>
               {state.saving ? 'Saving…' : 'Save'}
-            </button>
-            <button type="button" className="mgr-btn mgr-btn--ghost" disabled={state.saving || !form.dirty} onClick={state.discard}>
+            </Button>
+            <Button variant="ghost" disabled={state.saving || !form.dirty} onClick={state.discard}>
               Discard changes
-            </button>
+            </Button>
             <StatusLine text={state.status} tone="ok" testId={`settings-${id}-status`} />
           </div>
         </form>

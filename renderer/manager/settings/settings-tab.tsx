@@ -8,7 +8,7 @@ import { PIN_RULE } from '../../../shared/ipc/schemas/pin.ts';
 import { useRuntime } from '../../app/context.tsx';
 import type { ChangePinErrors } from '../../state/session-store.ts';
 import { ScannerWizard } from '../scanner-wizard/scanner-wizard.tsx';
-import { ErrorBanner, Field, Modal, StatusLine } from '../ui.tsx';
+import { Button, ErrorBanner, Field, Modal, StatusLine } from '../../ui/index.ts';
 import { earnExample } from './earn-example.ts';
 import { KeysSection } from './keys-section.tsx';
 import { CheckSetting, SectionCard, SelectSetting, TextSetting, useSectionForm } from './section-form.tsx';
@@ -151,9 +151,9 @@ function ScannerSection() {
         {(form) => (
           <>
             <div className="mgr-row-gap">
-              <button type="button" className="mgr-btn" onClick={() => setWizard(true)} disabled={form.dirty} data-testid="scanner-wizard-open">
+              <Button onClick={() => setWizard(true)} disabled={form.dirty} testId="scanner-wizard-open">
                 Run scanner set-up
-              </button>
+              </Button>
               {form.dirty && <span className="mgr-hint">Save or discard your changes first.</span>}
             </div>
             <div className="mgr-grid2">
@@ -320,9 +320,9 @@ function PinSection() {
         </Field>
         <ErrorBanner error={failure} />
         <div className="mgr-row-gap">
-          <button type="submit" className="mgr-btn mgr-btn--primary" disabled={busy} data-testid="pin-change-save">
+          <Button type="submit" variant="primary" disabled={busy} testId="pin-change-save">
             {busy ? 'Saving…' : 'Change PIN'}
-          </button>
+          </Button>
           <StatusLine text={status} tone="ok" testId="pin-change-status" />
         </div>
       </form>

@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import { useRuntime, useStorePicker } from '../../app/context.tsx';
 import { STORES_PAGE } from '../../state/store-picker-store.ts';
 import { formatCount } from '../format.ts';
-import { ErrorBanner } from '../ui.tsx';
+import { Button, ErrorBanner } from '../../ui/index.ts';
 import type { SectionForm } from './section-form.tsx';
 import { TextSetting } from './section-form.tsx';
 
@@ -41,9 +41,9 @@ export function StorePicker({ form }: { form: SectionForm }) {
         {error !== null ? (
           <>
             <ErrorBanner error={error} testId="store-picker-error" />
-            <button type="button" className="mgr-btn mgr-btn--small" onClick={() => void picker.getState().retry()}>
+            <Button size="small" onClick={() => void picker.getState().retry()}>
               Try again
-            </button>
+            </Button>
           </>
         ) : current === null ? (
           <p role="status">Loading stores…</p>
@@ -60,19 +60,13 @@ export function StorePicker({ form }: { form: SectionForm }) {
               ))}
             </div>
             <div className="mgr-row-gap">
-              <button type="button" className="mgr-btn mgr-btn--small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - STORES_PAGE))} data-testid="store-prev">
+              <Button size="small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - STORES_PAGE))} testId="store-prev">
                 Previous
-              </button>
+              </Button>
               <span aria-live="polite">{pageLabel(current.offset, current.stores.length, current.total)}</span>
-              <button
-                type="button"
-                className="mgr-btn mgr-btn--small"
-                disabled={offset + STORES_PAGE >= current.total}
-                onClick={() => setOffset(offset + STORES_PAGE)}
-                data-testid="store-next"
-              >
+              <Button size="small" disabled={offset + STORES_PAGE >= current.total} onClick={() => setOffset(offset + STORES_PAGE)} testId="store-next">
                 Next
-              </button>
+              </Button>
             </div>
           </>
         )}
