@@ -46,6 +46,8 @@ export function ManagerConsole({ onClose }: ManagerConsoleProps) {
   const lock = useManagerSession((s) => s.lock);
   const startError = useManagerSession((s) => s.startError);
   const generation = useManagerSession((s) => s.generation);
+  // The unlock count lives as long as the window: screens mount at the first unlock of *this* opening.
+  const [openedAt] = useState(() => session.getState().generation);
   const settings = useSettings((s) => s.settings);
   const info = useSettings((s) => s.info);
   // statusGet is a cashier channel: keeping the count current does not keep the manager session awake.
@@ -186,7 +188,7 @@ export function ManagerConsole({ onClose }: ManagerConsoleProps) {
         )}
 
         {/* Screens mount at the first unlock and then stay mounted while locked (hidden), so a form interrupted by auto-lock is still there after the PIN. */}
-        {generation > 0 && (
+        {generation > openedAt && (
           <div className="mgr-main" hidden={phase !== 'open'}>
             {info !== null && info.notices.length > 0 && (
               <ul className="mgr-notices" aria-label="Notices" data-testid="manager-notices">
