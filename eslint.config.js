@@ -55,8 +55,6 @@ export default tseslint.config(
   ...zone(['renderer/manager/**/*.{ts,tsx}'], {
     patterns: [{ group: ['**/cashier', '**/cashier/**'], message: 'The manager console may not import the cashier screen\'s internals.' }, rendererNodeOnly],
   }),
-  // The one exception: the settings tab opens the scanner wizard, which only the manager uses and which is moving to renderer/manager/.
-  ...zone(['renderer/manager/settings/settings-tab.tsx'], { patterns: [rendererNodeOnly] }),
   ...zone(['renderer/cashier/**/*.{ts,tsx}'], {
     patterns: [{ group: ['**/manager', '**/manager/**'], message: 'The cashier screen may not import the manager console\'s internals.' }, rendererNodeOnly],
   }),

@@ -4,8 +4,6 @@
  * released as soon as a code is read or the dialog closes.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Settings } from '../../../shared/ipc/schemas/settings.ts';
-import { call } from '../../app/call.ts';
 import { useRuntime, useSettings } from '../../app/context.tsx';
 import { Button, Dialog } from '../../ui/index.ts';
 import { listCameras, startCameraScanner, type CameraError, type CameraInfo, type CameraScanner } from '../../scan/camera-scanner.ts';
@@ -158,8 +156,7 @@ function EngineLine({ report }: { report: QrEngineReport | null }) {
 
 /** Remember the camera in settings; that needs a manager session, so the choice is also kept on this machine. */
 async function remember(runtime: ReturnType<typeof useRuntime>, deviceId: string): Promise<void> {
-  const result = await call<Settings>(() => runtime.bridge.settingsUpdate({ camera: { deviceId } }));
-  if (result.ok) runtime.settings.getState().set(result.value);
+  await runtime.settings.getState().update({ camera: { deviceId } });
 }
 
 function readLocal(): string | null {
