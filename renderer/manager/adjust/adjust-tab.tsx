@@ -3,31 +3,23 @@
  * a note; a confirm step that spells out the sign. The write goes through the journal like every
  * other (exactly once, retried if SocialHub is away).
  */
-import { useState } from 'react';
 import { useSession } from '../session.ts';
 import { Field } from '../ui.tsx';
+import { useAdjust, useAdjustConfirm, useManagerData } from '../use-manager-data.ts';
 import { AdjustConfirm } from './adjust-confirm.tsx';
-import { EMPTY_ADJUST, NOTE_MAX, REASON_CODES, REASON_LABELS, validateAdjust } from './adjust-model.ts';
-import type { AdjustDraft, AdjustField, AdjustRequest, ReasonCode } from './adjust-model.ts';
+import type { AdjustState } from './adjust-store.ts';
+import { NOTE_MAX, REASON_CODES, REASON_LABELS } from './adjust-model.ts';
+import type { ReasonCode } from './adjust-model.ts';
 
 export function AdjustTab() {
   const { openRow } = useSession();
-  const [draft, setDraft] = useState<AdjustDraft>(EMPTY_ADJUST);
-  const [errors, setErrors] = useState<Partial<Record<AdjustField, string>>>({});
-  const [confirming, setConfirming] = useState<AdjustRequest | null>(null);
-  const [last, setLast] = useState<{ text: string; rowId: number | null } | null>(null);
-
-  function review() {
-    const v = validateAdjust(draft);
-    if (!v.ok) {
-      setErrors(v.errors);
-      return;
-    }
-    setErrors({});
-    setConfirming(v.request);
-  }
-
-  const set = <K extends keyof AdjustDraft>(k: K, value: AdjustDraft[K]) => setDraft((d) => ({ ...d, [k]: value }));
+  const adjust = useManagerData().adjust;
+  const draft = useAdjust((s) => s.draft);
+  const errors = useAdjust((s) => s.errors);
+  const last = useAdjust((s) => s.last);
+  const confirming = useAdjustConfirm((s) => s.open?.owner === 'adjust');
+  const review = () => adjust.getState().review();
+  const set: AdjustState['set'] = (field, value) => adjust.getState().set(field, value);
 
   return (
     <div className="mgr-tab" data-testid="tab-adjust">
@@ -103,10 +95,7 @@ export function AdjustTab() {
             <button
               type="button"
               className="mgr-btn mgr-btn--ghost"
-              onClick={() => {
-                setDraft(EMPTY_ADJUST);
-                setErrors({});
-              }}
+              onClick={() => adjust.getState().clear()}
             >
               Clear
             </button>
@@ -125,17 +114,7 @@ export function AdjustTab() {
           )}
         </p>
       </section>
-      {confirming !== null && (
-        <AdjustConfirm
-          request={confirming}
-          onClose={() => setConfirming(null)}
-          onSubmitted={(o) => {
-            // One submit per review: the form starts over, so a second click cannot send it twice.
-            setDraft(EMPTY_ADJUST);
-            setLast({ text: `Last adjustment: ${o.status === 'confirmed' ? 'done' : o.status}. ${o.message}`, rowId: o.row?.id ?? null });
-          }}
-        />
-      )}
+      {confirming && <AdjustConfirm />}
     </div>
   );
 }

@@ -4,16 +4,15 @@
  * unfinished row: verify now, resend (only when verification proved it safe), mark resolved; and
  * on a sale SocialHub refused for certain: re-queue it under the corrected member.
  */
-import { useEffect, useState } from 'react';
-import type { RowDetail } from '../../../shared/ipc/schemas/till.ts';
-import type { IpcErrorBody } from '../../../shared/ipc/envelope.ts';
+import { useEffect } from 'react';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { STATE_LABELS, isJournalState, isUnfinished } from '../../../shared/journal/states.ts';
 import { formatDateTime, formatLatency, formatMinor, formatPoints } from '../format.ts';
-import { useSession } from '../session.ts';
 import { ErrorBanner, Facts, Field, Modal, StateChip, StatusLine } from '../ui.tsx';
+import { useManagerData, useRowDetail } from '../use-manager-data.ts';
 import { KIND_LABELS, rowReference } from './filter.ts';
-import { CLASSIFICATION_LABELS, RESOLVE_MAX, resolveReasonProblem } from './detail-model.ts';
+import { CLASSIFICATION_LABELS, RESOLVE_MAX } from './detail-model.ts';
+import type { RowAction } from './row-detail-store.ts';
 
 function stateLabel(s: string | null): string {
   if (s === null) return '';
@@ -21,86 +20,39 @@ function stateLabel(s: string | null): string {
 }
 
 export function RowDetailDrawer({ id, onClose }: { id: number; onClose: () => void }) {
-  const [stack, setStack] = useState<number[]>([id]);
+  const store = useManagerData().rowDetail;
+  const stack = useRowDetail((s) => s.stack);
+  useEffect(() => {
+    store.getState().show(id);
+    return () => store.getState().close();
+  }, [store, id]);
   const currentId = stack[stack.length - 1] ?? id;
   return (
     <Modal title={`Journal entry #${currentId}`} onClose={onClose} variant="drawer" testId="row-detail">
       {stack.length > 1 && (
-        <button type="button" className="mgr-btn mgr-btn--ghost" onClick={() => setStack((s) => s.slice(0, -1))} data-testid="row-detail-back">
+        <button type="button" className="mgr-btn mgr-btn--ghost" onClick={() => store.getState().back()} data-testid="row-detail-back">
           ← Back to #{stack[stack.length - 2]}
         </button>
       )}
-      <RowDetailBody key={currentId} id={currentId} onOpen={(other) => setStack((s) => [...s, other])} />
+      <RowDetailBody key={currentId} />
     </Modal>
   );
 }
 
-function RowDetailBody({ id, onOpen }: { id: number; onOpen: (id: number) => void }) {
-  const { call, notifyRowChanged } = useSession();
-  const [detail, setDetail] = useState<RowDetail | null>(null);
-  const [loadError, setLoadError] = useState<IpcErrorBody | null>(null);
-  const [actionError, setActionError] = useState<IpcErrorBody | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'verify' | 'resend' | 'resolve' | 'requeue' | null>(null);
-  const [requeueMember, setRequeueMember] = useState('');
-  const [confirmResend, setConfirmResend] = useState(false);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | undefined>(undefined);
-
-  useEffect(() => {
-    let live = true;
-    void call((t) => t.journalRow({ id })).then((env) => {
-      if (!live) return;
-      if (env.ok) setDetail(env.value);
-      else setLoadError(env.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [id, call]);
-
-  async function act(kind: 'verify' | 'resend' | 'resolve' | 'requeue') {
-    if (busy !== null) return;
-    if (kind === 'resolve' || kind === 'requeue') {
-      const problem = resolveReasonProblem(reason);
-      setReasonError(problem ?? undefined);
-      if (problem !== null) return;
-    }
-    setBusy(kind);
-    setActionError(null);
-    setStatus(null);
-    const env = await call((t) =>
-      kind === 'verify'
-        ? t.journalVerify({ id })
-        : kind === 'resend'
-          ? t.journalResend({ id })
-          : kind === 'requeue'
-            ? t.journalRequeue({ id, memberId: requeueMember.trim(), reason: reason.trim() })
-            : t.journalResolve({ id, reason: reason.trim() }),
-    );
-    setBusy(null);
-    setConfirmResend(false);
-    if (!env.ok) {
-      setActionError(env.error);
-      return;
-    }
-    if (kind === 'requeue') {
-      // The answer is the new entry: open it on top of the refused one.
-      setReason('');
-      notifyRowChanged(env.value.row);
-      onOpen(env.value.row.id);
-      return;
-    }
-    setDetail(env.value);
-    notifyRowChanged(env.value.row);
-    const now = STATE_LABELS[env.value.row.state];
-    if (kind === 'verify') setStatus(`Checked with SocialHub. State now: ${now}.`);
-    else if (kind === 'resend') setStatus(`Queued to send again. State now: ${now}.`);
-    else {
-      setReason('');
-      setStatus(`Marked resolved. The reason is kept in the journal.`);
-    }
-  }
+function RowDetailBody() {
+  const store = useManagerData().rowDetail;
+  const drawer = store.getState();
+  const detail = useRowDetail((s) => s.detail);
+  const loadError = useRowDetail((s) => s.loadError);
+  const actionError = useRowDetail((s) => s.actionError);
+  const status = useRowDetail((s) => s.status);
+  const busy = useRowDetail((s) => s.busy);
+  const requeueMember = useRowDetail((s) => s.requeueMember);
+  const confirmResend = useRowDetail((s) => s.confirmResend);
+  const reason = useRowDetail((s) => s.reason);
+  const reasonError = useRowDetail((s) => s.reasonError ?? undefined);
+  const onOpen = (other: number) => drawer.openRelated(other);
+  const act = (kind: RowAction) => drawer.act(kind);
 
   if (loadError !== null) return <ErrorBanner error={loadError} />;
   if (detail === null) return <p role="status">Loading…</p>;
@@ -159,10 +111,10 @@ function RowDetailBody({ id, onOpen }: { id: number; onOpen: (id: number) => voi
             }}
           >
             <Field label="Corrected member id">
-              {(ids) => <input {...ids} value={requeueMember} maxLength={64} onChange={(e) => setRequeueMember(e.target.value)} data-testid="row-requeue-member" />}
+              {(ids) => <input {...ids} value={requeueMember} maxLength={64} onChange={(e) => drawer.setRequeueMember(e.target.value)} data-testid="row-requeue-member" />}
             </Field>
             <Field label="Reason" hint="Kept in the journal on both entries." error={reasonError}>
-              {(ids) => <textarea {...ids} rows={2} maxLength={RESOLVE_MAX} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="row-requeue-reason" />}
+              {(ids) => <textarea {...ids} rows={2} maxLength={RESOLVE_MAX} value={reason} onChange={(e) => drawer.setReason(e.target.value)} data-testid="row-requeue-reason" />}
             </Field>
             <button type="submit" className="mgr-btn" disabled={busy !== null || requeueMember.trim() === ''} data-testid="row-requeue">
               {busy === 'requeue' ? 'Sending…' : 'Re-queue for this member'}
@@ -182,7 +134,7 @@ function RowDetailBody({ id, onOpen }: { id: number; onOpen: (id: number) => voi
               </button>
             )}
             {actions.resend && !confirmResend && (
-              <button type="button" className="mgr-btn" disabled={busy !== null} onClick={() => setConfirmResend(true)} data-testid="row-resend">
+              <button type="button" className="mgr-btn" disabled={busy !== null} onClick={() => drawer.askResend()} data-testid="row-resend">
                 Resend…
               </button>
             )}
@@ -192,7 +144,7 @@ function RowDetailBody({ id, onOpen }: { id: number; onOpen: (id: number) => voi
                 <button type="button" className="mgr-btn mgr-btn--primary" disabled={busy !== null} onClick={() => void act('resend')} data-testid="row-resend-confirm">
                   {busy === 'resend' ? 'Sending…' : 'Yes, resend'}
                 </button>
-                <button type="button" className="mgr-btn mgr-btn--ghost" onClick={() => setConfirmResend(false)}>
+                <button type="button" className="mgr-btn mgr-btn--ghost" onClick={() => drawer.cancelResend()}>
                   Cancel
                 </button>
               </span>
@@ -216,7 +168,7 @@ function RowDetailBody({ id, onOpen }: { id: number; onOpen: (id: number) => voi
                     rows={3}
                     maxLength={RESOLVE_MAX}
                     value={reason}
-                    onChange={(e) => setReason(e.target.value)}
+                    onChange={(e) => drawer.setReason(e.target.value)}
                     data-testid="row-resolve-reason"
                   />
                 )}
