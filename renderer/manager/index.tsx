@@ -22,7 +22,7 @@ import { getTill } from './till.ts';
 import { RowDetailDrawer } from './transactions/row-detail.tsx';
 import { TransactionsTab } from './transactions/transactions-tab.tsx';
 import { formatIso } from './format.ts';
-import { ErrorBanner } from './ui.tsx';
+import { ErrorBanner } from '../ui/index.ts';
 import './manager.css';
 
 export const TABS = [

@@ -8,7 +8,7 @@ import type { Settings } from '../../../shared/ipc/schemas/settings.ts';
 import { call, errorText } from '../../app/call.ts';
 import { useOptionalRuntime } from '../../app/context.tsx';
 import { LAYER, useShortcut } from '../../app/shortcuts.ts';
-import { Button, Dialog } from '../../app/ui.tsx';
+import { Button, Dialog } from '../../ui/index.ts';
 import { findBridge } from '../../bridge.ts';
 import { analyseScannerBurst, SCANNER_TEST_CODE, type ScannerAnalysis } from '../../scan/scanner-profile.ts';
 import { BURST_QUIET_MS, BurstRecorder, detectTillLayout, planSave, showChars, terminatorName, type SavePlan } from './wizard-model.ts';

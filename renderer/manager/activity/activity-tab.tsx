@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import { formatCount, formatDateTime, formatLatency } from '../format.ts';
-import { ErrorBanner, Field, StatusLine } from '../ui.tsx';
+import { ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
 import { useActivity, useManagerData } from '../use-manager-data.ts';
 import { currentPage } from './activity-store.ts';
 import { ENDPOINT_MAX, callTone, toActivityRange, toActivityRequest } from './filter.ts';

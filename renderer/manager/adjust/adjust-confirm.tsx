@@ -4,7 +4,7 @@
  * the outcome. Used by the Adjust tab and by reconciliation's compensating adjustment.
  */
 import { useSession } from '../session.ts';
-import { ErrorBanner, Field, Modal } from '../ui.tsx';
+import { ErrorBanner, Field, Modal } from '../../ui/index.ts';
 import { useAdjustConfirm, useManagerData } from '../use-manager-data.ts';
 import { NOTE_MAX, REASON_LABELS, adjustSentence, outcomeView } from './adjust-model.ts';
 

@@ -4,7 +4,7 @@
  * other (exactly once, retried if SocialHub is away).
  */
 import { useSession } from '../session.ts';
-import { Field } from '../ui.tsx';
+import { Field } from '../../ui/index.ts';
 import { useAdjust, useAdjustConfirm, useManagerData } from '../use-manager-data.ts';
 import { AdjustConfirm } from './adjust-confirm.tsx';
 import type { AdjustState } from './adjust-store.ts';

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { formatCount, formatDateTime, formatPoints } from '../format.ts';
 import { useSession } from '../session.ts';
-import { ErrorBanner, Field, StateChip, StatusLine } from '../ui.tsx';
+import { ErrorBanner, Field, StateChip, StatusLine } from '../../ui/index.ts';
 import { KIND_LABELS, rowReference } from '../transactions/filter.ts';
 import { useAttention, useManagerData } from '../use-manager-data.ts';
 import { draftOf, type ExceptionItem } from './attention-store.ts';

@@ -11,7 +11,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { LockState } from '../../../shared/ipc/contract.ts';
 import { PIN_MAX_DIGITS, PIN_MIN_DIGITS } from '../../../shared/ipc/schemas/pin.ts';
 import { errorText, useSession } from '../session.ts';
-import { Field } from '../ui.tsx';
+import { Field } from '../../ui/index.ts';
 import { countdown, lockoutText, newPinProblem, pinProblem, setupCodeProblem, verifyView } from './pin-model.ts';
 
 /** What the gate reports back: unlocked, cancelled, or a new lock state (attempts, lockout, reset). */

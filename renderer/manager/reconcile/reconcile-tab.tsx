@@ -10,7 +10,7 @@ import { useRuntime, useSettings } from '../../app/context.tsx';
 import { AdjustConfirm } from '../adjust/adjust-confirm.tsx';
 import { formatCount, formatDateTime, formatPoints } from '../format.ts';
 import { useSession } from '../session.ts';
-import { ErrorBanner, Field, StatusLine } from '../ui.tsx';
+import { ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
 import { useAdjustConfirm, useManagerData, useReconcile } from '../use-manager-data.ts';
 import { dupKey, reconcileDay } from './reconcile-store.ts';
 import { progressFraction, progressText, sectionTotalText, summarise } from './summary.ts';

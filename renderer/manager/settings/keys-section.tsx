@@ -11,7 +11,7 @@ import { BACKEND_LABELS, testHeadline } from './key-text.ts';
 import type { IpcErrorBody } from '../../../shared/ipc/envelope.ts';
 import { formatIso } from '../format.ts';
 import { useSession } from '../session.ts';
-import { ErrorBanner, Field } from '../ui.tsx';
+import { ErrorBanner, Field } from '../../ui/index.ts';
 
 const KIND_TEXT: Readonly<Record<KeyKind, { title: string; use: string }>> = {
   write: { title: 'Write key', use: 'Awards, redeems, clawbacks and adjustments.' },

@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import type { Settings } from '../../../shared/ipc/schemas/settings.ts';
 import type { IpcErrorBody } from '../../../shared/ipc/envelope.ts';
 import { useSession } from '../session.ts';
-import { ErrorBanner, Field, StatusLine } from '../ui.tsx';
+import { ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
 import { buildPatch, completePatch, draftFrom, serverErrors } from './settings-form.ts';
 import type { DraftValue, FieldErrors, SectionId } from './settings-form.ts';
 

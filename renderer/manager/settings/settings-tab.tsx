@@ -8,7 +8,7 @@ import type { IpcErrorBody } from '../../../shared/ipc/envelope.ts';
 import { PIN_RULE, pinSchema } from '../../../shared/ipc/schemas/pin.ts';
 import { ScannerWizard } from '../../cashier/scanner-wizard/index.tsx';
 import { useSession } from '../session.ts';
-import { ErrorBanner, Field, Modal, StatusLine } from '../ui.tsx';
+import { ErrorBanner, Field, Modal, StatusLine } from '../../ui/index.ts';
 import { earnExample } from './earn-example.ts';
 import { KeysSection } from './keys-section.tsx';
 import { CheckSetting, SectionCard, SelectSetting, TextSetting, useSectionForm } from './section-form.tsx';

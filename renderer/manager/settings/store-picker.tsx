@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import type { IpcErrorBody } from '../../../shared/ipc/envelope.ts';
 import { formatCount } from '../format.ts';
 import { useSession } from '../session.ts';
-import { ErrorBanner } from '../ui.tsx';
+import { ErrorBanner } from '../../ui/index.ts';
 import type { SectionForm } from './section-form.tsx';
 import { TextSetting } from './section-form.tsx';
 

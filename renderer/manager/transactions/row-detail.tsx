@@ -8,7 +8,7 @@ import { useEffect } from 'react';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { STATE_LABELS, isJournalState, isUnfinished } from '../../../shared/journal/states.ts';
 import { formatDateTime, formatLatency, formatMinor, formatPoints } from '../format.ts';
-import { ErrorBanner, Facts, Field, Modal, StateChip, StatusLine } from '../ui.tsx';
+import { ErrorBanner, Facts, Field, Modal, StateChip, StatusLine } from '../../ui/index.ts';
 import { useManagerData, useRowDetail } from '../use-manager-data.ts';
 import { KIND_LABELS, rowReference } from './filter.ts';
 import { CLASSIFICATION_LABELS, RESOLVE_MAX } from './detail-model.ts';

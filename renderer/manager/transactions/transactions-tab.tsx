@@ -7,7 +7,7 @@ import { useCallback, useEffect } from 'react';
 import { JOURNAL_KINDS, STATE_LABELS } from '../../../shared/journal/states.ts';
 import { formatCount } from '../format.ts';
 import { useSession } from '../session.ts';
-import { ErrorBanner, Field, StatusLine } from '../ui.tsx';
+import { ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
 import { useJournal, useManagerData } from '../use-manager-data.ts';
 import { KIND_LABELS, SEARCH_MAX, STATE_CHIPS, isFiltered } from './filter.ts';
 import { isLoading } from './journal-store.ts';
