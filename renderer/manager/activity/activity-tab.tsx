@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import { formatCount, formatDateTime, formatLatency } from '../format.ts';
-import { ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
+import { Button, ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
 import { useActivity, useManagerData } from '../use-manager-data.ts';
 import { currentPage } from './activity-store.ts';
 import { ENDPOINT_MAX, callTone, toActivityRange, toActivityRequest } from './filter.ts';
@@ -69,12 +69,12 @@ export function ActivityTab({ active }: { active: boolean }) {
           {current === null ? 'Loading…' : `${formatCount(calls.length)} ${calls.length === 1 ? 'call' : 'calls'} shown${current.nextBeforeId !== null ? ' (older ones below)' : ''}`}
         </p>
         <span className="mgr-spacer" />
-        <button type="button" className="mgr-btn" onClick={() => activity.getState().refresh()} data-testid="activity-refresh">
+        <Button onClick={() => activity.getState().refresh()} testId="activity-refresh">
           Refresh
-        </button>
-        <button type="button" className="mgr-btn" onClick={() => void activity.getState().exportCsv()} disabled={exporting || !toActivityRange(filter).ok} data-testid="activity-export">
+        </Button>
+        <Button onClick={() => void activity.getState().exportCsv()} disabled={exporting || !toActivityRange(filter).ok} testId="activity-export">
           {exporting ? 'Exporting…' : 'Export CSV'}
-        </button>
+        </Button>
       </div>
       <p className="mgr-hint">The export covers the chosen dates for every endpoint and outcome.</p>
       <ErrorBanner error={error} testId="activity-error" />
@@ -121,9 +121,9 @@ export function ActivityTab({ active }: { active: boolean }) {
         </div>
       )}
       {current !== null && current.nextBeforeId !== null && (
-        <button type="button" className="mgr-btn" onClick={() => void activity.getState().loadOlder()} disabled={loadingMore} data-testid="activity-more">
+        <Button onClick={() => void activity.getState().loadOlder()} disabled={loadingMore} testId="activity-more">
           {loadingMore ? 'Loading…' : 'Load older calls'}
-        </button>
+        </Button>
       )}
     </div>
   );

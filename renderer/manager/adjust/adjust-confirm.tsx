@@ -4,7 +4,7 @@
  * the outcome. Used by the Adjust tab and by reconciliation's compensating adjustment.
  */
 import { useSession } from '../session.ts';
-import { ErrorBanner, Field, Modal } from '../../ui/index.ts';
+import { Button, ErrorBanner, Field, Modal } from '../../ui/index.ts';
 import { useAdjustConfirm, useManagerData } from '../use-manager-data.ts';
 import { NOTE_MAX, REASON_LABELS, adjustSentence, outcomeView } from './adjust-model.ts';
 
@@ -57,27 +57,26 @@ export function AdjustConfirm() {
       <ErrorBanner error={error} testId="adjust-error" />
       {outcome === null ? (
         <div className="mgr-row-gap">
-          <button
-            type="button"
-            className={`mgr-btn mgr-btn--primary${take ? ' mgr-btn--danger' : ''}`}
+          <Button
+            variant={take ? 'danger' : 'primary'}
             disabled={busy}
             onClick={() => void submit()}
-            data-testid="adjust-confirm-submit"
+            testId="adjust-confirm-submit"
           >
             {busy ? 'Sending…' : `Confirm: ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`}
-          </button>
-          <button type="button" className="mgr-btn mgr-btn--ghost" onClick={onClose} disabled={busy}>
+          </Button>
+          <Button variant="ghost" onClick={onClose} disabled={busy}>
             Back
-          </button>
+          </Button>
         </div>
       ) : (
         <div className={`mgr-outcome mgr-outcome--${view?.tone ?? 'ok'}`} role="status" data-testid="adjust-outcome" data-status={outcome.status}>
           <p className="mgr-outcome-title">{view?.title}</p>
           {outcome.message !== '' && <p>{outcome.message}</p>}
           {outcome.row !== null && (
-            <button type="button" className="mgr-btn mgr-btn--link" onClick={() => outcome.row !== null && openRow(outcome.row.id)}>
+            <Button variant="link" onClick={() => outcome.row !== null && openRow(outcome.row.id)}>
               Open journal entry #{outcome.row.id}
-            </button>
+            </Button>
           )}
         </div>
       )}

@@ -4,7 +4,7 @@
  * other (exactly once, retried if SocialHub is away).
  */
 import { useSession } from '../session.ts';
-import { Field } from '../../ui/index.ts';
+import { Button, Field } from '../../ui/index.ts';
 import { useAdjust, useAdjustConfirm, useManagerData } from '../use-manager-data.ts';
 import { AdjustConfirm } from './adjust-confirm.tsx';
 import type { AdjustState } from './adjust-store.ts';
@@ -89,16 +89,15 @@ export function AdjustTab() {
             {(ids) => <textarea {...ids} rows={3} maxLength={NOTE_MAX} value={draft.note} onChange={(e) => set('note', e.target.value)} data-testid="adjust-note" />}
           </Field>
           <div className="mgr-row-gap">
-            <button type="submit" className="mgr-btn mgr-btn--primary" data-testid="adjust-review">
+            <Button type="submit" variant="primary" testId="adjust-review">
               Review…
-            </button>
-            <button
-              type="button"
-              className="mgr-btn mgr-btn--ghost"
-              onClick={() => adjust.getState().clear()}
-            >
+            </Button>
+            <Button
+ variant="ghost"
+ onClick={() => adjust.getState().clear()}
+>
               Clear
-            </button>
+            </Button>
           </div>
         </form>
         <p role="status" className="mgr-status mgr-status--ok" data-testid="adjust-last">
@@ -106,9 +105,9 @@ export function AdjustTab() {
             <>
               {last.text}{' '}
               {last.rowId !== null && (
-                <button type="button" className="mgr-btn mgr-btn--link" onClick={() => last.rowId !== null && openRow(last.rowId)}>
+                <Button variant="link" onClick={() => last.rowId !== null && openRow(last.rowId)}>
                   Open entry #{last.rowId}
-                </button>
+                </Button>
               )}
             </>
           )}

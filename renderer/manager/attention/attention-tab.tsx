@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { formatCount, formatDateTime, formatPoints } from '../format.ts';
 import { useSession } from '../session.ts';
-import { ErrorBanner, Field, StateChip, StatusLine } from '../../ui/index.ts';
+import { Button, ErrorBanner, Field, StateChip, StatusLine } from '../../ui/index.ts';
 import { KIND_LABELS, rowReference } from '../transactions/filter.ts';
 import { useAttention, useManagerData } from '../use-manager-data.ts';
 import { draftOf, type ExceptionItem } from './attention-store.ts';
@@ -40,9 +40,9 @@ function NeedsAttention() {
         with a reason.
       </p>
       <div className="mgr-row-gap">
-        <button type="button" className={`mgr-btn mgr-btn--small${stale ? ' mgr-btn--notice' : ''}`} onClick={load} data-testid="attention-refresh">
+        <Button size="small" variant={stale ? 'notice' : 'secondary'} onClick={load} testId="attention-refresh">
           {stale ? 'Changed: refresh' : 'Refresh'}
-        </button>
+        </Button>
       </div>
       <ErrorBanner error={error} />
       {rows === null ? (
@@ -86,9 +86,9 @@ function NeedsAttention() {
                     </td>
                     <td className="mgr-break">{r.lastError ?? '—'}</td>
                     <td>
-                      <button type="button" className="mgr-btn mgr-btn--small" onClick={() => openRow(r.id)} aria-label={`Open entry #${r.id}`}>
+                      <Button size="small" onClick={() => openRow(r.id)} aria-label={`Open entry #${r.id}`}>
                         Open
-                      </button>
+                      </Button>
                     </td>
                   </tr>
                 ))}
@@ -118,9 +118,9 @@ function Exceptions() {
       <h2 id="exc-title">Returns of sales with a redeemed coupon</h2>
       <p className="mgr-hint">SocialHub cannot un-redeem a coupon. Decide what to do for the member and record it; the decision is kept in the journal.</p>
       <div className="mgr-row-gap">
-        <button type="button" className={`mgr-btn mgr-btn--small${stale ? ' mgr-btn--notice' : ''}`} onClick={load} data-testid="exceptions-refresh">
+        <Button size="small" variant={stale ? 'notice' : 'secondary'} onClick={load} testId="exceptions-refresh">
           {stale ? 'Changed: refresh' : 'Refresh'}
-        </button>
+        </Button>
       </div>
       <ErrorBanner error={error} />
       {items === null ? (
@@ -138,9 +138,9 @@ function Exceptions() {
       )}
       {done.length > 0 && (
         <>
-          <button type="button" className="mgr-btn mgr-btn--ghost" aria-expanded={showDone} onClick={() => setShowDone((v) => !v)} data-testid="exceptions-show-done">
+          <Button variant="ghost" aria-expanded={showDone} onClick={() => setShowDone((v) => !v)} testId="exceptions-show-done">
             {showDone ? 'Hide' : 'Show'} decided ({done.length})
-          </button>
+          </Button>
           {showDone && (
             <ul className="mgr-cards">
               {done.map((item) => (
@@ -171,18 +171,18 @@ function ExceptionCard({ item }: { item: ExceptionItem }) {
       </h3>
       <p>
         {formatDateTime(c.createdAt)} · {formatPoints(c.amount)} points clawed back · <StateChip state={c.state} />{' '}
-        <button type="button" className="mgr-btn mgr-btn--link" onClick={() => openRow(c.id)}>
+        <Button variant="link" onClick={() => openRow(c.id)}>
           Open return #{c.id}
-        </button>
+        </Button>
       </p>
       <p>Coupons redeemed on that sale:</p>
       <ul className="mgr-list">
         {item.redemptions.map((r) => (
           <li key={r.id}>
             <span className="mgr-mono">{r.couponId ?? '—'}</span> · {formatDateTime(r.createdAt)} · <StateChip state={r.state} />{' '}
-            <button type="button" className="mgr-btn mgr-btn--link" onClick={() => openRow(r.id)}>
+            <Button variant="link" onClick={() => openRow(r.id)}>
               Open redemption #{r.id}
-            </button>
+            </Button>
           </li>
         ))}
       </ul>
@@ -211,9 +211,9 @@ function ExceptionCard({ item }: { item: ExceptionItem }) {
           <Field label="Note" hint="Kept with the return in the journal." error={problem}>
             {(ids) => <textarea {...ids} rows={2} maxLength={900} value={words} onChange={(e) => attention.getState().setWords(c.id, e.target.value)} data-testid="exception-note" />}
           </Field>
-          <button type="submit" className="mgr-btn mgr-btn--primary" disabled={busy} data-testid="exception-resolve">
+          <Button type="submit" variant="primary" disabled={busy} testId="exception-resolve">
             {busy ? 'Saving…' : 'Record decision'}
-          </button>
+          </Button>
           <ErrorBanner error={error} />
           <StatusLine text={saved} tone="ok" />
         </form>

@@ -10,7 +10,7 @@ import { useRuntime, useSettings } from '../../app/context.tsx';
 import { AdjustConfirm } from '../adjust/adjust-confirm.tsx';
 import { formatCount, formatDateTime, formatPoints } from '../format.ts';
 import { useSession } from '../session.ts';
-import { ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
+import { Button, ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
 import { useAdjustConfirm, useManagerData, useReconcile } from '../use-manager-data.ts';
 import { dupKey, reconcileDay } from './reconcile-store.ts';
 import { progressFraction, progressText, sectionTotalText, summarise } from './summary.ts';
@@ -56,12 +56,12 @@ export function ReconcileTab() {
           <Field label="Business day" error={dateError}>
             {(ids) => <input {...ids} type="date" value={day} onChange={(e) => reconcile.getState().setDate(e.target.value)} required data-testid="reconcile-date" />}
           </Field>
-          <button type="submit" className="mgr-btn mgr-btn--primary" disabled={running} data-testid="reconcile-run">
+          <Button type="submit" variant="primary" disabled={running} testId="reconcile-run">
             {running ? 'Running…' : 'Run reconciliation'}
-          </button>
-          <button type="button" className="mgr-btn" disabled={running || exporting} onClick={() => void exportCsv()} data-testid="reconcile-export">
+          </Button>
+          <Button disabled={running || exporting} onClick={() => void exportCsv()} testId="reconcile-export">
             {exporting ? 'Exporting…' : 'Export CSV'}
-          </button>
+          </Button>
         </form>
         {running && (
           <div className="mgr-progress" data-testid="reconcile-progress">
@@ -196,9 +196,9 @@ function ReconcileSectionView({
                       <td>
                         <div className="mgr-row-gap">
                           {item.journalId !== null && (
-                            <button type="button" className="mgr-btn mgr-btn--small" onClick={() => item.journalId !== null && openRow(item.journalId)} aria-label={`Open journal entry #${item.journalId}`}>
+                            <Button size="small" onClick={() => item.journalId !== null && openRow(item.journalId)} aria-label={`Open journal entry #${item.journalId}`}>
                               Open
-                            </button>
+                            </Button>
                           )}
                           {dup !== null &&
                             dup.extraPoints > 0 &&
@@ -208,9 +208,9 @@ function ReconcileSectionView({
                                 {dup.journalId !== null && (
                                   <>
                                     {' '}
-                                    <button type="button" className="mgr-btn mgr-btn--link" onClick={() => dup.journalId !== null && openRow(dup.journalId)}>
+                                    <Button variant="link" onClick={() => dup.journalId !== null && openRow(dup.journalId)}>
                                       Open #{dup.journalId} to mark it resolved
-                                    </button>
+                                    </Button>
                                   </>
                                 )}
                               </span>
@@ -221,9 +221,9 @@ function ReconcileSectionView({
                                     Already compensated: {before.map((r) => `#${r.id} (${STATE_LABELS[r.state]})`).join(', ')}
                                   </span>
                                 )}
-                                <button type="button" className="mgr-btn mgr-btn--small" onClick={() => onCompensate(dup)} data-testid="reconcile-compensate">
+                                <Button size="small" onClick={() => onCompensate(dup)} testId="reconcile-compensate">
                                   {before.length > 0 ? 'Compensate again…' : 'Create compensating adjustment'}
-                                </button>
+                                </Button>
                               </>
                             ))}
                         </div>

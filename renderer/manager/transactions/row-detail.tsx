@@ -8,7 +8,7 @@ import { useEffect } from 'react';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { STATE_LABELS, isJournalState, isUnfinished } from '../../../shared/journal/states.ts';
 import { formatDateTime, formatLatency, formatMinor, formatPoints } from '../format.ts';
-import { ErrorBanner, Facts, Field, Modal, StateChip, StatusLine } from '../../ui/index.ts';
+import { Button, ErrorBanner, Facts, Field, Modal, StateChip, StatusLine } from '../../ui/index.ts';
 import { useManagerData, useRowDetail } from '../use-manager-data.ts';
 import { KIND_LABELS, rowReference } from './filter.ts';
 import { CLASSIFICATION_LABELS, RESOLVE_MAX } from './detail-model.ts';
@@ -30,9 +30,9 @@ export function RowDetailDrawer({ id, onClose }: { id: number; onClose: () => vo
   return (
     <Modal title={`Journal entry #${currentId}`} onClose={onClose} variant="drawer" testId="row-detail">
       {stack.length > 1 && (
-        <button type="button" className="mgr-btn mgr-btn--ghost" onClick={() => store.getState().back()} data-testid="row-detail-back">
+        <Button variant="ghost" onClick={() => store.getState().back()} testId="row-detail-back">
           ← Back to #{stack[stack.length - 2]}
-        </button>
+        </Button>
       )}
       <RowDetailBody key={currentId} />
     </Modal>
@@ -93,9 +93,9 @@ function RowDetailBody() {
 
       {row.parentId !== null && (
         <p>
-          <button type="button" className="mgr-btn mgr-btn--link" onClick={() => onOpen(row.parentId ?? 0)} data-testid="row-detail-parent">
+          <Button variant="link" onClick={() => onOpen(row.parentId ?? 0)} testId="row-detail-parent">
             Open the original sale (#{row.parentId})
-          </button>
+          </Button>
         </p>
       )}
 
@@ -116,9 +116,9 @@ function RowDetailBody() {
             <Field label="Reason" hint="Kept in the journal on both entries." error={reasonError}>
               {(ids) => <textarea {...ids} rows={2} maxLength={RESOLVE_MAX} value={reason} onChange={(e) => drawer.setReason(e.target.value)} data-testid="row-requeue-reason" />}
             </Field>
-            <button type="submit" className="mgr-btn" disabled={busy !== null || requeueMember.trim() === ''} data-testid="row-requeue">
+            <Button type="submit" disabled={busy !== null || requeueMember.trim() === ''} testId="row-requeue">
               {busy === 'requeue' ? 'Sending…' : 'Re-queue for this member'}
-            </button>
+            </Button>
           </form>
           <ErrorBanner error={actionError} testId="row-requeue-error" />
         </section>
@@ -129,24 +129,24 @@ function RowDetailBody() {
           <h3 id={`act-${row.id}`}>Actions</h3>
           <div className="mgr-row-gap">
             {actions.verify && (
-              <button type="button" className="mgr-btn" disabled={busy !== null} onClick={() => void act('verify')} data-testid="row-verify">
+              <Button disabled={busy !== null} onClick={() => void act('verify')} testId="row-verify">
                 {busy === 'verify' ? 'Checking…' : 'Verify now'}
-              </button>
+              </Button>
             )}
             {actions.resend && !confirmResend && (
-              <button type="button" className="mgr-btn" disabled={busy !== null} onClick={() => drawer.askResend()} data-testid="row-resend">
+              <Button disabled={busy !== null} onClick={() => drawer.askResend()} testId="row-resend">
                 Resend…
-              </button>
+              </Button>
             )}
             {actions.resend && confirmResend && (
               <span className="mgr-confirm" role="group" aria-label="Confirm resend">
                 <span>Verification proved SocialHub did not apply this write. Send it again?</span>
-                <button type="button" className="mgr-btn mgr-btn--primary" disabled={busy !== null} onClick={() => void act('resend')} data-testid="row-resend-confirm">
+                <Button variant="primary" disabled={busy !== null} onClick={() => void act('resend')} testId="row-resend-confirm">
                   {busy === 'resend' ? 'Sending…' : 'Yes, resend'}
-                </button>
-                <button type="button" className="mgr-btn mgr-btn--ghost" onClick={() => drawer.cancelResend()}>
+                </Button>
+                <Button variant="ghost" onClick={() => drawer.cancelResend()}>
                   Cancel
-                </button>
+                </Button>
               </span>
             )}
           </div>
@@ -173,9 +173,9 @@ function RowDetailBody() {
                   />
                 )}
               </Field>
-              <button type="submit" className="mgr-btn" disabled={busy !== null} data-testid="row-resolve">
+              <Button type="submit" disabled={busy !== null} testId="row-resolve">
                 {busy === 'resolve' ? 'Saving…' : 'Mark resolved'}
-              </button>
+              </Button>
             </form>
           )}
           <ErrorBanner error={actionError} testId="row-action-error" />
@@ -270,9 +270,9 @@ export function RelatedRows({ rows, onOpen }: { rows: readonly JournalRow[]; onO
                 <StateChip state={c.state} />
               </td>
               <td>
-                <button type="button" className="mgr-btn mgr-btn--small" onClick={() => onOpen(c.id)} aria-label={`Open entry #${c.id}`}>
+                <Button size="small" onClick={() => onOpen(c.id)} aria-label={`Open entry #${c.id}`}>
                   Open
-                </button>
+                </Button>
               </td>
             </tr>
           ))}

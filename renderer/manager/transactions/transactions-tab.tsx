@@ -7,7 +7,7 @@ import { useCallback, useEffect } from 'react';
 import { JOURNAL_KINDS, STATE_LABELS } from '../../../shared/journal/states.ts';
 import { formatCount } from '../format.ts';
 import { useSession } from '../session.ts';
-import { ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
+import { Button, ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
 import { useJournal, useManagerData } from '../use-manager-data.ts';
 import { KIND_LABELS, SEARCH_MAX, STATE_CHIPS, isFiltered } from './filter.ts';
 import { isLoading } from './journal-store.ts';
@@ -108,35 +108,34 @@ export function TransactionsTab() {
               : `${formatCount(total)} ${total === 1 ? 'entry' : 'entries'}${isFiltered(filterState) ? ' match' : ''}${rows.length < total ? ` · ${formatCount(rows.length)} loaded` : ''}`}
         </p>
         {newActivity && (
-          <button type="button" className="mgr-btn mgr-btn--notice" onClick={() => actions.reload()} data-testid="journal-new-activity">
+          <Button variant="notice" onClick={() => actions.reload()} testId="journal-new-activity">
             New activity: refresh
-          </button>
+          </Button>
         )}
         <span className="mgr-spacer" />
         {isFiltered(filterState) && (
-          <button
-            type="button"
-            className="mgr-btn mgr-btn--ghost"
-            onClick={() => actions.clearFilters()}
-            data-testid="journal-clear-filters"
-          >
+          <Button
+ variant="ghost"
+ onClick={() => actions.clearFilters()}
+ testId="journal-clear-filters"
+>
             Clear filters
-          </button>
+          </Button>
         )}
-        <button type="button" className="mgr-btn" onClick={() => actions.reload()} data-testid="journal-refresh">
+        <Button onClick={() => actions.reload()} testId="journal-refresh">
           Refresh
-        </button>
-        <button type="button" className="mgr-btn" onClick={() => void actions.exportCsv()} disabled={!built.ok || exporting} data-testid="journal-export">
+        </Button>
+        <Button onClick={() => void actions.exportCsv()} disabled={!built.ok || exporting} testId="journal-export">
           {exporting ? 'Exporting…' : 'Export CSV'}
-        </button>
+        </Button>
       </div>
       <ErrorBanner error={exportError} testId="journal-export-error" />
       <StatusLine text={exportStatus} tone="ok" testId="journal-export-status" />
       <ErrorBanner error={error} testId="journal-error" />
       {error !== null && hasMore && (
-        <button type="button" className="mgr-btn" onClick={loadMore}>
+        <Button onClick={loadMore}>
           Try again
-        </button>
+        </Button>
       )}
 
       {!loading && error === null && rows.length === 0 ? (
