@@ -140,3 +140,26 @@ describe('runtime start', () => {
     expect(fake.callsTo('memberCard')).toHaveLength(2);
   });
 });
+
+describe('runtime manager data', () => {
+  it('routes journal events to the manager lists while started, and empties them when the console closes', async () => {
+    const { runtime, fake } = setup();
+    fake.handle('journalList', () => ok({ rows: [], next: null, total: 0 }));
+    const stop = runtime.start(new FakeWindow() as unknown as Window);
+    runtime.ui.getState().open('manager');
+    const { journal, adjust } = runtime.managerData;
+    journal.getState().reload();
+    await flush();
+    fake.emit('journalChanged', { ids: ['41'] });
+    expect(journal.getState().newActivity).toBe(true);
+    adjust.getState().set('memberId', 'mb_ava_chen');
+    runtime.ui.getState().close('manager');
+    expect(journal.getState()).toMatchObject({ newActivity: false, page: null });
+    expect(adjust.getState().draft.memberId).toBe('');
+    stop();
+    journal.getState().reload();
+    await flush();
+    fake.emit('journalChanged', { ids: ['42'] });
+    expect(journal.getState().newActivity).toBe(false);
+  });
+});

@@ -5,6 +5,7 @@
  * fake bridge.
  */
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
+import { createManagerData, type ManagerData } from '../manager/manager-data.ts';
 import { attachWedgeDetector, type WedgeHost } from '../scan/attach-wedge.ts';
 import { createAwardStore, openSaleTxnId, type AwardStore } from '../state/award-store.ts';
 import { createCouponStore, type CouponStore } from '../state/coupon-store.ts';
@@ -45,6 +46,8 @@ export interface TillRuntime {
   returns: ReturnStore;
   feedback: FeedbackStore;
   ui: UiStore;
+  /** The manager console's data stores (journal, attention, reconciliation, activity, adjustments). */
+  managerData: ManagerData;
   scanFields: ScanFieldRegistry;
   /** Route one scan; returns what it became (for the camera and typed-code dialogs). */
   handleScan(raw: string, source: ScanSource): ScanHandled;
@@ -94,6 +97,10 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
   const member = createMemberStore(bridge, timers);
   const ui = createUiStore();
   const scanFields = new ScanFieldRegistry();
+  const managerData = createManagerData({ bridge, timers, businessDayStartsAt: () => settings.getState().settings?.businessDayStartsAt ?? '00:00' });
+  ui.subscribe((s, prev) => {
+    if (prev.panel === 'manager' && s.panel !== 'manager') managerData.reset();
+  });
   const writesStopped = (): string | null => status.getState().writesStopped;
 
   const onWriteOutcome = (view: OutcomeView, previous: OutcomeView | null): void => {
@@ -176,6 +183,7 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
     returns,
     feedback,
     ui,
+    managerData,
     scanFields,
 
     handleScan(raw, source) {
@@ -248,6 +256,7 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
         if (s.settings !== prev.settings) attach();
       });
       const refresher = startStatusRefresh(status, timers);
+      const stopManagerData = managerData.start();
       const offs = [
         bridge.on('connectivity', (p) => status.getState().applyConnectivity(p)),
         bridge.on('queueSize', (p) => status.getState().applyQueueSize(p)),
@@ -267,6 +276,7 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
       return () => {
         for (const off of offs) off();
         unsubSettings();
+        stopManagerData();
         refresher.stop();
         follower.stopAll();
         detachWedge?.();

@@ -3,93 +3,28 @@
  * path, status, latency), mirroring SocialHub's "API Keys → recent activity". Filterable,
  * paged (newest first, "Load older"), exportable.
  */
-import { useEffect, useMemo, useState } from 'react';
-import type { IpcErrorBody } from '../../../shared/ipc/envelope.ts';
-import type { ApiCall } from '../../../shared/journal/row.ts';
-import { downloadCsv, exportMessage } from '../csv.ts';
+import { useEffect } from 'react';
 import { formatCount, formatDateTime, formatLatency } from '../format.ts';
-import { useSession } from '../session.ts';
-import { ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
-import { EMPTY_ACTIVITY_FILTER, ENDPOINT_MAX, callTone, mergeEndpoints, toActivityRange, toActivityRequest } from './filter.ts';
+import { Button, ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
+import { useActivity, useManagerData } from '../use-manager-data.ts';
+import { currentPage } from './activity-store.ts';
+import { ENDPOINT_MAX, callTone, toActivityRange, toActivityRequest } from './filter.ts';
 import type { ActivityFilterState } from './filter.ts';
 
-const DEBOUNCE_MS = 300;
-
-interface Loaded {
-  key: string;
-  calls: ApiCall[];
-  nextBeforeId: number | null;
-}
-
 export function ActivityTab({ active }: { active: boolean }) {
-  const { call } = useSession();
-  const [input, setInput] = useState<ActivityFilterState>(EMPTY_ACTIVITY_FILTER);
-  const [filter, setFilter] = useState<ActivityFilterState>(EMPTY_ACTIVITY_FILTER);
-  const [reload, setReload] = useState(0);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [error, setError] = useState<IpcErrorBody | null>(null);
-  const [endpoints, setEndpoints] = useState<string[]>([]);
-  const [exporting, setExporting] = useState(false);
-  const [exportStatus, setExportStatus] = useState<string | null>(null);
+  const activity = useManagerData().activity;
+  useEffect(() => (active ? activity.getState().activate() : undefined), [active, activity]);
+  const input = useActivity((s) => s.input);
+  const filter = useActivity((s) => s.filter);
+  const current = useActivity(currentPage);
+  const loadingMore = useActivity((s) => s.loadingMore);
+  const error = useActivity((s) => s.error);
+  const endpoints = useActivity((s) => s.endpoints);
+  const exporting = useActivity((s) => s.exporting);
+  const exportStatus = useActivity((s) => s.exportStatus);
+  const setInput = (patch: Partial<ActivityFilterState>) => activity.getState().setInput(patch);
 
-  // The endpoint box is typed into: wait for a pause. Dates and the checkbox apply at once.
-  useEffect(() => {
-    const t = window.setTimeout(() => setFilter(input), input.endpoint === filter.endpoint ? 0 : DEBOUNCE_MS);
-    return () => window.clearTimeout(t);
-  }, [input, filter.endpoint]);
-
-  const built = useMemo(() => toActivityRequest(filter, null), [filter]);
-  const key = `${JSON.stringify(built)}#${reload}`;
-
-  useEffect(() => {
-    if (!active || !built.ok) return;
-    let live = true;
-    const request = built.request;
-    void call((t) => t.apiActivityList(request)).then((env) => {
-      if (!live) return;
-      if (env.ok) {
-        setLoaded({ key, calls: env.value.calls, nextBeforeId: env.value.nextBeforeId });
-        setEndpoints((e) => mergeEndpoints(e, env.value.calls));
-        setError(null);
-      } else setError(env.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [active, built, key, call]);
-
-  const current = loaded !== null && loaded.key === key ? loaded : null;
-
-  async function loadOlder() {
-    if (current === null || current.nextBeforeId === null || loadingMore) return;
-    const req = toActivityRequest(filter, current.nextBeforeId);
-    if (!req.ok) return;
-    setLoadingMore(true);
-    const env = await call((t) => t.apiActivityList(req.request));
-    setLoadingMore(false);
-    if (!env.ok) {
-      setError(env.error);
-      return;
-    }
-    setLoaded((l) => (l === null || l.key !== current.key ? l : { ...l, calls: [...l.calls, ...env.value.calls], nextBeforeId: env.value.nextBeforeId }));
-    setEndpoints((e) => mergeEndpoints(e, env.value.calls));
-  }
-
-  async function exportCsv() {
-    const range = toActivityRange(filter);
-    if (!range.ok || exporting) return;
-    setExporting(true);
-    setError(null);
-    const env = await call((t) => t.apiActivityExport(range.request));
-    setExporting(false);
-    if (!env.ok) {
-      setError(env.error);
-      return;
-    }
-    setExportStatus(exportMessage(env.value.rows, downloadCsv(env.value)));
-  }
-
+  const built = toActivityRequest(filter, null);
   const fieldError = (f: 'fromDate' | 'toDate' | 'endpoint') => (!built.ok && built.field === f ? built.message : undefined);
   const calls = current?.calls ?? [];
 
@@ -97,10 +32,10 @@ export function ActivityTab({ active }: { active: boolean }) {
     <div className="mgr-tab" data-testid="tab-activity">
       <form className="mgr-filters" aria-label="Filter API activity" onSubmit={(e) => e.preventDefault()}>
         <Field label="From" error={fieldError('fromDate')}>
-          {(ids) => <input {...ids} type="date" value={input.fromDate} onChange={(e) => setInput((f) => ({ ...f, fromDate: e.target.value }))} data-testid="activity-from" />}
+          {(ids) => <input {...ids} type="date" value={input.fromDate} onChange={(e) => setInput({ fromDate: e.target.value })} data-testid="activity-from" />}
         </Field>
         <Field label="To (inclusive)" error={fieldError('toDate')}>
-          {(ids) => <input {...ids} type="date" value={input.toDate} onChange={(e) => setInput((f) => ({ ...f, toDate: e.target.value }))} data-testid="activity-to" />}
+          {(ids) => <input {...ids} type="date" value={input.toDate} onChange={(e) => setInput({ toDate: e.target.value })} data-testid="activity-to" />}
         </Field>
         <Field label="Endpoint" error={fieldError('endpoint')} className="mgr-field--grow">
           {(ids) => (
@@ -113,7 +48,7 @@ export function ActivityTab({ active }: { active: boolean }) {
                 spellCheck={false}
                 maxLength={ENDPOINT_MAX}
                 value={input.endpoint}
-                onChange={(e) => setInput((f) => ({ ...f, endpoint: e.target.value }))}
+                onChange={(e) => setInput({ endpoint: e.target.value })}
                 data-testid="activity-endpoint"
               />
               <datalist id="mgr-endpoints">
@@ -125,7 +60,7 @@ export function ActivityTab({ active }: { active: boolean }) {
           )}
         </Field>
         <label className="mgr-check">
-          <input type="checkbox" checked={input.onlyFailures} onChange={(e) => setInput((f) => ({ ...f, onlyFailures: e.target.checked }))} data-testid="activity-failures" />
+          <input type="checkbox" checked={input.onlyFailures} onChange={(e) => setInput({ onlyFailures: e.target.checked })} data-testid="activity-failures" />
           Only failures
         </label>
       </form>
@@ -134,12 +69,12 @@ export function ActivityTab({ active }: { active: boolean }) {
           {current === null ? 'Loading…' : `${formatCount(calls.length)} ${calls.length === 1 ? 'call' : 'calls'} shown${current.nextBeforeId !== null ? ' (older ones below)' : ''}`}
         </p>
         <span className="mgr-spacer" />
-        <button type="button" className="mgr-btn" onClick={() => setReload((n) => n + 1)} data-testid="activity-refresh">
+        <Button onClick={() => activity.getState().refresh()} testId="activity-refresh">
           Refresh
-        </button>
-        <button type="button" className="mgr-btn" onClick={() => void exportCsv()} disabled={exporting || !toActivityRange(filter).ok} data-testid="activity-export">
+        </Button>
+        <Button onClick={() => void activity.getState().exportCsv()} disabled={exporting || !toActivityRange(filter).ok} testId="activity-export">
           {exporting ? 'Exporting…' : 'Export CSV'}
-        </button>
+        </Button>
       </div>
       <p className="mgr-hint">The export covers the chosen dates for every endpoint and outcome.</p>
       <ErrorBanner error={error} testId="activity-error" />
@@ -186,9 +121,9 @@ export function ActivityTab({ active }: { active: boolean }) {
         </div>
       )}
       {current !== null && current.nextBeforeId !== null && (
-        <button type="button" className="mgr-btn" onClick={() => void loadOlder()} disabled={loadingMore} data-testid="activity-more">
+        <Button onClick={() => void activity.getState().loadOlder()} disabled={loadingMore} testId="activity-more">
           {loadingMore ? 'Loading…' : 'Load older calls'}
-        </button>
+        </Button>
       )}
     </div>
   );

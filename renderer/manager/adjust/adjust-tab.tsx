@@ -3,31 +3,23 @@
  * a note; a confirm step that spells out the sign. The write goes through the journal like every
  * other (exactly once, retried if SocialHub is away).
  */
-import { useState } from 'react';
 import { useSession } from '../session.ts';
-import { Field } from '../../ui/index.ts';
+import { Button, Field } from '../../ui/index.ts';
+import { useAdjust, useAdjustConfirm, useManagerData } from '../use-manager-data.ts';
 import { AdjustConfirm } from './adjust-confirm.tsx';
-import { EMPTY_ADJUST, NOTE_MAX, REASON_CODES, REASON_LABELS, validateAdjust } from './adjust-model.ts';
-import type { AdjustDraft, AdjustField, AdjustRequest, ReasonCode } from './adjust-model.ts';
+import type { AdjustState } from './adjust-store.ts';
+import { NOTE_MAX, REASON_CODES, REASON_LABELS } from './adjust-model.ts';
+import type { ReasonCode } from './adjust-model.ts';
 
 export function AdjustTab() {
   const { openRow } = useSession();
-  const [draft, setDraft] = useState<AdjustDraft>(EMPTY_ADJUST);
-  const [errors, setErrors] = useState<Partial<Record<AdjustField, string>>>({});
-  const [confirming, setConfirming] = useState<AdjustRequest | null>(null);
-  const [last, setLast] = useState<{ text: string; rowId: number | null } | null>(null);
-
-  function review() {
-    const v = validateAdjust(draft);
-    if (!v.ok) {
-      setErrors(v.errors);
-      return;
-    }
-    setErrors({});
-    setConfirming(v.request);
-  }
-
-  const set = <K extends keyof AdjustDraft>(k: K, value: AdjustDraft[K]) => setDraft((d) => ({ ...d, [k]: value }));
+  const adjust = useManagerData().adjust;
+  const draft = useAdjust((s) => s.draft);
+  const errors = useAdjust((s) => s.errors);
+  const last = useAdjust((s) => s.last);
+  const confirming = useAdjustConfirm((s) => s.open?.owner === 'adjust');
+  const review = () => adjust.getState().review();
+  const set: AdjustState['set'] = (field, value) => adjust.getState().set(field, value);
 
   return (
     <div className="mgr-tab" data-testid="tab-adjust">
@@ -97,19 +89,15 @@ export function AdjustTab() {
             {(ids) => <textarea {...ids} rows={3} maxLength={NOTE_MAX} value={draft.note} onChange={(e) => set('note', e.target.value)} data-testid="adjust-note" />}
           </Field>
           <div className="mgr-row-gap">
-            <button type="submit" className="mgr-btn mgr-btn--primary" data-testid="adjust-review">
+            <Button type="submit" variant="primary" testId="adjust-review">
               Review…
-            </button>
-            <button
-              type="button"
-              className="mgr-btn mgr-btn--ghost"
-              onClick={() => {
-                setDraft(EMPTY_ADJUST);
-                setErrors({});
-              }}
-            >
+            </Button>
+            <Button
+ variant="ghost"
+ onClick={() => adjust.getState().clear()}
+>
               Clear
-            </button>
+            </Button>
           </div>
         </form>
         <p role="status" className="mgr-status mgr-status--ok" data-testid="adjust-last">
@@ -117,25 +105,15 @@ export function AdjustTab() {
             <>
               {last.text}{' '}
               {last.rowId !== null && (
-                <button type="button" className="mgr-btn mgr-btn--link" onClick={() => last.rowId !== null && openRow(last.rowId)}>
+                <Button variant="link" onClick={() => last.rowId !== null && openRow(last.rowId)}>
                   Open entry #{last.rowId}
-                </button>
+                </Button>
               )}
             </>
           )}
         </p>
       </section>
-      {confirming !== null && (
-        <AdjustConfirm
-          request={confirming}
-          onClose={() => setConfirming(null)}
-          onSubmitted={(o) => {
-            // One submit per review: the form starts over, so a second click cannot send it twice.
-            setDraft(EMPTY_ADJUST);
-            setLast({ text: `Last adjustment: ${o.status === 'confirmed' ? 'done' : o.status}. ${o.message}`, rowId: o.row?.id ?? null });
-          }}
-        />
-      )}
+      {confirming && <AdjustConfirm />}
     </div>
   );
 }

@@ -3,61 +3,34 @@
  * the exceptions queue — returns of sales on which a coupon was redeemed (SocialHub cannot
  * un-redeem, so the manager records what was done).
  */
-import { useCallback, useEffect, useState } from 'react';
-import type { z } from 'zod';
-import type { exceptionItemSchema } from '../../../shared/ipc/schemas/till.ts';
-import type { IpcErrorBody } from '../../../shared/ipc/envelope.ts';
-import type { JournalRow } from '../../../shared/journal/row.ts';
+import { useEffect, useState } from 'react';
 import { formatCount, formatDateTime, formatPoints } from '../format.ts';
 import { useSession } from '../session.ts';
-import { ErrorBanner, Field, StateChip, StatusLine } from '../../ui/index.ts';
+import { Button, ErrorBanner, Field, StateChip, StatusLine } from '../../ui/index.ts';
 import { KIND_LABELS, rowReference } from '../transactions/filter.ts';
-import { DECISIONS, decisionNote } from './decision.ts';
-import type { DecisionId } from './decision.ts';
-
-type ExceptionItem = z.output<typeof exceptionItemSchema>;
-
-const ATTENTION_STATES = ['needs-attention', 'unknown'] as const;
+import { useAttention, useManagerData } from '../use-manager-data.ts';
+import { draftOf, type ExceptionItem } from './attention-store.ts';
+import { DECISIONS } from './decision.ts';
 
 export function AttentionTab({ active }: { active: boolean }) {
+  const attention = useManagerData().attention;
+  useEffect(() => (active ? attention.getState().activate() : undefined), [active, attention]);
   return (
     <div className="mgr-tab" data-testid="tab-attention">
-      <NeedsAttention active={active} />
-      <Exceptions active={active} />
+      <NeedsAttention />
+      <Exceptions />
     </div>
   );
 }
 
-function NeedsAttention({ active }: { active: boolean }) {
-  const { call, till, openRow, onRowChanged } = useSession();
-  const [rows, setRows] = useState<JournalRow[] | null>(null);
-  const [total, setTotal] = useState(0);
-  const [error, setError] = useState<IpcErrorBody | null>(null);
-  const [stale, setStale] = useState(false);
-
-  const load = useCallback(() => {
-    void call((t) => t.journalList({ filter: { states: [...ATTENTION_STATES] }, limit: 200 })).then((env) => {
-      setStale(false);
-      if (env.ok) {
-        setRows(env.value.rows);
-        setTotal(env.value.total);
-        setError(null);
-      } else setError(env.error);
-    });
-  }, [call]);
-
-  // Manager calls count as activity (they push the auto-lock back), so the engine's own changes only
-  // offer a refresh; what the manager does here reloads at once.
-  useEffect(() => {
-    if (!active) return;
-    load();
-    const off1 = till.on('journalChanged', () => setStale(true));
-    const off2 = onRowChanged(load);
-    return () => {
-      off1();
-      off2();
-    };
-  }, [active, load, till, onRowChanged]);
+function NeedsAttention() {
+  const { openRow } = useSession();
+  const attention = useManagerData().attention;
+  const rows = useAttention((s) => s.rows);
+  const total = useAttention((s) => s.total);
+  const error = useAttention((s) => s.rowsError);
+  const stale = useAttention((s) => s.rowsStale);
+  const load = () => void attention.getState().loadRows();
 
   return (
     <section className="mgr-card" aria-labelledby="att-title" data-testid="attention-unfinished">
@@ -67,9 +40,9 @@ function NeedsAttention({ active }: { active: boolean }) {
         with a reason.
       </p>
       <div className="mgr-row-gap">
-        <button type="button" className={`mgr-btn mgr-btn--small${stale ? ' mgr-btn--notice' : ''}`} onClick={load} data-testid="attention-refresh">
+        <Button size="small" variant={stale ? 'notice' : 'secondary'} onClick={load} testId="attention-refresh">
           {stale ? 'Changed: refresh' : 'Refresh'}
-        </button>
+        </Button>
       </div>
       <ErrorBanner error={error} />
       {rows === null ? (
@@ -113,9 +86,9 @@ function NeedsAttention({ active }: { active: boolean }) {
                     </td>
                     <td className="mgr-break">{r.lastError ?? '—'}</td>
                     <td>
-                      <button type="button" className="mgr-btn mgr-btn--small" onClick={() => openRow(r.id)} aria-label={`Open entry #${r.id}`}>
+                      <Button size="small" onClick={() => openRow(r.id)} aria-label={`Open entry #${r.id}`}>
                         Open
-                      </button>
+                      </Button>
                     </td>
                   </tr>
                 ))}
@@ -128,29 +101,14 @@ function NeedsAttention({ active }: { active: boolean }) {
   );
 }
 
-function Exceptions({ active }: { active: boolean }) {
-  const { call, till } = useSession();
-  const [items, setItems] = useState<ExceptionItem[] | null>(null);
-  const [error, setError] = useState<IpcErrorBody | null>(null);
+function Exceptions() {
+  const attention = useManagerData().attention;
+  const items = useAttention((s) => s.items);
+  const error = useAttention((s) => s.itemsError);
+  const stale = useAttention((s) => s.itemsStale);
+  // Whether decided returns are listed too: only how the screen looks.
   const [showDone, setShowDone] = useState(false);
-
-  const [stale, setStale] = useState(false);
-
-  const load = useCallback(() => {
-    void call((t) => t.exceptionsList()).then((env) => {
-      setStale(false);
-      if (env.ok) {
-        setItems(env.value.items);
-        setError(null);
-      } else setError(env.error);
-    });
-  }, [call]);
-
-  useEffect(() => {
-    if (!active) return;
-    load();
-    return till.on('journalChanged', () => setStale(true));
-  }, [active, load, till]);
+  const load = () => void attention.getState().loadItems();
 
   const open = items?.filter((i) => i.decision === null) ?? [];
   const done = items?.filter((i) => i.decision !== null) ?? [];
@@ -160,9 +118,9 @@ function Exceptions({ active }: { active: boolean }) {
       <h2 id="exc-title">Returns of sales with a redeemed coupon</h2>
       <p className="mgr-hint">SocialHub cannot un-redeem a coupon. Decide what to do for the member and record it; the decision is kept in the journal.</p>
       <div className="mgr-row-gap">
-        <button type="button" className={`mgr-btn mgr-btn--small${stale ? ' mgr-btn--notice' : ''}`} onClick={load} data-testid="exceptions-refresh">
+        <Button size="small" variant={stale ? 'notice' : 'secondary'} onClick={load} testId="exceptions-refresh">
           {stale ? 'Changed: refresh' : 'Refresh'}
-        </button>
+        </Button>
       </div>
       <ErrorBanner error={error} />
       {items === null ? (
@@ -174,19 +132,19 @@ function Exceptions({ active }: { active: boolean }) {
       ) : (
         <ul className="mgr-cards">
           {open.map((item) => (
-            <ExceptionCard key={item.clawback.id} item={item} onDecided={(next) => setItems(next)} />
+            <ExceptionCard key={item.clawback.id} item={item} />
           ))}
         </ul>
       )}
       {done.length > 0 && (
         <>
-          <button type="button" className="mgr-btn mgr-btn--ghost" aria-expanded={showDone} onClick={() => setShowDone((v) => !v)} data-testid="exceptions-show-done">
+          <Button variant="ghost" aria-expanded={showDone} onClick={() => setShowDone((v) => !v)} testId="exceptions-show-done">
             {showDone ? 'Hide' : 'Show'} decided ({done.length})
-          </button>
+          </Button>
           {showDone && (
             <ul className="mgr-cards">
               {done.map((item) => (
-                <ExceptionCard key={item.clawback.id} item={item} onDecided={(next) => setItems(next)} />
+                <ExceptionCard key={item.clawback.id} item={item} />
               ))}
             </ul>
           )}
@@ -196,39 +154,15 @@ function Exceptions({ active }: { active: boolean }) {
   );
 }
 
-function ExceptionCard({ item, onDecided }: { item: ExceptionItem; onDecided: (items: ExceptionItem[]) => void }) {
-  const { call, openRow } = useSession();
-  const [decision, setDecision] = useState<DecisionId | null>(null);
-  const [words, setWords] = useState('');
-  const [problem, setProblem] = useState<string | undefined>(undefined);
-  const [error, setError] = useState<IpcErrorBody | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
+function ExceptionCard({ item }: { item: ExceptionItem }) {
+  const { openRow } = useSession();
+  const attention = useManagerData().attention;
   const c = item.clawback;
+  const draft = useAttention((s) => draftOf(s, c.id));
+  const { decision, words, busy, saved } = draft;
+  const problem = draft.problem ?? undefined;
+  const error = draft.error;
   const headingId = `exc-${c.id}`;
-
-  async function submit() {
-    if (busy) return;
-    if (decision === null) {
-      setProblem('Choose what was done.');
-      return;
-    }
-    const note = decisionNote(decision, words);
-    if ((decision === 'other' && words.trim().length < 5) || note.length < 5) {
-      setProblem('Describe what was done (at least 5 characters).');
-      return;
-    }
-    setProblem(undefined);
-    setBusy(true);
-    setError(null);
-    const env = await call((t) => t.exceptionResolve({ clawbackId: c.id, note: note.slice(0, 1000) }));
-    setBusy(false);
-    if (!env.ok) setError(env.error);
-    else {
-      setSaved('Decision recorded.');
-      onDecided(env.value.items);
-    }
-  }
 
   return (
     <li className="mgr-card mgr-card--inner" aria-labelledby={headingId} data-testid="exception-item" data-clawback-id={c.id}>
@@ -237,18 +171,18 @@ function ExceptionCard({ item, onDecided }: { item: ExceptionItem; onDecided: (i
       </h3>
       <p>
         {formatDateTime(c.createdAt)} · {formatPoints(c.amount)} points clawed back · <StateChip state={c.state} />{' '}
-        <button type="button" className="mgr-btn mgr-btn--link" onClick={() => openRow(c.id)}>
+        <Button variant="link" onClick={() => openRow(c.id)}>
           Open return #{c.id}
-        </button>
+        </Button>
       </p>
       <p>Coupons redeemed on that sale:</p>
       <ul className="mgr-list">
         {item.redemptions.map((r) => (
           <li key={r.id}>
             <span className="mgr-mono">{r.couponId ?? '—'}</span> · {formatDateTime(r.createdAt)} · <StateChip state={r.state} />{' '}
-            <button type="button" className="mgr-btn mgr-btn--link" onClick={() => openRow(r.id)}>
+            <Button variant="link" onClick={() => openRow(r.id)}>
               Open redemption #{r.id}
-            </button>
+            </Button>
           </li>
         ))}
       </ul>
@@ -262,24 +196,24 @@ function ExceptionCard({ item, onDecided }: { item: ExceptionItem; onDecided: (i
           className="mgr-form"
           onSubmit={(e) => {
             e.preventDefault();
-            void submit();
+            void attention.getState().decide(c.id);
           }}
         >
           <fieldset className="mgr-radios">
             <legend>What was done?</legend>
             {DECISIONS.map((d) => (
               <label key={d.id}>
-                <input type="radio" name={`decision-${c.id}`} value={d.id} checked={decision === d.id} onChange={() => setDecision(d.id)} />
+                <input type="radio" name={`decision-${c.id}`} value={d.id} checked={decision === d.id} onChange={() => attention.getState().setDecision(c.id, d.id)} />
                 {d.label}
               </label>
             ))}
           </fieldset>
           <Field label="Note" hint="Kept with the return in the journal." error={problem}>
-            {(ids) => <textarea {...ids} rows={2} maxLength={900} value={words} onChange={(e) => setWords(e.target.value)} data-testid="exception-note" />}
+            {(ids) => <textarea {...ids} rows={2} maxLength={900} value={words} onChange={(e) => attention.getState().setWords(c.id, e.target.value)} data-testid="exception-note" />}
           </Field>
-          <button type="submit" className="mgr-btn mgr-btn--primary" disabled={busy} data-testid="exception-resolve">
+          <Button type="submit" variant="primary" disabled={busy} testId="exception-resolve">
             {busy ? 'Saving…' : 'Record decision'}
-          </button>
+          </Button>
           <ErrorBanner error={error} />
           <StatusLine text={saved} tone="ok" />
         </form>

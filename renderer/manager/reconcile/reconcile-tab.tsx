@@ -3,111 +3,38 @@
  * SocialHub's ledger (read-only key, paged and rate-limited by main, with progress), in four
  * sections; duplicates offer the compensating adjustment; CSV export.
  */
-import { useEffect, useMemo, useState } from 'react';
-import type { ReconcileReport } from '../../../shared/ipc/schemas/till.ts';
-import type { IpcErrorBody } from '../../../shared/ipc/envelope.ts';
+import { useState } from 'react';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { STATE_LABELS } from '../../../shared/journal/states.ts';
+import { DEFAULT_DAY_START } from '../../../shared/time/business-day.ts';
+import { useRuntime, useSettings } from '../../app/context.tsx';
 import { AdjustConfirm } from '../adjust/adjust-confirm.tsx';
-import type { AdjustRequest } from '../adjust/adjust-model.ts';
-import { downloadCsv, exportMessage } from '../csv.ts';
-import { DEFAULT_DAY_START, businessDateAt, isBusinessDate } from '../../../shared/time/business-day.ts';
 import { formatCount, formatDateTime, formatPoints } from '../format.ts';
 import { useSession } from '../session.ts';
-import { ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
-import { duplicateAdjustment, isCompensationFor, progressFraction, progressText, sectionTotalText, summarise } from './summary.ts';
-import type { DuplicateItem, ReconcileItem, ReconcileProgress, ReconcileSection } from './summary.ts';
-
-interface Compensation {
-  request: AdjustRequest;
-  key: string;
-  earlier: JournalRow[];
-}
-
-const dupKey = (d: DuplicateItem) => `${d.memberId}|${d.token ?? d.description}`;
+import { Button, ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
+import { useAdjustConfirm, useManagerData, useReconcile } from '../use-manager-data.ts';
+import { dupKey, reconcileDay } from './reconcile-store.ts';
+import { progressFraction, progressText, sectionTotalText, summarise } from './summary.ts';
+import type { DuplicateItem, ReconcileItem, ReconcileSection } from './summary.ts';
 
 export function ReconcileTab() {
-  const { call, till, settings } = useSession();
-  const initialDate = useMemo(() => businessDateAt(new Date().getTime(), settings?.businessDayStartsAt ?? DEFAULT_DAY_START), [settings?.businessDayStartsAt]);
-  const [date, setDate] = useState<string | null>(null);
-  const day = date ?? initialDate;
-  const [running, setRunning] = useState(false);
-  const [progress, setProgress] = useState<ReconcileProgress | null>(null);
-  const [report, setReport] = useState<ReconcileReport | null>(null);
-  const [error, setError] = useState<IpcErrorBody | null>(null);
-  const [dateError, setDateError] = useState<string | undefined>(undefined);
-  const [exporting, setExporting] = useState(false);
-  const [exportStatus, setExportStatus] = useState<string | null>(null);
-  const [compensating, setCompensating] = useState<Compensation | null>(null);
-  const [compensated, setCompensated] = useState<ReadonlyMap<string, string>>(new Map());
-  const [earlier, setEarlier] = useState<ReadonlyMap<string, JournalRow[]>>(new Map());
-
-  useEffect(() => {
-    if (!running) return;
-    return till.on('reconcileProgress', (p) => {
-      if (p.date === day) setProgress(p);
-    });
-  }, [running, day, till]);
-
-  function checkDate(): boolean {
-    if (!isBusinessDate(day)) {
-      setDateError('Choose a day.');
-      return false;
-    }
-    setDateError(undefined);
-    return true;
-  }
-
-  async function run() {
-    if (running || !checkDate()) return;
-    setRunning(true);
-    setProgress(null);
-    setError(null);
-    setExportStatus(null);
-    const env = await call((t) => t.reconcileRun({ date: day }));
-    setRunning(false);
-    if (env.ok) {
-      setReport(env.value);
-      setCompensated(new Map());
-      setEarlier(await findEarlierCompensations(env.value.duplicatedOnServer));
-    } else setError(env.error);
-  }
-
-  /** Journal adjustments already made for these duplicates (one lookup per member, at most 20 members). */
-  async function findEarlierCompensations(dups: readonly DuplicateItem[]): Promise<ReadonlyMap<string, JournalRow[]>> {
-    const out = new Map<string, JournalRow[]>();
-    const members = [...new Set(dups.map((d) => d.memberId))].slice(0, 20);
-    for (const memberId of members) {
-      const env = await call((t) => t.journalList({ filter: { kinds: ['adjustment'], search: memberId }, limit: 200 }));
-      if (!env.ok) continue;
-      for (const d of dups.filter((x) => x.memberId === memberId)) {
-        const rows = env.value.rows.filter((r) => isCompensationFor(r, memberId, d.token ?? d.description));
-        if (rows.length > 0) out.set(dupKey(d), rows);
-      }
-    }
-    return out;
-  }
-
-  async function exportCsv() {
-    if (exporting || !checkDate()) return;
-    setExporting(true);
-    setError(null);
-    const env = await call((t) => t.reconcileExport({ date: report?.date ?? day }));
-    setExporting(false);
-    if (!env.ok) {
-      setError(env.error);
-      return;
-    }
-    setExportStatus(exportMessage(env.value.rows, downloadCsv(env.value)));
-  }
-
-  async function compensate(item: DuplicateItem, date: string) {
-    const request = duplicateAdjustment(item, date);
-    // Was this duplicate compensated already (an earlier run, another manager)? Ask again now, so
-    // the warning is current, and say so before a second one.
-    const found = await findEarlierCompensations([item]);
-    setCompensating({ request, key: dupKey(item), earlier: found.get(dupKey(item)) ?? [] });
-  }
+  const reconcile = useManagerData().reconcile;
+  const { timers } = useRuntime();
+  const startsAt = useSettings((s) => s.settings?.businessDayStartsAt ?? DEFAULT_DAY_START);
+  const date = useReconcile((s) => s.date);
+  const day = reconcileDay(date, timers.now(), startsAt);
+  const running = useReconcile((s) => s.running);
+  const progress = useReconcile((s) => s.progress);
+  const report = useReconcile((s) => s.report);
+  const error = useReconcile((s) => s.error);
+  const dateError = useReconcile((s) => s.dateError ?? undefined);
+  const exporting = useReconcile((s) => s.exporting);
+  const exportStatus = useReconcile((s) => s.exportStatus);
+  const compensated = useReconcile((s) => s.compensated);
+  const earlier = useReconcile((s) => s.earlier);
+  const compensating = useAdjustConfirm((s) => s.open?.owner === 'reconcile');
+  const run = () => reconcile.getState().run();
+  const exportCsv = () => reconcile.getState().exportCsv();
 
   const summary = report !== null ? summarise(report) : null;
   const fraction = progress !== null ? progressFraction(progress) : null;
@@ -128,14 +55,14 @@ export function ReconcileTab() {
           }}
         >
           <Field label="Business day" error={dateError}>
-            {(ids) => <input {...ids} type="date" value={day} onChange={(e) => setDate(e.target.value)} required data-testid="reconcile-date" />}
+            {(ids) => <input {...ids} type="date" value={day} onChange={(e) => reconcile.getState().setDate(e.target.value)} required data-testid="reconcile-date" />}
           </Field>
-          <button type="submit" className="mgr-btn mgr-btn--primary" disabled={running} data-testid="reconcile-run">
+          <Button type="submit" variant="primary" disabled={running} testId="reconcile-run">
             {running ? 'Running…' : 'Run reconciliation'}
-          </button>
-          <button type="button" className="mgr-btn" disabled={running || exporting} onClick={() => void exportCsv()} data-testid="reconcile-export">
+          </Button>
+          <Button disabled={running || exporting} onClick={() => void exportCsv()} testId="reconcile-export">
             {exporting ? 'Exporting…' : 'Export CSV'}
-          </button>
+          </Button>
         </form>
         {running && (
           <div className="mgr-progress" data-testid="reconcile-progress">
@@ -188,30 +115,13 @@ export function ReconcileTab() {
               section={s}
               compensated={compensated}
               earlier={earlier}
-              onCompensate={(item) => void compensate(item, report.date)}
+              onCompensate={(item) => void reconcile.getState().compensate(item)}
             />
           ))}
         </section>
       )}
 
-      {compensating !== null && (
-        <AdjustConfirm
-          request={compensating.request}
-          noteEditable
-          context={
-            compensating.earlier.length > 0
-              ? `Warning: ${compensating.earlier.length === 1 ? 'an adjustment for this duplicate already exists' : `${compensating.earlier.length} adjustments for this duplicate already exist`} (${compensating.earlier
-                  .map((r) => `#${r.id}, ${formatDateTime(r.createdAt)}, ${STATE_LABELS[r.state]}`)
-                  .join('; ')}). Only continue if that one failed or was wrong.`
-              : 'Takes back the extra points the duplicate gave the member. Recorded with reason "Duplicate on SocialHub".'
-          }
-          onClose={() => setCompensating(null)}
-          onSubmitted={(o) => {
-            const key = compensating.key;
-            setCompensated((m) => new Map(m).set(key, o.row !== null ? `#${o.row.id}: ${o.message}` : o.message));
-          }}
-        />
-      )}
+      {compensating && <AdjustConfirm />}
     </div>
   );
 }
@@ -287,9 +197,9 @@ function ReconcileSectionView({
                       <td>
                         <div className="mgr-row-gap">
                           {item.journalId !== null && (
-                            <button type="button" className="mgr-btn mgr-btn--small" onClick={() => item.journalId !== null && openRow(item.journalId)} aria-label={`Open journal entry #${item.journalId}`}>
+                            <Button size="small" onClick={() => item.journalId !== null && openRow(item.journalId)} aria-label={`Open journal entry #${item.journalId}`}>
                               Open
-                            </button>
+                            </Button>
                           )}
                           {dup !== null &&
                             dup.extraPoints > 0 &&
@@ -299,9 +209,9 @@ function ReconcileSectionView({
                                 {dup.journalId !== null && (
                                   <>
                                     {' '}
-                                    <button type="button" className="mgr-btn mgr-btn--link" onClick={() => dup.journalId !== null && openRow(dup.journalId)}>
+                                    <Button variant="link" onClick={() => dup.journalId !== null && openRow(dup.journalId)}>
                                       Open #{dup.journalId} to mark it resolved
-                                    </button>
+                                    </Button>
                                   </>
                                 )}
                               </span>
@@ -312,9 +222,9 @@ function ReconcileSectionView({
                                     Already compensated: {before.map((r) => `#${r.id} (${STATE_LABELS[r.state]})`).join(', ')}
                                   </span>
                                 )}
-                                <button type="button" className="mgr-btn mgr-btn--small" onClick={() => onCompensate(dup)} data-testid="reconcile-compensate">
+                                <Button size="small" onClick={() => onCompensate(dup)} testId="reconcile-compensate">
                                   {before.length > 0 ? 'Compensate again…' : 'Create compensating adjustment'}
-                                </button>
+                                </Button>
                               </>
                             ))}
                         </div>

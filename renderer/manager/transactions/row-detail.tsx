@@ -4,17 +4,16 @@
  * unfinished row: verify now, resend (only when verification proved it safe), mark resolved; and
  * on a sale SocialHub refused for certain: re-queue it under the corrected member.
  */
-import { useEffect, useState } from 'react';
-import type { RowDetail } from '../../../shared/ipc/schemas/till.ts';
-import type { IpcErrorBody } from '../../../shared/ipc/envelope.ts';
+import { useEffect } from 'react';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { STATE_LABELS, isJournalState, isUnfinished } from '../../../shared/journal/states.ts';
 import { formatAmount } from '../../../shared/money.ts';
 import { formatDateTime, formatLatency, formatPoints } from '../format.ts';
-import { useSession } from '../session.ts';
-import { ErrorBanner, Facts, Field, Modal, StateChip, StatusLine } from '../../ui/index.ts';
+import { Button, ErrorBanner, Facts, Field, Modal, StateChip, StatusLine } from '../../ui/index.ts';
+import { useManagerData, useRowDetail } from '../use-manager-data.ts';
 import { KIND_LABELS, rowReference } from './filter.ts';
-import { CLASSIFICATION_LABELS, RESOLVE_MAX, resolveReasonProblem } from './detail-model.ts';
+import { CLASSIFICATION_LABELS, RESOLVE_MAX } from './detail-model.ts';
+import type { RowAction } from './row-detail-store.ts';
 
 function stateLabel(s: string | null): string {
   if (s === null) return '';
@@ -22,86 +21,39 @@ function stateLabel(s: string | null): string {
 }
 
 export function RowDetailDrawer({ id, onClose }: { id: number; onClose: () => void }) {
-  const [stack, setStack] = useState<number[]>([id]);
+  const store = useManagerData().rowDetail;
+  const stack = useRowDetail((s) => s.stack);
+  useEffect(() => {
+    store.getState().show(id);
+    return () => store.getState().close();
+  }, [store, id]);
   const currentId = stack[stack.length - 1] ?? id;
   return (
     <Modal title={`Journal entry #${currentId}`} onClose={onClose} variant="drawer" testId="row-detail">
       {stack.length > 1 && (
-        <button type="button" className="mgr-btn mgr-btn--ghost" onClick={() => setStack((s) => s.slice(0, -1))} data-testid="row-detail-back">
+        <Button variant="ghost" onClick={() => store.getState().back()} testId="row-detail-back">
           ← Back to #{stack[stack.length - 2]}
-        </button>
+        </Button>
       )}
-      <RowDetailBody key={currentId} id={currentId} onOpen={(other) => setStack((s) => [...s, other])} />
+      <RowDetailBody key={currentId} />
     </Modal>
   );
 }
 
-function RowDetailBody({ id, onOpen }: { id: number; onOpen: (id: number) => void }) {
-  const { call, notifyRowChanged } = useSession();
-  const [detail, setDetail] = useState<RowDetail | null>(null);
-  const [loadError, setLoadError] = useState<IpcErrorBody | null>(null);
-  const [actionError, setActionError] = useState<IpcErrorBody | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'verify' | 'resend' | 'resolve' | 'requeue' | null>(null);
-  const [requeueMember, setRequeueMember] = useState('');
-  const [confirmResend, setConfirmResend] = useState(false);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | undefined>(undefined);
-
-  useEffect(() => {
-    let live = true;
-    void call((t) => t.journalRow({ id })).then((env) => {
-      if (!live) return;
-      if (env.ok) setDetail(env.value);
-      else setLoadError(env.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [id, call]);
-
-  async function act(kind: 'verify' | 'resend' | 'resolve' | 'requeue') {
-    if (busy !== null) return;
-    if (kind === 'resolve' || kind === 'requeue') {
-      const problem = resolveReasonProblem(reason);
-      setReasonError(problem ?? undefined);
-      if (problem !== null) return;
-    }
-    setBusy(kind);
-    setActionError(null);
-    setStatus(null);
-    const env = await call((t) =>
-      kind === 'verify'
-        ? t.journalVerify({ id })
-        : kind === 'resend'
-          ? t.journalResend({ id })
-          : kind === 'requeue'
-            ? t.journalRequeue({ id, memberId: requeueMember.trim(), reason: reason.trim() })
-            : t.journalResolve({ id, reason: reason.trim() }),
-    );
-    setBusy(null);
-    setConfirmResend(false);
-    if (!env.ok) {
-      setActionError(env.error);
-      return;
-    }
-    if (kind === 'requeue') {
-      // The answer is the new entry: open it on top of the refused one.
-      setReason('');
-      notifyRowChanged(env.value.row);
-      onOpen(env.value.row.id);
-      return;
-    }
-    setDetail(env.value);
-    notifyRowChanged(env.value.row);
-    const now = STATE_LABELS[env.value.row.state];
-    if (kind === 'verify') setStatus(`Checked with SocialHub. State now: ${now}.`);
-    else if (kind === 'resend') setStatus(`Queued to send again. State now: ${now}.`);
-    else {
-      setReason('');
-      setStatus(`Marked resolved. The reason is kept in the journal.`);
-    }
-  }
+function RowDetailBody() {
+  const store = useManagerData().rowDetail;
+  const drawer = store.getState();
+  const detail = useRowDetail((s) => s.detail);
+  const loadError = useRowDetail((s) => s.loadError);
+  const actionError = useRowDetail((s) => s.actionError);
+  const status = useRowDetail((s) => s.status);
+  const busy = useRowDetail((s) => s.busy);
+  const requeueMember = useRowDetail((s) => s.requeueMember);
+  const confirmResend = useRowDetail((s) => s.confirmResend);
+  const reason = useRowDetail((s) => s.reason);
+  const reasonError = useRowDetail((s) => s.reasonError ?? undefined);
+  const onOpen = (other: number) => drawer.openRelated(other);
+  const act = (kind: RowAction) => drawer.act(kind);
 
   if (loadError !== null) return <ErrorBanner error={loadError} />;
   if (detail === null) return <p role="status">Loading…</p>;
@@ -142,9 +94,9 @@ function RowDetailBody({ id, onOpen }: { id: number; onOpen: (id: number) => voi
 
       {row.parentId !== null && (
         <p>
-          <button type="button" className="mgr-btn mgr-btn--link" onClick={() => onOpen(row.parentId ?? 0)} data-testid="row-detail-parent">
+          <Button variant="link" onClick={() => onOpen(row.parentId ?? 0)} testId="row-detail-parent">
             Open the original sale (#{row.parentId})
-          </button>
+          </Button>
         </p>
       )}
 
@@ -160,14 +112,14 @@ function RowDetailBody({ id, onOpen }: { id: number; onOpen: (id: number) => voi
             }}
           >
             <Field label="Corrected member id">
-              {(ids) => <input {...ids} value={requeueMember} maxLength={64} onChange={(e) => setRequeueMember(e.target.value)} data-testid="row-requeue-member" />}
+              {(ids) => <input {...ids} value={requeueMember} maxLength={64} onChange={(e) => drawer.setRequeueMember(e.target.value)} data-testid="row-requeue-member" />}
             </Field>
             <Field label="Reason" hint="Kept in the journal on both entries." error={reasonError}>
-              {(ids) => <textarea {...ids} rows={2} maxLength={RESOLVE_MAX} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="row-requeue-reason" />}
+              {(ids) => <textarea {...ids} rows={2} maxLength={RESOLVE_MAX} value={reason} onChange={(e) => drawer.setReason(e.target.value)} data-testid="row-requeue-reason" />}
             </Field>
-            <button type="submit" className="mgr-btn" disabled={busy !== null || requeueMember.trim() === ''} data-testid="row-requeue">
+            <Button type="submit" disabled={busy !== null || requeueMember.trim() === ''} testId="row-requeue">
               {busy === 'requeue' ? 'Sending…' : 'Re-queue for this member'}
-            </button>
+            </Button>
           </form>
           <ErrorBanner error={actionError} testId="row-requeue-error" />
         </section>
@@ -178,24 +130,24 @@ function RowDetailBody({ id, onOpen }: { id: number; onOpen: (id: number) => voi
           <h3 id={`act-${row.id}`}>Actions</h3>
           <div className="mgr-row-gap">
             {actions.verify && (
-              <button type="button" className="mgr-btn" disabled={busy !== null} onClick={() => void act('verify')} data-testid="row-verify">
+              <Button disabled={busy !== null} onClick={() => void act('verify')} testId="row-verify">
                 {busy === 'verify' ? 'Checking…' : 'Verify now'}
-              </button>
+              </Button>
             )}
             {actions.resend && !confirmResend && (
-              <button type="button" className="mgr-btn" disabled={busy !== null} onClick={() => setConfirmResend(true)} data-testid="row-resend">
+              <Button disabled={busy !== null} onClick={() => drawer.askResend()} testId="row-resend">
                 Resend…
-              </button>
+              </Button>
             )}
             {actions.resend && confirmResend && (
               <span className="mgr-confirm" role="group" aria-label="Confirm resend">
                 <span>Verification proved SocialHub did not apply this write. Send it again?</span>
-                <button type="button" className="mgr-btn mgr-btn--primary" disabled={busy !== null} onClick={() => void act('resend')} data-testid="row-resend-confirm">
+                <Button variant="primary" disabled={busy !== null} onClick={() => void act('resend')} testId="row-resend-confirm">
                   {busy === 'resend' ? 'Sending…' : 'Yes, resend'}
-                </button>
-                <button type="button" className="mgr-btn mgr-btn--ghost" onClick={() => setConfirmResend(false)}>
+                </Button>
+                <Button variant="ghost" onClick={() => drawer.cancelResend()}>
                   Cancel
-                </button>
+                </Button>
               </span>
             )}
           </div>
@@ -217,14 +169,14 @@ function RowDetailBody({ id, onOpen }: { id: number; onOpen: (id: number) => voi
                     rows={3}
                     maxLength={RESOLVE_MAX}
                     value={reason}
-                    onChange={(e) => setReason(e.target.value)}
+                    onChange={(e) => drawer.setReason(e.target.value)}
                     data-testid="row-resolve-reason"
                   />
                 )}
               </Field>
-              <button type="submit" className="mgr-btn" disabled={busy !== null} data-testid="row-resolve">
+              <Button type="submit" disabled={busy !== null} testId="row-resolve">
                 {busy === 'resolve' ? 'Saving…' : 'Mark resolved'}
-              </button>
+              </Button>
             </form>
           )}
           <ErrorBanner error={actionError} testId="row-action-error" />
@@ -319,9 +271,9 @@ export function RelatedRows({ rows, onOpen }: { rows: readonly JournalRow[]; onO
                 <StateChip state={c.state} />
               </td>
               <td>
-                <button type="button" className="mgr-btn mgr-btn--small" onClick={() => onOpen(c.id)} aria-label={`Open entry #${c.id}`}>
+                <Button size="small" onClick={() => onOpen(c.id)} aria-label={`Open entry #${c.id}`}>
                   Open
-                </button>
+                </Button>
               </td>
             </tr>
           ))}

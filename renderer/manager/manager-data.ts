@@ -1,0 +1,78 @@
+/**
+ * The manager console's data stores (journal list, row drawer, attention, reconciliation, API
+ * activity, adjustments), created once by the runtime and kept across console visits, but
+ * emptied each time the console closes so the next manager starts from fresh screens.
+ */
+import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
+import type { Timers } from '../state/timers.ts';
+import { createActivityStore, type ActivityStore } from './activity/activity-store.ts';
+import { createAdjustConfirmStore, type AdjustConfirmStore } from './adjust/adjust-confirm-store.ts';
+import { createAdjustStore, type AdjustStore } from './adjust/adjust-store.ts';
+import { createAttentionStore, type AttentionStore } from './attention/attention-store.ts';
+import { downloadCsv, type CsvExport } from './csv.ts';
+import { createReconcileStore, type ReconcileStore } from './reconcile/reconcile-store.ts';
+import { createRowBus, type RowBus } from './row-bus.ts';
+import { createJournalStore, type JournalStore } from './transactions/journal-store.ts';
+import { createRowDetailStore, type RowDetailStore } from './transactions/row-detail-store.ts';
+
+export interface ManagerData {
+  rows: RowBus;
+  journal: JournalStore;
+  rowDetail: RowDetailStore;
+  attention: AttentionStore;
+  reconcile: ReconcileStore;
+  activity: ActivityStore;
+  adjust: AdjustStore;
+  adjustConfirm: AdjustConfirmStore;
+  /** Listen to main's journal events; returns the undo. */
+  start(): () => void;
+  /** The console closed: every screen back to its fresh state, answers still on their way dropped. */
+  reset(): void;
+}
+
+export interface ManagerDataDeps {
+  bridge: TillBridge;
+  timers: Timers;
+  /** The till's business-day start ("04:00"). */
+  businessDayStartsAt: () => string;
+  /** Save an export as a file (a browser download by default); returns the file name used. */
+  saveCsv?: (file: CsvExport) => string;
+}
+
+export function createManagerData(deps: ManagerDataDeps): ManagerData {
+  const { bridge, timers } = deps;
+  const saveCsv = deps.saveCsv ?? ((file: CsvExport) => downloadCsv(file));
+  const rows = createRowBus();
+  const adjustConfirm = createAdjustConfirmStore({ bridge, rows });
+  const journal = createJournalStore({ bridge, timers, rows, saveCsv });
+  const rowDetail = createRowDetailStore({ bridge, rows });
+  const attention = createAttentionStore({ bridge, rows });
+  const reconcile = createReconcileStore({ bridge, timers, businessDayStartsAt: deps.businessDayStartsAt, confirm: adjustConfirm, saveCsv });
+  const activity = createActivityStore({ bridge, timers, saveCsv });
+  const adjust = createAdjustStore({ confirm: adjustConfirm });
+  return {
+    rows,
+    journal,
+    rowDetail,
+    attention,
+    reconcile,
+    activity,
+    adjust,
+    adjustConfirm,
+    start() {
+      return bridge.on('journalChanged', (p) => {
+        void journal.getState().journalChanged(p.ids);
+        attention.getState().journalChanged();
+      });
+    },
+    reset() {
+      journal.getState().reset();
+      rowDetail.getState().close();
+      attention.getState().reset();
+      reconcile.getState().reset();
+      activity.getState().reset();
+      adjust.getState().reset();
+      adjustConfirm.getState().close();
+    },
+  };
+}

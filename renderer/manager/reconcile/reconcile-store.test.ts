@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import type { ReconcileReport } from '../../../shared/ipc/schemas/till.ts';
+import type { TillEventPayload } from '../../../shared/ipc/bridge-types.ts';
+import type { Timers } from '../../state/timers.ts';
+import { realTimers } from '../../state/timers.ts';
+import { createFakeBridge, fail, flush, ok, outcome, row } from '../../testing/fake-bridge.ts';
+import { createAdjustConfirmStore } from '../adjust/adjust-confirm-store.ts';
+import { createRowBus } from '../row-bus.ts';
+import { compensationContext, createReconcileStore, dupKey, reconcileDay } from './reconcile-store.ts';
+
+const DUP = { memberId: 'mb_ava_chen', token: 'SH-T-1001', description: 'Sale T-1001', amount: 249, journalId: 7, serverTxnIds: ['tx_1', 'tx_2'], at: 1_760_000_000_000, extraPoints: 249 };
+
+function report(overrides: Partial<ReconcileReport> = {}): ReconcileReport {
+  return {
+    date: '2026-03-14',
+    generatedAt: 1_760_000_000_000,
+    matched: [],
+    missingOnServer: [],
+    duplicatedOnServer: [DUP],
+    unexpectedOnServer: [],
+    totals: { journalPoints: 249, serverPoints: 498, matched: 0, missing: 0, duplicated: 1, unexpected: 0 },
+    incomplete: [],
+    ...overrides,
+  };
+}
+
+/** 2026-03-14 03:00 local: before a 04:00 business-day start, so still the 13th's business day. */
+const EARLY: Timers = { ...realTimers, now: () => new Date(2026, 2, 14, 3, 0).getTime() };
+
+function setup() {
+  const fake = createFakeBridge();
+  const bus = createRowBus();
+  const saved: string[] = [];
+  const confirm = createAdjustConfirmStore({ bridge: fake.bridge, rows: bus });
+  const reconcile = createReconcileStore({
+    bridge: fake.bridge,
+    timers: EARLY,
+    businessDayStartsAt: () => '04:00',
+    confirm,
+    saveCsv: (f) => {
+      saved.push(f.filename);
+      return f.filename;
+    },
+  });
+  fake.handle('journalList', () => ok({ rows: [], next: null, total: 0 }));
+  return { fake, reconcile, confirm, saved };
+}
+
+describe('reconciliation store', () => {
+  it('runs for the current business day by default, following progress for that day only', async () => {
+    const { fake, reconcile } = setup();
+    let answer: (v: unknown) => void = () => undefined;
+    fake.handle('reconcileRun', () => new Promise((resolve) => (answer = resolve)));
+    const running = reconcile.getState().run();
+    expect(reconcile.getState().running).toBe(true);
+    const progress = (p: TillEventPayload<'reconcileProgress'>) => fake.emit('reconcileProgress', p);
+    progress({ date: '2026-03-12', phase: 'ledger', done: 1, total: 9, etaMs: null });
+    expect(reconcile.getState().progress).toBeNull();
+    progress({ date: '2026-03-13', phase: 'ledger', done: 3, total: 9, etaMs: 1200 });
+    expect(reconcile.getState().progress).toMatchObject({ done: 3, total: 9 });
+    answer(ok(report({ date: '2026-03-13' })));
+    await running;
+    await flush();
+    expect(fake.callsTo('reconcileRun')).toEqual([{ date: '2026-03-13' }]);
+    expect(reconcile.getState()).toMatchObject({ running: false, error: null, report: { date: '2026-03-13' } });
+    // Progress after the run is not for this screen any more.
+    progress({ date: '2026-03-13', phase: 'done', done: 9, total: 9, etaMs: null });
+    expect(reconcile.getState().progress).toMatchObject({ done: 3 });
+  });
+
+  it('refuses a day that is not a calendar date and reports a failed run in words', async () => {
+    const { fake, reconcile } = setup();
+    reconcile.getState().setDate('2026-13-40');
+    await reconcile.getState().run();
+    expect(reconcile.getState().dateError).toBe('Choose a day.');
+    expect(fake.callsTo('reconcileRun')).toHaveLength(0);
+    reconcile.getState().setDate('2026-03-10');
+    fake.handle('reconcileRun', () => fail('API_UNAVAILABLE', 'SocialHub cannot be reached.'));
+    await reconcile.getState().run();
+    expect(reconcile.getState()).toMatchObject({ running: false, dateError: null, error: 'SocialHub cannot be reached.', report: null });
+  });
+
+  it('finds earlier compensations, warns before another, and records the one sent', async () => {
+    const { fake, reconcile, confirm } = setup();
+    const earlier = row({ id: 55, kind: 'adjustment', memberId: DUP.memberId, reasonCode: 'DUPLICATE_FIX', note: `Duplicate on SocialHub: ${DUP.token}`, state: 'confirmed', amount: -249 });
+    fake.handle('journalList', () => ok({ rows: [earlier, row({ id: 56, kind: 'adjustment', memberId: DUP.memberId, reasonCode: 'GOODWILL', note: 'x' })], next: null, total: 2 }));
+    fake.handle('reconcileRun', () => ok(report()));
+    fake.handle('adjustmentSubmit', () => ok(outcome('confirmed', { row: row({ id: 60, kind: 'adjustment' }), message: 'Sent.' })));
+    reconcile.getState().setDate('2026-03-14');
+    await reconcile.getState().run();
+    await flush();
+    expect(fake.callsTo('journalList')).toEqual([{ filter: { kinds: ['adjustment'], search: DUP.memberId }, limit: 200 }]);
+    expect(reconcile.getState().earlier.get(dupKey(DUP))?.map((r) => r.id)).toEqual([55]);
+
+    await reconcile.getState().compensate(DUP);
+    const open = confirm.getState().open;
+    expect(open).toMatchObject({ owner: 'reconcile', noteEditable: true, request: { memberId: DUP.memberId, points: -249, reasonCode: 'DUPLICATE_FIX' } });
+    expect(open?.context).toMatch(/^Warning: an adjustment for this duplicate already exists \(#55/);
+    await confirm.getState().submit();
+    expect(fake.callsTo('adjustmentSubmit')).toHaveLength(1);
+    expect(reconcile.getState().compensated.get(dupKey(DUP))).toBe('#60: Sent.');
+  });
+
+  it('exports the day of the report', async () => {
+    const { fake, reconcile, saved } = setup();
+    fake.handle('reconcileExport', () => ok({ filename: 'reconcile-2026-03-13.csv', csv: 'x\n', rows: 4 }));
+    await reconcile.getState().exportCsv();
+    expect(fake.callsTo('reconcileExport')).toEqual([{ date: '2026-03-13' }]);
+    expect(saved).toEqual(['reconcile-2026-03-13.csv']);
+  });
+
+  it('names the day and the warning in words', () => {
+    expect(reconcileDay(null, new Date(2026, 2, 14, 5, 0).getTime(), '04:00')).toBe('2026-03-14');
+    expect(reconcileDay('2026-01-02', 0, '04:00')).toBe('2026-01-02');
+    expect(compensationContext([])).toMatch(/^Takes back/);
+  });
+});

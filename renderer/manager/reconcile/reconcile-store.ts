@@ -1,0 +1,187 @@
+/**
+ * End-of-day reconciliation's state: the chosen business day (today's by default, by the till's
+ * business-day rule), a run with main's progress events, the report, the CSV export, and for
+ * each duplicate the compensating adjustment — with the ones already made, asked again before a
+ * second one so the warning is current.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { TillBridge } from '../../../shared/ipc/bridge-types.ts';
+import type { ReconcileReport } from '../../../shared/ipc/schemas/till.ts';
+import type { JournalRow } from '../../../shared/journal/row.ts';
+import { businessDateAt, isBusinessDate } from '../../../shared/time/business-day.ts';
+import { STATE_LABELS } from '../../../shared/journal/states.ts';
+import { call, errorText } from '../../app/call.ts';
+import type { Timers } from '../../state/timers.ts';
+import type { AdjustConfirmStore } from '../adjust/adjust-confirm-store.ts';
+import { exportMessage, type CsvExport } from '../csv.ts';
+import { formatDateTime } from '../format.ts';
+import type { Answer } from '../row-bus.ts';
+import { duplicateAdjustment, isCompensationFor } from './summary.ts';
+import type { DuplicateItem, ReconcileProgress } from './summary.ts';
+
+/** Members looked up for earlier compensations per run (one journal query each). */
+export const EARLIER_MEMBERS_MAX = 20;
+
+export const dupKey = (d: Pick<DuplicateItem, 'memberId' | 'token' | 'description'>): string => `${d.memberId}|${d.token ?? d.description}`;
+
+export interface ReconcileState {
+  /** The day as chosen; null = the current business day (see `reconcileDay`). */
+  date: string | null;
+  dateError: string | null;
+  running: boolean;
+  progress: ReconcileProgress | null;
+  report: ReconcileReport | null;
+  error: string | null;
+  exporting: boolean;
+  exportStatus: string | null;
+  /** Duplicates compensated in this session: what the adjustment answered, by `dupKey`. */
+  compensated: ReadonlyMap<string, string>;
+  /** Adjustments found in the journal for the report's duplicates, by `dupKey`. */
+  earlier: ReadonlyMap<string, JournalRow[]>;
+  setDate(date: string): void;
+  run(): Promise<void>;
+  exportCsv(): Promise<void>;
+  /** Open the confirm step for a duplicate's compensating adjustment. */
+  compensate(item: DuplicateItem): Promise<void>;
+  reset(): void;
+}
+
+export type ReconcileStore = StoreApi<ReconcileState>;
+
+export interface ReconcileDeps {
+  bridge: Pick<TillBridge, 'reconcileRun' | 'reconcileExport' | 'journalList' | 'on'>;
+  timers: Timers;
+  /** The till's business-day start ("04:00"), for the default day. */
+  businessDayStartsAt: () => string;
+  confirm: AdjustConfirmStore;
+  saveCsv: (file: CsvExport) => string;
+}
+
+/** The day the screen shows: the one chosen, else the business day at `now`. */
+export function reconcileDay(date: string | null, now: number, startsAt: string): string {
+  return date ?? businessDateAt(now, startsAt);
+}
+
+/** The sentence above a compensation's confirm: a warning when adjustments for it already exist. */
+export function compensationContext(earlier: readonly JournalRow[]): string {
+  if (earlier.length === 0) return 'Takes back the extra points the duplicate gave the member. Recorded with reason "Duplicate on SocialHub".';
+  const which = earlier.length === 1 ? 'an adjustment for this duplicate already exists' : `${earlier.length} adjustments for this duplicate already exist`;
+  const list = earlier.map((r) => `#${r.id}, ${formatDateTime(r.createdAt)}, ${STATE_LABELS[r.state]}`).join('; ');
+  return `Warning: ${which} (${list}). Only continue if that one failed or was wrong.`;
+}
+
+export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
+  const { bridge, timers } = deps;
+  let epoch = 0;
+
+  const initial = () => ({
+    date: null,
+    dateError: null,
+    running: false,
+    progress: null,
+    report: null,
+    error: null,
+    exporting: false,
+    exportStatus: null,
+    compensated: new Map<string, string>(),
+    earlier: new Map<string, JournalRow[]>(),
+  });
+
+  return createStore<ReconcileState>()((set, get) => {
+    const day = (): string => reconcileDay(get().date, timers.now(), deps.businessDayStartsAt());
+
+    const checkDate = (): string | null => {
+      const d = day();
+      if (!isBusinessDate(d)) {
+        set({ dateError: 'Choose a day.' });
+        return null;
+      }
+      set({ dateError: null });
+      return d;
+    };
+
+    /** Journal adjustments already made for these duplicates (one lookup per member). */
+    const findEarlier = async (dups: readonly DuplicateItem[]): Promise<Map<string, JournalRow[]>> => {
+      const out = new Map<string, JournalRow[]>();
+      const members = [...new Set(dups.map((d) => d.memberId))].slice(0, EARLIER_MEMBERS_MAX);
+      for (const memberId of members) {
+        const result = await call<Answer<'journalList'>>(() => bridge.journalList({ filter: { kinds: ['adjustment'], search: memberId }, limit: 200 }));
+        if (!result.ok) continue;
+        for (const d of dups.filter((x) => x.memberId === memberId)) {
+          const rows = result.value.rows.filter((r) => isCompensationFor(r, memberId, d.token ?? d.description));
+          if (rows.length > 0) out.set(dupKey(d), rows);
+        }
+      }
+      return out;
+    };
+
+    return {
+      ...initial(),
+
+      setDate(date) {
+        set({ date });
+      },
+
+      async run() {
+        if (get().running) return;
+        const date = checkDate();
+        if (date === null) return;
+        const mine = epoch;
+        set({ running: true, progress: null, error: null, exportStatus: null });
+        const off = bridge.on('reconcileProgress', (p) => {
+          if (mine === epoch && p.date === date) set({ progress: p });
+        });
+        const result = await call<Answer<'reconcileRun'>>(() => bridge.reconcileRun({ date }));
+        off();
+        if (mine !== epoch) return;
+        set({ running: false });
+        if (!result.ok) {
+          set({ error: errorText(result.error) });
+          return;
+        }
+        set({ report: result.value, compensated: new Map(), earlier: new Map() });
+        const earlier = await findEarlier(result.value.duplicatedOnServer);
+        if (mine === epoch) set({ earlier });
+      },
+
+      async exportCsv() {
+        if (get().exporting) return;
+        const date = checkDate();
+        if (date === null) return;
+        const mine = epoch;
+        set({ exporting: true, error: null });
+        const result = await call<Answer<'reconcileExport'>>(() => bridge.reconcileExport({ date: get().report?.date ?? date }));
+        if (mine !== epoch) return;
+        set({ exporting: false });
+        if (!result.ok) {
+          set({ error: errorText(result.error) });
+          return;
+        }
+        set({ exportStatus: exportMessage(result.value.rows, deps.saveCsv(result.value)) });
+      },
+
+      async compensate(item) {
+        const report = get().report;
+        if (report === null) return;
+        const mine = epoch;
+        const key = dupKey(item);
+        // Compensated already (an earlier run, another manager)? Ask again now, and say so before a second one.
+        const found = (await findEarlier([item])).get(key) ?? [];
+        if (mine !== epoch) return;
+        deps.confirm.getState().begin('reconcile', duplicateAdjustment(item, report.date), {
+          noteEditable: true,
+          context: compensationContext(found),
+          onSubmitted(o) {
+            if (mine !== epoch) return;
+            set({ compensated: new Map(get().compensated).set(key, o.row !== null ? `#${o.row.id}: ${o.message}` : o.message) });
+          },
+        });
+      },
+
+      reset() {
+        epoch++;
+        set(initial());
+      },
+    };
+  });
+}

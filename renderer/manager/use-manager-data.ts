@@ -1,0 +1,20 @@
+/** The manager console's data stores for views: one typed hook per store, from the runtime. */
+import { useStore } from 'zustand';
+import { useRuntime } from '../app/context.tsx';
+import type { ActivityState } from './activity/activity-store.ts';
+import type { AdjustConfirmState } from './adjust/adjust-confirm-store.ts';
+import type { AdjustState } from './adjust/adjust-store.ts';
+import type { AttentionState } from './attention/attention-store.ts';
+import type { ManagerData } from './manager-data.ts';
+import type { ReconcileState } from './reconcile/reconcile-store.ts';
+import type { JournalListState } from './transactions/journal-store.ts';
+import type { RowDetailState } from './transactions/row-detail-store.ts';
+
+export const useManagerData = (): ManagerData => useRuntime().managerData;
+export const useJournal = <T,>(select: (s: JournalListState) => T): T => useStore(useManagerData().journal, select);
+export const useRowDetail = <T,>(select: (s: RowDetailState) => T): T => useStore(useManagerData().rowDetail, select);
+export const useAttention = <T,>(select: (s: AttentionState) => T): T => useStore(useManagerData().attention, select);
+export const useReconcile = <T,>(select: (s: ReconcileState) => T): T => useStore(useManagerData().reconcile, select);
+export const useActivity = <T,>(select: (s: ActivityState) => T): T => useStore(useManagerData().activity, select);
+export const useAdjust = <T,>(select: (s: AdjustState) => T): T => useStore(useManagerData().adjust, select);
+export const useAdjustConfirm = <T,>(select: (s: AdjustConfirmState) => T): T => useStore(useManagerData().adjustConfirm, select);
