@@ -26,6 +26,10 @@ import type { ManagerPin } from './core/auth/manager-pin.ts';
 import { openTrustedFoundation } from './core/app/trusted-foundation.ts';
 import type { TrustedFoundation } from './core/app/trusted-foundation.ts';
 import { createNoticeBoard } from './core/notices/notice-board.ts';
+import { openAppLog } from './core/log/app-log.ts';
+import { openPolicySource } from './core/policy/policy-source.ts';
+import type { PolicySource } from './core/policy/policy-source.ts';
+import { policyPath } from './core/policy/policy-path.ts';
 import type { NoticeBoard } from './core/notices/notice-board.ts';
 import { registerAppSchemePrivileges, serveAppProtocol } from './shell/app-protocol.ts';
 import { installCspHeaders } from './shell/csp.ts';
@@ -56,9 +60,15 @@ export interface CoreContext {
   readonly isOwnWebContents: (id: number) => boolean;
   /** Where events go: our live windows. */
   readonly windows: () => readonly WebContents[];
+  readonly policy: PolicySource;
+  /** The rotated log files' folder, or null when logging to stderr. */
+  readonly logDir: string | null;
+  /** The save dialog behind "Save a support bundle" (null: cancelled). */
+  readonly chooseBundlePath: (suggestedName: string) => Promise<string | null>;
 }
 
-const log: RegistryLog = {
+/** Until the data folder is known; then the structured, scrubbed, rotated file log (core/log). */
+let log: RegistryLog = {
   warn: (message, fields) => console.warn(`[till] ${message}`, fields ?? ''),
   error: (message, fields) => console.error(`[till] ${message}`, fields ?? ''),
 };
@@ -82,6 +92,10 @@ export function startCore(ctx: CoreContext): Promise<TillCore> {
     eventTransport: rendererEventTransport(ctx.windows, ctx.origins),
     log: ctx.log,
     ownerPrefix: 'app',
+    policy: ctx.policy,
+    logDir: ctx.logDir,
+    electronVersion: process.versions.electron ?? null,
+    chooseBundlePath: ctx.chooseBundlePath,
   });
 }
 
@@ -119,6 +133,10 @@ export async function main(): Promise<void> {
   await app.whenReady();
 
   const userData = app.getPath('userData');
+  const appLog = openAppLog({ dataDir: userData });
+  log = appLog;
+  const releaseBuild = isReleaseBuild(build);
+  const policy = openPolicySource({ path: policyPath(process.platform, process.env), releaseBuild });
   const dev = devServerUrl();
   const origins: readonly AppOrigin[] = dev === undefined ? [APP_ORIGIN] : [APP_ORIGIN, appOriginFrom(dev)];
   const appDir = app.getAppPath(); // the project in development, the asar root when packaged
@@ -136,6 +154,7 @@ export async function main(): Promise<void> {
   for (const n of storedSettings.notices) notices.raise(n.kind, n.message, n.at);
   const crypto = safeStorageCrypto();
   const vault = createKeyVault({ filePath: path.join(userData, 'keys.json'), crypto });
+  appLog.setSecrets(() => vault.secrets());
   await vault.status().catch((e: unknown) => {
     // A damaged key file is not fatal (the manager re-enters the keys), but it must be seen.
     notices.raise('keys-unreadable', e instanceof Error ? e.message : 'The key file could not be read; set the keys again.');
@@ -147,6 +166,7 @@ export async function main(): Promise<void> {
     settings: storedSettings,
     vault,
     notices,
+    policy: () => policy.current(),
     onSetupCode: () => log.warn('First run: a set-up code was issued; it is shown once in the manager console (F9).'),
   });
 
@@ -159,17 +179,26 @@ export async function main(): Promise<void> {
     notices,
     log,
     app: { name: app.getName(), version: app.getVersion(), platform: process.platform, packaged: app.isPackaged },
-    releaseBuild: isReleaseBuild(build),
+    releaseBuild,
     origins,
     isOwnWebContents: (id) => mainWindow !== null && !mainWindow.isDestroyed() && mainWindow.webContents.id === id,
     windows: () => (mainWindow === null || mainWindow.isDestroyed() ? [] : [mainWindow.webContents]),
+    policy,
+    logDir: appLog.dir,
+    chooseBundlePath: async (name) => {
+      const options = { defaultPath: path.join(app.getPath('downloads'), name), filters: [{ name: 'Zip archive', extensions: ['zip'] }] };
+      const chosen = mainWindow === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(mainWindow, options);
+      return chosen.canceled || chosen.filePath === undefined || chosen.filePath === '' ? null : chosen.filePath;
+    },
   });
+  appLog.setSecrets(() => [...vault.secrets(), ...core.sandbox.secrets()]);
   // Let the journal close and the sandbox write its state before the process goes.
   let closed = false;
   app.on('before-quit', (event) => {
     if (closed) return;
     event.preventDefault();
     void core.close().finally(() => {
+      policy.close();
       closed = true;
       app.quit();
     });

@@ -29,6 +29,10 @@ import { createFakeKeyCrypto } from '../core/keys/fake-key-crypto.ts';
 import type { StorageBackendName } from '../core/keys/key-crypto.ts';
 import { createKeyVault } from '../core/keys/key-vault.ts';
 import { createNoticeBoard } from '../core/notices/notice-board.ts';
+import { openAppLog } from '../core/log/app-log.ts';
+import type { AppLog } from '../core/log/app-log.ts';
+import { openPolicySource } from '../core/policy/policy-source.ts';
+import { policyPath } from '../core/policy/policy-path.ts';
 import { jsonFileBackend, openSettings } from '../core/settings/settings-file.ts';
 import type { SettingsPatch } from '../core/settings/settings-schema.ts';
 import { appOriginFrom } from '../core/shell-policy/app-origin.ts';
@@ -59,6 +63,10 @@ export interface WebHostOptions {
   readonly log?: RegistryLog;
   /** The bundled stand-in, when the caller already has it. */
   readonly bridgeScript?: string;
+  /** Also write the structured log to `<dataDir>/logs/till.log` (default true; `logFile` says where). */
+  readonly logToFile?: boolean;
+  /** The fleet policy file (default: the OS's machine-wide place, or TILL_POLICY). */
+  readonly policyPath?: string;
 }
 
 export interface WebHost {
@@ -73,6 +81,8 @@ export interface WebHost {
    * yet), or null. `npm run e2e:serve` prints it as TILL_SETUP_CODE=… for the operator.
    */
   readonly setupCode: string | null;
+  /** The structured log file (secrets scrubbed), for e2e checks after a flow; null when not logging to a file. */
+  readonly logFile: string | null;
   close(): Promise<void>;
 }
 
@@ -129,8 +139,26 @@ function readBody(req: IncomingMessage, limit: number): Promise<{ ok: true; text
   });
 }
 
+/** Every line to each sink: the caller's (or stderr) and the file. */
+function fanOut(first: RegistryLog, file: AppLog | null): RegistryLog & { info(message: string, fields?: Record<string, unknown>): void } {
+  return {
+    info: (m, f) => file?.info(m, f),
+    warn: (m, f) => {
+      first.warn(m, f);
+      file?.warn(m, f);
+    },
+    error: (m, f) => {
+      first.error(m, f);
+      file?.error(m, f);
+    },
+  };
+}
+
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const log = options.log ?? stderrLog;
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const fileLog = options.logToFile === false ? null : openAppLog({ dataDir: options.dataDir });
+  const log = fanOut(options.log ?? stderrLog, fileLog);
+  const policy = openPolicySource({ path: options.policyPath ?? policyPath(process.platform, process.env), releaseBuild: false });
   const token = randomBytes(24).toString('base64url');
   const bridgeScript = options.bridgeScript ?? (await bundleBridgeClient());
   const sse = createSseHub();
@@ -211,14 +239,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   try {
-    fs.mkdirSync(options.dataDir, { recursive: true });
     const settingsPath = path.join(options.dataDir, 'settings.json');
     const notices = createNoticeBoard();
     const storedSettings = openSettings({ filePath: settingsPath, open: jsonFileBackend(settingsPath), log });
     for (const n of storedSettings.notices) notices.raise(n.kind, n.message, n.at);
     const crypto = createFakeKeyCrypto({ backend: options.keyBackend ?? 'basic_text' });
     const vault = createKeyVault({ filePath: path.join(options.dataDir, 'keys.json'), crypto });
+    // The same secrets the IPC door guards: the vault's keys, and the embedded sandbox's once it runs.
+    fileLog?.setSecrets(() => [...vault.secrets(), ...(core?.sandbox.secrets() ?? [])]);
     const foundation = await openTrustedFoundation({
+      policy: () => policy.current(),
       dataDir: options.dataDir,
       crypto,
       settings: storedSettings,
@@ -247,12 +277,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       eventTransport: (channel, payload) => sse.broadcast(channel, payload),
       log,
       ownerPrefix: 'web',
+      policy,
+      logDir: fileLog?.dir ?? null,
       ...(options.sandbox === undefined ? {} : { sandbox: options.sandbox }),
     });
   } catch (e) {
     sse.close();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    policy.close();
+    await fileLog?.close();
     throw e;
   }
   const running = core;
@@ -264,6 +298,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     token,
     core: running,
     setupCode,
+    logFile: fileLog?.file ?? null,
     close() {
       closing ??= (async () => {
         sse.close();
@@ -271,6 +306,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         server.closeAllConnections();
         await stopped;
         await running.close();
+        policy.close();
+        await fileLog?.close();
       })();
       return closing;
     },

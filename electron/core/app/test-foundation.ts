@@ -13,6 +13,7 @@ import { createNoticeBoard } from '../notices/notice-board.ts';
 import type { NoticeBoard } from '../notices/notice-board.ts';
 import { openTrustedFoundation } from './trusted-foundation.ts';
 import type { TrustedFoundation } from './trusted-foundation.ts';
+import type { TillPolicy } from '../../../shared/policy/policy-schema.ts';
 
 export interface TestFoundation {
   readonly foundation: TrustedFoundation;
@@ -22,7 +23,7 @@ export interface TestFoundation {
   readonly setupCode: () => string | null;
 }
 
-export async function openTestFoundation(options: { dir: string; crypto: KeyCryptoBackend; clock: SessionClock; now?: () => Date }): Promise<TestFoundation> {
+export async function openTestFoundation(options: { dir: string; crypto: KeyCryptoBackend; clock: SessionClock; now?: () => Date; policy?: () => TillPolicy | null }): Promise<TestFoundation> {
   const { dir, crypto, clock, now } = options;
   const settingsPath = path.join(dir, 'settings.json');
   const stored = openSettings({ filePath: settingsPath, open: jsonFileBackend(settingsPath) });
@@ -36,6 +37,7 @@ export async function openTestFoundation(options: { dir: string; crypto: KeyCryp
     vault,
     notices,
     clock,
+    ...(options.policy === undefined ? {} : { policy: options.policy }),
     scrypt: { N: 2 ** 10, r: 8, p: 1, keyLen: 32 },
     onSetupCode: (code) => {
       setupCode = code;

@@ -18,6 +18,8 @@ import type { NoticeBoard } from '../notices/notice-board.ts';
 import type { SettingsService } from '../settings/settings-file.ts';
 import { isFactorySettings, sealSettings, UNTRUSTED_SETTINGS_NOTICE } from '../settings/settings-seal.ts';
 import type { SealedSettings } from '../settings/settings-seal.ts';
+import { managedSettings } from '../policy/managed-settings.ts';
+import type { TillPolicy } from '../../../shared/policy/policy-schema.ts';
 
 export const TRUST_FILE = 'till-trust.json';
 export const PIN_FILE = 'manager-pin.json';
@@ -34,6 +36,8 @@ export interface TrustedFoundationOptions {
   readonly scrypt?: ScryptParams;
   /** A first-run set-up code was issued (print it for the operator; the app also shows it). */
   readonly onSetupCode?: (code: string) => void;
+  /** The fleet policy in force (electron/core/policy): its values override the settings, its locks refuse changes. */
+  readonly policy?: () => TillPolicy | null;
 }
 
 export interface TrustedFoundation {
@@ -49,7 +53,8 @@ export async function openTrustedFoundation(options: TrustedFoundationOptions): 
   const trust = await openTrustStore({ filePath: path.join(options.dataDir, TRUST_FILE), crypto: options.crypto });
   if (trust.protection() === 'this-run-only') notices.raise('trust-unavailable', trust.problem() ?? 'The manager PIN and settings cannot be protected on this computer right now.');
 
-  const settings = sealSettings(options.settings, trust);
+  // The policy sits over the checked settings, so the PIN's auto-lock and everything after see its values.
+  const settings = managedSettings(sealSettings(options.settings, trust), options.policy ?? (() => null));
   if (!settings.trusted()) notices.raise('settings-untrusted', UNTRUSTED_SETTINGS_NOTICE);
 
   const holdsAssets = async (): Promise<boolean> => {
