@@ -7,8 +7,8 @@ export function maskKey(key: string): string {
   return `${key.slice(0, 8)}…${key.slice(-4)}`;
 }
 
-/** Anything shaped like a SocialHub key (`fl_<env>_…`), wherever it appears in a message. */
-const KEY_LIKE = /fl_([A-Za-z0-9]{1,16})_[^\s"'`,;)\\]*/g;
+/** Anything shaped like a SocialHub key (`fl_<env>_…`), wherever it appears in a message; a mask (`fl_live_…3f9a`) is left as it is. */
+const KEY_LIKE = /fl_([A-Za-z0-9]{1,16})_[A-Za-z0-9][^\s"'`,;)\\]*/g;
 
 /** Replaces every key-like value with `fl_<env>_[redacted]`: a mistyped value must not echo a key back (CLI messages, log lines). */
 export function redactKeys(text: string): string {
