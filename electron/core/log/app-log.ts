@@ -56,6 +56,8 @@ export interface AppLogOptions {
   /** Rotated files kept. Default 10. */
   readonly maxFiles?: number;
   readonly secrets?: SecretsProvider;
+  /** The file's base name: `till` (the app, `till.log`) or `cli` (the CLI beside it, `cli.log`). */
+  readonly name?: string;
   /** Where the fallback and the one "cannot write logs" line go. Default process.stderr. */
   readonly stderr?: NodeJS.WritableStream;
 }
@@ -65,10 +67,10 @@ function stamp(time: Date): string {
 }
 
 /** Checks the folder is usable now, so the failure is reported once, at start, in words. */
-function prepareDir(dir: string): string | null {
+function prepareDir(dir: string, file: string): string | null {
   try {
     fs.mkdirSync(dir, { recursive: true });
-    fs.closeSync(fs.openSync(path.join(dir, LOG_FILE), 'a'));
+    fs.closeSync(fs.openSync(path.join(dir, file), 'a'));
     return null;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
@@ -89,18 +91,19 @@ export function openAppLog(options: AppLogOptions): AppLog {
   };
 
   const dir = path.join(options.dataDir, LOG_DIR);
-  const problem = prepareDir(dir);
+  const name = options.name ?? 'till';
+  const problem = prepareDir(dir, `${name}.log`);
   let file: string | null = null;
   let sink: NodeJS.WritableStream = stderr;
   let rotating: ReturnType<typeof createStream> | null = null;
   if (problem === null) {
-    rotating = createStream((time) => (time === null ? LOG_FILE : `till-${stamp(typeof time === 'number' ? new Date(time) : time)}.log`), {
+    rotating = createStream((time) => (time === null ? `${name}.log` : `${name}-${stamp(typeof time === 'number' ? new Date(time) : time)}.log`), {
       path: dir,
       size: options.size ?? '10M',
       interval: options.interval ?? '1d',
       maxFiles: options.maxFiles ?? 10,
     });
-    file = path.join(dir, LOG_FILE);
+    file = path.join(dir, `${name}.log`);
     sink = rotating;
     rotating.on('error', (e: Error) => {
       // The disk filled or the folder went away mid-run: say so once, then carry on on stderr.
