@@ -26,7 +26,8 @@ describe('support-bundle', () => {
     expect(JSON.parse(files['policy.json'] ?? '')).toMatchObject({ status: 'none' });
     expect(files['logs/cli.log']).toContain('"command":"award"');
     const everything = Object.values(files).join('\n') + fs.readFileSync(path.join(fx.dir.dir, 'logs', 'cli.log'), 'utf8');
-    for (const key of [...Object.values(fx.sandbox.keys), fx.sandbox.adminToken]) {
+    const keys: string[] = [...Object.values(fx.sandbox.keys as unknown as Record<string, string>), fx.sandbox.adminToken];
+    for (const key of keys) {
       expect(everything).not.toContain(key);
       expect(everything).not.toContain(key.slice(8, 24));
     }
