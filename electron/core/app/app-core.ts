@@ -338,7 +338,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
 
   let closing: Promise<void> | null = null;
   return {
-    registry,
+    registry: withCallLog(registry, log),
     events,
     journal,
     clients,
@@ -360,3 +360,19 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
   };
 }
 
+/**
+ * One info line per call through the door (channel and outcome code only: payloads and answers
+ * may hold what the log must never see), for support. Loggers without `info` get nothing.
+ */
+function withCallLog(registry: HandlerRegistry<InvokeContract>, log: RegistryLog & { info?: (message: string, fields?: Record<string, unknown>) => void }): HandlerRegistry<InvokeContract> {
+  const info = log.info;
+  if (info === undefined) return registry;
+  return {
+    ...registry,
+    async dispatch(channelName, rawPayload, sender) {
+      const envelope = await registry.dispatch(channelName, rawPayload, sender);
+      info.call(log, 'ipc', { channel: String(channelName).slice(0, 64), ok: envelope.ok, ...(envelope.ok ? {} : { code: envelope.error.code }) });
+      return envelope;
+    },
+  };
+}
