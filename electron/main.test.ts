@@ -76,7 +76,11 @@ describe('main process wiring', () => {
       value: { name: 'SocialHub Till', mode: 'sandbox', storage: { backend: process.platform === 'darwin' ? 'keychain' : process.platform === 'win32' ? 'dpapi' : 'gnome_libsecret' } },
     });
     expect(await ipcMain.invoke('app:info', { frameUrl: 'app://till/', webContentsId: id + 100 }, undefined)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(warn).toHaveBeenCalledWith('[till] IPC call from a foreign sender refused', { channel: 'app:info' });
+    // Main logs to its data folder's structured log (core/log), not the console.
+    await vi.waitFor(() => {
+      const lines = fs.readFileSync(path.join(dataDir, 'logs', 'till.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'IPC call from a foreign sender refused', channel: 'app:info' }));
+    });
   });
 
   it('pushes lock-state events to the window', async () => {

@@ -11,7 +11,11 @@ import { app, dialog, ipcMain, session } from 'electron';
 import type { BrowserWindow, WebContents } from 'electron';
 import { createTillCore } from './core/app/app-core.ts';
 import type { TillCore } from './core/app/app-core.ts';
+import { openAppLog } from './core/log/app-log.ts';
 import type { AppLog } from './core/log/app-log.ts';
+import { openPolicySource } from './core/policy/policy-source.ts';
+import type { PolicySource } from './core/policy/policy-source.ts';
+import { policyPath } from './core/policy/policy-path.ts';
 import type { AppFacts } from './core/ipc/foundation-handlers.ts';
 import { createSenderPolicy } from './core/ipc/sender-policy.ts';
 import { APP_ORIGIN, APP_ORIGIN_URL, appOriginFrom } from './core/shell-policy/app-origin.ts';
@@ -52,11 +56,17 @@ export interface CoreContext {
   readonly origins: readonly AppOrigin[];
   /** True for our window's webContents only. */
   readonly isOwnWebContents: (id: number) => boolean;
+  readonly policy: PolicySource;
+  /** The rotated log files' folder, or null when logging to stderr. */
+  readonly logDir: string | null;
+  /** The save dialog behind "Save a support bundle" (null: cancelled). */
+  readonly chooseBundlePath: (suggestedName: string) => Promise<string | null>;
   /** Where events go: our live windows. */
   readonly windows: () => readonly WebContents[];
 }
 
-const log: AppLog = {
+/** Until the data folder is known; then the structured, scrubbed, rotated file log (core/log). */
+let log: AppLog = {
   warn: (message, fields) => console.warn(`[till] ${message}`, fields ?? ''),
   error: (message, fields) => console.error(`[till] ${message}`, fields ?? ''),
 };
@@ -80,6 +90,10 @@ export function startCore(ctx: CoreContext): Promise<TillCore> {
     eventTransport: rendererEventTransport(ctx.windows, ctx.origins),
     log: ctx.log,
     ownerPrefix: 'app',
+    policy: ctx.policy,
+    logDir: ctx.logDir,
+    electronVersion: process.versions.electron ?? null,
+    chooseBundlePath: ctx.chooseBundlePath,
   });
 }
 
@@ -117,6 +131,10 @@ export async function main(): Promise<void> {
   await app.whenReady();
 
   const userData = app.getPath('userData');
+  const appLog = openAppLog({ dataDir: userData });
+  log = appLog;
+  const releaseBuild = isReleaseBuild(build);
+  const policy = openPolicySource({ path: policyPath(process.platform, process.env), releaseBuild });
   const dev = devServerUrl();
   const origins: readonly AppOrigin[] = dev === undefined ? [APP_ORIGIN] : [APP_ORIGIN, appOriginFrom(dev)];
   const appDir = app.getAppPath(); // the project in development, the asar root when packaged
@@ -135,8 +153,10 @@ export async function main(): Promise<void> {
     crypto: safeStorageCrypto(),
     settingsBackend: electronStoreBackend(userData),
     log,
+    policy: () => policy.current(),
     onSetupCode: () => log.warn('First run: a set-up code was issued; it is shown once in the manager console (F9).'),
   });
+  appLog.setSecrets(() => vault.secrets());
 
   const core = await startCore({
     userData,
@@ -147,17 +167,26 @@ export async function main(): Promise<void> {
     notices,
     log,
     app: { name: app.getName(), version: app.getVersion(), platform: process.platform, packaged: app.isPackaged },
-    releaseBuild: isReleaseBuild(build),
+    releaseBuild,
     origins,
     isOwnWebContents: (id) => mainWindow !== null && !mainWindow.isDestroyed() && mainWindow.webContents.id === id,
     windows: () => (mainWindow === null || mainWindow.isDestroyed() ? [] : [mainWindow.webContents]),
+    policy,
+    logDir: appLog.dir,
+    chooseBundlePath: async (name) => {
+      const options = { defaultPath: path.join(app.getPath('downloads'), name), filters: [{ name: 'Zip archive', extensions: ['zip'] }] };
+      const chosen = mainWindow === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(mainWindow, options);
+      return chosen.canceled || chosen.filePath === undefined || chosen.filePath === '' ? null : chosen.filePath;
+    },
   });
+  appLog.setSecrets(() => [...vault.secrets(), ...core.sandbox.secrets()]);
   // Let the journal close and the sandbox write its state before the process goes.
   let closed = false;
   app.on('before-quit', (event) => {
     if (closed) return;
     event.preventDefault();
     void core.close().finally(() => {
+      policy.close();
       closed = true;
       app.quit();
     });

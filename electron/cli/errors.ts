@@ -7,6 +7,10 @@
  * The README's table says which are final, pending or retry.
  */
 
+import { redactKeys } from '../../shared/api/key-mask.ts';
+
+export { redactKeys } from '../../shared/api/key-mask.ts';
+
 export const EXIT = { ok: 0, failed: 1, usage: 2, pending: 3, tempfail: 75, keying: 78, interrupted: 130 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -21,14 +25,6 @@ export class CliError extends Error {
 
 export const usageError = (message: string): CliError => new CliError(EXIT.usage, message);
 export const failure = (message: string): CliError => new CliError(EXIT.failed, message);
-
-/** Anything shaped like a SocialHub key (`fl_<env>_…`), wherever it appears in a message. */
-const KEY_LIKE = /fl_([A-Za-z0-9]{1,16})_[^\s"'`,;)]*/g;
-
-/** Replaces every key-like value with `fl_<env>_[redacted]`: a mistyped flag must not echo a key back. */
-export function redactKeys(text: string): string {
-  return text.replace(KEY_LIKE, 'fl_$1_[redacted]');
-}
 
 /** A message fit for one stderr line: no newlines, bounded, never a stack, never a key. */
 export function oneLine(err: unknown): string {

@@ -13,6 +13,8 @@ import { reconcileCommand } from './commands/reconcile.ts';
 import { recoverCommand } from './commands/recover.ts';
 import { redeemCommand } from './commands/redeem.ts';
 import { storesCommand } from './commands/stores.ts';
+import { supportBundleCommand } from './commands/support-bundle.ts';
+import { logRun } from './run-log.ts';
 import { GLOBAL_OPTIONS, resolveConfig } from './config.ts';
 import type { Env, Flags } from './config.ts';
 import { createContext } from './context.ts';
@@ -32,6 +34,7 @@ export const COMMANDS: readonly Command[] = [
   storesCommand,
   exportRosterCommand,
   exportLedgerCommand,
+  supportBundleCommand,
 ];
 
 const PROGRAM = 'socialhub-till';
@@ -75,9 +78,11 @@ export async function runCli(argv: readonly string[], env: Env, io: CliIo): Prom
     const result = await command.run(ctx);
     io.stdout(`${JSON.stringify(result.output)}\n`);
     if (result.exitCode !== EXIT.ok) io.stderr(`${PROGRAM}: ${oneLine(result.reason ?? `${command.name} failed`)}\n`);
+    await logRun(ctx.config, { command: command.name, exitCode: result.exitCode, ...(result.reason === undefined ? {} : { reason: oneLine(result.reason) }) }, io.stderr).catch(() => undefined);
     return result.exitCode;
   } catch (err) {
     const e = err instanceof CliError ? err : classifyError(err, io.signal);
+    if (ctx !== undefined) await logRun(ctx.config, { command: command.name, exitCode: e.exitCode, reason: oneLine(e) }, io.stderr).catch(() => undefined);
     return fail(e.exitCode, `${command.name}: ${oneLine(e)}`);
   } finally {
     try {

@@ -23,7 +23,10 @@ import { createTillCore } from '../core/app/app-core.ts';
 import type { TillCore } from '../core/app/app-core.ts';
 import type { SandboxStartOptions } from '../core/app/sandbox-slot.ts';
 import { openFoundation } from '../core/app/trusted-foundation.ts';
-import type { AppLog } from '../core/log/app-log.ts';
+import { openAppLog } from '../core/log/app-log.ts';
+import type { AppLog, FileLog } from '../core/log/app-log.ts';
+import { openPolicySource } from '../core/policy/policy-source.ts';
+import { policyPath } from '../core/policy/policy-path.ts';
 import { createSenderPolicy } from '../core/ipc/sender-policy.ts';
 import { createDevOnlyKeyCrypto } from '../core/keys/dev-only-key-crypto.ts';
 import type { StorageBackendName } from '../core/keys/key-crypto.ts';
@@ -55,6 +58,10 @@ export interface WebHostOptions {
   /** What the stand-in key store claims to be. Default basic_text: keys die with the process, i.e. unprotected. */
   readonly keyBackend?: StorageBackendName;
   readonly log?: AppLog;
+  /** Also write the structured log to `<dataDir>/logs/till.log` (default true; `logFile` says where). */
+  readonly logToFile?: boolean;
+  /** The fleet policy file (default: the OS's machine-wide place, or TILL_POLICY). */
+  readonly policyPath?: string;
   /** The bundled stand-in, when the caller already has it. */
   readonly bridgeScript?: string;
 }
@@ -71,6 +78,8 @@ export interface WebHost {
    * yet), or null. `npm run e2e:serve` prints it as TILL_SETUP_CODE=… for the operator.
    */
   readonly setupCode: string | null;
+  /** The structured log file (secrets scrubbed), for e2e checks after a flow; null when not logging to a file. */
+  readonly logFile: string | null;
   close(): Promise<void>;
 }
 
@@ -84,13 +93,31 @@ const stderrLog: AppLog = {
   error: (message, fields) => process.stderr.write(`[web-host] ERROR ${message} ${fields === undefined ? '' : JSON.stringify(fields)}\n`),
 };
 
+/** Every line to each sink: the caller's (or stderr) and the file. */
+function fanOut(first: AppLog, file: FileLog | null): AppLog & { info(message: string, fields?: Record<string, unknown>): void } {
+  return {
+    info: (m, f) => file?.info(m, f),
+    warn: (m, f) => {
+      first.warn(m, f);
+      file?.warn(m, f);
+    },
+    error: (m, f) => {
+      first.error(m, f);
+      file?.error(m, f);
+    },
+  };
+}
+
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': String(Buffer.byteLength(text)) }).end(text);
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const log = options.log ?? stderrLog;
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const fileLog = options.logToFile === false ? null : openAppLog({ dataDir: options.dataDir });
+  const log = fanOut(options.log ?? stderrLog, fileLog);
+  const policy = openPolicySource({ path: options.policyPath ?? policyPath(process.platform, process.env), releaseBuild: false });
   const token = randomBytes(24).toString('base64url');
   const bridgeScript = options.bridgeScript ?? (await bundleBridgeClient());
   const sse = createSseHub();
@@ -174,8 +201,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   try {
-    fs.mkdirSync(options.dataDir, { recursive: true });
     const foundation = await openFoundation({
+      policy: () => policy.current(),
       dataDir: options.dataDir,
       crypto: createDevOnlyKeyCrypto({ backend: options.keyBackend ?? 'basic_text' }),
       log,
@@ -184,6 +211,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       },
     });
     const { settings, pin, vault, notices } = foundation;
+    // The same secrets the IPC door guards: the vault's keys, and the embedded sandbox's once it runs.
+    fileLog?.setSecrets(() => [...vault.secrets(), ...(core?.sandbox.secrets() ?? [])]);
     if (options.presetSettings !== undefined) settings.update(options.presetSettings);
     if (options.managerPin !== undefined && !(await pin.state()).configured) {
       if (setupCode === null) throw new Error('A manager PIN can only be preset on a new data folder (this one has no set-up code to show).');
@@ -202,12 +231,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       eventTransport: (channel, payload) => sse.broadcast(channel, payload),
       log,
       ownerPrefix: 'web',
+      policy,
+      logDir: fileLog?.dir ?? null,
       ...(options.sandbox === undefined ? {} : { sandbox: options.sandbox }),
     });
   } catch (e) {
     sse.close();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    policy.close();
+    await fileLog?.close();
     throw e;
   }
   const running = core;
@@ -219,6 +252,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     token,
     core: running,
     setupCode,
+    logFile: fileLog?.file ?? null,
     close() {
       closing ??= (async () => {
         sse.close();
@@ -226,6 +260,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         server.closeAllConnections();
         await stopped;
         await running.close();
+        policy.close();
+        await fileLog?.close();
       })();
       return closing;
     },

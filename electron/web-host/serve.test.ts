@@ -52,15 +52,17 @@ describe('e2e:serve', () => {
     await new Promise<void>((resolve, reject) => {
       proc.stdout.on('data', (c: Buffer) => {
         stdout += c.toString();
-        if (stdout.split('\n').length > 5) resolve();
+        if (stdout.split('\n').length > 6) resolve();
       });
       proc.on('exit', () => reject(new Error(`exited early: ${stderr}`)));
     });
     const all = stdout.trimEnd().split('\n');
-    expect(all.map((l) => l.split('=')[0])).toEqual(['TILL_SETUP_CODE', 'TILL_URL', 'SANDBOX_URL', 'SANDBOX_READ_KEY', 'SANDBOX_ADMIN_TOKEN']);
+    expect(all.map((l) => l.split('=')[0])).toEqual(['TILL_SETUP_CODE', 'TILL_LOG', 'TILL_URL', 'SANDBOX_URL', 'SANDBOX_READ_KEY', 'SANDBOX_ADMIN_TOKEN']);
     // What an operator notes at a first run; the --manager-pin preset was set with it.
     expect(all[0]).toMatch(/^TILL_SETUP_CODE=[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-    const lines = all.slice(1);
+    // The structured log, for checks after a flow.
+    expect(fs.existsSync(all[1]!.slice('TILL_LOG='.length))).toBe(true);
+    const lines = all.slice(2);
     const value = (i: number): string => lines[i]!.slice(lines[i]!.indexOf('=') + 1);
     const tillUrl = new URL(value(0));
     expect(tillUrl.hostname).toBe('127.0.0.1');

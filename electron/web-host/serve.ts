@@ -5,6 +5,7 @@
  * removed again on exit), then prints exactly these lines on stdout and serves until killed:
  *
  *   TILL_SETUP_CODE=XXXX-XXXX-XXXX   (only when this start issued one: a folder with no PIN yet)
+ *   TILL_LOG=<data folder>/logs/till.log   (the structured log, secrets scrubbed; absent when it cannot be written)
  *   TILL_URL=http://127.0.0.1:<port>/#token=<per-launch token>
  *   SANDBOX_URL=http://127.0.0.1:<port>/api/v2
  *   SANDBOX_READ_KEY=fl_test_…
@@ -106,7 +107,7 @@ export async function serve(options: ServeOptions): Promise<{ host: WebHost; sto
   }
   say(`data folder ${dataDir}${temporary ? ' (removed on exit)' : ''}`);
   process.stdout.write(
-    [...(host.setupCode === null ? [] : [`TILL_SETUP_CODE=${host.setupCode}`]), `TILL_URL=${host.tillUrl}`, `SANDBOX_URL=${sandbox.url}`, `SANDBOX_READ_KEY=${sandbox.keys.read}`, `SANDBOX_ADMIN_TOKEN=${sandbox.adminToken}`].join('\n') + '\n',
+    [...(host.setupCode === null ? [] : [`TILL_SETUP_CODE=${host.setupCode}`]), ...(host.logFile === null ? [] : [`TILL_LOG=${host.logFile}`]), `TILL_URL=${host.tillUrl}`, `SANDBOX_URL=${sandbox.url}`, `SANDBOX_READ_KEY=${sandbox.keys.read}`, `SANDBOX_ADMIN_TOKEN=${sandbox.adminToken}`].join('\n') + '\n',
   );
   return {
     host,

@@ -1,7 +1,7 @@
 /**
  * Starts `serve.ts` (what `npm run e2e:serve` runs) in its own process and waits for its
  * TILL_URL / SANDBOX_URL / SANDBOX_READ_KEY / SANDBOX_ADMIN_TOKEN lines (and TILL_SETUP_CODE,
- * printed before them when that start issued one). Dev/test only: the e2e
+ * printed before them when that start issued one, and TILL_LOG, the structured log file). Dev/test only: the e2e
  * fixture's spawn mode and the UI benches share it, so the start-up contract is parsed in one place.
  */
 import { spawn } from 'node:child_process';
@@ -21,6 +21,8 @@ export interface ServedHost {
   sandboxAdminToken: string;
   /** The set-up code the host printed (a new data folder), else null. */
   setupCode: string | null;
+  /** The host's structured log file (TILL_LOG), else null. */
+  logFile: string | null;
   pid: number;
   /** What the host wrote on stderr (the last 100 KB or so). */
   log(): string;
@@ -78,6 +80,7 @@ export async function spawnServe(args: readonly string[], options: { node?: stri
     sandboxReadKey: get('SANDBOX_READ_KEY'),
     sandboxAdminToken: get('SANDBOX_ADMIN_TOKEN'),
     setupCode: values.get('TILL_SETUP_CODE') ?? null,
+    logFile: values.get('TILL_LOG') ?? null,
     pid: child.pid ?? -1,
     log: () => stderr,
     stop: () => stopChild(child),

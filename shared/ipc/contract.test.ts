@@ -47,6 +47,8 @@ describe('the IPC contract', () => {
         'pinSet',
         'pinStatus',
         'pinVerify',
+        // What the fleet policy locks: as readable as the settings themselves.
+        'policyStatus',
         'saleLookup',
         'saleReturn',
         'settingsGet',

@@ -13,6 +13,7 @@ import { settingsPatchSchema, settingsSchema } from './schemas/settings.ts';
 import { apiKeySchema, keyKindSchema } from './schemas/keys.ts';
 import { reconcileProgressSchema, tillInvokeContract } from './schemas/till.ts';
 import { pinSchema, setupCodeSchema } from './schemas/pin.ts';
+import { policyStatusSchema, supportBundleResultSchema } from './schemas/fleet.ts';
 
 // --- shared shapes ---
 
@@ -90,7 +91,7 @@ export const pinVerifyResultSchema = z.discriminatedUnion('result', [
 
 export const noticeSchema = z.object({
   id: z.string().min(1).max(64),
-  kind: z.enum(['settings-quarantined', 'settings-unwritable', 'keys-unreadable', 'keys-not-sent', 'keys-cleared', 'settings-untrusted', 'pin-untrusted', 'trust-unavailable', 'till-reset']),
+  kind: z.enum(['settings-quarantined', 'settings-unwritable', 'keys-unreadable', 'keys-not-sent', 'keys-cleared', 'settings-untrusted', 'pin-untrusted', 'trust-unavailable', 'till-reset', 'policy-rejected']),
   at: isoTime,
   message: z.string(),
 });
@@ -155,6 +156,11 @@ export const invokeContract = {
     response: z.object({ notices: z.array(noticeSchema) }),
     access: 'manager',
   }),
+
+  /** What the fleet policy manages: the settings screen marks these "Managed by your organisation" (main refuses changes to locked ones). */
+  policyStatus: defineChannel('policy:status', { request: noPayload, response: policyStatusSchema }),
+  /** Writes a support bundle (logs, versions, masked settings and policy, journal counts, activity): Electron asks where, the web host uses its downloads folder. */
+  supportSaveBundle: defineChannel('support:save-bundle', { request: noPayload, response: supportBundleResultSchema, access: 'manager' }),
 
   // Member card, award, redeem, returns, journal, reconciliation: shared/ipc/schemas/till.ts
   ...tillInvokeContract,

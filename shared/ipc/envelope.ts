@@ -19,6 +19,9 @@ export const ERROR_CODES = [
   // --- settings ---
   'SETTINGS_INVALID',
   'SETTINGS_UNSAVED',
+  'SETTINGS_LOCKED', // the fleet policy locks the field: "Managed by your organisation"
+  // --- support ---
+  'SUPPORT_BUNDLE_FAILED', // the bundle could not be written where asked
   // --- keys ---
   'KEY_INVALID',
   'KEY_MODE_MISMATCH',

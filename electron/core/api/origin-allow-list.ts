@@ -5,18 +5,13 @@
  *
  * The allow-list is deliberately not read from settings.json: a file anyone can edit must not be
  * able to widen where keys go. It is a value the host passes in, so a signed fleet policy can
- * supply a wider one later (the shape is `originAllowListSchema`). No Node imports.
+ * supply a wider one (the shape is `originAllowListSchema`, in shared/net). No Node imports.
  */
-import { z } from 'zod';
 import { isLoopbackHost } from './base-url-policy.ts';
+import type { OriginAllowList } from '../../../shared/net/origin-allow-list.ts';
 
-/** `*.example.com` (any subdomain, not the apex) or `api.example.com` (exactly that host). */
-const HOST_PATTERN = /^(\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-
-export const originAllowListSchema = z.array(z.string().max(253).regex(HOST_PATTERN, 'must be a host name or *.domain')).min(1).max(32).readonly();
-export type OriginAllowList = z.output<typeof originAllowListSchema>;
-
-export const DEFAULT_ORIGIN_ALLOW_LIST: OriginAllowList = Object.freeze(['*.socialhub.ai']);
+export { DEFAULT_ORIGIN_ALLOW_LIST, originAllowListSchema } from '../../../shared/net/origin-allow-list.ts';
+export type { OriginAllowList } from '../../../shared/net/origin-allow-list.ts';
 
 export interface LiveOriginPolicy {
   readonly allowList: OriginAllowList;

@@ -5,6 +5,7 @@
  * wiring. The host supplies only what differs between them: the settings storage, the key
  * encryption, who may call (sender policy) and how events reach the page (transport).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { eventContract, invokeContract } from '../../../shared/ipc/contract.ts';
 import type { EventContract, InvokeContract } from '../../../shared/ipc/contract.ts';
@@ -24,6 +25,7 @@ import type { SettingsService } from '../settings/settings-file.ts';
 import type { FetchFn } from '../api/http.ts';
 import { DEFAULT_ORIGIN_ALLOW_LIST, originOf } from '../api/index.ts';
 import type { ApiCallRecord, OriginAllowList } from '../api/index.ts';
+import { lockedFields } from '../../../shared/policy/policy-schema.ts';
 import { createApiClients } from './api-clients.ts';
 import type { ApiClients } from './api-clients.ts';
 import { createOnlineStatus } from './online-status.ts';
@@ -40,6 +42,12 @@ import { createCardSession } from '../till-handlers/card-session.ts';
 import { createScreenRows } from '../till-handlers/screen-rows.ts';
 import { registerTillHandlers } from '../till-handlers/index.ts';
 import type { TillHandlerDeps } from '../till-handlers/context.ts';
+import { managedSettings, policyRefusal } from '../policy/managed-settings.ts';
+import type { PolicySource, PolicyState } from '../policy/policy-source.ts';
+import { registerFleetHandlers } from '../policy/policy-handlers.ts';
+import { bundleFileName, buildSupportBundle } from '../support/bundle.ts';
+
+export const SUPPORT_DIR = 'support';
 
 export const JOURNAL_FILE = 'journal.sqlite';
 export const SANDBOX_STATE_FILE = 'sandbox.json';
@@ -74,6 +82,14 @@ export interface TillCoreOptions {
   readonly ownerPrefix?: string;
   /** Engine timers (tests shorten them). */
   readonly engineTuning?: EngineSlotOptions['tuning'];
+  /** The fleet policy (electron/core/policy): values over the settings, locks, the allow-list. None: the till's own settings. */
+  readonly policy?: PolicySource;
+  /** The folder of the rotated log files (electron/core/log), for the support bundle; null or absent: none. */
+  readonly logDir?: string | null;
+  /** `process.versions.electron` in the app. */
+  readonly electronVersion?: string | null;
+  /** Where "Save a support bundle" writes (null: cancelled). Default: the data folder's `support/`. */
+  readonly chooseBundlePath?: (suggestedName: string) => Promise<string | null>;
 }
 
 export interface TillCore {
@@ -94,7 +110,11 @@ const TICK_MS_DEFAULT = 2_000;
 const OFFLINE_PROBE_MS = 30_000;
 
 export async function createTillCore(options: TillCoreOptions): Promise<TillCore> {
-  const { settings, vault, pin, notices, log } = options;
+  const { vault, pin, notices, log } = options;
+  const policy = options.policy ?? null;
+  const policyNow = () => policy?.current() ?? null;
+  // Idempotent over the foundation's own wrapping: whatever settings a host passes, the policy holds.
+  const settings = policy === null ? options.settings : managedSettings(options.settings, policyNow);
   const now = (): number => (options.clock ?? Date).now();
   const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -126,12 +146,18 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
       // The activity log is diagnostics; losing one line must never fail the call it describes.
     }
   };
-  const originAllowList = options.originAllowList ?? DEFAULT_ORIGIN_ALLOW_LIST;
+  // The policy's allow-list, when it has one, replaces the host's; read at each use so a policy change applies at once.
+  const originAllowList = () => policyNow()?.originAllowList ?? options.originAllowList ?? DEFAULT_ORIGIN_ALLOW_LIST;
   const releaseBuild = options.releaseBuild ?? options.app.packaged;
   const clients = createApiClients({
     settings,
     vault,
-    originPolicy: { allowList: originAllowList, releaseBuild },
+    originPolicy: {
+      get allowList() {
+        return originAllowList();
+      },
+      releaseBuild,
+    },
     sandbox: () => (settings.get().mode === 'sandbox' ? sandbox.ensure() : null),
     onCall: recordCall,
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
@@ -202,7 +228,10 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
       return state;
     },
     apiBaseUrl: () => clients.baseUrl(),
-    originAllowList,
+    get originAllowList() {
+      return originAllowList();
+    },
+    policyRefusal: (patch) => policyRefusal(patch, policyNow()),
     releaseBuild,
     onKeyOriginChange(change) {
       const j = journal.current();
@@ -218,6 +247,32 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     },
     ...(options.testKey === undefined ? {} : { testKey: options.testKey }),
   });
+  const policyState = (): PolicyState => policy?.state() ?? { path: '(no policy source)', status: 'none', policy: null, problem: null, appliedAt: null };
+  registerFleetHandlers(registry, {
+    policy: policyState,
+    bundleName: () => bundleFileName(settings.get().tillId, new Date(now())),
+    chooseBundlePath:
+      options.chooseBundlePath ??
+      ((name) => {
+        const dir = path.join(options.dataDir, SUPPORT_DIR);
+        fs.mkdirSync(dir, { recursive: true });
+        return Promise.resolve(path.join(dir, name));
+      }),
+    buildBundle: async () =>
+      buildSupportBundle({
+        app: options.app,
+        electronVersion: options.electronVersion ?? null,
+        settings: settings.get(),
+        policy: policyState(),
+        keys: await vault.status().catch(() => null),
+        journal: journal.current(),
+        journalProblem: journal.stopped(),
+        logDir: options.logDir ?? null,
+        secrets: () => [...vault.secrets(), ...sandbox.secrets()],
+        now: () => new Date(now()),
+      }),
+    log,
+  });
   const cards = createCardSession();
   registerTillHandlers(registry, {
     settings,
@@ -231,6 +286,24 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     engine: () => engine.get(),
     managerActor: () => `manager@${settings.get().tillId ?? 'till'}`,
   });
+
+  // --- fleet policy: a rejected file is told to the manager (naming the field) and logged; the last good policy stays ---
+  let policyNotice: string | null = null;
+  const onPolicy = (state: PolicyState): void => {
+    if (policyNotice !== null) notices.dismiss(policyNotice);
+    policyNotice = null;
+    if (state.status === 'rejected' && state.problem !== null) {
+      const keeping = state.policy === null ? 'The till keeps its own settings (no policy in force).' : 'The till keeps the last policy that passed.';
+      policyNotice = notices.raise('policy-rejected', `The fleet policy file ${state.path} was not applied: ${state.problem.field} ${state.problem.message}. ${keeping} Ask IT to correct the file.`).id;
+      log.error('Fleet policy rejected', { path: state.path, field: state.problem.field, problem: state.problem.message });
+    } else if (state.status === 'applied') {
+      log.warn('Fleet policy in force', { path: state.path, locked: lockedFields(state.policy) });
+    }
+  };
+  if (policy !== null) {
+    onPolicy(policy.state());
+    unsubscribers.push(policy.subscribe(onPolicy));
+  }
 
   // --- start ---
   // A settings file pointing somewhere the keys may not go (edited between launches): nothing is sent, and the manager is told why.
@@ -266,7 +339,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
 
   let closing: Promise<void> | null = null;
   return {
-    registry,
+    registry: withCallLog(registry, log),
     events,
     journal,
     clients,
@@ -284,6 +357,23 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
         journal.close();
       })();
       return closing;
+    },
+  };
+}
+
+/**
+ * One info line per call through the door (channel and outcome code only: payloads and answers
+ * may hold what the log must never see), for support. Loggers without `info` get nothing.
+ */
+function withCallLog(registry: HandlerRegistry<InvokeContract>, log: AppLog & { info?: (message: string, fields?: Record<string, unknown>) => void }): HandlerRegistry<InvokeContract> {
+  const info = log.info;
+  if (info === undefined) return registry;
+  return {
+    ...registry,
+    async dispatch(channelName, rawPayload, sender) {
+      const envelope = await registry.dispatch(channelName, rawPayload, sender);
+      info.call(log, 'ipc', { channel: String(channelName).slice(0, 64), ok: envelope.ok, ...(envelope.ok ? {} : { code: envelope.error.code }) });
+      return envelope;
     },
   };
 }

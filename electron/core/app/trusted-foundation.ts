@@ -23,6 +23,8 @@ import type { OpenSettingsBackend, SettingsService } from '../settings/settings-
 import type { AppLog } from '../log/app-log.ts';
 import { isFactorySettings, sealSettings, UNTRUSTED_SETTINGS_NOTICE } from '../settings/settings-seal.ts';
 import type { SealedSettings } from '../settings/settings-seal.ts';
+import { managedSettings } from '../policy/managed-settings.ts';
+import type { TillPolicy } from '../../../shared/policy/policy-schema.ts';
 
 export const TRUST_FILE = 'till-trust.json';
 export const PIN_FILE = 'manager-pin.json';
@@ -42,6 +44,8 @@ export interface FoundationOptions {
   readonly scrypt?: ScryptParams;
   /** A first-run set-up code was issued (print it for the operator; the app also shows it). */
   readonly onSetupCode?: (code: string) => void;
+  /** The fleet policy in force (electron/core/policy): its values override the settings, its locks refuse changes. */
+  readonly policy?: () => TillPolicy | null;
 }
 
 export interface Foundation extends TrustedFoundation {
@@ -74,6 +78,7 @@ export async function openFoundation(options: FoundationOptions): Promise<Founda
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.scrypt === undefined ? {} : { scrypt: options.scrypt }),
     ...(options.onSetupCode === undefined ? {} : { onSetupCode: options.onSetupCode }),
+    ...(options.policy === undefined ? {} : { policy: options.policy }),
   });
   return { ...trusted, notices, vault };
 }
@@ -90,6 +95,8 @@ interface TrustedFoundationOptions {
   readonly scrypt?: ScryptParams;
   /** A first-run set-up code was issued (print it for the operator; the app also shows it). */
   readonly onSetupCode?: (code: string) => void;
+  /** The fleet policy in force (electron/core/policy): its values override the settings, its locks refuse changes. */
+  readonly policy?: () => TillPolicy | null;
 }
 
 export interface TrustedFoundation {
@@ -105,7 +112,8 @@ async function openTrustedFoundation(options: TrustedFoundationOptions): Promise
   const trust = await openTrustStore({ filePath: path.join(options.dataDir, TRUST_FILE), crypto: options.crypto });
   if (trust.protection() === 'this-run-only') notices.raise('trust-unavailable', trust.problem() ?? 'The manager PIN and settings cannot be protected on this computer right now.');
 
-  const settings = sealSettings(options.settings, trust);
+  // The policy sits over the checked settings, so the PIN's auto-lock and everything after see its values.
+  const settings = managedSettings(sealSettings(options.settings, trust), options.policy ?? (() => null));
   if (!settings.trusted()) notices.raise('settings-untrusted', UNTRUSTED_SETTINGS_NOTICE);
 
   const holdsAssets = async (): Promise<boolean> => {

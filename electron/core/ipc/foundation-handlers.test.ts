@@ -84,6 +84,8 @@ const validPayloads: Record<InvokeKey, (d: Drive) => unknown> = {
   reconcileRun: (d) => ({ date: d.date }),
   reconcileExport: (d) => ({ date: d.date }),
   storesList: () => ({ limit: 10 }),
+  policyStatus: () => undefined,
+  supportSaveBundle: () => undefined,
 };
 
 /** Some payloads refer to rows an earlier call makes; the destructive ones (clear, lock) go last. */
@@ -92,7 +94,7 @@ const ORDER: InvokeKey[] = [
   'statusGet', 'memberCard', 'awardPreview', 'awardSubmit', 'couponRedeem', 'couponVerdict', 'saleLookup', 'saleReturn', 'journalDetail',
   'journalList', 'journalRow', 'journalExport', 'journalVerify', 'journalResend', 'journalResolve', 'journalRequeue',
   'adjustmentSubmit', 'exceptionsList', 'exceptionResolve',
-  'apiActivityList', 'apiActivityExport', 'reconcileRun', 'reconcileExport', 'storesList', 'settingsUpdate', 'keysClear', 'pinLock',
+  'apiActivityList', 'apiActivityExport', 'reconcileRun', 'reconcileExport', 'storesList', 'policyStatus', 'supportSaveBundle', 'settingsUpdate', 'keysClear', 'pinLock',
 ];
 
 function today(): string {

@@ -19,6 +19,8 @@ import { PinError } from '../auth/manager-pin.ts';
 import type { NoticeBoard } from '../notices/notice-board.ts';
 import { checkLiveOrigin, DEFAULT_ORIGIN_ALLOW_LIST, originOf } from '../api/index.ts';
 import type { LiveOriginPolicy, OriginAllowList } from '../api/index.ts';
+import { MANAGED_MESSAGE, PolicyLockedError } from '../policy/managed-settings.ts';
+import type { SettingsPatch } from '../settings/settings-schema.ts';
 
 export interface AppFacts {
   readonly name: string;
@@ -44,8 +46,10 @@ export interface FoundationDeps {
   readonly testKey?: (kind: KeyKind, key: string, options: { baseUrl: string; timeoutMs: number }) => Promise<KeyTestResult>;
   /** A release build (packaged, not QA): keys never go to loopback. Default: `app.packaged`. */
   readonly releaseBuild?: boolean;
-  /** Hosts the keys may be sent to (default `*.socialhub.ai`); never read from the settings file. */
+  /** Hosts the keys may be sent to (default `*.socialhub.ai`); never read from the settings file. Read at each use: a fleet policy may change it. */
   readonly originAllowList?: OriginAllowList;
+  /** What the fleet policy refuses in a settings change (locked fields), checked before anything else. */
+  readonly policyRefusal?: (patch: SettingsPatch) => PolicyLockedError | null;
   /** Told after a base-URL change cleared keys bound to the old origin (the app core journals it). */
   readonly onKeyOriginChange?: (change: KeyOriginChangeEvent) => void;
 }
@@ -70,7 +74,13 @@ export function registerFoundationHandlers(registry: HandlerRegistry<InvokeContr
   const { settings, vault, pin, notices } = deps;
   const apiBaseUrl = deps.apiBaseUrl ?? (() => settings.get().baseUrl);
   const runKeyTest = deps.testKey ?? ((kind, key, o) => testKey(kind, key, o));
-  const policy: LiveOriginPolicy = { allowList: deps.originAllowList ?? DEFAULT_ORIGIN_ALLOW_LIST, releaseBuild: deps.releaseBuild ?? deps.app.packaged };
+  const policy: LiveOriginPolicy = {
+    get allowList() {
+      return deps.originAllowList ?? DEFAULT_ORIGIN_ALLOW_LIST;
+    },
+    releaseBuild: deps.releaseBuild ?? deps.app.packaged,
+  };
+  const locked = (e: PolicyLockedError): IpcError => new IpcError('SETTINGS_LOCKED', e.message, e.fields.map((f) => ({ path: [f], message: MANAGED_MESSAGE })));
 
   /** The origin keys are bound to: that of the configured base URL, which must be one keys may go to. */
   function keyOrigin(): string {
@@ -97,6 +107,9 @@ export function registerFoundationHandlers(registry: HandlerRegistry<InvokeContr
   // --- settings ---
   registry.handle('settingsGet', () => settings.get());
   registry.handle('settingsUpdate', async (patch) => {
+    // A field the organisation manages is refused whoever asks, before any other check.
+    const refusal = deps.policyRefusal?.(patch) ?? null;
+    if (refusal !== null) throw locked(refusal);
     if (patch.baseUrl !== undefined || patch.mode === 'live') {
       // Only an origin keys may be sent to can become the API address (the allow-list; loopback in development only).
       const check = checkLiveOrigin(patch.baseUrl ?? settings.get().baseUrl, policy);
@@ -108,6 +121,7 @@ export function registerFoundationHandlers(registry: HandlerRegistry<InvokeContr
     } catch (e) {
       // The door checked the shape; main's stricter policy (e.g. https-only base URL) speaks here.
       if (e instanceof z.ZodError) throw new IpcError('SETTINGS_INVALID', 'Some settings are not allowed.', issuesOf(e));
+      if (e instanceof PolicyLockedError) throw locked(e); // the policy changed between the check above and the save
       throw new IpcError('SETTINGS_UNSAVED', 'The settings could not be saved; nothing was changed.');
     }
     if (patch.baseUrl !== undefined) await clearKeysNotFor(originOf(next.baseUrl));

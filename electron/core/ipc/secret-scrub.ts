@@ -39,3 +39,22 @@ export function serialiseForScan(value: unknown): string | null {
     return null;
   }
 }
+
+export const REDACTED = '[redacted]';
+
+/**
+ * `text` with every hit (as `containsSecret` counts them) replaced by `[redacted]`: for log lines
+ * and support-bundle files, which must keep the rest of what they say.
+ */
+export function scrubSecrets(text: string, secrets: Iterable<string>): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length < 8) continue;
+    for (const w of windows(secret)) {
+      if (out.includes(w)) out = out.split(w).join(REDACTED);
+      const escaped = JSON.stringify(w).slice(1, -1);
+      if (escaped !== w && out.includes(escaped)) out = out.split(escaped).join(REDACTED);
+    }
+  }
+  return out;
+}

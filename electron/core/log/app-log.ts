@@ -1,10 +1,190 @@
 /**
+ * The app's structured log: pino (JSON lines, levels, `redact` for fields that hold secrets by
+ * name, synchronous writes so nothing is lost at a crash) into rotating-file-stream (rotated by
+ * size and by age, the newest N files kept) in the data folder's `logs/`.
+ *
+ * Secrets never reach the file, by the same rule as the IPC door (ipc/secret-scrub.ts): every
+ * line is searched for registered secret material (the decrypted keys, the sandbox's keys and
+ * admin token) and for anything shaped like a key (`fl_<env>_…`, shared/api/key-mask.ts), and
+ * each hit is replaced before the line is written. A log folder that cannot be written gives one
+ * clear line on stderr and the log goes to stderr instead: the till keeps working.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import type { Logger } from 'pino';
+import { createStream } from 'rotating-file-stream';
+import type { Interval } from 'rotating-file-stream';
+import { redactKeys } from '../../../shared/api/key-mask.ts';
+import { REDACTED, scrubSecrets } from '../ipc/secret-scrub.ts';
+import type { SecretsProvider } from '../ipc/secret-scrub.ts';
+
+export const LOG_DIR = 'logs';
+export const LOG_FILE = 'till.log';
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Field names whose values are secret whatever they hold (pino `redact`, any depth up to two). */
+export const REDACT_KEYS = ['key', 'apiKey', 'writeKey', 'readKey', 'pin', 'newPin', 'currentPin', 'setupCode', 'token', 'adminToken', 'authorization', 'password', 'secret'];
+const REDACT_PATHS = REDACT_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
+
+type Fields = Record<string, unknown>;
+
+/**
  * What the till's services log through (the registry, the event publisher, the app core, the
  * settings file, the sandbox slot): warnings and errors with a few named fields. Hosts pass
- * their own (main's log file, the web host's stderr, a test's array). Fields take names and
+ * their own (the file log below, the web host's stderr, a test's array). Fields take names and
  * codes only: never payloads or responses, which may hold what we protect.
  */
 export interface AppLog {
-  warn(message: string, fields?: Record<string, unknown>): void;
-  error(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Fields): void;
+  error(message: string, fields?: Fields): void;
+}
+
+/** The rotated, scrubbed file log a host opens once it knows its data folder. */
+export interface FileLog extends AppLog {
+  debug(message: string, fields?: Fields): void;
+  info(message: string, fields?: Fields): void;
+  /** The current log file, or null when logging to stderr. */
+  readonly file: string | null;
+  /** The folder holding the rotated files, or null when logging to stderr. */
+  readonly dir: string | null;
+  /** What may never be written (the vault and sandbox secrets); set once they exist. */
+  setSecrets(secrets: SecretsProvider): void;
+  close(): Promise<void>;
+}
+
+export interface AppLogOptions {
+  /** The app's (or the CLI's) data folder; the log goes to its `logs/`. */
+  readonly dataDir: string;
+  readonly level?: LogLevel;
+  /** Rotate when the file reaches this size (rotating-file-stream syntax). Default 10M. */
+  readonly size?: `${number}${'B' | 'K' | 'M' | 'G'}`;
+  /** Rotate at least this often. Default 1d. */
+  readonly interval?: Interval;
+  /** Rotated files kept. Default 10. */
+  readonly maxFiles?: number;
+  readonly secrets?: SecretsProvider;
+  /** The file's base name: `till` (the app, `till.log`) or `cli` (the CLI beside it, `cli.log`). */
+  readonly name?: string;
+  /** Where the fallback and the one "cannot write logs" line go. Default process.stderr. */
+  readonly stderr?: NodeJS.WritableStream;
+}
+
+function stamp(time: Date): string {
+  return time.toISOString().replace(/[:.]/g, '-');
+}
+
+/** Checks the folder is usable now, so the failure is reported once, at start, in words. */
+function prepareDir(dir: string, file: string): string | null {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.closeSync(fs.openSync(path.join(dir, file), 'a'));
+    return null;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
+  }
+}
+
+export function openAppLog(options: AppLogOptions): FileLog {
+  const stderr = options.stderr ?? process.stderr;
+  let secrets: SecretsProvider = options.secrets ?? (() => []);
+  const scrub = (line: string): string => {
+    let list: string[];
+    try {
+      list = [...secrets()];
+    } catch {
+      return `{"level":50,"msg":"log line withheld: the secrets could not be listed"}\n`;
+    }
+    return scrubSecrets(redactKeys(line), list);
+  };
+
+  const dir = path.join(options.dataDir, LOG_DIR);
+  const name = options.name ?? 'till';
+  const problem = prepareDir(dir, `${name}.log`);
+  let file: string | null = null;
+  let sink: NodeJS.WritableStream = stderr;
+  let rotating: ReturnType<typeof createStream> | null = null;
+  if (problem === null) {
+    rotating = createStream((time) => (time === null ? `${name}.log` : `${name}-${stamp(typeof time === 'number' ? new Date(time) : time)}.log`), {
+      path: dir,
+      size: options.size ?? '10M',
+      interval: options.interval ?? '1d',
+      maxFiles: options.maxFiles ?? 10,
+    });
+    file = path.join(dir, `${name}.log`);
+    sink = rotating;
+    rotating.on('error', (e: Error) => {
+      // The disk filled or the folder went away mid-run: say so once, then carry on on stderr.
+      if (sink === stderr) return;
+      sink = stderr;
+      file = null;
+      stderr.write(`[till] Logs can no longer be written to ${dir} (${(e as NodeJS.ErrnoException).code ?? e.message}); logging to stderr instead.\n`);
+    });
+  } else {
+    stderr.write(`[till] Logs cannot be written to ${dir} (${problem}); logging to stderr instead. The till keeps working.\n`);
+  }
+
+  const scrubbing = new Writable({
+    write(chunk: Buffer | string, _enc, done) {
+      sink.write(scrub(typeof chunk === 'string' ? chunk : chunk.toString('utf8')));
+      done();
+    },
+  });
+
+  const logger: Logger = pino(
+    {
+      level: options.level ?? 'info',
+      base: { app: 'socialhub-till' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: REDACT_PATHS, censor: REDACTED },
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    scrubbing,
+  );
+  const at =
+    (level: LogLevel) =>
+    (message: string, fields?: Fields): void => {
+      if (fields === undefined) logger[level](message);
+      else logger[level](fields, message);
+    };
+
+  return {
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    get file() {
+      return file;
+    },
+    get dir() {
+      return file === null ? null : dir;
+    },
+    setSecrets(provider) {
+      secrets = provider;
+    },
+    close() {
+      return new Promise<void>((resolve) => {
+        scrubbing.end(() => {
+          if (rotating === null || sink !== rotating) return resolve();
+          rotating.end(() => resolve());
+        });
+      });
+    },
+  };
+}
+
+/** Every log file in a folder, newest first (the current one, then the rotated ones). */
+export function logFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((n) => n.endsWith('.log'));
+  } catch {
+    return [];
+  }
+  return names
+    .map((n) => ({ n, t: fs.statSync(path.join(dir, n)).mtimeMs }))
+    .sort((a, b) => (a.n === LOG_FILE ? -1 : b.n === LOG_FILE ? 1 : b.t - a.t))
+    .map((x) => path.join(dir, x.n));
 }

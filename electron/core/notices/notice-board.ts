@@ -4,8 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 
-/** `keys-not-sent`: at start, the live keys would not go where the settings point (foreign address, or keys sealed to another one). `keys-cleared`: an address change removed keys. */
-export type NoticeKind = 'settings-quarantined' | 'settings-unwritable' | 'keys-unreadable' | 'keys-not-sent' | 'keys-cleared' | 'settings-untrusted' | 'pin-untrusted' | 'trust-unavailable' | 'till-reset';
+/** `keys-not-sent`: at start, the live keys would not go where the settings point (foreign address, or keys sealed to another one). `keys-cleared`: an address change removed keys. `policy-rejected`: the fleet policy file failed its check. */
+export type NoticeKind = 'settings-quarantined' | 'settings-unwritable' | 'keys-unreadable' | 'keys-not-sent' | 'keys-cleared' | 'settings-untrusted' | 'pin-untrusted' | 'trust-unavailable' | 'till-reset' | 'policy-rejected';
 
 export interface Notice {
   readonly id: string;

@@ -44,6 +44,10 @@ export interface TillKitOptions {
   /** A release build (default: unpackaged, like development). */
   packaged?: boolean;
   originAllowList?: TillCoreOptions['originAllowList'];
+  /** A fleet policy source (electron/core/policy), as the hosts pass it. */
+  policy?: TillCoreOptions['policy'];
+  /** The rotated log folder the support bundle reads. */
+  logDir?: string | null;
 }
 
 /** The app's foundation with cheap scrypt, keeping the last set-up code it issued (what the first-run screen shows). */
@@ -67,7 +71,13 @@ export async function createTillKit(options: TillKitOptions = {}) {
 
   const clock = options.clock ?? { now: () => Date.now() };
   const crypto = options.crypto ?? createFakeKeyCrypto({ backend: 'gnome_libsecret' });
-  const { foundation, setupCode } = await openKitFoundation({ dataDir: dir, crypto, clock: options.pinClock ?? systemSessionClock });
+  const policy = options.policy;
+  const { foundation, setupCode } = await openKitFoundation({
+    dataDir: dir,
+    crypto,
+    clock: options.pinClock ?? systemSessionClock,
+    ...(policy === undefined ? {} : { policy: () => policy.current() }),
+  });
   const { settings, pin, vault, notices } = foundation;
   const initial: SettingsInput | null = options.settings === undefined ? { mode: 'sandbox', storeId: 'st_nyc_01', tillId: 'T1' } : options.settings;
   if (initial !== null) settings.update(initial);
@@ -90,6 +100,8 @@ export async function createTillKit(options: TillKitOptions = {}) {
     sandbox: { quiet: true, ...options.sandbox },
     tickMs: 60_000,
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    ...(policy === undefined ? {} : { policy }),
+    ...(options.logDir === undefined ? {} : { logDir: options.logDir }),
   });
   return {
     dir,
