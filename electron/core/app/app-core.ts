@@ -39,6 +39,8 @@ import { createCardSession } from '../till-handlers/card-session.ts';
 import { createScreenRows } from '../till-handlers/screen-rows.ts';
 import { registerTillHandlers } from '../till-handlers/index.ts';
 import type { TillHandlerDeps } from '../till-handlers/context.ts';
+import { startTelemetry } from '../telemetry/telemetry.ts';
+import type { SalesTally, Telemetry } from '../telemetry/telemetry.ts';
 
 export const JOURNAL_FILE = 'journal.sqlite';
 export const SANDBOX_STATE_FILE = 'sandbox.json';
@@ -73,6 +75,15 @@ export interface TillCoreOptions {
   readonly ownerPrefix?: string;
   /** Engine timers (tests shorten them). */
   readonly engineTuning?: EngineSlotOptions['tuning'];
+  /** Metrics to the fleet's OTLP/HTTP collector; off without an endpoint (the default). */
+  readonly telemetry?: TillTelemetryOptions;
+}
+
+export interface TillTelemetryOptions {
+  readonly endpoint: string | null;
+  readonly exportIntervalMs?: number;
+  /** The POS link's sales tally (share of sales with a member). */
+  readonly sales?: () => SalesTally | null;
 }
 
 export interface TillCore {
@@ -84,6 +95,8 @@ export interface TillCore {
   readonly engine: EngineSlot;
   /** The embedded sandbox while one runs (sandbox mode), for the web host's banner lines and tests. */
   readonly sandbox: SandboxSlot;
+  /** Metrics export (a no-op when off); replaced when the store or till id changes. */
+  telemetry(): Telemetry;
   apiBaseUrl(): string | null;
   close(): Promise<void>;
 }
@@ -114,9 +127,24 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
   const journal = openJournalSlot({ path: path.join(options.dataDir, JOURNAL_FILE), now });
   if (journal.stopped() !== null) log.error('Journal unavailable: writes are stopped', { reason: journal.stopped() });
 
+  // Telemetry's resource names the till, so it starts again when the manager sets another store or till id.
+  const telemetryKey = (): string => `${settings.get().storeId ?? ''}\n${settings.get().tillId ?? ''}`;
+  const openTelemetry = (): Telemetry =>
+    startTelemetry({
+      endpoint: options.telemetry?.endpoint ?? null,
+      ...(options.telemetry?.exportIntervalMs === undefined ? {} : { exportIntervalMs: options.telemetry.exportIntervalMs }),
+      resource: { storeId: settings.get().storeId ?? '', tillId: settings.get().tillId ?? '', appVersion: options.app.version },
+      journalStats: () => journal.current()?.stats() ?? null,
+      ...(options.telemetry?.sales === undefined ? {} : { sales: options.telemetry.sales }),
+      log,
+    });
+  let telemetry = openTelemetry();
+  let telemetryFor = telemetryKey();
+
   const connectivity = createConnectivity(now);
   const recordCall = (record: ApiCallRecord): void => {
     connectivity.observe(record);
+    telemetry.apiCall(record);
     const j = journal.current();
     if (j === null) return;
     try {
@@ -155,9 +183,22 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
       // The status strip says why via status:get (writes stopped).
     }
   };
+  const countConfirmed = (ids: readonly number[]): void => {
+    const j = journal.current();
+    if (j === null) return;
+    try {
+      for (const id of ids.slice(0, 100)) {
+        const row = j.get(id);
+        if (row !== undefined) telemetry.rowSeen(row);
+      }
+    } catch {
+      // Metrics must never fail the write they describe.
+    }
+  };
   const tillEvents: TillHandlerDeps['events'] = {
     journalChanged(ids) {
       if (ids.length > 0) events.publish('journalChanged', { ids: ids.slice(0, 1000).map(String), at: iso(now()) });
+      if (telemetry.enabled) countConfirmed(ids);
       publishQueue();
     },
     reconcileProgress: (progress) => events.publish('reconcileProgress', progress),
@@ -217,6 +258,10 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     },
     ...(options.testKey === undefined ? {} : { testKey: options.testKey }),
   });
+  registry.handle('scanSeen', ({ source }) => {
+    telemetry.scan(source);
+    return null;
+  });
   const cards = createCardSession();
   registerTillHandlers(registry, {
     settings,
@@ -259,6 +304,12 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     publishQueue(); // picks up the engine's background work and the CLI's changes
     if (engine.outdated()) startEngine(); // the manager finished the set-up, or changed store/till/target
     if (!connectivity.state().online && now() - lastProbe >= OFFLINE_PROBE_MS) void probe();
+    if (telemetry.enabled && telemetryKey() !== telemetryFor) {
+      const old = telemetry;
+      telemetry = openTelemetry();
+      telemetryFor = telemetryKey();
+      void old.close();
+    }
   }, options.tickMs ?? TICK_MS_DEFAULT);
   tick.unref();
   const retention = startRetention({ journal, retentionDays: () => settings.get().journalRetentionDays, log });
@@ -272,6 +323,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     connectivity,
     engine,
     sandbox,
+    telemetry: () => telemetry,
     apiBaseUrl: () => clients.baseUrl(),
     close() {
       closing ??= (async () => {
@@ -279,6 +331,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
         retention.stop();
         for (const u of unsubscribers) u();
         await engine.close();
+        await telemetry.close();
         await sandbox.close();
         journal.close();
       })();
