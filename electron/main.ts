@@ -12,6 +12,7 @@ import type { BrowserWindow, WebContents } from 'electron';
 import { createTillCore } from './core/app/app-core.ts';
 import type { TillCore, TillTelemetryOptions } from './core/app/app-core.ts';
 import { telemetryFromEnv } from './core/telemetry/telemetry-env.ts';
+import { updateConfigFromEnv } from './core/update/update-feed.ts';
 import type { RegistryLog } from './core/ipc/handler-registry.ts';
 import type { AppFacts } from './core/ipc/foundation-handlers.ts';
 import { createSenderPolicy } from './core/ipc/sender-policy.ts';
@@ -191,6 +192,15 @@ export async function main(): Promise<void> {
       app.quit();
     });
   });
+
+  // Updates download in the background; the core's gate decides when the till restarts into one.
+  try {
+    const updates = updateConfigFromEnv(process.env);
+    // Loaded only when used: the update client reaches for Electron's autoUpdater at import.
+    if (updates !== null && app.isPackaged) (await import('./shell/updates.ts')).startUpdates({ config: updates, readiness: () => core.updateReadiness(), log });
+  } catch (e) {
+    log.warn(`Updates are off: ${e instanceof Error ? e.message : String(e)}`);
+  }
 
   const missing = core.registry.missing();
   if (missing.length > 0) throw new Error(`IPC channels without an implementation: ${missing.join(', ')}`);

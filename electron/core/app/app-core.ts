@@ -41,6 +41,8 @@ import { registerTillHandlers } from '../till-handlers/index.ts';
 import type { TillHandlerDeps } from '../till-handlers/context.ts';
 import { startTelemetry } from '../telemetry/telemetry.ts';
 import type { SalesTally, Telemetry } from '../telemetry/telemetry.ts';
+import { createTillActivity } from '../update/till-activity.ts';
+import type { UpdateReadiness } from '../update/update-gate.ts';
 
 export const JOURNAL_FILE = 'journal.sqlite';
 export const SANDBOX_STATE_FILE = 'sandbox.json';
@@ -77,6 +79,8 @@ export interface TillCoreOptions {
   readonly engineTuning?: EngineSlotOptions['tuning'];
   /** Metrics to the fleet's OTLP/HTTP collector; off without an endpoint (the default). */
   readonly telemetry?: TillTelemetryOptions;
+  /** The POS link's word on whether a sale is open there (the update gate waits for it). */
+  readonly posSaleOpen?: () => boolean;
 }
 
 export interface TillTelemetryOptions {
@@ -97,6 +101,8 @@ export interface TillCore {
   readonly sandbox: SandboxSlot;
   /** Metrics export (a no-op when off); replaced when the store or till id changes. */
   telemetry(): Telemetry;
+  /** What the update gate (core/update/update-gate.ts) decides on. */
+  updateReadiness(): UpdateReadiness;
   apiBaseUrl(): string | null;
   close(): Promise<void>;
 }
@@ -183,22 +189,25 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
       // The status strip says why via status:get (writes stopped).
     }
   };
-  const countConfirmed = (ids: readonly number[]): void => {
+  const activity = createTillActivity(now);
+  const rowsChanged = (ids: readonly number[]): void => {
     const j = journal.current();
     if (j === null) return;
     try {
       for (const id of ids.slice(0, 100)) {
         const row = j.get(id);
-        if (row !== undefined) telemetry.rowSeen(row);
+        if (row === undefined) continue;
+        activity.rowSeen(row);
+        telemetry.rowSeen(row);
       }
     } catch {
-      // Metrics must never fail the write they describe.
+      // Metrics and the update gate's bookkeeping must never fail the write they describe.
     }
   };
   const tillEvents: TillHandlerDeps['events'] = {
     journalChanged(ids) {
       if (ids.length > 0) events.publish('journalChanged', { ids: ids.slice(0, 1000).map(String), at: iso(now()) });
-      if (telemetry.enabled) countConfirmed(ids);
+      rowsChanged(ids);
       publishQueue();
     },
     reconcileProgress: (progress) => events.publish('reconcileProgress', progress),
@@ -259,10 +268,18 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     ...(options.testKey === undefined ? {} : { testKey: options.testKey }),
   });
   registry.handle('scanSeen', ({ source }) => {
+    activity.touched();
     telemetry.scan(source);
     return null;
   });
-  const cards = createCardSession();
+  const shownCards = createCardSession();
+  const cards: typeof shownCards = {
+    ...shownCards,
+    record(memberId, card) {
+      shownCards.record(memberId, card);
+      activity.cardShown(memberId);
+    },
+  };
   registerTillHandlers(registry, {
     settings,
     now,
@@ -324,6 +341,22 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     engine,
     sandbox,
     telemetry: () => telemetry,
+    updateReadiness() {
+      const j = journal.current();
+      let stats = null;
+      try {
+        stats = j?.stats() ?? null;
+      } catch {
+        // An unreadable journal: writes are already stopped, so nothing is in flight and a restart cannot lose one.
+      }
+      return {
+        writesInFlight: stats === null ? 0 : stats.counts.sending + stats.counts.verifying,
+        unfinished: stats?.unfinished ?? 0,
+        journalDurable: stats !== null && journal.stopped() === null,
+        saleOpen: activity.saleOpen(settings.get().cardFreshnessMinutes) || (options.posSaleOpen?.() ?? false),
+        lastActivityAt: activity.lastActivityAt(),
+      };
+    },
     apiBaseUrl: () => clients.baseUrl(),
     close() {
       closing ??= (async () => {

@@ -42,6 +42,7 @@ export interface TillKitOptions {
   packaged?: boolean;
   originAllowList?: TillCoreOptions['originAllowList'];
   telemetry?: TillCoreOptions['telemetry'];
+  posSaleOpen?: TillCoreOptions['posSaleOpen'];
 }
 
 export type TillKit = Awaited<ReturnType<typeof createTillKit>>;
@@ -76,6 +77,7 @@ export async function createTillKit(options: TillKitOptions = {}) {
     tickMs: 60_000,
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     ...(options.telemetry === undefined ? {} : { telemetry: options.telemetry }),
+    ...(options.posSaleOpen === undefined ? {} : { posSaleOpen: options.posSaleOpen }),
   });
   return {
     dir,

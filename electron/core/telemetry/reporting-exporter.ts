@@ -22,11 +22,12 @@ export function reportingExporter(inner: PushMetricExporter, url: string, log: E
     failing: () => failing,
     export(metrics, done: ExportCallback) {
       inner.export(metrics, (result) => {
-        if (result.code !== SUCCESS && !failing) {
+        const ok = (result.code as number) === SUCCESS;
+        if (!ok && !failing) {
           failing = true;
           const reason = result.error?.message.split('\n')[0] ?? 'no answer';
           log.warn(`Telemetry: the collector at ${where} cannot be reached (${reason}); totals are kept and sent when it answers.`);
-        } else if (result.code === SUCCESS && failing) {
+        } else if (ok && failing) {
           failing = false;
           log.warn(`Telemetry: the collector at ${where} answers again; sending resumed.`);
         }
