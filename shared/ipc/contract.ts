@@ -156,6 +156,8 @@ export const invokeContract = {
     response: z.object({ notices: z.array(noticeSchema) }),
     access: 'manager',
   }),
+  /** A code was read (camera, wedge or typed): counted for fleet telemetry, nothing else is kept. */
+  scanSeen: defineChannel('scan:seen', { request: z.strictObject({ source: z.enum(['camera', 'wedge', 'typed']) }), response: z.null() }),
 
   /** What the fleet policy manages: the settings screen marks these "Managed by your organisation" (main refuses changes to locked ones). */
   policyStatus: defineChannel('policy:status', { request: noPayload, response: policyStatusSchema }),

@@ -48,6 +48,10 @@ import { registerFleetHandlers } from '../policy/policy-handlers.ts';
 import { bundleFileName, buildSupportBundle } from '../support/bundle.ts';
 
 export const SUPPORT_DIR = 'support';
+import { startTelemetry } from '../telemetry/telemetry.ts';
+import type { SalesTally, Telemetry } from '../telemetry/telemetry.ts';
+import { createTillActivity } from '../update/till-activity.ts';
+import type { UpdateReadiness } from '../update/update-gate.ts';
 
 export const JOURNAL_FILE = 'journal.sqlite';
 export const SANDBOX_STATE_FILE = 'sandbox.json';
@@ -90,6 +94,17 @@ export interface TillCoreOptions {
   readonly electronVersion?: string | null;
   /** Where "Save a support bundle" writes (null: cancelled). Default: the data folder's `support/`. */
   readonly chooseBundlePath?: (suggestedName: string) => Promise<string | null>;
+  /** Metrics to the fleet's OTLP/HTTP collector; off without an endpoint (the default). */
+  readonly telemetry?: TillTelemetryOptions;
+  /** The POS link's word on whether a sale is open there (the update gate waits for it). */
+  readonly posSaleOpen?: () => boolean;
+}
+
+export interface TillTelemetryOptions {
+  readonly endpoint: string | null;
+  readonly exportIntervalMs?: number;
+  /** The POS link's sales tally (share of sales with a member). */
+  readonly sales?: () => SalesTally | null;
 }
 
 export interface TillCore {
@@ -101,6 +116,10 @@ export interface TillCore {
   readonly engine: EngineSlot;
   /** The embedded sandbox while one runs (sandbox mode), for the web host's banner lines and tests. */
   readonly sandbox: SandboxSlot;
+  /** Metrics export (a no-op when off); replaced when the store or till id changes. */
+  telemetry(): Telemetry;
+  /** What the update gate (core/update/update-gate.ts) decides on. */
+  updateReadiness(): UpdateReadiness;
   apiBaseUrl(): string | null;
   close(): Promise<void>;
 }
@@ -135,9 +154,24 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
   const journal = openJournalSlot({ path: path.join(options.dataDir, JOURNAL_FILE), now });
   if (journal.stopped() !== null) log.error('Journal unavailable: writes are stopped', { reason: journal.stopped() });
 
+  // Telemetry's resource names the till, so it starts again when the manager sets another store or till id.
+  const telemetryKey = (): string => `${settings.get().storeId ?? ''}\n${settings.get().tillId ?? ''}`;
+  const openTelemetry = (): Telemetry =>
+    startTelemetry({
+      endpoint: options.telemetry?.endpoint ?? null,
+      ...(options.telemetry?.exportIntervalMs === undefined ? {} : { exportIntervalMs: options.telemetry.exportIntervalMs }),
+      resource: { storeId: settings.get().storeId ?? '', tillId: settings.get().tillId ?? '', appVersion: options.app.version },
+      journalStats: () => journal.current()?.stats() ?? null,
+      ...(options.telemetry?.sales === undefined ? {} : { sales: options.telemetry.sales }),
+      log,
+    });
+  let telemetry = openTelemetry();
+  let telemetryFor = telemetryKey();
+
   const onlineStatus = createOnlineStatus(now);
   const recordCall = (record: ApiCallRecord): void => {
     onlineStatus.observe(record);
+    telemetry.apiCall(record);
     const j = journal.current();
     if (j === null) return;
     try {
@@ -182,9 +216,25 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
       // The status strip says why via status:get (writes stopped).
     }
   };
+  const activity = createTillActivity(now);
+  const rowsChanged = (ids: readonly number[]): void => {
+    const j = journal.current();
+    if (j === null) return;
+    try {
+      for (const id of ids.slice(0, 100)) {
+        const row = j.get(id);
+        if (row === undefined) continue;
+        activity.rowSeen(row);
+        telemetry.rowSeen(row);
+      }
+    } catch {
+      // Metrics and the update gate's bookkeeping must never fail the write they describe.
+    }
+  };
   const tillEvents: TillHandlerDeps['events'] = {
     journalChanged(ids) {
       if (ids.length > 0) events.publish('journalChanged', { ids: ids.slice(0, 1000).map(String), at: iso(now()) });
+      rowsChanged(ids);
       publishQueue();
     },
     reconcileProgress: (progress) => events.publish('reconcileProgress', progress),
@@ -273,7 +323,19 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
       }),
     log,
   });
-  const cards = createCardSession();
+  registry.handle('scanSeen', ({ source }) => {
+    activity.touched();
+    telemetry.scan(source);
+    return null;
+  });
+  const shownCards = createCardSession();
+  const cards: typeof shownCards = {
+    ...shownCards,
+    record(memberId, card) {
+      shownCards.record(memberId, card);
+      activity.cardShown(memberId);
+    },
+  };
   registerTillHandlers(registry, {
     settings,
     now,
@@ -333,6 +395,12 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     publishQueue(); // picks up the engine's background work and the CLI's changes
     if (engine.outdated()) startEngine(); // the manager finished the set-up, or changed store/till/target
     if (!onlineStatus.state().online && now() - lastProbe >= OFFLINE_PROBE_MS) void probe();
+    if (telemetry.enabled && telemetryKey() !== telemetryFor) {
+      const old = telemetry;
+      telemetry = openTelemetry();
+      telemetryFor = telemetryKey();
+      void old.close();
+    }
   }, options.tickMs ?? TICK_MS_DEFAULT);
   tick.unref();
   const retention = startRetention({ journal, retentionDays: () => settings.get().journalRetentionDays, log });
@@ -346,6 +414,23 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     onlineStatus,
     engine,
     sandbox,
+    telemetry: () => telemetry,
+    updateReadiness() {
+      const j = journal.current();
+      let stats = null;
+      try {
+        stats = j?.stats() ?? null;
+      } catch {
+        // An unreadable journal: writes are already stopped, so nothing is in flight and a restart cannot lose one.
+      }
+      return {
+        writesInFlight: stats === null ? 0 : stats.counts.sending + stats.counts.verifying,
+        unfinished: stats?.unfinished ?? 0,
+        journalDurable: stats !== null && journal.stopped() === null,
+        saleOpen: activity.saleOpen(settings.get().cardFreshnessMinutes) || (options.posSaleOpen?.() ?? false),
+        lastActivityAt: activity.lastActivityAt(),
+      };
+    },
     apiBaseUrl: () => clients.baseUrl(),
     close() {
       closing ??= (async () => {
@@ -353,6 +438,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
         retention.stop();
         for (const u of unsubscribers) u();
         await engine.close();
+        await telemetry.close();
         await sandbox.close();
         journal.close();
       })();

@@ -48,6 +48,8 @@ export interface TillKitOptions {
   policy?: TillCoreOptions['policy'];
   /** The rotated log folder the support bundle reads. */
   logDir?: string | null;
+  telemetry?: TillCoreOptions['telemetry'];
+  posSaleOpen?: TillCoreOptions['posSaleOpen'];
 }
 
 /** The app's foundation with cheap scrypt, keeping the last set-up code it issued (what the first-run screen shows). */
@@ -102,6 +104,8 @@ export async function createTillKit(options: TillKitOptions = {}) {
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     ...(policy === undefined ? {} : { policy }),
     ...(options.logDir === undefined ? {} : { logDir: options.logDir }),
+    ...(options.telemetry === undefined ? {} : { telemetry: options.telemetry }),
+    ...(options.posSaleOpen === undefined ? {} : { posSaleOpen: options.posSaleOpen }),
   });
   return {
     dir,
