@@ -39,6 +39,9 @@ import { createCardSession } from '../till-handlers/card-session.ts';
 import { createScreenRows } from '../till-handlers/screen-rows.ts';
 import { registerTillHandlers } from '../till-handlers/index.ts';
 import type { TillHandlerDeps } from '../till-handlers/context.ts';
+import { createPosLink } from '../pos-link/pos-link.ts';
+import type { PosLink, PosLinkOptions } from '../pos-link/pos-link.ts';
+import { registerPosLinkChannels } from '../pos-link/till-channels.ts';
 
 export const JOURNAL_FILE = 'journal.sqlite';
 export const SANDBOX_STATE_FILE = 'sandbox.json';
@@ -73,6 +76,10 @@ export interface TillCoreOptions {
   readonly ownerPrefix?: string;
   /** Engine timers (tests shorten them). */
   readonly engineTuning?: EngineSlotOptions['tuning'];
+  /** The POS link's port instead of the settings' one (tests: 0, any free port). */
+  readonly posLinkPort?: number;
+  /** The POS link's per-token rate limit (tests lower it). */
+  readonly posLinkRateLimit?: PosLinkOptions['rateLimit'];
 }
 
 export interface TillCore {
@@ -84,6 +91,8 @@ export interface TillCore {
   readonly engine: EngineSlot;
   /** The embedded sandbox while one runs (sandbox mode), for the web host's banner lines and tests. */
   readonly sandbox: SandboxSlot;
+  /** The loopback API a POS hands sales to (off until enabled in settings). */
+  readonly posLink: PosLink;
   apiBaseUrl(): string | null;
   close(): Promise<void>;
 }
@@ -155,10 +164,12 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
       // The status strip says why via status:get (writes stopped).
     }
   };
+  let posLink: PosLink | null = null;
   const tillEvents: TillHandlerDeps['events'] = {
     journalChanged(ids) {
       if (ids.length > 0) events.publish('journalChanged', { ids: ids.slice(0, 1000).map(String), at: iso(now()) });
       publishQueue();
+      posLink?.service.journalChanged(); // an award confirmed in the background changes a POS sale's status
     },
     reconcileProgress: (progress) => events.publish('reconcileProgress', progress),
   };
@@ -218,6 +229,28 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     ...(options.testKey === undefined ? {} : { testKey: options.testKey }),
   });
   const cards = createCardSession();
+  posLink = createPosLink({
+    dataDir: options.dataDir,
+    journal: () => journal.journal(),
+    engine: () => engine.get(),
+    settings: () => settings.get(),
+    cards,
+    now,
+    onJournalChange: (ids) => tillEvents.journalChanged(ids),
+    recordCall: (call) => {
+      try {
+        journal.current()?.recordApiCall(call);
+      } catch {
+        // The activity log is diagnostics; losing one line must never fail the call it describes.
+      }
+    },
+    log,
+    ...(options.posLinkPort === undefined ? {} : { portOverride: options.posLinkPort }),
+    ...(options.posLinkRateLimit === undefined ? {} : { rateLimit: options.posLinkRateLimit }),
+  });
+  const link = posLink;
+  unsubscribers.push(link.service.subscribe((sale, meta) => events.publish('posSale', { sale, ...meta })));
+  registerPosLinkChannels(registry, { posLink: link, settings, journal, now });
   registerTillHandlers(registry, {
     settings,
     now,
@@ -253,11 +286,13 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
   // Start the engine now if the till is set up, so an earlier run's queue drains without waiting for a cashier.
   const startEngine = (): void => void engine.get().catch(() => undefined); // not set up yet: status:get says why
   startEngine();
+  await link.apply(settings.get().posLink);
 
   const tick = setInterval(() => {
     pin.checkExpiry();
     publishQueue(); // picks up the engine's background work and the CLI's changes
     if (engine.outdated()) startEngine(); // the manager finished the set-up, or changed store/till/target
+    void link.apply(settings.get().posLink); // turned on/off or moved through settings:update
     if (!connectivity.state().online && now() - lastProbe >= OFFLINE_PROBE_MS) void probe();
   }, options.tickMs ?? TICK_MS_DEFAULT);
   tick.unref();
@@ -272,12 +307,14 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     connectivity,
     engine,
     sandbox,
+    posLink: link,
     apiBaseUrl: () => clients.baseUrl(),
     close() {
       closing ??= (async () => {
         clearInterval(tick);
         retention.stop();
         for (const u of unsubscribers) u();
+        await link.close();
         await engine.close();
         await sandbox.close();
         journal.close();
