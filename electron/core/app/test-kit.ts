@@ -41,6 +41,8 @@ export interface TillKitOptions {
   /** A release build (default: unpackaged, like development). */
   packaged?: boolean;
   originAllowList?: TillCoreOptions['originAllowList'];
+  /** The POS link's per-token rate limit (default: the app's). */
+  posLinkRateLimit?: TillCoreOptions['posLinkRateLimit'];
 }
 
 export type TillKit = Awaited<ReturnType<typeof createTillKit>>;
@@ -73,6 +75,8 @@ export async function createTillKit(options: TillKitOptions = {}) {
     clock,
     sandbox: { quiet: true, ...options.sandbox },
     tickMs: 60_000,
+    posLinkPort: 0, // tests never take a fixed port
+    ...(options.posLinkRateLimit === undefined ? {} : { posLinkRateLimit: options.posLinkRateLimit }),
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
   });
   return {
