@@ -47,6 +47,10 @@ describe('the IPC contract', () => {
         'pinSet',
         'pinStatus',
         'pinVerify',
+        // The POS sale on screen: read it, award it to the card shown, read a receipt code.
+        'posReceiptCode',
+        'posSaleAward',
+        'posSaleCurrent',
         'saleLookup',
         'saleReturn',
         'settingsGet',
