@@ -136,6 +136,7 @@ export function settingsFixture(overrides: Partial<Settings> = {}): Settings {
     earnRule: { pointsPerUnit: 10, rounding: 'floor', applyTierMultiplier: true },
     scanner: { maxGapMs: 50, prefix: '', suffix: '', terminator: 'enter', minLength: 4, customPattern: null },
     camera: { deviceId: null },
+    posLink: { enabled: false, port: 8787, autoAwardWhenCardShown: false, noMemberNudgeSeconds: 45, receiptCodePattern: null },
     journalRetentionDays: 90,
     managerAutoLockMinutes: 5,
     cardFreshnessMinutes: 10,

@@ -49,6 +49,10 @@ describe('the IPC contract', () => {
         'pinVerify',
         // What the fleet policy locks: as readable as the settings themselves.
         'policyStatus',
+        // The POS sale on screen: read it, award it to the card shown, read a receipt code.
+        'posReceiptCode',
+        'posSaleAward',
+        'posSaleCurrent',
         'saleLookup',
         'saleReturn',
         // A count for fleet telemetry: the source only, nothing stored or sent about the code.

@@ -14,6 +14,7 @@ import { apiKeySchema, keyKindSchema } from './schemas/keys.ts';
 import { reconcileProgressSchema, tillInvokeContract } from './schemas/till.ts';
 import { pinSchema, setupCodeSchema } from './schemas/pin.ts';
 import { policyStatusSchema, supportBundleResultSchema } from './schemas/fleet.ts';
+import { cashierPosSaleSchema, posLinkInvokeContract } from './schemas/pos-link.ts';
 
 // --- shared shapes ---
 
@@ -166,6 +167,8 @@ export const invokeContract = {
 
   // Member card, award, redeem, returns, journal, reconciliation: shared/ipc/schemas/till.ts
   ...tillInvokeContract,
+  // POS link: shared/ipc/schemas/pos-link.ts
+  ...posLinkInvokeContract,
 } as const satisfies InvokeTable;
 
 // --- main → renderer events ---
@@ -183,6 +186,8 @@ export const eventContract = {
   ),
   lockState: defineEvent('event:lock-state', lockStateSchema),
   reconcileProgress: defineEvent('event:reconcile-progress', reconcileProgressSchema),
+  /** The POS sale at the till changed (arrived, awarded, cancelled, closed without a member). */
+  posSale: defineEvent('event:pos-sale', cashierPosSaleSchema),
 } as const satisfies EventTable;
 
 export type InvokeContract = typeof invokeContract;

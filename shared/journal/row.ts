@@ -149,7 +149,7 @@ export const apiCallInputSchema = z.strictObject({
     .string()
     .max(24)
     .refine((s) => s.includes('…'), 'must be a masked key (see maskKey), never the key itself'),
-  method: z.enum(['GET', 'POST']),
+  method: z.enum(['GET', 'POST', 'PUT']),
   path: z.string().min(1).max(500),
   endpoint: z.string().min(1).max(120),
   status: z.number().int().min(100).max(599).optional(),
@@ -163,7 +163,7 @@ export const apiCallSchema = z.object({
   id: rowId,
   at: epochMs,
   keyMask: z.string(),
-  method: z.enum(['GET', 'POST']),
+  method: z.enum(['GET', 'POST', 'PUT']),
   path: z.string(),
   endpoint: z.string(),
   status: z.number().int().nullable(),

@@ -291,7 +291,7 @@ export function compileScanPattern(source: string): CompiledPattern {
 }
 
 /** A small walk over the regex source; conservative, so some safe patterns are refused too. */
-function findBacktrackingHazard(src: string): string | null {
+export function findBacktrackingHazard(src: string): string | null {
   type Group = { quantified: boolean; alternation: boolean };
   const stack: Group[] = [{ quantified: false, alternation: false }];
   let lastGroup: Group | null = null; // the group that just closed, if the previous atom was a group

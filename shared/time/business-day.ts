@@ -72,8 +72,21 @@ export function addDays(date: string, days: number): string {
 export function dayWindow(date: string, timeZone = 'local'): DayWindow {
   if (!isBusinessDate(date)) throw new DayWindowError(`date ${JSON.stringify(date)} must be a real date in YYYY-MM-DD form`);
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const startOf = midnightResolver(timeZone);
+  const startOf = wallClockResolver(timeZone);
   return { date, start: startOf(y, m, d), end: startOf(y, m, d + 1) };
+}
+
+/**
+ * [start, end) of a business date: from `dayStart` on that date to `dayStart` on the next, in the
+ * zone's wall clock (so a DST change between midnight and the day start is counted right).
+ */
+export function businessDayWindow(date: string, dayStart: string = DEFAULT_DAY_START, timeZone = 'local'): DayWindow {
+  if (!isBusinessDate(date)) throw new DayWindowError(`date ${JSON.stringify(date)} must be a real date in YYYY-MM-DD form`);
+  if (!DAY_START_PATTERN.test(dayStart)) throw new DayWindowError(`the business day start must be HH:MM (got ${JSON.stringify(dayStart)})`);
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [h = 0, min = 0] = dayStart.split(':').map(Number);
+  const at = wallClockResolver(timeZone);
+  return { date, start: at(y, m, d, h, min), end: at(y, m, d + 1, h, min) };
 }
 
 const OFFSET = /^([+-])(\d{2}):?(\d{2})$/;
@@ -116,14 +129,14 @@ export function zoneOffset(timeZone: string): (t: number) => number {
   };
 }
 
-/** The zone's midnight (as epoch ms) for a calendar day; `day` may overflow into the next month. */
-function midnightResolver(timeZone: string): (y: number, m: number, d: number) => number {
+/** The zone's wall-clock time (as epoch ms) on a calendar day; `day` may overflow into the next month. */
+function wallClockResolver(timeZone: string): (y: number, m: number, d: number, h?: number, min?: number) => number {
   const zone = timeZone.trim();
-  if (zone === '' || zone.toLowerCase() === 'local') return (y, m, d) => new Date(y, m - 1, d).getTime();
+  if (zone === '' || zone.toLowerCase() === 'local') return (y, m, d, h = 0, min = 0) => new Date(y, m - 1, d, h, min).getTime();
   const offsetAt = zoneOffset(zone);
-  return (y, m, d) => {
-    const guess = Date.UTC(y, m - 1, d);
-    // Two rounds settle it even when midnight sits next to a DST change.
+  return (y, m, d, h = 0, min = 0) => {
+    const guess = Date.UTC(y, m - 1, d, h, min);
+    // Two rounds settle it even when the time sits next to a DST change.
     const first = guess - offsetAt(guess);
     return guess - offsetAt(first);
   };

@@ -52,6 +52,9 @@ import { startTelemetry } from '../telemetry/telemetry.ts';
 import type { SalesTally, Telemetry } from '../telemetry/telemetry.ts';
 import { createTillActivity } from '../update/till-activity.ts';
 import type { UpdateReadiness } from '../update/update-gate.ts';
+import { createPosLink } from '../pos-link/pos-link.ts';
+import type { PosLink, PosLinkOptions } from '../pos-link/pos-link.ts';
+import { registerPosLinkChannels } from '../pos-link/till-channels.ts';
 
 export const JOURNAL_FILE = 'journal.sqlite';
 export const SANDBOX_STATE_FILE = 'sandbox.json';
@@ -98,6 +101,10 @@ export interface TillCoreOptions {
   readonly telemetry?: TillTelemetryOptions;
   /** The POS link's word on whether a sale is open there (the update gate waits for it). */
   readonly posSaleOpen?: () => boolean;
+  /** The POS link's port instead of the settings' one (tests: 0, any free port). */
+  readonly posLinkPort?: number;
+  /** The POS link's per-token rate limit (tests lower it). */
+  readonly posLinkRateLimit?: PosLinkOptions['rateLimit'];
 }
 
 export interface TillTelemetryOptions {
@@ -120,6 +127,8 @@ export interface TillCore {
   telemetry(): Telemetry;
   /** What the update gate (core/update/update-gate.ts) decides on. */
   updateReadiness(): UpdateReadiness;
+  /** The loopback API a POS hands sales to (off until enabled in settings). */
+  readonly posLink: PosLink;
   apiBaseUrl(): string | null;
   close(): Promise<void>;
 }
@@ -231,11 +240,13 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
       // Metrics and the update gate's bookkeeping must never fail the write they describe.
     }
   };
+  let posLink: PosLink | null = null;
   const tillEvents: TillHandlerDeps['events'] = {
     journalChanged(ids) {
       if (ids.length > 0) events.publish('journalChanged', { ids: ids.slice(0, 1000).map(String), at: iso(now()) });
       rowsChanged(ids);
       publishQueue();
+      posLink?.service.journalChanged(); // an award confirmed in the background changes a POS sale's status
     },
     reconcileProgress: (progress) => events.publish('reconcileProgress', progress),
   };
@@ -336,6 +347,28 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
       activity.cardShown(memberId);
     },
   };
+  posLink = createPosLink({
+    dataDir: options.dataDir,
+    journal: () => journal.journal(),
+    engine: () => engine.get(),
+    settings: () => settings.get(),
+    cards,
+    now,
+    onJournalChange: (ids) => tillEvents.journalChanged(ids),
+    recordCall: (call) => {
+      try {
+        journal.current()?.recordApiCall(call);
+      } catch {
+        // The activity log is diagnostics; losing one line must never fail the call it describes.
+      }
+    },
+    log,
+    ...(options.posLinkPort === undefined ? {} : { portOverride: options.posLinkPort }),
+    ...(options.posLinkRateLimit === undefined ? {} : { rateLimit: options.posLinkRateLimit }),
+  });
+  const link = posLink;
+  unsubscribers.push(link.service.subscribe((sale, meta) => events.publish('posSale', { sale, ...meta })));
+  registerPosLinkChannels(registry, { posLink: link, settings, journal, now });
   registerTillHandlers(registry, {
     settings,
     now,
@@ -389,11 +422,13 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
   // Start the engine now if the till is set up, so an earlier run's queue drains without waiting for a cashier.
   const startEngine = (): void => void engine.get().catch(() => undefined); // not set up yet: status:get says why
   startEngine();
+  await link.apply(settings.get().posLink);
 
   const tick = setInterval(() => {
     pin.checkExpiry();
     publishQueue(); // picks up the engine's background work and the CLI's changes
     if (engine.outdated()) startEngine(); // the manager finished the set-up, or changed store/till/target
+    void link.apply(settings.get().posLink); // turned on/off or moved through settings:update
     if (!onlineStatus.state().online && now() - lastProbe >= OFFLINE_PROBE_MS) void probe();
     if (telemetry.enabled && telemetryKey() !== telemetryFor) {
       const old = telemetry;
@@ -431,12 +466,14 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
         lastActivityAt: activity.lastActivityAt(),
       };
     },
+    posLink: link,
     apiBaseUrl: () => clients.baseUrl(),
     close() {
       closing ??= (async () => {
         clearInterval(tick);
         retention.stop();
         for (const u of unsubscribers) u();
+        await link.close();
         await engine.close();
         await telemetry.close();
         await sandbox.close();

@@ -40,6 +40,8 @@ interface Drive {
   requeueId: number;
   clawbackId: number;
   date: string;
+  /** A sale the POS link accepted before the drive. */
+  posSaleTxnId: string;
 }
 
 /** A valid payload for every channel: adding a channel to the contract without one here fails to compile. */
@@ -87,15 +89,26 @@ const validPayloads: Record<InvokeKey, (d: Drive) => unknown> = {
   storesList: () => ({ limit: 10 }),
   policyStatus: () => undefined,
   supportSaveBundle: () => undefined,
+  // --- POS link ---
+  posSaleCurrent: () => undefined,
+  posSaleAward: (d) => ({ posTxnId: d.posSaleTxnId, memberId: DEMO.memberWithCoupons }),
+  posReceiptCode: () => ({ code: 'T90871*19.99' }),
+  posLinkStatus: () => undefined,
+  posLinkConfigure: () => ({ enabled: false }),
+  posLinkTokenCreate: () => undefined,
+  posLinkTokenRotate: () => undefined,
+  posLinkTokenRevoke: () => undefined,
+  posLinkShare: () => ({}),
 };
 
 /** Some payloads refer to rows an earlier call makes; the destructive ones (clear, lock) go last. */
 const ORDER: InvokeKey[] = [
   'settingsGet', 'keysStatus', 'keysSet', 'keysTest', 'keysAllowPlainText', 'pinStatus', 'pinSet', 'pinVerify', 'tillReset', 'appInfo', 'appDismissNotice', 'scanSeen',
-  'statusGet', 'memberCard', 'awardPreview', 'awardSubmit', 'couponRedeem', 'couponVerdict', 'saleLookup', 'saleReturn', 'journalDetail',
+  'statusGet', 'memberCard', 'posSaleCurrent', 'posSaleAward', 'posReceiptCode', 'awardPreview', 'awardSubmit', 'couponRedeem', 'couponVerdict', 'saleLookup', 'saleReturn', 'journalDetail',
   'journalList', 'journalRow', 'journalExport', 'journalVerify', 'journalResend', 'journalResolve', 'journalRequeue',
   'adjustmentSubmit', 'exceptionsList', 'exceptionResolve',
-  'apiActivityList', 'apiActivityExport', 'reconcileRun', 'reconcileExport', 'storesList', 'policyStatus', 'supportSaveBundle', 'settingsUpdate', 'keysClear', 'pinLock',
+  'apiActivityList', 'apiActivityExport', 'reconcileRun', 'reconcileExport', 'storesList', 'policyStatus', 'supportSaveBundle',
+  'posLinkStatus', 'posLinkConfigure', 'posLinkTokenCreate', 'posLinkTokenRotate', 'posLinkTokenRevoke', 'posLinkShare', 'settingsUpdate', 'keysClear', 'pinLock',
 ];
 
 function today(): string {
@@ -126,7 +139,7 @@ describe('no response on any channel contains key material', () => {
     const write = live ? LIVE_WRITE_KEY : WRITE_KEY;
     const read = live ? LIVE_READ_KEY : READ_KEY;
     const api = live ? await startSandbox({ quiet: true, keys: { write, read } }) : null;
-    const k = await createTillKit({ settings: { mode, baseUrl: api?.url ?? DEFAULT_BASE_URL, storeId: DEMO.storeId, tillId: 'T1', requestTimeoutMs: 2000 } });
+    const k = await createTillKit({ settings: { mode, baseUrl: api?.url ?? DEFAULT_BASE_URL, storeId: DEMO.storeId, tillId: 'T1', requestTimeoutMs: 2000, posLink: { receiptCodePattern: 'T(?<txn>\\d+)\\*(?<total>\\d+\\.\\d\\d)' } } });
     try {
       expect((await k.call('pinSet', { newPin: TEST_PIN, setupCode: k.setupCode() })).ok).toBe(true);
       // Keys are sealed to the configured origin; in sandbox mode the key test calls the embedded sandbox, so point there.
@@ -146,7 +159,9 @@ describe('no response on any channel contains key material', () => {
         requeueId: parkedAward(k, 'V4', 'rejected'),
         clawbackId: 0,
         date: today(),
+        posSaleTxnId: `P${Date.now().toString(36)}`,
       };
+      await k.core.posLink.service.putSale(d.posSaleTxnId, { total: '19.99', currency: 'USD' });
       const transcript: string[] = [];
       for (const key of ORDER) {
         const envelope = await k.call(key, validPayloads[key](d));

@@ -49,6 +49,8 @@ import type { KeyingClaim, KeyingSettings } from './keying.ts';
 import { claimNextDueRow, claimRow, dropInstance, forgetLease, holderGone, installLeaseFunction, noteLease, registerInstance, releaseRow } from './leases.ts';
 import { countSql, pageSql, parseQuery } from './list-query.ts';
 import { openJournalDatabase, sqliteVersion } from './open.ts';
+import { acceptPosSale, closePosSale, latestPosSale, notePosSaleMember, openPosSales, posSaleById, posSaleByTxn, posSalesBetween } from './pos-sales.ts';
+import type { PosSaleInput, PosSaleRow } from './pos-sales.ts';
 import { pruneBatch } from './prune.ts';
 import { retireRefusedAward } from './retire-refused.ts';
 import type { PruneCounts } from './prune.ts';
@@ -59,6 +61,7 @@ import { parseTransitionRequest, refusal } from './transition-rules.ts';
 import type { TransitionRequest, TransitionResult } from './transition-rules.ts';
 
 export type { ClawbackSummary } from './clawbacks.ts';
+export type { PosSaleInput, PosSaleRow, PosSaleStatus } from './pos-sales.ts';
 export type { HonorClaim } from './honor.ts';
 export type { IdentityCheck, JournalIdentity } from './identity.ts';
 export type { KeyingClaim, KeyingSettings } from './keying.ts';
@@ -381,6 +384,38 @@ export class Journal {
   /** The key-origin changes, newest first. */
   keyOriginChanges(limit = 100): KeyOriginChange[] {
     return this.#read(() => listKeyOriginChanges(this.#db, limit));
+  }
+
+  // --- POS link sales (pos-sales.ts) ---------------------------------------------------------
+
+  /** Accepts a POS sale durably, or returns the one already stored under its transaction and date. */
+  acceptPosSale(input: PosSaleInput): { row: PosSaleRow; created: boolean } {
+    return this.#write((now) => acceptPosSale(this.#db, input, now));
+  }
+
+  /** Closes an open POS sale as cancelled or no-member; false if it was already closed. */
+  closePosSale(id: number, status: 'cancelled' | 'no-member'): boolean {
+    return this.#write((now) => closePosSale(this.#db, id, status, now));
+  }
+
+  notePosSaleMember(id: number, member: { memberId: string; memberName: string | null }): void {
+    this.#write((now) => notePosSaleMember(this.#db, id, member, now));
+  }
+
+  posSale(posTxnId: string, saleDate?: string): PosSaleRow | undefined {
+    return this.#read(() => (saleDate === undefined ? latestPosSale(this.#db, posTxnId) : posSaleByTxn(this.#db, posTxnId, saleDate)));
+  }
+
+  posSaleById(id: number): PosSaleRow | undefined {
+    return this.#read(() => posSaleById(this.#db, id));
+  }
+
+  openPosSales(): PosSaleRow[] {
+    return this.#read(() => openPosSales(this.#db));
+  }
+
+  posSalesBetween(from: number, to: number, limit = 5000): PosSaleRow[] {
+    return this.#read(() => posSalesBetween(this.#db, from, to, limit));
   }
 
   /** Appends one API call to the activity audit (bounded to `apiCallsMax` rows). */

@@ -121,7 +121,7 @@ export function toApiCall(r: SqlRow): ApiCall {
     id: int(r, 'id'),
     at: int(r, 'at'),
     keyMask: str(r, 'key_mask'),
-    method: method === 'GET' || method === 'POST' ? method : fail('method', method),
+    method: method === 'GET' || method === 'POST' || method === 'PUT' ? method : fail('method', method),
     path: str(r, 'path'),
     endpoint: str(r, 'endpoint'),
     status: intOrNull(r, 'status'),

@@ -250,6 +250,42 @@ ALTER TABLE intents ADD COLUMN lease_holder TEXT;
 INSERT INTO state_transitions VALUES ('queued','unknown');
 `;
 
+/**
+ * Sales handed over by the POS link: accepted (and journaled) before the till shows them, so a
+ * crash never loses one. The accepted body is kept verbatim for replay comparison and never
+ * changes; the award itself is an ordinary `intents` row under the sale's usual award key, so a
+ * POS sale and a typed sale of the same transaction share one award. `status` records only what
+ * the POS decided (cancel) or what the till concluded when the POS moved on (no-member); a sale
+ * closed as no-member may still be cancelled by the POS, nothing else reopens or changes it.
+ */
+const POS_SALES = /* sql */ `
+CREATE TABLE pos_sales (
+  id              INTEGER PRIMARY KEY,
+  pos_txn_id      TEXT    NOT NULL,
+  sale_date       TEXT    NOT NULL,
+  body            TEXT    NOT NULL,
+  total_minor     INTEGER NOT NULL,
+  earn_base_minor INTEGER NOT NULL,
+  currency        TEXT    NOT NULL,
+  cashier_id      TEXT,
+  status          TEXT    NOT NULL DEFAULT 'open' CHECK (status IN ('open','no-member','cancelled')),
+  member_id       TEXT,
+  member_name     TEXT,
+  created_at      INTEGER NOT NULL,
+  updated_at      INTEGER NOT NULL,
+  version         INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (pos_txn_id, sale_date)
+) STRICT;
+CREATE INDEX pos_sales_open ON pos_sales(id) WHERE status = 'open';
+CREATE INDEX pos_sales_by_created ON pos_sales(created_at, id);
+
+CREATE TRIGGER pos_sales_body_frozen BEFORE UPDATE OF pos_txn_id, sale_date, body, total_minor, earn_base_minor, currency, cashier_id, created_at ON pos_sales
+BEGIN SELECT RAISE(ABORT, 'journal: an accepted POS sale cannot be changed'); END;
+CREATE TRIGGER pos_sales_status_once BEFORE UPDATE OF status ON pos_sales
+WHEN NEW.status <> OLD.status AND NOT (OLD.status = 'open' OR (OLD.status = 'no-member' AND NEW.status = 'cancelled'))
+BEGIN SELECT RAISE(ABORT, 'journal: a closed POS sale cannot change its status'); END;
+`;
+
 /** Every migration, in order. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial journal', sql: V1 },
@@ -258,6 +294,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'retire refused awards', sql: RETIRE_REFUSED_AWARDS },
   { version: 5, name: 'keying settings, journal identity, lease holders', sql: KEYING_AND_IDENTITY },
   { version: 6, name: 'retire refused awards after failed reads', sql: RETIRE_AFTER_UNKNOWN_SENDS_ONLY },
+  { version: 7, name: 'POS link sales', sql: POS_SALES },
 ];
 
 /** The schema version this code writes. */

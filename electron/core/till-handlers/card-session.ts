@@ -11,6 +11,8 @@ export interface ShownCard {
   /** The tier multiplier the card showed; the award uses this one, not one the renderer sends. */
   readonly tierMultiplier: number;
   readonly tierName: string;
+  /** The member's name as the card showed it (for a POS receipt line); null when that part failed. */
+  readonly memberName?: string | null;
   /** The coupons the card listed: a scanned coupon is matched to the member whose card is up. */
   readonly couponIds: readonly string[];
 }

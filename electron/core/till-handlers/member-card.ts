@@ -41,6 +41,7 @@ export async function fetchMemberCard(deps: Pick<TillHandlerDeps, 'clients' | 'c
       fetchedAt,
       tierMultiplier: tier.value.tier.multiplier,
       tierName: tier.value.tier.name,
+      memberName: member.ok ? member.value.name : null,
       couponIds: coupons.value.coupons.map((c) => c.id),
     });
   } else {

@@ -14,6 +14,7 @@ import { DEFAULT_NO_RESEND_WINDOW_MS } from '../../api/server-assumptions.ts';
 import { earnRuleSchema } from '../../earn/earn-rule.ts';
 import { compileScanPattern } from '../../scan/scan-parser.ts';
 import { DAY_START_PATTERN, DEFAULT_DAY_START } from '../../time/business-day.ts';
+import { compileReceiptCodePattern } from '../../pos/receipt-code.ts';
 
 export const DEFAULT_BASE_URL = 'https://flash.socialhub.ai/api/v2';
 
@@ -79,6 +80,38 @@ export const scannerSettingsSchema = z
   })
   .prefault({});
 
+/** Receipt barcode/QR format for a POS without the link: a regex with named groups `txn` and `total`, or null. */
+const receiptCodePatternSchema = z
+  .string()
+  .max(300)
+  .superRefine((s, ctx) => {
+    const compiled = compileReceiptCodePattern(s);
+    if (!compiled.ok) ctx.addIssue({ code: 'custom', message: compiled.message });
+  })
+  .nullable();
+
+const posLinkFields = {
+  /** The loopback API a POS hands sales to; off until a manager turns it on. */
+  enabled: z.boolean(),
+  /** 127.0.0.1 / ::1 port. */
+  port: z.number().int().min(1024).max(65_535),
+  /** Award as soon as the member's card is shown, without the cashier's confirm. */
+  autoAwardWhenCardShown: z.boolean(),
+  /** A sale waiting this long without a member shows a nudge at the till. */
+  noMemberNudgeSeconds: z.number().int().min(5).max(600),
+  receiptCodePattern: receiptCodePatternSchema,
+};
+
+export const posLinkSettingsSchema = z
+  .object({
+    enabled: posLinkFields.enabled.default(false),
+    port: posLinkFields.port.default(8787),
+    autoAwardWhenCardShown: posLinkFields.autoAwardWhenCardShown.default(false),
+    noMemberNudgeSeconds: posLinkFields.noMemberNudgeSeconds.default(45),
+    receiptCodePattern: posLinkFields.receiptCodePattern.default(null),
+  })
+  .prefault({});
+
 export const cameraSettingsSchema = z.object({ deviceId: cameraFields.deviceId.default(null) }).prefault({});
 
 export const settingsSchema = z.object({
@@ -94,6 +127,7 @@ export const settingsSchema = z.object({
   earnRule: earnRuleSettingsSchema,
   scanner: scannerSettingsSchema,
   camera: cameraSettingsSchema,
+  posLink: posLinkSettingsSchema,
   journalRetentionDays: z.number().int().min(7).max(3650).default(90),
   managerAutoLockMinutes: z.number().int().min(1).max(240).default(5),
   /** How old a displayed member card may be before the till refetches it. */
@@ -113,7 +147,7 @@ export type SettingsInput = z.input<typeof settingsSchema>;
 
 /**
  * What `settings:update` accepts: any subset of the top-level fields; a nested group (earnRule,
- * scanner, camera) is replaced as a whole, so the settings screen edits one section at a time.
+ * scanner, camera, posLink) is replaced as a whole, so the settings screen edits one section at a time.
  * Strict, so a misspelt field is an error rather than silently ignored.
  */
 export const settingsPatchSchema = z.strictObject({
@@ -127,6 +161,7 @@ export const settingsPatchSchema = z.strictObject({
   earnRule: earnRuleSchema.partial().optional(),
   scanner: z.strictObject(scannerFields).partial().optional(),
   camera: z.strictObject(cameraFields).partial().optional(),
+  posLink: z.strictObject(posLinkFields).partial().optional(),
   journalRetentionDays: z.number().int().min(7).max(3650).optional(),
   managerAutoLockMinutes: z.number().int().min(1).max(240).optional(),
   cardFreshnessMinutes: z.number().int().min(1).max(1440).optional(),

@@ -50,6 +50,8 @@ export interface TillKitOptions {
   logDir?: string | null;
   telemetry?: TillCoreOptions['telemetry'];
   posSaleOpen?: TillCoreOptions['posSaleOpen'];
+  /** The POS link's per-token rate limit (default: the app's). */
+  posLinkRateLimit?: TillCoreOptions['posLinkRateLimit'];
 }
 
 /** The app's foundation with cheap scrypt, keeping the last set-up code it issued (what the first-run screen shows). */
@@ -101,6 +103,8 @@ export async function createTillKit(options: TillKitOptions = {}) {
     clock,
     sandbox: { quiet: true, ...options.sandbox },
     tickMs: 60_000,
+    posLinkPort: 0, // tests never take a fixed port
+    ...(options.posLinkRateLimit === undefined ? {} : { posLinkRateLimit: options.posLinkRateLimit }),
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     ...(policy === undefined ? {} : { policy }),
     ...(options.logDir === undefined ? {} : { logDir: options.logDir }),

@@ -1,0 +1,119 @@
+/**
+ * The POS link's sales table (schema migration "POS link sales"): accept once, compare replays,
+ * close as cancelled or no-member, and the day's counts for the manager. The award itself lives
+ * in `intents`; this table never decides points.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import { JournalInputError } from './journal-errors.ts';
+import { prepared } from './statements.ts';
+
+export type PosSaleStatus = 'open' | 'no-member' | 'cancelled';
+
+export interface PosSaleRow {
+  id: number;
+  posTxnId: string;
+  /** The POS's business date, or '' when it sent none. */
+  saleDate: string;
+  /** The accepted body, canonical JSON. */
+  body: string;
+  totalMinor: number;
+  earnBaseMinor: number;
+  currency: string;
+  cashierId: string | null;
+  status: PosSaleStatus;
+  memberId: string | null;
+  memberName: string | null;
+  createdAt: number;
+  updatedAt: number;
+  version: number;
+}
+
+export interface PosSaleInput {
+  posTxnId: string;
+  saleDate: string;
+  body: string;
+  totalMinor: number;
+  earnBaseMinor: number;
+  currency: string;
+  cashierId: string | null;
+}
+
+function toRow(r: Record<string, unknown>): PosSaleRow {
+  return {
+    id: Number(r.id),
+    posTxnId: String(r.pos_txn_id),
+    saleDate: String(r.sale_date),
+    body: String(r.body),
+    totalMinor: Number(r.total_minor),
+    earnBaseMinor: Number(r.earn_base_minor),
+    currency: String(r.currency),
+    cashierId: typeof r.cashier_id === 'string' ? r.cashier_id : null,
+    status: String(r.status) as PosSaleStatus,
+    memberId: typeof r.member_id === 'string' ? r.member_id : null,
+    memberName: typeof r.member_name === 'string' ? r.member_name : null,
+    createdAt: Number(r.created_at),
+    updatedAt: Number(r.updated_at),
+    version: Number(r.version),
+  };
+}
+
+/** Inserts the sale unless one with the same transaction and date exists; returns the stored one either way. */
+export function acceptPosSale(db: DatabaseSync, input: PosSaleInput, now: number): { row: PosSaleRow; created: boolean } {
+  for (const [name, v] of [['total', input.totalMinor], ['earn base', input.earnBaseMinor]] as const) {
+    if (!Number.isSafeInteger(v) || v < 0) throw new JournalInputError(`The POS sale's ${name} must be whole cents, 0 or more.`);
+  }
+  const existing = posSaleByTxn(db, input.posTxnId, input.saleDate);
+  if (existing) return { row: existing, created: false };
+  const r = prepared(
+    db,
+    `INSERT INTO pos_sales (pos_txn_id, sale_date, body, total_minor, earn_base_minor, currency, cashier_id, created_at, updated_at)
+     VALUES (:posTxnId, :saleDate, :body, :totalMinor, :earnBaseMinor, :currency, :cashierId, :now, :now) RETURNING *`,
+  ).get({ ...input, now });
+  if (!r) throw new Error('journal: insert returned nothing');
+  return { row: toRow(r), created: true };
+}
+
+export function posSaleByTxn(db: DatabaseSync, posTxnId: string, saleDate: string): PosSaleRow | undefined {
+  const r = prepared(db, 'SELECT * FROM pos_sales WHERE pos_txn_id = :posTxnId AND sale_date = :saleDate').get({ posTxnId, saleDate });
+  return r ? toRow(r) : undefined;
+}
+
+/** The newest sale with this transaction id, whatever its date. */
+export function latestPosSale(db: DatabaseSync, posTxnId: string): PosSaleRow | undefined {
+  const r = prepared(db, 'SELECT * FROM pos_sales WHERE pos_txn_id = :posTxnId ORDER BY id DESC LIMIT 1').get({ posTxnId });
+  return r ? toRow(r) : undefined;
+}
+
+export function posSaleById(db: DatabaseSync, id: number): PosSaleRow | undefined {
+  const r = prepared(db, 'SELECT * FROM pos_sales WHERE id = :id').get({ id });
+  return r ? toRow(r) : undefined;
+}
+
+/** Open sales, oldest first (a handful at most: the POS moves on one sale at a time). */
+export function openPosSales(db: DatabaseSync): PosSaleRow[] {
+  return prepared(db, "SELECT * FROM pos_sales WHERE status = 'open' ORDER BY id").all().map(toRow);
+}
+
+/** Closes a sale: no-member only from open, cancelled from open or no-member. False when that move is not open to it. */
+export function closePosSale(db: DatabaseSync, id: number, status: Exclude<PosSaleStatus, 'open'>, now: number): boolean {
+  const from = status === 'cancelled' ? "status IN ('open','no-member')" : "status = 'open'";
+  const r = prepared(db, `UPDATE pos_sales SET status = :status, updated_at = :now, version = version + 1 WHERE id = :id AND ${from}`).run({ id, status, now });
+  return Number(r.changes) === 1;
+}
+
+/** Records who the cashier awarded the sale to (kept for the receipt's name line). */
+export function notePosSaleMember(db: DatabaseSync, id: number, member: { memberId: string; memberName: string | null }, now: number): void {
+  prepared(db, 'UPDATE pos_sales SET member_id = :memberId, member_name = :memberName, updated_at = :now, version = version + 1 WHERE id = :id').run({
+    id,
+    now,
+    memberId: member.memberId,
+    memberName: member.memberName,
+  });
+}
+
+/** Sales created in [from, to), oldest first. */
+export function posSalesBetween(db: DatabaseSync, from: number, to: number, limit: number): PosSaleRow[] {
+  return prepared(db, 'SELECT * FROM pos_sales WHERE created_at >= :from AND created_at < :to ORDER BY created_at, id LIMIT :limit')
+    .all({ from, to, limit })
+    .map(toRow);
+}

@@ -1,0 +1,94 @@
+/**
+ * The POS link as the app core holds it: the token store, the service and the loopback server,
+ * started and stopped to follow Settings → POS link (off until a manager turns it on). Hosted
+ * the same way by Electron main and the web host, since both assemble the app core.
+ */
+import path from 'node:path';
+import type { PosLinkStatus } from '../../../shared/ipc/schemas/pos-link.ts';
+import type { Settings } from '../../../shared/ipc/schemas/settings.ts';
+import type { ApiCallInput } from '../../../shared/journal/row.ts';
+import { createPosLinkServer } from './server.ts';
+import type { PosLinkServer, PosLinkServerOptions } from './server.ts';
+import { createPosLinkService } from './service.ts';
+import type { PosLinkService, PosLinkServiceDeps } from './service.ts';
+import { createTokenStore } from './token-store.ts';
+import type { TokenStore } from './token-store.ts';
+
+export const POS_TOKEN_FILE = 'pos-link-token.json';
+
+export interface PosLinkOptions extends PosLinkServiceDeps {
+  dataDir: string;
+  /** Where audit lines go: the journal's API activity. */
+  recordCall(call: ApiCallInput): void;
+  log: { warn(message: string, fields?: Record<string, unknown>): void };
+  rateLimit?: PosLinkServerOptions['rateLimit'];
+  /** Listen here instead of the settings' port (tests: 0, any free port). */
+  portOverride?: number;
+}
+
+export interface PosLink {
+  readonly service: PosLinkService;
+  readonly tokens: TokenStore;
+  /** Starts, stops or moves the server to match the settings; resolves once it has. */
+  apply(settings: Settings['posLink']): Promise<void>;
+  status(): PosLinkStatus;
+  close(): Promise<void>;
+}
+
+export function createPosLink(options: PosLinkOptions): PosLink {
+  const tokens = createTokenStore({ file: path.join(options.dataDir, POS_TOKEN_FILE), now: () => options.now() });
+  const service = createPosLinkService(options);
+  let server: PosLinkServer | null = null;
+  let listening: { port: number; hosts: string[] } | null = null;
+  let wanted: { enabled: boolean; port: number } = { enabled: false, port: -1 };
+  let error: string | null = null;
+  let chain: Promise<void> = Promise.resolve();
+
+  const stop = async (): Promise<void> => {
+    const s = server;
+    server = null;
+    listening = null;
+    if (s !== null) await s.close();
+  };
+
+  const start = async (port: number): Promise<void> => {
+    const s = createPosLinkServer({
+      service,
+      tokens,
+      audit: (e) => options.recordCall({ ...e }),
+      now: () => options.now(),
+      ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
+    });
+    try {
+      listening = await s.listen(port);
+      server = s;
+      error = null;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      error = code === 'EADDRINUSE' ? `Port ${port} is already in use on this computer: pick another port.` : `The POS link could not start (${code ?? (e instanceof Error ? e.message : String(e))}).`;
+      options.log.warn('POS link not started', { port, code });
+    }
+  };
+
+  return {
+    service,
+    tokens,
+    apply(settings) {
+      chain = chain.then(async () => {
+        const port = options.portOverride ?? settings.port;
+        // A port that failed is retried only when the manager changes something (no retry loop on every tick).
+        if (settings.enabled === wanted.enabled && port === wanted.port) return;
+        wanted = { enabled: settings.enabled, port };
+        await stop();
+        error = null;
+        if (settings.enabled) await start(port);
+      });
+      return chain;
+    },
+    status: () => ({ enabled: wanted.enabled, port: wanted.port, listening, error, token: tokens.info() }),
+    async close() {
+      await chain;
+      await stop();
+    },
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The checks every POS-link request passes before anything else looks at it: a loopback Host
+ * (a DNS-rebinding page reaches us under its own name), no Origin (a browser always sends one on
+ * a cross-origin call, a POS never does), a bounded body, and a per-token rate limit.
+ */
+import type { IncomingMessage } from 'node:http';
+import { PosLinkError } from './errors.ts';
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+const LOOPBACK_HOST = /^(?:127\.0\.0\.1|\[::1\]|localhost)(?::\d{1,5})?$/i;
+
+export function checkHost(host: string | undefined): void {
+  if (host === undefined || !LOOPBACK_HOST.test(host)) {
+    throw new PosLinkError(403, 'forbidden-host', `Host ${JSON.stringify(host ?? '')} is not this computer: the POS link answers only 127.0.0.1, [::1] or localhost.`);
+  }
+}
+
+export function checkNoOrigin(req: IncomingMessage): void {
+  if (req.headers.origin !== undefined) {
+    throw new PosLinkError(403, 'forbidden-origin', 'Requests with an Origin header are refused: a web page may never drive the POS link.');
+  }
+}
+
+/** `Authorization: Bearer <token>` → the token, or null. */
+export function bearerToken(req: IncomingMessage): string | null {
+  const h = req.headers.authorization;
+  if (typeof h !== 'string') return null;
+  const m = /^Bearer\s+(\S+)$/i.exec(h.trim());
+  return m?.[1] ?? null;
+}
+
+/**
+ * The request body as text, refused past `limit` bytes (declared or actual). Minimal on purpose:
+ * one function, so a shared body helper can replace it.
+ */
+export function readBody(req: IncomingMessage, limit = BODY_LIMIT_BYTES): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const tooLarge = (): PosLinkError => new PosLinkError(413, 'body-too-large', `The body is over ${limit / 1024} kB.`, { headers: { Connection: 'close' } });
+    if (Number(req.headers['content-length'] ?? '0') > limit) {
+      req.resume();
+      reject(tooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    req.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      size += chunk.length;
+      if (size > limit) {
+        failed = true;
+        reject(tooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!failed) resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', () => {
+      if (!failed) reject(new PosLinkError(400, 'bad-request', 'The body could not be read.'));
+      failed = true;
+    });
+  });
+}
+
+export interface RateLimiter {
+  /** Takes one request for `key`; throws rate-limited (429 + Retry-After) when its bucket is empty. */
+  take(key: string): void;
+}
+
+/** A token bucket per key: `burst` at once, refilled at `perSecond`. */
+export function createRateLimiter(options: { perSecond: number; burst: number; now?: () => number }): RateLimiter {
+  const now = options.now ?? (() => performance.now());
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  return {
+    take(key) {
+      const t = now();
+      const b = buckets.get(key) ?? { tokens: options.burst, at: t };
+      b.tokens = Math.min(options.burst, b.tokens + ((t - b.at) / 1000) * options.perSecond);
+      b.at = t;
+      buckets.set(key, b);
+      if (b.tokens < 1) {
+        const retry = Math.max(1, Math.ceil((1 - b.tokens) / options.perSecond));
+        throw new PosLinkError(429, 'rate-limited', `Too many requests with this token; retry in ${retry} s.`, { headers: { 'Retry-After': String(retry) } });
+      }
+      b.tokens -= 1;
+    },
+  };
+}

@@ -1,0 +1,276 @@
+/**
+ * The POS link's behaviour, transport-free: accept a sale (journaled first), answer its status,
+ * wait for it to change, take returns and cancellations through the engine's capped clawback,
+ * and let the cashier award it. The HTTP server (server.ts) and the IPC channels
+ * (till-channels.ts) are thin doors onto this.
+ */
+import { IpcError } from '../../../shared/ipc/envelope.ts';
+import type { CashierWriteOutcome, SaleSummary } from '../../../shared/ipc/schemas/till.ts';
+import { proportionalClawback } from '../../../shared/earn/earn-rule.ts';
+import type { ReturnPost, ReturnResult, SalePut, SaleStatus } from '../../../shared/pos/schemas.ts';
+import type { Settings } from '../../../shared/ipc/schemas/settings.ts';
+import type { Engine } from '../engine/index.ts';
+import type { Journal, PosSaleRow } from '../journal/index.ts';
+import type { CardSession } from '../till-handlers/card-session.ts';
+import { earnPreview } from '../till-handlers/award-handlers.ts';
+import { formatMoneyMachine } from '../../../shared/money.ts';
+import { PosLinkError } from './errors.ts';
+import { bodyDifferences, canonicalBody, earningMinor, minorUnits, saleFigures } from './sale-body.ts';
+import { saleStatus } from './sale-status.ts';
+
+/** The return id a cancellation after the award is journaled under; reserved, so a POS return cannot take it. */
+export const CANCEL_RETURN_ID = 'POS-CANCEL';
+const WAIT_MAX_MS = 30_000;
+const WATCH_RECENT = 50;
+
+export interface PosLinkServiceDeps {
+  /** The open journal; throws when writes are stopped. */
+  journal(): Journal;
+  /** The engine for the current settings; rejects while the till is not set up. */
+  engine(): Promise<Engine>;
+  settings(): Settings;
+  cards: CardSession;
+  now(): number;
+  /** Journal rows the service changed (the till's journal-changed event). */
+  onJournalChange?(ids: number[]): void;
+}
+
+export type PutResult = { kind: 'created' | 'same'; sale: SaleStatus };
+
+/** When a sale arrived and who rang it up (the cashier screen's extra lines). */
+export interface SaleMeta {
+  receivedAt: number;
+  cashierId: string | null;
+}
+
+/** The sale the cashier screen shows: the POS status plus when it arrived. */
+export interface CashierPosSale extends SaleMeta {
+  sale: SaleStatus;
+}
+
+export interface PosLinkService {
+  putSale(posTxnId: string, body: SalePut): Promise<PutResult>;
+  status(posTxnId: string): Promise<SaleStatus | null>;
+  /** Resolves with the status once its version differs from `sinceVersion`, or after `ms` with it unchanged. */
+  waitForChange(posTxnId: string, sinceVersion: number, ms: number): Promise<SaleStatus | null>;
+  returnSale(posTxnId: string, returnId: string, body: ReturnPost): Promise<ReturnResult>;
+  cancel(posTxnId: string): Promise<SaleStatus>;
+  /** The cashier's award of the sale on screen: same rules as a typed sale (card shown, fresh). */
+  award(posTxnId: string, memberId: string): Promise<CashierWriteOutcome>;
+  /** The newest sale still open at the till (waiting or on its way), or null. */
+  current(): Promise<CashierPosSale | null>;
+  /** Every status change (SSE, cashier event). */
+  subscribe(listener: (sale: SaleStatus, meta: SaleMeta) => void): () => void;
+  /** Journal rows changed elsewhere (the engine's drainer, another process): re-derive what is watched. */
+  journalChanged(): void;
+}
+
+export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
+  const listeners = new Set<(sale: SaleStatus, meta: SaleMeta) => void>();
+  const lastSeen = new Map<string, number>();
+  const watched = new Set<string>();
+
+  const engineOrNull = async (): Promise<Engine | null> => {
+    try {
+      return await deps.engine();
+    } catch {
+      return null; // not set up: no award can exist yet
+    }
+  };
+  const summaryOf = async (row: PosSaleRow): Promise<SaleSummary | null> => {
+    const engine = await engineOrNull();
+    return engine === null ? null : engine.saleSummary(row.posTxnId, row.saleDate === '' ? undefined : row.saleDate);
+  };
+  const statusOfRow = async (row: PosSaleRow): Promise<SaleStatus> => saleStatus(row, await summaryOf(row));
+
+  const publish = (sale: SaleStatus, row: PosSaleRow): void => {
+    if (lastSeen.get(sale.posTxnId) === sale.version) return;
+    lastSeen.set(sale.posTxnId, sale.version);
+    watched.add(sale.posTxnId);
+    if (watched.size > WATCH_RECENT) {
+      const oldest = watched.values().next();
+      if (oldest.done !== true) {
+        watched.delete(oldest.value);
+        lastSeen.delete(oldest.value);
+      }
+    }
+    for (const l of listeners) {
+      try {
+        l(sale, { receivedAt: row.createdAt, cashierId: row.cashierId });
+      } catch {
+        // A broken subscriber (a closed stream) must not stop the others.
+      }
+    }
+  };
+
+  const refresh = async (posTxnId: string): Promise<SaleStatus | null> => {
+    const row = deps.journal().posSale(posTxnId);
+    if (!row) return null;
+    const s = await statusOfRow(row);
+    publish(s, row);
+    return s;
+  };
+
+  const requireRow = (posTxnId: string): PosSaleRow => {
+    const row = deps.journal().posSale(posTxnId);
+    if (!row) throw new PosLinkError(404, 'not-found', `Sale ${posTxnId} was never sent to this till.`);
+    return row;
+  };
+
+  /** The POS moved on: earlier sales still waiting for a member are closed as no-member (nothing is sent). */
+  const closeAbandoned = async (before: number): Promise<void> => {
+    const j = deps.journal();
+    for (const row of j.openPosSales()) {
+      if (row.id >= before) continue;
+      const s = await statusOfRow(row);
+      if (s.state === 'waiting-for-member' && j.closePosSale(row.id, 'no-member')) await refresh(row.posTxnId);
+    }
+  };
+
+  const service: PosLinkService = {
+    async putSale(posTxnId, body) {
+      const figures = saleFigures(body);
+      const text = canonicalBody(body);
+      const { row, created } = deps.journal().acceptPosSale({
+        posTxnId,
+        saleDate: body.businessDate ?? '',
+        body: text,
+        totalMinor: figures.totalMinor,
+        earnBaseMinor: figures.earnBaseMinor,
+        currency: body.currency,
+        cashierId: body.cashierId ?? null,
+      });
+      if (!created && row.body !== text) {
+        const differences = bodyDifferences(row.body, body);
+        throw new PosLinkError(409, 'conflict', `Sale ${posTxnId} was already sent with a different body: ${differences.map((d) => d.field).join(', ')} differ. The first body stands.`, {
+          extra: { differences },
+        });
+      }
+      if (created) await closeAbandoned(row.id);
+      const sale = await statusOfRow(row);
+      publish(sale, row);
+      return { kind: created ? 'created' : 'same', sale };
+    },
+
+    async status(posTxnId) {
+      const row = deps.journal().posSale(posTxnId);
+      return row ? statusOfRow(row) : null;
+    },
+
+    async waitForChange(posTxnId, sinceVersion, ms) {
+      const first = await service.status(posTxnId);
+      if (first === null || first.version !== sinceVersion || ms <= 0) return first;
+      watched.add(posTxnId);
+      return new Promise<SaleStatus | null>((resolve) => {
+        const done = (s: SaleStatus | null): void => {
+          clearTimeout(timer);
+          unsubscribe();
+          resolve(s);
+        };
+        const unsubscribe = service.subscribe((s) => {
+          if (s.posTxnId === posTxnId && s.version !== sinceVersion) done(s);
+        });
+        const timer = setTimeout(() => void service.status(posTxnId).then(done, () => done(first)), Math.min(ms, WAIT_MAX_MS));
+      });
+    },
+
+    async returnSale(posTxnId, returnId, body) {
+      const row = requireRow(posTxnId);
+      const engine = await deps.engine().catch(() => {
+        throw new PosLinkError(503, 'till-not-ready', 'The till is not set up for awards yet (store and till id).');
+      });
+      const businessDate = row.saleDate === '' ? undefined : row.saleDate;
+      const before = engine.saleSummary(posTxnId, businessDate);
+      const returned = Math.min(body.lines === undefined ? minorUnits(body.total ?? '0', 'returned total', row.currency) : earningMinor(body.lines, row.currency), row.earnBaseMinor);
+      const repeat = before.clawbacks.some((c) => c.returnId === returnId);
+      if (!repeat) {
+        if (before.award === null || !before.found) throw new PosLinkError(409, 'conflict', `Sale ${posTxnId} earned no points at this till, so there is nothing to take back.`);
+        if (before.award.state !== 'confirmed' && before.awarded === 0) throw new PosLinkError(409, 'conflict', before.blocker ?? `The points for sale ${posTxnId} are not confirmed yet; send the return again shortly.`);
+      }
+      if (!repeat && (returned === 0 || before.reversible === 0)) {
+        const sale = await statusOfRow(row);
+        return { posTxnId, returnId, outcome: 'nothing-to-reverse', pointsReversed: 0, capped: false, receiptLines: sale.receiptLines, sale };
+      }
+      const outcome = await engine.clawback({ posTxnId, returnId, ...(businessDate === undefined ? {} : { businessDate }), mode: 'proportional', returnedAmountMinor: returned });
+      if (outcome.row !== null) deps.onJournalChange?.([outcome.row.id]);
+      const award = before.award;
+      const share = award !== null && award.saleTotal !== null
+        ? proportionalClawback({ awardedPoints: award.amount, alreadyClawedBack: 0, saleTotal: formatMoneyMachine(award.saleTotal, row.currency), returnedAmount: formatMoneyMachine(returned, row.currency), rounding: 'floor' })
+        : null;
+      const points = Math.abs(outcome.row?.amount ?? 0);
+      const sale = (await refresh(posTxnId)) ?? (await statusOfRow(row));
+      const result: ReturnResult['outcome'] =
+        outcome.status === 'duplicate' ? 'duplicate' : outcome.status === 'confirmed' ? 'reversed' : outcome.status === 'rejected' ? 'nothing-to-reverse' : 'pending';
+      const reversedNow = result === 'nothing-to-reverse' ? 0 : points;
+      const lines = reversedNow > 0 ? [`Points reversed: ${reversedNow.toLocaleString('en-US')}${result === 'pending' ? ' (pending)' : ''}`] : [];
+      return {
+        posTxnId,
+        returnId,
+        outcome: result,
+        pointsReversed: reversedNow,
+        capped: share !== null && share.ok && reversedNow < share.points,
+        receiptLines: lines,
+        sale,
+      };
+    },
+
+    async cancel(posTxnId) {
+      const row = requireRow(posTxnId);
+      const before = await statusOfRow(row);
+      if (before.state === 'pending') {
+        throw new PosLinkError(409, 'conflict', `The points for sale ${posTxnId} are still being sent; cancel again once the status shows awarded.`);
+      }
+      if (before.state === 'awarded') {
+        const engine = await deps.engine();
+        const businessDate = row.saleDate === '' ? undefined : row.saleDate;
+        const summary = engine.saleSummary(posTxnId, businessDate);
+        if (summary.reversible > 0 && !summary.clawbacks.some((c) => c.returnId === CANCEL_RETURN_ID)) {
+          const outcome = await engine.clawback({ posTxnId, returnId: CANCEL_RETURN_ID, ...(businessDate === undefined ? {} : { businessDate }), mode: 'points', points: summary.reversible });
+          if (outcome.row !== null) deps.onJournalChange?.([outcome.row.id]);
+        }
+      }
+      deps.journal().closePosSale(row.id, 'cancelled');
+      return (await refresh(posTxnId)) ?? before;
+    },
+
+    async award(posTxnId, memberId) {
+      const j = deps.journal();
+      const row = j.posSale(posTxnId);
+      if (!row) throw new IpcError('SALE_NOT_FOUND', `Sale ${posTxnId} did not come from the POS.`);
+      if (row.status !== 'open') throw new IpcError('INVALID_STATE', `Sale ${posTxnId} is ${row.status === 'cancelled' ? 'cancelled' : 'closed without a member'} at the POS; nothing was awarded.`);
+      const settings = deps.settings();
+      const card = deps.cards.require(memberId, deps.now(), settings.cardFreshnessMinutes);
+      const preview = earnPreview(settings.earnRule, formatMoneyMachine(row.earnBaseMinor, row.currency), card);
+      if (preview.points === 0) throw new IpcError('AMOUNT_INVALID', `This sale earns no points (${preview.explanation}).`);
+      j.notePosSaleMember(row.id, { memberId, memberName: card.memberName ?? null });
+      const engine = await deps.engine();
+      const outcome = await engine.award({
+        memberId,
+        posTxnId,
+        points: preview.points,
+        saleTotalMinor: row.earnBaseMinor,
+        ...(row.saleDate === '' ? {} : { businessDate: row.saleDate }),
+      });
+      if (outcome.row !== null) deps.onJournalChange?.([outcome.row.id]);
+      await refresh(posTxnId);
+      return outcome;
+    },
+
+    async current() {
+      const row = deps.journal().openPosSales().at(-1);
+      return row === undefined ? null : { sale: await statusOfRow(row), receivedAt: row.createdAt, cashierId: row.cashierId };
+    },
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    journalChanged() {
+      const j = deps.journal();
+      const txns = new Set([...watched, ...j.openPosSales().map((r) => r.posTxnId)]);
+      for (const t of txns) void refresh(t).catch(() => undefined);
+    },
+  };
+  return service;
+}

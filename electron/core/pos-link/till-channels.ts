@@ -1,0 +1,66 @@
+/** The POS link's IPC channels (shared/ipc/schemas/pos-link.ts) on the checked registry. */
+import type { InvokeContract } from '../../../shared/ipc/contract.ts';
+import { IpcError } from '../../../shared/ipc/envelope.ts';
+import { compileReceiptCodePattern, parseReceiptCode } from '../../../shared/pos/receipt-code.ts';
+import type { HandlerRegistry } from '../ipc/handler-registry.ts';
+import type { SettingsService } from '../settings/settings-file.ts';
+import type { JournalSlot } from '../app/journal-slot.ts';
+import type { PosLink } from './pos-link.ts';
+import { businessDayWindowAt, salesShare } from './share.ts';
+
+export interface PosLinkChannelDeps {
+  posLink: PosLink;
+  settings: SettingsService;
+  journal: JournalSlot;
+  now(): number;
+}
+
+export function registerPosLinkChannels(registry: HandlerRegistry<InvokeContract>, deps: PosLinkChannelDeps): void {
+  const { posLink, settings } = deps;
+  const apply = async () => {
+    await posLink.apply(settings.get().posLink);
+    return posLink.status();
+  };
+  const journalCall = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (e) {
+      throw deps.journal.mapError(e);
+    }
+  };
+
+  // --- cashier ---
+  registry.handle('posSaleCurrent', () => journalCall(() => posLink.service.current()));
+  registry.handle('posSaleAward', ({ posTxnId, memberId }) => journalCall(() => posLink.service.award(posTxnId, memberId)));
+  registry.handle('posReceiptCode', ({ code }) => {
+    const pattern = settings.get().posLink.receiptCodePattern;
+    if (pattern === null) throw new IpcError('INVALID_STATE', 'No receipt-code format is set: a manager sets one in Settings → POS link.');
+    const compiled = compileReceiptCodePattern(pattern);
+    if (!compiled.ok) throw new IpcError('SETTINGS_INVALID', compiled.message);
+    return parseReceiptCode(code, compiled.regex);
+  });
+
+  // --- manager ---
+  registry.handle('posLinkStatus', () => posLink.status());
+  registry.handle('posLinkConfigure', async ({ enabled, port }) => {
+    const current = settings.get().posLink;
+    settings.update({ posLink: { ...current, ...(enabled === undefined ? {} : { enabled }), ...(port === undefined ? {} : { port }) } });
+    return apply();
+  });
+  const create = () => {
+    const { token } = posLink.tokens.create();
+    return { token, status: posLink.status() };
+  };
+  registry.handle('posLinkTokenCreate', create);
+  registry.handle('posLinkTokenRotate', create);
+  registry.handle('posLinkTokenRevoke', () => {
+    posLink.tokens.revoke();
+    return posLink.status();
+  });
+  registry.handle('posLinkShare', ({ from, to }) =>
+    journalCall(async () => {
+      const day = businessDayWindowAt(deps.now(), settings.get().businessDayStartsAt);
+      return salesShare(deps.journal.journal(), posLink.service, from ?? day.from, to ?? day.to);
+    }),
+  );
+}
