@@ -129,7 +129,7 @@ export function createHandlerRegistry<T extends InvokeTable>(contract: T, option
     try {
       result = await impl(parsed.data, ctx);
     } catch (e) {
-      if (e instanceof IpcError) return err(e.code, e.message, e.issues);
+      if (e instanceof IpcError) return err(e.code, e.message, e.issues, e.localized);
       log.error('IPC implementation threw', { channel: channel.name, error: e instanceof Error ? e.name : typeof e });
       return err('INTERNAL', 'Internal error.');
     }
