@@ -5,6 +5,7 @@ import { CATALOGUES } from '../../shared/i18n/locales.ts';
 import { pseudoCatalogue } from '../../shared/i18n/pseudo.ts';
 import { catalogueLocales, extractMessages, readCatalogue } from './catalogue-files.ts';
 import { PSEUDO } from './paths.ts';
+import { UNTRANSLATED } from './sync.ts';
 
 describe('the committed catalogues against a fresh extraction of the code', () => {
   // Extracted here, not read from en.json, so a stale catalogue cannot pass.
@@ -17,6 +18,15 @@ describe('the committed catalogues against a fresh extraction of the code', () =
 
   it('have every id the code uses, no id it does not, valid ICU and the same placeholders as English', () => {
     expect(checkCatalogues(extracted, files)).toEqual([]);
+  });
+
+  it('are translated: no entry still carries the UNTRANSLATED mark that i18n:extract / i18n:add leave', () => {
+    const left = Object.entries(files).flatMap(([locale, cat]) =>
+      Object.entries(cat)
+        .filter(([, e]) => e.description?.startsWith(UNTRANSLATED) === true)
+        .map(([id]) => `${locale}: ${id}`),
+    );
+    expect(left).toEqual([]);
   });
 
   it('are all loaded by the app', () => {
