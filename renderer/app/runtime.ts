@@ -187,6 +187,8 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
         if (panel === 'camera' || panel === 'code') ui.getState().close(panel);
       };
       const route = routeScan(raw, { customPattern: settings.getState().settings?.scanner.customPattern ?? null, field: scanFields.lookup(activeElement()) });
+      // Counted for fleet telemetry (source only, never the code); a failure here is not the cashier's concern.
+      void bridge.scanSeen({ source }).catch(() => undefined);
       switch (route.kind) {
         case 'error':
           if (source !== 'typed') scanError(route.message);
