@@ -25,6 +25,7 @@ describe('call', () => {
   it('names the field in a payload error', () => {
     expect(errorText({ code: 'INVALID_PAYLOAD', message: 'Invalid request', issues: [{ path: ['saleTotal'], message: 'enter an amount' }] })).toBe('Sale total: enter an amount');
     expect(errorText({ code: 'OFFLINE', message: 'Offline.' })).toBe('Offline.');
+    expect(errorText({ code: 'LOCKED', message: 'manager session required' })).toBe('The manager console locked itself. Enter the PIN to continue.');
   });
 
   it('tells the locked-session listeners of a LOCKED answer, and only of that', async () => {

@@ -70,6 +70,7 @@ function cleanMessage(message: unknown): string {
 
 /** The sentence to show for an error, naming the first field problem when there is one. */
 export function errorText(error: CallError): string {
+  if (error.code === 'LOCKED') return 'The manager console locked itself. Enter the PIN to continue.';
   const issue = error.issues?.[0];
   if (error.code === 'INVALID_PAYLOAD' && issue !== undefined && issue.message !== '') {
     const field = issue.path.length > 0 ? `${FIELD_NAMES[String(issue.path[0])] ?? String(issue.path[0])}: ` : '';
