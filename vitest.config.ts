@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   assetsInclude: ['**/*.wasm'],
   test: {
-    include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'renderer/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'renderer/**/*.test.ts', 'renderer/**/*.test.tsx', 'scripts/**/*.test.ts'],
     exclude: ['node_modules/**', 'e2e/**', 'out/**', '.vite/**'],
     environment: 'node',
     // Hang guards, not performance limits: the integration suites share 2 cores with each other.

@@ -10,7 +10,9 @@ import path from 'node:path';
 import { app, dialog, ipcMain, session } from 'electron';
 import type { BrowserWindow, WebContents } from 'electron';
 import { createTillCore } from './core/app/app-core.ts';
-import type { TillCore } from './core/app/app-core.ts';
+import type { TillCore, TillTelemetryOptions } from './core/app/app-core.ts';
+import { telemetryFromEnv } from './core/telemetry/telemetry-env.ts';
+import { updateConfigFromEnv } from './core/update/update-feed.ts';
 import type { RegistryLog } from './core/ipc/handler-registry.ts';
 import type { AppFacts } from './core/ipc/foundation-handlers.ts';
 import { createSenderPolicy } from './core/ipc/sender-policy.ts';
@@ -50,6 +52,8 @@ export interface CoreContext {
   readonly app: AppFacts;
   /** Packaged and not the QA build: live keys never go to loopback. */
   readonly releaseBuild: boolean;
+  /** Metrics to the fleet's OTLP collector (from policy; TILL_OTLP_ENDPOINT in development); absent = off. */
+  readonly telemetry?: TillTelemetryOptions;
   /** Our own origins (app://till, and the Vite dev server in development). */
   readonly origins: readonly AppOrigin[];
   /** True for our window's webContents only. */
@@ -82,6 +86,7 @@ export function startCore(ctx: CoreContext): Promise<TillCore> {
     eventTransport: rendererEventTransport(ctx.windows, ctx.origins),
     log: ctx.log,
     ownerPrefix: 'app',
+    ...(ctx.telemetry === undefined ? {} : { telemetry: ctx.telemetry }),
   });
 }
 
@@ -97,6 +102,18 @@ function rendererName(): string {
 /** Baked in at packaging time by vite.main.config.ts; absent (false) when not bundled. */
 function testBuild(): boolean {
   return typeof TILL_TEST_BUILD === 'boolean' && TILL_TEST_BUILD;
+}
+
+/** Development and QA runs may point at a collector by environment; a release build takes it from policy only. */
+function devTelemetry(build: BuildKind): { telemetry?: TillTelemetryOptions } {
+  if (isReleaseBuild(build)) return {};
+  try {
+    const env = telemetryFromEnv(process.env);
+    return env === null ? {} : { telemetry: env };
+  } catch (e) {
+    log.warn(`Telemetry is off: ${e instanceof Error ? e.message : String(e)}`);
+    return {};
+  }
 }
 
 let mainWindow: BrowserWindow | null = null;
@@ -151,6 +168,7 @@ export async function main(): Promise<void> {
   });
 
   const core = await startCore({
+    ...devTelemetry(build),
     userData,
     settings,
     vault,
@@ -174,6 +192,15 @@ export async function main(): Promise<void> {
       app.quit();
     });
   });
+
+  // Updates download in the background; the core's gate decides when the till restarts into one.
+  try {
+    const updates = updateConfigFromEnv(process.env);
+    // Loaded only when used: the update client reaches for Electron's autoUpdater at import.
+    if (updates !== null && app.isPackaged) (await import('./shell/updates.ts')).startUpdates({ config: updates, readiness: () => core.updateReadiness(), log });
+  } catch (e) {
+    log.warn(`Updates are off: ${e instanceof Error ? e.message : String(e)}`);
+  }
 
   const missing = core.registry.missing();
   if (missing.length > 0) throw new Error(`IPC channels without an implementation: ${missing.join(', ')}`);

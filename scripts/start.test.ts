@@ -1,13 +1,14 @@
 /**
- * `npm start` on a machine without an Electron binary falls back to the web host; with a working
- * binary it would hand over to electron-forge. The probe never downloads anything.
+ * `npm start`: with a working Electron binary it hands over to electron-forge; without one it runs
+ * Electron's installer, and only when that fails (as here: no download is possible) falls back to
+ * the web host, saying why in one line.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { electronBinary } from './start.ts';
+import { electronBinary, fallbackLine, nextStartStep, runElectronInstaller } from './start.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const dirs: string[] = [];
@@ -39,12 +40,46 @@ describe('electronBinary', () => {
   });
 });
 
+describe('nextStartStep', () => {
+  const installer = '/app/node_modules/electron/install.js';
+  it('starts Electron when its binary works, installing nothing', () => {
+    expect(nextStartStep({ binary: '/bin/electron', installer, install: 'not-run' })).toEqual({ kind: 'electron', binary: '/bin/electron' });
+  });
+  it("runs Electron's installer when the binary is missing", () => {
+    expect(nextStartStep({ binary: null, installer, install: 'not-run' })).toEqual({ kind: 'install', installer });
+  });
+  it('starts Electron once the installer put a working binary in place', () => {
+    expect(nextStartStep({ binary: '/bin/electron', installer, install: { ok: true } })).toEqual({ kind: 'electron', binary: '/bin/electron' });
+  });
+  it('falls back to the web host with the reason, never installing twice', () => {
+    expect(nextStartStep({ binary: null, installer, install: { ok: false, error: 'TypeError: fetch failed' } })).toEqual({ kind: 'web', why: "Electron's installer failed: TypeError: fetch failed" });
+    expect(nextStartStep({ binary: null, installer, install: { ok: true } })).toMatchObject({ kind: 'web', why: expect.stringContaining('binary does not start') as unknown });
+    expect(nextStartStep({ binary: null, installer: null, install: 'not-run' })).toEqual({ kind: 'web', why: 'the electron package is not installed (run npm install)' });
+  });
+  it('says why in one line', () => {
+    expect(fallbackLine("Electron's installer failed: TypeError: fetch failed")).toBe(
+      "No Electron app here (Electron's installer failed: TypeError: fetch failed); starting the web host instead — open this URL in Chromium:",
+    );
+  });
+});
+
+describe('runElectronInstaller', () => {
+  it("reports the installer's first error line, not its stack", () => {
+    const script = path.join(tempDir(), 'install.js');
+    fs.writeFileSync(script, "console.error(new Error('getaddrinfo ENOTFOUND github.com').stack); process.exit(1);\n");
+    expect(runElectronInstaller(script)).toEqual({ ok: false, error: 'Error: getaddrinfo ENOTFOUND github.com' });
+    fs.writeFileSync(script, 'process.exit(0);\n');
+    expect(runElectronInstaller(script)).toEqual({ ok: true });
+  });
+});
+
 describe('npm start without Electron', () => {
-  it('says so and serves the app from the web host', async () => {
+  it("tries Electron's installer, then says why in one line and serves the app from the web host", async () => {
     const dataDir = tempDir();
     const proc = spawn(path.join(ROOT, 'node_modules', '.bin', 'node'), [path.join(ROOT, 'scripts', 'start.ts'), '--renderer-dir', path.join(ROOT, 'electron', 'web-host', 'test-fixtures')], {
       cwd: ROOT,
-      env: { ...process.env, TILL_DATA_DIR: dataDir },
+      // The real installer, pointed at a mirror that refuses (so it fails on any machine) and a private cache.
+      env: { ...process.env, TILL_DATA_DIR: dataDir, ELECTRON_MIRROR: 'http://127.0.0.1:9/', electron_config_cache: tempDir() },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -57,7 +92,10 @@ describe('npm start without Electron', () => {
         });
         proc.on('exit', () => reject(new Error(`exited early: ${stderr}`)));
       });
-      expect(stderr).toContain('No Electron binary on this machine; starting the web host instead — open this URL in Chromium');
+      const fallbacks = stderr.split('\n').filter((l) => l.startsWith('No Electron app here'));
+      expect(fallbacks).toHaveLength(1);
+      expect(fallbacks[0]).toMatch(/^No Electron app here \(Electron's installer failed: .+\); starting the web host instead — open this URL in Chromium:$/);
+      expect(stderr).not.toMatch(/\n\s+at /);
       expect((await fetch(new URL('/', url))).status).toBe(200);
       expect(fs.existsSync(path.join(dataDir, 'journal.sqlite'))).toBe(true);
     } finally {

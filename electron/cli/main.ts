@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * `socialhub-till` entry point (`node electron/cli/main.ts …`, `npm run till -- …`, or the bin).
  * The OMS/ERP's way in and a test driver for the exactly-once engine: Electron-free.

@@ -20,7 +20,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createTillCore } from '../core/app/app-core.ts';
-import type { TillCore } from '../core/app/app-core.ts';
+import type { TillCore, TillCoreOptions } from '../core/app/app-core.ts';
 import type { SandboxStartOptions } from '../core/app/sandbox-slot.ts';
 import { openTrustedFoundation } from '../core/app/trusted-foundation.ts';
 import type { RegistryLog } from '../core/ipc/handler-registry.ts';
@@ -59,6 +59,8 @@ export interface WebHostOptions {
   readonly log?: RegistryLog;
   /** The bundled stand-in, when the caller already has it. */
   readonly bridgeScript?: string;
+  /** Metrics to an OTLP/HTTP collector (`npm run e2e:serve` takes it from TILL_OTLP_ENDPOINT). */
+  readonly telemetry?: TillCoreOptions['telemetry'];
 }
 
 export interface WebHost {
@@ -248,6 +250,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       log,
       ownerPrefix: 'web',
       ...(options.sandbox === undefined ? {} : { sandbox: options.sandbox }),
+      ...(options.telemetry === undefined ? {} : { telemetry: options.telemetry }),
     });
   } catch (e) {
     sse.close();

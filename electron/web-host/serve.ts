@@ -10,6 +10,7 @@
  *   SANDBOX_READ_KEY=fl_test_…
  *   SANDBOX_ADMIN_TOKEN=sbx_admin_…
  *
+ * Metrics go to an OTLP/HTTP collector when TILL_OTLP_ENDPOINT is set (TILL_OTLP_INTERVAL_MS: how often).
  * Logs go to stderr. A new data folder is preset to store st_nyc_01 / till T1 so the cashier flow
  * works at once (`--no-preset` starts on factory settings, for first-run tests); `--settings` is a
  * JSON settings patch merged into that preset. The preset goes through the till, so it carries
@@ -26,6 +27,7 @@ import { settingsPatchSchema } from '../core/settings/settings-schema.ts';
 import type { SettingsPatch } from '../core/settings/settings-schema.ts';
 import { ensureRendererBuild } from './renderer-build.ts';
 import { startWebHost } from './host.ts';
+import { telemetryFromEnv } from '../core/telemetry/telemetry-env.ts';
 import type { WebHost } from './host.ts';
 
 export const USAGE = 'usage: npm run e2e:serve [-- --data-dir <dir>] [--port N] [--manager-pin 246810] [--settings <json>] [--build] [--renderer-dir <dir>] [--no-preset]';
@@ -92,12 +94,15 @@ export async function serve(options: ServeOptions): Promise<{ host: WebHost; sto
   const settingsPath = path.join(dataDir, 'settings.json');
   const presetSettings: SettingsPatch | null = options.preset && !fs.existsSync(settingsPath) ? { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', ...options.settings } : null;
   const rendererDir = options.rendererDir ?? (await ensureRendererBuild({ force: options.build, log: say }));
+  const telemetry = telemetryFromEnv(process.env);
+  if (telemetry !== null) say(`metrics go to ${telemetry.endpoint} (TILL_OTLP_ENDPOINT)`);
   const host = await startWebHost({
     dataDir,
     rendererDir,
     port: options.port,
     ...(options.managerPin === undefined ? {} : { managerPin: options.managerPin }),
     ...(presetSettings === null ? {} : { presetSettings }),
+    ...(telemetry === null ? {} : { telemetry }),
   });
   const sandbox = host.core.sandbox.handle();
   if (sandbox === null) {

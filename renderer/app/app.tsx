@@ -61,8 +61,7 @@ function ManagerSlot() {
   useEffect(() => (open ? runtime.suspendScanning() : undefined), [open, runtime]);
   const close = (): void => {
     runtime.ui.getState().close('manager');
-    // Settings (scanner timing, earn rule…) and the queue may have changed in there.
-    void runtime.settings.getState().load();
+    // The queue may have changed in there (settings are current: they change only through their store).
     void runtime.status.getState().refresh();
   };
   if (!open) return null;

@@ -1,12 +1,18 @@
 /**
  * Every bridge call goes through `call`: the envelope becomes a plain result, a rejected promise
  * (the bridge itself broke, the web host went away) becomes a calm generic error, and nothing a
- * cashier sees ever carries a stack trace.
+ * cashier sees ever carries a stack trace. A LOCKED answer (the manager session ended) is also
+ * told to whoever listens, so whichever store made the call, the console goes back to the PIN.
  */
 import type { ErrorCode, Issue } from '../../shared/ipc/envelope.ts';
 import { ERROR_CODE_MESSAGES } from '../../shared/ipc/error-messages.ts';
 import { SOURCE_LOCALE } from '../../shared/i18n/locales.ts';
-import type { LocalizedText, Translator } from '../../shared/i18n/translator.ts';
+import { englishText, type LocalizedText, type Translator } from '../../shared/i18n/translator.ts';
+import { defineMessages } from '@formatjs/intl';
+
+const MESSAGES = defineMessages({
+  locked: { id: 'call.error.locked', defaultMessage: 'The manager console locked itself. Enter the PIN to continue.', description: 'A manager action came back locked (auto-lock): back to the PIN screen' },
+});
 
 /** `BRIDGE`: the call never got an answer (not an envelope error). */
 export type CallErrorCode = ErrorCode | 'BRIDGE';
@@ -26,6 +32,16 @@ export const GENERIC_ERROR = 'The till could not finish that. Try again; if it k
 /** Longest message shown as-is; anything longer is almost certainly not meant for a cashier. */
 const MESSAGE_MAX = 300;
 
+const lockedListeners = new Set<() => void>();
+
+/** Be told of every call that came back LOCKED; returns the unsubscribe. */
+export function onLockedCall(listener: () => void): () => void {
+  lockedListeners.add(listener);
+  return () => {
+    lockedListeners.delete(listener);
+  };
+}
+
 export async function call<T>(run: () => Promise<unknown>): Promise<CallResult<T>> {
   let answer: unknown;
   try {
@@ -33,7 +49,9 @@ export async function call<T>(run: () => Promise<unknown>): Promise<CallResult<T
   } catch {
     return { ok: false, error: { code: 'BRIDGE', message: GENERIC_ERROR } };
   }
-  return readEnvelope<T>(answer);
+  const result = readEnvelope<T>(answer);
+  if (!result.ok && result.error.code === 'LOCKED') for (const listener of [...lockedListeners]) listener();
+  return result;
 }
 
 /** Trust only the envelope's shape, not its producer: a malformed answer is a generic error. */
@@ -78,6 +96,7 @@ function localizedOf(body: object): LocalizedText | undefined {
  * sentence in that language (the English `message` when the till speaks English).
  */
 export function errorText(error: CallError, translator?: Translator): string {
+  if (error.code === 'LOCKED') return translator === undefined ? englishText(MESSAGES.locked) : translator.t(MESSAGES.locked);
   if (translator !== undefined && error.code !== 'INVALID_PAYLOAD') {
     if (error.localized !== undefined && translator.has(error.localized.messageId)) return translator.text(error.localized);
     if (translator.locale !== SOURCE_LOCALE || error.message === GENERIC_ERROR) {

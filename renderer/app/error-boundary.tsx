@@ -1,5 +1,6 @@
 /** Never a stack trace on the till: a render error shows a calm message and a way back. */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Button } from '../ui/index.ts';
 
 interface Props {
   children: ReactNode;
@@ -28,16 +29,16 @@ export class ErrorBoundary extends Component<Props, { failed: boolean }> {
       <div className={this.props.overlay === true ? 'crash crash--overlay' : 'crash'} role="alert" data-testid="screen-error">
         <h2>{this.props.label ?? 'This screen'} ran into a problem.</h2>
         <p>Nothing you entered has been sent twice. Press the button to start this screen again; if it keeps happening, call a manager.</p>
-        <button
-          type="button"
-          className="btn btn--primary btn--large"
+        <Button
+          variant="primary"
+          size="large"
           onClick={() => {
             this.props.onReset?.();
             this.setState({ failed: false });
           }}
         >
           Start again
-        </button>
+        </Button>
       </div>
     );
   }

@@ -1,7 +1,8 @@
 /**
- * The app's wiring, created once per window: the stores, the journal-row follower, the sound
- * player, global scan capture and the subscriptions to main's events. Components reach it
- * through TillContext; tests build it with a fake bridge.
+ * The app's wiring, created once per window: the stores (the cashier's and the manager
+ * console's), the journal-row follower, the sound player, global scan capture and the
+ * subscriptions to main's events. Components reach it through TillContext; tests build it with a
+ * fake bridge.
  */
 import { defineMessages } from '@formatjs/intl';
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
@@ -14,10 +15,14 @@ import { createMemberStore, type MemberStore } from '../state/member-store.ts';
 import type { OutcomeView } from '../state/outcome.ts';
 import { CLAWBACK_ROUNDING, createReturnStore, type ReturnStore } from '../state/return-store.ts';
 import { createRowFollower, type RowFollower } from '../state/row-follower.ts';
+import { createKeysStore, type KeysStore } from '../state/keys-store.ts';
+import { createSessionStore, type SessionStore } from '../state/session-store.ts';
+import { createStorePickerStore, type StorePickerStore } from '../state/store-picker-store.ts';
 import { createSettingsStore, wedgeOptionsFromSettings, type SettingsStore } from '../state/settings-store.ts';
 import { createStatusStore, startStatusRefresh, type StatusStore } from '../state/status-store.ts';
 import { realTimers, type Timers } from '../state/timers.ts';
 import { createUiStore, type UiStore } from '../state/ui-store.ts';
+import { onLockedCall } from './call.ts';
 import { routeScan, ScanFieldRegistry } from './scan-router.ts';
 import { createSoundPlayer, type SoundKind, type SoundPlayer } from './sound.ts';
 
@@ -30,6 +35,12 @@ export interface TillRuntime {
   follower: RowFollower;
   status: StatusStore;
   settings: SettingsStore;
+  /** The manager session (PIN gate, lock, auto-lock). */
+  session: SessionStore;
+  /** The manager's API keys (masks, set, test, remove). */
+  keys: KeysStore;
+  /** SocialHub's store list for the store picker. */
+  storePicker: StorePickerStore;
   member: MemberStore;
   award: AwardStore;
   coupon: CouponStore;
@@ -95,6 +106,16 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
   const follower = createRowFollower(bridge, timers);
   const status = createStatusStore(bridge);
   const settings = createSettingsStore(bridge);
+  const session = createSessionStore(bridge, {
+    onTillCleared: () => void settings.getState().load(),
+    onUnlocked: () => {
+      void settings.getState().loadInfo();
+      void status.getState().refresh();
+    },
+  });
+  // The key storage tier is part of the app info (the console's no-keyring warning).
+  const keys = createKeysStore(bridge, { onStorageChanged: () => void settings.getState().loadInfo() });
+  const storePicker = createStorePickerStore(bridge);
   const feedback = createFeedbackStore(timers);
   const member = createMemberStore(bridge, timers);
   const ui = createUiStore();
@@ -176,6 +197,9 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
     follower,
     status,
     settings,
+    session,
+    keys,
+    storePicker,
     member,
     award,
     coupon,
@@ -195,6 +219,8 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
         if (panel === 'camera' || panel === 'code') ui.getState().close(panel);
       };
       const route = routeScan(raw, { customPattern: settings.getState().settings?.scanner.customPattern ?? null, field: scanFields.lookup(activeElement()) });
+      // Counted for fleet telemetry (source only, never the code); a failure here is not the cashier's concern.
+      void bridge.scanSeen({ source }).catch(() => undefined);
       switch (route.kind) {
         case 'error': {
           const message = locale.getState().translator.text(route.localized);
@@ -274,7 +300,12 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
       const offs = [
         bridge.on('connectivity', (p) => status.getState().applyConnectivity(p)),
         bridge.on('queueSize', (p) => status.getState().applyQueueSize(p)),
-        bridge.on('lockState', (p) => status.getState().applyLockState(p)),
+        bridge.on('lockState', (p) => {
+          status.getState().applyLockState(p);
+          session.getState().applyLockState(p);
+        }),
+        // Whichever store's call found the manager session gone, the console asks for the PIN.
+        onLockedCall(() => session.getState().sessionEnded()),
         bridge.on('journalChanged', (p) => {
           follower.changed(p.ids);
           refresher.kick();

@@ -7,7 +7,7 @@ import { useShallow } from 'zustand/shallow';
 import { useRuntime, useSettings, useStatus, useUi } from './context.tsx';
 import { fmtClock } from './format.ts';
 import { useShortcut } from './shortcuts.ts';
-import { Button } from './ui.tsx';
+import { Button } from '../ui/index.ts';
 
 export function StatusStrip() {
   const runtime = useRuntime();

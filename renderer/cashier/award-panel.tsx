@@ -8,7 +8,7 @@ import { useShallow } from 'zustand/shallow';
 import { useAward, useMember, useRuntime, useStatus } from '../app/context.tsx';
 import { fmtPoints } from '../app/format.ts';
 import { useShortcut } from '../app/shortcuts.ts';
-import { Button, Field, Skeleton } from '../app/ui.tsx';
+import { Button, Field, Skeleton } from '../ui/index.ts';
 import { useScanField } from '../app/use-scan-field.ts';
 import { isLocked, openSaleTxnId, previewKey } from '../state/award-store.ts';
 import { awardBlocker } from '../state/member-store.ts';

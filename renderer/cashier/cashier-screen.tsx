@@ -6,7 +6,7 @@ import { lazy, Suspense } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { useMember, useRuntime, useUi } from '../app/context.tsx';
 import { useShortcut, useShortcuts } from '../app/shortcuts.ts';
-import { Button } from '../app/ui.tsx';
+import { Button } from '../ui/index.ts';
 import { sortCoupons } from '../state/member-store.ts';
 import { AwardPanel } from './award-panel.tsx';
 import { CodeEntryDialog } from './code-entry-dialog.tsx';

@@ -1,7 +1,7 @@
 /** F8: type a member or coupon code by hand (a torn card, no scanner). It goes through the same scan routing. */
 import { useState } from 'react';
 import { useRuntime } from '../app/context.tsx';
-import { Button, Dialog, Field } from '../app/ui.tsx';
+import { Button, Dialog, Field } from '../ui/index.ts';
 
 export function CodeEntryDialog({ onClose }: { onClose: () => void }) {
   const runtime = useRuntime();

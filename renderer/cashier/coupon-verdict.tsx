@@ -7,7 +7,7 @@ import { useShallow } from 'zustand/shallow';
 import { useCoupon, useMember, useRuntime } from '../app/context.tsx';
 import { fmtClock, fmtIsoDate } from '../app/format.ts';
 import { LAYER, useShortcut } from '../app/shortcuts.ts';
-import { Button, Dialog } from '../app/ui.tsx';
+import { Button, Dialog } from '../ui/index.ts';
 import type { CouponCheck } from '../state/coupon-store.ts';
 import { VERDICT_CLASS } from '../styles/tone-classes.ts';
 
@@ -51,6 +51,8 @@ function VerdictScreen({ check, onClose, onCheckNow }: { check: CouponCheck; onC
       onClose={onClose}
       layer={LAYER.overlay}
       role="alertdialog"
+      variant="full"
+      feedback="flash"
       className={`verdict ${h.cls}`}
       testId="coupon-verdict"
       describedBy="verdict-reason"

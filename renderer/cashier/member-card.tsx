@@ -7,7 +7,7 @@ import type { MemberCard as MemberCardData } from '../../shared/ipc/schemas/till
 import type { Coupon } from '../../shared/api/schemas.ts';
 import { useCoupon, useMember, useRuntime } from '../app/context.tsx';
 import { fmtClock, fmtInt, fmtIsoDate, fmtMultiplier, fmtPoints } from '../app/format.ts';
-import { Button, Kbd, Skeleton, VisuallyHidden } from '../app/ui.tsx';
+import { Button, Kbd, Skeleton, VisuallyHidden } from '../ui/index.ts';
 import { pendingChecks } from '../state/coupon-store.ts';
 import { sortCoupons, tierProgress } from '../state/member-store.ts';
 import { openSaleTxnId } from '../state/award-store.ts';

@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { useReturns, useRuntime, useSettings } from '../app/context.tsx';
 import { fmtInt, fmtMinor, fmtPoints, fmtWhen } from '../app/format.ts';
-import { Button, Dialog, Field } from '../app/ui.tsx';
+import { Button, Dialog, Field } from '../ui/index.ts';
 import { useScanField } from '../app/use-scan-field.ts';
 import { CLAWBACK_ROUNDING, estimateReturn, returnedSoFar } from '../state/return-store.ts';
 import { OutcomeBanner } from './outcome-banner.tsx';
@@ -52,7 +52,7 @@ export function ReturnsPanel({ onClose }: { onClose: () => void }) {
   const blocked = summary !== null && summary.blocker !== null;
 
   return (
-    <Dialog title="Return — take back points" onClose={close} className="dialog--wide returns" testId="returns-panel">
+    <Dialog title="Return — take back points" onClose={close} variant="wide" className="returns" testId="returns-panel">
       <div className="returns__grid">
         <div className="returns__find">
           <Field

@@ -1,28 +1,26 @@
 /**
  * The manager console: what a store manager opens behind the PIN. The frame mounts it (Manager
- * button / F9) and passes `onClose`; everything else — the PIN dialog, auto-lock, notices and
- * the tabs — lives here, talking only to the preload bridge.
+ * button / F9) and passes `onClose`. A view over the runtime's stores: the session store (PIN
+ * gate, lock, auto-lock), the settings store (settings, app info, notices) and the status store
+ * (the attention count). The data tabs get the runtime's bridge and `call()` through the shell.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import type { AppInfo, LockState, Notice } from '../../shared/ipc/contract.ts';
-import type { Envelope, IpcErrorBody } from '../../shared/ipc/envelope.ts';
-import type { Settings } from '../../shared/ipc/schemas/settings.ts';
-import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
+import type { Notice } from '../../shared/ipc/contract.ts';
 import type { JournalRow } from '../../shared/journal/row.ts';
+import { useManagerSession, useRuntime, useSettings, useStatus } from '../app/context.tsx';
 import { ActivityTab } from './activity/activity-tab.tsx';
 import { AdjustTab } from './adjust/adjust-tab.tsx';
 import { AttentionTab } from './attention/attention-tab.tsx';
 import { PinGate } from './pin/pin-gate.tsx';
 import { ReconcileTab } from './reconcile/reconcile-tab.tsx';
-import { SessionContext, errorText, safeCall } from './session.ts';
+import { envelopeCall, SessionContext } from './session.ts';
 import type { ManagerSession } from './session.ts';
 import { SettingsTab } from './settings/settings-tab.tsx';
-import { getTill } from './till.ts';
 import { RowDetailDrawer } from './transactions/row-detail.tsx';
 import { TransactionsTab } from './transactions/transactions-tab.tsx';
 import { formatIso } from './format.ts';
-import { ErrorBanner } from './ui.tsx';
+import { Button, ErrorBanner } from '../ui/index.ts';
 import './manager.css';
 
 export const TABS = [
@@ -35,63 +33,40 @@ export const TABS = [
 ] as const;
 export type TabId = (typeof TABS)[number][0];
 
-type Phase = 'checking' | 'locked' | 'open';
-
 export interface ManagerConsoleProps {
   onClose: () => void;
 }
 
 export function ManagerConsole({ onClose }: ManagerConsoleProps) {
-  const till = useMemo<TillBridge>(() => getTill(), []);
-  const [phase, setPhaseState] = useState<Phase>('checking');
-  const phaseRef = useRef<Phase>('checking');
-  const [lock, setLock] = useState<LockState | null>(null);
-  const [lockNotice, setLockNotice] = useState<string | null>(null);
-  const [startError, setStartError] = useState<IpcErrorBody | null>(null);
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [attentionCount, setAttentionCount] = useState<number | null>(null);
+  const runtime = useRuntime();
+  const till = runtime.bridge;
+  const session = runtime.session;
+  const sessionPhase = useManagerSession((s) => s.phase);
+  const phase = sessionPhase === 'closed' ? 'checking' : sessionPhase;
+  const lock = useManagerSession((s) => s.lock);
+  const startError = useManagerSession((s) => s.startError);
+  const generation = useManagerSession((s) => s.generation);
+  // The unlock count lives as long as the window: screens mount at the first unlock of *this* opening.
+  const [openedAt] = useState(() => session.getState().generation);
+  const settings = useSettings((s) => s.settings);
+  const info = useSettings((s) => s.info);
+  // statusGet is a cashier channel: keeping the count current does not keep the manager session awake.
+  const attentionCount = useStatus((s) => (s.loaded ? s.needsAttention + s.checking : null));
+  const [noticeError, setNoticeError] = useState<string | null>(null);
   const [tab, setTab] = useState<TabId>('transactions');
   const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set<TabId>(['transactions']));
   const [openRowId, setOpenRowId] = useState<number | null>(null);
-  /** Bumped at every unlock: screens that show live data reload once the session is open again. */
-  const [generation, setGeneration] = useState(0);
   const rowListeners = useRef(new Set<(row: JournalRow) => void>());
   const tabRefs = useRef(new Map<TabId, HTMLButtonElement>());
+  // Any lock (the button, auto-lock, a call that found the session gone) closes the row drawer.
+  if (phase !== 'open' && openRowId !== null) setOpenRowId(null);
 
-  const setPhase = useCallback((p: Phase) => {
-    phaseRef.current = p;
-    setPhaseState(p);
-  }, []);
-
-  const lockNow = useCallback(
-    (notice: string | null) => {
-      if (phaseRef.current === 'open') setLockNotice(notice);
-      setOpenRowId(null);
-      setPhase('locked');
-    },
-    [setPhase],
-  );
-
-  const call = useCallback(
-    <T,>(fn: (t: TillBridge) => Promise<Envelope<T>>) => safeCall(till, fn, () => lockNow('The manager session ended. Enter the PIN to continue.')),
-    [till, lockNow],
-  );
-
-  const refreshSettings = useCallback(() => {
-    void call((t) => t.settingsGet()).then((env) => {
-      if (env.ok) setSettings(env.value);
-    });
-  }, [call]);
-
-  const session = useMemo<ManagerSession>(
+  const tabSession = useMemo<ManagerSession>(
     () => ({
       till,
-      call,
+      call: envelopeCall(till),
       generation,
       settings,
-      setSettings,
-      refreshSettings,
       openRow: (id) => setOpenRowId(id),
       notifyRowChanged: (row) => {
         for (const l of rowListeners.current) l(row);
@@ -103,38 +78,15 @@ export function ManagerConsole({ onClose }: ManagerConsoleProps) {
         };
       },
     }),
-    [till, call, generation, settings, refreshSettings],
+    [till, generation, settings],
   );
 
-  // Opening the console always asks for the PIN: a session left open (a reload, a crash of this
-  // window) is closed first, so whoever stands at the till now must know the PIN.
+  // Opening the console always asks for the PIN (a session left open by a reload or a crashed
+  // window is closed first, so whoever stands at the till now must know it); leaving it locks.
   useEffect(() => {
-    let live = true;
-    void call((t) => t.pinStatus())
-      .then((env) => (env.ok && env.value.unlocked ? call((t) => t.pinLock()) : env))
-      .then((env) => {
-        if (!live) return;
-        if (!env.ok) {
-          setStartError(env.error);
-          return;
-        }
-        setLock(env.value);
-        setPhase('locked');
-      });
-    return () => {
-      live = false;
-    };
-  }, [call, setPhase]);
-
-  // Auto-lock (or a lock from elsewhere): back to the PIN dialog.
-  useEffect(
-    () =>
-      till.on('lockState', (s) => {
-        setLock(s);
-        if (!s.unlocked && phaseRef.current === 'open') lockNow(`Locked after ${s.autoLockMinutes} ${s.autoLockMinutes === 1 ? 'minute' : 'minutes'} without manager activity.`);
-      }),
-    [till, lockNow],
-  );
+    void session.getState().open();
+    return () => session.getState().close();
+  }, [session]);
 
   // Once unlocked the PIN field is gone: focus goes to the current tab, not to the page body.
   useEffect(() => {
@@ -143,48 +95,13 @@ export function ManagerConsole({ onClose }: ManagerConsoleProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [phase]);
 
-  // Leaving the console closes the manager session.
-  useEffect(
-    () => () => {
-      void till.pinLock().catch(() => undefined);
-    },
-    [till],
-  );
-
-  // Once open: settings, app info (mode, notices, key storage), and the attention count.
-  useEffect(() => {
-    if (phase !== 'open') return;
-    let live = true;
-    void call((t) => t.settingsGet()).then((env) => live && env.ok && setSettings(env.value));
-    void call((t) => t.appInfo()).then((env) => live && env.ok && setInfo(env.value));
-    const countAttention = () =>
-      void call((t) => t.statusGet()).then((env) => {
-        // statusGet is a cashier channel: polling it does not keep the manager session awake.
-        if (live && env.ok) setAttentionCount((env.value.queue.counts['needs-attention'] ?? 0) + (env.value.queue.counts.unknown ?? 0));
-      });
-    countAttention();
-    let timer: number | undefined;
-    const off = till.on('journalChanged', () => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(countAttention, 1000);
-    });
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-      off();
-    };
-  }, [phase, call, till]);
-
   function close() {
-    void till.pinLock().catch(() => undefined);
+    session.getState().close();
     onClose();
   }
 
   function lockButton() {
-    void call((t) => t.pinLock()).then((env) => {
-      if (env.ok) setLock(env.value);
-    });
-    lockNow(null);
+    void session.getState().lockNow();
   }
 
   function selectTab(id: TabId, focus = false) {
@@ -219,15 +136,14 @@ export function ManagerConsole({ onClose }: ManagerConsoleProps) {
   }
 
   async function dismissNotice(n: Notice) {
-    const env = await call((t) => t.appDismissNotice({ id: n.id }));
-    if (env.ok) setInfo((i) => (i === null ? i : { ...i, notices: env.value.notices }));
+    setNoticeError(await runtime.settings.getState().dismissNotice(n.id));
   }
 
   const mode = info?.mode ?? settings?.mode ?? null;
   const storage = info?.storage ?? null;
 
   return (
-    <SessionContext.Provider value={session}>
+    <SessionContext.Provider value={tabSession}>
       <div className="mgr" data-testid="manager-console" data-phase={phase} onKeyDown={onRootKey}>
         <header className="mgr-header">
           <h1>Manager console</h1>
@@ -248,18 +164,18 @@ export function ManagerConsole({ onClose }: ManagerConsoleProps) {
             </span>
           )}
           {phase === 'open' && (
-            <button type="button" className="mgr-btn" onClick={lockButton} data-testid="manager-lock">
+            <Button onClick={lockButton} testId="manager-lock">
               Lock
-            </button>
+            </Button>
           )}
-          <button type="button" className="mgr-btn mgr-btn--primary" onClick={close} data-testid="manager-close">
+          <Button variant="primary" onClick={close} testId="manager-close">
             Back to the till
-          </button>
+          </Button>
         </header>
 
         {startError !== null && (
           <div className="mgr-body">
-            <ErrorBanner error={`The manager console cannot start: ${errorText(startError)}`} />
+            <ErrorBanner error={startError} />
           </div>
         )}
         {phase === 'checking' && startError === null && (
@@ -268,22 +184,11 @@ export function ManagerConsole({ onClose }: ManagerConsoleProps) {
           </p>
         )}
         {phase === 'locked' && lock !== null && (
-          <PinGate
-            state={lock}
-            notice={lockNotice}
-            onState={setLock}
-            onCancel={close}
-            onUnlocked={(s) => {
-              setLock(s);
-              setLockNotice(null);
-              setGeneration((g) => g + 1);
-              setPhase('open');
-            }}
-          />
+          <PinGate state={lock} onCancel={close} />
         )}
 
         {/* Screens mount at the first unlock and then stay mounted while locked (hidden), so a form interrupted by auto-lock is still there after the PIN. */}
-        {generation > 0 && (
+        {generation > openedAt && (
           <div className="mgr-main" hidden={phase !== 'open'}>
             {info !== null && info.notices.length > 0 && (
               <ul className="mgr-notices" aria-label="Notices" data-testid="manager-notices">
@@ -292,19 +197,20 @@ export function ManagerConsole({ onClose }: ManagerConsoleProps) {
                     <span>
                       <strong>{formatIso(n.at)}:</strong> {n.message}
                     </span>
-                    <button type="button" className="mgr-btn mgr-btn--small" onClick={() => void dismissNotice(n)} data-testid="manager-notice-dismiss">
+                    <Button size="small" onClick={() => void dismissNotice(n)} testId="manager-notice-dismiss">
                       Dismiss
-                    </button>
+                    </Button>
                   </li>
                 ))}
               </ul>
             )}
+            <ErrorBanner error={noticeError} testId="manager-notice-error" />
             {storage !== null && !storage.protected && !storage.optedInPlainText && tab !== 'settings' && (
               <p className="mgr-banner mgr-banner--warn mgr-banner--row" data-testid="manager-storage-warning">
                 <span>This computer has no keyring: API keys cannot be stored safely here. Read the warning and decide in Settings → API keys.</span>
-                <button type="button" className="mgr-btn mgr-btn--small" onClick={() => selectTab('settings')}>
+                <Button size="small" onClick={() => selectTab('settings')}>
                   Open key settings
-                </button>
+                </Button>
               </p>
             )}
             <div className="mgr-tabs" role="tablist" aria-label="Manager screens" onKeyDown={onTabKey}>

@@ -1,43 +1,88 @@
 /**
- * The settings the cashier screen uses (scanner timing, custom code pattern, camera, earn-rule
- * rounding, id scope). Read at start and re-read whenever the manager console or the scanner
- * wizard may have changed them.
+ * The till's one copy of its settings and app info (mode, key storage, notices), for both
+ * screens. Read once at start; every change goes through `update(patch)`, which checks the patch
+ * with the channel's own schema before anything is sent and keeps the store current with main's
+ * answer, so no screen has to re-read settings another screen changed.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
-import type { Settings } from '../../shared/ipc/schemas/settings.ts';
+import { settingsPatchSchema, type Settings, type SettingsPatch } from '../../shared/ipc/schemas/settings.ts';
 import type { AppInfo } from '../../shared/ipc/contract.ts';
 import type { WedgeOptions } from '../scan/wedge-detector.ts';
-import { call } from '../app/call.ts';
+import { call, errorText, type CallResult } from '../app/call.ts';
 
 export interface SettingsState {
   settings: Settings | null;
   info: AppInfo | null;
+  /** Why the settings could not be read, if they could not. */
   error: string | null;
   load(): Promise<void>;
-  set(settings: Settings): void;
+  /** Re-read the app info (key storage, notices), which main may change on its own. */
+  loadInfo(): Promise<void>;
+  /**
+   * Save a patch. A patch the schema refuses comes back as SETTINGS_INVALID with its issues and
+   * is never sent; main's answer replaces the settings here.
+   */
+  update(patch: SettingsPatch): Promise<CallResult<Settings>>;
+  dismissNotice(id: string): Promise<string | null>;
 }
 
 export type SettingsStore = StoreApi<SettingsState>;
 
-export function createSettingsStore(bridge: Pick<TillBridge, 'settingsGet'> & Partial<Pick<TillBridge, 'appInfo'>>): SettingsStore {
-  return createStore<SettingsState>()((set) => ({
+export type SettingsBridge = Pick<TillBridge, 'settingsGet' | 'settingsUpdate'> & Partial<Pick<TillBridge, 'appInfo' | 'appDismissNotice'>>;
+
+export function createSettingsStore(bridge: SettingsBridge): SettingsStore {
+  return createStore<SettingsState>()((set, get) => ({
     settings: null,
     info: null,
     error: null,
     async load() {
-      const [settings, info] = await Promise.all([
-        call<Settings>(() => bridge.settingsGet()),
-        bridge.appInfo === undefined ? Promise.resolve(null) : call<AppInfo>(() => bridge.appInfo!()),
-      ]);
+      const [settings] = await Promise.all([call<Settings>(() => bridge.settingsGet()), get().loadInfo()]);
       if (settings.ok) set({ settings: settings.value, error: null });
       else set({ error: settings.error.message });
-      if (info?.ok === true) set({ info: info.value });
     },
-    set(settings) {
-      set({ settings, error: null });
+    async loadInfo() {
+      if (bridge.appInfo === undefined) return;
+      const appInfo = bridge.appInfo;
+      const info = await call<AppInfo>(() => appInfo());
+      if (info.ok) set({ info: info.value });
+    },
+    async update(patch) {
+      const checked = settingsPatchSchema.safeParse(patch);
+      if (!checked.success) {
+        const issues = checked.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
+        return { ok: false, error: { code: 'SETTINGS_INVALID', message: 'These settings are not valid.', issues } };
+      }
+      const current = get().settings;
+      const sent = current === null ? patch : completePatch(patch, current);
+      const result = await call<Settings>(() => bridge.settingsUpdate(sent));
+      if (result.ok) set({ settings: result.value, error: null });
+      return result;
+    },
+    async dismissNotice(id) {
+      if (bridge.appDismissNotice === undefined) return null;
+      const dismiss = bridge.appDismissNotice;
+      const result = await call<{ notices: AppInfo['notices'] }>(() => dismiss({ id }));
+      if (!result.ok) return errorText(result.error);
+      const info = get().info;
+      if (info !== null) set({ info: { ...info, notices: result.value.notices } });
+      return null;
     },
   }));
+}
+
+/** The nested groups a patch replaces whole when present. */
+const GROUPS = ['earnRule', 'scanner', 'camera'] as const;
+
+/**
+ * The patch to send: the given fields plus the current value of every nested group it does not
+ * edit. Parsing a patch at the IPC door fills an absent group with its *default* (the groups carry
+ * a `prefault`), so a patch without them would reset the earn rule, scanner and camera.
+ */
+export function completePatch(patch: SettingsPatch, current: Settings): SettingsPatch {
+  const out: Record<string, unknown> = { ...patch };
+  for (const g of GROUPS) if (out[g] === undefined) out[g] = current[g];
+  return out;
 }
 
 /** The keyboard-wedge detector's options for the saved scanner settings (defaults when unknown). */

@@ -8,6 +8,7 @@ import type { MemberCard, WriteOutcome } from '../../shared/ipc/schemas/till.ts'
 import type { JournalRow } from '../../shared/journal/row.ts';
 import { testRow } from '../../shared/journal/test-row.ts';
 import type { Settings } from '../../shared/ipc/schemas/settings.ts';
+import type { LockState } from '../../shared/ipc/contract.ts';
 
 type Method = Exclude<keyof TillBridge, 'on'>;
 type Handler = (request: unknown) => unknown;
@@ -143,6 +144,22 @@ export function settingsFixture(overrides: Partial<Settings> = {}): Settings {
     currency: 'USD',
     requestTimeoutMs: 15000,
     noResendWindowMs: 60000,
+    ...overrides,
+  };
+}
+
+/** Main's lock state: a PIN set, the session locked, nothing else going on. */
+export function lockStateFixture(overrides: Partial<LockState> = {}): LockState {
+  return {
+    configured: true,
+    unlocked: false,
+    unlockExpiresAt: null,
+    lockedOutUntil: null,
+    failedAttempts: 0,
+    autoLockMinutes: 5,
+    setup: 'configured',
+    setupCode: null,
+    setupCodeUsable: true,
     ...overrides,
   };
 }

@@ -49,6 +49,8 @@ describe('the IPC contract', () => {
         'pinVerify',
         'saleLookup',
         'saleReturn',
+        // A count for fleet telemetry: the source only, nothing stored or sent about the code.
+        'scanSeen',
         'settingsGet',
         'statusGet',
         // Reachable with no PIN by design, and refused in main while a trusted PIN exists.

@@ -155,6 +155,8 @@ export const invokeContract = {
     response: z.object({ notices: z.array(noticeSchema) }),
     access: 'manager',
   }),
+  /** A code was read (camera, wedge or typed): counted for fleet telemetry, nothing else is kept. */
+  scanSeen: defineChannel('scan:seen', { request: z.strictObject({ source: z.enum(['camera', 'wedge', 'typed']) }), response: z.null() }),
 
   // Member card, award, redeem, returns, journal, reconciliation: shared/ipc/schemas/till.ts
   ...tillInvokeContract,

@@ -39,6 +39,10 @@ import { createCardSession } from '../till-handlers/card-session.ts';
 import { createScreenRows } from '../till-handlers/screen-rows.ts';
 import { registerTillHandlers } from '../till-handlers/index.ts';
 import type { TillHandlerDeps } from '../till-handlers/context.ts';
+import { startTelemetry } from '../telemetry/telemetry.ts';
+import type { SalesTally, Telemetry } from '../telemetry/telemetry.ts';
+import { createTillActivity } from '../update/till-activity.ts';
+import type { UpdateReadiness } from '../update/update-gate.ts';
 
 export const JOURNAL_FILE = 'journal.sqlite';
 export const SANDBOX_STATE_FILE = 'sandbox.json';
@@ -73,6 +77,17 @@ export interface TillCoreOptions {
   readonly ownerPrefix?: string;
   /** Engine timers (tests shorten them). */
   readonly engineTuning?: EngineSlotOptions['tuning'];
+  /** Metrics to the fleet's OTLP/HTTP collector; off without an endpoint (the default). */
+  readonly telemetry?: TillTelemetryOptions;
+  /** The POS link's word on whether a sale is open there (the update gate waits for it). */
+  readonly posSaleOpen?: () => boolean;
+}
+
+export interface TillTelemetryOptions {
+  readonly endpoint: string | null;
+  readonly exportIntervalMs?: number;
+  /** The POS link's sales tally (share of sales with a member). */
+  readonly sales?: () => SalesTally | null;
 }
 
 export interface TillCore {
@@ -84,6 +99,10 @@ export interface TillCore {
   readonly engine: EngineSlot;
   /** The embedded sandbox while one runs (sandbox mode), for the web host's banner lines and tests. */
   readonly sandbox: SandboxSlot;
+  /** Metrics export (a no-op when off); replaced when the store or till id changes. */
+  telemetry(): Telemetry;
+  /** What the update gate (core/update/update-gate.ts) decides on. */
+  updateReadiness(): UpdateReadiness;
   apiBaseUrl(): string | null;
   close(): Promise<void>;
 }
@@ -114,9 +133,24 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
   const journal = openJournalSlot({ path: path.join(options.dataDir, JOURNAL_FILE), now });
   if (journal.stopped() !== null) log.error('Journal unavailable: writes are stopped', { reason: journal.stopped() });
 
+  // Telemetry's resource names the till, so it starts again when the manager sets another store or till id.
+  const telemetryKey = (): string => `${settings.get().storeId ?? ''}\n${settings.get().tillId ?? ''}`;
+  const openTelemetry = (): Telemetry =>
+    startTelemetry({
+      endpoint: options.telemetry?.endpoint ?? null,
+      ...(options.telemetry?.exportIntervalMs === undefined ? {} : { exportIntervalMs: options.telemetry.exportIntervalMs }),
+      resource: { storeId: settings.get().storeId ?? '', tillId: settings.get().tillId ?? '', appVersion: options.app.version },
+      journalStats: () => journal.current()?.stats() ?? null,
+      ...(options.telemetry?.sales === undefined ? {} : { sales: options.telemetry.sales }),
+      log,
+    });
+  let telemetry = openTelemetry();
+  let telemetryFor = telemetryKey();
+
   const connectivity = createConnectivity(now);
   const recordCall = (record: ApiCallRecord): void => {
     connectivity.observe(record);
+    telemetry.apiCall(record);
     const j = journal.current();
     if (j === null) return;
     try {
@@ -155,9 +189,25 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
       // The status strip says why via status:get (writes stopped).
     }
   };
+  const activity = createTillActivity(now);
+  const rowsChanged = (ids: readonly number[]): void => {
+    const j = journal.current();
+    if (j === null) return;
+    try {
+      for (const id of ids.slice(0, 100)) {
+        const row = j.get(id);
+        if (row === undefined) continue;
+        activity.rowSeen(row);
+        telemetry.rowSeen(row);
+      }
+    } catch {
+      // Metrics and the update gate's bookkeeping must never fail the write they describe.
+    }
+  };
   const tillEvents: TillHandlerDeps['events'] = {
     journalChanged(ids) {
       if (ids.length > 0) events.publish('journalChanged', { ids: ids.slice(0, 1000).map(String), at: iso(now()) });
+      rowsChanged(ids);
       publishQueue();
     },
     reconcileProgress: (progress) => events.publish('reconcileProgress', progress),
@@ -217,7 +267,19 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     },
     ...(options.testKey === undefined ? {} : { testKey: options.testKey }),
   });
-  const cards = createCardSession();
+  registry.handle('scanSeen', ({ source }) => {
+    activity.touched();
+    telemetry.scan(source);
+    return null;
+  });
+  const shownCards = createCardSession();
+  const cards: typeof shownCards = {
+    ...shownCards,
+    record(memberId, card) {
+      shownCards.record(memberId, card);
+      activity.cardShown(memberId);
+    },
+  };
   registerTillHandlers(registry, {
     settings,
     now,
@@ -259,6 +321,12 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     publishQueue(); // picks up the engine's background work and the CLI's changes
     if (engine.outdated()) startEngine(); // the manager finished the set-up, or changed store/till/target
     if (!connectivity.state().online && now() - lastProbe >= OFFLINE_PROBE_MS) void probe();
+    if (telemetry.enabled && telemetryKey() !== telemetryFor) {
+      const old = telemetry;
+      telemetry = openTelemetry();
+      telemetryFor = telemetryKey();
+      void old.close();
+    }
   }, options.tickMs ?? TICK_MS_DEFAULT);
   tick.unref();
   const retention = startRetention({ journal, retentionDays: () => settings.get().journalRetentionDays, log });
@@ -272,6 +340,23 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     connectivity,
     engine,
     sandbox,
+    telemetry: () => telemetry,
+    updateReadiness() {
+      const j = journal.current();
+      let stats = null;
+      try {
+        stats = j?.stats() ?? null;
+      } catch {
+        // An unreadable journal: writes are already stopped, so nothing is in flight and a restart cannot lose one.
+      }
+      return {
+        writesInFlight: stats === null ? 0 : stats.counts.sending + stats.counts.verifying,
+        unfinished: stats?.unfinished ?? 0,
+        journalDurable: stats !== null && journal.stopped() === null,
+        saleOpen: activity.saleOpen(settings.get().cardFreshnessMinutes) || (options.posSaleOpen?.() ?? false),
+        lastActivityAt: activity.lastActivityAt(),
+      };
+    },
     apiBaseUrl: () => clients.baseUrl(),
     close() {
       closing ??= (async () => {
@@ -279,6 +364,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
         retention.stop();
         for (const u of unsubscribers) u();
         await engine.close();
+        await telemetry.close();
         await sandbox.close();
         journal.close();
       })();

@@ -41,6 +41,8 @@ export interface TillKitOptions {
   /** A release build (default: unpackaged, like development). */
   packaged?: boolean;
   originAllowList?: TillCoreOptions['originAllowList'];
+  telemetry?: TillCoreOptions['telemetry'];
+  posSaleOpen?: TillCoreOptions['posSaleOpen'];
 }
 
 export type TillKit = Awaited<ReturnType<typeof createTillKit>>;
@@ -74,6 +76,8 @@ export async function createTillKit(options: TillKitOptions = {}) {
     sandbox: { quiet: true, ...options.sandbox },
     tickMs: 60_000,
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    ...(options.telemetry === undefined ? {} : { telemetry: options.telemetry }),
+    ...(options.posSaleOpen === undefined ? {} : { posSaleOpen: options.posSaleOpen }),
   });
   return {
     dir,

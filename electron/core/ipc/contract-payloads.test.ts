@@ -35,6 +35,7 @@ const specific: Partial<Record<InvokeKey, unknown[]>> = {
   pinLock: [{ now: true }],
   appInfo: [{ verbose: true }],
   appDismissNotice: [{}, { id: '' }, { id: 'x'.repeat(65) }],
+  scanSeen: [{}, { source: 'laser' }, { source: 'wedge', payload: 'MEMBER-1' }],
 };
 
 function spyRegistry(): { registry: HandlerRegistry<typeof invokeContract>; spies: Map<string, ReturnType<typeof vi.fn>> } {

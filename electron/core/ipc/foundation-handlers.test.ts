@@ -57,6 +57,7 @@ const validPayloads: Record<InvokeKey, (d: Drive) => unknown> = {
   tillReset: () => ({ confirm: 'clear keys and settings' }),
   appInfo: () => undefined,
   appDismissNotice: () => ({ id: 'no-such-notice' }),
+  scanSeen: () => ({ source: 'wedge' }),
   // --- till: cashier ---
   memberCard: () => ({ memberId: DEMO.memberWithCoupons }),
   awardPreview: () => ({ memberId: DEMO.memberWithCoupons, saleTotal: '19.99' }),
@@ -87,7 +88,7 @@ const validPayloads: Record<InvokeKey, (d: Drive) => unknown> = {
 
 /** Some payloads refer to rows an earlier call makes; the destructive ones (clear, lock) go last. */
 const ORDER: InvokeKey[] = [
-  'settingsGet', 'keysStatus', 'keysSet', 'keysTest', 'keysAllowPlainText', 'pinStatus', 'pinSet', 'pinVerify', 'tillReset', 'appInfo', 'appDismissNotice',
+  'settingsGet', 'keysStatus', 'keysSet', 'keysTest', 'keysAllowPlainText', 'pinStatus', 'pinSet', 'pinVerify', 'tillReset', 'appInfo', 'appDismissNotice', 'scanSeen',
   'statusGet', 'memberCard', 'awardPreview', 'awardSubmit', 'couponRedeem', 'couponVerdict', 'saleLookup', 'saleReturn', 'journalDetail',
   'journalList', 'journalRow', 'journalExport', 'journalVerify', 'journalResend', 'journalResolve', 'journalRequeue',
   'adjustmentSubmit', 'exceptionsList', 'exceptionResolve',

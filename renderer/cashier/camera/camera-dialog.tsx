@@ -4,10 +4,8 @@
  * released as soon as a code is read or the dialog closes.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Settings } from '../../../shared/ipc/schemas/settings.ts';
-import { call } from '../../app/call.ts';
 import { useRuntime, useSettings } from '../../app/context.tsx';
-import { Button, Dialog } from '../../app/ui.tsx';
+import { Button, Dialog } from '../../ui/index.ts';
 import { listCameras, startCameraScanner, type CameraError, type CameraInfo, type CameraScanner } from '../../scan/camera-scanner.ts';
 import type { QrEngineReport } from '../../scan/qr-engine.ts';
 
@@ -87,7 +85,7 @@ export default function CameraDialog({ onClose }: { onClose: () => void }) {
   const current = state.phase === 'live' ? (state.deviceId ?? chosen) : chosen;
 
   return (
-    <Dialog title="Scan with the camera" onClose={onClose} className="dialog--wide camera" testId="camera-dialog">
+    <Dialog title="Scan with the camera" onClose={onClose} variant="wide" className="camera" testId="camera-dialog">
       <div className="camera__body">
         <div className="camera__view">
           <video ref={videoRef} className="camera__video" muted playsInline aria-label="Camera preview" data-testid="camera-video" />
@@ -158,8 +156,7 @@ function EngineLine({ report }: { report: QrEngineReport | null }) {
 
 /** Remember the camera in settings; that needs a manager session, so the choice is also kept on this machine. */
 async function remember(runtime: ReturnType<typeof useRuntime>, deviceId: string): Promise<void> {
-  const result = await call<Settings>(() => runtime.bridge.settingsUpdate({ camera: { deviceId } }));
-  if (result.ok) runtime.settings.getState().set(result.value);
+  await runtime.settings.getState().update({ camera: { deviceId } });
 }
 
 function readLocal(): string | null {

@@ -9,7 +9,7 @@ import type { ApiCall } from '../../../shared/journal/row.ts';
 import { downloadCsv, exportMessage } from '../csv.ts';
 import { formatCount, formatDateTime, formatLatency } from '../format.ts';
 import { useSession } from '../session.ts';
-import { ErrorBanner, Field, StatusLine } from '../ui.tsx';
+import { ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
 import { EMPTY_ACTIVITY_FILTER, ENDPOINT_MAX, callTone, mergeEndpoints, toActivityRange, toActivityRequest } from './filter.ts';
 import type { ActivityFilterState } from './filter.ts';
 

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { WriteOutcome } from '../../../shared/ipc/schemas/till.ts';
 import type { IpcErrorBody } from '../../../shared/ipc/envelope.ts';
 import { useSession } from '../session.ts';
-import { ErrorBanner, Field, Modal } from '../ui.tsx';
+import { ErrorBanner, Field, Modal } from '../../ui/index.ts';
 import { NOTE_MAX, NOTE_MIN, REASON_LABELS, adjustSentence, outcomeView } from './adjust-model.ts';
 import type { AdjustRequest } from './adjust-model.ts';
 

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useSession } from '../session.ts';
-import { Field } from '../ui.tsx';
+import { Field } from '../../ui/index.ts';
 import { AdjustConfirm } from './adjust-confirm.tsx';
 import { EMPTY_ADJUST, NOTE_MAX, REASON_CODES, REASON_LABELS, validateAdjust } from './adjust-model.ts';
 import type { AdjustDraft, AdjustField, AdjustRequest, ReasonCode } from './adjust-model.ts';

@@ -10,7 +10,7 @@ import type { IpcErrorBody } from '../../../shared/ipc/envelope.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { formatCount, formatDateTime, formatPoints } from '../format.ts';
 import { useSession } from '../session.ts';
-import { ErrorBanner, Field, StateChip, StatusLine } from '../ui.tsx';
+import { ErrorBanner, Field, StateChip, StatusLine } from '../../ui/index.ts';
 import { KIND_LABELS, rowReference } from '../transactions/filter.ts';
 import { DECISIONS, decisionNote } from './decision.ts';
 import type { DecisionId } from './decision.ts';

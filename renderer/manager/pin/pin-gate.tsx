@@ -6,36 +6,38 @@
  * - a PIN record that is missing or was altered while the till holds keys or settings: locked,
  *   until a new PIN is set with the code noted at the first run, or keys and settings are cleared;
  * - a forgotten PIN: reset with the same code.
+ *
+ * A view over the session store (state/session-store.ts): the typed digits stay here, every
+ * question to main and its answer live there.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { LockState } from '../../../shared/ipc/contract.ts';
 import { PIN_MAX_DIGITS, PIN_MIN_DIGITS } from '../../../shared/ipc/schemas/pin.ts';
-import { errorText, useSession } from '../session.ts';
-import { Field } from '../ui.tsx';
-import { countdown, lockoutText, newPinProblem, pinProblem, setupCodeProblem, verifyView } from './pin-model.ts';
+import { useManagerSession, useRuntime } from '../../app/context.tsx';
+import { Button, Field } from '../../ui/index.ts';
+import { countdown, lockoutText, pinProblem } from './pin-model.ts';
 
-/** What the gate reports back: unlocked, cancelled, or a new lock state (attempts, lockout, reset). */
-interface PinGateCallbacks {
-  onUnlocked: (s: LockState) => void;
-  onCancel: () => void;
-  onState: (s: LockState) => void;
-}
-
-interface PinGateProps extends PinGateCallbacks {
+interface PinGateProps {
   state: LockState;
-  notice: string | null;
+  onCancel: () => void;
 }
 
-export function PinGate({
-  state,
-  notice,
-  onUnlocked,
-  onCancel,
-  onState,
-}: PinGateProps) {
+export function PinGate({ state, onCancel }: PinGateProps) {
+  const session = useRuntime().session;
   const [forgot, setForgot] = useState(false);
+  const phase = useManagerSession((s) => s.phase);
+  // Back at the gate after an unlock: the verify form again, not a half-done reset.
+  if (forgot && phase === 'open') setForgot(false);
   if (state.configured && !forgot) {
-    return <VerifyPin state={state} notice={notice} onUnlocked={onUnlocked} onCancel={onCancel} onState={onState} onForgot={() => setForgot(true)} />;
+    return (
+      <VerifyPin
+        onCancel={onCancel}
+        onForgot={() => {
+          session.getState().clearGate();
+          setForgot(true);
+        }}
+      />
+    );
   }
   const variant: CodeVariant = state.configured ? 'forgot' : state.setup === 'first-run' ? 'first-run' : 'reset';
   return (
@@ -43,12 +45,14 @@ export function PinGate({
       key={`${variant}-${state.setupCode ?? ''}`}
       variant={variant}
       state={state}
-      onUnlocked={(s) => {
-        setForgot(false);
-        onUnlocked(s);
-      }}
-      onCancel={forgot ? () => setForgot(false) : onCancel}
-      onState={onState}
+      onCancel={
+        forgot
+          ? () => {
+              session.getState().clearGate();
+              setForgot(false);
+            }
+          : onCancel
+      }
     />
   );
 }
@@ -63,19 +67,13 @@ function useNow(active: boolean): number {
   return now;
 }
 
-function VerifyPin({
-  state,
-  notice,
-  onUnlocked,
-  onCancel,
-  onState,
-  onForgot,
-}: PinGateProps & { onForgot: () => void }) {
-  const { call } = useSession();
+function VerifyPin({ onCancel, onForgot }: { onCancel: () => void; onForgot: () => void }) {
+  const session = useRuntime().session;
+  const notice = useManagerSession((s) => s.notice);
+  const message = useManagerSession((s) => s.message);
+  const lockedUntil = useManagerSession((s) => s.lockedOutUntil);
+  const busy = useManagerSession((s) => s.busy === 'verify');
   const [pin, setPin] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
-  const [lockedUntil, setLockedUntil] = useState<number | null>(state.lockedOutUntil !== null ? Date.parse(state.lockedOutUntil) : null);
-  const [busy, setBusy] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const now = useNow(lockedUntil !== null);
   const locked = lockedUntil !== null && lockedUntil > now;
@@ -86,27 +84,11 @@ function VerifyPin({
 
   async function submit() {
     if (busy || locked) return;
-    const problem = pinProblem(pin);
-    if (problem !== null) {
-      setMessage(problem);
-      return;
-    }
-    setBusy(true);
-    const env = await call((t) => t.pinVerify({ pin }));
-    setBusy(false);
-    setPin('');
-    if (!env.ok) {
-      setMessage(errorText(env.error));
-      return;
-    }
-    onState(env.value.state);
-    const v = verifyView(env.value);
-    if (v.kind === 'unlocked') onUnlocked(env.value.state);
-    else if (v.kind === 'wrong') setMessage(v.text);
-    else if (v.kind === 'locked-out') {
-      setLockedUntil(v.until);
-      setMessage(null);
-    } else setMessage('No manager PIN is set yet.');
+    const typed = pin;
+    const verifying = session.getState().verify(typed);
+    // A PIN refused before asking main stays in the field to be corrected; a sent one is cleared.
+    if (pinProblem(typed) === null) setPin('');
+    await verifying;
     inputRef.current?.focus();
   }
 
@@ -172,16 +154,16 @@ function VerifyPin({
           </p>
         )}
         <div className="mgr-row-gap">
-          <button type="submit" className="mgr-btn mgr-btn--primary mgr-btn--big" disabled={busy || locked} data-testid="pin-submit">
+          <Button type="submit" variant="primary" size="large" disabled={busy || locked} testId="pin-submit">
             {busy ? 'Checking…' : 'Unlock'}
-          </button>
-          <button type="button" className="mgr-btn mgr-btn--ghost mgr-btn--big" onClick={onCancel} data-testid="pin-cancel">
+          </Button>
+          <Button variant="ghost" size="large" onClick={onCancel} testId="pin-cancel">
             Cancel
-          </button>
+          </Button>
         </div>
-        <button type="button" className="mgr-btn mgr-btn--ghost" onClick={onForgot} data-testid="pin-forgot">
+        <Button variant="ghost" onClick={onForgot} testId="pin-forgot">
           Forgot the PIN?
-        </button>
+        </Button>
       </form>
     </div>
   );
@@ -196,34 +178,22 @@ const TITLES: Record<CodeVariant, string> = {
   forgot: 'Reset a forgotten PIN',
 };
 
-function SetPinWithCode({ variant, state, onUnlocked, onCancel, onState }: PinGateCallbacks & { variant: CodeVariant; state: LockState }) {
-  const { call } = useSession();
+function SetPinWithCode({ variant, state, onCancel }: { variant: CodeVariant; state: LockState; onCancel: () => void }) {
+  const session = useRuntime().session;
+  const errors = useManagerSession((s) => s.fieldErrors);
+  const message = useManagerSession((s) => s.message);
+  const busy = useManagerSession((s) => s.busy === 'set');
   const [code, setCode] = useState('');
   const [pin, setPin] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<{ code?: string; pin?: string; repeat?: string }>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const codeUsable = state.setupCodeUsable;
 
   async function submit() {
     if (busy) return;
-    const problems = { ...(setupCodeProblem(code) === null ? {} : { code: setupCodeProblem(code) ?? '' }), ...(newPinProblem(pin, repeat) ?? {}) };
-    setErrors(problems);
-    if (Object.keys(problems).length > 0) return;
-    setBusy(true);
-    const env = await call((t) => t.pinSet({ newPin: pin, setupCode: code }));
-    setBusy(false);
-    if (!env.ok) {
-      if (env.error.code === 'SETUP_CODE_WRONG') setErrors({ code: env.error.message });
-      else setMessage(errorText(env.error));
-      return;
-    }
+    if (!(await session.getState().setPinWithCode({ code, pin, repeat }))) return;
     setCode('');
     setPin('');
     setRepeat('');
-    if (env.value.unlocked) onUnlocked(env.value);
-    else onState(env.value);
   }
 
   const pinField = (value: string, set: (v: string) => void, testId: string, autoFocus = false) => (ids: Parameters<Parameters<typeof Field>[0]['children']>[0]) => (
@@ -308,44 +278,38 @@ function SetPinWithCode({ variant, state, onUnlocked, onCancel, onState }: PinGa
         </p>
         <div className="mgr-row-gap">
           {(variant !== 'reset' || codeUsable) && (
-            <button type="submit" className="mgr-btn mgr-btn--primary mgr-btn--big" disabled={busy} data-testid="pin-set">
+            <Button type="submit" variant="primary" size="large" disabled={busy} testId="pin-set">
               {busy ? 'Saving…' : 'Set PIN and open'}
-            </button>
+            </Button>
           )}
-          <button type="button" className="mgr-btn mgr-btn--ghost mgr-btn--big" onClick={onCancel} data-testid="pin-cancel">
+          <Button variant="ghost" size="large" onClick={onCancel} testId="pin-cancel">
             {variant === 'forgot' ? 'Back' : 'Cancel'}
-          </button>
+          </Button>
         </div>
-        {variant === 'reset' && <ClearTill onState={onState} />}
+        {variant === 'reset' && <ClearTill />}
       </form>
     </div>
   );
 }
 
 /** The way out without the set-up code: both keys and all settings go, the journal stays. Two steps. */
-function ClearTill({ onState }: Pick<PinGateCallbacks, 'onState'>) {
-  const { call } = useSession();
+function ClearTill() {
+  const session = useRuntime().session;
+  const busy = useManagerSession((s) => s.busy === 'clear');
+  const message = useManagerSession((s) => s.clearMessage);
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
 
-  async function clear() {
-    setBusy(true);
-    const env = await call((t) => t.tillReset({ confirm: 'clear keys and settings' }));
-    setBusy(false);
-    if (!env.ok) {
-      setMessage(errorText(env.error));
-      return;
-    }
-    onState(env.value); // back on a first run: the gate shows the new set-up code
+  function clear() {
+    // Done: the lock state is a first run again, and the gate shows the new set-up code.
+    void session.getState().clearTill();
   }
 
   return (
     <div className="mgr-clear-till" data-testid="till-reset">
       {!asking ? (
-        <button type="button" className="mgr-btn" onClick={() => setAsking(true)} data-testid="till-reset-start">
+        <Button onClick={() => setAsking(true)} testId="till-reset-start">
           No set-up code? Clear keys and settings…
-        </button>
+        </Button>
       ) : (
         <>
           <p className="mgr-banner mgr-banner--warn">
@@ -353,12 +317,12 @@ function ClearTill({ onState }: Pick<PinGateCallbacks, 'onState'>) {
             shown for a new PIN, and the keys must be entered again.
           </p>
           <div className="mgr-row-gap">
-            <button type="button" className="mgr-btn mgr-btn--danger" disabled={busy} onClick={() => void clear()} data-testid="till-reset-confirm">
+            <Button variant="danger" disabled={busy} onClick={clear} testId="till-reset-confirm">
               {busy ? 'Clearing…' : 'Yes, clear keys and settings'}
-            </button>
-            <button type="button" className="mgr-btn mgr-btn--ghost" disabled={busy} onClick={() => setAsking(false)}>
+            </Button>
+            <Button variant="ghost" disabled={busy} onClick={() => setAsking(false)}>
               Keep them
-            </button>
+            </Button>
           </div>
         </>
       )}

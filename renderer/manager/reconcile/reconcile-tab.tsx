@@ -13,7 +13,7 @@ import type { AdjustRequest } from '../adjust/adjust-model.ts';
 import { downloadCsv, exportMessage } from '../csv.ts';
 import { businessDateAt, formatCount, formatDateTime, formatPoints } from '../format.ts';
 import { useSession } from '../session.ts';
-import { ErrorBanner, Field, StatusLine } from '../ui.tsx';
+import { ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
 import { duplicateAdjustment, isCompensationFor, progressFraction, progressText, sectionTotalText, summarise } from './summary.ts';
 import type { DuplicateItem, ReconcileItem, ReconcileProgress, ReconcileSection } from './summary.ts';
 

@@ -1,17 +1,15 @@
 /**
  * API keys: masked status per key, set (a password field whose value crosses the bridge once and
  * is cleared at once — the UI only ever sees masks), test connection, clear; the storage tier with
- * its warning and the explicit opt-in when the OS has no keyring.
+ * its warning and the explicit opt-in when the OS has no keyring. A view over the keys store.
  */
 import { useEffect, useState } from 'react';
-import { apiKeySchema } from '../../../shared/ipc/schemas/keys.ts';
 import type { KeyKind } from '../../../shared/ipc/schemas/keys.ts';
-import type { KeysStatus, KeyTestResult, StorageTier } from '../../../shared/ipc/contract.ts';
+import type { KeysStatus, StorageTier } from '../../../shared/ipc/contract.ts';
+import { useKeys, useRuntime } from '../../app/context.tsx';
 import { BACKEND_LABELS, testHeadline } from './key-text.ts';
-import type { IpcErrorBody } from '../../../shared/ipc/envelope.ts';
 import { formatIso } from '../format.ts';
-import { useSession } from '../session.ts';
-import { ErrorBanner, Field } from '../ui.tsx';
+import { Button, ErrorBanner, Field } from '../../ui/index.ts';
 
 const KIND_TEXT: Readonly<Record<KeyKind, { title: string; use: string }>> = {
   write: { title: 'Write key', use: 'Awards, redeems, clawbacks and adjustments.' },
@@ -19,21 +17,13 @@ const KIND_TEXT: Readonly<Record<KeyKind, { title: string; use: string }>> = {
 };
 
 export function KeysSection() {
-  const { call } = useSession();
-  const [status, setStatus] = useState<KeysStatus | null>(null);
-  const [error, setError] = useState<IpcErrorBody | null>(null);
+  const keys = useRuntime().keys;
+  const status = useKeys((s) => s.status);
+  const error = useKeys((s) => s.error);
 
   useEffect(() => {
-    let live = true;
-    void call((t) => t.keysStatus()).then((env) => {
-      if (!live) return;
-      if (env.ok) setStatus(env.value);
-      else setError(env.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [call]);
+    void keys.getState().load();
+  }, [keys]);
 
   return (
     <section className="mgr-card" aria-labelledby="keys-title" id="keys" data-testid="settings-keys">
@@ -44,10 +34,10 @@ export function KeysSection() {
         error === null && <p role="status">Loading…</p>
       ) : (
         <>
-          <StorageTierView tier={status.storage} onChange={setStatus} />
+          <StorageTierView tier={status.storage} />
           <div className="mgr-key-grid">
-            <KeySlot kind="write" status={status} onChange={setStatus} />
-            <KeySlot kind="read" status={status} onChange={setStatus} />
+            <KeySlot kind="write" status={status} />
+            <KeySlot kind="read" status={status} />
           </div>
         </>
       )}
@@ -55,20 +45,13 @@ export function KeysSection() {
   );
 }
 
-function StorageTierView({ tier, onChange }: { tier: StorageTier; onChange: (s: KeysStatus) => void }) {
-  const { call } = useSession();
+function StorageTierView({ tier }: { tier: StorageTier }) {
+  const keys = useRuntime().keys;
+  const { busy, error } = useKeys((s) => s.optIn);
   const [ack, setAck] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<IpcErrorBody | null>(null);
 
-  async function optIn() {
-    if (!ack || busy) return;
-    setBusy(true);
-    setError(null);
-    const env = await call((t) => t.keysAllowPlainText({ acknowledge: true }));
-    setBusy(false);
-    if (env.ok) onChange(env.value);
-    else setError(env.error);
+  function optIn() {
+    if (ack) void keys.getState().allowPlainText();
   }
 
   return (
@@ -91,9 +74,9 @@ function StorageTierView({ tier, onChange }: { tier: StorageTier; onChange: (s: 
               <input type="checkbox" checked={ack} onChange={(e) => setAck(e.target.checked)} data-testid="keys-optin-ack" />I understand that anyone who can
               read this computer's files could recover the keys.
             </label>
-            <button type="button" className="mgr-btn" disabled={!ack || busy} onClick={() => void optIn()} data-testid="keys-optin">
+            <Button disabled={!ack || busy} onClick={optIn} testId="keys-optin">
               {busy ? 'Saving…' : 'Allow storing keys without a keyring'}
-            </button>
+            </Button>
             <ErrorBanner error={error} />
           </div>
         ))}
@@ -101,68 +84,26 @@ function StorageTierView({ tier, onChange }: { tier: StorageTier; onChange: (s: 
   );
 }
 
-function KeySlot({ kind, status, onChange }: { kind: KeyKind; status: KeysStatus; onChange: (s: KeysStatus) => void }) {
-  const { call } = useSession();
+function KeySlot({ kind, status }: { kind: KeyKind; status: KeysStatus }) {
+  const keys = useRuntime().keys;
   const slot = status[kind];
+  const { busy, fieldError, error, saved, test } = useKeys((s) => s.slots[kind]);
   const [value, setValue] = useState('');
-  const [fieldError, setFieldError] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState<'set' | 'test' | 'clear' | null>(null);
-  const [error, setError] = useState<IpcErrorBody | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [test, setTest] = useState<KeyTestResult | null>(null);
   const [confirmClear, setConfirmClear] = useState(false);
   const text = KIND_TEXT[kind];
 
   async function save() {
-    if (busy !== null) return;
-    setSaved(null);
-    setError(null);
-    setTest(null);
-    const key = value.trim();
-    const parsed = apiKeySchema.safeParse(key);
-    if (!parsed.success) {
-      setFieldError(parsed.error.issues[0]?.message ?? 'This is not a SocialHub key.');
-      return;
-    }
-    setFieldError(undefined);
-    setBusy('set');
-    const env = await call((t) => t.keysSet({ kind, key: parsed.data }));
-    // The key has crossed once; it is not kept here, whatever the answer.
-    setValue('');
-    setBusy(null);
-    if (!env.ok) {
-      if (env.error.code === 'KEY_INVALID') setFieldError(env.error.message);
-      else setError(env.error);
-      return;
-    }
-    onChange(env.value);
-    setSaved(`Saved: ${env.value[kind].mask ?? 'key stored'}.`);
+    // A key that crossed the bridge leaves the field, whatever the answer; one refused here stays to be corrected.
+    if (await keys.getState().setKey(kind, value)) setValue('');
   }
 
-  async function runTest() {
-    if (busy !== null) return;
-    setBusy('test');
-    setError(null);
-    setSaved(null);
-    setTest(null);
-    const env = await call((t) => t.keysTest({ kind }));
-    setBusy(null);
-    if (env.ok) setTest(env.value);
-    else setError(env.error);
+  function runTest() {
+    void keys.getState().test(kind);
   }
 
   async function clear() {
-    if (busy !== null) return;
-    setBusy('clear');
-    setError(null);
-    setTest(null);
-    const env = await call((t) => t.keysClear({ kind }));
-    setBusy(null);
+    await keys.getState().clear(kind);
     setConfirmClear(false);
-    if (env.ok) {
-      onChange(env.value);
-      setSaved('Key removed.');
-    } else setError(env.error);
   }
 
   const headline = test !== null ? testHeadline(test) : null;
@@ -194,7 +135,7 @@ function KeySlot({ kind, status, onChange }: { kind: KeyKind; status: KeysStatus
           void save();
         }}
       >
-        <Field label={slot.configured ? `Replace the ${text.title.toLowerCase()}` : `Enter the ${text.title.toLowerCase()}`} hint="Starts with fl_live_ or fl_test_." error={fieldError}>
+        <Field label={slot.configured ? `Replace the ${text.title.toLowerCase()}` : `Enter the ${text.title.toLowerCase()}`} hint="Starts with fl_live_ or fl_test_." error={fieldError ?? undefined}>
           {(ids) => (
             <input
               {...ids}
@@ -208,27 +149,27 @@ function KeySlot({ kind, status, onChange }: { kind: KeyKind; status: KeysStatus
           )}
         </Field>
         <div className="mgr-row-gap">
-          <button type="submit" className="mgr-btn mgr-btn--primary" disabled={busy !== null || value === ''} data-testid={`key-${kind}-save`}>
+          <Button type="submit" variant="primary" disabled={busy !== null || value === ''} testId={`key-${kind}-save`}>
             {busy === 'set' ? 'Saving…' : 'Save key'}
-          </button>
-          <button type="button" className="mgr-btn" disabled={busy !== null || !slot.configured} onClick={() => void runTest()} data-testid={`key-${kind}-test`}>
+          </Button>
+          <Button disabled={busy !== null || !slot.configured} onClick={() => void runTest()} testId={`key-${kind}-test`}>
             {busy === 'test' ? 'Testing…' : 'Test connection'}
-          </button>
+          </Button>
           {slot.configured &&
             (confirmClear ? (
               <span className="mgr-confirm" role="group" aria-label={`Confirm removing the ${text.title.toLowerCase()}`}>
                 <span>Remove it? The till cannot {kind === 'write' ? 'award or redeem' : 'reconcile'} without it.</span>
-                <button type="button" className="mgr-btn mgr-btn--danger" disabled={busy !== null} onClick={() => void clear()} data-testid={`key-${kind}-clear-confirm`}>
+                <Button variant="danger" disabled={busy !== null} onClick={() => void clear()} testId={`key-${kind}-clear-confirm`}>
                   Remove
-                </button>
-                <button type="button" className="mgr-btn mgr-btn--ghost" onClick={() => setConfirmClear(false)}>
+                </Button>
+                <Button variant="ghost" onClick={() => setConfirmClear(false)}>
                   Cancel
-                </button>
+                </Button>
               </span>
             ) : (
-              <button type="button" className="mgr-btn mgr-btn--ghost" disabled={busy !== null} onClick={() => setConfirmClear(true)} data-testid={`key-${kind}-clear`}>
+              <Button variant="ghost" disabled={busy !== null} onClick={() => setConfirmClear(true)} testId={`key-${kind}-clear`}>
                 Remove key…
-              </button>
+              </Button>
             ))}
         </div>
       </form>

@@ -1,14 +1,15 @@
 /**
- * One Settings section as a form: a draft over the saved settings (only edited fields are held,
- * so a change made elsewhere — the scanner wizard — shows through), Save with validation, Discard.
+ * One Settings section as a form over the settings store: a draft over the saved settings (only
+ * edited fields are held, so a change made elsewhere — the scanner wizard — shows through), Save
+ * through the store's `update(patch)` with validation, Discard.
  */
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Settings } from '../../../shared/ipc/schemas/settings.ts';
-import type { IpcErrorBody } from '../../../shared/ipc/envelope.ts';
-import { useSession } from '../session.ts';
-import { ErrorBanner, Field, StatusLine } from '../ui.tsx';
-import { buildPatch, completePatch, draftFrom, serverErrors } from './settings-form.ts';
+import { errorText } from '../../app/call.ts';
+import { useRuntime, useSettings } from '../../app/context.tsx';
+import { Button, ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
+import { buildPatch, draftFrom, serverErrors } from './settings-form.ts';
 import type { DraftValue, FieldErrors, SectionId } from './settings-form.ts';
 
 export interface SectionForm {
@@ -22,10 +23,11 @@ export interface SectionForm {
 }
 
 export function useSectionForm(section: SectionId) {
-  const { settings, setSettings, call } = useSession();
+  const store = useRuntime().settings;
+  const settings = useSettings((s) => s.settings);
   const [edits, setEdits] = useState<Record<string, DraftValue>>({});
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<IpcErrorBody | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -45,16 +47,14 @@ export function useSectionForm(section: SectionId) {
     }
     setErrors({});
     setSaving(true);
-    const patch = completePatch(built.patch, settings);
-    const env = await call((t) => t.settingsUpdate(patch));
+    const result = await store.getState().update(built.patch);
     setSaving(false);
-    if (env.ok) {
-      setSettings(env.value);
+    if (result.ok) {
       setEdits({});
       setStatus('Saved.');
-    } else if (env.error.code === 'SETTINGS_INVALID' && env.error.issues !== undefined) {
-      setErrors(serverErrors(section, env.error.issues, env.error.message));
-    } else setFailure(env.error);
+    } else if (result.error.code === 'SETTINGS_INVALID' && result.error.issues !== undefined) {
+      setErrors(serverErrors(section, result.error.issues, result.error.message));
+    } else setFailure(errorText(result.error));
   }
 
   function discard() {
@@ -120,12 +120,12 @@ export function SectionCard({
           <ErrorBanner error={state.sectionError ?? null} testId={`settings-${id}-invalid`} />
           <ErrorBanner error={state.failure} testId={`settings-${id}-error`} />
           <div className="mgr-row-gap">
-            <button type="submit" className="mgr-btn mgr-btn--primary" disabled={state.saving || !form.dirty} data-testid={`settings-${id}-save`}>
+            <Button type="submit" variant="primary" disabled={state.saving || !form.dirty} testId={`settings-${id}-save`}>
               {state.saving ? 'Saving…' : 'Save'}
-            </button>
-            <button type="button" className="mgr-btn mgr-btn--ghost" disabled={state.saving || !form.dirty} onClick={state.discard}>
+            </Button>
+            <Button variant="ghost" disabled={state.saving || !form.dirty} onClick={state.discard}>
               Discard changes
-            </button>
+            </Button>
             <StatusLine text={state.status} tone="ok" testId={`settings-${id}-status`} />
           </div>
         </form>

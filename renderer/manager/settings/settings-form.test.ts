@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { settingsSchema } from '../../../shared/ipc/schemas/settings.ts';
-import { buildPatch, completePatch, draftFrom, isDirty, issuesToErrors, serverErrors } from './settings-form.ts';
+import { completePatch } from '../../state/settings-store.ts';
+import { buildPatch, draftFrom, isDirty, issuesToErrors, serverErrors } from './settings-form.ts';
 
 const anyText = expect.any(String) as unknown as string;
 const textMatching = (re: RegExp) => expect.stringMatching(re) as unknown as string;

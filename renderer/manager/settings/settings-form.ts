@@ -188,20 +188,6 @@ export function buildPatch(section: SectionId, draft: Draft): PatchResult {
   return { ok: true, patch };
 }
 
-/** The nested groups a patch replaces whole when present. */
-const GROUPS = ['earnRule', 'scanner', 'camera'] as const;
-
-/**
- * The patch to send: the section's fields plus the current value of every nested group it does
- * not edit. Parsing a patch at the IPC door fills an absent group with its *default* (the groups
- * carry a `prefault`), so a patch without them would reset the earn rule, scanner and camera.
- */
-export function completePatch(patch: SettingsPatch, current: Settings): SettingsPatch {
-  const out: Record<string, unknown> = { ...patch };
-  for (const g of GROUPS) if (out[g] === undefined) out[g] = current[g];
-  return out;
-}
-
 /** Main's SETTINGS_INVALID issues for this section; anything that is not one of its fields goes under ''. */
 export function serverErrors(section: SectionId, issues: readonly Pick<Issue, 'path' | 'message'>[], fallback: string): FieldErrors {
   const keys = new Set(SECTION_FIELDS[section].map((f) => f.key));

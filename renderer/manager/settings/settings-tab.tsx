@@ -4,11 +4,11 @@
  * on its own; `SETTINGS_INVALID` issues appear next to their fields.
  */
 import { useEffect, useState } from 'react';
-import type { IpcErrorBody } from '../../../shared/ipc/envelope.ts';
-import { PIN_RULE, pinSchema } from '../../../shared/ipc/schemas/pin.ts';
-import { ScannerWizard } from '../../cashier/scanner-wizard/index.tsx';
-import { useSession } from '../session.ts';
-import { ErrorBanner, Field, Modal, StatusLine } from '../ui.tsx';
+import { PIN_RULE } from '../../../shared/ipc/schemas/pin.ts';
+import { useRuntime } from '../../app/context.tsx';
+import type { ChangePinErrors } from '../../state/session-store.ts';
+import { ScannerWizard } from '../scanner-wizard/scanner-wizard.tsx';
+import { Button, ErrorBanner, Field, Modal, StatusLine } from '../../ui/index.ts';
 import { earnExample } from './earn-example.ts';
 import { KeysSection } from './keys-section.tsx';
 import { CheckSetting, SectionCard, SelectSetting, TextSetting, useSectionForm } from './section-form.tsx';
@@ -143,7 +143,6 @@ function EarnSection() {
 }
 
 function ScannerSection() {
-  const { refreshSettings } = useSession();
   const state = useSectionForm('scanner');
   const [wizard, setWizard] = useState(false);
   return (
@@ -152,9 +151,9 @@ function ScannerSection() {
         {(form) => (
           <>
             <div className="mgr-row-gap">
-              <button type="button" className="mgr-btn" onClick={() => setWizard(true)} disabled={form.dirty} data-testid="scanner-wizard-open">
+              <Button onClick={() => setWizard(true)} disabled={form.dirty} testId="scanner-wizard-open">
                 Run scanner set-up
-              </button>
+              </Button>
               {form.dirty && <span className="mgr-hint">Save or discard your changes first.</span>}
             </div>
             <div className="mgr-grid2">
@@ -185,12 +184,7 @@ function ScannerSection() {
       </SectionCard>
       {wizard && (
         <Modal title="Scanner set-up" onClose={() => setWizard(false)} variant="wide" testId="scanner-wizard-dialog">
-          <ScannerWizard
-            onDone={() => {
-              setWizard(false);
-              refreshSettings();
-            }}
-          />
+          <ScannerWizard onDone={() => setWizard(false)} />
         </Modal>
       )}
     </>
@@ -261,12 +255,12 @@ function HousekeepingSection() {
 }
 
 function PinSection() {
-  const { call } = useSession();
+  const session = useRuntime().session;
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<{ current?: string; next?: string; repeat?: string }>({});
-  const [failure, setFailure] = useState<IpcErrorBody | null>(null);
+  const [errors, setErrors] = useState<ChangePinErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -274,22 +268,18 @@ function PinSection() {
     if (busy) return;
     setStatus(null);
     setFailure(null);
-    const e: typeof errors = {};
-    if (!pinSchema.safeParse(current).success) e.current = 'Enter the current PIN.';
-    if (!pinSchema.safeParse(next).success) e.next = PIN_RULE;
-    else if (next === current) e.next = 'Choose a PIN different from the current one.';
-    if (repeat !== next) e.repeat = 'The two new PINs differ.';
-    setErrors(e);
-    if (Object.keys(e).length > 0) return;
     setBusy(true);
-    const env = await call((t) => t.pinSet({ newPin: next, currentPin: current }));
+    const result = await session.getState().changePin({ current, next, repeat });
     setBusy(false);
-    setCurrent('');
-    if (!env.ok) {
-      if (env.error.code === 'PIN_WRONG') setErrors({ current: env.error.message });
-      else setFailure(env.error);
+    if (!result.ok) {
+      setErrors(result.errors);
+      setFailure(result.failure);
+      // Sent and refused: the current PIN is typed again; one that never left stays to be corrected.
+      if (result.sent) setCurrent('');
       return;
     }
+    setErrors({});
+    setCurrent('');
     setNext('');
     setRepeat('');
     setStatus('The manager PIN was changed.');
@@ -330,9 +320,9 @@ function PinSection() {
         </Field>
         <ErrorBanner error={failure} />
         <div className="mgr-row-gap">
-          <button type="submit" className="mgr-btn mgr-btn--primary" disabled={busy} data-testid="pin-change-save">
+          <Button type="submit" variant="primary" disabled={busy} testId="pin-change-save">
             {busy ? 'Saving…' : 'Change PIN'}
-          </button>
+          </Button>
           <StatusLine text={status} tone="ok" testId="pin-change-status" />
         </div>
       </form>

@@ -1,22 +1,14 @@
 /**
- * The store this till belongs to, chosen from SocialHub's GET /stores (paged). If the list cannot
- * be read (no key yet, offline) the id can still be typed.
+ * The store this till belongs to, chosen from SocialHub's GET /stores (paged; the store-picker
+ * store). If the list cannot be read (no key yet, offline) the id can still be typed.
  */
-import { useEffect, useState } from 'react';
-import type { IpcErrorBody } from '../../../shared/ipc/envelope.ts';
+import { useEffect } from 'react';
+import { useRuntime, useStorePicker } from '../../app/context.tsx';
+import { STORES_PAGE } from '../../state/store-picker-store.ts';
 import { formatCount } from '../format.ts';
-import { useSession } from '../session.ts';
-import { ErrorBanner } from '../ui.tsx';
+import { Button, ErrorBanner } from '../../ui/index.ts';
 import type { SectionForm } from './section-form.tsx';
 import { TextSetting } from './section-form.tsx';
-
-export const STORES_PAGE = 20;
-
-interface Store {
-  id: string;
-  name: string;
-  status: string;
-}
 
 /** "Stores 21–40 of 132" */
 export function pageLabel(offset: number, shown: number, total: number): string {
@@ -25,26 +17,17 @@ export function pageLabel(offset: number, shown: number, total: number): string 
 }
 
 export function StorePicker({ form }: { form: SectionForm }) {
-  const { call } = useSession();
-  const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<{ offset: number; stores: Store[]; total: number } | null>(null);
-  const [error, setError] = useState<IpcErrorBody | null>(null);
-  const [reload, setReload] = useState(0);
+  const picker = useRuntime().storePicker;
+  const offset = useStorePicker((s) => s.offset);
+  const page = useStorePicker((s) => s.page);
+  const error = useStorePicker((s) => s.error);
   const selected = form.value('storeId');
 
+  // The list is read when the section appears (a key may have been set since).
   useEffect(() => {
-    let live = true;
-    void call((t) => t.storesList({ limit: STORES_PAGE, offset })).then((env) => {
-      if (!live) return;
-      if (env.ok) {
-        setPage({ offset, stores: env.value.stores, total: env.value.total });
-        setError(null);
-      } else setError(env.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [call, offset, reload]);
+    void picker.getState().retry();
+  }, [picker]);
+  const setOffset = (next: number): void => void picker.getState().show(next);
 
   const current = page !== null && page.offset === offset ? page : null;
 
@@ -58,9 +41,9 @@ export function StorePicker({ form }: { form: SectionForm }) {
         {error !== null ? (
           <>
             <ErrorBanner error={error} testId="store-picker-error" />
-            <button type="button" className="mgr-btn mgr-btn--small" onClick={() => setReload((n) => n + 1)}>
+            <Button size="small" onClick={() => void picker.getState().retry()}>
               Try again
-            </button>
+            </Button>
           </>
         ) : current === null ? (
           <p role="status">Loading stores…</p>
@@ -77,19 +60,13 @@ export function StorePicker({ form }: { form: SectionForm }) {
               ))}
             </div>
             <div className="mgr-row-gap">
-              <button type="button" className="mgr-btn mgr-btn--small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - STORES_PAGE))} data-testid="store-prev">
+              <Button size="small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - STORES_PAGE))} testId="store-prev">
                 Previous
-              </button>
+              </Button>
               <span aria-live="polite">{pageLabel(current.offset, current.stores.length, current.total)}</span>
-              <button
-                type="button"
-                className="mgr-btn mgr-btn--small"
-                disabled={offset + STORES_PAGE >= current.total}
-                onClick={() => setOffset(offset + STORES_PAGE)}
-                data-testid="store-next"
-              >
+              <Button size="small" disabled={offset + STORES_PAGE >= current.total} onClick={() => setOffset(offset + STORES_PAGE)} testId="store-next">
                 Next
-              </button>
+              </Button>
             </div>
           </>
         )}

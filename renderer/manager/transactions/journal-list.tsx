@@ -8,7 +8,7 @@ import type { KeyboardEvent } from 'react';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { STATE_LABELS } from '../../../shared/journal/states.ts';
 import { formatDateTime, formatPoints } from '../format.ts';
-import { StateChip } from '../ui.tsx';
+import { StateChip } from '../../ui/index.ts';
 import { KIND_LABELS, rowReference } from './filter.ts';
 
 export const ROW_HEIGHT = 52;

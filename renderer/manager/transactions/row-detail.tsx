@@ -11,7 +11,7 @@ import type { JournalRow } from '../../../shared/journal/row.ts';
 import { STATE_LABELS, isJournalState, isUnfinished } from '../../../shared/journal/states.ts';
 import { formatDateTime, formatLatency, formatMinor, formatPoints } from '../format.ts';
 import { useSession } from '../session.ts';
-import { ErrorBanner, Facts, Field, Modal, StateChip, StatusLine } from '../ui.tsx';
+import { ErrorBanner, Facts, Field, Modal, StateChip, StatusLine } from '../../ui/index.ts';
 import { KIND_LABELS, rowReference } from './filter.ts';
 import { CLASSIFICATION_LABELS, RESOLVE_MAX, resolveReasonProblem } from './detail-model.ts';
 

@@ -10,7 +10,7 @@ import { JOURNAL_KINDS, STATE_LABELS } from '../../../shared/journal/states.ts';
 import { downloadCsv, exportMessage } from '../csv.ts';
 import { formatCount } from '../format.ts';
 import { useSession } from '../session.ts';
-import { ErrorBanner, Field, StatusLine } from '../ui.tsx';
+import { ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
 import { EMPTY_FILTER, KIND_LABELS, SEARCH_MAX, STATE_CHIPS, isFiltered, toJournalFilter, toggleKind, toggleState } from './filter.ts';
 import type { FilterState } from './filter.ts';
 import { JournalList } from './journal-list.tsx';

@@ -1,17 +1,14 @@
 /**
- * Scanner set-up (manager area): "scan this test code" on screen; from the burst alone the till
+ * Scanner set-up (in the manager console's settings): "scan this test code" on screen; from the burst alone the till
  * works out timing, prefix/suffix, terminator and keyboard-layout mismatches, then saves the
  * scanner settings — or tells the manager exactly what to change on the scanner.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Settings } from '../../../shared/ipc/schemas/settings.ts';
-import { call, errorText } from '../../app/call.ts';
-import { useOptionalRuntime } from '../../app/context.tsx';
+import { useRuntime, useSettings } from '../../app/context.tsx';
 import { LAYER, useShortcut } from '../../app/shortcuts.ts';
-import { Button, Dialog } from '../../app/ui.tsx';
-import { findBridge } from '../../bridge.ts';
+import { Button } from '../../ui/index.ts';
 import { analyseScannerBurst, SCANNER_TEST_CODE, type ScannerAnalysis } from '../../scan/scanner-profile.ts';
-import { BURST_QUIET_MS, BurstRecorder, detectTillLayout, planSave, showChars, terminatorName, type SavePlan } from './wizard-model.ts';
+import { BURST_QUIET_MS, BurstRecorder, detectTillLayout, planSave, saveScannerPlan, showChars, terminatorName, type SavePlan } from './wizard-model.ts';
 import { QrCode } from './test-code-qr.tsx';
 
 type Phase =
@@ -26,30 +23,17 @@ export interface ScannerWizardProps {
 }
 
 export function ScannerWizard({ onDone }: ScannerWizardProps) {
-  const runtime = useOptionalRuntime();
-  const bridge = runtime?.bridge ?? (() => {
-    const found = findBridge();
-    return found.ok ? found.bridge : null;
-  })();
+  const runtime = useRuntime();
+  const current = useSettings((s) => s.settings);
   const [phase, setPhase] = useState<Phase>({ step: 'listening', keys: 0 });
-  const [current, setCurrent] = useState<Settings | null>(runtime?.settings.getState().settings ?? null);
   const recorder = useRef(new BurstRecorder());
   const layout = useRef<Awaited<ReturnType<typeof detectTillLayout>>>(undefined);
 
   // The till's own scan capture would swallow the test burst's Enter: stop it while the wizard is open.
-  useEffect(() => runtime?.suspendScanning(), [runtime]);
+  useEffect(() => runtime.suspendScanning(), [runtime]);
 
   useEffect(() => {
     void detectTillLayout().then((l) => (layout.current = l));
-    if (bridge === null) return;
-    let cancelled = false;
-    void call<Settings>(() => bridge.settingsGet()).then((r) => {
-      if (!cancelled && r.ok) setCurrent(r.value);
-    });
-    return () => {
-      cancelled = true;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- read once when the wizard opens
   }, []);
 
   const listening = phase.step === 'listening';
@@ -59,7 +43,7 @@ export function ScannerWizard({ onDone }: ScannerWizardProps) {
     recorder.current.clear();
     const analysis = analyseScannerBurst(SCANNER_TEST_CODE, events, layout.current === undefined ? {} : { tillLayout: layout.current });
     const plan = analysis.ok && current !== null ? planSave(analysis.profile, current.scanner) : null;
-    runtime?.sound.play(analysis.ok && plan?.ok === true ? 'success' : 'error');
+    runtime.sound.play(analysis.ok && plan?.ok === true ? 'success' : 'error');
     setPhase({ step: 'result', analysis, plan });
   }, [current, runtime]);
 
@@ -90,18 +74,12 @@ export function ScannerWizard({ onDone }: ScannerWizardProps) {
   };
 
   const save = async (plan: SavePlan & { ok: true }, analysis: ScannerAnalysis): Promise<void> => {
-    if (bridge === null) return;
     setPhase({ step: 'saving', analysis, plan });
-    const result = await call<Settings>(() => bridge.settingsUpdate({ scanner: plan.scanner }));
-    if (result.ok) {
-      runtime?.settings.getState().set(result.value);
-      setCurrent(result.value);
-      runtime?.sound.play('success');
+    const message = await saveScannerPlan(runtime.settings, plan);
+    if (message === null) {
+      runtime.sound.play('success');
       setPhase({ step: 'saved', plan });
-    } else {
-      const message = result.error.code === 'LOCKED' ? 'A manager must be signed in to save scanner settings. Open Manager (F9), sign in, and run the set-up again.' : errorText(result.error);
-      setPhase({ step: 'save-failed', analysis, plan, message });
-    }
+    } else setPhase({ step: 'save-failed', analysis, plan, message });
   };
 
   const canSave = phase.step === 'result' && phase.analysis.ok && phase.plan?.ok === true;
@@ -171,7 +149,7 @@ export function ScannerWizard({ onDone }: ScannerWizardProps) {
           <Button
             variant="primary"
             shortcut="Enter"
-            disabled={phase.step === 'saving' || bridge === null}
+            disabled={phase.step === 'saving'}
             onClick={() => {
               if (phase.plan?.ok === true) void save(phase.plan, phase.analysis);
             }}
@@ -188,23 +166,6 @@ export function ScannerWizard({ onDone }: ScannerWizardProps) {
         )}
       </div>
     </div>
-  );
-}
-
-/**
- * The wizard in the till's own dialog (Esc closes). The manager console's settings put the bare
- * `ScannerWizard` in their own modal instead.
- */
-export function ScannerWizardDialog({ onDone }: ScannerWizardProps) {
-  return (
-    <Dialog title="Scanner set-up" onClose={onDone} layer={LAYER.wizard} className="dialog--wide" testId="scanner-wizard-dialog">
-      <ScannerWizard onDone={onDone} />
-      <div className="dialog__footer">
-        <Button variant="ghost" shortcut="Escape" onClick={onDone} testId="wizard-close">
-          Close
-        </Button>
-      </div>
-    </Dialog>
   );
 }
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyseScannerBurst, SCANNER_TEST_CODE } from '../../scan/scanner-profile.ts';
 import { syntheticKeys } from '../../scan/synthetic-keys.ts';
-import { settingsFixture } from '../../state/test-kit.ts';
-import { BurstRecorder, layoutFromMap, planSave, showChars, storableAffix } from './wizard-model.ts';
+import type { SettingsPatch } from '../../../shared/ipc/schemas/settings.ts';
+import { createSettingsStore } from '../../state/settings-store.ts';
+import { createFakeBridge, fail, ok, settingsFixture } from '../../state/test-kit.ts';
+import { BurstRecorder, layoutFromMap, planSave, saveScannerPlan, showChars, storableAffix, type SavePlan } from './wizard-model.ts';
 
 const current = settingsFixture().scanner;
 
@@ -50,5 +52,40 @@ describe('scanner wizard model', () => {
     expect(layoutFromMap(map('q', 'y'))).toBe('us');
     expect(layoutFromMap(map("'", 'f'))).toBe('us-dvorak');
     expect(layoutFromMap(map('x', 'x'))).toBeUndefined();
+  });
+});
+
+describe('saving the wizard’s plan', () => {
+  const plan = (): SavePlan & { ok: true } => {
+    const analysis = analyseScannerBurst(SCANNER_TEST_CODE, syntheticKeys(`#${SCANNER_TEST_CODE}\t`, { gapMs: 12, terminator: null }));
+    if (!analysis.ok) throw new Error('expected a recognised scanner');
+    const p = planSave(analysis.profile, current);
+    if (!p.ok) throw new Error('expected a plan');
+    return p;
+  };
+
+  it('goes through the settings store, which then holds the new scanner settings', async () => {
+    const fake = createFakeBridge();
+    const stored = settingsFixture({ earnRule: { pointsPerUnit: 3, rounding: 'ceil', applyTierMultiplier: false } });
+    fake.handle('settingsGet', () => ok(stored));
+    fake.handle('settingsUpdate', (req) => ok({ ...stored, scanner: { ...stored.scanner, ...(req as SettingsPatch).scanner } }));
+    const settings = createSettingsStore(fake.bridge);
+    await settings.getState().load();
+    expect(await saveScannerPlan(settings, plan())).toBeNull();
+    expect(settings.getState().settings?.scanner).toMatchObject({ prefix: '#', terminator: 'tab' });
+    // The rest of the settings are sent as they are, never reset by the scanner's patch.
+    expect(fake.callsTo('settingsUpdate')[0]).toMatchObject({ scanner: { prefix: '#' }, earnRule: { pointsPerUnit: 3, rounding: 'ceil' } });
+  });
+
+  it('says a manager must be signed in when the session is locked, and main’s reason otherwise', async () => {
+    const fake = createFakeBridge();
+    fake.handle('settingsGet', () => ok(settingsFixture()));
+    fake.handle('settingsUpdate', () => fail('LOCKED', 'Unlock the manager functions with the manager PIN first.'));
+    const settings = createSettingsStore(fake.bridge);
+    await settings.getState().load();
+    expect(await saveScannerPlan(settings, plan())).toMatch(/^A manager must be signed in to save scanner settings/);
+    fake.handle('settingsUpdate', () => fail('SETTINGS_UNSAVED', 'The settings file could not be written.'));
+    expect(await saveScannerPlan(settings, plan())).toBe('The settings file could not be written.');
+    expect(settings.getState().settings?.scanner.prefix).toBe('');
   });
 });

@@ -7,6 +7,8 @@ import type { Settings } from '../../../shared/ipc/schemas/settings.ts';
 import type { KeyboardLayoutId } from '../../scan/keyboard-layouts.ts';
 import type { ScannerAnalysis, ScannerProfile } from '../../scan/scanner-profile.ts';
 import type { WedgeKeyEvent } from '../../scan/wedge-detector.ts';
+import { errorText } from '../../app/call.ts';
+import type { SettingsStore } from '../../state/settings-store.ts';
 
 /** Quiet time after the last key that ends the test scan (well above any scanner's gap). */
 export const BURST_QUIET_MS = 400;
@@ -63,6 +65,13 @@ export function planSave(profile: ScannerProfile, current: Settings['scanner']):
   if (current.suffix !== profile.suffix) changes.push(`Suffix: ${showChars(current.suffix)} → ${showChars(profile.suffix)}`);
   if (current.terminator !== terminator) changes.push(`End of code: ${TERMINATOR_NAME[current.terminator]} → ${TERMINATOR_NAME[terminator]}`);
   return { ok: true, scanner, changes };
+}
+
+/** Save a planned scanner profile through the one settings store; the message if it was not saved. */
+export async function saveScannerPlan(settings: SettingsStore, plan: SavePlan & { ok: true }): Promise<string | null> {
+  const result = await settings.getState().update({ scanner: plan.scanner });
+  if (result.ok) return null;
+  return result.error.code === 'LOCKED' ? 'A manager must be signed in to save scanner settings. Open Manager (F9), sign in, and run the set-up again.' : errorText(result.error);
 }
 
 const TERMINATOR_NAME: Record<Settings['scanner']['terminator'], string> = { enter: 'Enter', tab: 'Tab', none: 'a pause' };

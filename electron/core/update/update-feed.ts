@@ -1,0 +1,37 @@
+/**
+ * The static update feed's layout, shared by the Forge config (where releases are published and
+ * what the makers' manifests point at) and the Electron update client (where it looks):
+ * `<feed>/<channel>/<platform>/<arch>`. A fleet's policy picks the channel.
+ */
+import { z } from 'zod';
+
+export const UPDATE_CHANNELS = ['stable', 'pilot'] as const;
+export type UpdateChannel = (typeof UPDATE_CHANNELS)[number];
+
+export const updateConfigSchema = z.strictObject({
+  channel: z.enum(UPDATE_CHANNELS).default('stable'),
+  /** The feed's root, https only (a till must not take code over plain HTTP). */
+  feedUrl: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }),
+});
+export type UpdateConfigInput = z.input<typeof updateConfigSchema>;
+export type UpdateConfig = z.output<typeof updateConfigSchema>;
+
+export function updateFeedUrl(feedUrl: string, channel: UpdateChannel, platform: string, arch: string): string {
+  return `${feedUrl.replace(/\/+$/, '')}/${channel}/${platform}/${arch}`;
+}
+
+/**
+ * Until a fleet policy supplies it: `TILL_UPDATE_FEED_URL` and `TILL_UPDATE_CHANNEL`. Null when
+ * no feed is set (no update checks); a malformed value is an error naming the variable.
+ */
+export function updateConfigFromEnv(env: Readonly<Record<string, string | undefined>>): UpdateConfig | null {
+  const feedUrl = env.TILL_UPDATE_FEED_URL;
+  if (feedUrl === undefined || feedUrl === '') return null;
+  const channel = env.TILL_UPDATE_CHANNEL;
+  const parsed = updateConfigSchema.safeParse({ feedUrl, ...(channel === undefined || channel === '' ? {} : { channel }) });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${issue?.path[0] === 'channel' ? 'TILL_UPDATE_CHANNEL' : 'TILL_UPDATE_FEED_URL'}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}

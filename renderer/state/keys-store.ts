@@ -1,0 +1,121 @@
+/**
+ * The API keys as the manager console's Settings show them: the masked status of each key, set
+ * (the typed key crosses the bridge once and is never kept here), test connection, remove, and
+ * the explicit opt-in to store keys without a keyring. Only masks ever reach this store.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
+import type { KeysStatus, KeyTestResult } from '../../shared/ipc/contract.ts';
+import { apiKeySchema, type KeyKind } from '../../shared/ipc/schemas/keys.ts';
+import { call, errorText } from '../app/call.ts';
+
+export interface KeySlotState {
+  busy: 'set' | 'test' | 'clear' | null;
+  /** A problem with the typed key, shown next to its field. */
+  fieldError: string | null;
+  error: string | null;
+  /** "Saved: fl_test_…wxyz." / "Key removed." */
+  saved: string | null;
+  test: KeyTestResult | null;
+}
+
+export interface KeysState {
+  status: KeysStatus | null;
+  error: string | null;
+  slots: Record<KeyKind, KeySlotState>;
+  optIn: { busy: boolean; error: string | null };
+  load(): Promise<void>;
+  /** Returns whether the key was sent (the field is then cleared, whatever the answer). */
+  setKey(kind: KeyKind, typed: string): Promise<boolean>;
+  test(kind: KeyKind): Promise<void>;
+  clear(kind: KeyKind): Promise<boolean>;
+  allowPlainText(): Promise<void>;
+}
+
+export type KeysStore = StoreApi<KeysState>;
+
+export type KeysBridge = Pick<TillBridge, 'keysStatus' | 'keysSet' | 'keysTest' | 'keysClear' | 'keysAllowPlainText'>;
+
+const IDLE: KeySlotState = { busy: null, fieldError: null, error: null, saved: null, test: null };
+
+/** What is wrong with a typed key, or null. */
+export function keyProblem(typed: string): string | null {
+  const parsed = apiKeySchema.safeParse(typed.trim());
+  return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'This is not a SocialHub key.');
+}
+
+export function createKeysStore(bridge: KeysBridge, hooks: { onStorageChanged?: () => void } = {}): KeysStore {
+  return createStore<KeysState>()((set, get) => {
+    const slot = (kind: KeyKind, patch: Partial<KeySlotState>): void => {
+      set({ slots: { ...get().slots, [kind]: { ...get().slots[kind], ...patch } } });
+    };
+    const busy = (kind: KeyKind): boolean => get().slots[kind].busy !== null;
+
+    return {
+      status: null,
+      error: null,
+      slots: { write: IDLE, read: IDLE },
+      optIn: { busy: false, error: null },
+
+      async load() {
+        const result = await call<KeysStatus>(() => bridge.keysStatus());
+        if (result.ok) set({ status: result.value, error: null });
+        else set({ error: errorText(result.error) });
+      },
+
+      async setKey(kind, typed) {
+        if (busy(kind)) return false;
+        slot(kind, { saved: null, error: null, test: null });
+        const problem = keyProblem(typed);
+        if (problem !== null) {
+          slot(kind, { fieldError: problem });
+          return false;
+        }
+        slot(kind, { fieldError: null, busy: 'set' });
+        const result = await call<KeysStatus>(() => bridge.keysSet({ kind, key: typed.trim() }));
+        slot(kind, { busy: null });
+        if (!result.ok) {
+          if (result.error.code === 'KEY_INVALID') slot(kind, { fieldError: result.error.message });
+          else slot(kind, { error: errorText(result.error) });
+          return true;
+        }
+        set({ status: result.value });
+        slot(kind, { saved: `Saved: ${result.value[kind].mask ?? 'key stored'}.` });
+        hooks.onStorageChanged?.();
+        return true;
+      },
+
+      async test(kind) {
+        if (busy(kind)) return;
+        slot(kind, { busy: 'test', error: null, saved: null, test: null });
+        const result = await call<KeyTestResult>(() => bridge.keysTest({ kind }));
+        slot(kind, result.ok ? { busy: null, test: result.value } : { busy: null, error: errorText(result.error) });
+      },
+
+      async clear(kind) {
+        if (busy(kind)) return false;
+        slot(kind, { busy: 'clear', error: null, test: null });
+        const result = await call<KeysStatus>(() => bridge.keysClear({ kind }));
+        slot(kind, { busy: null });
+        if (!result.ok) {
+          slot(kind, { error: errorText(result.error) });
+          return false;
+        }
+        set({ status: result.value });
+        slot(kind, { saved: 'Key removed.' });
+        hooks.onStorageChanged?.();
+        return true;
+      },
+
+      async allowPlainText() {
+        if (get().optIn.busy) return;
+        set({ optIn: { busy: true, error: null } });
+        const result = await call<KeysStatus>(() => bridge.keysAllowPlainText({ acknowledge: true }));
+        if (result.ok) {
+          set({ status: result.value, optIn: { busy: false, error: null } });
+          hooks.onStorageChanged?.();
+        } else set({ optIn: { busy: false, error: errorText(result.error) } });
+      },
+    };
+  });
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { SettingsPatch } from '../../shared/ipc/schemas/settings.ts';
+import { completePatch, createSettingsStore, wedgeOptionsFromSettings } from './settings-store.ts';
+import { createFakeBridge, fail, ok, settingsFixture } from './test-kit.ts';
+
+const INFO = {
+  name: 'SocialHub Till',
+  version: '1.0.0',
+  platform: 'linux',
+  packaged: false,
+  mode: 'sandbox' as const,
+  storage: { backend: 'unknown', protected: false, available: false, optedInPlainText: false, optedInAt: null, warning: null },
+  notices: [
+    { id: 'n1', kind: 'keys-cleared', at: '2030-01-01T00:00:00.000Z', message: 'The keys were cleared.' },
+    { id: 'n2', kind: 'till-reset', at: '2030-01-01T00:01:00.000Z', message: 'The till was reset.' },
+  ],
+};
+
+function setup() {
+  const fake = createFakeBridge();
+  let saved = settingsFixture({ earnRule: { pointsPerUnit: 10, rounding: 'round', applyTierMultiplier: false } });
+  fake.handle('settingsGet', () => ok(saved));
+  fake.handle('appInfo', () => ok(INFO));
+  fake.handle('settingsUpdate', (req) => {
+    const patch = req as SettingsPatch;
+    saved = { ...saved, ...patch, scanner: { ...saved.scanner, ...patch.scanner }, earnRule: { ...saved.earnRule, ...patch.earnRule }, camera: { ...saved.camera, ...patch.camera } };
+    return ok(saved);
+  });
+  const settings = createSettingsStore(fake.bridge);
+  return { fake, settings };
+}
+
+describe('settings store', () => {
+  it('reads the settings and the app info once at load', async () => {
+    const { settings, fake } = setup();
+    await settings.getState().load();
+    expect(settings.getState()).toMatchObject({ settings: { storeId: 'st_1' }, info: { mode: 'sandbox' }, error: null });
+    expect(fake.callsTo('settingsGet')).toHaveLength(1);
+    expect(fake.callsTo('appInfo')).toHaveLength(1);
+  });
+
+  it('keeps the reason when the settings cannot be read', async () => {
+    const { settings, fake } = setup();
+    fake.handle('settingsGet', () => fail('INTERNAL', 'The settings file could not be read.'));
+    await settings.getState().load();
+    expect(settings.getState()).toMatchObject({ settings: null, error: 'The settings file could not be read.' });
+  });
+
+  it('update(patch) sends the patch with the groups it does not edit, and keeps main’s answer', async () => {
+    const { settings, fake } = setup();
+    await settings.getState().load();
+    const result = await settings.getState().update({ scanner: { maxGapMs: 35, prefix: '', suffix: '', terminator: 'tab', minLength: 4, customPattern: null } });
+    expect(result.ok).toBe(true);
+    const sent = fake.callsTo('settingsUpdate')[0] as SettingsPatch;
+    // The earn rule rides along as it is, so the door cannot reset it to its default.
+    expect(sent.earnRule).toEqual({ pointsPerUnit: 10, rounding: 'round', applyTierMultiplier: false });
+    expect(settings.getState().settings?.scanner).toMatchObject({ maxGapMs: 35, terminator: 'tab' });
+    expect(settings.getState().settings?.earnRule.rounding).toBe('round');
+  });
+
+  it('a patch the schema refuses is never sent, and names its field', async () => {
+    const { settings, fake } = setup();
+    await settings.getState().load();
+    const result = await settings.getState().update({ managerAutoLockMinutes: 0 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'SETTINGS_INVALID', issues: [{ path: ['managerAutoLockMinutes'] }] } });
+    const unknownField = await settings.getState().update({ kioskMode: true } as unknown as SettingsPatch);
+    expect(unknownField.ok).toBe(false);
+    expect(fake.callsTo('settingsUpdate')).toHaveLength(0);
+    expect(settings.getState().settings?.managerAutoLockMinutes).toBe(5);
+  });
+
+  it('main’s refusal comes back as it is, and the settings stay', async () => {
+    const { settings, fake } = setup();
+    await settings.getState().load();
+    fake.handle('settingsUpdate', () => fail('SETTINGS_INVALID', 'Settings could not be saved', [{ path: ['baseUrl'], message: 'must use https' }]));
+    const result = await settings.getState().update({ baseUrl: 'https://example.com/api/v2' });
+    expect(result).toEqual({ ok: false, error: { code: 'SETTINGS_INVALID', message: 'Settings could not be saved', issues: [{ path: ['baseUrl'], message: 'must use https' }] } });
+    expect(settings.getState().settings?.baseUrl).toBe('https://flash.socialhub.ai/api/v2');
+  });
+
+  it('dismissing a notice keeps main’s remaining list; a failure says why', async () => {
+    const { settings, fake } = setup();
+    await settings.getState().load();
+    fake.handle('appDismissNotice', () => ok({ notices: [INFO.notices[1]] }));
+    expect(await settings.getState().dismissNotice('n1')).toBeNull();
+    expect(settings.getState().info?.notices.map((n) => n.id)).toEqual(['n2']);
+    fake.handle('appDismissNotice', () => fail('LOCKED', 'Unlock the manager functions with the manager PIN first.'));
+    expect(await settings.getState().dismissNotice('n2')).toBe('Unlock the manager functions with the manager PIN first.');
+    expect(settings.getState().info?.notices).toHaveLength(1);
+  });
+
+  it('completePatch leaves a group the patch edits alone', () => {
+    const current = settingsFixture();
+    expect(completePatch({ camera: { deviceId: 'cam-2' } }, current)).toEqual({ camera: { deviceId: 'cam-2' }, earnRule: current.earnRule, scanner: current.scanner });
+  });
+
+  it('wedge options follow the saved scanner settings', () => {
+    expect(wedgeOptionsFromSettings(null)).toEqual({});
+    expect(wedgeOptionsFromSettings(settingsFixture({ scanner: { maxGapMs: 30, prefix: '', suffix: '', terminator: 'none', minLength: 1, customPattern: null } }))).toMatchObject({
+      maxGapMs: 30,
+      minLength: 2,
+      terminators: [],
+    });
+  });
+});

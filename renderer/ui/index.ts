@@ -1,0 +1,14 @@
+/**
+ * The renderer's one UI kit, used by the cashier screen and the manager console alike. Styles:
+ * `ui.css` beside it (one class vocabulary: `btn`, `field`, `dialog`, `table`, `chip`, `banner`…).
+ */
+export { Button, buttonClass, type ButtonProps, type ButtonSize, type ButtonVariant } from './button.tsx';
+export { Kbd, keyLabel } from './kbd.tsx';
+export { Field, type FieldIds, type FieldInputProps, type FieldProps, type FieldSlotProps } from './field.tsx';
+export { AboveDialogs, Dialog, Modal, type DialogProps, type DialogVariant } from './dialog.tsx';
+export type { DialogFeedback } from './dialog-stack.ts';
+export { Table, type Column, type TableProps } from './table.tsx';
+export { Skeleton, VisuallyHidden } from './bits.tsx';
+export { ErrorBanner, StatusLine, type StatusTone } from './messages.tsx';
+export { Facts } from './facts.tsx';
+export { Chip, StateChip, STATE_TONE, type ChipTone } from './state-chip.tsx';

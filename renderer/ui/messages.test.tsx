@@ -1,0 +1,46 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { Facts } from './facts.tsx';
+import { ErrorBanner, StatusLine } from './messages.tsx';
+import { StateChip } from './state-chip.tsx';
+
+describe('ErrorBanner', () => {
+  it('says nothing without an error', () => {
+    expect(renderToStaticMarkup(<ErrorBanner error={null} />)).toBe('');
+  });
+
+  it('announces an error at once, as a sentence naming the field', () => {
+    const html = renderToStaticMarkup(
+      <ErrorBanner error={{ code: 'INVALID_PAYLOAD', message: 'Invalid input', issues: [{ path: ['points'], message: 'Must be a whole number' }] }} testId="adjust-error" />,
+    );
+    expect(html).toBe('<p class="banner banner--error" role="alert" data-testid="adjust-error">Points: Must be a whole number</p>');
+    expect(renderToStaticMarkup(<ErrorBanner error="Store not found." />)).toContain('data-testid="manager-error">Store not found.</p>');
+  });
+});
+
+describe('StatusLine', () => {
+  it('is always present so later text is announced', () => {
+    expect(renderToStaticMarkup(<StatusLine text={null} />)).toBe('<p class="status-line status-line--info" role="status"></p>');
+    expect(renderToStaticMarkup(<StatusLine text="Saved." tone="ok" testId="s" />)).toBe('<p class="status-line status-line--ok" role="status" data-testid="s">Saved.</p>');
+  });
+});
+
+describe('StateChip and Facts', () => {
+  it('shows a journal state as its word with a tone', () => {
+    const html = renderToStaticMarkup(<StateChip state="needs-attention" />);
+    expect(html).toMatch(/^<span class="chip chip--bad" data-state="needs-attention">[^<]+<\/span>$/);
+  });
+
+  it('lists label/value pairs as a definition list', () => {
+    const html = renderToStaticMarkup(
+      <Facts
+        testId="row-facts"
+        items={[
+          ['Member', 'M-1'],
+          ['Points', 40],
+        ]}
+      />,
+    );
+    expect(html).toBe('<dl class="facts" data-testid="row-facts"><div class="facts__item"><dt>Member</dt><dd>M-1</dd></div><div class="facts__item"><dt>Points</dt><dd>40</dd></div></dl>');
+  });
+});

@@ -1,0 +1,23 @@
+/** Messages in a screen's flow: an error banner (announced at once) and a polite status line. */
+import { errorText, type CallError } from '../app/call.ts';
+
+/** An error as a sentence, announced at once; nothing when `error` is null. */
+export function ErrorBanner({ error, testId = 'manager-error' }: { error: CallError | string | null; testId?: string }) {
+  if (error === null) return null;
+  return (
+    <p className="banner banner--error" role="alert" data-testid={testId}>
+      {typeof error === 'string' ? error : errorText(error)}
+    </p>
+  );
+}
+
+export type StatusTone = 'info' | 'ok' | 'warn';
+
+/** "Saved.", "Exported 12 rows…". Always rendered (empty when `text` is null) so updates are announced. */
+export function StatusLine({ text, tone = 'info', testId }: { text: string | null; tone?: StatusTone; testId?: string }) {
+  return (
+    <p className={`status-line status-line--${tone}`} role="status" data-testid={testId}>
+      {text ?? ''}
+    </p>
+  );
+}
