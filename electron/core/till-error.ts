@@ -1,12 +1,18 @@
 /**
  * A refusal from the till's own services (the journal, the engine, the API clients): the journal
  * is closed, the till is not set up, a key is missing, an address is not allowed. It carries the
- * code and the cashier/manager-facing message; whoever called (a channel, the CLI) decides how
- * to present it. The handler registry passes it on as a typed error, like an IpcError.
+ * code and the cashier/manager-facing message (and, where one exists, its catalogue id for the
+ * renderer's language); whoever called (a channel, the CLI) decides how to present it. The
+ * handler registry passes it on as a typed error, like an IpcError.
  */
-import type { ErrorCode } from '../../shared/ipc/envelope.ts';
+import type { ErrorCode, Localized } from '../../shared/ipc/envelope.ts';
 import { CodedError } from './coded-error.ts';
 
 export class TillError extends CodedError<ErrorCode> {
   override readonly name = 'TillError';
+  readonly localized: Localized | undefined;
+  constructor(code: ErrorCode, message: string, localized?: Localized) {
+    super(code, message);
+    this.localized = localized;
+  }
 }

@@ -2,7 +2,10 @@
  * The app frame: status strip on top, the cashier screen, notices, the coupon verdict overlay,
  * and the manager console (behind its own PIN) mounted on demand.
  */
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { IntlProvider } from 'react-intl';
+import { useStore } from 'zustand';
+import { SOURCE_LOCALE } from '../../shared/i18n/locales.ts';
 import { CashierScreen } from '../cashier/cashier-screen.tsx';
 import { TillProvider, useRuntime, useUi } from './context.tsx';
 import { ErrorBoundary } from './error-boundary.tsx';
@@ -18,18 +21,36 @@ export function App({ runtime }: { runtime: TillRuntime }) {
   useEffect(() => installShortcuts(window), []);
   return (
     <TillProvider runtime={runtime}>
-      <div className="app">
-        <StatusStrip />
-        <ErrorBoundary label="The cashier screen" onReset={() => runtime.ui.getState().close()}>
-          <CashierScreen />
-        </ErrorBoundary>
-        <Toasts />
-        <ScanFlash />
-        <ManagerSlot />
-      </div>
+      <LocaleProvider runtime={runtime}>
+        <div className="app">
+          <StatusStrip />
+          <ErrorBoundary label="The cashier screen" onReset={() => runtime.ui.getState().close()}>
+            <CashierScreen />
+          </ErrorBoundary>
+          <Toasts />
+          <ScanFlash />
+          <ManagerSlot />
+        </div>
+      </LocaleProvider>
     </TillProvider>
   );
 }
+
+/**
+ * react-intl for every view, fed from the runtime's locale store, so a language change in the
+ * settings re-renders the app in the new language. Views use `useIntl()` / `<FormattedMessage>`.
+ */
+function LocaleProvider({ runtime, children }: { runtime: TillRuntime; children: ReactNode }) {
+  const translator = useStore(runtime.locale, (s) => s.translator);
+  return (
+    <IntlProvider locale={translator.locale} messages={translator.messages} defaultLocale={SOURCE_LOCALE} onError={ignoreIntlError}>
+      {children}
+    </IntlProvider>
+  );
+}
+
+/** Missing translations fall back to English by construction; the catalogue test catches the rest. */
+function ignoreIntlError(): void {}
 
 function ManagerSlot() {
   const runtime = useRuntime();

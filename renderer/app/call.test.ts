@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { call, errorText, GENERIC_ERROR, onLockedCall, readEnvelope } from './call.ts';
+import { createTranslator } from '../../shared/i18n/translator.ts';
 
 describe('call', () => {
   it('passes values and envelope errors through', async () => {
@@ -40,5 +41,27 @@ describe('call', () => {
     off();
     await call(() => Promise.resolve({ ok: false, error: { code: 'LOCKED', message: 'Unlock first.' } }));
     expect(told).toBe(1);
+  });
+});
+
+describe('errorText in the till language', () => {
+  const sent = readEnvelope<unknown>({
+    ok: false,
+    error: { code: 'CARD_NOT_SHOWN', message: "The member's card is more than 5 minutes old; scan the card again before redeeming.", messageId: 'card.error.staleCoupon', values: { minutes: 5 } },
+  });
+  const plain = readEnvelope<unknown>({ ok: false, error: { code: 'SALE_NOT_FOUND', message: "Sale T-9 is not in this till's journal." } });
+
+  it('shows main’s message id in the till’s language', () => {
+    if (sent.ok) throw new Error('expected an error');
+    expect(sent.error.localized).toEqual({ messageId: 'card.error.staleCoupon', values: { minutes: 5 } });
+    expect(errorText(sent.error, createTranslator('de'))).toBe('Die Mitgliedskarte ist älter als 5 Minuten; Karte neu scannen, dann einlösen.');
+    expect(errorText(sent.error, createTranslator('en'))).toBe(sent.error.message);
+  });
+
+  it('without an id: the English message in English, the code’s sentence in any other language', () => {
+    if (plain.ok) throw new Error('expected an error');
+    expect(errorText(plain.error, createTranslator('en'))).toBe("Sale T-9 is not in this till's journal.");
+    expect(errorText(plain.error, createTranslator('es'))).toBe('Esa venta no está en el diario de esta caja.');
+    expect(errorText(plain.error)).toBe("Sale T-9 is not in this till's journal.");
   });
 });

@@ -5,14 +5,24 @@
  * told to whoever listens, so whichever store made the call, the console goes back to the PIN.
  */
 import type { ErrorCode, Issue } from '../../shared/ipc/envelope.ts';
+import { ERROR_CODE_MESSAGES } from '../../shared/ipc/error-messages.ts';
+import { SOURCE_LOCALE } from '../../shared/i18n/locales.ts';
+import { englishText, type LocalizedText, type Translator } from '../../shared/i18n/translator.ts';
+import { defineMessages } from '@formatjs/intl';
+
+const MESSAGES = defineMessages({
+  locked: { id: 'call.error.locked', defaultMessage: 'The manager console locked itself. Enter the PIN to continue.', description: 'A manager action came back locked (auto-lock): back to the PIN screen' },
+});
 
 /** `BRIDGE`: the call never got an answer (not an envelope error). */
 export type CallErrorCode = ErrorCode | 'BRIDGE';
 
 export interface CallError {
   code: CallErrorCode;
+  /** English (main's `message`); people are shown `localized` or the code's sentence via `errorText`. */
   message: string;
   issues?: Issue[];
+  localized?: LocalizedText;
 }
 
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallError };
@@ -55,7 +65,10 @@ export function readEnvelope<T>(answer: unknown): CallResult<T> {
     const code = typeof body.code === 'string' ? (body.code as CallErrorCode) : 'INTERNAL';
     const message = cleanMessage(body.message);
     const issues = Array.isArray(body.issues) ? (body.issues as Issue[]) : undefined;
-    return { ok: false, error: issues === undefined ? { code, message } : { code, message, issues } };
+    const error: CallError = issues === undefined ? { code, message } : { code, message, issues };
+    const localized = localizedOf(answer.error);
+    if (localized !== undefined) error.localized = localized;
+    return { ok: false, error };
   }
   return { ok: false, error: { code: 'BRIDGE', message: GENERIC_ERROR } };
 }
@@ -68,9 +81,29 @@ function cleanMessage(message: unknown): string {
   return text;
 }
 
-/** The sentence to show for an error, naming the first field problem when there is one. */
-export function errorText(error: CallError): string {
-  if (error.code === 'LOCKED') return 'The manager console locked itself. Enter the PIN to continue.';
+function localizedOf(body: object): LocalizedText | undefined {
+  const b = body as { messageId?: unknown; values?: unknown };
+  if (typeof b.messageId !== 'string' || b.messageId === '') return undefined;
+  if (b.values === null || typeof b.values !== 'object') return { messageId: b.messageId };
+  const values: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(b.values)) if (typeof v === 'string' || typeof v === 'number') values[k] = v;
+  return { messageId: b.messageId, values };
+}
+
+/**
+ * The sentence to show for an error, naming the first field problem when there is one. With the
+ * runtime's translator: main's `messageId` in the till's language; without one, the code's
+ * sentence in that language (the English `message` when the till speaks English).
+ */
+export function errorText(error: CallError, translator?: Translator): string {
+  if (error.code === 'LOCKED') return translator === undefined ? englishText(MESSAGES.locked) : translator.t(MESSAGES.locked);
+  if (translator !== undefined && error.code !== 'INVALID_PAYLOAD') {
+    if (error.localized !== undefined && translator.has(error.localized.messageId)) return translator.text(error.localized);
+    if (translator.locale !== SOURCE_LOCALE || error.message === GENERIC_ERROR) {
+      const code: ErrorCode = error.code === 'BRIDGE' ? 'INTERNAL' : error.code;
+      return translator.t(ERROR_CODE_MESSAGES[code]);
+    }
+  }
   const issue = error.issues?.[0];
   if (error.code === 'INVALID_PAYLOAD' && issue !== undefined && issue.message !== '') {
     const field = issue.path.length > 0 ? `${FIELD_NAMES[String(issue.path[0])] ?? String(issue.path[0])}: ` : '';

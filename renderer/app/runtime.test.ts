@@ -163,3 +163,33 @@ describe('runtime manager data', () => {
     expect(journal.getState().newActivity).toBe(false);
   });
 });
+
+describe('runtime language', () => {
+  it('follows the OS locale until the settings name a language, then switches live and sets <html lang dir>', async () => {
+    const fake = createFakeBridge();
+    let settings = settingsFixture();
+    fake.handle('settingsGet', () => ok(settings));
+    fake.handle('statusGet', () => ok({ mode: 'sandbox', online: true, onlineSince: 1, detail: null, queue: { counts: { queued: 0, sending: 0, unknown: 0, verifying: 0, 'needs-attention': 0 }, unfinished: 0, oldestUnfinishedAt: null }, storeId: 'st_1', tillId: 'till_1', writesStopped: null }));
+    const runtime = createRuntime(fake.bridge, { sound: { play: () => undefined }, activeElement: () => null, osLocale: () => 'de-AT' });
+    const html = { lang: 'en', dir: 'ltr' };
+    const win = Object.assign(new FakeWindow(), { document: { documentElement: html } });
+    const stop = runtime.start(win as unknown as Window);
+    await flush(20);
+    expect(html).toEqual({ lang: 'de', dir: 'ltr' });
+    const handled = runtime.handleScan('4006381333931', 'wedge');
+    expect(handled).toEqual({ kind: 'error', message: 'Das ist ein Produkt-Barcode, kein Mitglieds- oder Coupon-Code.' });
+    expect(runtime.feedback.getState().toasts[0]?.text).toBe('Das ist ein Produkt-Barcode, kein Mitglieds- oder Coupon-Code.');
+
+    // The manager picks the right-to-left pseudo-locale: no restart, the page turns around.
+    settings = settingsFixture({ language: 'ar-XB' });
+    await runtime.settings.getState().load();
+    expect(html).toEqual({ lang: 'ar-XB', dir: 'rtl' });
+    expect(runtime.t('runtime.outcome.refused', { what: 'X' })).toContain('\u202e');
+
+    settings = settingsFixture({ language: 'zh-CN' });
+    await runtime.settings.getState().load();
+    expect(html).toEqual({ lang: 'zh-CN', dir: 'ltr' });
+    expect(runtime.handleScan('4006381333931', 'typed')).toEqual({ kind: 'error', message: '这是商品条码，不是会员码或优惠券码。' });
+    stop();
+  });
+});

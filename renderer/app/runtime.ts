@@ -4,12 +4,14 @@
  * subscriptions to main's events. Components reach it through TillContext; tests build it with a
  * fake bridge.
  */
+import { defineMessages } from '@formatjs/intl';
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
 import { createManagerData, type ManagerData } from '../manager/manager-data.ts';
 import { attachWedgeDetector, type WedgeHost } from '../scan/attach-wedge.ts';
 import { createAwardStore, openSaleTxnId, type AwardStore } from '../state/award-store.ts';
 import { createCouponStore, type CouponStore } from '../state/coupon-store.ts';
 import { createFeedbackStore, type FeedbackStore } from '../state/feedback-store.ts';
+import { createLocaleStore, translateWith, type LocaleStore, type Translate } from '../state/locale-store.ts';
 import { createMemberStore, type MemberStore } from '../state/member-store.ts';
 import type { OutcomeView } from '../state/outcome.ts';
 import { CLAWBACK_ROUNDING, createReturnStore, type ReturnStore } from '../state/return-store.ts';
@@ -48,6 +50,10 @@ export interface TillRuntime {
   ui: UiStore;
   /** The manager console's data stores (journal, attention, reconciliation, activity, adjustments). */
   managerData: ManagerData;
+  /** The language in use (follows the `language` setting live); the IntlProvider reads it. */
+  locale: LocaleStore;
+  /** Text for people from stores and the runtime: `t(MESSAGES.x, values)` in the current language. */
+  t: Translate;
   scanFields: ScanFieldRegistry;
   /** Route one scan; returns what it became (for the camera and typed-code dialogs). */
   handleScan(raw: string, source: ScanSource): ScanHandled;
@@ -64,7 +70,24 @@ export interface RuntimeOptions {
   sound?: SoundPlayer;
   /** The element with focus (for scans into fields); the document's by default. */
   activeElement?: () => EventTarget | null;
+  /** The OS locale, used when the language setting is null; `navigator.language` by default. */
+  osLocale?: () => string | null;
 }
+
+/**
+ * The runtime's own sentences. Ids are `<area>.<thing>.<what>`; every message has a description
+ * for translators. Stores follow the same pattern: a `defineMessages` block beside the code and
+ * `t(...)` from the runtime.
+ */
+const MESSAGES = defineMessages({
+  awardWhat: { id: 'runtime.outcome.award', defaultMessage: 'Award for {who} (sale {sale})', description: 'Names an award in a notice; {who} is the member name, {sale} the POS transaction id' },
+  awardWhatNoName: { id: 'runtime.outcome.awardNoName', defaultMessage: 'Award for the member (sale {sale})', description: 'Names an award when the member name is unknown; {sale} is the POS transaction id' },
+  returnWhat: { id: 'runtime.outcome.return', defaultMessage: 'Return {returnId} for sale {sale}', description: 'Names a return (clawback) in a notice' },
+  confirmed: { id: 'runtime.outcome.confirmed', defaultMessage: '{what}: confirmed by SocialHub.', description: 'Notice: a write was confirmed; {what} names the award or return' },
+  needsManager: { id: 'runtime.outcome.needsManager', defaultMessage: '{what}: needs a manager.', description: 'Notice: a write needs a manager; {what} names the award or return' },
+  refused: { id: 'runtime.outcome.refused', defaultMessage: '{what}: refused by SocialHub.', description: 'Notice: SocialHub refused a write; {what} names the award or return' },
+  scannedField: { id: 'runtime.scan.intoField', defaultMessage: 'Scanned {field}: {value}', description: 'Notice: a scan was put into a field; {field} is the field name, {value} what was scanned' },
+});
 
 const AWARD_SOUND: Record<OutcomeView['status'], SoundKind> = {
   confirmed: 'success',
@@ -80,6 +103,9 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
   const timers = options.timers ?? realTimers;
   const sound = options.sound ?? createSoundPlayer();
   const activeElement = options.activeElement ?? (() => (typeof document === 'undefined' ? null : document.activeElement));
+  const osLocale = options.osLocale ?? (() => (typeof navigator === 'undefined' ? null : navigator.language));
+  const locale = createLocaleStore(osLocale);
+  const t = translateWith(locale);
   const follower = createRowFollower(bridge, timers);
   const status = createStatusStore(bridge);
   const settings = createSettingsStore(bridge);
@@ -110,11 +136,15 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
     const m = member.getState();
     if ((view.status === 'confirmed' || view.status === 'duplicate') && m.memberId === view.memberId && m.phase === 'loaded') void m.refresh();
     if (previous !== null) {
-      const who = view.memberName ?? 'the member';
-      const what = view.kind === 'award' ? `Award for ${who} (sale ${view.posTxnId})` : `Return ${view.returnId ?? ''} for sale ${view.posTxnId}`;
-      if (view.status === 'confirmed') feedback.getState().push('success', `${what}: confirmed by SocialHub.`);
-      else if (view.status === 'needs-attention') feedback.getState().push('warning', `${what}: needs a manager.`, 10_000);
-      else if (view.status === 'rejected') feedback.getState().push('error', `${what}: refused by SocialHub.`, 10_000);
+      const what =
+        view.kind !== 'award'
+          ? t(MESSAGES.returnWhat, { returnId: view.returnId ?? '', sale: view.posTxnId })
+          : view.memberName === null
+            ? t(MESSAGES.awardWhatNoName, { sale: view.posTxnId })
+            : t(MESSAGES.awardWhat, { who: view.memberName, sale: view.posTxnId });
+      if (view.status === 'confirmed') feedback.getState().push('success', t(MESSAGES.confirmed, { what }));
+      else if (view.status === 'needs-attention') feedback.getState().push('warning', t(MESSAGES.needsManager, { what }), 10_000);
+      else if (view.status === 'rejected') feedback.getState().push('error', t(MESSAGES.refused, { what }), 10_000);
     }
   };
 
@@ -184,6 +214,8 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
     feedback,
     ui,
     managerData,
+    locale,
+    t,
     scanFields,
 
     handleScan(raw, source) {
@@ -198,15 +230,17 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
       // Counted for fleet telemetry (source only, never the code); a failure here is not the cashier's concern.
       void bridge.scanSeen({ source }).catch(() => undefined);
       switch (route.kind) {
-        case 'error':
-          if (source !== 'typed') scanError(route.message);
+        case 'error': {
+          const message = locale.getState().translator.text(route.localized);
+          if (source !== 'typed') scanError(message);
           else sound.play('error');
-          return { kind: 'error', message: route.message };
+          return { kind: 'error', message };
+        }
         case 'field':
           sound.play('scan');
           feedback.getState().pulse(true);
           route.field.set(route.value);
-          feedback.getState().push('info', `Scanned ${route.field.label}: ${route.value}`);
+          feedback.getState().push('info', t(MESSAGES.scannedField, { field: route.field.label, value: route.value }));
           return { kind: 'field' };
         case 'member': {
           sound.play('scan');
@@ -254,8 +288,21 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
     start(target) {
       win = target;
       attach();
+      const doc = target.document as Document | undefined;
+      const showLanguage = (): void => {
+        const tr = locale.getState().translator;
+        if (doc?.documentElement === undefined) return;
+        doc.documentElement.lang = tr.locale;
+        doc.documentElement.dir = tr.dir;
+      };
+      showLanguage();
+      const unsubLocale = locale.subscribe(showLanguage);
       const unsubSettings = settings.subscribe((s, prev) => {
-        if (s.settings !== prev.settings) attach();
+        if (s.settings !== prev.settings) {
+          attach();
+          // A language chosen in the manager console applies at once, without a restart.
+          locale.getState().apply(s.settings?.language);
+        }
       });
       const refresher = startStatusRefresh(status, timers);
       const stopManagerData = managerData.start();
@@ -279,6 +326,7 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
         for (const off of offs) off();
         unsubSettings();
         stopManagerData();
+        unsubLocale();
         refresher.stop();
         follower.stopAll();
         detachWedge?.();

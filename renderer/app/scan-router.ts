@@ -4,13 +4,14 @@
  * transaction id from a receipt), or a refusal with a sentence the cashier can act on.
  * Scans are data: they never type into whatever field happens to have focus.
  */
+import type { LocalizedText } from '../../shared/i18n/translator.ts';
 import { parseScan } from '../../shared/scan/scan-parser.ts';
 
 /** The host our member and coupon QR links come from. */
 export const ALLOWED_SCAN_HOSTS = ['portal.socialhub.ai'] as const;
 
 export interface ScanField {
-  /** For messages: "transaction id". */
+  /** For messages, in the till's language: "transaction id". */
   label: string;
   accepts(value: string): boolean;
   set(value: string): void;
@@ -20,7 +21,8 @@ export type ScanRoute =
   | { kind: 'member'; memberId: string }
   | { kind: 'coupon'; couponId: string }
   | { kind: 'field'; field: ScanField; value: string }
-  | { kind: 'error'; message: string };
+  /** `message` is English; `localized` is what the cashier is shown (see runtime.handleScan). */
+  | { kind: 'error'; message: string; localized: LocalizedText };
 
 export interface RouteOptions {
   customPattern?: string | null;
@@ -38,7 +40,8 @@ export function routeScan(raw: string, options: RouteOptions = {}): ScanRoute {
   const field = options.field ?? null;
   const value = raw.replace(/[\r\n\t]+$/, '').trim();
   if (field !== null && value !== '' && field.accepts(value)) return { kind: 'field', field, value };
-  return { kind: 'error', message: parsed.message };
+  const localized: LocalizedText = parsed.values === undefined ? { messageId: parsed.messageId } : { messageId: parsed.messageId, values: parsed.values };
+  return { kind: 'error', message: parsed.message, localized };
 }
 
 /** Fields that accept scans, keyed by their element; the router looks up the focused one. */

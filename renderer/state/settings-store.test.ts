@@ -23,7 +23,7 @@ function setup() {
   fake.handle('appInfo', () => ok(INFO));
   fake.handle('settingsUpdate', (req) => {
     const patch = req as SettingsPatch;
-    saved = { ...saved, ...patch, scanner: { ...saved.scanner, ...patch.scanner }, earnRule: { ...saved.earnRule, ...patch.earnRule }, camera: { ...saved.camera, ...patch.camera } };
+    saved = { ...saved, ...patch, scanner: { ...saved.scanner, ...patch.scanner }, earnRule: { ...saved.earnRule, ...patch.earnRule }, camera: { ...saved.camera, ...patch.camera }, posLink: { ...saved.posLink, ...patch.posLink } };
     return ok(saved);
   });
   const settings = createSettingsStore(fake.bridge);

@@ -141,6 +141,8 @@ export function settingsFixture(overrides: Partial<Settings> = {}): Settings {
     managerAutoLockMinutes: 5,
     cardFreshnessMinutes: 10,
     kiosk: false,
+    language: null,
+    currency: 'USD',
     requestTimeoutMs: 15000,
     noResendWindowMs: 60000,
     ...overrides,

@@ -70,11 +70,22 @@ export type Issue = z.infer<typeof issueSchema>;
 export function issuesOf(error: z.ZodError): Issue[] {
   return error.issues.slice(0, 20).map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
 }
+/**
+ * The same error for people in any language: a catalogue id (shared/i18n/locales) and its
+ * values. `message` stays English for logs, the CLI and its JSON, which are never localized.
+ */
+export const localizedSchema = z.object({
+  messageId: z.string().max(200),
+  values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type Localized = z.infer<typeof localizedSchema>;
 
 export const ipcErrorSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
   issues: z.array(issueSchema).optional(),
+  messageId: localizedSchema.shape.messageId.optional(),
+  values: localizedSchema.shape.values,
 });
 export type IpcErrorBody = z.infer<typeof ipcErrorSchema>;
 
@@ -86,8 +97,13 @@ export function ok<T>(value: T): Ok<T> {
   return { ok: true, value };
 }
 
-export function err(code: ErrorCode, message: string, issues?: Issue[]): Err {
-  return issues === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, issues } };
+export function err(code: ErrorCode, message: string, issues?: Issue[], localized?: Localized): Err {
+  const error: IpcErrorBody = issues === undefined ? { code, message } : { code, message, issues };
+  if (localized !== undefined) {
+    error.messageId = localized.messageId;
+    if (localized.values !== undefined) error.values = localized.values;
+  }
+  return { ok: false, error };
 }
 
 /** For consumers that want to check an envelope they received over a wire (the web host client). */
@@ -105,10 +121,13 @@ export function envelopeSchema<T extends z.ZodType>(value: T) {
 export class IpcError extends Error {
   readonly code: ErrorCode;
   readonly issues: Issue[] | undefined;
-  constructor(code: ErrorCode, message: string, issues?: Issue[]) {
+  /** The message for people, by catalogue id; without it the renderer shows the code's sentence. */
+  readonly localized: Localized | undefined;
+  constructor(code: ErrorCode, message: string, issues?: Issue[], localized?: Localized) {
     super(message);
     this.name = 'IpcError';
     this.code = code;
     this.issues = issues;
+    this.localized = localized;
   }
 }

@@ -273,3 +273,19 @@ describe('properties', () => {
     );
   });
 });
+
+describe('scan errors for people in any language', () => {
+  it('carry a catalogue id (and values) beside the English message', () => {
+    expect(parseScan('4006381333931')).toMatchObject({ kind: 'error', code: 'product_barcode', messageId: 'scan.error.productBarcode', message: 'This is a product barcode, not a member or coupon code.' });
+    expect(parseScan('https://evil.example/m/mb_ava_chen', { allowedHosts: ['portal.socialhub.ai'] })).toMatchObject({
+      code: 'host_not_allowed',
+      messageId: 'scan.error.hostNotAllowed',
+      values: { host: 'evil.example' },
+      message: 'This link is from evil.example, not from your SocialHub portal.',
+    });
+    // A bad configuration keeps its detail in English for the log; the cashier gets one plain sentence.
+    const bad = parseScan('x', { customPattern: '(a+)+' });
+    expect(bad).toMatchObject({ code: 'bad_config', messageId: 'scan.error.badConfig', message: expect.stringMatching(/custom scan pattern/) as unknown });
+    expect(bad).not.toHaveProperty('values');
+  });
+});

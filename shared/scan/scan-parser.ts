@@ -6,6 +6,8 @@
  * act on. Nothing here opens, fetches or follows a URL; URLs are only read for the id they carry.
  */
 import { ID_PATTERN } from '../api/schemas.ts';
+import { englishText } from '../i18n/translator.ts';
+import { SCAN_MESSAGES } from './scan-messages.ts';
 
 export type ScanErrorCode =
   | 'empty'
@@ -25,7 +27,8 @@ export type ScanErrorCode =
 export type ScanResult =
   | { kind: 'member'; memberId: string }
   | { kind: 'coupon'; couponId: string }
-  | { kind: 'error'; code: ScanErrorCode; message: string };
+  /** `message` is English (logs); the cashier is shown `messageId` with `values` in the till's language. */
+  | { kind: 'error'; code: ScanErrorCode; message: string; messageId: string; values?: Record<string, string> };
 
 export interface ScanParserOptions {
   /** Hostnames a scanned URL may come from (`portal.example.com` or `*.example.com`). Unset: any host. */
@@ -51,23 +54,11 @@ export const COUPON_ID_PREFIX = 'cp_';
 const MEMBER_ROUTES = new Set(['m', 'member', 'members']);
 const COUPON_ROUTES = new Set(['c', 'coupon', 'coupons']);
 
-const MESSAGES: Record<Exclude<ScanErrorCode, 'host_not_allowed' | 'bad_config'>, string> = {
-  empty: 'Nothing was scanned. Scan the card or coupon again.',
-  too_long: 'This code is too long to be a member or coupon code.',
-  control_chars:
-    'The scan contains hidden control characters. Scan again, or run the scanner set-up in Settings.',
-  whitespace: 'The scan contains spaces, so it is not a member or coupon code.',
-  path_trick: 'This code contains characters that are not allowed in a member or coupon code.',
-  unsafe_url: 'This code is a link the till will not use. Ask for the SocialHub member card or coupon.',
-  product_barcode: 'This is a product barcode, not a member or coupon code.',
-  invalid_id: 'This looks like a SocialHub code, but the id in it is not valid.',
-  ambiguous: 'This code names more than one member or coupon. Ask for a fresh code.',
-  caps_lock: 'This looks like a member or coupon code typed with Caps Lock on. Turn Caps Lock off and scan again.',
-  unrecognised: 'This is not a SocialHub member or coupon code.',
-};
-
-function fail(code: Exclude<ScanErrorCode, 'host_not_allowed' | 'bad_config'>): ScanResult {
-  return { kind: 'error', code, message: MESSAGES[code] };
+function fail(code: ScanErrorCode, values?: Record<string, string>): ScanResult & { kind: 'error' } {
+  const descriptor = SCAN_MESSAGES[code];
+  const message = code === 'bad_config' && values?.detail !== undefined ? values.detail : englishText(descriptor, values);
+  const base = { kind: 'error' as const, code, message, messageId: descriptor.id };
+  return values === undefined || code === 'bad_config' ? base : { ...base, values };
 }
 
 /** Build a portal URL for an id; the inverse of what the parser accepts. */
@@ -100,7 +91,7 @@ export function parseScan(raw: unknown, options: ScanParserOptions = {}): ScanRe
   const key = JSON.stringify([options.allowedHosts ?? null, options.customPattern ?? null]);
   if (lastConfig?.key !== key) lastConfig = { key, config: createScanParser(options) };
   const { config } = lastConfig;
-  if (!config.ok) return { kind: 'error', code: 'bad_config', message: config.message };
+  if (!config.ok) return fail('bad_config', { detail: config.message });
   return config.parse(raw);
 }
 
@@ -131,11 +122,7 @@ function parseWith(raw: unknown, allowedHosts: readonly string[] | null, pattern
     url = safeUrl(text);
     if (url === null || url.username !== '' || url.password !== '') return fail('unsafe_url');
     if (allowedHosts !== null && !hostAllowed(url.hostname, allowedHosts)) {
-      return {
-        kind: 'error',
-        code: 'host_not_allowed',
-        message: `This link is from ${url.hostname.slice(0, 80)}, not from your SocialHub portal.`,
-      };
+      return fail('host_not_allowed', { host: url.hostname.slice(0, 80) });
     }
   }
 

@@ -10,6 +10,7 @@ import { positiveInt } from '../config.ts';
 import { EXIT, usageError } from '../errors.ts';
 import { throttledLine } from '../progress-line.ts';
 import { pacedReader } from './pacing.ts';
+import { matchLocale, SUPPORTED_LOCALES } from '../../../shared/i18n/locales.ts';
 
 const RESUME_HELP = [
   'Progress and ETA go to stderr. A checkpoint (FILE.progress.json) is written atomically after',
@@ -23,7 +24,17 @@ const common = {
   status: { type: 'string' },
   overwrite: { type: 'boolean' },
   'page-size': { type: 'string' },
+  'header-language': { type: 'string' },
 } as const;
+
+/** `--header-language de`: a header row people read in that language; the data columns never change. */
+function headerLocale(ctx: CommandContext): { headerLocale: string } | Record<string, never> {
+  const v = flag(ctx, 'header-language');
+  if (v === undefined) return {};
+  const locale = matchLocale(v);
+  if (locale === null) throw usageError(`--header-language: "${v}" is not one of ${SUPPORTED_LOCALES.join(', ')}`);
+  return { headerLocale: locale };
+}
 
 function csvFile(ctx: CommandContext): string {
   const file = flag(ctx, 'csv');
@@ -46,7 +57,7 @@ const ok = (output: Record<string, unknown>): CommandResult => ({ output, exitCo
 export const exportRosterCommand: Command = {
   name: 'export roster',
   summary: 'export the member roster to CSV (GET /members?status=active, paged, resumable)',
-  usage: 'socialhub-till export roster --csv FILE [--status active|inactive] [--overwrite] [--rate N] [--burst N]',
+  usage: 'socialhub-till export roster --csv FILE [--status active|inactive] [--header-language de] [--overwrite] [--rate N] [--burst N]',
   help: RESUME_HELP,
   options: common,
   async run(ctx) {
@@ -59,6 +70,7 @@ export const exportRosterCommand: Command = {
       overwrite: ctx.flags.overwrite === true,
       onProgress: progressPrinter(ctx),
       ...(size !== undefined && { pageSize: size }),
+      ...headerLocale(ctx),
       ...(ctx.io.signal && { signal: ctx.io.signal }),
     });
     return ok({ export: 'roster', ...result, ratePerSecond: ctx.config.ratePerSecond });
@@ -68,7 +80,7 @@ export const exportRosterCommand: Command = {
 export const exportLedgerCommand: Command = {
   name: 'export ledger',
   summary: "export every roster member's ledger entries since a date to CSV (resumable)",
-  usage: 'socialhub-till export ledger --since YYYY-MM-DD|ISO-8601 --csv FILE [--status active] [--tz ZONE] [--overwrite] [--rate N] [--burst N]',
+  usage: 'socialhub-till export ledger --since YYYY-MM-DD|ISO-8601 --csv FILE [--status active] [--tz ZONE] [--header-language de] [--overwrite] [--rate N] [--burst N]',
   help: `A date means the start of that day in --tz (default local).\n${RESUME_HELP}`,
   options: { ...common, since: { type: 'string' } },
   async run(ctx) {
@@ -83,6 +95,7 @@ export const exportLedgerCommand: Command = {
       overwrite: ctx.flags.overwrite === true,
       onProgress: progressPrinter(ctx),
       ...(size !== undefined && { pageSize: size }),
+      ...headerLocale(ctx),
       ...(ctx.io.signal && { signal: ctx.io.signal }),
     });
     return ok({ export: 'ledger', since: new Date(since).toISOString(), ...result, ratePerSecond: ctx.config.ratePerSecond });

@@ -15,6 +15,7 @@ import { PAGE_LIMIT_MAX } from '../../../shared/api/schemas.ts';
 import type { LedgerTransaction } from '../../../shared/api/schemas.ts';
 import { writeFileAtomicSync } from '../fs/atomic-write.ts';
 import { ExportError, openCsvSink } from './checkpoint.ts';
+import { csvHeaderRow, headerParam } from './csv-header.ts';
 import type { ExportResult } from './export-roster.ts';
 import type { ExportProgress } from './progress.ts';
 import { progressTracker } from './progress.ts';
@@ -33,6 +34,8 @@ export interface LedgerExportOptions {
   status?: string;
   pageSize?: number;
   overwrite?: boolean;
+  /** A language for the header row (shared/i18n locale); the data columns stay machine-readable. Default: machine names. */
+  headerLocale?: string | null;
   onProgress?: (p: ExportProgress) => void;
   signal?: AbortSignal;
   paginate?: Pick<PaginateOptions<unknown>, 'maxRateLimitWaits' | 'defaultRetryMs' | 'maxRetryMs' | 'sleep'>;
@@ -59,8 +62,8 @@ export async function exportLedger(options: LedgerExportOptions): Promise<Ledger
   const pageSize = Math.min(PAGE_LIMIT_MAX, options.pageSize ?? PAGE_LIMIT_MAX);
   const sink = openCsvSink({
     file: options.file,
-    header: LEDGER_CSV_HEADER,
-    params: { job: 'ledger', since: new Date(options.since).toISOString(), status },
+    header: csvHeaderRow(LEDGER_CSV_HEADER, options.headerLocale),
+    params: { job: 'ledger', since: new Date(options.since).toISOString(), status, ...headerParam(options.headerLocale) },
     position,
     initial: { rosterDone: false, members: 0, memberIndex: 0, ledgerOffset: 0, skipped: [] },
     ...(options.overwrite !== undefined && { overwrite: options.overwrite }),

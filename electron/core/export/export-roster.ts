@@ -9,6 +9,7 @@ import { paginateMembers } from '../api/index.ts';
 import type { RosterMember } from '../../../shared/api/schemas.ts';
 import { PAGE_LIMIT_MAX } from '../../../shared/api/schemas.ts';
 import { openCsvSink } from './checkpoint.ts';
+import { csvHeaderRow, headerParam } from './csv-header.ts';
 import type { ExportProgress } from './progress.ts';
 import { progressTracker } from './progress.ts';
 import type { ReadClient } from './token-bucket.ts';
@@ -31,6 +32,8 @@ export interface RosterExportOptions {
   status?: string;
   pageSize?: number;
   overwrite?: boolean;
+  /** A language for the header row (shared/i18n locale); the data columns stay machine-readable. Default: machine names. */
+  headerLocale?: string | null;
   onProgress?: (p: ExportProgress) => void;
   signal?: AbortSignal;
   paginate?: Pick<PaginateOptions<RosterMember>, 'maxRateLimitWaits' | 'defaultRetryMs' | 'maxRetryMs' | 'sleep'>;
@@ -41,8 +44,8 @@ export async function exportRoster(options: RosterExportOptions): Promise<Export
   const pageSize = Math.min(PAGE_LIMIT_MAX, options.pageSize ?? PAGE_LIMIT_MAX);
   const sink = openCsvSink({
     file: options.file,
-    header: ROSTER_CSV_HEADER,
-    params: { job: 'roster', status },
+    header: csvHeaderRow(ROSTER_CSV_HEADER, options.headerLocale),
+    params: { job: 'roster', status, ...headerParam(options.headerLocale) },
     position: z.object({ offset: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
     initial: { offset: 0, total: 0 },
     ...(options.overwrite !== undefined && { overwrite: options.overwrite }),

@@ -117,8 +117,8 @@ export function createHandlerRegistry<T extends InvokeTable>(contract: T, option
     try {
       result = await impl(parsed.data, ctx);
     } catch (e) {
-      if (e instanceof IpcError) return err(e.code, e.message, e.issues);
-      if (e instanceof TillError) return err(e.code, e.message);
+      if (e instanceof IpcError) return err(e.code, e.message, e.issues, e.localized);
+      if (e instanceof TillError) return err(e.code, e.message, undefined, e.localized);
       log.error('IPC implementation threw', { channel: channel.name, error: e instanceof Error ? e.name : typeof e });
       return err('INTERNAL', 'Internal error.');
     }

@@ -4,7 +4,10 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { reconcileReportSchema, reconcileProgressSchema } from '../../../shared/ipc/schemas/till.ts';
-import { formatDescription } from '../../../shared/ledger/sale-token.ts';
+import { formatDescription, parseDescription } from '../../../shared/ledger/sale-token.ts';
+import { resolveLocale } from '../../../shared/i18n/locales.ts';
+import { createTranslator } from '../../../shared/i18n/translator.ts';
+import { applySettingsPatch, defaultSettings, settingsPatchSchema } from '../settings/settings-schema.ts';
 import { createSocialHubClient } from '../api/index.ts';
 import type { SocialHubClient } from '../api/index.ts';
 import { openJournal } from '../journal/index.ts';
@@ -131,6 +134,28 @@ describe('reconcileDay', () => {
     expect(csv[0]).toEqual(['category', 'member_id', 'journal_id', 'amount', 'extra_points', 'server_txn_ids', 'at', 'token', 'description']);
     expect(csv).toHaveLength(1 + 3 + 2 + 1 + 2);
     expect(csv.filter((r) => r[0] === 'duplicated_on_server')[0]?.[4]).toBe('60');
+  });
+
+  it('a till switched to German mid-day reconciles its English-language and German-language sales alike (the marker is never localized)', async () => {
+    const ava = DEMO.memberWithCoupons;
+    let settings = defaultSettings();
+    const before = await awardVia(journal, write, purchase(STORE, TILL, 'EN1'), ava, 25);
+    settings = applySettingsPatch(settings, settingsPatchSchema.parse({ language: 'de' }));
+    const t = createTranslator(resolveLocale(settings.language, 'en-US'));
+    expect(t.locale).toBe('de');
+    const after = await awardVia(journal, write, purchase(STORE, TILL, 'DE1'), ava, 30);
+    // What the German cashier read about the sale is German; what went to the ledger is not.
+    const notice = t.t('runtime.outcome.confirmed', { what: t.t('runtime.outcome.award', { who: 'Ava', sale: 'DE1' }) });
+    expect(notice).toBe('Punkte für Ava (Verkauf DE1): von SocialHub bestätigt.');
+    expect(after.description).toBe(formatDescription(purchase(STORE, TILL, 'DE1')));
+    expect(after.description.replace('DE1', 'EN1')).toBe(before.description);
+    expect(parseDescription(after.description)).toEqual(purchase(STORE, TILL, 'DE1'));
+
+    const report = await run();
+    expect(report.totals).toMatchObject({ matched: 2, missing: 0, duplicated: 0, unexpected: 0, journalPoints: 55, serverPoints: 55 });
+    expect(report.matched.map((i) => i.journalId).sort()).toEqual([before.id, after.id].sort());
+    // The report's CSV keeps its machine columns whatever the till's language.
+    expect(parseCsv(reconcileCsv(report))[0]?.[0]).toBe('category');
   });
 
   it('reports nothing for a day without writes, and leaves earlier days alone', async () => {

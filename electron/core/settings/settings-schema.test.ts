@@ -18,6 +18,8 @@ describe('settings schema', () => {
       managerAutoLockMinutes: 5,
       cardFreshnessMinutes: 10,
       kiosk: false,
+      language: null,
+      currency: 'USD',
     });
     expect(settingsSchema.parse(JSON.parse(JSON.stringify(s)))).toEqual(s);
   });
@@ -61,5 +63,26 @@ describe('settings patches', () => {
     const cam = applySettingsPatch(next, settingsPatchSchema.parse({ camera: { deviceId: 'cam-1' } }));
     expect(cam.scanner).toEqual(next.scanner);
     expect(cam.earnRule).toEqual(next.earnRule);
+  });
+});
+
+describe('language and currency settings', () => {
+  it('settings stored before they existed load as "follow the OS" and USD', () => {
+    const stored = { mode: 'sandbox', storeId: 'st_1', tillId: 'till-01', kiosk: true };
+    expect(settingsSchema.parse(stored)).toMatchObject({ language: null, currency: 'USD', storeId: 'st_1', kiosk: true });
+  });
+
+  it('a stored language this build does not ship falls back to the OS locale instead of losing the file', () => {
+    expect(settingsSchema.parse({ language: 'tlh', tillId: 'till-01' })).toMatchObject({ language: null, tillId: 'till-01' });
+  });
+
+  it('a patch takes a shipped language or null, and an ISO 4217 currency Intl knows', () => {
+    const next = applySettingsPatch(defaultSettings(), settingsPatchSchema.parse({ language: 'zh-CN', currency: 'JPY' }));
+    expect(next).toMatchObject({ language: 'zh-CN', currency: 'JPY' });
+    expect(applySettingsPatch(next, settingsPatchSchema.parse({ language: null })).language).toBeNull();
+    expect(settingsPatchSchema.safeParse({ language: 'fr' }).success).toBe(false);
+    expect(settingsPatchSchema.safeParse({ currency: 'eur' }).success).toBe(false);
+    expect(settingsPatchSchema.safeParse({ currency: 'XYZ' }).success).toBe(false);
+    expect(settingsPatchSchema.safeParse({ currency: 'KWD' }).success).toBe(true);
   });
 });

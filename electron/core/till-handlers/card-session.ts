@@ -4,7 +4,30 @@
  * member the cashier never looked at — or looked at an hour ago — is refused whatever the page
  * sends. In memory on purpose: a restart means the card must be shown again.
  */
-import { IpcError } from '../../../shared/ipc/envelope.ts';
+import { defineMessages } from '@formatjs/intl';
+import { localizedError } from '../../../shared/ipc/localized-error.ts';
+
+const MESSAGES = defineMessages({
+  notShownAward: { id: 'card.error.notShownAward', defaultMessage: "Show the member's card (balance, tier and coupons) before awarding points.", description: 'Award refused: no member card on screen' },
+  staleAward: {
+    id: 'card.error.staleAward',
+    defaultMessage: "The member's card is more than {minutes, plural, one {# minute} other {# minutes}} old; scan the card again before awarding points.",
+    description: 'Award refused: the card on screen is too old',
+  },
+  notShownCoupon: { id: 'card.error.notShownCoupon', defaultMessage: "Show the member's card first, so the coupon can be checked against their coupons.", description: 'Redeem refused: no member card on screen' },
+  staleCoupon: {
+    id: 'card.error.staleCoupon',
+    defaultMessage: "The member's card is more than {minutes, plural, one {# minute} other {# minutes}} old; scan the card again before redeeming.",
+    description: 'Redeem refused: the card on screen is too old',
+  },
+  couponNotOnCard: {
+    id: 'card.error.couponNotOnCard',
+    defaultMessage: 'This coupon is not on the card shown: scan the card of the member it belongs to, then the coupon again.',
+    description: 'Redeem refused: the coupon belongs to another member',
+  },
+});
+/** Also thrown by the coupon handler when no card is up at all. */
+export const CARD_NOT_SHOWN_FOR_COUPON = MESSAGES.notShownCoupon;
 
 export interface ShownCard {
   readonly fetchedAt: number;
@@ -49,23 +72,23 @@ export function createCardSession(): CardSession {
     require(memberId, now, freshnessMinutes) {
       const card = shown.get(memberId);
       if (card === undefined) {
-        throw new IpcError('CARD_NOT_SHOWN', "Show the member's card (balance, tier and coupons) before awarding points.");
+        throw localizedError('CARD_NOT_SHOWN', MESSAGES.notShownAward);
       }
       const ageMs = now - card.fetchedAt;
       if (ageMs > freshnessMinutes * 60_000 || ageMs < -60_000) {
-        throw new IpcError('CARD_NOT_SHOWN', `The member's card is more than ${freshnessMinutes} minutes old; scan the card again before awarding points.`);
+        throw localizedError('CARD_NOT_SHOWN', MESSAGES.staleAward, { minutes: freshnessMinutes });
       }
       return card;
     },
     requireCoupon(memberId, couponId, now, freshnessMinutes) {
       const card = shown.get(memberId);
-      if (card === undefined) throw new IpcError('CARD_NOT_SHOWN', "Show the member's card first, so the coupon can be checked against their coupons.");
+      if (card === undefined) throw localizedError('CARD_NOT_SHOWN', MESSAGES.notShownCoupon);
       const ageMs = now - card.fetchedAt;
       if (ageMs > freshnessMinutes * 60_000 || ageMs < -60_000) {
-        throw new IpcError('CARD_NOT_SHOWN', `The member's card is more than ${freshnessMinutes} minutes old; scan the card again before redeeming.`);
+        throw localizedError('CARD_NOT_SHOWN', MESSAGES.staleCoupon, { minutes: freshnessMinutes });
       }
       if (!card.couponIds.includes(couponId)) {
-        throw new IpcError('CARD_NOT_SHOWN', "This coupon is not on the card shown: scan the card of the member it belongs to, then the coupon again.");
+        throw localizedError('CARD_NOT_SHOWN', MESSAGES.couponNotOnCard);
       }
     },
     forget(memberId) {

@@ -5,7 +5,8 @@
  * way that member's card must have been shown in this session, listing the coupon: the page's
  * word for whose coupon it is counts for nothing.
  */
-import { IpcError } from '../../../shared/ipc/envelope.ts';
+import { localizedError } from '../../../shared/ipc/localized-error.ts';
+import { CARD_NOT_SHOWN_FOR_COUPON } from './card-session.ts';
 import type { InvokeContract } from '../../../shared/ipc/contract.ts';
 import type { HandlerRegistry } from '../ipc/handler-registry.ts';
 import type { TillHandlerDeps } from './context.ts';
@@ -16,7 +17,7 @@ export function registerCouponHandlers(registry: HandlerRegistry<InvokeContract>
     const now = deps.now();
     const freshness = deps.settings.get().cardFreshnessMinutes;
     const member = memberId ?? deps.cards.memberForCoupon(couponId, now, freshness);
-    if (member === null) throw new IpcError('CARD_NOT_SHOWN', "Show the member's card first, so the coupon can be checked against their coupons.");
+    if (member === null) throw localizedError('CARD_NOT_SHOWN', CARD_NOT_SHOWN_FOR_COUPON);
     deps.cards.requireCoupon(member, couponId, now, freshness);
     const verdict = await engineCall(deps, (engine) => engine.redeem({ couponId, memberId: member, ...(linkedPosTxnId === undefined ? {} : { linkedPosTxnId }) }));
     deps.screenRows.add(verdict.row);

@@ -15,8 +15,21 @@ import { earnRuleSchema } from '../../earn/earn-rule.ts';
 import { compileScanPattern } from '../../scan/scan-parser.ts';
 import { DAY_START_PATTERN, DEFAULT_DAY_START } from '../../time/business-day.ts';
 import { compileReceiptCodePattern } from '../../pos/receipt-code.ts';
+import { SUPPORTED_LOCALES } from '../../i18n/locales.ts';
 
 export const DEFAULT_BASE_URL = 'https://flash.socialhub.ai/api/v2';
+
+/** A shipped language (shared/i18n/locales), or null to follow the OS locale. */
+const language = z
+  .string()
+  .refine((s) => SUPPORTED_LOCALES.includes(s), 'must be one of the till’s languages')
+  .nullable();
+
+/** ISO 4217, as this runtime's Intl knows it (it gives the minor units: JPY 0, EUR 2, KWD 3). */
+const currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')
+  .refine((c) => Intl.supportedValuesOf('currency').includes(c), 'is not a currency this till knows');
 
 const noResendWindowMs = z.number().int().min(2_000).max(3_600_000);
 
@@ -133,6 +146,13 @@ export const settingsSchema = z.object({
   /** How old a displayed member card may be before the till refetches it. */
   cardFreshnessMinutes: z.number().int().min(1).max(1440).default(10),
   kiosk: z.boolean().default(false),
+  /**
+   * The till's language; null follows the OS. A stored language this build no longer ships
+   * falls back to null rather than rejecting the whole settings file.
+   */
+  language: language.default(null).catch(null),
+  /** The store's currency. Settings saved before there was one are US tills: USD. */
+  currency: currency.default('USD'),
   requestTimeoutMs: z.number().int().min(1000).max(120_000).default(15_000),
   /**
    * The no-resend window: after a write's outcome is unknown, the till waits this long before
@@ -166,6 +186,8 @@ export const settingsPatchSchema = z.strictObject({
   managerAutoLockMinutes: z.number().int().min(1).max(240).optional(),
   cardFreshnessMinutes: z.number().int().min(1).max(1440).optional(),
   kiosk: z.boolean().optional(),
+  language: language.optional(),
+  currency: currency.optional(),
   requestTimeoutMs: z.number().int().min(1000).max(120_000).optional(),
   noResendWindowMs: noResendWindowMs.optional(),
 });

@@ -1,0 +1,44 @@
+/**
+ * The till's language, live: resolved from the settings (`language`, null = the OS locale) and
+ * swapped whenever the settings change. React reads it through the IntlProvider (app.tsx); stores
+ * and the runtime through `t`.
+ *
+ * The pattern for stores: a store gets `t` from the runtime (a `Translate` in its deps) and calls
+ * it with a descriptor from its own `defineMessages` block when it produces text for people,
+ * e.g. `push('error', t(MESSAGES.refused, { what }))`. Text already on screen keeps the language
+ * it was produced in; the next message follows a change.
+ */
+import type { MessageDescriptor } from '@formatjs/intl';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { resolveLocale } from '../../shared/i18n/locales.ts';
+import { createTranslator, type LocalizedText, type MessageValues, type Translator } from '../../shared/i18n/translator.ts';
+
+export type Translate = (message: MessageDescriptor | string, values?: MessageValues) => string;
+
+export interface LocaleState {
+  translator: Translator;
+  /** Re-resolve from the language setting (null: follow the OS). */
+  apply(language: string | null | undefined): void;
+}
+
+export type LocaleStore = StoreApi<LocaleState>;
+
+export function createLocaleStore(osLocale: () => string | null): LocaleStore {
+  return createStore<LocaleState>()((set, get) => ({
+    translator: createTranslator(resolveLocale(null, osLocale())),
+    apply(language) {
+      const locale = resolveLocale(language, osLocale());
+      if (locale !== get().translator.locale) set({ translator: createTranslator(locale) });
+    },
+  }));
+}
+
+/** A `t` bound to whatever language is current when it is called. */
+export function translateWith(store: LocaleStore): Translate {
+  return (message, values) => store.getState().translator.t(message, values);
+}
+
+/** Main's `{messageId, values}` in the current language. */
+export function localizedText(store: LocaleStore, localized: LocalizedText): string {
+  return store.getState().translator.text(localized);
+}

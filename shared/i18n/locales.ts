@@ -1,0 +1,82 @@
+/**
+ * The languages the till ships, their catalogues, and how one is chosen: the manager's setting,
+ * else the OS locale, else English. Catalogues live in ./locales (shared by main and renderer);
+ * en.json is extracted from the code (`npm run i18n:extract`), en-XA and ar-XB are generated
+ * pseudo-locales (`npm run i18n:pseudo`), the rest are translations of en.json.
+ */
+import arXB from './locales/ar-XB.json' with { type: 'json' };
+import de from './locales/de.json' with { type: 'json' };
+import en from './locales/en.json' with { type: 'json' };
+import enXA from './locales/en-XA.json' with { type: 'json' };
+import es from './locales/es.json' with { type: 'json' };
+import zhCN from './locales/zh-CN.json' with { type: 'json' };
+
+/** One catalogue entry: the ICU message and, for translators, what it is for. */
+export interface CatalogueEntry {
+  defaultMessage: string;
+  description?: string;
+}
+export type Catalogue = Record<string, CatalogueEntry>;
+
+export const SOURCE_LOCALE = 'en';
+
+export const CATALOGUES: Readonly<Record<string, Catalogue>> = {
+  en,
+  de,
+  es,
+  'zh-CN': zhCN,
+  'en-XA': enXA,
+  'ar-XB': arXB,
+};
+
+export const SUPPORTED_LOCALES = Object.keys(CATALOGUES);
+/** The pseudo-locales are for testing layouts and finding hard-coded text; not offered as a language. */
+export const PSEUDO_LOCALES: readonly string[] = ['en-XA', 'ar-XB'];
+
+/** The flat `{id: message}` form formatjs wants. */
+export function messagesOf(locale: string): Record<string, string> {
+  const cat = CATALOGUES[locale] ?? {};
+  const out: Record<string, string> = {};
+  for (const [id, entry] of Object.entries(cat)) out[id] = entry.defaultMessage;
+  return out;
+}
+
+/**
+ * The best shipped locale for a BCP 47 tag: exact, then language + script/region fallbacks
+ * (`de-AT` → `de`, `zh-Hans-CN`/`zh-SG` → `zh-CN`), else null.
+ */
+export function matchLocale(tag: string | null | undefined): string | null {
+  if (typeof tag !== 'string' || tag.trim() === '') return null;
+  let loc: Intl.Locale;
+  try {
+    loc = new Intl.Locale(tag.trim().replace(/_/g, '-'));
+  } catch {
+    return null;
+  }
+  const exact = SUPPORTED_LOCALES.find((l) => l.toLowerCase() === loc.baseName.toLowerCase());
+  if (exact !== undefined) return exact;
+  // Simplified Chinese is what we ship; a Traditional-script or Taiwan/Hong Kong tag is not it.
+  if (loc.language === 'zh') {
+    const max = loc.maximize();
+    return max.script === 'Hans' ? 'zh-CN' : null;
+  }
+  return SUPPORTED_LOCALES.find((l) => l === loc.language && !PSEUDO_LOCALES.includes(l)) ?? null;
+}
+
+/** Setting → OS locale → English. `setting` null means "follow the OS". */
+export function resolveLocale(setting: string | null | undefined, osLocale: string | null | undefined): string {
+  return matchLocale(setting) ?? matchLocale(osLocale) ?? SOURCE_LOCALE;
+}
+
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
+
+/** Writing direction for `<html dir>`; the `-XB` pseudo-locale is right-to-left by design. */
+export function dir(locale: string): 'ltr' | 'rtl' {
+  try {
+    const loc = new Intl.Locale(locale);
+    if (loc.region === 'XB') return 'rtl';
+    return RTL_LANGUAGES.has(loc.language) ? 'rtl' : 'ltr';
+  } catch {
+    return 'ltr';
+  }
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { dir, matchLocale, resolveLocale } from './locales.ts';
+import { createTranslator, englishText } from './translator.ts';
+import { SCAN_MESSAGES } from '../scan/scan-messages.ts';
+
+describe('locale resolution', () => {
+  it('takes the setting, else the OS locale, else English', () => {
+    expect(resolveLocale('de', 'es-ES')).toBe('de');
+    expect(resolveLocale(null, 'es-MX')).toBe('es');
+    expect(resolveLocale(null, 'fr-FR')).toBe('en');
+    expect(resolveLocale('xx-nonsense-!', null)).toBe('en');
+  });
+
+  it('maps regional and script tags onto what ships, and never Traditional Chinese onto zh-CN', () => {
+    expect(matchLocale('de-AT')).toBe('de');
+    expect(matchLocale('zh-Hans-SG')).toBe('zh-CN');
+    expect(matchLocale('zh_CN')).toBe('zh-CN');
+    expect(matchLocale('zh-TW')).toBeNull();
+    expect(matchLocale('en-XA')).toBe('en-XA');
+  });
+
+  it('knows which way text runs', () => {
+    expect(dir('ar-XB')).toBe('rtl');
+    expect(dir('ar-KW')).toBe('rtl');
+    expect(dir('de')).toBe('ltr');
+    expect(dir('zh-CN')).toBe('ltr');
+  });
+});
+
+describe('createTranslator', () => {
+  it('formats in the language, with its plural rules', () => {
+    const de = createTranslator('de');
+    expect(de.t('card.error.staleAward', { minutes: 1 })).toContain('1 Minute;');
+    expect(de.t('card.error.staleAward', { minutes: 5 })).toContain('5 Minuten');
+    expect(createTranslator('zh-CN').t(SCAN_MESSAGES.host_not_allowed, { host: 'evil.example' })).toBe('此链接来自 evil.example，不是您的 SocialHub 门户。');
+  });
+
+  it('renders a message main sent by id and values', () => {
+    expect(createTranslator('es').text({ messageId: 'scan.error.productBarcode' })).toBe('Es un código de barras de producto, no de socio ni de cupón.');
+  });
+
+  it('falls back to English for an unsupported locale and for an id a catalogue lacks', () => {
+    const fr = createTranslator('fr');
+    expect(fr.locale).toBe('en');
+    expect(fr.t(SCAN_MESSAGES.empty)).toBe('Nothing was scanned. Scan the card or coupon again.');
+    // A descriptor whose id no catalogue has (a newer main) still shows its English default.
+    expect(createTranslator('de').t({ id: 'not.in.any.catalogue', defaultMessage: 'Plain English' })).toBe('Plain English');
+    expect(createTranslator('de').has('not.in.any.catalogue')).toBe(false);
+  });
+
+  it('keeps English text English whatever else is in use', () => {
+    createTranslator('de');
+    expect(englishText(SCAN_MESSAGES.host_not_allowed, { host: 'a.example' })).toBe('This link is from a.example, not from your SocialHub portal.');
+  });
+
+  it('gives the pseudo-locales their shape: en-XA longer and bracketed, ar-XB right-to-left', () => {
+    const xa = createTranslator('en-XA').t(SCAN_MESSAGES.empty);
+    const english = englishText(SCAN_MESSAGES.empty);
+    expect(xa.startsWith('[') && xa.endsWith(']')).toBe(true);
+    expect(xa.length).toBeGreaterThanOrEqual(Math.round(english.length * 1.4));
+    expect(xa).not.toMatch(/[a-z]{4}/);
+    const xb = createTranslator('ar-XB');
+    expect(xb.dir).toBe('rtl');
+    expect(xb.t(SCAN_MESSAGES.host_not_allowed, { host: 'h.example' })).toContain('h.example');
+  });
+});

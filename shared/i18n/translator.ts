@@ -1,0 +1,73 @@
+/**
+ * One translator for main, the renderer's stores and React (the IntlProvider is fed the same
+ * locale and messages). Messages missing from a locale fall back to English, never to an id.
+ */
+import { createIntl, createIntlCache, type IntlShape, type MessageDescriptor } from '@formatjs/intl';
+import { dir, messagesOf, SOURCE_LOCALE, SUPPORTED_LOCALES } from './locales.ts';
+
+/** Values a message may take: plain data only, so a descriptor can cross IPC. */
+export type MessageValues = Record<string, string | number | Date | null | undefined>;
+
+/** A message to show later, in whatever language is current then (what stores and main emit). */
+export interface LocalizedText {
+  messageId: string;
+  values?: Record<string, string | number>;
+}
+
+export interface Translator {
+  readonly locale: string;
+  readonly dir: 'ltr' | 'rtl';
+  readonly intl: IntlShape<string>;
+  /** The flat messages (English underneath), for react-intl's IntlProvider. */
+  readonly messages: Readonly<Record<string, string>>;
+  /** Format a message by descriptor (code) or by id alone (a message sent by main). */
+  t(message: MessageDescriptor | string, values?: MessageValues): string;
+  /** Format a `{messageId, values}` sent by main or emitted by a store. */
+  text(localized: LocalizedText): string;
+  /** Whether the id is known (an id from an older or newer main is shown via its English fallback). */
+  has(id: string): boolean;
+}
+
+const cache = createIntlCache();
+const enMessages = messagesOf(SOURCE_LOCALE);
+
+/** The catalogue's messages for `locale`, English underneath for anything not yet translated. */
+export function mergedMessages(locale: string): Record<string, string> {
+  return locale === SOURCE_LOCALE ? enMessages : { ...enMessages, ...messagesOf(locale) };
+}
+
+export function createTranslator(locale: string): Translator {
+  const effective = SUPPORTED_LOCALES.includes(locale) ? locale : SOURCE_LOCALE;
+  const messages = mergedMessages(effective);
+  const intl = createIntl<string>(
+    {
+      locale: effective,
+      defaultLocale: SOURCE_LOCALE,
+      messages,
+      // A missing message already falls back to English above; a broken one is caught by the
+      // catalogue test. Neither is worth a console line at the counter.
+      onError: () => undefined,
+    },
+    cache,
+  );
+  const t = (message: MessageDescriptor | string, values?: MessageValues): string => {
+    const descriptor = typeof message === 'string' ? { id: message } : message;
+    return intl.formatMessage(descriptor, values as Record<string, string | number>);
+  };
+  return {
+    locale: effective,
+    dir: dir(effective),
+    intl,
+    messages,
+    t,
+    text: (localized) => t(localized.messageId, localized.values),
+    has: (id) => id in messages,
+  };
+}
+
+let english: Translator | null = null;
+/** English text for logs, the CLI and the `message` field that stays alongside `messageId`. */
+export function englishText(message: MessageDescriptor | string, values?: MessageValues): string {
+  english ??= createTranslator(SOURCE_LOCALE);
+  return english.t(message, values);
+}
