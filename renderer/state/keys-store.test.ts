@@ -66,7 +66,7 @@ describe('keys store', () => {
     const { keys, fake, changes } = setup();
     fake.handle('keysAllowPlainText', () => fail('LOCKED', 'Unlock the manager functions with the manager PIN first.'));
     await keys.getState().allowPlainText();
-    expect(keys.getState().optIn).toEqual({ busy: false, error: 'Unlock the manager functions with the manager PIN first.' });
+    expect(keys.getState().optIn).toEqual({ busy: false, error: 'The manager console locked itself. Enter the PIN to continue.' });
     fake.handle('keysAllowPlainText', () => ok(status({ storage: { ...TIER, optedInPlainText: true, optedInAt: '2030-01-01T00:00:00.000Z' } })));
     await keys.getState().allowPlainText();
     expect(keys.getState()).toMatchObject({ optIn: { busy: false, error: null }, status: { storage: { optedInPlainText: true } } });

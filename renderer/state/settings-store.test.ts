@@ -85,7 +85,7 @@ describe('settings store', () => {
     expect(await settings.getState().dismissNotice('n1')).toBeNull();
     expect(settings.getState().info?.notices.map((n) => n.id)).toEqual(['n2']);
     fake.handle('appDismissNotice', () => fail('LOCKED', 'Unlock the manager functions with the manager PIN first.'));
-    expect(await settings.getState().dismissNotice('n2')).toBe('Unlock the manager functions with the manager PIN first.');
+    expect(await settings.getState().dismissNotice('n2')).toBe('The manager console locked itself. Enter the PIN to continue.');
     expect(settings.getState().info?.notices).toHaveLength(1);
   });
 
