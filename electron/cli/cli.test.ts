@@ -11,7 +11,7 @@ import { formatDescription } from '../../shared/ledger/sale-token.ts';
 import { createSocialHubClient } from '../core/api/index.ts';
 import { parseCsv } from '../core/export/index.ts';
 import { openJournal } from '../core/journal/index.ts';
-import { todayIn } from '../core/reconcile/index.ts';
+import { businessDateAt, DEFAULT_DAY_START } from '../../shared/time/business-day.ts';
 import { awardVia, markConfirmed, markSending, purchase, recordAward } from '../core/reconcile/testing/journal-rows.ts';
 import { DEMO } from '../sandbox/server.ts';
 import { checkShape, cleanEnv, expectNoKeys, runChecked, runCli, runCliWithInput, useCliSandbox } from './testing/cli-runner.ts';
@@ -205,7 +205,7 @@ describe('read commands', () => {
     fx.sandbox.addFault({ route: 'GET /members/:id/points', kind: 'rateLimit', retryAfter: '1', count: 1 });
 
     const csv = fx.dir.file('reconcile.csv');
-    const run = await cli(['reconcile', '--date', todayIn('UTC'), '--tz', 'UTC', '--csv', csv]);
+    const run = await cli(['reconcile', '--date', businessDateAt(Date.now(), DEFAULT_DAY_START, 'UTC'), '--tz', 'UTC', '--csv', csv]);
     expect(run.code).toBe(0);
     const report = reconcileReportSchema.parse(run.json);
     expect(report.totals).toMatchObject({ matched: 1, missing: 1, duplicated: 0, unexpected: 1, journalPoints: 75, serverPoints: 55 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BUSINESS_DATE_PATTERN, DayWindowError, addDays, businessDateAt, calendarDateAt, dayWindow, isBusinessDate, todayIn } from './business-day.ts';
+import { BUSINESS_DATE_PATTERN, DayWindowError, addDays, businessDateAt, businessDayWindow, calendarDateAt, dayWindow, isBusinessDate, todayIn } from './business-day.ts';
 
 
 const H = 3_600_000;
@@ -83,6 +83,25 @@ describe('businessDateAt', () => {
         return w.start <= t && t < w.end;
       }),
     );
+  });
+
+  it('a moment lies in the business-day window of its business date, DST zones included', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 0, 1) }),
+        fc.constantFrom('UTC', '+05:30', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'local'),
+        fc.constantFrom('00:00', '02:30', '04:00', '06:00', '23:30'),
+        (t, zone, start) => {
+          const w = businessDayWindow(businessDateAt(t, start, zone), start, zone);
+          return w.start <= t && t < w.end;
+        },
+      ),
+    );
+    // Spring forward at 02:00 on 8 March, before a 04:00 start: the business day of 7 March is 23 hours.
+    const w = businessDayWindow('2026-03-07', '04:00', 'America/New_York');
+    expect(w.end - w.start).toBe(23 * H);
+    expect(new Date(w.start).toISOString()).toBe('2026-03-07T09:00:00.000Z');
+    expect(new Date(w.end).toISOString()).toBe('2026-03-08T08:00:00.000Z');
   });
 
   it('refuses a malformed day start', () => {

@@ -1,6 +1,7 @@
 /** `reconcile --date YYYY-MM-DD [--csv file]`: the day's journal against the ledger (read key). */
 import { writeFileAtomic } from '../../core/fs/atomic-write.ts';
-import { DayWindowError, dayWindow, reconcileCsv, reconcileDay, todayIn } from '../../core/reconcile/index.ts';
+import { DayWindowError, reconcileCsv, reconcileDay } from '../../core/reconcile/index.ts';
+import { businessDateAt, businessDayWindow, DEFAULT_DAY_START } from '../../../shared/time/business-day.ts';
 import type { ReconcileProgress } from '../../core/reconcile/index.ts';
 import { formatDuration } from '../../core/export/index.ts';
 import type { Command } from '../command.ts';
@@ -32,7 +33,7 @@ export const reconcileCommand: Command = {
   async run(ctx) {
     const explicitZone = ctx.config.explicitTimeZone;
     try {
-      dayWindow(flag(ctx, 'date') ?? '2000-01-01', explicitZone ?? 'UTC'); // bad input is exit 2 before the journal is opened
+      businessDayWindow(flag(ctx, 'date') ?? '2000-01-01', DEFAULT_DAY_START, explicitZone ?? 'UTC'); // bad input is exit 2 before the journal is opened
     } catch (err) {
       if (err instanceof DayWindowError) throw usageError(`--date/--tz: ${err.message}`);
       throw err;
@@ -40,9 +41,10 @@ export const reconcileCommand: Command = {
     // The day is the journal's (its stored time zone) unless --tz says otherwise.
     const keying = ctx.journal({ mustExist: true }).keying();
     const timeZone = ctx.config.explicitTimeZone ?? keying?.timeZone ?? ctx.config.timeZone;
-    const date = flag(ctx, 'date') ?? todayIn(timeZone);
+    const dayStart = keying?.dayStart ?? DEFAULT_DAY_START;
+    const date = flag(ctx, 'date') ?? businessDateAt(Date.now(), dayStart, timeZone);
     try {
-      dayWindow(date, timeZone);
+      businessDayWindow(date, dayStart, timeZone);
     } catch (err) {
       if (err instanceof DayWindowError) throw usageError(`--date/--tz: ${err.message}`);
       throw err;
@@ -60,6 +62,7 @@ export const reconcileCommand: Command = {
       client,
       date,
       timeZone,
+      dayStart,
       storeId,
       tillId,
       idsPerTill: keying?.idsUniquePer === 'till',

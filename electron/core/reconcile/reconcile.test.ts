@@ -18,6 +18,7 @@ import { DEMO, startSandbox } from '../../sandbox/server.ts';
 import type { SandboxHandle } from '../../sandbox/server.ts';
 import { parseCsv } from '../export/csv.ts';
 import { reconcileCsv, reconcileDay, todayIn } from './index.ts';
+import { businessDateAt, calendarDateAt } from '../../../shared/time/business-day.ts';
 import type { ReconcileProgress } from './index.ts';
 import { awardVia, markConfirmed, markSending, purchase, recordAdjustment, recordAward } from './testing/journal-rows.ts';
 
@@ -163,6 +164,20 @@ describe('reconcileDay', () => {
     const report = await run({ date: '2024-01-02' });
     expect(report.totals).toMatchObject({ matched: 0, missing: 0, duplicated: 0, unexpected: 0, journalPoints: 0, serverPoints: 0 });
     expect(sandbox.audit().filter((e) => e.keyId === 'key_demo_read')).toHaveLength(0);
+  });
+
+  it('reads the business day from its start: a write before the day start belongs to the day before', async () => {
+    // A fixed zone where it is about noon now, and a day start an hour later: the write made now
+    // is on yesterday's business date there, and outside yesterday's calendar day.
+    const hoursToNoon = 12 - new Date().getUTCHours();
+    const zone = `${hoursToNoon < 0 ? '-' : '+'}${String(Math.abs(hoursToNoon)).padStart(2, '0')}:00`;
+    await awardVia(journal, write, purchase(STORE, TILL, 'EARLY1'), DEMO.memberWithCoupons, 5);
+    const date = businessDateAt(Date.now(), '13:00', zone);
+    expect(date).not.toBe(calendarDateAt(Date.now(), zone));
+    const business = await run({ date, timeZone: zone, dayStart: '13:00' });
+    expect(business.totals).toMatchObject({ matched: 1, missing: 0, unexpected: 0 });
+    const calendar = await run({ date, timeZone: zone });
+    expect(calendar.totals).toMatchObject({ matched: 0, missing: 0 });
   });
 
   it('treats entries of rows the journal rejected as unexpected, and rows still in flight as known', async () => {

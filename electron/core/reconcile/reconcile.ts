@@ -12,7 +12,7 @@ import type { JournalQuery, JournalRow } from '../../../shared/journal/row.ts';
 import type { JournalKind } from '../../../shared/journal/states.ts';
 import type { SaleToken } from '../../../shared/ledger/sale-token.ts';
 import { classify } from './classify.ts';
-import { dayWindow } from '../../../shared/time/business-day.ts';
+import { businessDayWindow } from '../../../shared/time/business-day.ts';
 import { readLedgers } from './read-ledgers.ts';
 import { dedupKeysFor } from './token-key.ts';
 
@@ -40,6 +40,8 @@ export interface ReconcileOptions {
   date: string;
   /** `local` (default), `UTC`, `+HH:MM` or an IANA zone. */
   timeZone?: string;
+  /** When the business day starts (HH:MM, the journal's keying rule): the day runs from it to the next day's. Default 00:00. */
+  dayStart?: string;
   /** Our marker's store and till: only their unknown entries count as unexpected. */
   storeId: string;
   tillId: string;
@@ -68,7 +70,7 @@ const JOURNAL_PAGE = 200;
 
 export async function reconcileDay(options: ReconcileOptions): Promise<ReconcileReport> {
   const now = options.now ?? Date.now;
-  const window = dayWindow(options.date, options.timeZone);
+  const window = businessDayWindow(options.date, options.dayStart ?? '00:00', options.timeZone);
   const progress = progressReporter(options.date, options.onProgress, now);
 
   // --- journal: the day's ledger writes (redeems have no ledger entry); confirmed ones are judged ---

@@ -11,7 +11,7 @@ import { formatDescription } from '../../../shared/ledger/sale-token.ts';
 import { createTillKit } from '../app/testing/till-kit.ts';
 import { formulaCells, readCsv } from '../export/testing/csv-readers.ts';
 import type { TillKit } from '../app/testing/till-kit.ts';
-import { calendarDateAt } from '../../../shared/time/business-day.ts';
+import { businessDateAt } from '../../../shared/time/business-day.ts';
 
 let kit: TillKit;
 beforeAll(async () => {
@@ -21,7 +21,8 @@ afterAll(() => kit.close());
 
 let n = 0;
 const txn = (): string => `M${Date.now().toString(36)}${++n}`;
-const today = (): string => calendarDateAt(Date.now());
+// The business date the till keys its writes by (the default 04:00 day start), as the console offers it.
+const today = (): string => businessDateAt(Date.now());
 
 async function award(memberId: string, saleTotal: string) {
   await kit.call('memberCard', { memberId });

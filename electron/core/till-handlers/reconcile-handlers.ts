@@ -32,6 +32,8 @@ export function registerReconcileHandlers(registry: HandlerRegistry<InvokeContra
           tillId,
           idsPerTill: journal.keying()?.idsUniquePer === 'till',
           ...(journal.keying()?.timeZone !== undefined && { timeZone: journal.keying()?.timeZone }),
+          // The day the manager picked is a business day: the same rule the awards were keyed by.
+          dayStart: journal.keying()?.dayStart ?? deps.settings.get().businessDayStartsAt,
           now: deps.now, onProgress: (p) => deps.events.reconcileProgress(p) }),
       );
       last.set(date, report);
