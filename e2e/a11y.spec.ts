@@ -40,6 +40,8 @@ test('cashier screens', async ({ till }) => {
 });
 
 test('manager screens', async ({ till }) => {
+  // Seven screens, each with an axe pass and a full-page screenshot: more than one default timeout on a busy runner.
+  test.setTimeout(150_000);
   const { page } = till;
   const m = manager(page);
   await page.keyboard.press('F9');
