@@ -75,6 +75,7 @@ describe('refusals: specific 4xx, nothing written, no SocialHub call', () => {
     expect(r).toMatchObject({ status, body: { code, message: expect.any(String) as unknown } });
     expect(kit.core.journal.journal().posSale(id)).toBeUndefined();
     expect(socialHubCalls()).toBe(calls);
+    kit.core.posLink.flushAudit();
     const audited = kit.core.journal.journal().apiCalls({ limit: 1 })[0];
     expect(audited).toMatchObject({ method: 'PUT', endpoint: 'POS link PUT /sales/{posTxnId}', status, outcome: 'refused' });
   });
