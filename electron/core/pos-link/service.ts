@@ -131,8 +131,14 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
       const text = canonicalBody(body);
       const saleDate = body.businessDate ?? '';
       const j = deps.journal();
+      const isNew = j.posSale(posTxnId, saleDate) === undefined;
+      const storeCurrency = deps.settings().currency;
+      // Points are earned per unit of the store's currency: a sale in another one would earn the wrong number.
+      if (isNew && body.currency !== storeCurrency) {
+        throw new PosLinkError(400, 'bad-request', `The sale is in ${body.currency}, but this till's store counts in ${storeCurrency}; nothing was recorded.`);
+      }
       // A new sale closes the ones left waiting in its own write; a replay closes nothing.
-      const abandoned = j.posSale(posTxnId, saleDate) === undefined ? await waitingSales() : [];
+      const abandoned = isNew ? await waitingSales() : [];
       const { row, created, closed } = j.acceptPosSale(
         { posTxnId, saleDate, body: text, totalMinor: figures.totalMinor, earnBaseMinor: figures.earnBaseMinor, currency: body.currency, cashierId: body.cashierId ?? null },
         abandoned.map((r) => r.id),
@@ -192,7 +198,7 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
       if (outcome.row !== null) deps.onJournalChange?.([outcome.row.id]);
       const award = before.award;
       const share = award !== null && award.saleTotal !== null
-        ? proportionalClawback({ awardedPoints: award.amount, alreadyClawedBack: 0, saleTotal: formatMoneyMachine(award.saleTotal, row.currency), returnedAmount: formatMoneyMachine(returned, row.currency), rounding: 'floor' })
+        ? proportionalClawback({ awardedPoints: award.amount, alreadyClawedBack: 0, saleTotal: formatMoneyMachine(award.saleTotal, row.currency), returnedAmount: formatMoneyMachine(returned, row.currency), rounding: 'floor', currency: row.currency })
         : null;
       const points = Math.abs(outcome.row?.amount ?? 0);
       const sale = (await refresh(posTxnId)) ?? (await statusOfRow(row));
@@ -237,7 +243,7 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
       if (row.status !== 'open') throw new IpcError('INVALID_STATE', `Sale ${posTxnId} is ${row.status === 'cancelled' ? 'cancelled' : 'closed without a member'} at the POS; nothing was awarded.`);
       const settings = deps.settings();
       const card = deps.cards.require(memberId, deps.now(), settings.cardFreshnessMinutes);
-      const preview = earnPreview(settings.earnRule, formatMoneyMachine(row.earnBaseMinor, row.currency), card);
+      const preview = earnPreview(settings.earnRule, formatMoneyMachine(row.earnBaseMinor, row.currency), card, row.currency);
       if (preview.points === 0) throw new IpcError('AMOUNT_INVALID', `This sale earns no points (${preview.explanation}).`);
       j.notePosSaleMember(row.id, { memberId, memberName: card.memberName ?? null });
       const engine = await deps.engine();
