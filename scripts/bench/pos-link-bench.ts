@@ -73,7 +73,8 @@ try {
     typedLookup.push(performance.now() - t2);
   }
   const count = kit.core.journal.journal().count();
-  console.log(`POS-link bench — ${os.cpus().length} cores, journal ${count.toLocaleString('en-US')} rows (built in ${(built / 1000).toFixed(1)} s), ${SAMPLES} samples each, ms`);
+  // The machine's load says how far to trust one run: the figures scale with it.
+  console.log(`POS-link bench — ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, journal ${count.toLocaleString('en-US')} rows (built in ${(built / 1000).toFixed(1)} s), ${SAMPLES} samples each, ms`);
   console.log(`${''.padEnd(46)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)}`);
   console.log(row('POS PUT → sale on the cashier channel', putToScreen));
   console.log(row('typed: award:preview (card shown)', typedPreview));

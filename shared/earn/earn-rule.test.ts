@@ -66,6 +66,20 @@ describe('previewPoints', () => {
     expect(!r.ok && r.message).toMatch(message);
   });
 
+  it("counts whole units of the sale's currency: JPY has no decimals, KWD three", () => {
+    const one = (rounding: EarnRule['rounding']) => rule({ pointsPerUnit: 1, rounding });
+    expect(previewPoints({ saleTotal: '1980', rule: one('floor'), currency: 'JPY' })).toMatchObject({ ok: true, points: 1980 });
+    expect(previewPoints({ saleTotal: '19.99', rule: one('floor'), currency: 'JPY' })).toMatchObject({ ok: false });
+    expect(previewPoints({ saleTotal: '1.234', rule: one('floor'), currency: 'KWD' })).toMatchObject({ ok: true, points: 1 });
+    expect(previewPoints({ saleTotal: '1.001', rule: one('ceil'), currency: 'KWD' })).toMatchObject({ ok: true, points: 2 });
+    expect(previewPoints({ saleTotal: '1.234', rule: one('floor') })).toMatchObject({ ok: false }); // USD: two decimals at most
+  });
+
+  it("takes the returned share in the sale's currency", () => {
+    expect(proportionalClawback({ awardedPoints: 1980, alreadyClawedBack: 0, saleTotal: '1980', returnedAmount: '990', rounding: 'floor', currency: 'JPY' })).toMatchObject({ ok: true, points: 990 });
+    expect(proportionalClawback({ awardedPoints: 10, alreadyClawedBack: 0, saleTotal: '1.000', returnedAmount: '0.333', rounding: 'floor', currency: 'KWD' })).toMatchObject({ ok: true, points: 3 });
+  });
+
   it('rejects a bad rule or multiplier, and an award past the API maximum', () => {
     expect(previewPoints({ saleTotal: 1, rule: rule({ pointsPerUnit: -1 }) })).toMatchObject({ ok: false });
     expect(previewPoints({ saleTotal: 1, rule: { ...rule(), rounding: 'banker' as 'floor' } })).toMatchObject({ ok: false });

@@ -35,6 +35,8 @@ export interface PreviewInput {
   rule: EarnRule;
   /** The member's tier multiplier, if known; used only when the rule says so. */
   tierMultiplier?: number;
+  /** The sale's currency (ISO 4217; default USD): its decimals (JPY 0, KWD 3) say what one unit is. */
+  currency?: string;
 }
 
 export type PreviewResult =
@@ -55,7 +57,8 @@ export type PreviewResult =
 export function previewPoints(input: PreviewInput): PreviewResult {
   const rule = earnRuleSchema.safeParse(input.rule);
   if (!rule.success) return { ok: false, message: `The earning rule is invalid: ${rule.error.issues[0]?.message ?? 'unknown problem'}.` };
-  const sale = parseSaleAmount(input.saleTotal, 'sale total');
+  const currency = input.currency ?? DEFAULT_CURRENCY;
+  const sale = parseSaleAmount(input.saleTotal, 'sale total', currency);
   if (!sale.ok) return sale;
 
   const ppu = toFraction(rule.data.pointsPerUnit);
@@ -72,7 +75,7 @@ export function previewPoints(input: PreviewInput): PreviewResult {
   if (ppu === null || mult === null) return { ok: false, message: 'The earning rule has a number the till cannot use.' };
 
   // Points are earned per whole currency unit, so the minor units are divided out exactly.
-  const base: Fraction = { num: BigInt(sale.minor) * ppu.num, den: 10n ** BigInt(minorDigits(DEFAULT_CURRENCY)) * ppu.den };
+  const base: Fraction = { num: BigInt(sale.minor) * ppu.num, den: 10n ** BigInt(minorDigits(currency)) * ppu.den };
   const exact: Fraction = { num: base.num * mult.num, den: base.den * mult.den };
   const points = roundFraction(exact, rule.data.rounding);
   if (points > BigInt(AMOUNT_MAX)) {
@@ -93,6 +96,8 @@ export interface ClawbackInput {
   saleTotal: string | number;
   returnedAmount: string | number;
   rounding: RoundingMode;
+  /** The sale's currency (default USD). */
+  currency?: string;
 }
 
 export type ClawbackResult =
@@ -115,9 +120,9 @@ export function proportionalClawback(input: ClawbackInput): ClawbackResult {
     }
   }
   if (!roundingMode.safeParse(input.rounding).success) return { ok: false, message: 'The rounding must be floor, round or ceil.' };
-  const sale = parseSaleAmount(input.saleTotal, 'sale total');
+  const sale = parseSaleAmount(input.saleTotal, 'sale total', input.currency);
   if (!sale.ok) return sale;
-  const returned = parseSaleAmount(input.returnedAmount, 'returned amount');
+  const returned = parseSaleAmount(input.returnedAmount, 'returned amount', input.currency);
   if (!returned.ok) return returned;
   if (sale.minor === 0) return { ok: false, message: 'The sale total is zero, so there are no points to take back.' };
   if (returned.minor > sale.minor) return { ok: false, message: 'The returned amount is more than the sale total.' };

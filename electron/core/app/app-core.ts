@@ -246,7 +246,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
       if (ids.length > 0) events.publish('journalChanged', { ids: ids.slice(0, 1000).map(String), at: iso(now()) });
       rowsChanged(ids);
       publishQueue();
-      posLink?.service.journalChanged(); // an award confirmed in the background changes a POS sale's status
+      posLink?.service.journalChanged(ids); // an award confirmed in the background changes a POS sale's status
     },
     reconcileProgress: (progress) => events.publish('reconcileProgress', progress),
   };
@@ -355,9 +355,9 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     cards,
     now,
     onJournalChange: (ids) => tillEvents.journalChanged(ids),
-    recordCall: (call) => {
+    recordCalls: (calls) => {
       try {
-        journal.current()?.recordApiCall(call);
+        journal.current()?.recordApiCalls(calls);
       } catch {
         // The activity log is diagnostics; losing one line must never fail the call it describes.
       }

@@ -51,7 +51,7 @@ export class Drainer {
   #claimRedeem(owner: string): JournalRow | null {
     const ctx = this.#ctx;
     const now = ctx.now();
-    const { rows } = ctx.journal.query({ kinds: ['redeem'], states: ['sending', 'unknown', 'verifying'], limit: 50 });
+    const rows = ctx.journal.redeemsInFlight(50);
     for (const r of rows.reverse()) {
       if (r.leaseUntil !== null && r.leaseUntil > now) continue;
       if (r.state === 'unknown' && r.nextAttemptAt !== null && r.nextAttemptAt > now) continue;

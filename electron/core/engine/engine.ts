@@ -8,7 +8,7 @@ import { Drainer } from './drainer.ts';
 import { requeueCorrected, resend, resolve, verifyNow } from './manager.ts';
 import { recover } from './recover.ts';
 import { couponVerdict, redeem } from './redeem.ts';
-import { saleSummary } from './summary.ts';
+import { saleAward, saleSummary } from './summary.ts';
 
 export function createEngine(config: EngineConfig): Engine {
   const ctx = createContext(config);
@@ -19,6 +19,7 @@ export function createEngine(config: EngineConfig): Engine {
     redeem: (input) => redeem(ctx, input),
     adjust: (input) => adjust(ctx, drainer, input),
     saleSummary: (posTxnId, businessDate) => saleSummary(ctx, posTxnId, businessDate),
+    saleAward: (posTxnId, businessDate) => saleAward(ctx, posTxnId, businessDate),
     couponVerdict: (couponId) => couponVerdict(ctx, couponId),
     verifyNow: (id) => verifyNow(ctx, id),
     resend: (id) => resend(ctx, id),

@@ -55,6 +55,7 @@ export type {
   EngineStatus,
   RecoverReport,
   RedeemInput,
+  SaleAward,
   SaleSummary,
   WriteOutcome,
 } from './types.ts';

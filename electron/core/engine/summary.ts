@@ -2,7 +2,7 @@
 import { buildDedupKey } from '../../../shared/journal/dedup-key.ts';
 import type { JournalPage, JournalRow } from '../../../shared/journal/row.ts';
 import { STATE_LABELS } from '../../../shared/journal/states.ts';
-import type { SaleSummary } from './types.ts';
+import type { SaleAward, SaleSummary } from './types.ts';
 import { REASON_CODES } from './constants.ts';
 import type { Ctx } from './context.ts';
 import { checkId, scopeDate } from './intents.ts';
@@ -39,6 +39,22 @@ export function redemptionsFor(ctx: Ctx, posTxnId: string, businessDate: string 
  */
 export function awardStands(award: JournalRow): boolean {
   return award.state === 'confirmed' || (award.state === 'resolved' && award.reasonCode === REASON_CODES.duplicateOnLedger);
+}
+
+/**
+ * The award under the sale's key and its clawbacks: a unique-key read and a parent-index read,
+ * whatever the journal's size (the coupon walk of {@link saleSummary} pages through redeems).
+ */
+export function saleAward(ctx: Ctx, posTxnIdInput: string, businessDateInput?: string): SaleAward {
+  const award = findAward(ctx, checkId('POS transaction id', posTxnIdInput), scopeDate(ctx, businessDateInput));
+  if (!award) return { award: null, clawedBack: 0, pendingClawback: 0, clawbacks: [] };
+  const s = ctx.journal.clawbackSummary(award.id);
+  return {
+    award,
+    clawedBack: s?.confirmed ?? 0,
+    pendingClawback: s?.pending ?? 0,
+    clawbacks: ctx.journal.children(award.id).filter((r) => r.kind === 'clawback'),
+  };
 }
 
 export function saleSummary(ctx: Ctx, posTxnIdInput: string, businessDateInput?: string): SaleSummary {

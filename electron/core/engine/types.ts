@@ -11,6 +11,9 @@ import type { CouponVerdict, SaleSummary, WriteOutcome } from '../../../shared/i
 
 export type { CouponVerdict, SaleSummary, WriteOutcome } from '../../../shared/ipc/schemas/till.ts';
 
+/** The part of a {@link SaleSummary} that says what happened to a sale's points. */
+export type SaleAward = Pick<SaleSummary, 'award' | 'clawedBack' | 'pendingClawback' | 'clawbacks'>;
+
 /** What the engine calls on the API client: the write-scoped key's client. */
 export type EngineClient = Pick<SocialHubClient, 'postPoints' | 'getPoints' | 'getCoupons' | 'redeemCoupon' | 'getStore'>;
 
@@ -223,6 +226,8 @@ export interface Engine {
   adjust(input: AdjustInput): Promise<WriteOutcome>;
   /** What a return of this sale can take back, and why not when it cannot. */
   saleSummary(posTxnId: string, businessDate?: string): SaleSummary;
+  /** A sale's award and what was taken back from it: indexed reads only, no coupon walk (the POS link's status). */
+  saleAward(posTxnId: string, businessDate?: string): SaleAward;
   /** The poll after `checking`: `honor` once our redemption is proven, no network. */
   couponVerdict(couponId: string): CouponVerdict;
   /** Manager: read the ledger (or coupon list) back now, whatever the settle timer says. */

@@ -388,9 +388,12 @@ export class Journal {
 
   // --- POS link sales (pos-sales.ts) ---------------------------------------------------------
 
-  /** Accepts a POS sale durably, or returns the one already stored under its transaction and date. */
-  acceptPosSale(input: PosSaleInput): { row: PosSaleRow; created: boolean } {
-    return this.#write((now) => acceptPosSale(this.#db, input, now));
+  /**
+   * Accepts a POS sale durably, or returns the one already stored under its transaction and date.
+   * A new sale closes the sales in `noMember` as no-member in the same transaction.
+   */
+  acceptPosSale(input: PosSaleInput, noMember: readonly number[] = []): { row: PosSaleRow; created: boolean; closed: number[] } {
+    return this.#write((now) => acceptPosSale(this.#db, input, now, noMember));
   }
 
   /** Closes an open POS sale as cancelled or no-member; false if it was already closed. */
@@ -410,8 +413,9 @@ export class Journal {
     return this.#read(() => posSaleById(this.#db, id));
   }
 
-  openPosSales(): PosSaleRow[] {
-    return this.#read(() => openPosSales(this.#db));
+  /** The newest `limit` open POS sales (default 20), oldest first. */
+  openPosSales(limit = 20): PosSaleRow[] {
+    return this.#read(() => openPosSales(this.#db, Math.max(1, Math.trunc(limit))));
   }
 
   posSalesBetween(from: number, to: number, limit = 5000): PosSaleRow[] {
@@ -421,6 +425,14 @@ export class Journal {
   /** Appends one API call to the activity audit (bounded to `apiCallsMax` rows). */
   recordApiCall(call: ApiCallInput): void {
     this.#write(() => insertApiCall(this.#db, call, this.#apiCallsMax));
+  }
+
+  /** Appends several API calls in one transaction (one disk sync for a batch of POS-link lines). */
+  recordApiCalls(calls: readonly ApiCallInput[]): void {
+    if (calls.length === 0) return;
+    this.#write(() => {
+      for (const call of calls) insertApiCall(this.#db, call, this.#apiCallsMax);
+    });
   }
 
   /**
@@ -484,6 +496,22 @@ export class Journal {
     const limit = Math.max(1, Math.trunc(options.limit ?? 10_000));
     return this.#read(() =>
       prepared(this.#db, `SELECT * FROM intents WHERE ${UNFINISHED_SQL} ORDER BY id LIMIT :limit`).all({ limit }).map(toJournalRow),
+    );
+  }
+
+  /**
+   * Redeems in flight (sending, unknown, verifying), newest first: the drainer's idle poll. Walks
+   * the claimable partial index (`+kind` keeps the planner off the per-kind index, which would
+   * scan every redeem ever made: ~15 ms at 100k rows, four times a second).
+   */
+  redeemsInFlight(limit = 50): JournalRow[] {
+    return this.#read(() =>
+      prepared(
+        this.#db,
+        "SELECT * FROM intents WHERE state IN ('queued','sending','unknown','verifying') AND state <> 'queued' AND +kind = 'redeem' ORDER BY created_at DESC, id DESC LIMIT :limit",
+      )
+        .all({ limit: Math.max(1, Math.trunc(limit)) })
+        .map(toJournalRow),
     );
   }
 

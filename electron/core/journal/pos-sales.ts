@@ -57,20 +57,25 @@ function toRow(r: Record<string, unknown>): PosSaleRow {
   };
 }
 
-/** Inserts the sale unless one with the same transaction and date exists; returns the stored one either way. */
-export function acceptPosSale(db: DatabaseSync, input: PosSaleInput, now: number): { row: PosSaleRow; created: boolean } {
+/**
+ * Inserts the sale unless one with the same transaction and date exists; returns the stored one
+ * either way. A new sale closes `noMember` (earlier sales the POS moved on from) as no-member in
+ * the same transaction, so accepting a sale costs one disk sync; `closed` lists those it closed.
+ */
+export function acceptPosSale(db: DatabaseSync, input: PosSaleInput, now: number, noMember: readonly number[] = []): { row: PosSaleRow; created: boolean; closed: number[] } {
   for (const [name, v] of [['total', input.totalMinor], ['earn base', input.earnBaseMinor]] as const) {
     if (!Number.isSafeInteger(v) || v < 0) throw new JournalInputError(`The POS sale's ${name} must be whole cents, 0 or more.`);
   }
   const existing = posSaleByTxn(db, input.posTxnId, input.saleDate);
-  if (existing) return { row: existing, created: false };
+  if (existing) return { row: existing, created: false, closed: [] };
   const r = prepared(
     db,
     `INSERT INTO pos_sales (pos_txn_id, sale_date, body, total_minor, earn_base_minor, currency, cashier_id, created_at, updated_at)
      VALUES (:posTxnId, :saleDate, :body, :totalMinor, :earnBaseMinor, :currency, :cashierId, :now, :now) RETURNING *`,
   ).get({ ...input, now });
   if (!r) throw new Error('journal: insert returned nothing');
-  return { row: toRow(r), created: true };
+  const closed = noMember.filter((id) => closePosSale(db, id, 'no-member', now));
+  return { row: toRow(r), created: true, closed };
 }
 
 export function posSaleByTxn(db: DatabaseSync, posTxnId: string, saleDate: string): PosSaleRow | undefined {
@@ -89,9 +94,13 @@ export function posSaleById(db: DatabaseSync, id: number): PosSaleRow | undefine
   return r ? toRow(r) : undefined;
 }
 
-/** Open sales, oldest first (a handful at most: the POS moves on one sale at a time). */
-export function openPosSales(db: DatabaseSync): PosSaleRow[] {
-  return prepared(db, "SELECT * FROM pos_sales WHERE status = 'open' ORDER BY id").all().map(toRow);
+/**
+ * The newest `limit` open sales, oldest first. An awarded sale stays open (its status records only
+ * cancel and no-member), so the open rows grow with every award: only the newest few can still be
+ * on the till's screen, and reading them is one walk down the partial index.
+ */
+export function openPosSales(db: DatabaseSync, limit: number): PosSaleRow[] {
+  return prepared(db, "SELECT * FROM pos_sales WHERE status = 'open' ORDER BY id DESC LIMIT :limit").all({ limit }).map(toRow).reverse();
 }
 
 /** Closes a sale: no-member only from open, cancelled from open or no-member. False when that move is not open to it. */

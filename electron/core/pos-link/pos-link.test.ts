@@ -75,6 +75,7 @@ describe('refusals: specific 4xx, nothing written, no SocialHub call', () => {
     expect(r).toMatchObject({ status, body: { code, message: expect.any(String) as unknown } });
     expect(kit.core.journal.journal().posSale(id)).toBeUndefined();
     expect(socialHubCalls()).toBe(calls);
+    kit.core.posLink.flushAudit();
     const audited = kit.core.journal.journal().apiCalls({ limit: 1 })[0];
     expect(audited).toMatchObject({ method: 'PUT', endpoint: 'POS link PUT /sales/{posTxnId}', status, outcome: 'refused' });
   });
@@ -257,6 +258,128 @@ describe('returns and cancellations', () => {
     expect(r).toMatchObject({ status: 200, body: { state: 'cancelled', pointsReversed: points } });
     expect(kit.sandbox().balance(DEMO.goldMember)).toBe(before - points);
     expect(r.body.receiptLines).toContain(`Points reversed: ${points}`);
+  });
+});
+
+describe("the sale's currency", () => {
+  it('refuses a sale in another currency than the store counts in, and records nothing', async () => {
+    const id = txn();
+    const r = await put(id, { total: '1980', currency: 'JPY' });
+    expect(r).toMatchObject({ status: 400, body: { code: 'bad-request', message: expect.stringContaining('USD') as unknown } });
+    expect(kit.core.journal.journal().posSale(id)).toBeUndefined();
+  });
+
+  it('a JPY sale: whole yen, no decimals; earns per yen; a return takes back the yen share', async () => {
+    const yen = await createTillKit({ settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', currency: 'JPY', requestTimeoutMs: 2000 } });
+    try {
+      await yen.unlock();
+      const conf = await yen.call('posLinkConfigure', { enabled: true });
+      const p = conf.ok ? (conf.value as { listening: { port: number } }).listening.port : 0;
+      const created = await yen.call('posLinkTokenCreate');
+      const t = created.ok ? (created.value as { token: string }).token : '';
+      const call = async (method: string, path: string, body?: unknown) => {
+        const res = await fetch(`http://127.0.0.1:${p}${path}`, { method, headers: { Authorization: `Bearer ${t}`, 'Content-Type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+        return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+      };
+      const id = txn();
+      expect(await call('PUT', `/pos/v1/sales/${id}`, { total: '19.99', currency: 'JPY' })).toMatchObject({ status: 400, body: { code: 'bad-request' } });
+      expect(yen.core.journal.journal().posSale(id)).toBeUndefined();
+      const lines = [
+        { sku: 'RAMEN', qty: 1, amount: '1980', earns: true },
+        { sku: 'GIFT', qty: 1, amount: '3000', earns: false },
+      ];
+      expect(await call('PUT', `/pos/v1/sales/${id}`, { total: '4980', currency: 'JPY', lines })).toMatchObject({ status: 201, body: { total: '4980', earnBase: '1980', currency: 'JPY' } });
+      expect(yen.core.journal.journal().posSale(id)).toMatchObject({ totalMinor: 4980, earnBaseMinor: 1980, currency: 'JPY' });
+
+      expect(await yen.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
+      // The typed entry counts in units too: 1980.00 units earn what 1980 yen earn.
+      const typed = await yen.call('awardPreview', { memberId: DEMO.goldMember, saleTotal: '1980.00' });
+      const perUnits = typed.ok ? (typed.value as { points: number }).points : 0;
+      expect(perUnits).toBeGreaterThanOrEqual(1980);
+      expect(await yen.call('posSaleAward', { posTxnId: id, memberId: DEMO.goldMember })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
+      const award = yen.core.journal.journal().getByDedupKey(`award:${DEMO.storeId}:${id}`);
+      expect(award).toMatchObject({ amount: perUnits, saleTotal: 1980 });
+      expect(await call('GET', `/pos/v1/sales/${id}`)).toMatchObject({ body: { state: 'awarded', points: perUnits, earnBase: '1980' } });
+
+      expect(await call('POST', `/pos/v1/sales/${id}/returns/R1`, { total: '990.5' })).toMatchObject({ status: 400, body: { code: 'bad-request' } });
+      const back = await call('POST', `/pos/v1/sales/${id}/returns/R1`, { total: '990' });
+      expect(back).toMatchObject({ status: 200, body: { outcome: 'reversed', pointsReversed: Math.floor(perUnits / 2), capped: false } });
+    } finally {
+      await yen.close();
+    }
+  });
+});
+
+describe('the rest of the contract', () => {
+  it('listens on loopback addresses only', () => {
+    const hosts = kit.core.posLink.status().listening?.hosts ?? [];
+    expect(hosts.length).toBeGreaterThan(0);
+    for (const h of hosts) expect(['127.0.0.1', '::1']).toContain(h);
+  });
+
+  it('refuses a chunked body over 64 kB (no Content-Length to go by) and journals nothing', async () => {
+    const id = txn();
+    const r = await new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port, method: 'PUT', path: `/pos/v1/sales/${id}`, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown> }));
+      });
+      req.on('error', reject);
+      req.write(`{"total":"1.00","currency":"USD","cashierId":"`);
+      for (let i = 0; i < 9; i++) req.write('x'.repeat(8192));
+      req.end('"}');
+    });
+    expect(r).toMatchObject({ status: 413, body: { code: 'body-too-large' } });
+    expect(kit.core.journal.journal().posSale(id)).toBeUndefined();
+  });
+
+  it('audits accepted calls beside the API activity, with the masked token only', async () => {
+    const id = txn();
+    await put(id);
+    await request('GET', `/pos/v1/sales/${id}`);
+    kit.core.posLink.flushAudit();
+    const [get, putLine] = kit.core.journal.journal().apiCalls({ limit: 2 });
+    expect(putLine).toMatchObject({ method: 'PUT', path: `/pos/v1/sales/${id}`, endpoint: 'POS link PUT /sales/{posTxnId}', status: 201, outcome: 'ok' });
+    expect(get).toMatchObject({ method: 'GET', endpoint: 'POS link GET /sales/{posTxnId}', status: 200, outcome: 'ok', keyMask: putLine?.keyMask });
+    expect(JSON.stringify([get, putLine])).not.toContain(token);
+  });
+
+  it('treats a replay with its keys in another order as the same sale, and spells out a differing line', async () => {
+    const id = txn();
+    const lines = [
+      { sku: 'A', qty: 1, amount: '5.00', earns: true },
+      { sku: 'B', qty: 1, amount: '5.00', earns: false },
+    ];
+    const first = await put(id, { total: '10.00', currency: 'USD', lines });
+    expect(first.status).toBe(201);
+    const reordered = { lines: lines.map((l) => ({ earns: l.earns, amount: l.amount, qty: l.qty, sku: l.sku })), currency: 'USD', total: '10.00' };
+    expect(await put(id, reordered)).toMatchObject({ status: 200, body: first.body });
+    const changed = await put(id, { total: '10.00', currency: 'USD', lines: [lines[0], { ...lines[1], earns: true }] });
+    expect(changed).toMatchObject({ status: 409, body: { code: 'conflict', differences: [{ field: 'lines[1]', stored: { earns: false }, sent: { earns: true } }] } });
+    expect(changed.body.message).toContain('lines[1]');
+  });
+
+  it('a long poll with nothing changing answers the same version when its wait is up; a wait past 30 s is refused', async () => {
+    const id = txn();
+    const first = await put(id);
+    expect(await request('GET', `/pos/v1/sales/${id}?wait=1`)).toMatchObject({ status: 200, body: { state: 'waiting-for-member', version: first.body.version } });
+    expect(await request('GET', `/pos/v1/sales/${id}?wait=31`)).toMatchObject({ status: 400, body: { code: 'bad-request' } });
+    expect(await request('GET', `/pos/v1/sales/NEVER${id}`)).toMatchObject({ status: 404, body: { code: 'not-found' } });
+  });
+
+  it('a repeated cancel after the award takes nothing more back; cancelling an unknown sale is 404', async () => {
+    const id = txn();
+    await put(id);
+    await award(id);
+    const first = await request('POST', `/pos/v1/sales/${id}/cancel`, {});
+    expect(first).toMatchObject({ status: 200, body: { state: 'cancelled' } });
+    const calls = posts();
+    const balance = kit.sandbox().balance(DEMO.goldMember);
+    expect(await request('POST', `/pos/v1/sales/${id}/cancel`, {})).toMatchObject({ status: 200, body: { state: 'cancelled', pointsReversed: first.body.pointsReversed } });
+    expect(posts()).toBe(calls);
+    expect(kit.sandbox().balance(DEMO.goldMember)).toBe(balance);
+    expect(await request('POST', `/pos/v1/sales/NEVER${id}/cancel`, {})).toMatchObject({ status: 404, body: { code: 'not-found' } });
   });
 });
 

@@ -18,8 +18,8 @@ export const POS_TOKEN_FILE = 'pos-link-token.json';
 
 export interface PosLinkOptions extends PosLinkServiceDeps {
   dataDir: string;
-  /** Where audit lines go: the journal's API activity. */
-  recordCall(call: ApiCallInput): void;
+  /** Where audit lines go: the journal's API activity, a batch at a time. */
+  recordCalls(calls: ApiCallInput[]): void;
   log: { warn(message: string, fields?: Record<string, unknown>): void };
   rateLimit?: PosLinkServerOptions['rateLimit'];
   /** Listen here instead of the settings' port (tests: 0, any free port). */
@@ -32,8 +32,18 @@ export interface PosLink {
   /** Starts, stops or moves the server to match the settings; resolves once it has. */
   apply(settings: Settings['posLink']): Promise<void>;
   status(): PosLinkStatus;
+  /** Writes the audit lines still waiting for their batch (tests, before reading the activity). */
+  flushAudit(): void;
   close(): Promise<void>;
 }
+
+/**
+ * Audit lines are written in batches, off the request's path: one disk sync per batch instead of
+ * one per call, so a POS call never waits on the audit. A crash can lose the last batch's lines
+ * (diagnostics), never a sale: sales are journaled before they are answered.
+ */
+const AUDIT_BATCH_MS = 250;
+const AUDIT_BATCH_MAX = 200;
 
 export function createPosLink(options: PosLinkOptions): PosLink {
   const tokens = createTokenStore({ file: path.join(options.dataDir, POS_TOKEN_FILE), now: () => options.now() });
@@ -43,6 +53,23 @@ export function createPosLink(options: PosLinkOptions): PosLink {
   let wanted: { enabled: boolean; port: number } = { enabled: false, port: -1 };
   let error: string | null = null;
   let chain: Promise<void> = Promise.resolve();
+  let auditQueue: ApiCallInput[] = [];
+  let auditTimer: NodeJS.Timeout | null = null;
+  const flushAudit = (): void => {
+    if (auditTimer !== null) clearTimeout(auditTimer);
+    auditTimer = null;
+    const batch = auditQueue;
+    auditQueue = [];
+    if (batch.length > 0) options.recordCalls(batch);
+  };
+  const audit = (call: ApiCallInput): void => {
+    auditQueue.push(call);
+    if (auditQueue.length >= AUDIT_BATCH_MAX) flushAudit();
+    else if (auditTimer === null) {
+      auditTimer = setTimeout(flushAudit, AUDIT_BATCH_MS);
+      auditTimer.unref();
+    }
+  };
 
   const stop = async (): Promise<void> => {
     const s = server;
@@ -55,7 +82,7 @@ export function createPosLink(options: PosLinkOptions): PosLink {
     const s = createPosLinkServer({
       service,
       tokens,
-      audit: (e) => options.recordCall({ ...e }),
+      audit: (e) => audit({ ...e }),
       now: () => options.now(),
       ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
     });
@@ -86,9 +113,11 @@ export function createPosLink(options: PosLinkOptions): PosLink {
       return chain;
     },
     status: () => ({ enabled: wanted.enabled, port: wanted.port, listening, error, token: tokens.info() }),
+    flushAudit,
     async close() {
       await chain;
       await stop();
+      flushAudit();
     },
   };
 }

@@ -4,9 +4,9 @@
  * usual award key says what happened to the points, whoever entered them (POS link or typed).
  */
 import type { JournalRow } from '../../../shared/journal/row.ts';
-import type { SaleSummary } from '../../../shared/ipc/schemas/till.ts';
 import type { PosSaleState, SaleStatus } from '../../../shared/pos/schemas.ts';
 import type { PosSaleRow } from '../journal/index.ts';
+import type { SaleAward } from '../engine/index.ts';
 import { awardStands } from '../engine/summary.ts';
 import { formatMoneyMachine } from '../../../shared/money.ts';
 
@@ -18,7 +18,7 @@ export function maskMemberId(memberId: string): string {
 }
 
 /** The award that counts for this sale: none when refused or resolved away (the cashier may award again). */
-function liveAward(summary: SaleSummary | null): JournalRow | null {
+function liveAward(summary: SaleAward | null): JournalRow | null {
   const award = summary?.award ?? null;
   if (award === null) return null;
   if (award.state === 'rejected' || (award.state === 'resolved' && !awardStands(award))) return null;
@@ -42,7 +42,7 @@ function receiptLines(state: PosSaleState, award: JournalRow | null, member: Sal
   return lines;
 }
 
-export function saleStatus(row: PosSaleRow, summary: SaleSummary | null): SaleStatus {
+export function saleStatus(row: PosSaleRow, summary: SaleAward | null): SaleStatus {
   const award = liveAward(summary);
   const state = saleState(row, award);
   const memberId = award?.memberId ?? null;

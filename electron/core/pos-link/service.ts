@@ -5,11 +5,11 @@
  * (till-channels.ts) are thin doors onto this.
  */
 import { IpcError } from '../../../shared/ipc/envelope.ts';
-import type { CashierWriteOutcome, SaleSummary } from '../../../shared/ipc/schemas/till.ts';
+import type { CashierWriteOutcome } from '../../../shared/ipc/schemas/till.ts';
 import { proportionalClawback } from '../../../shared/earn/earn-rule.ts';
 import type { ReturnPost, ReturnResult, SalePut, SaleStatus } from '../../../shared/pos/schemas.ts';
 import type { Settings } from '../../../shared/ipc/schemas/settings.ts';
-import type { Engine } from '../engine/index.ts';
+import type { Engine, SaleAward } from '../engine/index.ts';
 import type { Journal, PosSaleRow } from '../journal/index.ts';
 import type { CardSession } from '../till-handlers/card-session.ts';
 import { earnPreview } from '../till-handlers/award-handlers.ts';
@@ -61,8 +61,8 @@ export interface PosLinkService {
   current(): Promise<CashierPosSale | null>;
   /** Every status change (SSE, cashier event). */
   subscribe(listener: (sale: SaleStatus, meta: SaleMeta) => void): () => void;
-  /** Journal rows changed elsewhere (the engine's drainer, another process): re-derive what is watched. */
-  journalChanged(): void;
+  /** Journal rows changed (the engine's drainer, another process; `ids` when known): re-derive the sales they touch. */
+  journalChanged(ids?: readonly number[]): void;
 }
 
 export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
@@ -77,9 +77,10 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
       return null; // not set up: no award can exist yet
     }
   };
-  const summaryOf = async (row: PosSaleRow): Promise<SaleSummary | null> => {
+  // The status needs the award and its clawbacks only: indexed reads, never the returns screen's coupon walk.
+  const summaryOf = async (row: PosSaleRow): Promise<SaleAward | null> => {
     const engine = await engineOrNull();
-    return engine === null ? null : engine.saleSummary(row.posTxnId, row.saleDate === '' ? undefined : row.saleDate);
+    return engine === null ? null : engine.saleAward(row.posTxnId, row.saleDate === '' ? undefined : row.saleDate);
   };
   const statusOfRow = async (row: PosSaleRow): Promise<SaleStatus> => saleStatus(row, await summaryOf(row));
 
@@ -117,38 +118,40 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
     return row;
   };
 
-  /** The POS moved on: earlier sales still waiting for a member are closed as no-member (nothing is sent). */
-  const closeAbandoned = async (before: number): Promise<void> => {
-    const j = deps.journal();
-    for (const row of j.openPosSales()) {
-      if (row.id >= before) continue;
-      const s = await statusOfRow(row);
-      if (s.state === 'waiting-for-member' && j.closePosSale(row.id, 'no-member')) await refresh(row.posTxnId);
-    }
+  /** Open sales still waiting for a member: when the POS moves on they close as no-member (nothing is sent). */
+  const waitingSales = async (): Promise<PosSaleRow[]> => {
+    const out: PosSaleRow[] = [];
+    for (const row of deps.journal().openPosSales()) if ((await statusOfRow(row)).state === 'waiting-for-member') out.push(row);
+    return out;
   };
 
   const service: PosLinkService = {
     async putSale(posTxnId, body) {
       const figures = saleFigures(body);
       const text = canonicalBody(body);
-      const { row, created } = deps.journal().acceptPosSale({
-        posTxnId,
-        saleDate: body.businessDate ?? '',
-        body: text,
-        totalMinor: figures.totalMinor,
-        earnBaseMinor: figures.earnBaseMinor,
-        currency: body.currency,
-        cashierId: body.cashierId ?? null,
-      });
+      const saleDate = body.businessDate ?? '';
+      const j = deps.journal();
+      const isNew = j.posSale(posTxnId, saleDate) === undefined;
+      const storeCurrency = deps.settings().currency;
+      // Points are earned per unit of the store's currency: a sale in another one would earn the wrong number.
+      if (isNew && body.currency !== storeCurrency) {
+        throw new PosLinkError(400, 'bad-request', `The sale is in ${body.currency}, but this till's store counts in ${storeCurrency}; nothing was recorded.`);
+      }
+      // A new sale closes the ones left waiting in its own write; a replay closes nothing.
+      const abandoned = isNew ? await waitingSales() : [];
+      const { row, created, closed } = j.acceptPosSale(
+        { posTxnId, saleDate, body: text, totalMinor: figures.totalMinor, earnBaseMinor: figures.earnBaseMinor, currency: body.currency, cashierId: body.cashierId ?? null },
+        abandoned.map((r) => r.id),
+      );
       if (!created && row.body !== text) {
         const differences = bodyDifferences(row.body, body);
         throw new PosLinkError(409, 'conflict', `Sale ${posTxnId} was already sent with a different body: ${differences.map((d) => d.field).join(', ')} differ. The first body stands.`, {
           extra: { differences },
         });
       }
-      if (created) await closeAbandoned(row.id);
       const sale = await statusOfRow(row);
       publish(sale, row);
+      for (const r of abandoned) if (closed.includes(r.id)) await refresh(r.posTxnId);
       return { kind: created ? 'created' : 'same', sale };
     },
 
@@ -195,7 +198,7 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
       if (outcome.row !== null) deps.onJournalChange?.([outcome.row.id]);
       const award = before.award;
       const share = award !== null && award.saleTotal !== null
-        ? proportionalClawback({ awardedPoints: award.amount, alreadyClawedBack: 0, saleTotal: formatMoneyMachine(award.saleTotal, row.currency), returnedAmount: formatMoneyMachine(returned, row.currency), rounding: 'floor' })
+        ? proportionalClawback({ awardedPoints: award.amount, alreadyClawedBack: 0, saleTotal: formatMoneyMachine(award.saleTotal, row.currency), returnedAmount: formatMoneyMachine(returned, row.currency), rounding: 'floor', currency: row.currency })
         : null;
       const points = Math.abs(outcome.row?.amount ?? 0);
       const sale = (await refresh(posTxnId)) ?? (await statusOfRow(row));
@@ -240,7 +243,7 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
       if (row.status !== 'open') throw new IpcError('INVALID_STATE', `Sale ${posTxnId} is ${row.status === 'cancelled' ? 'cancelled' : 'closed without a member'} at the POS; nothing was awarded.`);
       const settings = deps.settings();
       const card = deps.cards.require(memberId, deps.now(), settings.cardFreshnessMinutes);
-      const preview = earnPreview(settings.earnRule, formatMoneyMachine(row.earnBaseMinor, row.currency), card);
+      const preview = earnPreview(settings.earnRule, formatMoneyMachine(row.earnBaseMinor, row.currency), card, row.currency);
       if (preview.points === 0) throw new IpcError('AMOUNT_INVALID', `This sale earns no points (${preview.explanation}).`);
       j.notePosSaleMember(row.id, { memberId, memberName: card.memberName ?? null });
       const engine = await deps.engine();
@@ -257,7 +260,7 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
     },
 
     async current() {
-      const row = deps.journal().openPosSales().at(-1);
+      const row = deps.journal().openPosSales(1).at(-1);
       return row === undefined ? null : { sale: await statusOfRow(row), receivedAt: row.createdAt, cashierId: row.cashierId };
     },
 
@@ -266,10 +269,12 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
       return () => listeners.delete(listener);
     },
 
-    journalChanged() {
+    journalChanged(ids) {
       const j = deps.journal();
+      // Known rows: only the sales they belong to can have changed; otherwise every sale in view.
+      const touched = ids === undefined || ids.length === 0 ? null : new Set(ids.map((id) => j.get(id)?.posTxnId ?? null));
       const txns = new Set([...watched, ...j.openPosSales().map((r) => r.posTxnId)]);
-      for (const t of txns) void refresh(t).catch(() => undefined);
+      for (const t of txns) if (touched === null || touched.has(t)) void refresh(t).catch(() => undefined);
     },
   };
   return service;

@@ -22,10 +22,13 @@ export function parseAmount(text: string, what: string): number {
   return money.minor;
 }
 
-export function earnPreview(rule: EarnRule, saleTotal: string, card: ShownCard): EarnPreview {
-  const saleTotalMinor = parseAmount(saleTotal, 'sale total');
-  const amount = formatMoneyMachine(saleTotalMinor, DEFAULT_CURRENCY);
-  const result = previewPoints({ saleTotal: amount, rule, tierMultiplier: card.tierMultiplier });
+/** `currency`: the sale's (a POS sale carries its own); the typed entry's amounts are USD. */
+export function earnPreview(rule: EarnRule, saleTotal: string, card: ShownCard, currency: string = DEFAULT_CURRENCY): EarnPreview {
+  const money = parseSaleAmount(saleTotal, 'sale total', currency);
+  if (!money.ok) throw new IpcError('AMOUNT_INVALID', money.message);
+  const saleTotalMinor = money.minor;
+  const amount = formatMoneyMachine(saleTotalMinor, currency);
+  const result = previewPoints({ saleTotal: amount, rule, tierMultiplier: card.tierMultiplier, currency });
   if (!result.ok) throw new IpcError('AMOUNT_INVALID', result.message);
   const { base, multiplier, tierApplied } = result.breakdown;
   const tier = tierApplied ? ` × ${multiplier} (${card.tierName})` : '';
