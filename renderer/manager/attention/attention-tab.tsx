@@ -5,10 +5,9 @@
  */
 import { useEffect, useState } from 'react';
 import { formatCount, formatDateTime, formatPoints } from '../format.ts';
-import { useSession } from '../session.ts';
 import { Button, ErrorBanner, Field, StateChip, StatusLine } from '../../ui/index.ts';
 import { KIND_LABELS, rowReference } from '../transactions/filter.ts';
-import { useAttention, useManagerData } from '../use-manager-data.ts';
+import { useAttention, useManagerData, useOpenRow } from '../use-manager-data.ts';
 import { draftOf, type ExceptionItem } from './attention-store.ts';
 import { DECISIONS } from './decision.ts';
 
@@ -24,7 +23,7 @@ export function AttentionTab({ active }: { active: boolean }) {
 }
 
 function NeedsAttention() {
-  const { openRow } = useSession();
+  const openRow = useOpenRow();
   const attention = useManagerData().attention;
   const rows = useAttention((s) => s.rows);
   const total = useAttention((s) => s.total);
@@ -155,7 +154,7 @@ function Exceptions() {
 }
 
 function ExceptionCard({ item }: { item: ExceptionItem }) {
-  const { openRow } = useSession();
+  const openRow = useOpenRow();
   const attention = useManagerData().attention;
   const c = item.clawback;
   const draft = useAttention((s) => draftOf(s, c.id));

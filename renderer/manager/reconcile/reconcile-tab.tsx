@@ -10,9 +10,8 @@ import { DEFAULT_DAY_START } from '../../../shared/time/business-day.ts';
 import { useRuntime, useSettings } from '../../app/context.tsx';
 import { AdjustConfirm } from '../adjust/adjust-confirm.tsx';
 import { formatCount, formatDateTime, formatPoints } from '../format.ts';
-import { useSession } from '../session.ts';
 import { Button, ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
-import { useAdjustConfirm, useManagerData, useReconcile } from '../use-manager-data.ts';
+import { useAdjustConfirm, useManagerData, useOpenRow, useReconcile } from '../use-manager-data.ts';
 import { dupKey, reconcileDay } from './reconcile-store.ts';
 import { progressFraction, progressText, sectionTotalText, summarise } from './summary.ts';
 import type { DuplicateItem, ReconcileItem, ReconcileSection } from './summary.ts';
@@ -137,7 +136,7 @@ function ReconcileSectionView({
   earlier: ReadonlyMap<string, JournalRow[]>;
   onCompensate: (item: DuplicateItem) => void;
 }) {
-  const { openRow } = useSession();
+  const openRow = useOpenRow();
   const [open, setOpen] = useState(section.id !== 'matched' && section.count > 0);
   const headingId = `rec-${section.id}`;
   return (

@@ -5,6 +5,7 @@
  * on a sale SocialHub refused for certain: re-queue it under the corrected member.
  */
 import { useEffect } from 'react';
+import { useManagerSession } from '../../app/context.tsx';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { STATE_LABELS, isJournalState, isUnfinished } from '../../../shared/journal/states.ts';
 import { formatAmount } from '../../../shared/money.ts';
@@ -20,16 +21,18 @@ function stateLabel(s: string | null): string {
   return isJournalState(s) ? STATE_LABELS[s] : s;
 }
 
-export function RowDetailDrawer({ id, onClose }: { id: number; onClose: () => void }) {
+/** The drawer is open while the row-detail store holds a row (`useOpenRow` from any tab); any lock closes it. */
+export function RowDetailDrawer() {
   const store = useManagerData().rowDetail;
   const stack = useRowDetail((s) => s.stack);
+  const unlocked = useManagerSession((s) => s.phase === 'open');
   useEffect(() => {
-    store.getState().show(id);
-    return () => store.getState().close();
-  }, [store, id]);
-  const currentId = stack[stack.length - 1] ?? id;
+    if (!unlocked) store.getState().close();
+  }, [store, unlocked]);
+  const currentId = stack[stack.length - 1];
+  if (currentId === undefined || !unlocked) return null;
   return (
-    <Modal title={`Journal entry #${currentId}`} onClose={onClose} variant="drawer" testId="row-detail">
+    <Modal key={stack[0]} title={`Journal entry #${currentId}`} onClose={() => store.getState().close()} variant="drawer" testId="row-detail">
       {stack.length > 1 && (
         <Button variant="ghost" onClick={() => store.getState().back()} testId="row-detail-back">
           ← Back to #{stack[stack.length - 2]}

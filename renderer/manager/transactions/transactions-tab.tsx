@@ -6,15 +6,16 @@
 import { useCallback, useEffect } from 'react';
 import { JOURNAL_KINDS, STATE_LABELS } from '../../../shared/journal/states.ts';
 import { formatCount } from '../format.ts';
-import { useSession } from '../session.ts';
+import { useManagerSession } from '../../app/context.tsx';
 import { Button, ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
-import { useJournal, useManagerData } from '../use-manager-data.ts';
+import { useJournal, useManagerData, useOpenRow } from '../use-manager-data.ts';
 import { KIND_LABELS, SEARCH_MAX, STATE_CHIPS, isFiltered } from './filter.ts';
 import { isLoading } from './journal-store.ts';
 import { JournalList } from './journal-list.tsx';
 
 export function TransactionsTab() {
-  const { openRow, generation } = useSession();
+  const openRow = useOpenRow();
+  const generation = useManagerSession((s) => s.generation);
   const journal = useManagerData().journal;
   const actions = journal.getState();
   const filterState = useJournal((s) => s.filter);
