@@ -12,7 +12,10 @@ import type { RowDetailState } from './transactions/row-detail-store.ts';
 
 export const useManagerData = (): ManagerData => useRuntime().managerData;
 /** Open a journal row's drawer (from any tab): the row-detail store's `show`. */
-export const useOpenRow = (): ((id: number) => void) => useManagerData().rowDetail.getState().show;
+export const useOpenRow = (): ((id: number) => void) => {
+  const rowDetail = useManagerData().rowDetail;
+  return (id) => rowDetail.getState().show(id);
+};
 export const useJournal = <T,>(select: (s: JournalListState) => T): T => useStore(useManagerData().journal, select);
 export const useRowDetail = <T,>(select: (s: RowDetailState) => T): T => useStore(useManagerData().rowDetail, select);
 export const useAttention = <T,>(select: (s: AttentionState) => T): T => useStore(useManagerData().attention, select);
