@@ -3,13 +3,6 @@
 export const RESOLVE_MIN = 5;
 export const RESOLVE_MAX = 1000;
 
-export const CLASSIFICATION_LABELS: Readonly<Record<string, string>> = {
-  applied: 'Applied',
-  rejected: 'Refused',
-  'not-applied': 'Not applied',
-  'unknown-outcome': 'Outcome unknown',
-};
-
 /** What to say when a reason is too short, or null when it will do. */
 export function resolveReasonProblem(reason: string): string | null {
   const n = reason.trim().length;

@@ -21,13 +21,6 @@ export const EMPTY_FILTER: FilterState = { states: [], kinds: [], fromDate: '', 
 
 /** The states offered as chips, in the order a manager thinks about them. */
 export const STATE_CHIPS: readonly JournalState[] = ['confirmed', 'queued', 'unknown', 'needs-attention', 'rejected', 'sending', 'verifying', 'resolved'];
-export const KIND_LABELS: Readonly<Record<JournalKind, string>> = {
-  award: 'Award',
-  clawback: 'Clawback',
-  redeem: 'Redeem',
-  adjustment: 'Adjustment',
-};
-
 export const SEARCH_MAX = 64;
 export const PAGE_SIZE = 200;
 
@@ -79,22 +72,6 @@ export function filterKey(f: JournalFilterInput): string {
 
 export function pageRequest(filter: JournalFilterInput, before: JournalCursor | null) {
   return before === null ? { filter, limit: PAGE_SIZE } : { filter, limit: PAGE_SIZE, before };
-}
-
-/** The references a row carries, in the order a manager searches by. */
-export function rowReference(row: JournalRow): string {
-  switch (row.kind) {
-    case 'award':
-      return row.posTxnId !== null ? `Sale ${row.posTxnId}` : '—';
-    case 'clawback':
-      return row.returnId !== null ? `Return ${row.returnId}${row.posTxnId !== null ? ` of ${row.posTxnId}` : ''}` : (row.posTxnId ?? '—');
-    case 'redeem':
-      return row.couponId !== null ? `Coupon ${row.couponId}${row.linkedPosTxnId !== null ? ` · sale ${row.linkedPosTxnId}` : ''}` : '—';
-    case 'adjustment': {
-      const why = row.reasonCode ?? row.note;
-      return why !== null && why !== '' ? `Adjustment: ${why}` : 'Adjustment';
-    }
-  }
 }
 
 /** Puts fresh copies of changed rows into a loaded list (same order; unknown ids ignored). */
