@@ -8,7 +8,7 @@ import { defineMessage, defineMessages, useIntl } from 'react-intl';
 import type { ApiCall } from '../../../shared/journal/row.ts';
 import { formatDateTime, formatLatency } from '../format.ts';
 import { Button, ErrorBanner, Field, StatusLine, Table, type Column } from '../../ui/index.ts';
-import { useActivity, useManagerData } from '../use-manager-data.ts';
+import { useActivity, useManagerData, useTranslate } from '../use-manager-data.ts';
 import { currentPage } from './activity-store.ts';
 import { ENDPOINT_MAX, callTone, toActivityRange, toActivityRequest } from './filter.ts';
 import type { ActivityFilterState } from './filter.ts';
@@ -45,6 +45,7 @@ const COUNT = defineMessage<{ count: number; more: 'yes' | 'no' }>({
 
 export function ActivityTab({ active }: { active: boolean }) {
   const intl = useIntl();
+  const translate = useTranslate();
   const activity = useManagerData().activity;
   useEffect(() => (active ? activity.getState().activate() : undefined), [active, activity]);
   const input = useActivity((s) => s.input);
@@ -58,7 +59,7 @@ export function ActivityTab({ active }: { active: boolean }) {
   const setInput = (patch: Partial<ActivityFilterState>) => activity.getState().setInput(patch);
 
   const built = toActivityRequest(filter, null);
-  const fieldError = (f: 'fromDate' | 'toDate' | 'endpoint') => (!built.ok && built.field === f ? built.message : undefined);
+  const fieldError = (f: 'fromDate' | 'toDate' | 'endpoint') => (!built.ok && built.field === f ? translate(built.message, built.values) : undefined);
   const calls = current?.calls ?? [];
   const t = intl.formatMessage;
   const columns: Column<ApiCall>[] = [

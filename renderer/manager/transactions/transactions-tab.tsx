@@ -74,7 +74,7 @@ export function TransactionsTab() {
   const hasMore = page !== null && page.next !== null;
   const loadingMore = page?.loadingMore ?? false;
   const error = page?.error ?? null;
-  const fieldError = (f: 'fromDate' | 'toDate' | 'search') => (!built.ok && built.field === f ? built.message : undefined);
+  const fieldError = (f: 'fromDate' | 'toDate' | 'search') => (!built.ok && built.field === f ? translate(built.message, built.values) : undefined);
 
   return (
     <div className="mgr-tab mgr-tab--fill" data-testid="tab-transactions">
