@@ -123,7 +123,7 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
   const member = createMemberStore(bridge, timers);
   const ui = createUiStore();
   const scanFields = new ScanFieldRegistry();
-  const managerData = createManagerData({ bridge, timers, businessDayStartsAt: () => settings.getState().settings?.businessDayStartsAt ?? '00:00' });
+  const managerData = createManagerData({ bridge, timers, t, businessDayStartsAt: () => settings.getState().settings?.businessDayStartsAt ?? '00:00' });
   ui.subscribe((s, prev) => {
     if (prev.panel === 'manager' && s.panel !== 'manager') managerData.reset();
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishText } from '../../shared/i18n/translator.ts';
 import { csvBlob, downloadCsv, exportMessage, safeCsvFilename } from './csv.ts';
 import type { DownloadDeps } from './csv.ts';
 
@@ -64,7 +65,7 @@ describe('csvBlob / exportMessage', () => {
     expect(await csvBlob('ä,€\n').text()).toBe('ä,€\n');
   });
   it('counts rows', () => {
-    expect(exportMessage(1, 'a.csv')).toBe('Exported 1 row to a.csv.');
-    expect(exportMessage(0, 'a.csv')).toBe('Exported 0 rows to a.csv.');
+    expect(exportMessage(1, 'a.csv', englishText)).toBe('Exported 1 row to a.csv.');
+    expect(exportMessage(0, 'a.csv', englishText)).toBe('Exported 0 rows to a.csv.');
   });
 });

@@ -3,6 +3,9 @@
  * URL and a clicked `<a download>`. Works the same in Electron (its download flow) and in a
  * browser. The DOM parts are injected so the logic is testable in Node.
  */
+import { defineMessages } from '@formatjs/intl';
+import { errorText, type CallResult } from '../app/call.ts';
+import type { Translate } from '../state/locale-store.ts';
 
 export interface CsvExport {
   filename: string;
@@ -65,7 +68,24 @@ export function downloadCsv(file: Pick<CsvExport, 'filename' | 'csv'>, deps: Dow
   return filename;
 }
 
+const MESSAGES = defineMessages({
+  exported: {
+    id: 'manager.transactions.exported',
+    defaultMessage: 'Exported {rows, plural, one {# row} other {# rows}} to {file}.',
+    description: 'A CSV export (journal, API activity or reconciliation) was saved: rows and file name',
+  },
+});
+
 /** "Exported 1,234 rows to journal-2026-03-12.csv" */
-export function exportMessage(rows: number, filename: string): string {
-  return `Exported ${rows.toLocaleString()} ${rows === 1 ? 'row' : 'rows'} to ${filename}.`;
+export function exportMessage(rows: number, filename: string, t: Translate): string {
+  return t(MESSAGES.exported, { rows, file: filename });
+}
+
+/**
+ * What a store shows after main answered an export: the error, or the file saved and its rows.
+ * One place for the journal, API activity and reconciliation exports.
+ */
+export function exportOutcome(result: CallResult<CsvExport>, saveCsv: (file: CsvExport) => string, t: Translate): { error: string | null; status: string | null } {
+  if (!result.ok) return { error: errorText(result.error), status: null };
+  return { error: null, status: exportMessage(result.value.rows, saveCsv(result.value), t) };
 }

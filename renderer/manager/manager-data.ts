@@ -4,6 +4,7 @@
  * emptied each time the console closes so the next manager starts from fresh screens.
  */
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
+import type { Translate } from '../state/locale-store.ts';
 import type { Timers } from '../state/timers.ts';
 import { createActivityStore, type ActivityStore } from './activity/activity-store.ts';
 import { createAdjustConfirmStore, type AdjustConfirmStore } from './adjust/adjust-confirm-store.ts';
@@ -37,18 +38,20 @@ export interface ManagerDataDeps {
   businessDayStartsAt: () => string;
   /** Save an export as a file (a browser download by default); returns the file name used. */
   saveCsv?: (file: CsvExport) => string;
+  /** Text for people in the console language (the runtime's `t`; English when left out). */
+  t?: Translate;
 }
 
 export function createManagerData(deps: ManagerDataDeps): ManagerData {
-  const { bridge, timers } = deps;
+  const { bridge, timers, t } = deps;
   const saveCsv = deps.saveCsv ?? ((file: CsvExport) => downloadCsv(file));
   const rows = createRowBus();
   const adjustConfirm = createAdjustConfirmStore({ bridge, rows });
-  const journal = createJournalStore({ bridge, timers, rows, saveCsv });
-  const rowDetail = createRowDetailStore({ bridge, rows });
-  const attention = createAttentionStore({ bridge, rows });
-  const reconcile = createReconcileStore({ bridge, timers, businessDayStartsAt: deps.businessDayStartsAt, confirm: adjustConfirm, saveCsv });
-  const activity = createActivityStore({ bridge, timers, saveCsv });
+  const journal = createJournalStore({ bridge, timers, rows, saveCsv, t });
+  const rowDetail = createRowDetailStore({ bridge, rows, t });
+  const attention = createAttentionStore({ bridge, rows, t });
+  const reconcile = createReconcileStore({ bridge, timers, businessDayStartsAt: deps.businessDayStartsAt, confirm: adjustConfirm, saveCsv, t });
+  const activity = createActivityStore({ bridge, timers, saveCsv, t });
   const adjust = createAdjustStore({ confirm: adjustConfirm });
   return {
     rows,

@@ -1,5 +1,7 @@
 /** The manager console's data stores for views: one typed hook per store, from the runtime. */
+import { useIntl } from 'react-intl';
 import { useStore } from 'zustand';
+import type { Translate } from '../state/locale-store.ts';
 import { useRuntime } from '../app/context.tsx';
 import type { ActivityState } from './activity/activity-store.ts';
 import type { AdjustConfirmState } from './adjust/adjust-confirm-store.ts';
@@ -11,6 +13,11 @@ import type { JournalListState } from './transactions/journal-store.ts';
 import type { RowDetailState } from './transactions/row-detail-store.ts';
 
 export const useManagerData = (): ManagerData => useRuntime().managerData;
+/** Open a journal row's drawer (from any tab): the row-detail store's `show`. */
+export const useOpenRow = (): ((id: number) => void) => {
+  const rowDetail = useManagerData().rowDetail;
+  return (id) => rowDetail.getState().show(id);
+};
 export const useJournal = <T,>(select: (s: JournalListState) => T): T => useStore(useManagerData().journal, select);
 export const useRowDetail = <T,>(select: (s: RowDetailState) => T): T => useStore(useManagerData().rowDetail, select);
 export const useAttention = <T,>(select: (s: AttentionState) => T): T => useStore(useManagerData().attention, select);
@@ -18,3 +25,9 @@ export const useReconcile = <T,>(select: (s: ReconcileState) => T): T => useStor
 export const useActivity = <T,>(select: (s: ActivityState) => T): T => useStore(useManagerData().activity, select);
 export const useAdjust = <T,>(select: (s: AdjustState) => T): T => useStore(useManagerData().adjust, select);
 export const useAdjustConfirm = <T,>(select: (s: AdjustConfirmState) => T): T => useStore(useManagerData().adjustConfirm, select);
+
+/** The console language for helpers that take a `Translate` (the stores get the runtime's `t`). */
+export function useTranslate(): Translate {
+  const intl = useIntl();
+  return (message, values) => (typeof message === 'string' ? message : intl.formatMessage<Record<string, string | number | Date | null | undefined>>(message, values));
+}

@@ -22,7 +22,8 @@ export interface TableProps<Row> {
   showCaption?: boolean;
   columns: ReadonlyArray<Column<Row>>;
   rows: readonly Row[];
-  rowKey: (row: Row) => Key;
+  /** The row's React key; `index` for rows without an identity of their own (e.g. report lines). */
+  rowKey: (row: Row, index: number) => Key;
   testId?: string;
   /** `data-testid` on every body row. */
   rowTestId?: string;
@@ -49,8 +50,8 @@ export function Table<Row>({ caption, showCaption = false, columns, rows, rowKey
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <tr key={rowKey(row)} data-testid={rowTestId} {...dataAttributes(rowData?.(row))}>
+          {rows.map((row, index) => (
+            <tr key={rowKey(row, index)} data-testid={rowTestId} {...dataAttributes(rowData?.(row))}>
               {columns.map((c) => (
                 <td key={c.id} className={cellClass(c, row)}>
                   {c.cell(row)}

@@ -44,8 +44,8 @@ const SCROLL_PAGES = Math.max(1, Number(argv['scroll-pages']));
 const PAGE = 200;
 const PIN = '258046';
 const TARGET_MS = 100;
-/** The search box waits this long after the last keystroke (transactions-tab.tsx SEARCH_DEBOUNCE_MS). */
-const SEARCH_DEBOUNCE_MS = 300;
+/** The search box waits this long after the last keystroke: SEARCH_DEBOUNCE_MS in renderer/manager/transactions/journal-store.ts (keep the two equal). */
+const SEARCH_DEBOUNCE_MS = 120;
 
 interface Case {
   id: string;
@@ -417,7 +417,7 @@ async function uiLevel(dataDir: string, rendererDir: string, exp: Map<string, Ex
   await toggle('kind = redeem (chip)', 'redeem', { kind: 'click', testId: 'journal-filter-kind-redeem' }, { kind: 'click', testId: 'journal-filter-kind-redeem' });
   await toggle('From = 7 days ago (date field)', 'last7', { kind: 'input', testId: 'journal-from', value: localDateInput(6) }, { kind: 'input', testId: 'journal-from', value: '' });
   await toggle(
-    'search "mb_004" (entered; 300 ms debounce)',
+    `search "mb_004" (entered; ${SEARCH_DEBOUNCE_MS} ms debounce)`,
     'member',
     { kind: 'input', testId: 'journal-search', value: 'mb_004' },
     { kind: 'input', testId: 'journal-search', value: '' },
@@ -503,7 +503,7 @@ async function main(): Promise<void> {
       }
       const lines = ui.rows.map((r) => {
         const s = summarize(r);
-        const dom = r.note === 'debounce' ? `${p50p95(s.dom)} (−300: ${ms(s.dom.p50 - SEARCH_DEBOUNCE_MS)})` : p50p95(s.dom);
+        const dom = r.note === 'debounce' ? `${p50p95(s.dom)} (−${SEARCH_DEBOUNCE_MS}: ${ms(s.dom.p50 - SEARCH_DEBOUNCE_MS)})` : p50p95(s.dom);
         return [r.label, dom, p50p95(s.frame), ms(s.request.p50)];
       });
       console.log(table(['action (start = click / input event)', 'rows on screen p50/p95', '+next frame p50/p95', 'request p50'], lines));
@@ -545,7 +545,7 @@ async function main(): Promise<void> {
       ['filter: state = confirmed', 'confirmed', 'state = confirmed (chip)', '', false],
       ['filter: kind = redeem', 'redeem', 'kind = redeem (chip)', '', false],
       ['filter: from 7 days ago', 'last7', 'From = 7 days ago (date field)', '', false],
-      ['filter: search member prefix', 'member', 'search "mb_004" (entered; 300 ms debounce)', '', true],
+      ['filter: search member prefix', 'member', `search "mb_004" (entered; ${SEARCH_DEBOUNCE_MS} ms debounce)`, '', true],
       ['filter: combined', 'combined', 'confirmed + award, then From = 7 days ago', '', false],
     ];
     console.log(

@@ -250,12 +250,14 @@ function compileHosts(hosts: readonly string[] | undefined): HostsResult {
 export type CompiledPattern = { ok: true; regex: RegExp } | { ok: false; message: string };
 
 /**
- * Validate a tenant pattern: it must compile, name a `member` or `coupon` group, and avoid the
- * constructs that make backtracking explode (nested or alternated repetition, back-references).
- * The input cap bounds whatever polynomial cost remains.
+ * A tenant regex with named groups (scan patterns, receipt codes): anchored, and checked that it
+ * compiles, stays under the length cap, names the groups `needs` asks for (it says what is
+ * missing, or null) and avoids the constructs that make backtracking explode (nested or
+ * alternated repetition, back-references). The input cap bounds whatever polynomial cost remains.
+ * `what` opens every message ("The custom scan pattern").
  */
-export function compileScanPattern(source: string): CompiledPattern {
-  const bad = (why: string): CompiledPattern => ({ ok: false, message: `The custom scan pattern ${why}` });
+export function compileNamedPattern(source: string, what: string, needs: (names: readonly string[]) => string | null): CompiledPattern {
+  const bad = (why: string): CompiledPattern => ({ ok: false, message: `${what} ${why}` });
   if (typeof source !== 'string' || source.trim() === '') return bad('is empty.');
   if (source.length > CUSTOM_PATTERN_SOURCE_MAX) return bad(`is longer than ${CUSTOM_PATTERN_SOURCE_MAX} characters.`);
   let regex: RegExp;
@@ -268,13 +270,18 @@ export function compileScanPattern(source: string): CompiledPattern {
   } catch (err) {
     return bad(`is not a valid regular expression (${err instanceof Error ? err.message : String(err)}).`);
   }
-  const names = Object.keys(probe.exec('')?.groups ?? {});
-  if (!names.includes('member') && !names.includes('coupon')) {
-    return bad('needs a named group (?<member>…) or (?<coupon>…) around the id.');
-  }
+  const missing = needs(Object.keys(probe.exec('')?.groups ?? {}));
+  if (missing !== null) return bad(missing);
   const unsafe = findBacktrackingHazard(source);
   if (unsafe !== null) return bad(`${unsafe} Such patterns can freeze the till on a bad scan.`);
   return { ok: true, regex };
+}
+
+/** A tenant scan pattern: it must name a `member` or `coupon` group. */
+export function compileScanPattern(source: string): CompiledPattern {
+  return compileNamedPattern(source, 'The custom scan pattern', (names) =>
+    !names.includes('member') && !names.includes('coupon') ? 'needs a named group (?<member>…) or (?<coupon>…) around the id.' : null,
+  );
 }
 
 /** A small walk over the regex source; conservative, so some safe patterns are refused too. */

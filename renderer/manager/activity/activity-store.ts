@@ -9,7 +9,9 @@ import type { TillBridge } from '../../../shared/ipc/bridge-types.ts';
 import type { ApiCall } from '../../../shared/journal/row.ts';
 import { call, errorText } from '../../app/call.ts';
 import type { Timers } from '../../state/timers.ts';
-import { exportMessage, type CsvExport } from '../csv.ts';
+import { exportOutcome, type CsvExport } from '../csv.ts';
+import { englishText } from '../../../shared/i18n/translator.ts';
+import type { Translate } from '../../state/locale-store.ts';
 import type { Answer } from '../row-bus.ts';
 import { EMPTY_ACTIVITY_FILTER, mergeEndpoints, toActivityRange, toActivityRequest } from './filter.ts';
 import type { ActivityFilterState } from './filter.ts';
@@ -52,6 +54,8 @@ export interface ActivityDeps {
   bridge: Pick<TillBridge, 'apiActivityList' | 'apiActivityExport'>;
   timers: Timers;
   saveCsv: (file: CsvExport) => string;
+  /** Text for people in the console language (English when left out, as in tests). */
+  t?: Translate;
 }
 
 function keyOf(s: Pick<ActivityState, 'filter' | 'reloads'>): string {
@@ -151,12 +155,8 @@ export function createActivityStore(deps: ActivityDeps): ActivityStore {
         set({ exporting: true, error: null });
         const result = await call<Answer<'apiActivityExport'>>(() => bridge.apiActivityExport(range.request));
         if (mine !== epoch) return;
-        set({ exporting: false });
-        if (!result.ok) {
-          set({ error: errorText(result.error) });
-          return;
-        }
-        set({ exportStatus: exportMessage(result.value.rows, deps.saveCsv(result.value)) });
+        const { error, status } = exportOutcome(result, deps.saveCsv, deps.t ?? englishText);
+        set({ exporting: false, error, exportStatus: status });
       },
 
       reset() {

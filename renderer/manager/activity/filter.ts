@@ -3,7 +3,8 @@
  * translation into `apiActivityList` / `apiActivityExport` requests.
  */
 import type { ApiCall } from '../../../shared/journal/row.ts';
-import { dayWindow, isBusinessDate } from '../../../shared/time/business-day.ts';
+import { defineMessages } from '@formatjs/intl';
+import { dayRange, type FieldProblem } from '../date-range.ts';
 
 export interface ActivityFilterState {
   fromDate: string;
@@ -28,23 +29,18 @@ export interface ActivityRequest extends ActivityRange {
   beforeId?: number;
 }
 
-export type ActivityBuild<T> = { ok: true; request: T } | { ok: false; field: 'fromDate' | 'toDate' | 'endpoint'; message: string };
+const MESSAGES = defineMessages({
+  endpointLong: { id: 'manager.activity.endpointLong', defaultMessage: 'At most {max} characters.', description: 'The endpoint filter is too long' },
+});
+
+export type ActivityBuild<T> = { ok: true; request: T } | FieldProblem<'fromDate' | 'toDate' | 'endpoint'>;
 
 export function toActivityRange(s: ActivityFilterState): ActivityBuild<ActivityRange> {
+  const days = dayRange(s.fromDate, s.toDate);
+  if (!days.ok) return days;
   const range: ActivityRange = {};
-  if (s.fromDate !== '') {
-    const from = isBusinessDate(s.fromDate) ? dayWindow(s.fromDate).start : null;
-    if (from === null) return { ok: false, field: 'fromDate', message: 'Enter the start date as a calendar date.' };
-    range.from = from;
-  }
-  if (s.toDate !== '') {
-    const to = isBusinessDate(s.toDate) ? dayWindow(s.toDate).end : null;
-    if (to === null) return { ok: false, field: 'toDate', message: 'Enter the end date as a calendar date.' };
-    range.to = to;
-  }
-  if (range.from !== undefined && range.to !== undefined && range.from >= range.to) {
-    return { ok: false, field: 'toDate', message: 'The end date is before the start date.' };
-  }
+  if (days.from !== undefined) range.from = days.from;
+  if (days.to !== undefined) range.to = days.to;
   return { ok: true, request: range };
 }
 
@@ -53,7 +49,7 @@ export function toActivityRequest(s: ActivityFilterState, beforeId: number | nul
   if (!range.ok) return range;
   const request: ActivityRequest = { ...range.request, limit: ACTIVITY_PAGE };
   const endpoint = s.endpoint.trim();
-  if (endpoint.length > ENDPOINT_MAX) return { ok: false, field: 'endpoint', message: `At most ${ENDPOINT_MAX} characters.` };
+  if (endpoint.length > ENDPOINT_MAX) return { ok: false, field: 'endpoint', message: MESSAGES.endpointLong, values: { max: ENDPOINT_MAX } };
   if (endpoint !== '') request.endpoint = endpoint;
   if (s.onlyFailures) request.onlyFailures = true;
   if (beforeId !== null) request.beforeId = beforeId;

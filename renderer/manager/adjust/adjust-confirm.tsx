@@ -3,13 +3,12 @@
  * reason and note, one submit (the button is gone once the write was handed to the journal), and
  * the outcome. Used by the Adjust tab and by reconciliation's compensating adjustment.
  */
-import { useSession } from '../session.ts';
 import { Button, ErrorBanner, Field, Modal } from '../../ui/index.ts';
-import { useAdjustConfirm, useManagerData } from '../use-manager-data.ts';
+import { useAdjustConfirm, useManagerData, useOpenRow } from '../use-manager-data.ts';
 import { NOTE_MAX, REASON_LABELS, adjustSentence, outcomeView } from './adjust-model.ts';
 
 export function AdjustConfirm() {
-  const { openRow } = useSession();
+  const openRow = useOpenRow();
   const confirm = useManagerData().adjustConfirm;
   const open = useAdjustConfirm((s) => s.open);
   const note = useAdjustConfirm((s) => s.note);

@@ -3,16 +3,15 @@
  * a note; a confirm step that spells out the sign. The write goes through the journal like every
  * other (exactly once, retried if SocialHub is away).
  */
-import { useSession } from '../session.ts';
 import { Button, Field } from '../../ui/index.ts';
-import { useAdjust, useAdjustConfirm, useManagerData } from '../use-manager-data.ts';
+import { useAdjust, useAdjustConfirm, useManagerData, useOpenRow } from '../use-manager-data.ts';
 import { AdjustConfirm } from './adjust-confirm.tsx';
 import type { AdjustState } from './adjust-store.ts';
 import { NOTE_MAX, REASON_CODES, REASON_LABELS } from './adjust-model.ts';
 import type { ReasonCode } from './adjust-model.ts';
 
 export function AdjustTab() {
-  const { openRow } = useSession();
+  const openRow = useOpenRow();
   const adjust = useManagerData().adjust;
   const draft = useAdjust((s) => s.draft);
   const errors = useAdjust((s) => s.errors);

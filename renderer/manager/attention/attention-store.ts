@@ -11,6 +11,9 @@ import type { TillBridge } from '../../../shared/ipc/bridge-types.ts';
 import type { exceptionItemSchema } from '../../../shared/ipc/schemas/till.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { call, errorText } from '../../app/call.ts';
+import { defineMessages } from '@formatjs/intl';
+import { englishText } from '../../../shared/i18n/translator.ts';
+import type { Translate } from '../../state/locale-store.ts';
 import type { Answer, RowBus } from '../row-bus.ts';
 import { decisionNote, type DecisionId } from './decision.ts';
 
@@ -61,13 +64,21 @@ export type AttentionStore = StoreApi<AttentionState>;
 export interface AttentionDeps {
   bridge: Pick<TillBridge, 'journalList' | 'exceptionsList' | 'exceptionResolve'>;
   rows: RowBus;
+  /** Text for people in the console language (English when left out, as in tests). */
+  t?: Translate;
 }
 
+const MESSAGES = defineMessages({
+  choose: { id: 'manager.attention.exceptions.choose', defaultMessage: 'Choose what was done.', description: 'No decision is chosen' },
+  describe: { id: 'manager.attention.exceptions.describe', defaultMessage: 'Describe what was done (at least {min} characters).', description: 'The decision note is too short' },
+  recorded: { id: 'manager.attention.exceptions.recorded', defaultMessage: 'Decision recorded.', description: 'The decision was saved' },
+});
+
 /** Why a decision cannot be recorded yet, or null. */
-export function decisionProblem(decision: DecisionId | null, words: string): string | null {
-  if (decision === null) return 'Choose what was done.';
+export function decisionProblem(decision: DecisionId | null, words: string, t: Translate = englishText): string | null {
+  if (decision === null) return t(MESSAGES.choose);
   if ((decision === 'other' && words.trim().length < DECISION_MIN) || decisionNote(decision, words).length < DECISION_MIN) {
-    return `Describe what was done (at least ${DECISION_MIN} characters).`;
+    return t(MESSAGES.describe, { min: DECISION_MIN });
   }
   return null;
 }
@@ -129,7 +140,7 @@ export function createAttentionStore(deps: AttentionDeps): AttentionStore {
       async decide(id) {
         const d = draftOf(get(), id);
         if (d.busy) return false;
-        const problem = decisionProblem(d.decision, d.words);
+        const problem = decisionProblem(d.decision, d.words, deps.t);
         if (problem !== null || d.decision === null) {
           draft(id, { problem });
           return false;
@@ -143,7 +154,7 @@ export function createAttentionStore(deps: AttentionDeps): AttentionStore {
           draft(id, { busy: false, error: errorText(result.error) });
           return false;
         }
-        draft(id, { busy: false, saved: 'Decision recorded.' });
+        draft(id, { busy: false, saved: (deps.t ?? englishText)(MESSAGES.recorded) });
         set({ items: result.value.items });
         return true;
       },

@@ -4,13 +4,78 @@
  * un-redeem, so the manager records what was done).
  */
 import { useEffect, useState } from 'react';
-import { formatCount, formatDateTime, formatPoints } from '../format.ts';
-import { useSession } from '../session.ts';
-import { Button, ErrorBanner, Field, StateChip, StatusLine } from '../../ui/index.ts';
-import { KIND_LABELS, rowReference } from '../transactions/filter.ts';
-import { useAttention, useManagerData } from '../use-manager-data.ts';
+import { defineMessage, defineMessages, useIntl } from 'react-intl';
+import { formatDateTime, formatPoints } from '../format.ts';
+import { Button, ErrorBanner, Field, StateChip, StatusLine, Table } from '../../ui/index.ts';
+import { journalRowColumns } from '../transactions/row-columns.tsx';
+import { useAttention, useManagerData, useOpenRow, useTranslate } from '../use-manager-data.ts';
 import { draftOf, type ExceptionItem } from './attention-store.ts';
-import { DECISIONS } from './decision.ts';
+import { DECISIONS, type DecisionId } from './decision.ts';
+
+const M = defineMessages({
+  title: { id: 'manager.attention.title', defaultMessage: 'Unfinished writes that need a person', description: 'Heading of the needs-attention list' },
+  hint: {
+    id: 'manager.attention.hint',
+    defaultMessage: 'Outcome unknown or needing a decision. Open one to verify it with SocialHub, resend it (only once verification proves it safe) or mark it resolved with a reason.',
+    description: 'What the needs-attention list is and what a manager can do',
+  },
+  refresh: { id: 'manager.attention.refresh', defaultMessage: 'Refresh', description: 'Button: read the list again' },
+  changed: { id: 'manager.attention.changed', defaultMessage: 'Changed: refresh', description: 'Button: the list changed since it was read; read it again' },
+  loading: { id: 'manager.attention.loading', defaultMessage: 'Loading…', description: 'The list is being read' },
+  empty: { id: 'manager.attention.empty', defaultMessage: 'Nothing needs attention.', description: 'No unfinished write waits for a person' },
+  caption: { id: 'manager.attention.caption', defaultMessage: 'Unfinished writes, newest first', description: 'Accessible caption of the needs-attention table' },
+  excTitle: { id: 'manager.attention.exceptions.title', defaultMessage: 'Returns of sales with a redeemed coupon', description: 'Heading of the exceptions queue' },
+  excHint: {
+    id: 'manager.attention.exceptions.hint',
+    defaultMessage: 'SocialHub cannot un-redeem a coupon. Decide what to do for the member and record it; the decision is kept in the journal.',
+    description: 'What the exceptions queue is for',
+  },
+  excEmpty: { id: 'manager.attention.exceptions.empty', defaultMessage: 'No return is waiting for a decision.', description: 'The exceptions queue is empty' },
+  redeemedOn: { id: 'manager.attention.exceptions.redeemedOn', defaultMessage: 'Coupons redeemed on that sale:', description: 'Lead-in to the list of coupons redeemed on the returned sale' },
+  whatDone: { id: 'manager.attention.exceptions.whatDone', defaultMessage: 'What was done?', description: 'Legend of the decision choices' },
+  note: { id: 'manager.attention.exceptions.note', defaultMessage: 'Note', description: 'Label of the decision note' },
+  noteHint: { id: 'manager.attention.exceptions.noteHint', defaultMessage: 'Kept with the return in the journal.', description: 'Where the decision note is kept' },
+  saving: { id: 'manager.attention.exceptions.saving', defaultMessage: 'Saving…', description: 'The decision is being recorded' },
+  record: { id: 'manager.attention.exceptions.record', defaultMessage: 'Record decision', description: 'Button: record the decision' },
+  reinstated: { id: 'manager.attention.decision.reinstated', defaultMessage: 'Coupon or points given back to the member', description: 'Decision choice' },
+  kept: { id: 'manager.attention.decision.kept', defaultMessage: 'Member keeps the reward (no action)', description: 'Decision choice' },
+  charged: { id: 'manager.attention.decision.charged', defaultMessage: 'Reward value taken from the refund', description: 'Decision choice' },
+  other: { id: 'manager.attention.decision.other', defaultMessage: 'Something else (describe it)', description: 'Decision choice' },
+});
+
+const TOTAL = defineMessage<{ count: number; shown: number; more: 'yes' | 'no' }>({
+  id: 'manager.attention.total',
+  defaultMessage: '{count, plural, one {# entry} other {# entries}}{more, select, yes { (the newest {shown} shown; filter the Transactions tab for the rest)} other {}}',
+  description: 'How many entries need attention; more=yes when only the newest are listed',
+});
+const SHOW_DONE = defineMessage<{ show: 'yes' | 'no'; count: number }>({
+  id: 'manager.attention.exceptions.showDone',
+  defaultMessage: '{show, select, yes {Show} other {Hide}} decided ({count})',
+  description: 'Button: show or hide the returns already decided',
+});
+const RETURN_HEADING = defineMessage<{ ret: string; sale: string; member: string }>({
+  id: 'manager.attention.exceptions.heading',
+  defaultMessage: 'Return {ret} of sale {sale} · member {member}',
+  description: 'Heading of one exception: the return, its sale and the member',
+});
+const CLAWED = defineMessage<{ when: string; points: string }>({
+  id: 'manager.attention.exceptions.clawed',
+  defaultMessage: '{when} · {points} points clawed back ·',
+  description: 'When the return was recorded and the points taken back',
+});
+const OPEN_RETURN = defineMessage<{ id: string }>({ id: 'manager.attention.exceptions.openReturn', defaultMessage: 'Open return #{id}', description: 'Link: open the return in the journal' });
+const OPEN_REDEMPTION = defineMessage<{ id: string }>({
+  id: 'manager.attention.exceptions.openRedemption',
+  defaultMessage: 'Open redemption #{id}',
+  description: 'Link: open the coupon redemption in the journal',
+});
+const DECIDED = defineMessage<{ when: string; by: string; note: string }>({
+  id: 'manager.attention.exceptions.decided',
+  defaultMessage: '{by, select, none {Decided {when}: {note}} other {Decided {when} by {by}: {note}}}',
+  description: 'A recorded decision: when, by whom (none when unknown) and the note',
+});
+
+const DECISION_LABELS: Record<DecisionId, (typeof M)[DecisionId]> = { reinstated: M.reinstated, kept: M.kept, charged: M.charged, other: M.other };
 
 export function AttentionTab({ active }: { active: boolean }) {
   const attention = useManagerData().attention;
@@ -24,7 +89,10 @@ export function AttentionTab({ active }: { active: boolean }) {
 }
 
 function NeedsAttention() {
-  const { openRow } = useSession();
+  const intl = useIntl();
+  const t = intl.formatMessage;
+  const translate = useTranslate();
+  const openRow = useOpenRow();
   const attention = useManagerData().attention;
   const rows = useAttention((s) => s.rows);
   const total = useAttention((s) => s.total);
@@ -34,67 +102,31 @@ function NeedsAttention() {
 
   return (
     <section className="mgr-card" aria-labelledby="att-title" data-testid="attention-unfinished">
-      <h2 id="att-title">Unfinished writes that need a person</h2>
-      <p className="mgr-hint">
-        Outcome unknown or needing a decision. Open one to verify it with SocialHub, resend it (only once verification proves it safe) or mark it resolved
-        with a reason.
-      </p>
+      <h2 id="att-title">{t(M.title)}</h2>
+      <p className="mgr-hint">{t(M.hint)}</p>
       <div className="mgr-row-gap">
         <Button size="small" variant={stale ? 'notice' : 'secondary'} onClick={load} testId="attention-refresh">
-          {stale ? 'Changed: refresh' : 'Refresh'}
+          {stale ? t(M.changed) : t(M.refresh)}
         </Button>
       </div>
       <ErrorBanner error={error} />
       {rows === null ? (
-        <p role="status">Loading…</p>
+        <p role="status">{t(M.loading)}</p>
       ) : rows.length === 0 ? (
         <p className="mgr-empty" data-testid="attention-empty">
-          Nothing needs attention.
+          {t(M.empty)}
         </p>
       ) : (
         <>
-          <p data-testid="attention-total">
-            {formatCount(total)} {total === 1 ? 'entry' : 'entries'}
-            {total > rows.length ? ` (the newest ${rows.length} shown; filter the Transactions tab for the rest)` : ''}
-          </p>
-          <div className="mgr-table-wrap">
-            <table className="mgr-table">
-              <thead>
-                <tr>
-                  <th scope="col">Recorded</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Member</th>
-                  <th scope="col">Reference</th>
-                  <th scope="col" className="num">Points</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Last error</th>
-                  <th scope="col">
-                    <span className="mgr-sr">Open</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id} data-testid="attention-row" data-row-id={r.id}>
-                    <td>{formatDateTime(r.createdAt)}</td>
-                    <td>{KIND_LABELS[r.kind]}</td>
-                    <td className="mgr-mono">{r.memberId}</td>
-                    <td>{rowReference(r)}</td>
-                    <td className={`num${r.amount < 0 ? ' neg' : ''}`}>{formatPoints(r.amount)}</td>
-                    <td>
-                      <StateChip state={r.state} />
-                    </td>
-                    <td className="mgr-break">{r.lastError ?? '—'}</td>
-                    <td>
-                      <Button size="small" onClick={() => openRow(r.id)} aria-label={`Open entry #${r.id}`}>
-                        Open
-                      </Button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <p data-testid="attention-total">{t(TOTAL, { count: total, shown: rows.length, more: total > rows.length ? 'yes' : 'no' })}</p>
+          <Table
+            caption={t(M.caption)}
+            columns={journalRowColumns(['recorded', 'kind', 'member', 'reference', 'points', 'state', 'lastError', 'open'], translate, intl.locale, openRow)}
+            rows={rows}
+            rowKey={(r) => r.id}
+            rowTestId="attention-row"
+            rowData={(r) => ({ 'row-id': r.id })}
+          />
         </>
       )}
     </section>
@@ -102,6 +134,7 @@ function NeedsAttention() {
 }
 
 function Exceptions() {
+  const t = useIntl().formatMessage;
   const attention = useManagerData().attention;
   const items = useAttention((s) => s.items);
   const error = useAttention((s) => s.itemsError);
@@ -115,19 +148,19 @@ function Exceptions() {
 
   return (
     <section className="mgr-card" aria-labelledby="exc-title" data-testid="attention-exceptions">
-      <h2 id="exc-title">Returns of sales with a redeemed coupon</h2>
-      <p className="mgr-hint">SocialHub cannot un-redeem a coupon. Decide what to do for the member and record it; the decision is kept in the journal.</p>
+      <h2 id="exc-title">{t(M.excTitle)}</h2>
+      <p className="mgr-hint">{t(M.excHint)}</p>
       <div className="mgr-row-gap">
         <Button size="small" variant={stale ? 'notice' : 'secondary'} onClick={load} testId="exceptions-refresh">
-          {stale ? 'Changed: refresh' : 'Refresh'}
+          {stale ? t(M.changed) : t(M.refresh)}
         </Button>
       </div>
       <ErrorBanner error={error} />
       {items === null ? (
-        <p role="status">Loading…</p>
+        <p role="status">{t(M.loading)}</p>
       ) : open.length === 0 ? (
         <p className="mgr-empty" data-testid="exceptions-empty">
-          No return is waiting for a decision.
+          {t(M.excEmpty)}
         </p>
       ) : (
         <ul className="mgr-cards">
@@ -139,7 +172,7 @@ function Exceptions() {
       {done.length > 0 && (
         <>
           <Button variant="ghost" aria-expanded={showDone} onClick={() => setShowDone((v) => !v)} testId="exceptions-show-done">
-            {showDone ? 'Hide' : 'Show'} decided ({done.length})
+            {t(SHOW_DONE, { show: showDone ? 'no' : 'yes', count: done.length })}
           </Button>
           {showDone && (
             <ul className="mgr-cards">
@@ -155,7 +188,9 @@ function Exceptions() {
 }
 
 function ExceptionCard({ item }: { item: ExceptionItem }) {
-  const { openRow } = useSession();
+  const intl = useIntl();
+  const t = intl.formatMessage;
+  const openRow = useOpenRow();
   const attention = useManagerData().attention;
   const c = item.clawback;
   const draft = useAttention((s) => draftOf(s, c.id));
@@ -167,29 +202,28 @@ function ExceptionCard({ item }: { item: ExceptionItem }) {
   return (
     <li className="mgr-card mgr-card--inner" aria-labelledby={headingId} data-testid="exception-item" data-clawback-id={c.id}>
       <h3 id={headingId}>
-        Return {c.returnId ?? `#${c.id}`} of sale {c.posTxnId ?? '—'} · member <span className="mgr-mono">{c.memberId}</span>
+        {t(RETURN_HEADING, { ret: c.returnId ?? `#${c.id}`, sale: c.posTxnId ?? '—', member: c.memberId })}
       </h3>
       <p>
-        {formatDateTime(c.createdAt)} · {formatPoints(c.amount)} points clawed back · <StateChip state={c.state} />{' '}
+        {t(CLAWED, { when: formatDateTime(c.createdAt, intl.locale), points: formatPoints(c.amount, intl.locale) })} <StateChip state={c.state} />{' '}
         <Button variant="link" onClick={() => openRow(c.id)}>
-          Open return #{c.id}
+          {t(OPEN_RETURN, { id: String(c.id) })}
         </Button>
       </p>
-      <p>Coupons redeemed on that sale:</p>
+      <p>{t(M.redeemedOn)}</p>
       <ul className="mgr-list">
         {item.redemptions.map((r) => (
           <li key={r.id}>
-            <span className="mgr-mono">{r.couponId ?? '—'}</span> · {formatDateTime(r.createdAt)} · <StateChip state={r.state} />{' '}
+            <span className="mgr-mono">{r.couponId ?? '—'}</span> · {formatDateTime(r.createdAt, intl.locale)} · <StateChip state={r.state} />{' '}
             <Button variant="link" onClick={() => openRow(r.id)}>
-              Open redemption #{r.id}
+              {t(OPEN_REDEMPTION, { id: String(r.id) })}
             </Button>
           </li>
         ))}
       </ul>
       {item.decision !== null ? (
         <p className="mgr-decided" data-testid="exception-decision">
-          Decided {formatDateTime(item.decision.at)}
-          {item.decision.by !== null ? ` by ${item.decision.by}` : ''}: {item.decision.note}
+          {t(DECIDED, { when: formatDateTime(item.decision.at, intl.locale), by: item.decision.by ?? 'none', note: item.decision.note })}
         </p>
       ) : (
         <form
@@ -200,19 +234,19 @@ function ExceptionCard({ item }: { item: ExceptionItem }) {
           }}
         >
           <fieldset className="mgr-radios">
-            <legend>What was done?</legend>
+            <legend>{t(M.whatDone)}</legend>
             {DECISIONS.map((d) => (
               <label key={d.id}>
                 <input type="radio" name={`decision-${c.id}`} value={d.id} checked={decision === d.id} onChange={() => attention.getState().setDecision(c.id, d.id)} />
-                {d.label}
+                {t(DECISION_LABELS[d.id])}
               </label>
             ))}
           </fieldset>
-          <Field label="Note" hint="Kept with the return in the journal." error={problem}>
+          <Field label={t(M.note)} hint={t(M.noteHint)} error={problem}>
             {(ids) => <textarea {...ids} rows={2} maxLength={900} value={words} onChange={(e) => attention.getState().setWords(c.id, e.target.value)} data-testid="exception-note" />}
           </Field>
           <Button type="submit" variant="primary" disabled={busy} testId="exception-resolve">
-            {busy ? 'Saving…' : 'Record decision'}
+            {busy ? t(M.saving) : t(M.record)}
           </Button>
           <ErrorBanner error={error} />
           <StatusLine text={saved} tone="ok" />

@@ -1,10 +1,10 @@
 /** Exception decisions (a return of a sale on which a coupon was redeemed): the choices and the note kept. */
 
 export const DECISIONS = [
-  { id: 'reinstated', label: 'Coupon or points given back to the member', text: 'Reinstated for the member' },
-  { id: 'kept', label: 'Member keeps the reward (no action)', text: 'No action: member keeps the reward' },
-  { id: 'charged', label: 'Reward value taken from the refund', text: 'Reward value deducted from the refund' },
-  { id: 'other', label: 'Something else (describe it)', text: 'Other' },
+  { id: 'reinstated', text: 'Reinstated for the member' },
+  { id: 'kept', text: 'No action: member keeps the reward' },
+  { id: 'charged', text: 'Reward value deducted from the refund' },
+  { id: 'other', text: 'Other' },
 ] as const;
 export type DecisionId = (typeof DECISIONS)[number]['id'];
 

@@ -13,7 +13,10 @@ import { STATE_LABELS } from '../../../shared/journal/states.ts';
 import { call, errorText } from '../../app/call.ts';
 import type { Timers } from '../../state/timers.ts';
 import type { AdjustConfirmStore } from '../adjust/adjust-confirm-store.ts';
-import { exportMessage, type CsvExport } from '../csv.ts';
+import { exportOutcome, type CsvExport } from '../csv.ts';
+import { defineMessages } from '@formatjs/intl';
+import { englishText } from '../../../shared/i18n/translator.ts';
+import type { Translate } from '../../state/locale-store.ts';
 import { formatDateTime } from '../format.ts';
 import type { Answer } from '../row-bus.ts';
 import { duplicateAdjustment, isCompensationFor } from './summary.ts';
@@ -55,6 +58,8 @@ export interface ReconcileDeps {
   businessDayStartsAt: () => string;
   confirm: AdjustConfirmStore;
   saveCsv: (file: CsvExport) => string;
+  /** Text for people in the console language (English when left out, as in tests). */
+  t?: Translate;
 }
 
 /** The day the screen shows: the one chosen, else the business day at `now`. */
@@ -62,12 +67,26 @@ export function reconcileDay(date: string | null, now: number, startsAt: string)
   return date ?? businessDateAt(now, startsAt);
 }
 
+const MESSAGES = defineMessages({
+  compensation: {
+    id: 'manager.reconcile.compensation',
+    defaultMessage: 'Takes back the extra points the duplicate gave the member. Recorded with reason "Duplicate on SocialHub".',
+    description: 'Above the confirm of a compensating adjustment',
+  },
+  compensatedBefore: {
+    id: 'manager.reconcile.compensatedBefore',
+    defaultMessage:
+      'Warning: {count, plural, one {an adjustment for this duplicate already exists} other {# adjustments for this duplicate already exist}} ({list}). Only continue if that one failed or was wrong.',
+    description: 'Above the confirm when adjustments for this duplicate exist already; list = ids, times and states',
+  },
+  chooseDay: { id: 'manager.reconcile.chooseDay', defaultMessage: 'Choose a day.', description: 'No valid business day is chosen' },
+});
+
 /** The sentence above a compensation's confirm: a warning when adjustments for it already exist. */
-export function compensationContext(earlier: readonly JournalRow[]): string {
-  if (earlier.length === 0) return 'Takes back the extra points the duplicate gave the member. Recorded with reason "Duplicate on SocialHub".';
-  const which = earlier.length === 1 ? 'an adjustment for this duplicate already exists' : `${earlier.length} adjustments for this duplicate already exist`;
+export function compensationContext(earlier: readonly JournalRow[], t: Translate = englishText): string {
+  if (earlier.length === 0) return t(MESSAGES.compensation);
   const list = earlier.map((r) => `#${r.id}, ${formatDateTime(r.createdAt)}, ${STATE_LABELS[r.state]}`).join('; ');
-  return `Warning: ${which} (${list}). Only continue if that one failed or was wrong.`;
+  return t(MESSAGES.compensatedBefore, { count: earlier.length, list });
 }
 
 export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
@@ -93,7 +112,7 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
     const checkDate = (): string | null => {
       const d = day();
       if (!isBusinessDate(d)) {
-        set({ dateError: 'Choose a day.' });
+        set({ dateError: (deps.t ?? englishText)(MESSAGES.chooseDay) });
         return null;
       }
       set({ dateError: null });
@@ -152,12 +171,8 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
         set({ exporting: true, error: null });
         const result = await call<Answer<'reconcileExport'>>(() => bridge.reconcileExport({ date: get().report?.date ?? date }));
         if (mine !== epoch) return;
-        set({ exporting: false });
-        if (!result.ok) {
-          set({ error: errorText(result.error) });
-          return;
-        }
-        set({ exportStatus: exportMessage(result.value.rows, deps.saveCsv(result.value)) });
+        const { error, status } = exportOutcome(result, deps.saveCsv, deps.t ?? englishText);
+        set({ exporting: false, error, exportStatus: status });
       },
 
       async compensate(item) {
@@ -170,7 +185,7 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
         if (mine !== epoch) return;
         deps.confirm.getState().begin('reconcile', duplicateAdjustment(item, report.date), {
           noteEditable: true,
-          context: compensationContext(found),
+          context: compensationContext(found, deps.t),
           onSubmitted(o) {
             if (mine !== epoch) return;
             set({ compensated: new Map(get().compensated).set(key, o.row !== null ? `#${o.row.id}: ${o.message}` : o.message) });

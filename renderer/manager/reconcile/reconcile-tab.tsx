@@ -4,20 +4,77 @@
  * sections; duplicates offer the compensating adjustment; CSV export.
  */
 import { useState } from 'react';
+import { defineMessage, defineMessages, useIntl } from 'react-intl';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { STATE_LABELS } from '../../../shared/journal/states.ts';
 import { DEFAULT_DAY_START } from '../../../shared/time/business-day.ts';
 import { useRuntime, useSettings } from '../../app/context.tsx';
 import { AdjustConfirm } from '../adjust/adjust-confirm.tsx';
 import { formatCount, formatDateTime, formatPoints } from '../format.ts';
-import { useSession } from '../session.ts';
-import { Button, ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
-import { useAdjustConfirm, useManagerData, useReconcile } from '../use-manager-data.ts';
+import { Button, ErrorBanner, Field, StatusLine, Table, type Column } from '../../ui/index.ts';
+import { useAdjustConfirm, useManagerData, useOpenRow, useReconcile, useTranslate } from '../use-manager-data.ts';
 import { dupKey, reconcileDay } from './reconcile-store.ts';
-import { progressFraction, progressText, sectionTotalText, summarise } from './summary.ts';
+import { differenceText, progressFraction, progressText, sectionExplanation, sectionTitle, sectionTotalText, summarise } from './summary.ts';
 import type { DuplicateItem, ReconcileItem, ReconcileSection } from './summary.ts';
 
+const M = defineMessages({
+  title: { id: 'manager.reconcile.title', defaultMessage: 'End-of-day reconciliation', description: 'Heading of the reconciliation screen' },
+  hint: {
+    id: 'manager.reconcile.hint',
+    defaultMessage: "Compares this till's confirmed writes for the day with SocialHub's ledger, using the read-only key. Large days take a while: SocialHub's rate limit is respected.",
+    description: 'What reconciliation does',
+  },
+  day: { id: 'manager.reconcile.day', defaultMessage: 'Business day', description: 'Label of the business day to reconcile' },
+  running: { id: 'manager.reconcile.running', defaultMessage: 'Running…', description: 'Reconciliation is running' },
+  run: { id: 'manager.reconcile.run', defaultMessage: 'Run reconciliation', description: 'Button: start the reconciliation' },
+  exporting: { id: 'manager.reconcile.exporting', defaultMessage: 'Exporting…', description: 'The CSV export is running' },
+  export: { id: 'manager.reconcile.export', defaultMessage: 'Export CSV', description: 'Button: export the reconciliation as CSV' },
+  starting: { id: 'manager.reconcile.starting', defaultMessage: 'Starting…', description: 'Reconciliation progress before the first step' },
+  allClear: { id: 'manager.reconcile.allClear', defaultMessage: '{date}: all clear', description: 'Result heading: nothing to fix for the day' },
+  differences: { id: 'manager.reconcile.differences', defaultMessage: '{date}: differences found', description: 'Result heading: something to look at for the day' },
+  pts: { id: 'manager.reconcile.pts', defaultMessage: '{points} pts', description: 'A signed point total (short)' },
+  extraPts: { id: 'manager.reconcile.extraPts', defaultMessage: '{points} extra pts', description: 'The extra points duplicates gave (short)' },
+  none: { id: 'manager.reconcile.none', defaultMessage: 'None.', description: 'An empty reconciliation section' },
+  member: { id: 'manager.reconcile.col.member', defaultMessage: 'Member', description: 'Column: member id' },
+  points: { id: 'manager.reconcile.col.points', defaultMessage: 'Points', description: 'Column: signed points' },
+  extra: { id: 'manager.reconcile.col.extra', defaultMessage: 'Extra', description: 'Column: extra points a duplicate gave' },
+  token: { id: 'manager.reconcile.col.token', defaultMessage: 'Token / description', description: 'Column: the sale token or ledger description' },
+  serverTxns: { id: 'manager.reconcile.col.serverTxns', defaultMessage: 'SocialHub transactions', description: 'Column: ledger transaction ids' },
+  time: { id: 'manager.reconcile.col.time', defaultMessage: 'Time', description: 'Column: when' },
+  actions: { id: 'manager.reconcile.col.actions', defaultMessage: 'Actions', description: 'Hidden column heading of the action buttons' },
+  open: { id: 'manager.reconcile.open', defaultMessage: 'Open', description: 'Button: open the journal entry' },
+  compensateAgain: { id: 'manager.reconcile.compensateAgain', defaultMessage: 'Compensate again…', description: 'Button: another compensating adjustment for a duplicate already compensated' },
+  compensate: { id: 'manager.reconcile.compensate', defaultMessage: 'Create compensating adjustment', description: 'Button: adjustment taking back what a duplicate gave' },
+});
+
+const GENERATED = defineMessage<{ when: string }>({ id: 'manager.reconcile.generated', defaultMessage: 'Generated {when}.', description: 'When the report was made' });
+const TOTALS = defineMessage<{ journal: string; server: string }>({
+  id: 'manager.reconcile.totals',
+  defaultMessage: 'Journal: {journal} points · SocialHub: {server} points.',
+  description: 'Point totals of the journal and of SocialHub for the day',
+});
+const INCOMPLETE = defineMessage<{ count: number }>({
+  id: 'manager.reconcile.incomplete',
+  defaultMessage: 'The ledger could not be read completely for {count, plural, one {# member} other {# members}}; run it again later for a full report:',
+  description: 'Some members’ ledgers could not be read',
+});
+const OPEN_ENTRY = defineMessage<{ id: string }>({ id: 'manager.reconcile.openEntry', defaultMessage: 'Open journal entry #{id}', description: 'Accessible name of an Open button' });
+const SENT = defineMessage<{ when: string }>({ id: 'manager.reconcile.sent', defaultMessage: 'Adjustment sent {when}', description: 'A compensating adjustment was sent (when)' });
+const OPEN_TO_RESOLVE = defineMessage<{ id: string }>({
+  id: 'manager.reconcile.openToResolve',
+  defaultMessage: 'Open #{id} to mark it resolved',
+  description: 'Link: open the duplicated entry to mark it resolved',
+});
+const ALREADY = defineMessage<{ list: string }>({
+  id: 'manager.reconcile.already',
+  defaultMessage: 'Already compensated: {list}',
+  description: 'Earlier compensating adjustments for this duplicate (ids and states)',
+});
+
 export function ReconcileTab() {
+  const intl = useIntl();
+  const t = intl.formatMessage;
+  const translate = useTranslate();
   const reconcile = useManagerData().reconcile;
   const { timers } = useRuntime();
   const startsAt = useSettings((s) => s.settings?.businessDayStartsAt ?? DEFAULT_DAY_START);
@@ -42,11 +99,8 @@ export function ReconcileTab() {
   return (
     <div className="mgr-tab" data-testid="tab-reconcile">
       <section className="mgr-card" aria-labelledby="rec-title">
-        <h2 id="rec-title">End-of-day reconciliation</h2>
-        <p className="mgr-hint">
-          Compares this till's confirmed writes for the day with SocialHub's ledger, using the read-only key. Large days take a while: SocialHub's rate
-          limit is respected.
-        </p>
+        <h2 id="rec-title">{t(M.title)}</h2>
+        <p className="mgr-hint">{t(M.hint)}</p>
         <form
           className="mgr-toolbar"
           onSubmit={(e) => {
@@ -54,19 +108,19 @@ export function ReconcileTab() {
             void run();
           }}
         >
-          <Field label="Business day" error={dateError}>
+          <Field label={t(M.day)} error={dateError}>
             {(ids) => <input {...ids} type="date" value={day} onChange={(e) => reconcile.getState().setDate(e.target.value)} required data-testid="reconcile-date" />}
           </Field>
           <Button type="submit" variant="primary" disabled={running} testId="reconcile-run">
-            {running ? 'Running…' : 'Run reconciliation'}
+            {running ? t(M.running) : t(M.run)}
           </Button>
           <Button disabled={running || exporting} onClick={() => void exportCsv()} testId="reconcile-export">
-            {exporting ? 'Exporting…' : 'Export CSV'}
+            {exporting ? t(M.exporting) : t(M.export)}
           </Button>
         </form>
         {running && (
           <div className="mgr-progress" data-testid="reconcile-progress">
-            <label htmlFor="rec-progress">{progress !== null ? progressText(progress) : 'Starting…'}</label>
+            <label htmlFor="rec-progress">{progress !== null ? progressText(progress, translate, intl.locale) : t(M.starting)}</label>
             {fraction !== null ? <progress id="rec-progress" max={1} value={fraction} /> : <progress id="rec-progress" />}
           </div>
         )}
@@ -77,29 +131,25 @@ export function ReconcileTab() {
       {report !== null && summary !== null && (
         <section className="mgr-card" aria-labelledby="rec-result" data-testid="reconcile-result" data-date={report.date}>
           <h2 id="rec-result">
-            {report.date}: {summary.allClear ? 'all clear' : 'differences found'}
+            {translate(summary.allClear ? M.allClear : M.differences, { date: report.date })}
           </h2>
-          <p className="mgr-hint">Generated {formatDateTime(report.generatedAt)}.</p>
+          <p className="mgr-hint">{t(GENERATED, { when: formatDateTime(report.generatedAt, intl.locale) })}</p>
           <div className="mgr-totals" data-testid="reconcile-totals">
             {summary.sections.map((s) => (
               <a key={s.id} className={`mgr-total mgr-total--${s.tone}`} href={`#rec-${s.id}`} data-testid={`reconcile-total-${s.id}`}>
-                <span className="mgr-total-n">{formatCount(s.count)}</span>
-                <span className="mgr-total-label">{s.title}</span>
-                <span className="mgr-total-sub">
-                  {formatPoints(s.points)} {s.id === 'duplicated' ? 'extra pts' : 'pts'}
-                </span>
+                <span className="mgr-total-n">{formatCount(s.count, intl.locale)}</span>
+                <span className="mgr-total-label">{sectionTitle(s.id, translate)}</span>
+                <span className="mgr-total-sub">{translate(s.id === 'duplicated' ? M.extraPts : M.pts, { points: formatPoints(s.points, intl.locale) })}</span>
               </a>
             ))}
           </div>
           <p data-testid="reconcile-difference">
-            Journal: {formatPoints(summary.journalPoints)} points · SocialHub: {formatPoints(summary.serverPoints)} points. {summary.differenceText}
+            {t(TOTALS, { journal: formatPoints(summary.journalPoints, intl.locale), server: formatPoints(summary.serverPoints, intl.locale) })}{' '}
+            {differenceText(summary.difference, translate)}
           </p>
           {summary.incomplete.length > 0 && (
             <div className="mgr-banner mgr-banner--warn" data-testid="reconcile-incomplete">
-              <p>
-                The ledger could not be read completely for {summary.incomplete.length} {summary.incomplete.length === 1 ? 'member' : 'members'}; run it again
-                later for a full report:
-              </p>
+              <p>{t(INCOMPLETE, { count: summary.incomplete.length })}</p>
               <ul>
                 {summary.incomplete.map((m) => (
                   <li key={m.memberId}>
@@ -137,104 +187,104 @@ function ReconcileSectionView({
   earlier: ReadonlyMap<string, JournalRow[]>;
   onCompensate: (item: DuplicateItem) => void;
 }) {
-  const { openRow } = useSession();
+  const intl = useIntl();
+  const t = intl.formatMessage;
+  const translate = useTranslate();
+  const openRow = useOpenRow();
   const [open, setOpen] = useState(section.id !== 'matched' && section.count > 0);
   const headingId = `rec-${section.id}`;
+  const duplicates = section.id === 'duplicated';
+  const columns: Column<ReconcileItem | DuplicateItem>[] = [
+    { id: 'member', header: t(M.member), cell: (item) => item.memberId, cellClassName: 'mgr-mono' },
+    { id: 'points', header: t(M.points), align: 'end', cell: (item) => formatPoints(item.amount, intl.locale), cellClassName: (item) => (item.amount < 0 ? 'neg' : undefined) },
+    ...(duplicates
+      ? [{ id: 'extra', header: t(M.extra), align: 'end' as const, cell: (item: ReconcileItem | DuplicateItem) => formatPoints((item as DuplicateItem).extraPoints, intl.locale), cellClassName: 'neg' }]
+      : []),
+    {
+      id: 'token',
+      header: t(M.token),
+      cellClassName: 'mgr-break',
+      cell: (item) => (
+        <>
+          {item.token !== null && <span className="mgr-mono">{item.token}</span>}
+          {item.description !== '' && item.description !== item.token && (
+            <>
+              {item.token !== null && <br />}
+              {item.description}
+            </>
+          )}
+        </>
+      ),
+    },
+    { id: 'server', header: t(M.serverTxns), cell: (item) => (item.serverTxnIds.length > 0 ? item.serverTxnIds.join(', ') : '—'), cellClassName: 'mgr-mono mgr-break' },
+    { id: 'time', header: t(M.time), cell: (item) => formatDateTime(item.at, intl.locale) },
+    {
+      id: 'actions',
+      header: t(M.actions),
+      hideHeader: true,
+      cell: (item) => {
+        const dup = duplicates ? (item as DuplicateItem) : null;
+        const done = dup !== null ? compensated.get(dupKey(dup)) : undefined;
+        const before = dup !== null ? (earlier.get(dupKey(dup)) ?? []) : [];
+        const journalId = item.journalId;
+        return (
+          <div className="mgr-row-gap">
+            {journalId !== null && (
+              <Button size="small" onClick={() => openRow(journalId)} aria-label={t(OPEN_ENTRY, { id: String(journalId) })}>
+                {t(M.open)}
+              </Button>
+            )}
+            {dup !== null &&
+              dup.extraPoints > 0 &&
+              (done !== undefined ? (
+                <span className="mgr-hint" data-testid="reconcile-compensated">
+                  {t(SENT, { when: done })}
+                  {journalId !== null && (
+                    <>
+                      {' '}
+                      <Button variant="link" onClick={() => openRow(journalId)}>
+                        {t(OPEN_TO_RESOLVE, { id: String(journalId) })}
+                      </Button>
+                    </>
+                  )}
+                </span>
+              ) : (
+                <>
+                  {before.length > 0 && (
+                    <span className="mgr-hint" data-testid="reconcile-already-compensated">
+                      {t(ALREADY, { list: before.map((r) => `#${r.id} (${STATE_LABELS[r.state]})`).join(', ') })}
+                    </span>
+                  )}
+                  <Button size="small" onClick={() => onCompensate(dup)} testId="reconcile-compensate">
+                    {before.length > 0 ? t(M.compensateAgain) : t(M.compensate)}
+                  </Button>
+                </>
+              ))}
+          </div>
+        );
+      },
+    },
+  ];
+  const title = sectionTitle(section.id, translate);
   return (
     <section className={`mgr-rec-section mgr-rec-section--${section.tone}`} aria-labelledby={headingId} data-testid={`reconcile-section-${section.id}`}>
       <h3 id={headingId}>
         <button type="button" className="mgr-disclosure" aria-expanded={open} onClick={() => setOpen((v) => !v)}>
-          {section.title} — {sectionTotalText(section)}
+          {title} — {sectionTotalText(section, translate, intl.locale)}
         </button>
       </h3>
-      <p className="mgr-hint">{section.explanation}</p>
+      <p className="mgr-hint">{sectionExplanation(section.id, translate)}</p>
       {open &&
         (section.count === 0 ? (
-          <p className="mgr-empty">None.</p>
+          <p className="mgr-empty">{t(M.none)}</p>
         ) : (
-          <div className="mgr-table-wrap">
-            <table className="mgr-table">
-              <thead>
-                <tr>
-                  <th scope="col">Member</th>
-                  <th scope="col" className="num">
-                    Points
-                  </th>
-                  {section.id === 'duplicated' && (
-                    <th scope="col" className="num">
-                      Extra
-                    </th>
-                  )}
-                  <th scope="col">Token / description</th>
-                  <th scope="col">SocialHub transactions</th>
-                  <th scope="col">Time</th>
-                  <th scope="col">
-                    <span className="mgr-sr">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {section.items.map((item: ReconcileItem | DuplicateItem, i) => {
-                  const dup = section.id === 'duplicated' ? (item as DuplicateItem) : null;
-                  const done = dup !== null ? compensated.get(dupKey(dup)) : undefined;
-                  const before = dup !== null ? (earlier.get(dupKey(dup)) ?? []) : [];
-                  return (
-                    <tr key={`${item.journalId ?? 'x'}-${item.serverTxnIds.join(',')}-${i}`} data-testid="reconcile-item">
-                      <td className="mgr-mono">{item.memberId}</td>
-                      <td className={`num${item.amount < 0 ? ' neg' : ''}`}>{formatPoints(item.amount)}</td>
-                      {dup !== null && <td className="num neg">{formatPoints(dup.extraPoints)}</td>}
-                      <td className="mgr-break">
-                        {item.token !== null && <span className="mgr-mono">{item.token}</span>}
-                        {item.description !== '' && item.description !== item.token && (
-                          <>
-                            {item.token !== null && <br />}
-                            {item.description}
-                          </>
-                        )}
-                      </td>
-                      <td className="mgr-mono mgr-break">{item.serverTxnIds.length > 0 ? item.serverTxnIds.join(', ') : '—'}</td>
-                      <td>{formatDateTime(item.at)}</td>
-                      <td>
-                        <div className="mgr-row-gap">
-                          {item.journalId !== null && (
-                            <Button size="small" onClick={() => item.journalId !== null && openRow(item.journalId)} aria-label={`Open journal entry #${item.journalId}`}>
-                              Open
-                            </Button>
-                          )}
-                          {dup !== null &&
-                            dup.extraPoints > 0 &&
-                            (done !== undefined ? (
-                              <span className="mgr-hint" data-testid="reconcile-compensated">
-                                Adjustment sent {done}
-                                {dup.journalId !== null && (
-                                  <>
-                                    {' '}
-                                    <Button variant="link" onClick={() => dup.journalId !== null && openRow(dup.journalId)}>
-                                      Open #{dup.journalId} to mark it resolved
-                                    </Button>
-                                  </>
-                                )}
-                              </span>
-                            ) : (
-                              <>
-                                {before.length > 0 && (
-                                  <span className="mgr-hint" data-testid="reconcile-already-compensated">
-                                    Already compensated: {before.map((r) => `#${r.id} (${STATE_LABELS[r.state]})`).join(', ')}
-                                  </span>
-                                )}
-                                <Button size="small" onClick={() => onCompensate(dup)} testId="reconcile-compensate">
-                                  {before.length > 0 ? 'Compensate again…' : 'Create compensating adjustment'}
-                                </Button>
-                              </>
-                            ))}
-                        </div>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption={title}
+            columns={columns}
+            rows={section.items}
+            rowKey={(item, i) => `${item.journalId ?? 'x'}-${item.serverTxnIds.join(',')}-${i}`}
+            rowTestId="reconcile-item"
+          />
         ))}
     </section>
   );

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ReconcileReport } from '../../../shared/ipc/schemas/till.ts';
 import { testRow } from '../../../shared/journal/testing/test-row.ts';
-import { duplicateAdjustment, isCompensationFor, progressFraction, progressText, sectionTotalText, summarise } from './summary.ts';
+import { createTranslator, englishText as t } from '../../../shared/i18n/translator.ts';
+import { differenceText, duplicateAdjustment, isCompensationFor, progressFraction, progressText, sectionTitle, sectionTotalText, summarise } from './summary.ts';
 
 const item = (over: Partial<ReconcileReport['matched'][number]> = {}) => ({
   memberId: 'mb_1',
@@ -39,27 +40,35 @@ describe('summarise', () => {
     ]);
     expect(s.allClear).toBe(false);
     expect(s.difference).toBe(30);
-    expect(s.differenceText).toBe('SocialHub holds 30 more points than the journal.');
+    expect(differenceText(s.difference, t)).toBe('SocialHub holds 30 more points than the journal.');
   });
 
   it('is all clear only with nothing missing, duplicated, unexpected or unread', () => {
     const clean = report({ missingOnServer: [], duplicatedOnServer: [], totals: { journalPoints: 70, serverPoints: 70, matched: 2, missing: 0, duplicated: 0, unexpected: 0 } });
     expect(summarise(clean).allClear).toBe(true);
-    expect(summarise(clean).differenceText).toMatch(/agree/);
+    expect(differenceText(summarise(clean).difference, t)).toMatch(/agree/);
+    expect(differenceText(-1234, t)).toBe('SocialHub holds 1,234 fewer points than the journal.');
     expect(summarise({ ...clean, incomplete: [{ memberId: 'mb_9', message: 'rate limited' }] }).allClear).toBe(false);
+  });
+
+  it('names the sections in the console language', () => {
+    expect(sectionTitle('missing', t)).toBe('Missing on SocialHub');
+    const de = createTranslator('de');
+    expect(sectionTitle('missing', de.t)).not.toBe('Missing on SocialHub');
+    expect(sectionTotalText(summarise(report()).sections[0]!, de.t, 'de')).toContain('+70');
   });
 
   it('writes section totals', () => {
     const [matched, , dup] = summarise(report()).sections;
-    expect(sectionTotalText(matched!)).toBe('2 entries · +70 points');
-    expect(sectionTotalText(dup!)).toBe('1 entry · +80 extra points');
+    expect(sectionTotalText(matched!, t, 'en-US')).toBe('2 entries · +70 points');
+    expect(sectionTotalText(dup!, t, 'en-US')).toBe('1 entry · +80 extra points');
   });
 });
 
 describe('progress', () => {
   it('reads phase, counts and time left', () => {
-    expect(progressText({ date: '2026-03-12', phase: 'ledger', done: 12, total: 40, etaMs: 20_000 })).toBe("Reading SocialHub's ledger: 12 of 40 (about 20 s left)");
-    expect(progressText({ date: '2026-03-12', phase: 'journal', done: 0, total: 0, etaMs: null })).toBe('Reading the journal');
+    expect(progressText({ date: '2026-03-12', phase: 'ledger', done: 12, total: 40, etaMs: 20_000 }, t, 'en-US')).toBe("Reading SocialHub's ledger: 12 of 40 (about 20 sec left)");
+    expect(progressText({ date: '2026-03-12', phase: 'journal', done: 0, total: 0, etaMs: null }, t)).toBe('Reading the journal');
     expect(progressFraction({ date: '2026-03-12', phase: 'ledger', done: 10, total: 40, etaMs: null })).toBe(0.25);
     expect(progressFraction({ date: '2026-03-12', phase: 'journal', done: 0, total: 0, etaMs: null })).toBeNull();
     expect(progressFraction({ date: '2026-03-12', phase: 'done', done: 0, total: 0, etaMs: null })).toBe(1);

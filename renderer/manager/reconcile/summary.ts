@@ -7,7 +7,9 @@ import type { ReconcileReport, reconcileProgressSchema } from '../../../shared/i
 import type { AdjustRequest } from '../adjust/adjust-model.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { NOTE_MAX } from '../adjust/adjust-model.ts';
-import { formatCount, formatDuration, formatPoints } from '../format.ts';
+import { formatDuration, formatPoints } from '../format.ts';
+import type { Translate } from '../../state/locale-store.ts';
+import { defineMessages } from '@formatjs/intl';
 
 export type ReconcileProgress = z.output<typeof reconcileProgressSchema>;
 export type ReconcileItem = ReconcileReport['matched'][number];
@@ -17,8 +19,6 @@ export type SectionId = 'matched' | 'missing' | 'duplicated' | 'unexpected';
 
 export interface ReconcileSection {
   id: SectionId;
-  title: string;
-  explanation: string;
   tone: 'ok' | 'warn' | 'bad';
   count: number;
   /** Sum of the items' points (for duplicates: the extra points SocialHub holds). */
@@ -32,86 +32,96 @@ export interface ReconcileSummary {
   serverPoints: number;
   /** serverPoints − journalPoints. */
   difference: number;
-  differenceText: string;
   allClear: boolean;
   incomplete: ReconcileReport['incomplete'];
 }
 
+const TITLES = defineMessages({
+  matched: { id: 'manager.reconcile.section.matched', defaultMessage: 'Matched', description: 'Reconciliation section: confirmed here and once on SocialHub' },
+  missing: { id: 'manager.reconcile.section.missing', defaultMessage: 'Missing on SocialHub', description: 'Reconciliation section: confirmed here, not in the ledger' },
+  duplicated: { id: 'manager.reconcile.section.duplicated', defaultMessage: 'Duplicated on SocialHub', description: 'Reconciliation section: one sale in the ledger more than once' },
+  unexpected: { id: 'manager.reconcile.section.unexpected', defaultMessage: 'On SocialHub but unknown here', description: 'Reconciliation section: in the ledger, not written by this till' },
+});
+
+const EXPLANATIONS = defineMessages({
+  matched: { id: 'manager.reconcile.explain.matched', defaultMessage: 'Confirmed here and found once on SocialHub.', description: 'What the Matched section holds' },
+  missing: { id: 'manager.reconcile.explain.missing', defaultMessage: 'Confirmed here but not found in the ledger.', description: 'What the Missing section holds' },
+  duplicated: {
+    id: 'manager.reconcile.explain.duplicated',
+    defaultMessage: "Two or more ledger entries carry one sale's token: the member got the points more than once.",
+    description: 'What the Duplicated section holds',
+  },
+  unexpected: {
+    id: 'manager.reconcile.explain.unexpected',
+    defaultMessage: 'Ledger entries for this store and day that this till did not write (another till, the portal, or a lost journal).',
+    description: 'What the Unknown-here section holds',
+  },
+});
+
+const M = defineMessages({
+  agree: { id: 'manager.reconcile.difference.agree', defaultMessage: 'SocialHub and the journal agree on the points.', description: 'No point difference between SocialHub and the journal' },
+  more: { id: 'manager.reconcile.difference.more', defaultMessage: 'SocialHub holds {points, number} more points than the journal.', description: 'SocialHub holds more points than the journal' },
+  fewer: { id: 'manager.reconcile.difference.fewer', defaultMessage: 'SocialHub holds {points, number} fewer points than the journal.', description: 'SocialHub holds fewer points than the journal' },
+  sectionTotal: {
+    id: 'manager.reconcile.sectionTotal',
+    defaultMessage: '{count, plural, one {# entry} other {# entries}} · {points} {extra, select, yes {extra points} other {points}}',
+    description: 'Count and signed point total of a reconciliation section; extra=yes for duplicates',
+  },
+  journal: { id: 'manager.reconcile.phase.journal', defaultMessage: 'Reading the journal', description: 'Reconciliation progress phase' },
+  ledger: { id: 'manager.reconcile.phase.ledger', defaultMessage: "Reading SocialHub's ledger", description: 'Reconciliation progress phase' },
+  done: { id: 'manager.reconcile.phase.done', defaultMessage: 'Finishing', description: 'Reconciliation progress phase' },
+  progressOf: { id: 'manager.reconcile.progress.of', defaultMessage: '{phase}: {done, number} of {total, number}', description: 'Progress: phase, then items done of the total' },
+  progressEta: { id: 'manager.reconcile.progress.eta', defaultMessage: '{text} (about {left} left)', description: 'Progress text followed by the time left (e.g. "2 min")' },
+});
+
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
+function section(id: SectionId, problemTone: ReconcileSection['tone'], items: ReconcileSection['items'], points: (i: DuplicateItem & ReconcileItem) => number): ReconcileSection {
+  const list = items as readonly (DuplicateItem & ReconcileItem)[];
+  return { id, tone: list.length > 0 ? problemTone : 'ok', count: list.length, points: sum(list.map(points)), items };
+}
+
 export function summarise(r: ReconcileReport): ReconcileSummary {
-  const sections: ReconcileSection[] = [
-    {
-      id: 'matched',
-      title: 'Matched',
-      explanation: 'Confirmed here and found once on SocialHub.',
-      tone: 'ok',
-      count: r.matched.length,
-      points: sum(r.matched.map((i) => i.amount)),
-      items: r.matched,
-    },
-    {
-      id: 'missing',
-      title: 'Missing on SocialHub',
-      explanation: 'Confirmed here but not found in the ledger.',
-      tone: r.missingOnServer.length > 0 ? 'bad' : 'ok',
-      count: r.missingOnServer.length,
-      points: sum(r.missingOnServer.map((i) => i.amount)),
-      items: r.missingOnServer,
-    },
-    {
-      id: 'duplicated',
-      title: 'Duplicated on SocialHub',
-      explanation: "Two or more ledger entries carry one sale's token: the member got the points more than once.",
-      tone: r.duplicatedOnServer.length > 0 ? 'bad' : 'ok',
-      count: r.duplicatedOnServer.length,
-      points: sum(r.duplicatedOnServer.map((i) => i.extraPoints)),
-      items: r.duplicatedOnServer,
-    },
-    {
-      id: 'unexpected',
-      title: 'On SocialHub but unknown here',
-      explanation: 'Ledger entries for this store and day that this till did not write (another till, the portal, or a lost journal).',
-      tone: r.unexpectedOnServer.length > 0 ? 'warn' : 'ok',
-      count: r.unexpectedOnServer.length,
-      points: sum(r.unexpectedOnServer.map((i) => i.amount)),
-      items: r.unexpectedOnServer,
-    },
+  const amount = (i: ReconcileItem) => i.amount;
+  const sections = [
+    section('matched', 'ok', r.matched, amount),
+    section('missing', 'bad', r.missingOnServer, amount),
+    section('duplicated', 'bad', r.duplicatedOnServer, (i) => i.extraPoints),
+    section('unexpected', 'warn', r.unexpectedOnServer, amount),
   ];
-  const difference = r.totals.serverPoints - r.totals.journalPoints;
-  const differenceText =
-    difference === 0
-      ? 'SocialHub and the journal agree on the points.'
-      : difference > 0
-        ? `SocialHub holds ${formatCount(difference)} more points than the journal.`
-        : `SocialHub holds ${formatCount(-difference)} fewer points than the journal.`;
   return {
     sections,
     journalPoints: r.totals.journalPoints,
     serverPoints: r.totals.serverPoints,
-    difference,
-    differenceText,
+    difference: r.totals.serverPoints - r.totals.journalPoints,
     allClear: sections.every((s) => s.id === 'matched' || s.count === 0) && r.incomplete.length === 0,
     incomplete: r.incomplete,
   };
 }
 
-/** "12 entries · +1,240 points" */
-export function sectionTotalText(s: ReconcileSection): string {
-  const what = s.id === 'duplicated' ? 'extra points' : 'points';
-  return `${formatCount(s.count)} ${s.count === 1 ? 'entry' : 'entries'} · ${formatPoints(s.points)} ${what}`;
+export function sectionTitle(id: SectionId, t: Translate): string {
+  return t(TITLES[id]);
 }
 
-const PHASES: Readonly<Record<ReconcileProgress['phase'], string>> = {
-  journal: 'Reading the journal',
-  ledger: "Reading SocialHub's ledger",
-  done: 'Finishing',
-};
+export function sectionExplanation(id: SectionId, t: Translate): string {
+  return t(EXPLANATIONS[id]);
+}
 
-export function progressText(p: ReconcileProgress): string {
-  const of = p.total > 0 ? `: ${formatCount(p.done)} of ${formatCount(p.total)}` : '';
-  const eta = p.etaMs !== null && p.etaMs > 0 && p.phase !== 'done' ? ` (about ${formatDuration(p.etaMs)} left)` : '';
-  return `${PHASES[p.phase]}${of}${eta}`;
+/** How SocialHub's points stand against the journal's. */
+export function differenceText(difference: number, t: Translate): string {
+  if (difference === 0) return t(M.agree);
+  return difference > 0 ? t(M.more, { points: difference }) : t(M.fewer, { points: -difference });
+}
+
+/** "12 entries · +1,240 points" */
+export function sectionTotalText(s: ReconcileSection, t: Translate, locale?: string): string {
+  return t(M.sectionTotal, { count: s.count, points: formatPoints(s.points, locale), extra: s.id === 'duplicated' ? 'yes' : 'no' });
+}
+
+export function progressText(p: ReconcileProgress, t: Translate, locale?: string): string {
+  const phase = t(M[p.phase]);
+  const text = p.total > 0 ? t(M.progressOf, { phase, done: p.done, total: p.total }) : phase;
+  return p.etaMs !== null && p.etaMs > 0 && p.phase !== 'done' ? t(M.progressEta, { text, left: formatDuration(p.etaMs, locale) }) : text;
 }
 
 /** 0…1, or null while the total is not known yet. */

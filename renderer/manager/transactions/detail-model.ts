@@ -1,19 +1,24 @@
 /** The detail drawer's rules and wording, kept pure for tests. */
+import { defineMessages } from '@formatjs/intl';
+import { englishText } from '../../../shared/i18n/translator.ts';
+import type { Translate } from '../../state/locale-store.ts';
 
 export const RESOLVE_MIN = 5;
 export const RESOLVE_MAX = 1000;
 
-export const CLASSIFICATION_LABELS: Readonly<Record<string, string>> = {
-  applied: 'Applied',
-  rejected: 'Refused',
-  'not-applied': 'Not applied',
-  'unknown-outcome': 'Outcome unknown',
-};
+const MESSAGES = defineMessages({
+  short: {
+    id: 'manager.transactions.detail.reasonShort',
+    defaultMessage: 'Write a reason of at least {min} characters (what was checked, what was done).',
+    description: 'The resolve or re-queue reason is too short',
+  },
+  long: { id: 'manager.transactions.detail.reasonLong', defaultMessage: 'The reason is at most {max} characters.', description: 'The reason is too long' },
+});
 
 /** What to say when a reason is too short, or null when it will do. */
-export function resolveReasonProblem(reason: string): string | null {
+export function resolveReasonProblem(reason: string, t: Translate = englishText): string | null {
   const n = reason.trim().length;
-  if (n < RESOLVE_MIN) return `Write a reason of at least ${RESOLVE_MIN} characters (what was checked, what was done).`;
-  if (n > RESOLVE_MAX) return `The reason is at most ${RESOLVE_MAX} characters.`;
+  if (n < RESOLVE_MIN) return t(MESSAGES.short, { min: RESOLVE_MIN });
+  if (n > RESOLVE_MAX) return t(MESSAGES.long, { max: RESOLVE_MAX });
   return null;
 }

@@ -6,7 +6,8 @@ import type { JournalFilterInput } from '../../../shared/ipc/schemas/till.ts';
 import type { JournalCursor, JournalRow } from '../../../shared/journal/row.ts';
 import { JOURNAL_KINDS, JOURNAL_STATES } from '../../../shared/journal/states.ts';
 import type { JournalKind, JournalState } from '../../../shared/journal/states.ts';
-import { dayWindow, isBusinessDate } from '../../../shared/time/business-day.ts';
+import { defineMessages } from '@formatjs/intl';
+import { dayRange, type FieldProblem } from '../date-range.ts';
 
 export interface FilterState {
   states: readonly JournalState[];
@@ -21,13 +22,6 @@ export const EMPTY_FILTER: FilterState = { states: [], kinds: [], fromDate: '', 
 
 /** The states offered as chips, in the order a manager thinks about them. */
 export const STATE_CHIPS: readonly JournalState[] = ['confirmed', 'queued', 'unknown', 'needs-attention', 'rejected', 'sending', 'verifying', 'resolved'];
-export const KIND_LABELS: Readonly<Record<JournalKind, string>> = {
-  award: 'Award',
-  clawback: 'Clawback',
-  redeem: 'Redeem',
-  adjustment: 'Adjustment',
-};
-
 export const SEARCH_MAX = 64;
 export const PAGE_SIZE = 200;
 
@@ -42,28 +36,23 @@ export function toggle<T extends string>(list: readonly T[], item: T, order: rea
 export const toggleState = (list: readonly JournalState[], s: JournalState) => toggle(list, s, JOURNAL_STATES);
 export const toggleKind = (list: readonly JournalKind[], k: JournalKind) => toggle(list, k, JOURNAL_KINDS);
 
-export type FilterResult = { ok: true; filter: JournalFilterInput } | { ok: false; field: 'fromDate' | 'toDate' | 'search'; message: string };
+const MESSAGES = defineMessages({
+  searchLong: { id: 'manager.transactions.searchLong', defaultMessage: 'Search is at most {max} characters.', description: 'The journal search is too long' },
+});
+
+export type FilterResult = { ok: true; filter: JournalFilterInput } | FieldProblem<'fromDate' | 'toDate' | 'search'>;
 
 /** The wire filter, or why the current input cannot be one. Empty parts are left out. */
 export function toJournalFilter(s: FilterState): FilterResult {
   const filter: JournalFilterInput = {};
   if (s.states.length > 0) filter.states = [...s.states];
   if (s.kinds.length > 0) filter.kinds = [...s.kinds];
-  if (s.fromDate !== '') {
-    const from = isBusinessDate(s.fromDate) ? dayWindow(s.fromDate).start : null;
-    if (from === null) return { ok: false, field: 'fromDate', message: 'Enter the start date as a calendar date.' };
-    filter.from = from;
-  }
-  if (s.toDate !== '') {
-    const to = isBusinessDate(s.toDate) ? dayWindow(s.toDate).end : null;
-    if (to === null) return { ok: false, field: 'toDate', message: 'Enter the end date as a calendar date.' };
-    filter.to = to;
-  }
-  if (filter.from !== undefined && filter.to !== undefined && filter.from >= filter.to) {
-    return { ok: false, field: 'toDate', message: 'The end date is before the start date.' };
-  }
+  const days = dayRange(s.fromDate, s.toDate);
+  if (!days.ok) return days;
+  if (days.from !== undefined) filter.from = days.from;
+  if (days.to !== undefined) filter.to = days.to;
   const search = s.search.trim();
-  if (search.length > SEARCH_MAX) return { ok: false, field: 'search', message: `Search is at most ${SEARCH_MAX} characters.` };
+  if (search.length > SEARCH_MAX) return { ok: false, field: 'search', message: MESSAGES.searchLong, values: { max: SEARCH_MAX } };
   if (search !== '') filter.search = search;
   return { ok: true, filter };
 }
@@ -79,22 +68,6 @@ export function filterKey(f: JournalFilterInput): string {
 
 export function pageRequest(filter: JournalFilterInput, before: JournalCursor | null) {
   return before === null ? { filter, limit: PAGE_SIZE } : { filter, limit: PAGE_SIZE, before };
-}
-
-/** The references a row carries, in the order a manager searches by. */
-export function rowReference(row: JournalRow): string {
-  switch (row.kind) {
-    case 'award':
-      return row.posTxnId !== null ? `Sale ${row.posTxnId}` : '—';
-    case 'clawback':
-      return row.returnId !== null ? `Return ${row.returnId}${row.posTxnId !== null ? ` of ${row.posTxnId}` : ''}` : (row.posTxnId ?? '—');
-    case 'redeem':
-      return row.couponId !== null ? `Coupon ${row.couponId}${row.linkedPosTxnId !== null ? ` · sale ${row.linkedPosTxnId}` : ''}` : '—';
-    case 'adjustment': {
-      const why = row.reasonCode ?? row.note;
-      return why !== null && why !== '' ? `Adjustment: ${why}` : 'Adjustment';
-    }
-  }
 }
 
 /** Puts fresh copies of changed rows into a loaded list (same order; unknown ids ignored). */

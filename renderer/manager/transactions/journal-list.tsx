@@ -5,18 +5,43 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
+import { defineMessage, defineMessages, useIntl } from 'react-intl';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { STATE_LABELS } from '../../../shared/journal/states.ts';
+import type { Translate } from '../../state/locale-store.ts';
 import { formatDateTime, formatPoints } from '../format.ts';
 import { StateChip } from '../../ui/index.ts';
-import { KIND_LABELS, rowReference } from './filter.ts';
+import { useTranslate } from '../use-manager-data.ts';
+import { kindLabel, rowReference } from './row-text.ts';
+
+const M = defineMessages({
+  time: { id: 'manager.transactions.list.time', defaultMessage: 'Time', description: 'Journal list heading: when' },
+  kind: { id: 'manager.transactions.list.kind', defaultMessage: 'Kind', description: 'Journal list heading: kind' },
+  member: { id: 'manager.transactions.list.member', defaultMessage: 'Member', description: 'Journal list heading: member id' },
+  reference: { id: 'manager.transactions.list.reference', defaultMessage: 'Reference', description: 'Journal list heading: sale, return or coupon' },
+  points: { id: 'manager.transactions.list.points', defaultMessage: 'Points', description: 'Journal list heading: signed points' },
+  state: { id: 'manager.transactions.list.state', defaultMessage: 'State', description: 'Journal list heading: state' },
+});
+
+const ROW_LABEL = defineMessage<{ when: string; kind: string; member: string; ref: string; points: string; state: string }>({
+  id: 'manager.transactions.list.rowLabel',
+  defaultMessage: '{when}, {kind}, member {member}, {ref}, {points} points, {state}',
+  description: 'What a screen reader says for one journal row',
+});
 
 export const ROW_HEIGHT = 52;
 /** Ask for the next page while this many loaded rows are still below the view. */
 const PREFETCH_ROWS = 60;
 
-export function rowLabel(row: JournalRow): string {
-  return [formatDateTime(row.createdAt), KIND_LABELS[row.kind], `member ${row.memberId}`, rowReference(row), `${formatPoints(row.amount)} points`, STATE_LABELS[row.state]].join(', ');
+export function rowLabel(row: JournalRow, t: Translate, locale?: string): string {
+  return t(ROW_LABEL, {
+    when: formatDateTime(row.createdAt, locale),
+    kind: kindLabel(row.kind, t),
+    member: row.memberId,
+    ref: rowReference(row, t),
+    points: formatPoints(row.amount, locale),
+    state: STATE_LABELS[row.state],
+  });
 }
 
 export function JournalList({
@@ -38,6 +63,9 @@ export function JournalList({
   label: string;
   testId?: string;
 }) {
+  const intl = useIntl();
+  const t = intl.formatMessage;
+  const translate = useTranslate();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   // @tanstack/react-virtual returns fresh functions each render by design; this app does not use
@@ -101,12 +129,12 @@ export function JournalList({
   return (
     <div className="mgr-jlist">
       <div className="mgr-jlist-row mgr-jlist-head" aria-hidden="true">
-        <span>Time</span>
-        <span>Kind</span>
-        <span>Member</span>
-        <span>Reference</span>
-        <span className="num">Points</span>
-        <span>State</span>
+        <span>{t(M.time)}</span>
+        <span>{t(M.kind)}</span>
+        <span>{t(M.member)}</span>
+        <span>{t(M.reference)}</span>
+        <span className="num">{t(M.points)}</span>
+        <span>{t(M.state)}</span>
       </div>
       <div
         ref={scrollRef}
@@ -131,7 +159,7 @@ export function JournalList({
                 aria-selected={selected}
                 aria-posinset={item.index + 1}
                 aria-setsize={total ?? (hasMore ? -1 : rows.length)}
-                aria-label={rowLabel(row)}
+                aria-label={rowLabel(row, translate, intl.locale)}
                 className={`mgr-jlist-row${selected ? ' is-active' : ''}`}
                 style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                 onClick={() => {
@@ -142,11 +170,11 @@ export function JournalList({
                 data-row-id={row.id}
                 data-state={row.state}
               >
-                <span className="mgr-mono">{formatDateTime(row.createdAt)}</span>
-                <span>{KIND_LABELS[row.kind]}</span>
+                <span className="mgr-mono">{formatDateTime(row.createdAt, intl.locale)}</span>
+                <span>{kindLabel(row.kind, translate)}</span>
                 <span className="mgr-mono mgr-ellipsis">{row.memberId}</span>
-                <span className="mgr-ellipsis">{rowReference(row)}</span>
-                <span className={`num${row.amount < 0 ? ' neg' : ''}`}>{formatPoints(row.amount)}</span>
+                <span className="mgr-ellipsis">{rowReference(row, translate)}</span>
+                <span className={`num${row.amount < 0 ? ' neg' : ''}`}>{formatPoints(row.amount, intl.locale)}</span>
                 <span>
                   <StateChip state={row.state} />
                 </span>

@@ -1,3 +1,4 @@
+import bench from '../../../scripts/bench/manager-bench.ts?raw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { realTimers } from '../../state/timers.ts';
@@ -218,5 +219,11 @@ describe('row drawer store', () => {
     expect(store.getState().confirmResend).toBe(true);
     await store.getState().act('resend');
     expect(store.getState()).toMatchObject({ confirmResend: false, busy: null, actionError: 'Verify it first: SocialHub may have applied it.' });
+  });
+});
+
+describe('search debounce', () => {
+  it('is the one the manager bench subtracts from its search figures', () => {
+    expect(bench).toContain(`const SEARCH_DEBOUNCE_MS = ${SEARCH_DEBOUNCE_MS};`);
   });
 });

@@ -9,7 +9,9 @@ import type { JournalCursor, JournalRow } from '../../../shared/journal/row.ts';
 import type { JournalKind, JournalState } from '../../../shared/journal/states.ts';
 import { call, errorText } from '../../app/call.ts';
 import type { Timers } from '../../state/timers.ts';
-import { exportMessage, type CsvExport } from '../csv.ts';
+import { exportOutcome, type CsvExport } from '../csv.ts';
+import { englishText } from '../../../shared/i18n/translator.ts';
+import type { Translate } from '../../state/locale-store.ts';
 import type { Answer, RowBus } from '../row-bus.ts';
 import { EMPTY_FILTER, appendPage, filterKey, pageRequest, patchRows, toJournalFilter, toggleKind, toggleState } from './filter.ts';
 import type { FilterResult, FilterState } from './filter.ts';
@@ -68,6 +70,8 @@ export interface JournalDeps {
   rows: RowBus;
   /** Save an export as a file; returns the file name used. */
   saveCsv: (file: CsvExport) => string;
+  /** Text for people in the console language (English when left out, as in tests). */
+  t?: Translate;
 }
 
 /** Whether the first page for the filter in force is on its way. */
@@ -189,12 +193,8 @@ export function createJournalStore(deps: JournalDeps): JournalStore {
         const filter = built.filter;
         set({ exporting: true, exportError: null, exportStatus: null });
         const result = await call<Answer<'journalExport'>>(() => bridge.journalExport({ filter }));
-        set({ exporting: false });
-        if (!result.ok) {
-          set({ exportError: errorText(result.error) });
-          return;
-        }
-        set({ exportStatus: exportMessage(result.value.rows, deps.saveCsv(result.value)) });
+        const { error, status } = exportOutcome(result, deps.saveCsv, deps.t ?? englishText);
+        set({ exporting: false, exportError: error, exportStatus: status });
       },
 
       async journalChanged(raw) {

@@ -11,6 +11,9 @@ import { STATE_LABELS } from '../../../shared/journal/states.ts';
 import { call, errorText } from '../../app/call.ts';
 import type { Answer, RowBus } from '../row-bus.ts';
 import { resolveReasonProblem } from './detail-model.ts';
+import { defineMessages } from '@formatjs/intl';
+import { englishText } from '../../../shared/i18n/translator.ts';
+import type { Translate } from '../../state/locale-store.ts';
 
 export type RowAction = 'verify' | 'resend' | 'resolve' | 'requeue';
 
@@ -44,9 +47,17 @@ export type RowDetailStore = StoreApi<RowDetailState>;
 export interface RowDetailDeps {
   bridge: Pick<TillBridge, 'journalRow' | 'journalVerify' | 'journalResend' | 'journalResolve' | 'journalRequeue'>;
   rows: RowBus;
+  /** Text for people in the console language (English when left out, as in tests). */
+  t?: Translate;
 }
 
 const FRESH = { detail: null, loadError: null, actionError: null, status: null, busy: null, confirmResend: false, requeueMember: '', reason: '', reasonError: null } as const;
+
+const MESSAGES = defineMessages({
+  verified: { id: 'manager.transactions.detail.verified', defaultMessage: 'Checked with SocialHub. State now: {state}.', description: 'Verify finished; the entry state now' },
+  resent: { id: 'manager.transactions.detail.resent', defaultMessage: 'Queued to send again. State now: {state}.', description: 'Resend queued; the entry state now' },
+  resolved: { id: 'manager.transactions.detail.resolved', defaultMessage: 'Marked resolved. The reason is kept in the journal.', description: 'The entry was marked resolved' },
+});
 
 export function createRowDetailStore(deps: RowDetailDeps): RowDetailStore {
   const { bridge } = deps;
@@ -101,7 +112,7 @@ export function createRowDetailStore(deps: RowDetailDeps): RowDetailStore {
         const id = stack[stack.length - 1];
         if (busy !== null || id === undefined) return;
         if (kind === 'resolve' || kind === 'requeue') {
-          const problem = resolveReasonProblem(reason);
+          const problem = resolveReasonProblem(reason, deps.t);
           set({ reasonError: problem });
           if (problem !== null) return;
         }
@@ -131,9 +142,10 @@ export function createRowDetailStore(deps: RowDetailDeps): RowDetailStore {
         }
         const now = STATE_LABELS[result.value.row.state];
         set({ detail: result.value });
-        if (kind === 'verify') set({ status: `Checked with SocialHub. State now: ${now}.` });
-        else if (kind === 'resend') set({ status: `Queued to send again. State now: ${now}.` });
-        else set({ reason: '', status: 'Marked resolved. The reason is kept in the journal.' });
+        const t = deps.t ?? englishText;
+        if (kind === 'verify') set({ status: t(MESSAGES.verified, { state: now }) });
+        else if (kind === 'resend') set({ status: t(MESSAGES.resent, { state: now }) });
+        else set({ reason: '', status: t(MESSAGES.resolved) });
       },
     };
   });
