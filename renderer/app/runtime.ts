@@ -115,6 +115,7 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
       void settings.getState().loadInfo();
       void status.getState().refresh();
     },
+    translator: () => locale.getState().translator,
   });
   // The key storage tier is part of the app info (the console's no-keyring warning).
   const keys = createKeysStore(bridge, { onStorageChanged: () => void settings.getState().loadInfo() });
@@ -123,7 +124,7 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
   const member = createMemberStore(bridge, timers);
   const ui = createUiStore();
   const scanFields = new ScanFieldRegistry();
-  const managerData = createManagerData({ bridge, timers, businessDayStartsAt: () => settings.getState().settings?.businessDayStartsAt ?? '00:00' });
+  const managerData = createManagerData({ bridge, timers, businessDayStartsAt: () => settings.getState().settings?.businessDayStartsAt ?? '00:00', translator: () => locale.getState().translator });
   ui.subscribe((s, prev) => {
     if (prev.panel === 'manager' && s.panel !== 'manager') managerData.reset();
   });

@@ -6,6 +6,8 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
+import { useTranslate } from './use-translate.ts';
 import type { Notice } from '../../shared/ipc/contract.ts';
 import type { JournalRow } from '../../shared/journal/row.ts';
 import { useManagerSession, useRuntime, useSettings, useStatus } from '../app/context.tsx';
@@ -19,17 +21,50 @@ import type { ManagerSession } from './session.ts';
 import { SettingsTab } from './settings/settings-tab.tsx';
 import { RowDetailDrawer } from './transactions/row-detail.tsx';
 import { TransactionsTab } from './transactions/transactions-tab.tsx';
-import { formatIso } from './format.ts';
+import { formatDateTime, isoToMs } from '../../shared/time/date-format.ts';
 import { Button, ErrorBanner } from '../ui/index.ts';
 import './manager.css';
 
+const M = defineMessages({
+  title: { id: 'manager.shell.title', defaultMessage: 'Manager console', description: 'Manager console heading' },
+  sandbox: { id: 'manager.shell.mode.sandbox', defaultMessage: 'Sandbox', description: 'Manager console: the till runs against the sandbox' },
+  live: { id: 'manager.shell.mode.live', defaultMessage: 'Live', description: 'Manager console: the till runs against live SocialHub' },
+  where: {
+    id: 'manager.shell.where',
+    defaultMessage: 'Store {store} · till {till}',
+    description: 'Manager console header: the store and till ids (or the notStore/notTill words)',
+  },
+  noStore: { id: 'manager.shell.noStore', defaultMessage: '(not chosen)', description: 'Manager console header: no store chosen yet' },
+  noTill: { id: 'manager.shell.noTill', defaultMessage: '(not named)', description: 'Manager console header: no till id yet' },
+  autoLock: { id: 'manager.shell.autoLock', defaultMessage: 'Locks after {minutes} min idle', description: 'Manager console header: auto-lock after idle minutes' },
+  lock: { id: 'manager.shell.lock', defaultMessage: 'Lock', description: 'Manager console: lock button' },
+  back: { id: 'manager.shell.back', defaultMessage: 'Back to the till', description: 'Manager console: close button' },
+  checking: { id: 'manager.shell.checking', defaultMessage: 'Checking…', description: 'Manager console: reading the lock state' },
+  notices: { id: 'manager.shell.notices', defaultMessage: 'Notices', description: 'Manager console: label of the notices list' },
+  noticeAt: { id: 'manager.shell.noticeAt', defaultMessage: '{at}:', description: 'Manager console: the date before a notice' },
+  dismiss: { id: 'manager.shell.dismiss', defaultMessage: 'Dismiss', description: 'Manager console: dismiss a notice' },
+  noKeyring: {
+    id: 'manager.shell.noKeyring',
+    defaultMessage: 'This computer has no keyring: API keys cannot be stored safely here. Read the warning and decide in Settings → API keys.',
+    description: 'Manager console: the OS keyring is missing',
+  },
+  openKeys: { id: 'manager.shell.openKeys', defaultMessage: 'Open key settings', description: 'Manager console: go to the key settings' },
+  tabs: { id: 'manager.shell.tabs', defaultMessage: 'Manager screens', description: 'Manager console: label of the tab list' },
+  'tab.transactions': { id: 'manager.shell.tab.transactions', defaultMessage: 'Transactions', description: 'Manager console tab' },
+  'tab.attention': { id: 'manager.shell.tab.attention', defaultMessage: 'Needs attention', description: 'Manager console tab' },
+  'tab.reconcile': { id: 'manager.shell.tab.reconcile', defaultMessage: 'Reconcile', description: 'Manager console tab' },
+  'tab.activity': { id: 'manager.shell.tab.activity', defaultMessage: 'API activity', description: 'Manager console tab' },
+  'tab.adjust': { id: 'manager.shell.tab.adjust', defaultMessage: 'Adjust points', description: 'Manager console tab' },
+  'tab.settings': { id: 'manager.shell.tab.settings', defaultMessage: 'Settings', description: 'Manager console tab' },
+});
+
 export const TABS = [
-  ['transactions', 'Transactions'],
-  ['attention', 'Needs attention'],
-  ['reconcile', 'Reconcile'],
-  ['activity', 'API activity'],
-  ['adjust', 'Adjust points'],
-  ['settings', 'Settings'],
+  ['transactions', M['tab.transactions']],
+  ['attention', M['tab.attention']],
+  ['reconcile', M['tab.reconcile']],
+  ['activity', M['tab.activity']],
+  ['adjust', M['tab.adjust']],
+  ['settings', M['tab.settings']],
 ] as const;
 export type TabId = (typeof TABS)[number][0];
 
@@ -38,6 +73,8 @@ export interface ManagerConsoleProps {
 }
 
 export function ManagerConsole({ onClose }: ManagerConsoleProps) {
+  const intl = useIntl();
+  const t = useTranslate();
   const runtime = useRuntime();
   const till = runtime.bridge;
   const session = runtime.session;
@@ -146,30 +183,30 @@ export function ManagerConsole({ onClose }: ManagerConsoleProps) {
     <SessionContext.Provider value={tabSession}>
       <div className="mgr" data-testid="manager-console" data-phase={phase} onKeyDown={onRootKey}>
         <header className="mgr-header">
-          <h1>Manager console</h1>
+          <h1>{t(M.title)}</h1>
           {mode !== null && (
             <span className={`mgr-mode mgr-mode--${mode}`} data-testid="manager-mode">
-              {mode === 'sandbox' ? 'Sandbox' : 'Live'}
+              {t(mode === 'sandbox' ? M.sandbox : M.live)}
             </span>
           )}
           {settings !== null && phase === 'open' && (
             <span className="mgr-hint">
-              Store {settings.storeId ?? '(not chosen)'} · till {settings.tillId ?? '(not named)'}
+              {t(M.where, { store: settings.storeId ?? t(M.noStore), till: settings.tillId ?? t(M.noTill) })}
             </span>
           )}
           <span className="mgr-spacer" />
           {phase === 'open' && lock?.unlockExpiresAt != null && (
             <span className="mgr-hint" data-testid="manager-autolock">
-              Locks after {lock.autoLockMinutes} min idle
+              {t(M.autoLock, { minutes: lock.autoLockMinutes })}
             </span>
           )}
           {phase === 'open' && (
             <Button onClick={lockButton} testId="manager-lock">
-              Lock
+              {t(M.lock)}
             </Button>
           )}
           <Button variant="primary" onClick={close} testId="manager-close">
-            Back to the till
+            {t(M.back)}
           </Button>
         </header>
 
@@ -180,7 +217,7 @@ export function ManagerConsole({ onClose }: ManagerConsoleProps) {
         )}
         {phase === 'checking' && startError === null && (
           <p className="mgr-body" role="status">
-            Checking…
+            {t(M.checking)}
           </p>
         )}
         {phase === 'locked' && lock !== null && (
@@ -191,14 +228,14 @@ export function ManagerConsole({ onClose }: ManagerConsoleProps) {
         {generation > openedAt && (
           <div className="mgr-main" hidden={phase !== 'open'}>
             {info !== null && info.notices.length > 0 && (
-              <ul className="mgr-notices" aria-label="Notices" data-testid="manager-notices">
+              <ul className="mgr-notices" aria-label={t(M.notices)} data-testid="manager-notices">
                 {info.notices.map((n) => (
                   <li key={n.id} className="mgr-banner mgr-banner--warn" data-testid="manager-notice" data-kind={n.kind}>
                     <span>
-                      <strong>{formatIso(n.at)}:</strong> {n.message}
+                      <strong>{t(M.noticeAt, { at: noticeTime(n.at, intl.locale) })}</strong> {n.message}
                     </span>
                     <Button size="small" onClick={() => void dismissNotice(n)} testId="manager-notice-dismiss">
-                      Dismiss
+                      {t(M.dismiss)}
                     </Button>
                   </li>
                 ))}
@@ -207,13 +244,13 @@ export function ManagerConsole({ onClose }: ManagerConsoleProps) {
             <ErrorBanner error={noticeError} testId="manager-notice-error" />
             {storage !== null && !storage.protected && !storage.optedInPlainText && tab !== 'settings' && (
               <p className="mgr-banner mgr-banner--warn mgr-banner--row" data-testid="manager-storage-warning">
-                <span>This computer has no keyring: API keys cannot be stored safely here. Read the warning and decide in Settings → API keys.</span>
+                <span>{t(M.noKeyring)}</span>
                 <Button size="small" onClick={() => selectTab('settings')}>
-                  Open key settings
+                  {t(M.openKeys)}
                 </Button>
               </p>
             )}
-            <div className="mgr-tabs" role="tablist" aria-label="Manager screens" onKeyDown={onTabKey}>
+            <div className="mgr-tabs" role="tablist" aria-label={t(M.tabs)} onKeyDown={onTabKey}>
               {TABS.map(([id, label], i) => (
                 <button
                   key={id}
@@ -232,7 +269,7 @@ export function ManagerConsole({ onClose }: ManagerConsoleProps) {
                   onClick={() => selectTab(id)}
                   data-testid={`manager-tab-${id}`}
                 >
-                  {label}
+                  {t(label)}
                   {id === 'attention' && attentionCount !== null && attentionCount > 0 && (
                     <span className="mgr-badge" data-testid="manager-attention-count">
                       <span className="mgr-sr">: </span>
@@ -261,6 +298,12 @@ export function ManagerConsole({ onClose }: ManagerConsoleProps) {
       </div>
     </SessionContext.Provider>
   );
+}
+
+/** A notice's time in the till's language; "—" when main sent none readable. */
+function noticeTime(iso: string, locale: string): string {
+  const ms = isoToMs(iso);
+  return ms === null ? '—' : formatDateTime(ms, locale);
 }
 
 function TabContent({ id, active }: { id: TabId; active: boolean }) {

@@ -4,6 +4,7 @@
  * emptied each time the console closes so the next manager starts from fresh screens.
  */
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
+import type { Translator } from '../../shared/i18n/translator.ts';
 import type { Timers } from '../state/timers.ts';
 import { createActivityStore, type ActivityStore } from './activity/activity-store.ts';
 import { createAdjustConfirmStore, type AdjustConfirmStore } from './adjust/adjust-confirm-store.ts';
@@ -37,19 +38,21 @@ export interface ManagerDataDeps {
   businessDayStartsAt: () => string;
   /** Save an export as a file (a browser download by default); returns the file name used. */
   saveCsv?: (file: CsvExport) => string;
+  /** The till's current translator (the runtime's locale store); English when left out. */
+  translator?: (() => Translator) | undefined;
 }
 
 export function createManagerData(deps: ManagerDataDeps): ManagerData {
   const { bridge, timers } = deps;
   const saveCsv = deps.saveCsv ?? ((file: CsvExport) => downloadCsv(file));
   const rows = createRowBus();
-  const adjustConfirm = createAdjustConfirmStore({ bridge, rows });
+  const adjustConfirm = createAdjustConfirmStore({ bridge, rows, translator: deps.translator });
   const journal = createJournalStore({ bridge, timers, rows, saveCsv });
   const rowDetail = createRowDetailStore({ bridge, rows });
   const attention = createAttentionStore({ bridge, rows });
   const reconcile = createReconcileStore({ bridge, timers, businessDayStartsAt: deps.businessDayStartsAt, confirm: adjustConfirm, saveCsv });
   const activity = createActivityStore({ bridge, timers, saveCsv });
-  const adjust = createAdjustStore({ confirm: adjustConfirm });
+  const adjust = createAdjustStore({ confirm: adjustConfirm, translator: deps.translator });
   return {
     rows,
     journal,
