@@ -26,6 +26,7 @@ import { createUiStore, type UiStore } from '../state/ui-store.ts';
 import { onLockedCall } from './call.ts';
 import { routeScan, ScanFieldRegistry } from './scan-router.ts';
 import { createSoundPlayer, type SoundKind, type SoundPlayer } from './sound.ts';
+import { DEFAULT_DAY_START } from '../../shared/time/business-day.ts';
 
 export type ScanSource = 'wedge' | 'camera' | 'typed';
 
@@ -115,6 +116,7 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
       void settings.getState().loadInfo();
       void status.getState().refresh();
     },
+    translator: () => locale.getState().translator,
   });
   // The key storage tier is part of the app info (the console's no-keyring warning).
   const keys = createKeysStore(bridge, { onStorageChanged: () => void settings.getState().loadInfo() });
@@ -123,7 +125,7 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
   const member = createMemberStore(bridge, timers);
   const ui = createUiStore();
   const scanFields = new ScanFieldRegistry();
-  const managerData = createManagerData({ bridge, timers, t, businessDayStartsAt: () => settings.getState().settings?.businessDayStartsAt ?? '00:00' });
+  const managerData = createManagerData({ bridge, timers, t, businessDayStartsAt: () => settings.getState().settings?.businessDayStartsAt ?? DEFAULT_DAY_START, translator: () => locale.getState().translator });
   ui.subscribe((s, prev) => {
     if (prev.panel === 'manager' && s.panel !== 'manager') managerData.reset();
   });

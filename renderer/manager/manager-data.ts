@@ -5,6 +5,7 @@
  */
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
 import type { Translate } from '../state/locale-store.ts';
+import type { Translator } from '../../shared/i18n/translator.ts';
 import type { Timers } from '../state/timers.ts';
 import { createActivityStore, type ActivityStore } from './activity/activity-store.ts';
 import { createAdjustConfirmStore, type AdjustConfirmStore } from './adjust/adjust-confirm-store.ts';
@@ -40,19 +41,21 @@ export interface ManagerDataDeps {
   saveCsv?: (file: CsvExport) => string;
   /** Text for people in the console language (the runtime's `t`; English when left out). */
   t?: Translate;
+  /** The till's current translator (the runtime's locale store); English when left out. */
+  translator?: (() => Translator) | undefined;
 }
 
 export function createManagerData(deps: ManagerDataDeps): ManagerData {
   const { bridge, timers, t } = deps;
   const saveCsv = deps.saveCsv ?? ((file: CsvExport) => downloadCsv(file));
   const rows = createRowBus();
-  const adjustConfirm = createAdjustConfirmStore({ bridge, rows });
+  const adjustConfirm = createAdjustConfirmStore({ bridge, rows, translator: deps.translator });
   const journal = createJournalStore({ bridge, timers, rows, saveCsv, t });
   const rowDetail = createRowDetailStore({ bridge, rows, t });
   const attention = createAttentionStore({ bridge, rows, t });
   const reconcile = createReconcileStore({ bridge, timers, businessDayStartsAt: deps.businessDayStartsAt, confirm: adjustConfirm, saveCsv, t });
   const activity = createActivityStore({ bridge, timers, saveCsv, t });
-  const adjust = createAdjustStore({ confirm: adjustConfirm });
+  const adjust = createAdjustStore({ confirm: adjustConfirm, translator: deps.translator });
   return {
     rows,
     journal,

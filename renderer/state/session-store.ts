@@ -7,17 +7,33 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
 import type { LockState, PinVerifyResult } from '../../shared/ipc/contract.ts';
-import { PIN_RULE, pinSchema } from '../../shared/ipc/schemas/pin.ts';
+import { defineMessages } from '@formatjs/intl';
+import { PIN_MAX_DIGITS, PIN_MIN_DIGITS, pinSchema } from '../../shared/ipc/schemas/pin.ts';
+import { createTranslator, englishText, type Translator } from '../../shared/i18n/translator.ts';
+import { SOURCE_LOCALE } from '../../shared/i18n/locales.ts';
 import { call, errorText } from '../app/call.ts';
-import { newPinProblem, pinProblem, setupCodeProblem, verifyView } from '../manager/pin/pin-model.ts';
+import { newPinProblem, PIN_MESSAGES, pinProblem, setupCodeProblem, verifyView } from '../manager/pin/pin-model.ts';
+import type { Translate } from './locale-store.ts';
 
 /** closed: the console is not open · checking: asking main · locked: the PIN gate · open: unlocked. */
 export type SessionPhase = 'closed' | 'checking' | 'locked' | 'open';
 
-export const SESSION_ENDED = 'The manager session ended. Enter the PIN to continue.';
+const MESSAGES = defineMessages({
+  sessionEnded: { id: 'manager.pin.sessionEnded', defaultMessage: 'The manager session ended. Enter the PIN to continue.', description: 'PIN gate notice: a call found the manager session gone' },
+  autoLocked: {
+    id: 'manager.pin.autoLocked',
+    defaultMessage: 'Locked after {minutes, plural, one {# minute} other {# minutes}} without manager activity.',
+    description: 'PIN gate notice: the console locked itself after idle minutes',
+  },
+  enterCurrent: { id: 'manager.pin.enterCurrent', defaultMessage: 'Enter the current PIN.', description: 'Change PIN: the current PIN is missing or malformed' },
+  sameAsCurrent: { id: 'manager.pin.sameAsCurrent', defaultMessage: 'Choose a PIN different from the current one.', description: 'Change PIN: the new PIN equals the current one' },
+  newDiffer: { id: 'manager.pin.newDiffer', defaultMessage: 'The two new PINs differ.', description: 'Change PIN: new PIN and its repeat differ' },
+});
 
-export function autoLockNotice(minutes: number): string {
-  return `Locked after ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} without manager activity.`;
+export const SESSION_ENDED = englishText(MESSAGES.sessionEnded);
+
+export function autoLockNotice(minutes: number, t: Translate = englishText): string {
+  return t(MESSAGES.autoLocked, { minutes });
 }
 
 export interface PinFieldErrors {
@@ -76,12 +92,12 @@ export type SessionStore = StoreApi<SessionState>;
 export type SessionBridge = Pick<TillBridge, 'pinStatus' | 'pinLock' | 'pinVerify' | 'pinSet' | 'tillReset'>;
 
 /** What is wrong with a PIN change before it is sent (none: an empty object). */
-export function changePinProblems(current: string, next: string, repeat: string): ChangePinErrors {
+export function changePinProblems(current: string, next: string, repeat: string, t: Translate = englishText): ChangePinErrors {
   const e: ChangePinErrors = {};
-  if (!pinSchema.safeParse(current).success) e.current = 'Enter the current PIN.';
-  if (!pinSchema.safeParse(next).success) e.next = PIN_RULE;
-  else if (next === current) e.next = 'Choose a PIN different from the current one.';
-  if (repeat !== next) e.repeat = 'The two new PINs differ.';
+  if (!pinSchema.safeParse(current).success) e.current = t(MESSAGES.enterCurrent);
+  if (!pinSchema.safeParse(next).success) e.next = t(PIN_MESSAGES.pinRule, { min: PIN_MIN_DIGITS, max: PIN_MAX_DIGITS });
+  else if (next === current) e.next = t(MESSAGES.sameAsCurrent);
+  if (repeat !== next) e.repeat = t(MESSAGES.newDiffer);
   return e;
 }
 
@@ -92,9 +108,15 @@ export interface SessionHooks {
   onTillCleared?: () => void;
   /** The console was unlocked (main's own state — key storage, notices — may have moved meanwhile). */
   onUnlocked?: () => void;
+  /** The till's current translator (the runtime's locale store); English when left out. */
+  translator?: () => Translator;
 }
 
 export function createSessionStore(bridge: SessionBridge, hooks: SessionHooks = {}): SessionStore {
+  let english: Translator | undefined;
+  const tr = (): Translator => hooks.translator?.() ?? (english ??= createTranslator(SOURCE_LOCALE));
+  const t: Translate = (m, v) => tr().t(m, v);
+  const say = (error: Parameters<typeof errorText>[0]): string => errorText(error, hooks.translator?.());
   const store = createStore<SessionState>()((set, get) => {
     const toLocked = (notice: string | null): void => {
       if (get().phase !== 'open') return;
@@ -121,7 +143,7 @@ export function createSessionStore(bridge: SessionBridge, hooks: SessionHooks = 
         const result = status.ok && status.value.unlocked ? await call<LockState>(() => bridge.pinLock()) : status;
         if (get().phase !== 'checking') return;
         if (!result.ok) {
-          set({ startError: `The manager console cannot start: ${errorText(result.error)}` });
+          set({ startError: t(PIN_MESSAGES.cannotStart, { reason: say(result.error) }) });
           return;
         }
         set({ phase: 'locked', lock: result.value, lockedOutUntil: lockedOut(result.value) });
@@ -141,7 +163,7 @@ export function createSessionStore(bridge: SessionBridge, hooks: SessionHooks = 
       async verify(pin) {
         const s = get();
         if (s.busy !== null || (s.lockedOutUntil !== null && s.lockedOutUntil > Date.now())) return false;
-        const problem = pinProblem(pin);
+        const problem = pinProblem(pin, t);
         if (problem !== null) {
           set({ message: problem });
           return false;
@@ -150,10 +172,10 @@ export function createSessionStore(bridge: SessionBridge, hooks: SessionHooks = 
         const result = await call<PinVerifyResult>(() => bridge.pinVerify({ pin }));
         set({ busy: null });
         if (!result.ok) {
-          set({ message: errorText(result.error) });
+          set({ message: say(result.error) });
           return false;
         }
-        const view = verifyView(result.value);
+        const view = verifyView(result.value, t);
         set({ lock: result.value.state });
         switch (view.kind) {
           case 'unlocked':
@@ -166,23 +188,23 @@ export function createSessionStore(bridge: SessionBridge, hooks: SessionHooks = 
             set({ lockedOutUntil: view.until, message: null });
             return false;
           case 'not-set':
-            set({ message: 'No manager PIN is set yet.' });
+            set({ message: t(PIN_MESSAGES.notSet) });
             return false;
         }
       },
 
       async setPinWithCode({ code, pin, repeat }) {
         if (get().busy !== null) return false;
-        const codeProblem = setupCodeProblem(code);
-        const problems: PinFieldErrors = { ...(codeProblem === null ? {} : { code: codeProblem }), ...(newPinProblem(pin, repeat) ?? {}) };
+        const codeProblem = setupCodeProblem(code, t);
+        const problems: PinFieldErrors = { ...(codeProblem === null ? {} : { code: codeProblem }), ...(newPinProblem(pin, repeat, t) ?? {}) };
         set({ fieldErrors: problems, message: null });
         if (Object.keys(problems).length > 0) return false;
         set({ busy: 'set' });
         const result = await call<LockState>(() => bridge.pinSet({ newPin: pin, setupCode: code }));
         set({ busy: null });
         if (!result.ok) {
-          if (result.error.code === 'SETUP_CODE_WRONG') set({ fieldErrors: { code: result.error.message } });
-          else set({ message: errorText(result.error) });
+          if (result.error.code === 'SETUP_CODE_WRONG') set({ fieldErrors: { code: say(result.error) } });
+          else set({ message: say(result.error) });
           return false;
         }
         if (result.value.unlocked) unlocked(result.value);
@@ -197,7 +219,7 @@ export function createSessionStore(bridge: SessionBridge, hooks: SessionHooks = 
         set({ busy: null });
         // Back on a first run: the gate shows the new set-up code.
         if (!result.ok) {
-          set({ clearMessage: errorText(result.error) });
+          set({ clearMessage: say(result.error) });
           return;
         }
         set({ lock: result.value, lockedOutUntil: lockedOut(result.value) });
@@ -205,24 +227,24 @@ export function createSessionStore(bridge: SessionBridge, hooks: SessionHooks = 
       },
 
       async changePin({ current, next, repeat }) {
-        const errors = changePinProblems(current, next, repeat);
+        const errors = changePinProblems(current, next, repeat, t);
         if (Object.keys(errors).length > 0) return { ok: false, sent: false, errors, failure: null };
         const result = await call<LockState>(() => bridge.pinSet({ newPin: next, currentPin: current }));
         if (result.ok) {
           set({ lock: result.value });
           return { ok: true };
         }
-        if (result.error.code === 'PIN_WRONG') return { ok: false, sent: true, errors: { current: result.error.message }, failure: null };
-        return { ok: false, sent: true, errors: {}, failure: errorText(result.error) };
+        if (result.error.code === 'PIN_WRONG') return { ok: false, sent: true, errors: { current: say(result.error) }, failure: null };
+        return { ok: false, sent: true, errors: {}, failure: say(result.error) };
       },
 
       applyLockState(lock) {
         set({ lock });
-        if (!lock.unlocked) toLocked(autoLockNotice(lock.autoLockMinutes));
+        if (!lock.unlocked) toLocked(autoLockNotice(lock.autoLockMinutes, t));
       },
 
       sessionEnded() {
-        toLocked(SESSION_ENDED);
+        toLocked(t(MESSAGES.sessionEnded));
       },
 
       clearGate() {

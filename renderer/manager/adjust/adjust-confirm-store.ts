@@ -3,7 +3,10 @@
  * compensating adjustment (a modal, so one at a time): the request, the note (editable for a
  * compensation), one submit — refused once the write was handed to the journal — and the outcome.
  */
+import { defineMessages } from '@formatjs/intl';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { englishText, type Translator } from '../../../shared/i18n/translator.ts';
+import type { Translate } from '../../state/locale-store.ts';
 import type { TillBridge } from '../../../shared/ipc/bridge-types.ts';
 import type { WriteOutcome } from '../../../shared/ipc/schemas/till.ts';
 import { call, errorText } from '../../app/call.ts';
@@ -38,17 +41,24 @@ export type AdjustConfirmStore = StoreApi<AdjustConfirmState>;
 export interface AdjustConfirmDeps {
   bridge: Pick<TillBridge, 'adjustmentSubmit'>;
   rows: RowBus;
+  /** The till's current translator; English when left out. */
+  translator?: (() => Translator) | undefined;
 }
 
-export function noteProblem(note: string): string | null {
+const MESSAGES = defineMessages({
+  noteLength: { id: 'manager.adjust.error.noteLength', defaultMessage: 'Write a note of {min} to {max} characters.', description: 'Adjust confirm: note too short or too long' },
+});
+
+export function noteProblem(note: string, t: Translate = englishText): string | null {
   const n = note.trim().length;
-  return n < NOTE_MIN || n > NOTE_MAX ? `Write a note of ${NOTE_MIN} to ${NOTE_MAX} characters.` : null;
+  return n < NOTE_MIN || n > NOTE_MAX ? t(MESSAGES.noteLength, { min: NOTE_MIN, max: NOTE_MAX }) : null;
 }
 
 const CLOSED = { open: null, note: '', noteError: null, busy: false, error: null, outcome: null } as const;
 
 export function createAdjustConfirmStore(deps: AdjustConfirmDeps): AdjustConfirmStore {
   const { bridge } = deps;
+  const t: Translate = (m, v) => (deps.translator === undefined ? englishText(m, v) : deps.translator().t(m, v));
   let onSubmitted: ((outcome: WriteOutcome) => void) | undefined;
 
   return createStore<AdjustConfirmState>()((set, get) => ({
@@ -66,7 +76,7 @@ export function createAdjustConfirmStore(deps: AdjustConfirmDeps): AdjustConfirm
     async submit() {
       const { open, busy, outcome, note } = get();
       if (open === null || busy || outcome !== null) return;
-      const problem = noteProblem(note);
+      const problem = noteProblem(note, t);
       set({ noteError: problem });
       if (problem !== null) return;
       set({ busy: true, error: null });
@@ -80,7 +90,7 @@ export function createAdjustConfirmStore(deps: AdjustConfirmDeps): AdjustConfirm
       }
       set({ busy: false });
       if (!result.ok) {
-        set({ error: errorText(result.error) });
+        set({ error: errorText(result.error, deps.translator?.()) });
         return;
       }
       set({ outcome: result.value });

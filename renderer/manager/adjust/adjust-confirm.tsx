@@ -3,11 +3,28 @@
  * reason and note, one submit (the button is gone once the write was handed to the journal), and
  * the outcome. Used by the Adjust tab and by reconciliation's compensating adjustment.
  */
+import { defineMessages, useIntl } from 'react-intl';
+import { useTranslate } from '../use-translate.ts';
 import { Button, ErrorBanner, Field, Modal } from '../../ui/index.ts';
 import { useAdjustConfirm, useManagerData, useOpenRow } from '../use-manager-data.ts';
-import { NOTE_MAX, REASON_LABELS, adjustSentence, outcomeView } from './adjust-model.ts';
+import { NOTE_MAX, REASON_LABELS, adjustSentence, confirmLabel, outcomeView } from './adjust-model.ts';
+
+const M = defineMessages({
+  title: { id: 'manager.adjust.confirm.title', defaultMessage: 'Confirm point adjustment', description: 'Adjust confirm dialog title' },
+  close: { id: 'manager.adjust.confirm.close', defaultMessage: 'Close', description: 'Adjust confirm: close after the outcome' },
+  cancel: { id: 'manager.adjust.confirm.cancel', defaultMessage: 'Cancel', description: 'Adjust confirm: close without sending' },
+  points: { id: 'manager.adjust.confirm.points', defaultMessage: 'Points', description: 'Adjust confirm: label of the signed points' },
+  reason: { id: 'manager.adjust.confirm.reason', defaultMessage: 'Reason', description: 'Adjust confirm: label of the reason' },
+  note: { id: 'manager.adjust.confirm.note', defaultMessage: 'Note', description: 'Adjust confirm: label of the note' },
+  noteEdit: { id: 'manager.adjust.confirm.noteEdit', defaultMessage: 'Note (kept in the journal)', description: 'Adjust confirm: editable note field' },
+  sending: { id: 'manager.adjust.confirm.sending', defaultMessage: 'Sending…', description: 'Adjust confirm: submit button while sending' },
+  back: { id: 'manager.adjust.confirm.back', defaultMessage: 'Back', description: 'Adjust confirm: back to the form' },
+  openEntry: { id: 'manager.adjust.confirm.openEntry', defaultMessage: 'Open journal entry #{id}', description: 'Adjust confirm: link to the journal entry' },
+});
 
 export function AdjustConfirm() {
+  const intl = useIntl();
+  const t = useTranslate();
   const openRow = useOpenRow();
   const confirm = useManagerData().adjustConfirm;
   const open = useAdjustConfirm((s) => s.open);
@@ -18,37 +35,37 @@ export function AdjustConfirm() {
   const outcome = useAdjustConfirm((s) => s.outcome);
   if (open === null) return null;
   const { request, noteEditable, context } = open;
-  const sentence = adjustSentence(request.points, request.memberId);
+  const sentence = adjustSentence(request.points, request.memberId, t);
   const take = request.points < 0;
   const onClose = () => confirm.getState().close();
   const submit = () => confirm.getState().submit();
 
-  const view = outcome !== null ? outcomeView(outcome) : null;
+  const view = outcome !== null ? outcomeView(outcome, t) : null;
 
   return (
-    <Modal title="Confirm point adjustment" onClose={onClose} testId="adjust-confirm" closeLabel={outcome !== null ? 'Close' : 'Cancel'}>
+    <Modal title={t(M.title)} onClose={onClose} testId="adjust-confirm" closeLabel={t(outcome !== null ? M.close : M.cancel)}>
       {context !== null && <p className="mgr-hint">{context}</p>}
       <p className={`mgr-sentence ${take ? 'mgr-sentence--take' : 'mgr-sentence--give'}`} data-testid="adjust-sentence">
         {sentence}
       </p>
       <dl className="mgr-facts">
         <div className="mgr-fact">
-          <dt>Points</dt>
-          <dd className={`num${take ? ' neg' : ''}`}>{take ? `−${Math.abs(request.points).toLocaleString()}` : `+${request.points.toLocaleString()}`}</dd>
+          <dt>{t(M.points)}</dt>
+          <dd className={`num${take ? ' neg' : ''}`}>{intl.formatNumber(request.points, { signDisplay: 'exceptZero' }).replace('-', '\u2212')}</dd>
         </div>
         <div className="mgr-fact">
-          <dt>Reason</dt>
-          <dd>{REASON_LABELS[request.reasonCode]}</dd>
+          <dt>{t(M.reason)}</dt>
+          <dd>{t(REASON_LABELS[request.reasonCode])}</dd>
         </div>
         {!noteEditable && (
           <div className="mgr-fact">
-            <dt>Note</dt>
+            <dt>{t(M.note)}</dt>
             <dd className="mgr-break">{note}</dd>
           </div>
         )}
       </dl>
       {noteEditable && outcome === null && (
-        <Field label="Note (kept in the journal)" error={noteError}>
+        <Field label={t(M.noteEdit)} error={noteError}>
           {(ids) => <textarea {...ids} rows={3} maxLength={NOTE_MAX} value={note} onChange={(e) => confirm.getState().setNote(e.target.value)} data-testid="adjust-confirm-note" />}
         </Field>
       )}
@@ -62,10 +79,10 @@ export function AdjustConfirm() {
             onClick={() => void submit()}
             testId="adjust-confirm-submit"
           >
-            {busy ? 'Sending…' : `Confirm: ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`}
+            {busy ? t(M.sending) : confirmLabel(request.points, request.memberId, t)}
           </Button>
           <Button variant="ghost" onClick={onClose} disabled={busy}>
-            Back
+            {t(M.back)}
           </Button>
         </div>
       ) : (
@@ -74,7 +91,7 @@ export function AdjustConfirm() {
           {outcome.message !== '' && <p>{outcome.message}</p>}
           {outcome.row !== null && (
             <Button variant="link" onClick={() => outcome.row !== null && openRow(outcome.row.id)}>
-              Open journal entry #{outcome.row.id}
+              {t(M.openEntry, { id: outcome.row.id })}
             </Button>
           )}
         </div>

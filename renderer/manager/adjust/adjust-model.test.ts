@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_ADJUST, adjustSentence, outcomeView, parsePoints, validateAdjust } from './adjust-model.ts';
+import { createTranslator } from '../../../shared/i18n/translator.ts';
+import { EMPTY_ADJUST, adjustSentence, confirmLabel, outcomeView, parsePoints, validateAdjust } from './adjust-model.ts';
 
 const anyText = expect.any(String) as unknown as string;
 
@@ -50,5 +51,19 @@ describe('sentences', () => {
     expect(outcomeView({ status: 'queued', balance: null }).tone).toBe('wait');
     expect(outcomeView({ status: 'rejected', balance: null }).tone).toBe('bad');
     expect(outcomeView({ status: 'duplicate', balance: null }).title).toMatch(/Already recorded/);
+  });
+});
+
+describe('in the till’s language', () => {
+  it('spells the sign out in German with German number grouping', () => {
+    const de = createTranslator('de');
+    expect(adjustSentence(-1200, 'mb_42', de.t)).toBe('mb_42 1.200 Punkte abziehen');
+    expect(confirmLabel(1, 'mb_42', de.t)).toBe('Bestätigen: mb_42 1 Punkt geben');
+    expect(outcomeView({ status: 'confirmed', balance: 3750 }, de.t).title).toBe('Erledigt. Neuer Stand: 3.750 Punkte.');
+    const r = validateAdjust({ ...good, amount: '0' }, de.t);
+    expect(r).toMatchObject({ ok: false, errors: { amount: 'Die Punktzahl darf nicht null sein.' } });
+  });
+  it('reads in Chinese', () => {
+    expect(adjustSentence(120, 'mb_42', createTranslator('zh-CN').t)).toBe('给 mb_42 加 120 积分');
   });
 });

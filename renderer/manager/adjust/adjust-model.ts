@@ -2,18 +2,45 @@
  * Manual point adjustments: the form as typed, its validation against the channel's own rules,
  * and the sentences the confirm step and the outcome show.
  */
+import { defineMessages } from '@formatjs/intl';
 import { entityId } from '../../../shared/api/schemas.ts';
+import { englishText } from '../../../shared/i18n/translator.ts';
 import type { WriteOutcome } from '../../../shared/ipc/schemas/till.ts';
+import type { Translate } from '../../state/locale-store.ts';
 
 export const REASON_CODES = ['GOODWILL', 'CORRECTION', 'MISSED_AWARD', 'DUPLICATE_FIX', 'OTHER'] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
-export const REASON_LABELS: Readonly<Record<ReasonCode, string>> = {
-  GOODWILL: 'Goodwill gesture',
-  CORRECTION: 'Correction of a mistake',
-  MISSED_AWARD: 'Missed award (sale not recorded)',
-  DUPLICATE_FIX: 'Duplicate on SocialHub (compensating)',
-  OTHER: 'Other',
-};
+/** The reason codes' names for people; the code itself is what the journal and SocialHub keep. */
+export const REASON_LABELS = defineMessages({
+  GOODWILL: { id: 'manager.adjust.reason.GOODWILL', defaultMessage: 'Goodwill gesture', description: 'Adjustment reason code' },
+  CORRECTION: { id: 'manager.adjust.reason.CORRECTION', defaultMessage: 'Correction of a mistake', description: 'Adjustment reason code' },
+  MISSED_AWARD: { id: 'manager.adjust.reason.MISSED_AWARD', defaultMessage: 'Missed award (sale not recorded)', description: 'Adjustment reason code' },
+  DUPLICATE_FIX: { id: 'manager.adjust.reason.DUPLICATE_FIX', defaultMessage: 'Duplicate on SocialHub (compensating)', description: 'Adjustment reason code' },
+  OTHER: { id: 'manager.adjust.reason.OTHER', defaultMessage: 'Other', description: 'Adjustment reason code' },
+} satisfies Record<ReasonCode, { id: string; defaultMessage: string; description: string }>);
+
+export const ADJUST_MESSAGES = defineMessages({
+  memberMissing: { id: 'manager.adjust.error.memberMissing', defaultMessage: 'Enter the member id (scan the card or type it, e.g. mb_…).', description: 'Adjust form: member id empty' },
+  memberShape: { id: 'manager.adjust.error.memberShape', defaultMessage: 'A member id is 1–64 letters, digits, _ or -.', description: 'Adjust form: member id malformed' },
+  amountMissing: { id: 'manager.adjust.error.amountMissing', defaultMessage: 'Enter how many points.', description: 'Adjust form: points empty' },
+  amountShape: { id: 'manager.adjust.error.amountShape', defaultMessage: 'Enter whole points, without a sign (choose give or take above).', description: 'Adjust form: points not a whole number' },
+  amountZero: { id: 'manager.adjust.error.amountZero', defaultMessage: 'The number of points must not be zero.', description: 'Adjust form: zero points' },
+  amountMax: { id: 'manager.adjust.error.amountMax', defaultMessage: 'At most {max, number} points at a time.', description: 'Adjust form: too many points' },
+  reasonMissing: { id: 'manager.adjust.error.reasonMissing', defaultMessage: 'Choose a reason code.', description: 'Adjust form: no reason code' },
+  noteShort: { id: 'manager.adjust.error.noteShort', defaultMessage: 'Write a note of at least {min} characters: why, and who asked.', description: 'Adjust form: note too short' },
+  noteLong: { id: 'manager.adjust.error.noteLong', defaultMessage: 'The note is at most {max} characters.', description: 'Adjust form: note too long' },
+  give: { id: 'manager.adjust.sentence.give', defaultMessage: 'Give {points, plural, one {# point} other {# points}} to {member}', description: 'Adjust confirm: the adjustment in words (points added)' },
+  take: { id: 'manager.adjust.sentence.take', defaultMessage: 'Take {points, plural, one {# point} other {# points}} from {member}', description: 'Adjust confirm: the adjustment in words (points removed)' },
+  confirmGive: { id: 'manager.adjust.confirm.give', defaultMessage: 'Confirm: give {points, plural, one {# point} other {# points}} to {member}', description: 'Adjust confirm: the submit button (points added)' },
+  confirmTake: { id: 'manager.adjust.confirm.take', defaultMessage: 'Confirm: take {points, plural, one {# point} other {# points}} from {member}', description: 'Adjust confirm: the submit button (points removed)' },
+  doneBalance: { id: 'manager.adjust.outcome.doneBalance', defaultMessage: 'Done. New balance: {balance, number} points.', description: 'Adjust outcome: confirmed, with the new balance' },
+  done: { id: 'manager.adjust.outcome.done', defaultMessage: 'Done.', description: 'Adjust outcome: confirmed' },
+  duplicate: { id: 'manager.adjust.outcome.duplicate', defaultMessage: 'Already recorded earlier: nothing was sent again.', description: 'Adjust outcome: the write was already on SocialHub' },
+  queued: { id: 'manager.adjust.outcome.queued', defaultMessage: 'SocialHub cannot be reached: queued, it will be sent automatically. Do not enter it again.', description: 'Adjust outcome: offline, queued' },
+  checking: { id: 'manager.adjust.outcome.checking', defaultMessage: 'The outcome is unknown and is being checked with SocialHub. Do not enter it again.', description: 'Adjust outcome: unknown, being verified' },
+  needsAttention: { id: 'manager.adjust.outcome.needsAttention', defaultMessage: 'Needs attention: see the Needs attention tab.', description: 'Adjust outcome: needs a manager' },
+  rejected: { id: 'manager.adjust.outcome.rejected', defaultMessage: 'SocialHub refused it.', description: 'Adjust outcome: refused by SocialHub' },
+});
 
 export const POINTS_MAX = 1_000_000;
 export const NOTE_MIN = 5;
@@ -54,29 +81,32 @@ export function parsePoints(text: string): number | null {
   return Number(digits);
 }
 
-export function validateAdjust(d: AdjustDraft): AdjustValidation {
+export function validateAdjust(d: AdjustDraft, t: Translate = englishText): AdjustValidation {
   const errors: Partial<Record<AdjustField, string>> = {};
   const memberId = d.memberId.trim();
-  if (memberId === '') errors.memberId = 'Enter the member id (scan the card or type it, e.g. mb_…).';
-  else if (!entityId.safeParse(memberId).success) errors.memberId = 'A member id is 1–64 letters, digits, _ or -.';
+  if (memberId === '') errors.memberId = t(ADJUST_MESSAGES.memberMissing);
+  else if (!entityId.safeParse(memberId).success) errors.memberId = t(ADJUST_MESSAGES.memberShape);
   const n = parsePoints(d.amount);
-  if (d.amount.trim() === '') errors.amount = 'Enter how many points.';
-  else if (n === null) errors.amount = 'Enter whole points, without a sign (choose give or take above).';
-  else if (n === 0) errors.amount = 'The number of points must not be zero.';
-  else if (n > POINTS_MAX) errors.amount = `At most ${POINTS_MAX.toLocaleString()} points at a time.`;
-  if (d.reasonCode === '') errors.reasonCode = 'Choose a reason code.';
+  if (d.amount.trim() === '') errors.amount = t(ADJUST_MESSAGES.amountMissing);
+  else if (n === null) errors.amount = t(ADJUST_MESSAGES.amountShape);
+  else if (n === 0) errors.amount = t(ADJUST_MESSAGES.amountZero);
+  else if (n > POINTS_MAX) errors.amount = t(ADJUST_MESSAGES.amountMax, { max: POINTS_MAX });
+  if (d.reasonCode === '') errors.reasonCode = t(ADJUST_MESSAGES.reasonMissing);
   const note = d.note.trim();
-  if (note.length < NOTE_MIN) errors.note = `Write a note of at least ${NOTE_MIN} characters: why, and who asked.`;
-  else if (note.length > NOTE_MAX) errors.note = `The note is at most ${NOTE_MAX} characters.`;
+  if (note.length < NOTE_MIN) errors.note = t(ADJUST_MESSAGES.noteShort, { min: NOTE_MIN });
+  else if (note.length > NOTE_MAX) errors.note = t(ADJUST_MESSAGES.noteLong, { max: NOTE_MAX });
   if (Object.keys(errors).length > 0 || n === null || d.reasonCode === '') return { ok: false, errors };
   return { ok: true, request: { memberId, points: d.direction === 'take' ? -n : n, reasonCode: d.reasonCode, note } };
 }
 
 /** "Give 120 points to mb_42" / "Take 120 points from mb_42": the sign in words, not a minus. */
-export function adjustSentence(points: number, memberId: string): string {
-  const n = Math.abs(points).toLocaleString();
-  const unit = Math.abs(points) === 1 ? 'point' : 'points';
-  return points < 0 ? `Take ${n} ${unit} from ${memberId}` : `Give ${n} ${unit} to ${memberId}`;
+export function adjustSentence(points: number, memberId: string, t: Translate = englishText): string {
+  return t(points < 0 ? ADJUST_MESSAGES.take : ADJUST_MESSAGES.give, { points: Math.abs(points), member: memberId });
+}
+
+/** The submit button: "Confirm: take 120 points from mb_42". */
+export function confirmLabel(points: number, memberId: string, t: Translate = englishText): string {
+  return t(points < 0 ? ADJUST_MESSAGES.confirmTake : ADJUST_MESSAGES.confirmGive, { points: Math.abs(points), member: memberId });
 }
 
 export interface OutcomeView {
@@ -85,19 +115,19 @@ export interface OutcomeView {
 }
 
 /** How a write's outcome reads for the manager. */
-export function outcomeView(o: Pick<WriteOutcome, 'status' | 'balance'>): OutcomeView {
+export function outcomeView(o: Pick<WriteOutcome, 'status' | 'balance'>, t: Translate = englishText): OutcomeView {
   switch (o.status) {
     case 'confirmed':
-      return { tone: 'ok', title: o.balance !== null ? `Done. New balance: ${o.balance.toLocaleString()} points.` : 'Done.' };
+      return { tone: 'ok', title: o.balance !== null ? t(ADJUST_MESSAGES.doneBalance, { balance: o.balance }) : t(ADJUST_MESSAGES.done) };
     case 'duplicate':
-      return { tone: 'ok', title: 'Already recorded earlier: nothing was sent again.' };
+      return { tone: 'ok', title: t(ADJUST_MESSAGES.duplicate) };
     case 'queued':
-      return { tone: 'wait', title: 'SocialHub cannot be reached: queued, it will be sent automatically. Do not enter it again.' };
+      return { tone: 'wait', title: t(ADJUST_MESSAGES.queued) };
     case 'checking':
-      return { tone: 'wait', title: 'The outcome is unknown and is being checked with SocialHub. Do not enter it again.' };
+      return { tone: 'wait', title: t(ADJUST_MESSAGES.checking) };
     case 'needs-attention':
-      return { tone: 'bad', title: 'Needs attention: see the Needs attention tab.' };
+      return { tone: 'bad', title: t(ADJUST_MESSAGES.needsAttention) };
     case 'rejected':
-      return { tone: 'bad', title: 'SocialHub refused it.' };
+      return { tone: 'bad', title: t(ADJUST_MESSAGES.rejected) };
   }
 }

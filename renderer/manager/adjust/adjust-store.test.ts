@@ -46,7 +46,7 @@ describe('adjustment stores', () => {
     expect(confirm.getState().outcome?.status).toBe('confirmed');
     expect(announced.map((r) => r.id)).toEqual([61]);
     expect(adjust.getState().draft.memberId).toBe('');
-    expect(adjust.getState().last).toEqual({ text: 'Last adjustment: done. Applied.', rowId: 61 });
+    expect(adjust.getState().last).toEqual({ text: 'Last adjustment: Done. New balance: 3,750 points.', rowId: 61 });
     confirm.getState().close();
     expect(confirm.getState().open).toBeNull();
   });

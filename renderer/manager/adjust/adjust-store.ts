@@ -3,9 +3,12 @@
  * and the last adjustment sent. One submit per review: the form starts over once the write was
  * handed to the journal, so a second click cannot send it twice.
  */
+import { defineMessages } from '@formatjs/intl';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { englishText, type Translator } from '../../../shared/i18n/translator.ts';
+import type { Translate } from '../../state/locale-store.ts';
 import type { AdjustConfirmStore } from './adjust-confirm-store.ts';
-import { EMPTY_ADJUST, validateAdjust } from './adjust-model.ts';
+import { EMPTY_ADJUST, outcomeView, validateAdjust } from './adjust-model.ts';
 import type { AdjustDraft, AdjustField } from './adjust-model.ts';
 
 export interface LastAdjustment {
@@ -26,7 +29,12 @@ export interface AdjustState {
 
 export type AdjustStore = StoreApi<AdjustState>;
 
-export function createAdjustStore(deps: { confirm: AdjustConfirmStore }): AdjustStore {
+const MESSAGES = defineMessages({
+  last: { id: 'manager.adjust.last', defaultMessage: 'Last adjustment: {outcome}', description: 'Adjust tab: the outcome of the adjustment sent last; outcome is a sentence' },
+});
+
+export function createAdjustStore(deps: { confirm: AdjustConfirmStore; translator?: (() => Translator) | undefined }): AdjustStore {
+  const t: Translate = (m, v) => (deps.translator === undefined ? englishText(m, v) : deps.translator().t(m, v));
   return createStore<AdjustState>()((set, get) => ({
     draft: EMPTY_ADJUST,
     errors: {},
@@ -39,7 +47,7 @@ export function createAdjustStore(deps: { confirm: AdjustConfirmStore }): Adjust
       set({ draft: EMPTY_ADJUST, errors: {} });
     },
     review() {
-      const v = validateAdjust(get().draft);
+      const v = validateAdjust(get().draft, t);
       if (!v.ok) {
         set({ errors: v.errors });
         return false;
@@ -47,7 +55,7 @@ export function createAdjustStore(deps: { confirm: AdjustConfirmStore }): Adjust
       set({ errors: {} });
       deps.confirm.getState().begin('adjust', v.request, {
         onSubmitted(o) {
-          set({ draft: EMPTY_ADJUST, last: { text: `Last adjustment: ${o.status === 'confirmed' ? 'done' : o.status}. ${o.message}`, rowId: o.row?.id ?? null } });
+          set({ draft: EMPTY_ADJUST, last: { text: t(MESSAGES.last, { outcome: outcomeView(o, t).title }), rowId: o.row?.id ?? null } });
         },
       });
       return true;

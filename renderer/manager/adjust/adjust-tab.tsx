@@ -3,6 +3,8 @@
  * a note; a confirm step that spells out the sign. The write goes through the journal like every
  * other (exactly once, retried if SocialHub is away).
  */
+import { defineMessages } from 'react-intl';
+import { useTranslate } from '../use-translate.ts';
 import { Button, Field } from '../../ui/index.ts';
 import { useAdjust, useAdjustConfirm, useManagerData, useOpenRow } from '../use-manager-data.ts';
 import { AdjustConfirm } from './adjust-confirm.tsx';
@@ -10,7 +12,26 @@ import type { AdjustState } from './adjust-store.ts';
 import { NOTE_MAX, REASON_CODES, REASON_LABELS } from './adjust-model.ts';
 import type { ReasonCode } from './adjust-model.ts';
 
+const M = defineMessages({
+  title: { id: 'manager.adjust.title', defaultMessage: 'Adjust a member’s points', description: 'Adjust tab heading' },
+  lead: { id: 'manager.adjust.lead', defaultMessage: 'Recorded in the journal with your reason and sent to SocialHub exactly once.', description: 'Adjust tab: what happens to an adjustment' },
+  member: { id: 'manager.adjust.member', defaultMessage: 'Member id', description: 'Adjust form field' },
+  direction: { id: 'manager.adjust.direction', defaultMessage: 'Give or take', description: 'Adjust form: legend of the give/take choice' },
+  give: { id: 'manager.adjust.give', defaultMessage: 'Give points', description: 'Adjust form: add points' },
+  take: { id: 'manager.adjust.take', defaultMessage: 'Take points away', description: 'Adjust form: remove points' },
+  points: { id: 'manager.adjust.points', defaultMessage: 'Points', description: 'Adjust form field' },
+  pointsHint: { id: 'manager.adjust.pointsHint', defaultMessage: 'Whole points, no sign.', description: 'Adjust form: hint under Points' },
+  reason: { id: 'manager.adjust.reason', defaultMessage: 'Reason code', description: 'Adjust form field' },
+  choose: { id: 'manager.adjust.choose', defaultMessage: 'Choose…', description: 'Adjust form: empty choice of the reason list' },
+  note: { id: 'manager.adjust.note', defaultMessage: 'Note', description: 'Adjust form field' },
+  noteHint: { id: 'manager.adjust.noteHint', defaultMessage: 'Required: why, and who asked. Kept in the journal.', description: 'Adjust form: hint under Note' },
+  review: { id: 'manager.adjust.review', defaultMessage: 'Review…', description: 'Adjust form: opens the confirm step' },
+  clear: { id: 'manager.adjust.clear', defaultMessage: 'Clear', description: 'Adjust form: empty the form' },
+  openEntry: { id: 'manager.adjust.openEntry', defaultMessage: 'Open entry #{id}', description: 'Adjust tab: link to the journal entry of the last adjustment' },
+});
+
 export function AdjustTab() {
+  const t = useTranslate();
   const openRow = useOpenRow();
   const adjust = useManagerData().adjust;
   const draft = useAdjust((s) => s.draft);
@@ -23,8 +44,8 @@ export function AdjustTab() {
   return (
     <div className="mgr-tab" data-testid="tab-adjust">
       <section className="mgr-card mgr-card--narrow" aria-labelledby="adj-title">
-        <h2 id="adj-title">Adjust a member's points</h2>
-        <p className="mgr-hint">Recorded in the journal with your reason and sent to SocialHub exactly once.</p>
+        <h2 id="adj-title">{t(M.title)}</h2>
+        <p className="mgr-hint">{t(M.lead)}</p>
         <form
           className="mgr-form"
           noValidate
@@ -33,7 +54,7 @@ export function AdjustTab() {
             review();
           }}
         >
-          <Field label="Member id" error={errors.memberId}>
+          <Field label={t(M.member)} error={errors.memberId}>
             {(ids) => (
               <input
                 {...ids}
@@ -48,17 +69,17 @@ export function AdjustTab() {
             )}
           </Field>
           <fieldset className="mgr-radios mgr-radios--inline">
-            <legend>Give or take</legend>
+            <legend>{t(M.direction)}</legend>
             <label>
               <input type="radio" name="adjust-direction" checked={draft.direction === 'give'} onChange={() => set('direction', 'give')} data-testid="adjust-give" />
-              Give points
+              {t(M.give)}
             </label>
             <label>
               <input type="radio" name="adjust-direction" checked={draft.direction === 'take'} onChange={() => set('direction', 'take')} data-testid="adjust-take" />
-              Take points away
+              {t(M.take)}
             </label>
           </fieldset>
-          <Field label="Points" hint="Whole points, no sign." error={errors.amount}>
+          <Field label={t(M.points)} hint={t(M.pointsHint)} error={errors.amount}>
             {(ids) => (
               <input
                 {...ids}
@@ -72,30 +93,27 @@ export function AdjustTab() {
               />
             )}
           </Field>
-          <Field label="Reason code" error={errors.reasonCode}>
+          <Field label={t(M.reason)} error={errors.reasonCode}>
             {(ids) => (
               <select {...ids} value={draft.reasonCode} onChange={(e) => set('reasonCode', e.target.value as ReasonCode | '')} data-testid="adjust-reason">
-                <option value="">Choose…</option>
+                <option value="">{t(M.choose)}</option>
                 {REASON_CODES.map((c) => (
                   <option key={c} value={c}>
-                    {REASON_LABELS[c]}
+                    {t(REASON_LABELS[c])}
                   </option>
                 ))}
               </select>
             )}
           </Field>
-          <Field label="Note" hint="Required: why, and who asked. Kept in the journal." error={errors.note}>
+          <Field label={t(M.note)} hint={t(M.noteHint)} error={errors.note}>
             {(ids) => <textarea {...ids} rows={3} maxLength={NOTE_MAX} value={draft.note} onChange={(e) => set('note', e.target.value)} data-testid="adjust-note" />}
           </Field>
           <div className="mgr-row-gap">
             <Button type="submit" variant="primary" testId="adjust-review">
-              Review…
+              {t(M.review)}
             </Button>
-            <Button
- variant="ghost"
- onClick={() => adjust.getState().clear()}
->
-              Clear
+            <Button variant="ghost" onClick={() => adjust.getState().clear()}>
+              {t(M.clear)}
             </Button>
           </div>
         </form>
@@ -105,7 +123,7 @@ export function AdjustTab() {
               {last.text}{' '}
               {last.rowId !== null && (
                 <Button variant="link" onClick={() => last.rowId !== null && openRow(last.rowId)}>
-                  Open entry #{last.rowId}
+                  {t(M.openEntry, { id: last.rowId })}
                 </Button>
               )}
             </>

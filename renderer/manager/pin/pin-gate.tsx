@@ -11,11 +11,65 @@
  * question to main and its answer live there.
  */
 import { useEffect, useRef, useState } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
 import type { LockState } from '../../../shared/ipc/contract.ts';
 import { PIN_MAX_DIGITS, PIN_MIN_DIGITS } from '../../../shared/ipc/schemas/pin.ts';
 import { useManagerSession, useRuntime } from '../../app/context.tsx';
 import { Button, Field } from '../../ui/index.ts';
+import { useTranslate } from '../use-translate.ts';
 import { countdown, lockoutText, pinProblem } from './pin-model.ts';
+
+const M = defineMessages({
+  title: { id: 'manager.pin.title', defaultMessage: 'Manager PIN', description: 'PIN gate heading' },
+  enter: { id: 'manager.pin.enter', defaultMessage: 'Enter the manager PIN', description: 'PIN gate: PIN field label' },
+  keypad: { id: 'manager.pin.keypad', defaultMessage: 'PIN keypad', description: 'PIN gate: label of the on-screen keypad' },
+  clearPin: { id: 'manager.pin.clearPin', defaultMessage: 'Clear PIN', description: 'PIN gate keypad: the C key' },
+  deleteDigit: { id: 'manager.pin.deleteDigit', defaultMessage: 'Delete last digit', description: 'PIN gate keypad: the backspace key' },
+  left: { id: 'manager.pin.left', defaultMessage: '{time} left', description: 'PIN gate: lockout countdown, time like 4:05' },
+  checking: { id: 'manager.pin.checking', defaultMessage: 'Checking…', description: 'PIN gate: unlock button while checking' },
+  unlock: { id: 'manager.pin.unlock', defaultMessage: 'Unlock', description: 'PIN gate: unlock button' },
+  cancel: { id: 'manager.pin.cancel', defaultMessage: 'Cancel', description: 'PIN gate: leave the console' },
+  back: { id: 'manager.pin.back', defaultMessage: 'Back', description: 'PIN gate: back from the forgotten-PIN form' },
+  forgot: { id: 'manager.pin.forgot', defaultMessage: 'Forgot the PIN?', description: 'PIN gate: open the reset form' },
+  titleFirstRun: { id: 'manager.pin.title.firstRun', defaultMessage: 'Set up the manager PIN', description: 'PIN gate heading: first run' },
+  titleReset: { id: 'manager.pin.title.reset', defaultMessage: 'Manager PIN needed', description: 'PIN gate heading: the PIN record cannot be trusted' },
+  titleForgot: { id: 'manager.pin.title.forgot', defaultMessage: 'Reset a forgotten PIN', description: 'PIN gate heading: forgotten PIN' },
+  codeShown: { id: 'manager.pin.codeShown', defaultMessage: 'This till’s set-up code, shown only now:', description: 'PIN gate first run: before the set-up code' },
+  codeKeep: {
+    id: 'manager.pin.codeKeep',
+    defaultMessage:
+      'Write it down and keep it away from the till. It is needed to set the first PIN, and later to reset a forgotten PIN, or one whose record was changed outside the till, without clearing the keys.',
+    description: 'PIN gate first run: what the set-up code is for',
+  },
+  untrusted: {
+    id: 'manager.pin.untrusted',
+    defaultMessage:
+      'The manager PIN on this till cannot be trusted: its record is missing or was changed outside the till. Manager functions stay locked until a new PIN is set with the set-up code noted when the till was first set up.',
+    description: 'PIN gate: the PIN record is missing or altered',
+  },
+  noCode: {
+    id: 'manager.pin.noCode',
+    defaultMessage: 'No set-up code can reset this till any more (its protection key was replaced). The only way on is to clear the keys and settings below.',
+    description: 'PIN gate: the set-up code cannot work any more',
+  },
+  typeCode: { id: 'manager.pin.typeCode', defaultMessage: 'Type the set-up code', description: 'PIN gate first run: set-up code field label' },
+  code: { id: 'manager.pin.code', defaultMessage: 'Set-up code', description: 'PIN gate: set-up code field label' },
+  newPin: { id: 'manager.pin.newPin', defaultMessage: 'New PIN', description: 'PIN gate: new PIN field label' },
+  newPinHint: { id: 'manager.pin.newPinHint', defaultMessage: '{min} to {max} digits.', description: 'PIN gate: hint under New PIN' },
+  newPinAgain: { id: 'manager.pin.newPinAgain', defaultMessage: 'New PIN again', description: 'PIN gate: repeat field label' },
+  saving: { id: 'manager.pin.saving', defaultMessage: 'Saving…', description: 'PIN gate: set button while saving' },
+  setAndOpen: { id: 'manager.pin.setAndOpen', defaultMessage: 'Set PIN and open', description: 'PIN gate: set the PIN and unlock' },
+  clearStart: { id: 'manager.pin.clearTill.start', defaultMessage: 'No set-up code? Clear keys and settings…', description: 'PIN gate: start clearing the till' },
+  clearWarn: {
+    id: 'manager.pin.clearTill.warning',
+    defaultMessage:
+      'This deletes both API keys and every setting on this till (mode, store, till id, earn rule, scanner). The journal stays. A new set-up code is then shown for a new PIN, and the keys must be entered again.',
+    description: 'PIN gate: what clearing the till does',
+  },
+  clearing: { id: 'manager.pin.clearTill.clearing', defaultMessage: 'Clearing…', description: 'PIN gate: clear button while clearing' },
+  clearConfirm: { id: 'manager.pin.clearTill.confirm', defaultMessage: 'Yes, clear keys and settings', description: 'PIN gate: confirm clearing the till' },
+  clearKeep: { id: 'manager.pin.clearTill.keep', defaultMessage: 'Keep them', description: 'PIN gate: do not clear the till' },
+});
 
 interface PinGateProps {
   state: LockState;
@@ -68,6 +122,8 @@ function useNow(active: boolean): number {
 }
 
 function VerifyPin({ onCancel, onForgot }: { onCancel: () => void; onForgot: () => void }) {
+  const intl = useIntl();
+  const t = useTranslate();
   const session = useRuntime().session;
   const notice = useManagerSession((s) => s.notice);
   const message = useManagerSession((s) => s.message);
@@ -105,13 +161,13 @@ function VerifyPin({ onCancel, onForgot }: { onCancel: () => void; onForgot: () 
           void submit();
         }}
       >
-        <h2 id="pin-gate-title">Manager PIN</h2>
+        <h2 id="pin-gate-title">{t(M.title)}</h2>
         {notice !== null && (
           <p className="mgr-hint" data-testid="pin-notice">
             {notice}
           </p>
         )}
-        <Field label="Enter the manager PIN">
+        <Field label={t(M.enter)}>
           {(ids) => (
             <input
               {...ids}
@@ -128,41 +184,41 @@ function VerifyPin({ onCancel, onForgot }: { onCancel: () => void; onForgot: () 
             />
           )}
         </Field>
-        <div className="mgr-keypad" role="group" aria-label="PIN keypad">
+        <div className="mgr-keypad" role="group" aria-label={t(M.keypad)}>
           {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => (
             <button key={d} type="button" className="mgr-key" disabled={locked} onClick={() => press(d)} tabIndex={-1}>
               {d}
             </button>
           ))}
-          <button type="button" className="mgr-key" disabled={locked} onClick={() => setPin('')} tabIndex={-1} aria-label="Clear PIN">
+          <button type="button" className="mgr-key" disabled={locked} onClick={() => setPin('')} tabIndex={-1} aria-label={t(M.clearPin)}>
             C
           </button>
           <button type="button" className="mgr-key" disabled={locked} onClick={() => press('0')} tabIndex={-1}>
             0
           </button>
-          <button type="button" className="mgr-key" disabled={locked} onClick={() => setPin((p) => p.slice(0, -1))} tabIndex={-1} aria-label="Delete last digit">
+          <button type="button" className="mgr-key" disabled={locked} onClick={() => setPin((p) => p.slice(0, -1))} tabIndex={-1} aria-label={t(M.deleteDigit)}>
             ⌫
           </button>
         </div>
         <p className="mgr-pin-message" role="alert" data-testid="pin-message">
-          {locked && lockedUntil !== null ? lockoutText(lockedUntil) : (message ?? '')}
+          {locked && lockedUntil !== null ? lockoutText(lockedUntil, t, intl.locale) : (message ?? '')}
         </p>
         {locked && lockedUntil !== null && (
           // Outside the alert: a live region that changed every second would talk over everything.
           <p className="mgr-hint" data-testid="pin-countdown">
-            {countdown(lockedUntil - now)} left
+            {t(M.left, { time: countdown(lockedUntil - now) })}
           </p>
         )}
         <div className="mgr-row-gap">
           <Button type="submit" variant="primary" size="large" disabled={busy || locked} testId="pin-submit">
-            {busy ? 'Checking…' : 'Unlock'}
+            {t(busy ? M.checking : M.unlock)}
           </Button>
           <Button variant="ghost" size="large" onClick={onCancel} testId="pin-cancel">
-            Cancel
+            {t(M.cancel)}
           </Button>
         </div>
         <Button variant="ghost" onClick={onForgot} testId="pin-forgot">
-          Forgot the PIN?
+          {t(M.forgot)}
         </Button>
       </form>
     </div>
@@ -172,13 +228,10 @@ function VerifyPin({ onCancel, onForgot }: { onCancel: () => void; onForgot: () 
 
 type CodeVariant = 'first-run' | 'reset' | 'forgot';
 
-const TITLES: Record<CodeVariant, string> = {
-  'first-run': 'Set up the manager PIN',
-  reset: 'Manager PIN needed',
-  forgot: 'Reset a forgotten PIN',
-};
+const TITLES = { 'first-run': M.titleFirstRun, reset: M.titleReset, forgot: M.titleForgot } as const satisfies Record<CodeVariant, unknown>;
 
 function SetPinWithCode({ variant, state, onCancel }: { variant: CodeVariant; state: LockState; onCancel: () => void }) {
+  const t = useTranslate();
   const session = useRuntime().session;
   const errors = useManagerSession((s) => s.fieldErrors);
   const message = useManagerSession((s) => s.message);
@@ -222,33 +275,29 @@ function SetPinWithCode({ variant, state, onCancel }: { variant: CodeVariant; st
           void submit();
         }}
       >
-        <h2 id="pin-set-title">{TITLES[variant]}</h2>
+        <h2 id="pin-set-title">{t(TITLES[variant])}</h2>
         {variant === 'first-run' && state.setupCode !== null && (
           <>
-            <p className="mgr-hint">This till’s set-up code, shown only now:</p>
+            <p className="mgr-hint">{t(M.codeShown)}</p>
             <p className="mgr-setup-code" data-testid="setup-code-shown">
               {state.setupCode}
             </p>
-            <p className="mgr-hint">
-              Write it down and keep it away from the till. It is needed to set the first PIN, and later to reset a forgotten PIN, or one whose record was
-              changed outside the till, without clearing the keys.
-            </p>
+            <p className="mgr-hint">{t(M.codeKeep)}</p>
           </>
         )}
         {variant === 'reset' && (
           <p className="mgr-banner mgr-banner--warn" role="status" data-testid="pin-untrusted">
-            The manager PIN on this till cannot be trusted: its record is missing or was changed outside the till. Manager functions stay locked until a
-            new PIN is set with the set-up code noted when the till was first set up.
+            {t(M.untrusted)}
           </p>
         )}
         {variant === 'reset' && !codeUsable && (
           <p className="mgr-hint" data-testid="pin-no-code">
-            No set-up code can reset this till any more (its protection key was replaced). The only way on is to clear the keys and settings below.
+            {t(M.noCode)}
           </p>
         )}
         {(variant !== 'reset' || codeUsable) && (
           <>
-            <Field label={variant === 'first-run' ? 'Type the set-up code' : 'Set-up code'} error={errors.code}>
+            <Field label={t(variant === 'first-run' ? M.typeCode : M.code)} error={errors.code}>
               {(ids) => (
                 <input
                   {...ids}
@@ -265,10 +314,10 @@ function SetPinWithCode({ variant, state, onCancel }: { variant: CodeVariant; st
                 />
               )}
             </Field>
-            <Field label="New PIN" hint={`${PIN_MIN_DIGITS} to ${PIN_MAX_DIGITS} digits.`} error={errors.pin}>
+            <Field label={t(M.newPin)} hint={t(M.newPinHint, { min: PIN_MIN_DIGITS, max: PIN_MAX_DIGITS })} error={errors.pin}>
               {pinField(pin, setPin, 'pin-new')}
             </Field>
-            <Field label="New PIN again" error={errors.repeat}>
+            <Field label={t(M.newPinAgain)} error={errors.repeat}>
               {pinField(repeat, setRepeat, 'pin-repeat')}
             </Field>
           </>
@@ -279,11 +328,11 @@ function SetPinWithCode({ variant, state, onCancel }: { variant: CodeVariant; st
         <div className="mgr-row-gap">
           {(variant !== 'reset' || codeUsable) && (
             <Button type="submit" variant="primary" size="large" disabled={busy} testId="pin-set">
-              {busy ? 'Saving…' : 'Set PIN and open'}
+              {t(busy ? M.saving : M.setAndOpen)}
             </Button>
           )}
           <Button variant="ghost" size="large" onClick={onCancel} testId="pin-cancel">
-            {variant === 'forgot' ? 'Back' : 'Cancel'}
+            {t(variant === 'forgot' ? M.back : M.cancel)}
           </Button>
         </div>
         {variant === 'reset' && <ClearTill />}
@@ -294,6 +343,7 @@ function SetPinWithCode({ variant, state, onCancel }: { variant: CodeVariant; st
 
 /** The way out without the set-up code: both keys and all settings go, the journal stays. Two steps. */
 function ClearTill() {
+  const t = useTranslate();
   const session = useRuntime().session;
   const busy = useManagerSession((s) => s.busy === 'clear');
   const message = useManagerSession((s) => s.clearMessage);
@@ -308,20 +358,19 @@ function ClearTill() {
     <div className="mgr-clear-till" data-testid="till-reset">
       {!asking ? (
         <Button onClick={() => setAsking(true)} testId="till-reset-start">
-          No set-up code? Clear keys and settings…
+          {t(M.clearStart)}
         </Button>
       ) : (
         <>
           <p className="mgr-banner mgr-banner--warn">
-            This deletes both API keys and every setting on this till (mode, store, till id, earn rule, scanner). The journal stays. A new set-up code is then
-            shown for a new PIN, and the keys must be entered again.
+            {t(M.clearWarn)}
           </p>
           <div className="mgr-row-gap">
             <Button variant="danger" disabled={busy} onClick={clear} testId="till-reset-confirm">
-              {busy ? 'Clearing…' : 'Yes, clear keys and settings'}
+              {t(busy ? M.clearing : M.clearConfirm)}
             </Button>
             <Button variant="ghost" disabled={busy} onClick={() => setAsking(false)}>
-              Keep them
+              {t(M.clearKeep)}
             </Button>
           </div>
         </>

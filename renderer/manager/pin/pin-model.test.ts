@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LockState } from '../../../shared/ipc/contract.ts';
+import { createTranslator } from '../../../shared/i18n/translator.ts';
 import { countdown, lockoutText, newPinProblem, pinProblem, setupCodeProblem, verifyView } from './pin-model.ts';
 
 const anyText = expect.any(String) as unknown as string;
@@ -52,5 +53,15 @@ describe('PIN checks', () => {
     expect(setupCodeProblem(' ')).toBe('Enter the set-up code.');
     expect(setupCodeProblem('7KQ4-M2XD')).toMatch(/12 letters and digits/);
     expect(setupCodeProblem('7kq4 m2xd 9prt')).toBeNull();
+  });
+});
+
+describe('in the till’s language', () => {
+  const de = createTranslator('de');
+  it('words the gate in German, plural and all', () => {
+    expect(verifyView({ result: 'wrong', attemptsLeft: 3, state }, de.t)).toEqual({ kind: 'wrong', text: textMatching(/^Falsche PIN\. Noch 3 Versuche/) });
+    expect(verifyView({ result: 'wrong', attemptsLeft: 1, state }, de.t)).toEqual({ kind: 'wrong', text: textMatching(/Noch ein Versuch/) });
+    expect(pinProblem('48213', de.t)).toBe('Eine PIN hat 6 bis 12 Ziffern.');
+    expect(lockoutText(Date.UTC(2026, 2, 12, 13, 5), de.t, 'de-DE')).toMatch(/^Zu viele falsche PINs\. Erneut versuchen um \d{2}:\d{2}\.$/);
   });
 });

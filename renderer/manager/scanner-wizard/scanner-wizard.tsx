@@ -4,12 +4,54 @@
  * scanner settings — or tells the manager exactly what to change on the scanner.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslate } from '../use-translate.ts';
+import { defineMessages } from 'react-intl';
 import { useRuntime, useSettings } from '../../app/context.tsx';
 import { LAYER, useShortcut } from '../../app/shortcuts.ts';
 import { Button } from '../../ui/index.ts';
 import { analyseScannerBurst, SCANNER_TEST_CODE, type ScannerAnalysis } from '../../scan/scanner-profile.ts';
 import { BURST_QUIET_MS, BurstRecorder, detectTillLayout, planSave, saveScannerPlan, showChars, terminatorName, type SavePlan } from './wizard-model.ts';
 import { QrCode } from './test-code-qr.tsx';
+
+const M = defineMessages({
+  qrLabel: { id: 'manager.scanner.qrLabel', defaultMessage: 'Scanner test code {code}', description: 'Scanner set-up: the on-screen QR code (screen reader label)' },
+  step1: { id: 'manager.scanner.step1', defaultMessage: 'Step 1 of 2', description: 'Scanner set-up: step counter' },
+  step2: { id: 'manager.scanner.step2', defaultMessage: 'Step 2 of 2', description: 'Scanner set-up: step counter' },
+  lead: { id: 'manager.scanner.lead', defaultMessage: 'Scan this test code with the USB scanner.', description: 'Scanner set-up: what to do' },
+  how: {
+    id: 'manager.scanner.how',
+    defaultMessage: 'Point the scanner at the code on the screen (or at a printed copy). The till watches how the keys arrive and works out the scanner’s settings.',
+    description: 'Scanner set-up: how it works',
+  },
+  waiting: { id: 'manager.scanner.waiting', defaultMessage: 'Waiting for the scan…', description: 'Scanner set-up: no key yet' },
+  receiving: { id: 'manager.scanner.receiving', defaultMessage: 'Receiving… {keys, plural, one {# key} other {# keys}}', description: 'Scanner set-up: keys received so far' },
+  saved: { id: 'manager.scanner.saved', defaultMessage: 'Saved', description: 'Scanner set-up: the settings were saved' },
+  savedLead: { id: 'manager.scanner.savedLead', defaultMessage: 'Scans now use these settings.', description: 'Scanner set-up: after saving' },
+  again: { id: 'manager.scanner.again', defaultMessage: 'Scan again', description: 'Scanner set-up: record another test scan' },
+  saving: { id: 'manager.scanner.saving', defaultMessage: 'Saving…', description: 'Scanner set-up: save button while saving' },
+  save: { id: 'manager.scanner.save', defaultMessage: 'Save scanner settings', description: 'Scanner set-up: save button' },
+  done: { id: 'manager.scanner.done', defaultMessage: 'Done', description: 'Scanner set-up: close after saving' },
+  changeFirst: { id: 'manager.scanner.changeFirst', defaultMessage: 'Change this first', description: 'Scanner set-up: the scan showed a problem' },
+  keysApart: {
+    id: 'manager.scanner.keysApart',
+    defaultMessage: '{keys, plural, one {# key} other {# keys}}, about {gap} ms apart.',
+    description: 'Scanner set-up: timing of a failed scan',
+  },
+  needsChange: { id: 'manager.scanner.needsChange', defaultMessage: 'The scanner needs one change', description: 'Scanner set-up: result heading' },
+  recognised: { id: 'manager.scanner.recognised', defaultMessage: 'Scanner recognised', description: 'Scanner set-up: result heading' },
+  timing: { id: 'manager.scanner.timing', defaultMessage: 'Key timing', description: 'Scanner set-up fact' },
+  timingValue: { id: 'manager.scanner.timingValue', defaultMessage: 'about {avg} ms apart (slowest {max} ms)', description: 'Scanner set-up: key timing value' },
+  prefix: { id: 'manager.scanner.prefix', defaultMessage: 'Prefix', description: 'Scanner set-up fact: characters before each code' },
+  suffix: { id: 'manager.scanner.suffix', defaultMessage: 'Suffix', description: 'Scanner set-up fact: characters after each code' },
+  end: { id: 'manager.scanner.end', defaultMessage: 'End of code', description: 'Scanner set-up fact: how a code ends' },
+  allow: { id: 'manager.scanner.allow', defaultMessage: 'Till will allow', description: 'Scanner set-up fact: the gap the till will accept' },
+  allowValue: { id: 'manager.scanner.allowValue', defaultMessage: 'up to {ms} ms between keys', description: 'Scanner set-up: the gap the till will accept' },
+  unreadable: {
+    id: 'manager.scanner.unreadable',
+    defaultMessage: 'The current settings could not be read, so these cannot be saved from here.',
+    description: 'Scanner set-up: settings missing, cannot save',
+  },
+});
 
 type Phase =
   | { step: 'listening'; keys: number }
@@ -23,6 +65,7 @@ export interface ScannerWizardProps {
 }
 
 export function ScannerWizard({ onDone }: ScannerWizardProps) {
+  const t = useTranslate();
   const runtime = useRuntime();
   const current = useSettings((s) => s.settings);
   const [phase, setPhase] = useState<Phase>({ step: 'listening', keys: 0 });
@@ -42,10 +85,10 @@ export function ScannerWizard({ onDone }: ScannerWizardProps) {
     const events = [...recorder.current.events];
     recorder.current.clear();
     const analysis = analyseScannerBurst(SCANNER_TEST_CODE, events, layout.current === undefined ? {} : { tillLayout: layout.current });
-    const plan = analysis.ok && current !== null ? planSave(analysis.profile, current.scanner) : null;
+    const plan = analysis.ok && current !== null ? planSave(analysis.profile, current.scanner, t) : null;
     runtime.sound.play(analysis.ok && plan?.ok === true ? 'success' : 'error');
     setPhase({ step: 'result', analysis, plan });
-  }, [current, runtime]);
+    }, [current, runtime, t]);
 
   // Record raw keys (capture phase, before anything else sees them) while listening.
   useEffect(() => {
@@ -75,7 +118,7 @@ export function ScannerWizard({ onDone }: ScannerWizardProps) {
 
   const save = async (plan: SavePlan & { ok: true }, analysis: ScannerAnalysis): Promise<void> => {
     setPhase({ step: 'saving', analysis, plan });
-    const message = await saveScannerPlan(runtime.settings, plan);
+    const message = await saveScannerPlan(runtime.settings, plan, runtime.locale.getState().translator);
     if (message === null) {
       runtime.sound.play('success');
       setPhase({ step: 'saved', plan });
@@ -97,7 +140,7 @@ export function ScannerWizard({ onDone }: ScannerWizardProps) {
     <div className="wizard" data-testid="scanner-wizard">
       <div className="wizard__body">
         <div className="wizard__code">
-          <QrCode text={SCANNER_TEST_CODE} label={`Scanner test code ${SCANNER_TEST_CODE}`} />
+          <QrCode text={SCANNER_TEST_CODE} label={t(M.qrLabel, { code: SCANNER_TEST_CODE })} />
           <p className="wizard__code-text mono" data-testid="wizard-test-code">
             {SCANNER_TEST_CODE}
           </p>
@@ -105,11 +148,11 @@ export function ScannerWizard({ onDone }: ScannerWizardProps) {
         <div className="wizard__side" aria-live="polite">
           {phase.step === 'listening' && (
             <div data-testid="wizard-listening">
-              <p className="wizard__step">Step 1 of 2</p>
-              <p className="wizard__lead">Scan this test code with the USB scanner.</p>
-              <p>Point the scanner at the code on the screen (or at a printed copy). The till watches how the keys arrive and works out the scanner’s settings.</p>
+              <p className="wizard__step">{t(M.step1)}</p>
+              <p className="wizard__lead">{t(M.lead)}</p>
+              <p>{t(M.how)}</p>
               <p className="wizard__status" data-testid="wizard-keys">
-                {phase.keys === 0 ? 'Waiting for the scan…' : `Receiving… ${phase.keys} keys`}
+                {phase.keys === 0 ? t(M.waiting) : t(M.receiving, { keys: phase.keys })}
               </p>
             </div>
           )}
@@ -125,9 +168,10 @@ export function ScannerWizard({ onDone }: ScannerWizardProps) {
           {phase.step === 'saved' && (
             <div className="wizard__result wizard__result--ok" data-testid="wizard-saved" role="status">
               <p className="wizard__headline">
-                <span aria-hidden="true">✓ </span>Saved
+                <span aria-hidden="true">✓ </span>
+                {t(M.saved)}
               </p>
-              <p>Scans now use these settings.</p>
+              <p>{t(M.savedLead)}</p>
               {phase.plan.changes.length > 0 && (
                 <ul className="wizard__facts">
                   {phase.plan.changes.map((c) => (
@@ -142,7 +186,7 @@ export function ScannerWizard({ onDone }: ScannerWizardProps) {
       <div className="dialog__footer">
         {(phase.step === 'result' || phase.step === 'save-failed') && (
           <Button variant="secondary" shortcut="R" onClick={again} testId="wizard-again">
-            Scan again
+            {t(M.again)}
           </Button>
         )}
         {(phase.step === 'result' || phase.step === 'saving' || phase.step === 'save-failed') && phase.plan?.ok === true && phase.analysis.ok && (
@@ -156,12 +200,12 @@ export function ScannerWizard({ onDone }: ScannerWizardProps) {
             data-autofocus
             testId="wizard-save"
           >
-            {phase.step === 'saving' ? 'Saving…' : 'Save scanner settings'}
+            {t(phase.step === 'saving' ? M.saving : M.save)}
           </Button>
         )}
         {phase.step === 'saved' && (
           <Button variant="primary" shortcut="Enter" onClick={onDone} testId="wizard-done">
-            Done
+            {t(M.done)}
           </Button>
         )}
       </div>
@@ -170,16 +214,18 @@ export function ScannerWizard({ onDone }: ScannerWizardProps) {
 }
 
 function Result({ analysis, plan }: { analysis: ScannerAnalysis; plan: SavePlan | null }) {
+  const t = useTranslate();
   if (!analysis.ok) {
     return (
       <div className="wizard__result wizard__result--fix" data-testid="wizard-problem" data-problem={analysis.problem} role="alert">
         <p className="wizard__headline">
-          <span aria-hidden="true">✕ </span>Change this first
+          <span aria-hidden="true">✕ </span>
+          {t(M.changeFirst)}
         </p>
         <p className="wizard__message">{analysis.message}</p>
         {analysis.timing !== null && (
           <p className="muted">
-            {analysis.timing.keys} keys, about {Math.round(analysis.timing.avgGapMs)} ms apart.
+            {t(M.keysApart, { keys: analysis.timing.keys, gap: Math.round(analysis.timing.avgGapMs) })}
           </p>
         )}
       </div>
@@ -188,25 +234,25 @@ function Result({ analysis, plan }: { analysis: ScannerAnalysis; plan: SavePlan 
   const { profile, timing } = analysis;
   return (
     <div className={`wizard__result ${plan?.ok === false ? 'wizard__result--fix' : 'wizard__result--ok'}`} data-testid="wizard-result" role="status">
-      <p className="wizard__step">Step 2 of 2</p>
+      <p className="wizard__step">{t(M.step2)}</p>
       <p className="wizard__headline">
         <span aria-hidden="true">{plan?.ok === false ? '✕ ' : '✓ '}</span>
-        {plan?.ok === false ? 'The scanner needs one change' : 'Scanner recognised'}
+        {t(plan?.ok === false ? M.needsChange : M.recognised)}
       </p>
       <p className="wizard__message">{analysis.message}</p>
       <dl className="wizard__facts wizard__facts--grid">
-        <dt>Key timing</dt>
+        <dt>{t(M.timing)}</dt>
         <dd>
-          about {Math.round(timing.avgGapMs)} ms apart (slowest {Math.round(timing.maxGapMs)} ms)
+          {t(M.timingValue, { avg: Math.round(timing.avgGapMs), max: Math.round(timing.maxGapMs) })}
         </dd>
-        <dt>Prefix</dt>
-        <dd data-testid="wizard-prefix">{showChars(profile.prefix)}</dd>
-        <dt>Suffix</dt>
-        <dd data-testid="wizard-suffix">{showChars(profile.suffix)}</dd>
-        <dt>End of code</dt>
-        <dd data-testid="wizard-terminator">{terminatorName(profile.terminator)}</dd>
-        <dt>Till will allow</dt>
-        <dd>up to {profile.maxGapMs} ms between keys</dd>
+        <dt>{t(M.prefix)}</dt>
+        <dd data-testid="wizard-prefix">{showChars(profile.prefix, t)}</dd>
+        <dt>{t(M.suffix)}</dt>
+        <dd data-testid="wizard-suffix">{showChars(profile.suffix, t)}</dd>
+        <dt>{t(M.end)}</dt>
+        <dd data-testid="wizard-terminator">{terminatorName(profile.terminator, t)}</dd>
+        <dt>{t(M.allow)}</dt>
+        <dd>{t(M.allowValue, { ms: profile.maxGapMs })}</dd>
       </dl>
       {analysis.notes.length > 0 && (
         <ul className="wizard__notes">
@@ -220,7 +266,7 @@ function Result({ analysis, plan }: { analysis: ScannerAnalysis; plan: SavePlan 
           {plan.instructions}
         </p>
       )}
-      {plan === null && <p className="muted">The current settings could not be read, so these cannot be saved from here.</p>}
+      {plan === null && <p className="muted">{t(M.unreadable)}</p>}
     </div>
   );
 }
