@@ -219,7 +219,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (options.presetSettings !== undefined) {
       // A test's preset over a fleet policy: the fields the policy locks keep the policy's word.
       const locked: readonly string[] = lockedFields(policy.current());
-      settings.update(Object.fromEntries(Object.entries(options.presetSettings).filter(([name]) => !locked.includes(name))) as SettingsPatch);
+      settings.update(Object.fromEntries(Object.entries(options.presetSettings).filter(([name]) => !locked.includes(name))));
     }
     if (options.managerPin !== undefined && !(await pin.state()).configured) {
       if (setupCode === null) throw new Error('A manager PIN can only be preset on a new data folder (this one has no set-up code to show).');
