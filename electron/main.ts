@@ -12,7 +12,8 @@ import type { BrowserWindow, WebContents } from 'electron';
 import { createTillCore } from './core/app/app-core.ts';
 import type { TillCore, TillTelemetryOptions } from './core/app/app-core.ts';
 import { telemetryFromEnv } from './core/telemetry/telemetry-env.ts';
-import { updateConfigFromEnv } from './core/update/update-feed.ts';
+import { updateConfigFor, updateConfigFromEnv } from './core/update/update-feed.ts';
+import type { UpdateConfig } from './core/update/update-feed.ts';
 import { openAppLog } from './core/log/app-log.ts';
 import type { AppLog } from './core/log/app-log.ts';
 import { openPolicySource } from './core/policy/policy-source.ts';
@@ -211,13 +212,32 @@ export async function main(): Promise<void> {
   });
 
   // Updates download in the background; the core's gate decides when the till restarts into one.
+  // The feed and channel come from the policy (over the environment's), and follow it when it changes.
+  let hostUpdates: UpdateConfig | null = null;
   try {
-    const updates = updateConfigFromEnv(process.env);
-    // Loaded only when used: the update client reaches for Electron's autoUpdater at import.
-    if (updates !== null && app.isPackaged) (await import('./shell/updates.ts')).startUpdates({ config: updates, readiness: () => core.updateReadiness(), log });
+    hostUpdates = updateConfigFromEnv(process.env);
   } catch (e) {
-    log.warn(`Updates are off: ${e instanceof Error ? e.message : String(e)}`);
+    log.warn(`Updates from the environment are off: ${e instanceof Error ? e.message : String(e)}`);
   }
+  let updates: { key: string; stop(): void } | null = null;
+  const applyUpdates = async (): Promise<void> => {
+    const config = updateConfigFor(policy.current(), hostUpdates);
+    const key = JSON.stringify(config);
+    if (updates?.key === key || !app.isPackaged) return;
+    updates?.stop();
+    updates = null;
+    if (config === null) return;
+    try {
+      // Loaded only when used: the update client reaches for Electron's autoUpdater at import.
+      const client = (await import('./shell/updates.ts')).startUpdates({ config, readiness: () => core.updateReadiness(), log });
+      updates = { key, stop: () => client.stop() };
+      log.warn('Updates from the feed', { channel: config.channel });
+    } catch (e) {
+      log.warn(`Updates are off: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  await applyUpdates();
+  policy.subscribe(() => void applyUpdates());
 
   const missing = core.registry.missing();
   if (missing.length > 0) throw new Error(`IPC channels without an implementation: ${missing.join(', ')}`);

@@ -40,6 +40,7 @@ import { EVENTS_PATH, INVOKE_PATH, TOKEN_HEADER } from './bridge-client-paths.ts
 import { bundleBridgeClient } from './bridge-bundle.ts';
 import { createSseHub } from './sse.ts';
 import { BRIDGE_SCRIPT_PATH, serveStatic } from './static-files.ts';
+import { lockedFields } from '../../shared/policy/policy-schema.ts';
 
 export interface WebHostOptions {
   readonly dataDir: string;
@@ -215,7 +216,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const { settings, pin, vault, notices } = foundation;
     // The same secrets the IPC door guards: the vault's keys, and the embedded sandbox's once it runs.
     fileLog?.setSecrets(() => [...vault.secrets(), ...(core?.sandbox.secrets() ?? [])]);
-    if (options.presetSettings !== undefined) settings.update(options.presetSettings);
+    if (options.presetSettings !== undefined) {
+      // A test's preset over a fleet policy: the fields the policy locks keep the policy's word.
+      const locked: readonly string[] = lockedFields(policy.current());
+      settings.update(Object.fromEntries(Object.entries(options.presetSettings).filter(([name]) => !locked.includes(name))));
+    }
     if (options.managerPin !== undefined && !(await pin.state()).configured) {
       if (setupCode === null) throw new Error('A manager PIN can only be preset on a new data folder (this one has no set-up code to show).');
       await pin.set(options.managerPin, { setupCode });

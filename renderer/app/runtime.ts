@@ -7,6 +7,8 @@
 import { defineMessages } from '@formatjs/intl';
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
 import { createManagerData, type ManagerData } from '../manager/manager-data.ts';
+import { createPolicyStore, type PolicyStore } from '../manager/settings/policy-store.ts';
+import { createSupportStore, type SupportStore } from '../manager/support/support-store.ts';
 import { attachWedgeDetector, type WedgeHost } from '../scan/attach-wedge.ts';
 import { createAwardStore, openSaleTxnId, type AwardStore } from '../state/award-store.ts';
 import { createCouponStore, type CouponStore } from '../state/coupon-store.ts';
@@ -43,6 +45,10 @@ export interface TillRuntime {
   keys: KeysStore;
   /** SocialHub's store list for the store picker. */
   storePicker: StorePickerStore;
+  /** What the fleet policy locks (Settings) and its file's state (Support). */
+  policy: PolicyStore;
+  /** The manager's "Save a support bundle". */
+  support: SupportStore;
   member: MemberStore;
   award: AwardStore;
   coupon: CouponStore;
@@ -110,10 +116,16 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
   const follower = createRowFollower(bridge, timers);
   const status = createStatusStore(bridge);
   const settings = createSettingsStore(bridge);
+  const policy = createPolicyStore(bridge);
+  // A policy applied or rejected changes main's notices: read the locks again then.
+  settings.subscribe((s, prev) => {
+    if (s.info !== null && s.info?.notices !== prev.info?.notices) void policy.getState().refresh();
+  });
   const session = createSessionStore(bridge, {
     onTillCleared: () => void settings.getState().load(),
     onUnlocked: () => {
       void settings.getState().loadInfo();
+      void policy.getState().refresh();
       void status.getState().refresh();
     },
     translator: () => locale.getState().translator,
@@ -206,6 +218,8 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
     follower,
     status,
     settings,
+    policy,
+    support: createSupportStore(bridge),
     session,
     keys,
     storePicker,

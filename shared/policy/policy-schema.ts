@@ -44,8 +44,8 @@ export const languageTagSchema = z.string().regex(/^[a-z]{2,3}(?:-[A-Z][a-z]{3})
 export const currencyCodeSchema = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as USD');
 
 /**
- * The managed settings: each maps to the settings field of the same name, except `posLink`,
- * `language` and `currency`, which are fleet values the till's modules read from the policy.
+ * The managed settings: each maps to the settings field of the same name (`language` to the
+ * nearest shipped language), except `posLink`, a fleet value the POS link reads from the policy.
  */
 export const policySettingsSchema = z.strictObject({
   mode: managed(z.enum(['sandbox', 'live'])),
@@ -92,7 +92,7 @@ export type PolicySettingName = keyof z.output<typeof policySettingsSchema>;
 export const POLICY_SETTING_NAMES = Object.keys(policySettingsSchema.shape) as PolicySettingName[];
 
 /** Policy fields that are settings fields (the rest are fleet-only values). */
-export const POLICY_FLEET_ONLY: readonly PolicySettingName[] = ['posLink', 'language', 'currency'];
+export const POLICY_FLEET_ONLY: readonly PolicySettingName[] = ['posLink'];
 
 /** A till id checked against the policy's pattern (whole match). */
 export function tillIdMatches(tillId: string, pattern: string): boolean {

@@ -49,6 +49,7 @@ import { bundleFileName, buildSupportBundle } from '../support/bundle.ts';
 
 export const SUPPORT_DIR = 'support';
 import { startTelemetry } from '../telemetry/telemetry.ts';
+import { telemetryEndpointFor } from '../telemetry/telemetry-source.ts';
 import type { SalesTally, Telemetry } from '../telemetry/telemetry.ts';
 import { createTillActivity } from '../update/till-activity.ts';
 import type { UpdateReadiness } from '../update/update-gate.ts';
@@ -163,19 +164,40 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
   const journal = openJournalSlot({ path: path.join(options.dataDir, JOURNAL_FILE), now });
   if (journal.stopped() !== null) log.error('Journal unavailable: writes are stopped', { reason: journal.stopped() });
 
-  // Telemetry's resource names the till, so it starts again when the manager sets another store or till id.
-  const telemetryKey = (): string => `${settings.get().storeId ?? ''}\n${settings.get().tillId ?? ''}`;
+  // Telemetry's resource names the till, so it starts again when the manager sets another store or till id;
+  // and its collector comes from the policy (else the host), so a policy change starts it again too.
+  const telemetryEndpoint = (): string | null => telemetryEndpointFor(policyNow(), options.telemetry?.endpoint ?? null);
+  const telemetryKey = (): string => `${telemetryEndpoint() ?? ''}\n${settings.get().storeId ?? ''}\n${settings.get().tillId ?? ''}`;
   const openTelemetry = (): Telemetry =>
     startTelemetry({
-      endpoint: options.telemetry?.endpoint ?? null,
+      endpoint: telemetryEndpoint(),
       ...(options.telemetry?.exportIntervalMs === undefined ? {} : { exportIntervalMs: options.telemetry.exportIntervalMs }),
       resource: { storeId: settings.get().storeId ?? '', tillId: settings.get().tillId ?? '', appVersion: options.app.version },
       journalStats: () => journal.current()?.stats() ?? null,
       ...(options.telemetry?.sales === undefined ? {} : { sales: options.telemetry.sales }),
       log,
     });
-  let telemetry = openTelemetry();
+  const telemetryOff = (reason: string): Telemetry => {
+    log.warn(`Telemetry is off: ${reason}`);
+    return startTelemetry({ endpoint: null, resource: { storeId: '', tillId: '', appVersion: options.app.version }, journalStats: () => null, log });
+  };
+  // The policy's endpoint passed its own check; one the exporter still refuses must not stop the till.
+  const openTelemetrySafely = (): Telemetry => {
+    try {
+      return openTelemetry();
+    } catch (e) {
+      return telemetryOff(e instanceof Error ? e.message : String(e));
+    }
+  };
+  let telemetry = openTelemetrySafely();
   let telemetryFor = telemetryKey();
+  const refreshTelemetry = (): void => {
+    if (telemetryKey() === telemetryFor) return;
+    const old = telemetry;
+    telemetryFor = telemetryKey();
+    telemetry = openTelemetrySafely();
+    void old.close();
+  };
 
   const onlineStatus = createOnlineStatus(now);
   const recordCall = (record: ApiCallRecord): void => {
@@ -394,6 +416,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     } else if (state.status === 'applied') {
       log.warn('Fleet policy in force', { path: state.path, locked: lockedFields(state.policy) });
     }
+    refreshTelemetry(); // a new collector (or none) applies now, not at the next start
   };
   if (policy !== null) {
     onPolicy(policy.state());
@@ -430,12 +453,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     if (engine.outdated()) startEngine(); // the manager finished the set-up, or changed store/till/target
     void link.apply(settings.get().posLink); // turned on/off or moved through settings:update
     if (!onlineStatus.state().online && now() - lastProbe >= OFFLINE_PROBE_MS) void probe();
-    if (telemetry.enabled && telemetryKey() !== telemetryFor) {
-      const old = telemetry;
-      telemetry = openTelemetry();
-      telemetryFor = telemetryKey();
-      void old.close();
-    }
+    refreshTelemetry();
   }, options.tickMs ?? TICK_MS_DEFAULT);
   tick.unref();
   const retention = startRetention({ journal, retentionDays: () => settings.get().journalRetentionDays, log });

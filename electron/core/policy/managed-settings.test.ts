@@ -24,7 +24,7 @@ const POLICY = {
     journalRetentionDays: { value: 30, locked: true },
     managerAutoLockMinutes: { value: 2, locked: true },
     cardFreshnessMinutes: { value: 3 },
-    language: { value: 'fr-CA', locked: true },
+    language: { value: 'de-AT', locked: true },
     currency: { value: 'CAD', locked: true },
     posLink: { value: { enabled: false }, locked: true },
   },
@@ -44,14 +44,14 @@ async function start(policy: unknown): Promise<{ kit: TillKit; file: string }> {
 describe('settings under a fleet policy', () => {
   it('reads the policy values over the stored ones and says which fields are locked', async () => {
     const { kit: k } = await start(POLICY);
-    expect(await k.call('settingsGet')).toMatchObject({ ok: true, value: { kiosk: true, journalRetentionDays: 30, managerAutoLockMinutes: 2, cardFreshnessMinutes: 3, tillId: 'T01' } });
+    expect(await k.call('settingsGet')).toMatchObject({ ok: true, value: { kiosk: true, journalRetentionDays: 30, managerAutoLockMinutes: 2, cardFreshnessMinutes: 3, tillId: 'T01', language: 'de', currency: 'CAD' } });
     expect(await k.call('policyStatus')).toMatchObject({
       ok: true,
       value: {
         status: 'applied',
         locked: ['journalRetentionDays', 'managerAutoLockMinutes', 'kiosk', 'posLink', 'language', 'currency'],
         managed: ['journalRetentionDays', 'managerAutoLockMinutes', 'cardFreshnessMinutes', 'kiosk', 'posLink', 'language', 'currency'],
-        fleet: { posLinkEnabled: false, language: 'fr-CA', currency: 'CAD' },
+        fleet: { posLinkEnabled: false, language: 'de-AT', currency: 'CAD' },
         tillIdPattern: 'T[0-9]{2}',
         lockedLabel: 'Managed by your organisation',
       },

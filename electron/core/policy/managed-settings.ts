@@ -6,6 +6,7 @@
  */
 import { lockedFields, POLICY_FLEET_ONLY, tillIdMatches } from '../../../shared/policy/policy-schema.ts';
 import type { PolicySettingName, TillPolicy } from '../../../shared/policy/policy-schema.ts';
+import { matchLocale } from '../../../shared/i18n/locales.ts';
 import type { Settings, SettingsPatch } from '../settings/settings-schema.ts';
 import type { SettingsService } from '../settings/settings-file.ts';
 
@@ -21,7 +22,7 @@ export class PolicyLockedError extends Error {
 
 export const MANAGED_MESSAGE = 'Managed by your organisation';
 
-type SettingsField = Exclude<PolicySettingName, 'posLink' | 'language' | 'currency'>;
+type SettingsField = Exclude<PolicySettingName, 'posLink'>;
 
 /** The stored settings with the policy's values in force (not re-validated: the policy was checked as a whole when loaded). */
 export function policyOverlay(stored: Settings, policy: TillPolicy | null): Settings {
@@ -29,7 +30,8 @@ export function policyOverlay(stored: Settings, policy: TillPolicy | null): Sett
   const out: Record<string, unknown> = { ...stored };
   for (const [name, entry] of Object.entries(policy.settings)) {
     if (entry?.value === undefined || (POLICY_FLEET_ONLY as readonly string[]).includes(name)) continue;
-    out[name as SettingsField] = entry.value;
+    // A fleet names a language (`de-AT`); the till runs the nearest one it ships, or follows the OS.
+    out[name as SettingsField] = name === 'language' ? matchLocale(entry.value as string) : entry.value;
   }
   return out as unknown as Settings;
 }

@@ -4,6 +4,7 @@
  * `<feed>/<channel>/<platform>/<arch>`. A fleet's policy picks the channel.
  */
 import { z } from 'zod';
+import type { TillPolicy } from '../../../shared/policy/policy-schema.ts';
 
 export const UPDATE_CHANNELS = ['stable', 'pilot'] as const;
 export type UpdateChannel = (typeof UPDATE_CHANNELS)[number];
@@ -34,4 +35,15 @@ export function updateConfigFromEnv(env: Readonly<Record<string, string | undefi
     throw new Error(`${issue?.path[0] === 'channel' ? 'TILL_UPDATE_CHANNEL' : 'TILL_UPDATE_FEED_URL'}: ${issue?.message ?? 'invalid'}`);
   }
   return parsed.data;
+}
+
+/**
+ * The feed in force: the policy's `updates` (channel, and the feed when it names one) over the
+ * host's own (the environment's). No feed anywhere: no update checks.
+ */
+export function updateConfigFor(policy: TillPolicy | null, host: UpdateConfig | null): UpdateConfig | null {
+  const fromPolicy = policy?.updates;
+  const feedUrl = fromPolicy?.feedUrl ?? host?.feedUrl;
+  if (feedUrl === undefined) return null;
+  return { feedUrl, channel: fromPolicy?.channel ?? host?.channel ?? 'stable' };
 }

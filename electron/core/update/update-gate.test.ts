@@ -10,7 +10,7 @@ import type { TillKit } from '../app/testing/till-kit.ts';
 import { formatDescription } from '../../../shared/ledger/sale-token.ts';
 import { decideUpdate, IDLE_MS_DEFAULT } from './update-gate.ts';
 import type { UpdateReadiness } from './update-gate.ts';
-import { updateConfigFromEnv, updateConfigSchema, updateFeedUrl } from './update-feed.ts';
+import { updateConfigFor, updateConfigFromEnv, updateConfigSchema, updateFeedUrl } from './update-feed.ts';
 
 const NOW = 1_800_000_000_000;
 const quiet: UpdateReadiness = { writesInFlight: 0, unfinished: 0, journalDurable: true, saleOpen: false, lastActivityAt: NOW - IDLE_MS_DEFAULT };
@@ -104,5 +104,19 @@ describe('readiness from the app core', () => {
     expect(decideUpdate(k.core.updateReadiness(), Date.now())).toEqual({ apply: false, reason: 'a sale is open' });
     posOpen = false;
     expect(decideUpdate(k.core.updateReadiness(), Date.now())).toEqual({ apply: true });
+  });
+});
+
+describe('the feed a fleet policy sets', () => {
+  const host = { feedUrl: 'https://updates.dev.example/till', channel: 'stable' as const };
+  it('takes the policy’s channel and feed over the host’s', () => {
+    expect(updateConfigFor({ settings: {}, updates: { channel: 'pilot', feedUrl: 'https://updates.chain.example' } }, host)).toEqual({ feedUrl: 'https://updates.chain.example', channel: 'pilot' });
+    expect(updateConfigFor({ settings: {}, updates: { channel: 'pilot' } }, host)).toEqual({ feedUrl: host.feedUrl, channel: 'pilot' });
+    expect(updateConfigFor({ settings: {} }, { ...host, channel: 'pilot' })).toEqual({ feedUrl: host.feedUrl, channel: 'pilot' });
+  });
+  it('has no feed, so no update checks, when neither names one', () => {
+    expect(updateConfigFor({ settings: {}, updates: { channel: 'pilot' } }, null)).toBeNull();
+    expect(updateConfigFor(null, null)).toBeNull();
+    expect(updateConfigFor(null, host)).toEqual(host);
   });
 });

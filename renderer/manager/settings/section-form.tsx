@@ -1,14 +1,18 @@
 /**
  * One Settings section as a form over the settings store: a draft over the saved settings (only
  * edited fields are held, so a change made elsewhere — the scanner wizard — shows through), Save
- * through the store's `update(patch)` with validation, Discard.
+ * through the store's `update(patch)` with validation, Discard. A field the fleet policy locks is
+ * disabled, marked "Managed by your organisation", and left out of the patch (main refuses it).
  */
 import { useState } from 'react';
 import type { ReactNode } from 'react';
+import { useIntl } from 'react-intl';
 import type { Settings } from '../../../shared/ipc/schemas/settings.ts';
 import { errorText } from '../../app/call.ts';
 import { useRuntime, useSettings } from '../../app/context.tsx';
-import { Button, ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
+import { Button, Chip, ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
+import { M } from './messages.ts';
+import { usePolicy } from './use-policy.ts';
 import { buildPatch, draftFrom, serverErrors } from './settings-form.ts';
 import type { DraftValue, FieldErrors, SectionId } from './settings-form.ts';
 
@@ -19,12 +23,18 @@ export interface SectionForm {
   checked: (key: string) => boolean;
   set: (key: string, value: DraftValue) => void;
   error: (key: string) => string | undefined;
+  /** The fleet policy locks this field: shown, not editable. */
+  locked: (key: string) => boolean;
   dirty: boolean;
 }
 
 export function useSectionForm(section: SectionId) {
   const store = useRuntime().settings;
   const settings = useSettings((s) => s.settings);
+  const intl = useIntl();
+  const lockedList = usePolicy((s) => s.status?.locked);
+  // A dotted key (`scanner.prefix`) is locked with its setting (`scanner`).
+  const isLocked = (key: string): boolean => (lockedList ?? []).some((name) => name === (key.split('.')[0] ?? key));
   const [edits, setEdits] = useState<Record<string, DraftValue>>({});
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -39,7 +49,7 @@ export function useSectionForm(section: SectionId) {
     if (saving) return;
     setStatus(null);
     setFailure(null);
-    const built = buildPatch(section, draft);
+    const built = buildPatch(section, draft, isLocked);
     if (settings === null) return;
     if (!built.ok) {
       setErrors(built.errors);
@@ -51,7 +61,7 @@ export function useSectionForm(section: SectionId) {
     setSaving(false);
     if (result.ok) {
       setEdits({});
-      setStatus('Saved.');
+      setStatus(intl.formatMessage(M.saved));
     } else if (result.error.code === 'SETTINGS_INVALID' && result.error.issues !== undefined) {
       setErrors(serverErrors(section, result.error.issues, result.error.message));
     } else setFailure(errorText(result.error));
@@ -80,6 +90,7 @@ export function useSectionForm(section: SectionId) {
             setEdits((e) => ({ ...e, [k]: v }));
           },
           error: (k) => errors[k],
+          locked: isLocked,
           dirty,
         };
 
@@ -101,12 +112,13 @@ export function SectionCard({
   children: (form: SectionForm) => ReactNode;
 }) {
   const { form } = state;
+  const intl = useIntl();
   return (
     <section className="mgr-card" aria-labelledby={`${id}-title`} id={id} data-testid={`settings-${id}`}>
       <h2 id={`${id}-title`}>{title}</h2>
       {intro !== undefined && <p className="mgr-hint">{intro}</p>}
       {form === null ? (
-        <p role="status">Loading…</p>
+        <p role="status">{intl.formatMessage(M.loading)}</p>
       ) : (
         <form
           className="mgr-form"
@@ -121,10 +133,10 @@ export function SectionCard({
           <ErrorBanner error={state.failure} testId={`settings-${id}-error`} />
           <div className="mgr-row-gap">
             <Button type="submit" variant="primary" disabled={state.saving || !form.dirty} testId={`settings-${id}-save`}>
-              {state.saving ? 'Saving…' : 'Save'}
+              {intl.formatMessage(state.saving ? M.saving : M.save)}
             </Button>
             <Button variant="ghost" disabled={state.saving || !form.dirty} onClick={state.discard}>
-              Discard changes
+              {intl.formatMessage(M.discard)}
             </Button>
             <StatusLine text={state.status} tone="ok" testId={`settings-${id}-status`} />
           </div>
@@ -155,10 +167,11 @@ export function TextSetting({
   maxLength?: number;
 }) {
   return (
-    <Field label={label} hint={hint} error={form.error(k)}>
+    <Field label={label} hint={hint} error={form.error(k)} aside={<ManagedMark form={form} k={k} />}>
       {(ids) => (
         <input
           {...ids}
+          disabled={form.locked(k)}
           type={type}
           inputMode={inputMode}
           autoComplete="off"
@@ -187,9 +200,9 @@ export function SelectSetting({
   options: ReadonlyArray<readonly [string, string]>;
 }) {
   return (
-    <Field label={label} hint={hint} error={form.error(k)}>
+    <Field label={label} hint={hint} error={form.error(k)} aside={<ManagedMark form={form} k={k} />}>
       {(ids) => (
-        <select {...ids} value={form.value(k)} onChange={(e) => form.set(k, e.target.value)} data-testid={`setting-${k}`}>
+        <select {...ids} disabled={form.locked(k)} value={form.value(k)} onChange={(e) => form.set(k, e.target.value)} data-testid={`setting-${k}`}>
           {options.map(([v, l]) => (
             <option key={v} value={v}>
               {l}
@@ -206,11 +219,23 @@ export function CheckSetting({ form, k, label, hint }: { form: SectionForm; k: s
   return (
     <div className="mgr-field">
       <label className="mgr-check">
-        <input type="checkbox" checked={form.checked(k)} onChange={(e) => form.set(k, e.target.checked)} data-testid={`setting-${k}`} />
+        <input type="checkbox" disabled={form.locked(k)} checked={form.checked(k)} onChange={(e) => form.set(k, e.target.checked)} data-testid={`setting-${k}`} />
         {label}
       </label>
+      <ManagedMark form={form} k={k} />
       {hint !== undefined && <span className="mgr-hint">{hint}</span>}
       {err !== undefined && <span className="mgr-field-error">{err}</span>}
     </div>
+  );
+}
+
+/** "Managed by your organisation" beside a field the fleet policy locks. */
+export function ManagedMark({ form, k }: { form: SectionForm; k: string }) {
+  const intl = useIntl();
+  if (!form.locked(k)) return null;
+  return (
+    <span data-testid={`setting-${k}-managed`}>
+      <Chip tone="done">{intl.formatMessage(M.managed)}</Chip>
+    </span>
   );
 }

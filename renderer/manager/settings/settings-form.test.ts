@@ -41,6 +41,23 @@ describe('buildPatch', () => {
     expect(scanner).toMatchObject({ ok: true, patch: { scanner: { prefix: ' ', customPattern: null } } });
   });
 
+  it('leaves out the fields the fleet policy locks', () => {
+    const locked = (k: string) => k === 'storeId' || k.startsWith('scanner.');
+    expect(buildPatch('store', { storeId: 'st_other', tillId: 'T2', txnIdScope: 'forever', businessDayStartsAt: '04:00' }, locked)).toEqual({
+      ok: true,
+      patch: { tillId: 'T2', txnIdScope: 'forever', businessDayStartsAt: '04:00' },
+    });
+    expect(buildPatch('scanner', { 'scanner.maxGapMs': 'not checked either' }, locked)).toEqual({ ok: true, patch: {} });
+  });
+
+  it('sends the language (blank: follow the computer) and the currency code in capitals', () => {
+    expect(buildPatch('region', { language: '', currency: ' eur ' })).toEqual({ ok: true, patch: { language: null, currency: 'EUR' } });
+    expect(buildPatch('region', { language: 'de', currency: 'JPY' })).toEqual({ ok: true, patch: { language: 'de', currency: 'JPY' } });
+    const bad = buildPatch('region', { language: 'xx', currency: 'EURO' });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && Object.keys(bad.errors).sort()).toEqual(['currency', 'language']);
+  });
+
   it('puts messages next to the fields', () => {
     const r = buildPatch('housekeeping', { journalRetentionDays: '3', managerAutoLockMinutes: 'abc', cardFreshnessMinutes: '10', kiosk: false });
     expect(r).toEqual({ ok: false, errors: { journalRetentionDays: 'Between 7 and 3650 days.', managerAutoLockMinutes: 'Enter a whole number.' } });

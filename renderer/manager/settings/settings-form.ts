@@ -7,7 +7,7 @@ import { settingsPatchSchema } from '../../../shared/ipc/schemas/settings.ts';
 import type { Settings, SettingsPatch } from '../../../shared/ipc/schemas/settings.ts';
 import type { Issue } from '../../../shared/ipc/envelope.ts';
 
-export type SectionId = 'connection' | 'store' | 'earn' | 'scanner' | 'camera' | 'housekeeping';
+export type SectionId = 'connection' | 'store' | 'earn' | 'scanner' | 'camera' | 'region' | 'housekeeping';
 
 /** How a field is typed in and turned into its setting. */
 type FieldKind =
@@ -18,7 +18,8 @@ type FieldKind =
   | 'nullable' // trimmed text, '' = null
   | 'nullable-raw' // text as typed, '' = null
   | 'bool'
-  | 'choice';
+  | 'choice'
+  | 'code'; // trimmed, upper case (a currency code)
 
 interface FieldSpec {
   /** Dotted path into Settings, e.g. `earnRule.pointsPerUnit`. */
@@ -53,6 +54,10 @@ export const SECTION_FIELDS: Readonly<Record<SectionId, readonly FieldSpec[]>> =
     { key: 'scanner.customPattern', kind: 'nullable-raw' },
   ],
   camera: [{ key: 'camera.deviceId', kind: 'nullable-raw' }],
+  region: [
+    { key: 'language', kind: 'nullable' },
+    { key: 'currency', kind: 'code' },
+  ],
   housekeeping: [
     { key: 'journalRetentionDays', kind: 'int' },
     { key: 'managerAutoLockMinutes', kind: 'int' },
@@ -133,12 +138,14 @@ export type PatchResult = { ok: true; patch: SettingsPatch } | { ok: false; erro
 
 /**
  * Turns the section's draft into a patch (a nested group is sent whole, as the channel wants),
- * checked with the channel's schema. Errors are keyed by the field's dotted path.
+ * checked with the channel's schema. Errors are keyed by the field's dotted path. Fields the
+ * fleet policy locks (`locked`) are left out: they cannot change, and main refuses a patch with them.
  */
-export function buildPatch(section: SectionId, draft: Draft): PatchResult {
+export function buildPatch(section: SectionId, draft: Draft, locked: (key: string) => boolean = () => false): PatchResult {
   const errors: Record<string, string> = {};
   const patch: Record<string, unknown> = {};
   for (const f of SECTION_FIELDS[section]) {
+    if (locked(f.key)) continue;
     const v = draft[f.key];
     switch (f.kind) {
       case 'bool':
@@ -162,6 +169,9 @@ export function buildPatch(section: SectionId, draft: Draft): PatchResult {
         break;
       case 'raw':
         setPath(patch, f.key, typeof v === 'string' ? v : '');
+        break;
+      case 'code':
+        setPath(patch, f.key, typeof v === 'string' ? v.trim().toUpperCase() : '');
         break;
       case 'nullable': {
         const t = typeof v === 'string' ? v.trim() : '';

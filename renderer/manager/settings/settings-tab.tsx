@@ -4,7 +4,9 @@
  * on its own; `SETTINGS_INVALID` issues appear next to their fields.
  */
 import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { PIN_RULE } from '../../../shared/ipc/schemas/pin.ts';
+import { DEFAULT_BASE_URL } from '../../../shared/ipc/schemas/settings.ts';
 import { useRuntime } from '../../app/context.tsx';
 import type { ChangePinErrors } from '../../state/session-store.ts';
 import { ScannerWizard } from '../scanner-wizard/scanner-wizard.tsx';
@@ -13,26 +15,37 @@ import { earnExample } from './earn-example.ts';
 import { KeysSection } from './keys-section.tsx';
 import { CheckSetting, SectionCard, SelectSetting, TextSetting, useSectionForm } from './section-form.tsx';
 import { StorePicker } from './store-picker.tsx';
+import { RegionSection } from './region-section.tsx';
+import { M } from './messages.ts';
+import { usePolicy } from './use-policy.ts';
+import { formatWith } from './format-message.ts';
 
 const SECTIONS = [
-  ['keys', 'API keys'],
-  ['connection', 'Connection'],
-  ['store', 'Store and till'],
-  ['earn', 'Earn rule'],
-  ['scanner', 'Scanner'],
-  ['camera', 'Camera'],
-  ['housekeeping', 'Security and housekeeping'],
-  ['pin', 'Manager PIN'],
+  ['keys', M.keys],
+  ['connection', M.connection],
+  ['store', M.store],
+  ['earn', M.earn],
+  ['scanner', M.scanner],
+  ['camera', M.camera],
+  ['region', M.region],
+  ['housekeeping', M.housekeeping],
+  ['pin', M.pin],
 ] as const;
 
 export function SettingsTab() {
+  const intl = useIntl();
+  const policy = useRuntime().policy;
+  // The locks as they are now: the console may have been open while IT changed the policy.
+  useEffect(() => {
+    void policy.getState().refresh();
+  }, [policy]);
   return (
     <div className="mgr-tab mgr-settings" data-testid="tab-settings">
-      <nav className="mgr-subnav" aria-label="Settings sections">
+      <nav className="mgr-subnav" aria-label={intl.formatMessage(M.sectionsNav)}>
         <ul>
           {SECTIONS.map(([id, label]) => (
             <li key={id}>
-              <a href={`#${id}`}>{label}</a>
+              <a href={`#${id}`}>{intl.formatMessage(label)}</a>
             </li>
           ))}
         </ul>
@@ -44,6 +57,7 @@ export function SettingsTab() {
         <EarnSection />
         <ScannerSection />
         <CameraSection />
+        <RegionSection />
         <HousekeepingSection />
         <PinSection />
       </div>
@@ -53,28 +67,29 @@ export function SettingsTab() {
 
 function ConnectionSection() {
   const state = useSectionForm('connection');
+  const intl = useIntl();
   return (
-    <SectionCard id="connection" title="Connection" state={state} intro="Which SocialHub this till talks to.">
+    <SectionCard id="connection" title={intl.formatMessage(M.connection)} state={state} intro={intl.formatMessage(M.connectionIntro)}>
       {(form) => (
         <>
           <SelectSetting
             form={form}
             k="mode"
-            label="Mode"
-            hint="Sandbox uses the built-in practice SocialHub and fl_test_ keys; live uses the real API and fl_live_ keys."
+            label={intl.formatMessage(M.mode)}
+            hint={intl.formatMessage(M.modeHint)}
             options={[
-              ['sandbox', 'Sandbox (practice)'],
-              ['live', 'Live'],
+              ['sandbox', intl.formatMessage(M.modeSandbox)],
+              ['live', intl.formatMessage(M.modeLive)],
             ]}
           />
-          <TextSetting form={form} k="baseUrl" label="Base URL (live mode)" type="url" inputMode="url" hint="Usually https://flash.socialhub.ai/api/v2" maxLength={2048} />
-          <TextSetting form={form} k="requestTimeoutMs" label="Request timeout (ms)" inputMode="numeric" hint="1000–120000. After this a write is treated as outcome unknown and verified." />
+          <TextSetting form={form} k="baseUrl" label={intl.formatMessage(M.baseUrl)} type="url" inputMode="url" hint={formatWith(intl, M.baseUrlHint, { url: DEFAULT_BASE_URL })} maxLength={2048} />
+          <TextSetting form={form} k="requestTimeoutMs" label={intl.formatMessage(M.timeout)} inputMode="numeric" hint={intl.formatMessage(M.timeoutHint)} />
           <TextSetting
             form={form}
             k="noResendWindowMs"
-            label="No-resend window (ms)"
+            label={intl.formatMessage(M.noResend)}
             inputMode="numeric"
-            hint="2000–3600000. The longest SocialHub may take to apply a request: an unknown write is not sent again before this has passed."
+            hint={intl.formatMessage(M.noResendHint)}
           />
         </>
       )}
@@ -84,22 +99,24 @@ function ConnectionSection() {
 
 function StoreSection() {
   const state = useSectionForm('store');
+  const intl = useIntl();
+  const pattern = usePolicy((s) => s.status?.tillIdPattern ?? null);
   return (
-    <SectionCard id="store" title="Store and till" state={state}>
+    <SectionCard id="store" title={intl.formatMessage(M.store)} state={state}>
       {(form) => (
         <>
           <StorePicker form={form} />
-          <TextSetting form={form} k="tillId" label="Till id" hint="A short name for this till, e.g. till-1 (letters, digits, _ or -)." maxLength={64} />
+          <TextSetting form={form} k="tillId" label={intl.formatMessage(M.tillId)} hint={pattern === null ? intl.formatMessage(M.tillIdHint) : formatWith(intl, M.tillIdPattern, { pattern })} maxLength={64} />
           <SelectSetting
             form={form}
             k="txnIdScope"
-            label="POS transaction ids are unique"
+            label={intl.formatMessage(M.txnScope)}
             options={[
-              ['forever', 'Forever'],
-              ['business-day', 'Within one business day (they restart daily)'],
+              ['forever', intl.formatMessage(M.txnScopeForever)],
+              ['business-day', intl.formatMessage(M.txnScopeDay)],
             ]}
           />
-          <TextSetting form={form} k="businessDayStartsAt" label="Business day starts at" type="time" hint="24-hour HH:MM. Sales before this count for the previous day." />
+          <TextSetting form={form} k="businessDayStartsAt" label={intl.formatMessage(M.dayStart)} type="time" hint={intl.formatMessage(M.dayStartHint)} />
         </>
       )}
     </SectionCard>
@@ -108,24 +125,25 @@ function StoreSection() {
 
 function EarnSection() {
   const state = useSectionForm('earn');
+  const intl = useIntl();
   return (
-    <SectionCard id="earn" title="Earn rule" state={state} intro="How many points a sale earns.">
+    <SectionCard id="earn" title={intl.formatMessage(M.earn)} state={state} intro={intl.formatMessage(M.earnIntro)}>
       {(form) => (
         <>
-          <TextSetting form={form} k="earnRule.pointsPerUnit" label="Points per currency unit" inputMode="decimal" hint="0–10000, up to 4 decimals." />
+          <TextSetting form={form} k="earnRule.pointsPerUnit" label={intl.formatMessage(M.ppu)} inputMode="decimal" hint={intl.formatMessage(M.ppuHint)} />
           <SelectSetting
             form={form}
             k="earnRule.rounding"
-            label="Rounding"
+            label={intl.formatMessage(M.rounding)}
             options={[
-              ['floor', 'Round down'],
-              ['round', 'Round to nearest (half up)'],
-              ['ceil', 'Round up'],
+              ['floor', intl.formatMessage(M.roundFloor)],
+              ['round', intl.formatMessage(M.roundHalf)],
+              ['ceil', intl.formatMessage(M.roundCeil)],
             ]}
           />
-          <CheckSetting form={form} k="earnRule.applyTierMultiplier" label="Apply the member's tier multiplier" />
+          <CheckSetting form={form} k="earnRule.applyTierMultiplier" label={intl.formatMessage(M.tierMultiplier)} />
           <div className="mgr-example" aria-live="polite" data-testid="earn-example">
-            <strong>Example:</strong>
+            <strong>{intl.formatMessage(M.example)}</strong>
             <ul>
               {earnExample({
                 pointsPerUnit: form.value('earnRule.pointsPerUnit'),
@@ -144,46 +162,47 @@ function EarnSection() {
 
 function ScannerSection() {
   const state = useSectionForm('scanner');
+  const intl = useIntl();
   const [wizard, setWizard] = useState(false);
   return (
     <>
-      <SectionCard id="scanner" title="Scanner" state={state} intro="How the till tells a barcode scanner from typing. The set-up wizard fills these in for you.">
+      <SectionCard id="scanner" title={intl.formatMessage(M.scanner)} state={state} intro={intl.formatMessage(M.scannerIntro)}>
         {(form) => (
           <>
             <div className="mgr-row-gap">
-              <Button onClick={() => setWizard(true)} disabled={form.dirty} testId="scanner-wizard-open">
-                Run scanner set-up
+              <Button onClick={() => setWizard(true)} disabled={form.dirty || form.locked('scanner')} testId="scanner-wizard-open">
+                {intl.formatMessage(M.scannerWizard)}
               </Button>
-              {form.dirty && <span className="mgr-hint">Save or discard your changes first.</span>}
+              {form.dirty && <span className="mgr-hint">{intl.formatMessage(M.saveFirst)}</span>}
             </div>
             <div className="mgr-grid2">
-              <TextSetting form={form} k="scanner.maxGapMs" label="Longest gap between keys (ms)" inputMode="numeric" hint="5–500. Scanners type every 5–30 ms." />
-              <TextSetting form={form} k="scanner.minLength" label="Shortest scan (characters)" inputMode="numeric" hint="1–256." />
-              <TextSetting form={form} k="scanner.prefix" label="Prefix the scanner sends" hint="Up to 8 printable characters; empty for none." maxLength={8} />
-              <TextSetting form={form} k="scanner.suffix" label="Suffix the scanner sends" hint="Up to 8 printable characters; empty for none." maxLength={8} />
+              <TextSetting form={form} k="scanner.maxGapMs" label={intl.formatMessage(M.maxGap)} inputMode="numeric" hint={intl.formatMessage(M.maxGapHint)} />
+              <TextSetting form={form} k="scanner.minLength" label={intl.formatMessage(M.minLength)} inputMode="numeric" hint={intl.formatMessage(M.minLengthHint)} />
+              <TextSetting form={form} k="scanner.prefix" label={intl.formatMessage(M.prefix)} hint={intl.formatMessage(M.affixHint)} maxLength={8} />
+              <TextSetting form={form} k="scanner.suffix" label={intl.formatMessage(M.suffix)} hint={intl.formatMessage(M.affixHint)} maxLength={8} />
               <SelectSetting
                 form={form}
                 k="scanner.terminator"
-                label="Scan ends with"
+                label={intl.formatMessage(M.terminator)}
                 options={[
-                  ['enter', 'Enter'],
-                  ['tab', 'Tab'],
-                  ['none', 'Nothing (timing only)'],
+                  ['enter', intl.formatMessage(M.termEnter)],
+                  ['tab', intl.formatMessage(M.termTab)],
+                  ['none', intl.formatMessage(M.termNone)],
                 ]}
               />
             </div>
             <TextSetting
               form={form}
               k="scanner.customPattern"
-              label="Custom code pattern (advanced)"
-              hint="A regular expression with a named group (member) or (coupon), for your own card format; empty for the SocialHub formats."
+              label={intl.formatMessage(M.customPattern)}
+              hint={intl.formatMessage(M.customPatternHint)}
               maxLength={200}
             />
           </>
         )}
       </SectionCard>
       {wizard && (
-        <Modal title="Scanner set-up" onClose={() => setWizard(false)} variant="wide" testId="scanner-wizard-dialog">
+        <Modal title={intl.formatMessage(M.scannerWizardTitle)} onClose={() => setWizard(false)} variant="wide" testId="scanner-wizard-dialog">
           <ScannerWizard onDone={() => setWizard(false)} />
         </Modal>
       )}
@@ -198,6 +217,7 @@ interface CameraOption {
 
 function CameraSection() {
   const state = useSectionForm('camera');
+  const intl = useIntl();
   const [cameras, setCameras] = useState<CameraOption[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -205,32 +225,32 @@ function CameraSection() {
     let live = true;
     const md = typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined;
     if (md === undefined || typeof md.enumerateDevices !== 'function') {
-      void Promise.resolve().then(() => live && setProblem('This computer does not offer a camera list.'));
+      void Promise.resolve().then(() => live && setProblem(intl.formatMessage(M.cameraNoList)));
     } else {
       md.enumerateDevices().then(
         (devices) => {
           if (!live) return;
           const video = devices.filter((d) => d.kind === 'videoinput' && d.deviceId !== '');
-          setCameras(video.map((d, i) => ({ id: d.deviceId, label: d.label !== '' ? d.label : `Camera ${i + 1}` })));
+          setCameras(video.map((d, i) => ({ id: d.deviceId, label: d.label !== '' ? d.label : formatWith(intl, M.cameraN, { n: i + 1 }) })));
         },
-        () => live && setProblem('The camera list could not be read.'),
+        () => live && setProblem(intl.formatMessage(M.cameraListFailed)),
       );
     }
     return () => {
       live = false;
     };
-  }, []);
+  }, [intl]);
 
   return (
-    <SectionCard id="camera" title="Camera" state={state} intro="Used to scan a member's QR code when there is no scanner.">
+    <SectionCard id="camera" title={intl.formatMessage(M.camera)} state={state} intro={intl.formatMessage(M.cameraIntro)}>
       {(form) => {
         const current = form.value('camera.deviceId');
         const known = cameras ?? [];
-        const options: [string, string][] = [['', 'System default camera'], ...known.map((c): [string, string] => [c.id, c.label])];
-        if (current !== '' && !known.some((c) => c.id === current)) options.push([current, 'The saved camera (not connected now)']);
+        const options: [string, string][] = [['', intl.formatMessage(M.cameraDefault)], ...known.map((c): [string, string] => [c.id, c.label])];
+        if (current !== '' && !known.some((c) => c.id === current)) options.push([current, intl.formatMessage(M.cameraSaved)]);
         return (
           <>
-            <SelectSetting form={form} k="camera.deviceId" label="Camera" options={options} hint={problem ?? (cameras !== null && cameras.length === 0 ? 'No camera found.' : undefined)} />
+            <SelectSetting form={form} k="camera.deviceId" label={intl.formatMessage(M.camera)} options={options} hint={problem ?? (cameras !== null && cameras.length === 0 ? intl.formatMessage(M.cameraNone) : undefined)} />
           </>
         );
       }}
@@ -240,14 +260,15 @@ function CameraSection() {
 
 function HousekeepingSection() {
   const state = useSectionForm('housekeeping');
+  const intl = useIntl();
   return (
-    <SectionCard id="housekeeping" title="Security and housekeeping" state={state}>
+    <SectionCard id="housekeeping" title={intl.formatMessage(M.housekeeping)} state={state}>
       {(form) => (
         <div className="mgr-grid2">
-          <TextSetting form={form} k="managerAutoLockMinutes" label="Lock the manager console after (minutes)" inputMode="numeric" hint="1–240 minutes without manager activity." />
-          <TextSetting form={form} k="journalRetentionDays" label="Keep finished journal entries for (days)" inputMode="numeric" hint="7–3650. Unfinished entries are never removed." />
-          <TextSetting form={form} k="cardFreshnessMinutes" label="Refetch a member card older than (minutes)" inputMode="numeric" hint="1–1440." />
-          <CheckSetting form={form} k="kiosk" label="Kiosk mode (full screen, no window controls)" hint="Takes effect at the next start." />
+          <TextSetting form={form} k="managerAutoLockMinutes" label={intl.formatMessage(M.autoLock)} inputMode="numeric" hint={intl.formatMessage(M.autoLockHint)} />
+          <TextSetting form={form} k="journalRetentionDays" label={intl.formatMessage(M.retention)} inputMode="numeric" hint={intl.formatMessage(M.retentionHint)} />
+          <TextSetting form={form} k="cardFreshnessMinutes" label={intl.formatMessage(M.freshness)} inputMode="numeric" hint={intl.formatMessage(M.freshnessHint)} />
+          <CheckSetting form={form} k="kiosk" label={intl.formatMessage(M.kiosk)} hint={intl.formatMessage(M.kioskHint)} />
         </div>
       )}
     </SectionCard>
@@ -256,6 +277,7 @@ function HousekeepingSection() {
 
 function PinSection() {
   const session = useRuntime().session;
+  const intl = useIntl();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -282,7 +304,7 @@ function PinSection() {
     setCurrent('');
     setNext('');
     setRepeat('');
-    setStatus('The manager PIN was changed.');
+    setStatus(intl.formatMessage(M.pinChanged));
   }
 
   const pinInput = (value: string, set: (v: string) => void, testId: string) => (ids: Parameters<Parameters<typeof Field>[0]['children']>[0]) => (
@@ -300,7 +322,7 @@ function PinSection() {
 
   return (
     <section className="mgr-card" aria-labelledby="pin-title" id="pin" data-testid="settings-pin">
-      <h2 id="pin-title">Manager PIN</h2>
+      <h2 id="pin-title">{intl.formatMessage(M.pin)}</h2>
       <form
         className="mgr-form mgr-card--narrow"
         noValidate
@@ -309,19 +331,19 @@ function PinSection() {
           void submit();
         }}
       >
-        <Field label="Current PIN" error={errors.current}>
+        <Field label={intl.formatMessage(M.pinCurrent)} error={errors.current}>
           {pinInput(current, setCurrent, 'pin-change-current')}
         </Field>
-        <Field label="New PIN" hint={PIN_RULE} error={errors.next}>
+        <Field label={intl.formatMessage(M.pinNew)} hint={PIN_RULE} error={errors.next}>
           {pinInput(next, setNext, 'pin-change-new')}
         </Field>
-        <Field label="New PIN again" error={errors.repeat}>
+        <Field label={intl.formatMessage(M.pinRepeat)} error={errors.repeat}>
           {pinInput(repeat, setRepeat, 'pin-change-repeat')}
         </Field>
         <ErrorBanner error={failure} />
         <div className="mgr-row-gap">
           <Button type="submit" variant="primary" disabled={busy} testId="pin-change-save">
-            {busy ? 'Saving…' : 'Change PIN'}
+            {intl.formatMessage(busy ? M.saving : M.pinChange)}
           </Button>
           <StatusLine text={status} tone="ok" testId="pin-change-status" />
         </div>

@@ -3,21 +3,27 @@
  * store). If the list cannot be read (no key yet, offline) the id can still be typed.
  */
 import { useEffect } from 'react';
+import { useIntl } from 'react-intl';
+import type { IntlShape } from 'react-intl';
 import { useRuntime, useStorePicker } from '../../app/context.tsx';
 import { STORES_PAGE } from '../../state/store-picker-store.ts';
 import { formatCount } from '../format.ts';
 import { Button, ErrorBanner } from '../../ui/index.ts';
 import type { SectionForm } from './section-form.tsx';
 import { TextSetting } from './section-form.tsx';
+import { M } from './messages.ts';
+import { formatWith } from './format-message.ts';
 
 /** "Stores 21–40 of 132" */
-export function pageLabel(offset: number, shown: number, total: number): string {
-  if (total === 0 || shown === 0) return 'No stores';
-  return `Stores ${formatCount(offset + 1)}–${formatCount(offset + shown)} of ${formatCount(total)}`;
+export function pageLabel(intl: Pick<IntlShape, 'formatMessage'>, offset: number, shown: number, total: number): string {
+  if (total === 0 || shown === 0) return intl.formatMessage(M.storeNoStores);
+  return formatWith(intl, M.storePage, { from: formatCount(offset + 1), to: formatCount(offset + shown), total: formatCount(total) });
 }
 
 export function StorePicker({ form }: { form: SectionForm }) {
   const picker = useRuntime().storePicker;
+  const intl = useIntl();
+  const locked = form.locked('storeId');
   const offset = useStorePicker((s) => s.offset);
   const page = useStorePicker((s) => s.page);
   const error = useStorePicker((s) => s.error);
@@ -34,25 +40,25 @@ export function StorePicker({ form }: { form: SectionForm }) {
   return (
     <div className="mgr-store-picker" data-testid="store-picker">
       <fieldset className="mgr-radios">
-        <legend>Store</legend>
+        <legend>{intl.formatMessage(M.storeLegend)}</legend>
         <p className="mgr-hint">
-          Current: {form.settings.storeId !== null ? <span className="mgr-mono">{form.settings.storeId}</span> : 'none chosen — the till will not award points until one is'}
+          {form.settings.storeId !== null ? formatWith(intl, M.storeCurrent, { store: form.settings.storeId }) : intl.formatMessage(M.storeNone)}
         </p>
         {error !== null ? (
           <>
             <ErrorBanner error={error} testId="store-picker-error" />
             <Button size="small" onClick={() => void picker.getState().retry()}>
-              Try again
+              {intl.formatMessage(M.storeRetry)}
             </Button>
           </>
         ) : current === null ? (
-          <p role="status">Loading stores…</p>
+          <p role="status">{intl.formatMessage(M.storeLoading)}</p>
         ) : (
           <>
             <div className="mgr-store-list" role="presentation">
               {current.stores.map((s) => (
                 <label key={s.id} className={`mgr-store${selected === s.id ? ' is-selected' : ''}`}>
-                  <input type="radio" name="store" value={s.id} checked={selected === s.id} onChange={() => form.set('storeId', s.id)} data-testid="store-option" />
+                  <input type="radio" name="store" value={s.id} disabled={locked} checked={selected === s.id} onChange={() => form.set('storeId', s.id)} data-testid="store-option" />
                   <span className="mgr-store-name">{s.name}</span>
                   <span className="mgr-mono mgr-hint">{s.id}</span>
                   {s.status !== 'active' && <span className="mgr-chip mgr-chip--warn">{s.status}</span>}
@@ -61,17 +67,17 @@ export function StorePicker({ form }: { form: SectionForm }) {
             </div>
             <div className="mgr-row-gap">
               <Button size="small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - STORES_PAGE))} testId="store-prev">
-                Previous
+                {intl.formatMessage(M.storePrev)}
               </Button>
-              <span aria-live="polite">{pageLabel(current.offset, current.stores.length, current.total)}</span>
+              <span aria-live="polite">{pageLabel(intl, current.offset, current.stores.length, current.total)}</span>
               <Button size="small" disabled={offset + STORES_PAGE >= current.total} onClick={() => setOffset(offset + STORES_PAGE)} testId="store-next">
-                Next
+                {intl.formatMessage(M.storeNext)}
               </Button>
             </div>
           </>
         )}
       </fieldset>
-      <TextSetting form={form} k="storeId" label="Store id" hint="Chosen above, or type it if the list cannot be read." maxLength={64} testId="setting-storeId" />
+      <TextSetting form={form} k="storeId" label={intl.formatMessage(M.storeId)} hint={intl.formatMessage(M.storeIdHint)} maxLength={64} testId="setting-storeId" />
     </div>
   );
 }
