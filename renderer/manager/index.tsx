@@ -17,6 +17,7 @@ import { ReconcileTab } from './reconcile/reconcile-tab.tsx';
 import { envelopeCall, SessionContext } from './session.ts';
 import type { ManagerSession } from './session.ts';
 import { SettingsTab } from './settings/settings-tab.tsx';
+import { PosLinkTab } from './pos-link/pos-link-tab.tsx';
 import { RowDetailDrawer } from './transactions/row-detail.tsx';
 import { TransactionsTab } from './transactions/transactions-tab.tsx';
 import { formatIso } from './format.ts';
@@ -30,6 +31,7 @@ export const TABS = [
   ['activity', 'API activity'],
   ['adjust', 'Adjust points'],
   ['settings', 'Settings'],
+  ['posLink', 'POS link'],
 ] as const;
 export type TabId = (typeof TABS)[number][0];
 
@@ -277,6 +279,8 @@ function TabContent({ id, active }: { id: TabId; active: boolean }) {
       return <AdjustTab />;
     case 'settings':
       return <SettingsTab />;
+    case 'posLink':
+      return <PosLinkTab active={active} />;
   }
 }
 
