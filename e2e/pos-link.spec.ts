@@ -219,3 +219,33 @@ test('a missing or wrong token, an Origin header or a foreign Host is refused, n
   await expect(page.getByTestId('pos-sale')).toHaveCount(0);
   expect(await sandbox.admin.audit({ since }).then((entries) => entries.filter((e) => e.method !== 'GET'))).toEqual([]);
 });
+
+test('the manager turns on "award as soon as the card is shown" and a receipt-code format: the card alone awards the POS sale, a printed receipt code fills the typed sale', async ({ till }) => {
+  const { page } = till;
+  const pos = await pairPos(page, till.managerPin);
+  await openManager(page, till.managerPin);
+  await page.getByTestId('manager-tab-posLink').click();
+  const tab = page.getByTestId('tab-pos-link');
+  await tab.getByTestId('pos-link-auto-award').click();
+  await expect(tab.getByTestId('pos-link-auto-award')).toBeChecked();
+  await tab.getByTestId('pos-link-pattern').fill(String.raw`SALE-(?<txn>\d+)-(?<total>\d+\.\d{2})`);
+  await tab.getByTestId('pos-link-save-options').click();
+  await expect(tab.getByTestId('pos-link-status-text')).toHaveText('Saved.');
+  await page.getByTestId('manager-close').click();
+
+  await saleArrives(till, pos, 'AUTO-1', '15.00');
+  await expect(page.getByTestId('pos-sale-auto')).toBeVisible();
+  await expect(page.getByTestId('pos-sale-award')).toHaveCount(0);
+  await till.scan(memberQr(AVA));
+  await expectCard(page, DEMO.memberWithCouponsName);
+  await expect(page.getByTestId('pos-sale-outcome')).toHaveAttribute('data-status', 'confirmed');
+  await untilState(pos, 'AUTO-1', 'awarded');
+  await page.getByTestId('pos-sale-done').click();
+
+  // A POS without the link prints the sale as a code: one scan fills both fields.
+  const c = cashier(page);
+  await till.scan('SALE-4711-8.50');
+  await expect(c.txn).toHaveValue('4711');
+  await expect(c.total).toHaveValue('8.50');
+  await expect(c.previewPoints).toBeVisible();
+});
