@@ -136,6 +136,7 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
     t,
     settings: () => settings.getState().settings,
     updateSettings: (patch) => settings.getState().update(patch),
+    reloadSettings: () => void settings.getState().load(),
   });
   ui.subscribe((s, prev) => {
     if (prev.panel === 'manager' && s.panel !== 'manager') {

@@ -55,17 +55,21 @@ function setup() {
   });
   const settings = createSettingsStore(fake.bridge);
   const copied: string[] = [];
+  let reloads = 0;
   const store = createPosLinkAdminStore({
     bridge: fake.bridge,
     t: translateWith(createLocaleStore(() => 'en-US')),
     settings: () => settings.getState().settings,
     updateSettings: (patch) => settings.getState().update(patch),
+    reloadSettings: () => {
+      reloads++;
+    },
     copy: (text) => {
       copied.push(text);
       return Promise.resolve();
     },
   });
-  return { fake, store, settings, copied, saved: () => saved };
+  return { fake, store, settings, copied, saved: () => saved, reloads: () => reloads };
 }
 
 describe('POS link manager store', () => {
@@ -75,16 +79,18 @@ describe('POS link manager store', () => {
     await store.getState().load();
     const s = store.getState();
     expect(s.status?.enabled).toBe(false);
-    expect(s.portInput).toBe('8787');
     expect(s.options).toEqual({ autoAwardWhenCardShown: false, noMemberNudgeSeconds: '45', receiptCodePattern: '' });
     expect(s.share?.share).toBe(0.75);
     expect(s.share?.missed.map((m) => m.posTxnId)).toEqual(['90870']);
   });
 
   it('turns the link on and moves it to another port; a port out of range is refused before main is asked', async () => {
-    const { fake, store } = setup();
+    const { fake, store, settings, reloads } = setup();
+    await settings.getState().load();
     await store.getState().load();
+    expect(store.getState().portInput).toBe('8787');
     await store.getState().setEnabled(true);
+    expect(reloads()).toBe(1); // main saved it: the till's copy of the settings is read again
     expect(store.getState().status?.listening).toEqual({ port: 8787, hosts: ['127.0.0.1', '::1'] });
     store.getState().setPortInput('80');
     await store.getState().savePort();
@@ -94,6 +100,8 @@ describe('POS link manager store', () => {
     await store.getState().savePort();
     expect(fake.callsTo('posLinkConfigure')).toEqual([{ enabled: true }, { port: 9100 }]);
     expect(store.getState().status?.listening?.port).toBe(9100);
+    expect(store.getState().portInput).toBe('9100');
+    expect(reloads()).toBe(2);
   });
 
   it('shows a new token once, copies it, and forgets it on hide, on revoke and when the console closes', async () => {

@@ -72,6 +72,8 @@ export interface PosLinkAdminDeps {
   /** The settings as the till holds them, and the one way to change them. */
   settings(): Settings | null;
   updateSettings(patch: SettingsPatch): Promise<CallResult<Settings>>;
+  /** Main changed the settings itself (on/off and port are saved by the POS link's own channel). */
+  reloadSettings(): void;
   t: Translate;
   copy?(text: string): Promise<void>;
 }
@@ -112,11 +114,10 @@ export function createPosLinkAdminStore(deps: PosLinkAdminDeps): PosLinkAdminSto
 
   return createStore<PosLinkAdminState>()((set, get) => {
     const showStatus = (status: PosLinkStatus): void => {
-      // The port box follows the saved port unless the manager is typing another one.
-      const typed = get().portInput;
-      const previous = get().status;
-      set({ status, portInput: typed === '' || (previous !== null && typed === String(previous.port)) ? String(status.port) : typed });
+      set({ status });
     };
+    /** The port box shows the saved setting (where it listens is said beside it). */
+    const savedPort = (): string => String(deps.settings()?.posLink.port ?? '');
 
     /** One manager action: busy while it runs, its error shown, a stale answer (console closed) dropped. */
     const act = async <T>(run: () => Promise<unknown>, onOk: (value: T) => void): Promise<void> => {
@@ -134,7 +135,7 @@ export function createPosLinkAdminStore(deps: PosLinkAdminDeps): PosLinkAdminSto
 
       async load() {
         const mine = epoch;
-        set({ loading: true, error: null, options: optionsFrom(deps.settings()) });
+        set({ loading: true, error: null, options: optionsFrom(deps.settings()), portInput: savedPort() });
         const [status, share] = await Promise.all([call<PosLinkStatus>(() => bridge.posLinkStatus()), call<PosLinkShare>(() => bridge.posLinkShare({}))]);
         if (mine !== epoch) return;
         set({ loading: false });
@@ -153,7 +154,13 @@ export function createPosLinkAdminStore(deps: PosLinkAdminDeps): PosLinkAdminSto
       },
 
       async setEnabled(enabled) {
-        await act<PosLinkStatus>(() => bridge.posLinkConfigure({ enabled }), showStatus);
+        await act<PosLinkStatus>(
+          () => bridge.posLinkConfigure({ enabled }),
+          (status) => {
+            showStatus(status);
+            deps.reloadSettings();
+          },
+        );
       },
 
       setPortInput(value) {
@@ -169,8 +176,9 @@ export function createPosLinkAdminStore(deps: PosLinkAdminDeps): PosLinkAdminSto
         await act<PosLinkStatus>(
           () => bridge.posLinkConfigure({ port }),
           (status) => {
-            set({ portInput: String(status.port), statusText: t(M.saved) });
+            set({ portInput: String(port), statusText: t(M.saved) });
             showStatus(status);
+            deps.reloadSettings();
           },
         );
       },

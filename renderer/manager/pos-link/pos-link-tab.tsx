@@ -137,7 +137,7 @@ export function PosLinkTab({ active }: { active: boolean }) {
             </p>
             <ErrorBanner error={st.error} testId="pos-link-server-error" />
             <form
-              className="mgr-form pos-link__row"
+              className="pos-link__row"
               onSubmit={(e) => {
                 e.preventDefault();
                 void api.savePort();
