@@ -67,6 +67,8 @@ export interface WebHostOptions {
   readonly bridgeScript?: string;
   /** Metrics to an OTLP/HTTP collector (`npm run e2e:serve` takes it from TILL_OTLP_ENDPOINT). */
   readonly telemetry?: TillCoreOptions['telemetry'];
+  /** The POS link's port instead of the settings' one (0: any free port; `core.posLink.status()` says which). */
+  readonly posLinkPort?: number;
 }
 
 export interface WebHost {
@@ -242,6 +244,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       logDir: fileLog?.dir ?? null,
       ...(options.sandbox === undefined ? {} : { sandbox: options.sandbox }),
       ...(options.telemetry === undefined ? {} : { telemetry: options.telemetry }),
+      ...(options.posLinkPort === undefined ? {} : { posLinkPort: options.posLinkPort }),
     });
   } catch (e) {
     sse.close();

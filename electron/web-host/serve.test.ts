@@ -33,6 +33,8 @@ describe('parseServeArgs', () => {
     expect(() => parseServeArgs(['--settings', '{"mode":"moon"}'])).toThrow(/--settings: mode/);
     expect(() => parseServeArgs(['--settings', 'nope'])).toThrow(/--settings/);
     expect(() => parseServeArgs(['--bogus'])).toThrow();
+    expect(parseServeArgs(['--pos-link-port', '0']).posLinkPort).toBe(0);
+    expect(() => parseServeArgs(['--pos-link-port', '70000'])).toThrow(/--pos-link-port/);
   });
 });
 

@@ -31,7 +31,7 @@ import { startWebHost } from './host.ts';
 import { telemetryFromEnv } from '../core/telemetry/telemetry-env.ts';
 import type { WebHost } from './host.ts';
 
-export const USAGE = 'usage: npm run e2e:serve [-- --data-dir <dir>] [--port N] [--manager-pin 246810] [--settings <json>] [--build] [--renderer-dir <dir>] [--no-preset]';
+export const USAGE = 'usage: npm run e2e:serve [-- --data-dir <dir>] [--port N] [--manager-pin 246810] [--settings <json>] [--build] [--renderer-dir <dir>] [--no-preset] [--pos-link-port N]';
 
 export interface ServeOptions {
   dataDir: string | null;
@@ -41,6 +41,8 @@ export interface ServeOptions {
   build: boolean;
   rendererDir: string | null;
   preset: boolean;
+  /** The POS link's port instead of the settings' one (0: any free port); undefined: the settings'. */
+  posLinkPort: number | undefined;
 }
 
 export function parseServeArgs(argv: readonly string[]): ServeOptions {
@@ -54,6 +56,7 @@ export function parseServeArgs(argv: readonly string[]): ServeOptions {
       build: { type: 'boolean' },
       'renderer-dir': { type: 'string' },
       'no-preset': { type: 'boolean' },
+      'pos-link-port': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -61,6 +64,8 @@ export function parseServeArgs(argv: readonly string[]): ServeOptions {
   if (values.help === true) throw new Error(USAGE);
   const port = Number(values.port ?? '0');
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be a port number (got ${values.port})`);
+  const posLinkPort = values['pos-link-port'] === undefined ? undefined : Number(values['pos-link-port']);
+  if (posLinkPort !== undefined && (!Number.isInteger(posLinkPort) || posLinkPort < 0 || posLinkPort > 65_535)) throw new Error(`--pos-link-port must be a port number (got ${values['pos-link-port']})`);
   const pin = values['manager-pin'];
   if (pin !== undefined && !PIN_PATTERN.test(pin)) throw new Error(`--manager-pin: ${PIN_RULE}`);
   let settings: SettingsPatch = {};
@@ -83,6 +88,7 @@ export function parseServeArgs(argv: readonly string[]): ServeOptions {
     build: values.build === true,
     rendererDir: values['renderer-dir'] === undefined ? null : path.resolve(values['renderer-dir']),
     preset: values['no-preset'] !== true,
+    posLinkPort,
   };
 }
 
@@ -104,6 +110,7 @@ export async function serve(options: ServeOptions): Promise<{ host: WebHost; sto
     ...(options.managerPin === undefined ? {} : { managerPin: options.managerPin }),
     ...(presetSettings === null ? {} : { presetSettings }),
     ...(telemetry === null ? {} : { telemetry }),
+    ...(options.posLinkPort === undefined ? {} : { posLinkPort: options.posLinkPort }),
   });
   const sandbox = host.core.sandbox.handle();
   if (sandbox === null) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmtPoints, fmtWhen } from './format.ts';
+import { fmtMachineAmount, fmtPoints, fmtWhen } from './format.ts';
 
 describe('fmtWhen', () => {
   const now = new Date(2026, 2, 12, 10, 0).getTime();
@@ -16,5 +16,14 @@ describe('fmtPoints', () => {
   it('signs with a real minus', () => {
     expect(fmtPoints(-40)).toBe('−40 pts');
     expect(fmtPoints(1200, true)).toBe('+1,200 pts');
+  });
+});
+
+describe('fmtMachineAmount', () => {
+  it('shows a POS amount in its own currency, and what was sent when it is not an amount', () => {
+    expect(fmtMachineAmount('19.99', 'USD')).toBe('19.99');
+    expect(fmtMachineAmount('1234.5', 'USD')).toBe('1,234.50');
+    expect(fmtMachineAmount('500', 'JPY')).toBe('500');
+    expect(fmtMachineAmount('abc', 'USD')).toBe('abc');
   });
 });

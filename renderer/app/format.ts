@@ -1,6 +1,7 @@
 /** Numbers, points and "when" phrases as the cashier reads them (money and dates: shared/money.ts, shared/time/). */
 import { addDays, calendarDateAt } from '../../shared/time/business-day.ts';
 import { formatClock, formatDate } from '../../shared/time/date-format.ts';
+import { formatAmount, parseMoneyMachine } from '../../shared/money.ts';
 
 const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const dec = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
@@ -25,4 +26,10 @@ export function fmtWhen(ms: number, now: number = Date.now()): string {
   if (day === today) return `today at ${formatClock(ms)}`;
   if (day === addDays(today, -1)) return `yesterday at ${formatClock(ms)}`;
   return `on ${formatDate(ms)} at ${formatClock(ms)}`;
+}
+
+/** A machine amount ("19.99", as the POS sends it) in its currency, as the cashier reads money; as sent if it does not parse. */
+export function fmtMachineAmount(text: string, currency: string): string {
+  const parsed = parseMoneyMachine(text, { currency });
+  return parsed.ok ? formatAmount(parsed.minor, currency) : text;
 }

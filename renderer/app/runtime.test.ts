@@ -193,3 +193,71 @@ describe('runtime language', () => {
     stop();
   });
 });
+
+describe('runtime POS link', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const waiting = (posTxnId: string, version = 1) => ({
+    sale: {
+      posTxnId,
+      state: 'waiting-for-member' as const,
+      total: '19.99',
+      currency: 'USD',
+      earnBase: '19.99',
+      member: null,
+      points: null,
+      balanceAfter: null,
+      pointsReversed: 0,
+      receiptLines: [],
+      version,
+      updatedAt: '2026-12-06T00:00:00.000Z',
+    },
+    receivedAt: Date.now(),
+    cashierId: null,
+  });
+
+  it('shows the sale still open at start and each new sale the POS sends, until stopped', async () => {
+    const { runtime, fake } = setup();
+    fake.handle('posSaleCurrent', () => ok(waiting('90871')));
+    const stop = runtime.start(new FakeWindow() as unknown as Window);
+    await flush(20);
+    expect(runtime.posSale.getState().current?.sale.posTxnId).toBe('90871');
+    fake.emit('posSale', waiting('90872'));
+    expect(runtime.posSale.getState().current?.sale.posTxnId).toBe('90872');
+    stop();
+    fake.emit('posSale', waiting('90873'));
+    expect(runtime.posSale.getState().current?.sale.posTxnId).toBe('90872');
+  });
+
+  it('a scanned receipt code (the format the manager set) fills both fields of the typed sale, read by main', async () => {
+    const { runtime, fake, sounds } = setup();
+    fake.handle('settingsGet', () => ok(settingsFixture({ posLink: { enabled: false, port: 8787, autoAwardWhenCardShown: false, noMemberNudgeSeconds: 45, receiptCodePattern: String.raw`SALE-(?<txn>\d+)-(?<total>\d+\.\d{2})` } })));
+    fake.handle('posReceiptCode', () => ok({ posTxnId: '90871', total: '19.99' }));
+    await runtime.settings.getState().load();
+    expect(runtime.handleScan('SALE-90871-19.99', 'wedge')).toEqual({ kind: 'field' });
+    await flush(20);
+    expect(fake.callsTo('posReceiptCode')).toEqual([{ code: 'SALE-90871-19.99' }]);
+    expect(runtime.award.getState()).toMatchObject({ txnId: '90871', total: '19.99' });
+    expect(sounds).toEqual(['scan']);
+    // Without a format, the same code is just not a member or coupon code.
+    fake.handle('settingsGet', () => ok(settingsFixture()));
+    await runtime.settings.getState().load();
+    expect(runtime.handleScan('SALE-90872-5.00', 'wedge').kind).toBe('error');
+    expect(fake.callsTo('posReceiptCode')).toHaveLength(1);
+  });
+
+  it('a new POS token is forgotten when the manager console closes', async () => {
+    const { runtime, fake } = setup();
+    fake.handle('posLinkTokenCreate', () => ok({ token: 'shpos_once', status: { enabled: true, port: 8787, listening: null, error: null, token: { configured: true, mask: 'shpos_…once', createdAt: null } } }));
+    runtime.ui.getState().open('manager');
+    await runtime.posLinkAdmin.getState().createToken();
+    expect(runtime.posLinkAdmin.getState().newToken).toBe('shpos_once');
+    runtime.ui.getState().close('manager');
+    expect(runtime.posLinkAdmin.getState().newToken).toBeNull();
+  });
+});

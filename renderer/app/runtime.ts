@@ -9,8 +9,9 @@ import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
 import { createManagerData, type ManagerData } from '../manager/manager-data.ts';
 import { createPolicyStore, type PolicyStore } from '../manager/settings/policy-store.ts';
 import { createSupportStore, type SupportStore } from '../manager/support/support-store.ts';
+import { createPosLinkAdminStore, type PosLinkAdminStore } from '../manager/pos-link/pos-link-store.ts';
 import { attachWedgeDetector, type WedgeHost } from '../scan/attach-wedge.ts';
-import { createAwardStore, openSaleTxnId, type AwardStore } from '../state/award-store.ts';
+import { createAwardStore, isLocked, openSaleTxnId, type AwardStore } from '../state/award-store.ts';
 import { createCouponStore, type CouponStore } from '../state/coupon-store.ts';
 import { createFeedbackStore, type FeedbackStore } from '../state/feedback-store.ts';
 import { createLocaleStore, translateWith, type LocaleStore, type Translate } from '../state/locale-store.ts';
@@ -18,6 +19,8 @@ import { createMemberStore, type MemberStore } from '../state/member-store.ts';
 import type { OutcomeView } from '../state/outcome.ts';
 import { CLAWBACK_ROUNDING, createReturnStore, type ReturnStore } from '../state/return-store.ts';
 import { createRowFollower, type RowFollower } from '../state/row-follower.ts';
+import { createPosSaleStore, MESSAGES as POS_SALE_MESSAGES, type PosSaleStore } from '../state/pos-sale-store.ts';
+import { compileReceiptCodePattern, parseReceiptCode } from '../../shared/pos/receipt-code.ts';
 import { createKeysStore, type KeysStore } from '../state/keys-store.ts';
 import { createSessionStore, type SessionStore } from '../state/session-store.ts';
 import { createStorePickerStore, type StorePickerStore } from '../state/store-picker-store.ts';
@@ -53,10 +56,14 @@ export interface TillRuntime {
   award: AwardStore;
   coupon: CouponStore;
   returns: ReturnStore;
+  /** The sale the POS handed over (POS link), shown instead of the typed-sale form while it waits. */
+  posSale: PosSaleStore;
   feedback: FeedbackStore;
   ui: UiStore;
   /** The manager console's data stores (journal, attention, reconciliation, activity, adjustments). */
   managerData: ManagerData;
+  /** Manager console → POS link (server, token, options, share of sales with a member). */
+  posLinkAdmin: PosLinkAdminStore;
   /** The language in use (follows the `language` setting live); the IntlProvider reads it. */
   locale: LocaleStore;
   /** Text for people from stores and the runtime: `t(MESSAGES.x, values)` in the current language. */
@@ -138,8 +145,18 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
   const ui = createUiStore();
   const scanFields = new ScanFieldRegistry();
   const managerData = createManagerData({ bridge, timers, t, businessDayStartsAt: () => settings.getState().settings?.businessDayStartsAt ?? DEFAULT_DAY_START, translator: () => locale.getState().translator });
+  const posLinkAdmin = createPosLinkAdminStore({
+    bridge,
+    t,
+    settings: () => settings.getState().settings,
+    updateSettings: (patch) => settings.getState().update(patch),
+    reloadSettings: () => void settings.getState().load(),
+  });
   ui.subscribe((s, prev) => {
-    if (prev.panel === 'manager' && s.panel !== 'manager') managerData.reset();
+    if (prev.panel === 'manager' && s.panel !== 'manager') {
+      managerData.reset();
+      posLinkAdmin.getState().reset(); // a new POS token is seen once, by whoever created it
+    }
   });
   const writesStopped = (): string | null => status.getState().writesStopped;
 
@@ -171,6 +188,26 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
     rounding: () => CLAWBACK_ROUNDING,
     onOutcome: onWriteOutcome,
   });
+  const posSale = createPosSaleStore({
+    bridge,
+    member,
+    timers,
+    t,
+    autoAward: () => settings.getState().settings?.posLink.autoAwardWhenCardShown ?? false,
+    nudgeSeconds: () => settings.getState().settings?.posLink.noMemberNudgeSeconds ?? 45,
+    onOutcome: onWriteOutcome,
+  });
+  // The receipt-code format, compiled once per pattern: the scan router asks on every scan.
+  let receiptCode: { source: string; regex: RegExp | null } | null = null;
+  const isReceiptCode = (raw: string): boolean => {
+    const source = settings.getState().settings?.posLink.receiptCodePattern ?? null;
+    if (source === null) return false;
+    if (receiptCode?.source !== source) {
+      const compiled = compileReceiptCodePattern(source);
+      receiptCode = { source, regex: compiled.ok ? compiled.regex : null };
+    }
+    return receiptCode.regex !== null && parseReceiptCode(raw, receiptCode.regex) !== null;
+  };
   const coupon: CouponStore = createCouponStore({
     bridge,
     timers,
@@ -227,9 +264,11 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
     award,
     coupon,
     returns,
+    posSale,
     feedback,
     ui,
     managerData,
+    posLinkAdmin,
     locale,
     t,
     scanFields,
@@ -242,6 +281,21 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
       const closeEntry = (): void => {
         if (panel === 'camera' || panel === 'code') ui.getState().close(panel);
       };
+      // A POS receipt's barcode (the receipt-code fallback): main reads it, the typed-sale form gets both fields.
+      if (isReceiptCode(raw)) {
+        sound.play('scan');
+        feedback.getState().pulse(true);
+        closeEntry();
+        void posSale.getState().readReceiptCode(raw).then((read) => {
+          if (!read.ok) return scanError(read.message);
+          const a = award.getState();
+          if (isLocked(a)) a.newSale();
+          award.getState().setTxnId(read.posTxnId);
+          award.getState().setTotal(read.total);
+          feedback.getState().push('info', t(POS_SALE_MESSAGES.receiptFilled, { sale: read.posTxnId, total: read.total }));
+        });
+        return { kind: 'field' };
+      }
       const route = routeScan(raw, { customPattern: settings.getState().settings?.scanner.customPattern ?? null, field: scanFields.lookup(activeElement()) });
       // Counted for fleet telemetry (source only, never the code); a failure here is not the cashier's concern.
       void bridge.scanSeen({ source }).catch(() => undefined);
@@ -335,8 +389,10 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
           follower.changed(p.ids);
           refresher.kick();
         }),
+        bridge.on('posSale', (p) => posSale.getState().apply(p)),
       ];
       void status.getState().refresh();
+      void posSale.getState().load();
       void settings.getState().load();
       return () => {
         for (const off of offs) off();

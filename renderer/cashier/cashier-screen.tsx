@@ -3,6 +3,7 @@
  * bottom with their keys. Everything is reachable from the keyboard; scans work wherever focus is.
  */
 import { lazy, Suspense } from 'react';
+import { useStore } from 'zustand';
 import { useShallow } from 'zustand/shallow';
 import { useMember, useRuntime, useUi } from '../app/context.tsx';
 import { useShortcut, useShortcuts } from '../app/shortcuts.ts';
@@ -13,6 +14,7 @@ import { CodeEntryDialog } from './code-entry-dialog.tsx';
 import { CouponVerdictOverlay } from './coupon-verdict.tsx';
 import { MemberCardView, redeemFromCard } from './member-card.tsx';
 import { ReturnsPanel } from './returns-panel.tsx';
+import { PosSalePanel } from './pos-sale/pos-sale-panel.tsx';
 
 const CameraDialog = lazy(() => import('./camera/camera-dialog.tsx'));
 
@@ -21,6 +23,8 @@ export function CashierScreen() {
   const panel = useUi((s) => s.panel);
   const member = useMember(useShallow((s) => ({ phase: s.phase, card: s.card })));
   const screenActive = panel === null;
+  // A sale handed over by the POS takes the typed-sale form's place until it is done.
+  const posSaleShown = useStore(runtime.posSale, (s) => s.current !== null);
   const ui = runtime.ui.getState();
 
   const newCustomer = (): void => {
@@ -54,7 +58,7 @@ export function CashierScreen() {
           <MemberCardView />
         </div>
         <div className="cashier__award" role="region" aria-label="Award points" tabIndex={0}>
-          <AwardPanel active={screenActive} />
+          {posSaleShown ? <PosSalePanel active={screenActive} /> : <AwardPanel active={screenActive} />}
         </div>
       </main>
       <nav className="actions" aria-label="Till actions">

@@ -19,3 +19,48 @@ describe('compileReceiptCodePattern', () => {
     if (!nested.ok) expect(nested.message).toContain('can freeze the till');
   });
 });
+
+
+const regexOf = (source: string): RegExp => {
+  const c = compileReceiptCodePattern(source);
+  if (!c.ok) throw new Error(c.message);
+  return c.regex;
+};
+
+describe('receipt-code pattern', () => {
+  it('fills the transaction id and total from a code that matches the whole pattern', () => {
+    const regex = regexOf(String.raw`SALE-(?<txn>\d+)-(?<total>\d+\.\d{2})`);
+    expect(parseReceiptCode('SALE-90871-19.99', regex)).toEqual({ posTxnId: '90871', total: '19.99' });
+    // Scanners add stray whitespace; the code itself must match from start to end.
+    expect(parseReceiptCode('  SALE-90871-19.99\n', regex)).toEqual({ posTxnId: '90871', total: '19.99' });
+    expect(parseReceiptCode('XSALE-90871-19.99', regex)).toBeNull();
+    expect(parseReceiptCode('SALE-90871-19.99-extra', regex)).toBeNull();
+  });
+
+  it('takes the groups in any order, e.g. a QR with the total first', () => {
+    const regex = regexOf(String.raw`T=(?<total>[0-9.]+);ID=(?<txn>[A-Z0-9-]+)`);
+    expect(parseReceiptCode('T=5.00;ID=POS-7-0042', regex)).toEqual({ posTxnId: 'POS-7-0042', total: '5.00' });
+  });
+
+  it('refuses what the groups caught when it is not a transaction id or a 2-decimal amount', () => {
+    const regex = regexOf(String.raw`(?<txn>[^|]+)\|(?<total>[^|]+)`);
+    expect(parseReceiptCode('90 871|19.99', regex)).toBeNull();
+    expect(parseReceiptCode('90871|19.999', regex)).toBeNull();
+    expect(parseReceiptCode('90871|-1.00', regex)).toBeNull();
+    expect(parseReceiptCode(`${'9'.repeat(65)}|1.00`, regex)).toBeNull();
+    expect(parseReceiptCode('90871|19.9', regex)).toEqual({ posTxnId: '90871', total: '19.9' });
+  });
+
+  it('names what is wrong with a pattern the manager typed', () => {
+    const message = (source: string): string => {
+      const c = compileReceiptCodePattern(source);
+      return c.ok ? 'ok' : c.message;
+    };
+    expect(message('')).toMatch(/is empty/);
+    expect(message('(?<txn>\\d+')).toMatch(/not a valid regular expression/);
+    expect(message(String.raw`(?<txn>\d+)-\d+`)).toMatch(/needs the named group \(\?<total>…\)/);
+    expect(message(String.raw`\d+`)).toMatch(/named groups \(\?<txn>…\) and \(\?<total>…\)/);
+    expect(message(String.raw`(?<txn>(\d+)+)-(?<total>\d+)`)).toMatch(/freeze the till/);
+    expect(message('x'.repeat(301))).toMatch(/longer than 300/);
+  });
+});
