@@ -51,8 +51,10 @@ async function expectNoEnglish(page: Page, language: string): Promise<void> {
 /** The verdict headline: no ellipsis, nothing cut off, at most two lines. */
 async function expectVerdictFits(page: Page): Promise<void> {
   const title = cashier(page).verdictTitle;
-  const box = await title.evaluate((el) => {
-    const style = getComputedStyle(el);
+  const box = await title.evaluate((node) => {
+    // e2e/ is type-checked without the DOM lib: the few browser members read here, typed locally.
+    const el = node as unknown as { getBoundingClientRect(): { height: number }; scrollWidth: number; clientWidth: number; textContent: string | null };
+    const style = (globalThis as unknown as { getComputedStyle(e: unknown): { lineHeight: string; textOverflow: string } }).getComputedStyle(node);
     return { lines: Math.round(el.getBoundingClientRect().height / parseFloat(style.lineHeight)), overflow: el.scrollWidth > el.clientWidth + 1, ellipsis: style.textOverflow === 'ellipsis', text: el.textContent ?? '' };
   });
   expect(box.ellipsis).toBe(false);
