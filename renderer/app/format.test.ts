@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fmtMachineAmount, fmtPoints, fmtWhen } from './format.ts';
+import { fmtInt, fmtMachineAmount, fmtPoints, fmtWhen } from './format.ts';
+import { createTranslator } from '../../shared/i18n/translator.ts';
 
 describe('fmtWhen', () => {
   const now = new Date(2026, 2, 12, 10, 0).getTime();
@@ -25,5 +26,15 @@ describe('fmtMachineAmount', () => {
     expect(fmtMachineAmount('1234.5', 'USD')).toBe('1,234.50');
     expect(fmtMachineAmount('500', 'JPY')).toBe('500');
     expect(fmtMachineAmount('abc', 'USD')).toBe('abc');
+  });
+});
+
+describe('in the cashier’s language', () => {
+  it('groups and names points the German way', () => {
+    const de = createTranslator('de');
+    expect(fmtInt(1234567, de)).toBe('1.234.567');
+    expect(fmtPoints(1200, true, de)).toBe('+1.200 Pkt.');
+    expect(fmtWhen(new Date(2026, 2, 12, 9, 5).getTime(), new Date(2026, 2, 12, 10, 0).getTime(), de)).toContain('09:05');
+    expect(fmtWhen(new Date(2026, 2, 12, 9, 5).getTime(), new Date(2026, 2, 12, 10, 0).getTime(), de)).toBe('heute um 09:05');
   });
 });

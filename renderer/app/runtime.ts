@@ -28,6 +28,8 @@ import { createSettingsStore, wedgeOptionsFromSettings, type SettingsStore } fro
 import { createStatusStore, startStatusRefresh, type StatusStore } from '../state/status-store.ts';
 import { realTimers, type Timers } from '../state/timers.ts';
 import { createUiStore, type UiStore } from '../state/ui-store.ts';
+import type { CashierLocale } from '../state/money-entry.ts';
+import { DEFAULT_CURRENCY } from '../../shared/money.ts';
 import { onLockedCall } from './call.ts';
 import { routeScan, ScanFieldRegistry } from './scan-router.ts';
 import { createSoundPlayer, type SoundKind, type SoundPlayer } from './sound.ts';
@@ -179,7 +181,11 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
     }
   };
 
-  const award: AwardStore = createAwardStore({ bridge, member, follower, timers, writesStopped, onOutcome: onWriteOutcome });
+  const cashierLocale: CashierLocale = {
+    translator: () => locale.getState().translator,
+    currency: () => settings.getState().settings?.currency ?? DEFAULT_CURRENCY,
+  };
+  const award: AwardStore = createAwardStore({ bridge, member, follower, timers, writesStopped, onOutcome: onWriteOutcome, locale: cashierLocale });
   const returns = createReturnStore({
     bridge,
     follower,
@@ -187,6 +193,7 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
     writesStopped,
     rounding: () => CLAWBACK_ROUNDING,
     onOutcome: onWriteOutcome,
+    locale: cashierLocale,
   });
   const posSale = createPosSaleStore({
     bridge,
@@ -211,6 +218,7 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
   const coupon: CouponStore = createCouponStore({
     bridge,
     timers,
+    locale: cashierLocale,
     onVerdict(check) {
       sound.play(check.phase === 'honor' ? 'honor' : 'deny');
       const m = member.getState();

@@ -5,8 +5,9 @@
  */
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/shallow';
-import { parseSaleAmount } from '../../shared/earn/earn-rule.ts';
-import { useAward, useMember, useRuntime, useStatus } from '../app/context.tsx';
+import { formatAmount, parseMoney } from '../../shared/money.ts';
+import { defineMessages } from '@formatjs/intl';
+import { useAward, useCurrency, useMember, useRuntime, useStatus, useTranslator } from '../app/context.tsx';
 import { fmtPoints } from '../app/format.ts';
 import { useShortcut } from '../app/shortcuts.ts';
 import { Button, Field, Skeleton } from '../ui/index.ts';
@@ -14,6 +15,20 @@ import { useScanField } from '../app/use-scan-field.ts';
 import { isLocked, openSaleTxnId, previewKey } from '../state/award-store.ts';
 import { awardBlocker } from '../state/member-store.ts';
 import { OutcomeBanner, RecentOutcomes } from './outcome-banner.tsx';
+
+const M = defineMessages({
+  title: { id: 'cashier.award.title', defaultMessage: 'Award points', description: 'Award panel heading' },
+  txnLabel: { id: 'cashier.award.txnLabel', defaultMessage: 'Transaction id', description: 'Field: the POS transaction id of the sale' },
+  txnHint: { id: 'cashier.award.txnHint', defaultMessage: 'Type it or scan the receipt', description: 'Hint under the transaction id field' },
+  txnScanName: { id: 'cashier.award.txnScanName', defaultMessage: 'transaction id', description: 'Field name in "Scanned …" notices' },
+  totalLabel: { id: 'cashier.award.totalLabel', defaultMessage: 'Sale total', description: 'Field: the sale total the cashier types' },
+  working: { id: 'cashier.award.working', defaultMessage: 'Working out the points…', description: 'Screen-reader text while the preview loads' },
+  hint: { id: 'cashier.award.hint', defaultMessage: 'Enter the total, then press ⏎ to see the points.', description: 'Hint before a preview exists' },
+  newSale: { id: 'cashier.award.newSale', defaultMessage: 'New sale for this member', description: 'Button after an award: start another sale' },
+  awarding: { id: 'cashier.award.awarding', defaultMessage: 'Awarding…', description: 'Confirm button while sending' },
+  awardN: { id: 'cashier.award.awardN', defaultMessage: 'Award {pts}', description: 'Confirm button; {pts} e.g. 120 pts' },
+  openSale: { id: 'cashier.award.openSale', defaultMessage: 'Sale {sale} is open: coupons redeemed now are linked to it.', description: 'Note: coupons redeemed now link to this sale' },
+});
 
 export function AwardPanel({ active }: { active: boolean }) {
   const runtime = useRuntime();
@@ -30,8 +45,11 @@ export function AwardPanel({ active }: { active: boolean }) {
     })),
   );
   const member = useMember(useShallow((s) => ({ phase: s.phase, card: s.card, memberId: s.memberId, loadSeq: s.loadSeq })));
+  const tr = useTranslator();
+  const t = tr.t.bind(tr);
+  const currency = useCurrency();
   const writesStopped = useStatus((s) => s.writesStopped);
-  const blocker = awardBlocker(member) ?? writesStopped;
+  const blocker = awardBlocker(member, t) ?? writesStopped;
   const disabled = blocker !== null;
   const txnRef = useRef<HTMLInputElement>(null);
   const totalRef = useRef<HTMLInputElement>(null);
@@ -39,7 +57,7 @@ export function AwardPanel({ active }: { active: boolean }) {
   const newSaleRef = useRef<HTMLButtonElement>(null);
   const store = runtime.award;
 
-  useScanField(txnRef, 'transaction id', (value) => {
+  useScanField(txnRef, t(M.txnScanName), (value) => {
     store.getState().setTxnId(value);
     totalRef.current?.focus();
   });
@@ -63,10 +81,10 @@ export function AwardPanel({ active }: { active: boolean }) {
     if (disabled || award.locked || award.total.trim() === '') return;
     const t = setTimeout(() => {
       const s = store.getState();
-      if (s.total.trim() !== '' && parseSaleAmount(s.total).ok) void s.requestPreview();
+      if (s.total.trim() !== '' && parseMoney(s.total, { currency, locale: tr.locale }).ok) void s.requestPreview();
     }, 450);
     return () => clearTimeout(t);
-  }, [award.total, disabled, award.locked, store]);
+  }, [award.total, disabled, award.locked, store, currency, tr.locale]);
 
   const onTxnEnter = (): void => {
     if (award.txnId.trim() === '') {
@@ -92,7 +110,7 @@ export function AwardPanel({ active }: { active: boolean }) {
   return (
     <section className="award" aria-labelledby="award-title" data-testid="award-panel">
       <h2 id="award-title" className="panel-title">
-        Award points
+        {t(M.title)}
       </h2>
       {blocker !== null && (
         <p className="award__blocked" data-testid="award-blocked">
@@ -101,8 +119,8 @@ export function AwardPanel({ active }: { active: boolean }) {
       )}
       <div className="award__fields">
         <Field
-          label="Transaction id"
-          hint="Type it or scan the receipt"
+          label={t(M.txnLabel)}
+          hint={t(M.txnHint)}
           value={award.txnId}
           onValue={(v) => store.getState().setTxnId(v)}
           error={award.errors.txnId}
@@ -118,14 +136,14 @@ export function AwardPanel({ active }: { active: boolean }) {
           }}
         />
         <Field
-          label="Sale total"
+          label={t(M.totalLabel)}
           value={award.total}
           onValue={(v) => store.getState().setTotal(v)}
           error={award.errors.total}
           disabled={disabled}
           readOnly={award.locked}
           inputMode="decimal"
-          placeholder="0.00"
+          placeholder={formatAmount(0, currency, tr.locale)}
           inputRef={totalRef}
           testId="award-total"
           onKeyDown={(e) => {
@@ -140,14 +158,14 @@ export function AwardPanel({ active }: { active: boolean }) {
       <div className={`preview${award.locked ? ' preview--locked' : ''}`} aria-live="polite" data-testid="award-preview">
         {preview?.phase === 'loading' && (
           <>
-            <span className="visually-hidden">Working out the points…</span>
+            <span className="visually-hidden">{t(M.working)}</span>
             <Skeleton className="skeleton--figure" />
           </>
         )}
         {ready !== null && !award.locked && (
           <>
             <span className="preview__points" data-testid="award-preview-points">
-              {fmtPoints(ready.value.points, true)}
+              {fmtPoints(ready.value.points, true, tr)}
             </span>
             <span className="preview__why">{ready.value.explanation}</span>
           </>
@@ -157,7 +175,7 @@ export function AwardPanel({ active }: { active: boolean }) {
             {preview.message}
           </span>
         )}
-        {preview === null && !disabled && !award.locked && <span className="preview__hint">Enter the total, then press ⏎ to see the points.</span>}
+        {preview === null && !disabled && !award.locked && <span className="preview__hint">{t(M.hint)}</span>}
       </div>
 
       {award.errors.form !== undefined && (
@@ -169,7 +187,7 @@ export function AwardPanel({ active }: { active: boolean }) {
 
       {award.locked ? (
         <Button ref={newSaleRef} variant="secondary" shortcut="F2" onClick={newSale} testId="award-new-sale">
-          New sale for this member
+          {t(M.newSale)}
         </Button>
       ) : (
         <Button
@@ -181,13 +199,13 @@ export function AwardPanel({ active }: { active: boolean }) {
           onClick={() => void store.getState().submit()}
           testId="award-confirm"
         >
-          {award.submitting ? 'Awarding…' : ready !== null ? `Award ${fmtPoints(ready.value.points)}` : 'Award points'}
+          {award.submitting ? t(M.awarding) : ready !== null ? t(M.awardN, { pts: fmtPoints(ready.value.points, false, tr) }) : t(M.title)}
         </Button>
       )}
 
       {openSale !== null && (
         <p className="award__open-sale" data-testid="open-sale">
-          Sale <span className="mono">{openSale}</span> is open: coupons redeemed now are linked to it.
+          {t(M.openSale, { sale: openSale })}
         </p>
       )}
 

@@ -4,18 +4,44 @@
  * green; while the request is in flight the screen says so and shows no verdict at all.
  */
 import { useShallow } from 'zustand/shallow';
-import { useCoupon, useMember, useRuntime } from '../app/context.tsx';
+import { defineMessages, type MessageDescriptor } from '@formatjs/intl';
+import { SOURCE_LOCALE } from '../../shared/i18n/locales.ts';
+import { useCoupon, useMember, useRuntime, useTranslator } from '../app/context.tsx';
 import { formatClock, formatIsoDate } from '../../shared/time/date-format.ts';
 import { LAYER, useShortcut } from '../app/shortcuts.ts';
 import { Button, Dialog } from '../ui/index.ts';
 import type { CouponCheck } from '../state/coupon-store.ts';
 import { VERDICT_CLASS } from '../styles/tone-classes.ts';
 
-const HEADLINE: Record<CouponCheck['phase'], { icon: string; title: string; cls: string }> = {
-  honor: { icon: '✓', title: 'HONOR', cls: VERDICT_CLASS.honor },
-  'do-not-honor': { icon: '✕', title: 'DO NOT HONOR', cls: VERDICT_CLASS['do-not-honor'] },
-  'not-yet': { icon: '…', title: 'NOT YET — checking', cls: VERDICT_CLASS['not-yet'] },
-  redeeming: { icon: '…', title: 'Redeeming coupon…', cls: VERDICT_CLASS.redeeming },
+const M = defineMessages({
+  honor: { id: 'cashier.verdict.honor', defaultMessage: 'HONOR', description: 'Verdict headline, huge, capitals: give the coupon discount. Keep very short.' },
+  doNotHonor: { id: 'cashier.verdict.doNotHonor', defaultMessage: 'DO NOT HONOR', description: 'Verdict headline, huge, capitals: do not give the discount. Keep very short.' },
+  notYet: { id: 'cashier.verdict.notYet', defaultMessage: 'NOT YET — checking', description: 'Verdict headline while the outcome is verified' },
+  redeeming: { id: 'cashier.verdict.redeeming', defaultMessage: 'Redeeming coupon…', description: 'Headline while the redemption is sent' },
+  dialogTitle: { id: 'cashier.verdict.dialogTitle', defaultMessage: 'Coupon: {verdict}', description: 'Accessible title of the verdict screen' },
+  waiting: { id: 'cashier.verdict.waiting', defaultMessage: 'Waiting for SocialHub. Do not honor the coupon until the verdict shows.', description: 'Reason while redeeming' },
+  checkingReason: { id: 'cashier.verdict.checkingReason', defaultMessage: 'Do not honor it yet. The till is checking with SocialHub whether it was redeemed.', description: 'Reason while NOT YET' },
+  honorReason: { id: 'cashier.verdict.honorReason', defaultMessage: 'Redeemed. Give the discount.', description: 'Reason under HONOR' },
+  honorLateReason: { id: 'cashier.verdict.honorLateReason', defaultMessage: 'Redeemed by this till at {time}. Give the discount once.', description: 'Reason under HONOR when an earlier attempt redeemed it' },
+  usedHereReason: { id: 'cashier.verdict.usedHereReason', defaultMessage: 'Already redeemed by this till at {time}. That discount was given then; do not give it again.', description: 'Reason under DO NOT HONOR: used earlier at this till' },
+  refusedReason: { id: 'cashier.verdict.refusedReason', defaultMessage: 'Not redeemed. Do not give the discount.', description: 'Reason under DO NOT HONOR' },
+  redeemedHere: { id: 'cashier.verdict.redeemedHere', defaultMessage: '(redeemed by this till at {time})', description: 'Appended to a DO NOT HONOR reason' },
+  cardExpiredOn: { id: 'cashier.verdict.cardExpiredOn', defaultMessage: 'The member’s card shows this coupon expired on {date}.', description: 'Hint under DO NOT HONOR' },
+  cardExpired: { id: 'cashier.verdict.cardExpired', defaultMessage: 'The member’s card shows this coupon expired.', description: 'Hint under DO NOT HONOR' },
+  cardUsed: { id: 'cashier.verdict.cardUsed', defaultMessage: 'The member’s card shows this coupon was already used.', description: 'Hint under DO NOT HONOR' },
+  lastCheck: { id: 'cashier.verdict.lastCheck', defaultMessage: 'Last check: {error}', description: 'Why the last verdict poll failed' },
+  linked: { id: 'cashier.verdict.linked', defaultMessage: 'Linked to sale {sale}', description: 'The sale the coupon was redeemed on' },
+  detail: { id: 'cashier.verdict.detail', defaultMessage: 'Details for support', description: 'Collapsed section with the till engine’s own (English) sentence' },
+  checkNow: { id: 'cashier.verdict.checkNow', defaultMessage: 'Check now', description: 'Button: poll the verdict now' },
+  done: { id: 'cashier.verdict.done', defaultMessage: 'Done', description: 'Button: close the verdict' },
+  closeKeepChecking: { id: 'cashier.verdict.closeKeepChecking', defaultMessage: 'Close — keep checking', description: 'Button: close while the check goes on' },
+});
+
+const HEADLINE: Record<CouponCheck['phase'], { icon: string; title: MessageDescriptor; cls: string }> = {
+  honor: { icon: '✓', title: M.honor, cls: VERDICT_CLASS.honor },
+  'do-not-honor': { icon: '✕', title: M.doNotHonor, cls: VERDICT_CLASS['do-not-honor'] },
+  'not-yet': { icon: '…', title: M.notYet, cls: VERDICT_CLASS['not-yet'] },
+  redeeming: { icon: '…', title: M.redeeming, cls: VERDICT_CLASS.redeeming },
 };
 
 export function CouponVerdictOverlay() {
@@ -29,6 +55,10 @@ export function CouponVerdictOverlay() {
 
 function VerdictScreen({ check, onClose, onCheckNow }: { check: CouponCheck; onClose: () => void; onCheckNow: () => void }) {
   const h = HEADLINE[check.phase];
+  const tr = useTranslator();
+  const t = tr.t.bind(tr);
+  const title = t(h.title);
+  const clock = (ms: number): string => formatClock(ms, tr.locale);
   const settled = check.phase === 'honor' || check.phase === 'do-not-honor';
   const pending = check.phase === 'not-yet' || check.phase === 'redeeming';
   useShortcut('Enter', onClose, { layer: LAYER.overlay, enabled: settled });
@@ -40,13 +70,36 @@ function VerdictScreen({ check, onClose, onCheckNow }: { check: CouponCheck; onC
     check.phase !== 'do-not-honor' || cardCoupon === null || check.redeemedByThisTillAt !== null
       ? null
       : cardCoupon.status === 'expired'
-        ? `The member's card shows this coupon expired${cardCoupon.expiresAt === null ? '' : ` on ${formatIsoDate(cardCoupon.expiresAt) ?? cardCoupon.expiresAt}`}.`
+        ? cardCoupon.expiresAt === null
+          ? t(M.cardExpired)
+          : t(M.cardExpiredOn, { date: formatIsoDate(cardCoupon.expiresAt, tr.locale) ?? cardCoupon.expiresAt })
         : cardCoupon.status === 'redeemed'
-          ? "The member's card shows this coupon was already used."
+          ? t(M.cardUsed)
           : null;
+  // The engine's verdict sentence is English; in another language the screen says the same in the
+  // cashier's words and keeps the engine's sentence folded away for support.
+  const english = tr.locale === SOURCE_LOCALE;
+  const at = check.redeemedByThisTillAt;
+  const reason =
+    check.phase === 'redeeming'
+      ? t(M.waiting)
+      : check.phase === 'not-yet'
+        ? english && check.reason.trim() !== ''
+          ? check.reason
+          : t(M.checkingReason)
+        : english
+          ? check.reason + (check.phase === 'do-not-honor' && at !== null ? ` ${t(M.redeemedHere, { time: clock(at) })}` : '')
+          : check.phase === 'honor'
+            ? at === null
+              ? t(M.honorReason)
+              : t(M.honorLateReason, { time: clock(at) })
+            : at === null
+              ? t(M.refusedReason)
+              : t(M.usedHereReason, { time: clock(at) });
+  const engineDetail = !english && check.reason.trim() !== '' && check.phase !== 'redeeming' ? check.reason : null;
   return (
     <Dialog
-      title={`Coupon: ${h.title}`}
+      title={t(M.dialogTitle, { verdict: title })}
       hideTitle
       onClose={onClose}
       layer={LAYER.overlay}
@@ -62,46 +115,45 @@ function VerdictScreen({ check, onClose, onCheckNow }: { check: CouponCheck; onC
           {check.phase === 'redeeming' || check.phase === 'not-yet' ? <span className="spinner" /> : h.icon}
         </div>
         <p className="verdict__title" data-testid="verdict-title" aria-hidden="true">
-          {h.title}
+          {title}
         </p>
         <p className="verdict__coupon">
           {coupon}
           {check.code !== null && <span className="mono"> · {check.code}</span>}
         </p>
         <p className="verdict__reason" id="verdict-reason" data-testid="verdict-reason">
-          {check.phase === 'redeeming'
-            ? 'Waiting for SocialHub. Do not honor the coupon until the verdict shows.'
-            : check.phase === 'not-yet'
-              ? check.reason.trim() === ''
-                ? 'Do not honor it yet. The till is checking with SocialHub whether it was redeemed.'
-                : check.reason
-              : check.reason}
-          {check.phase === 'do-not-honor' && check.redeemedByThisTillAt !== null && ` (redeemed by this till at ${formatClock(check.redeemedByThisTillAt)})`}
+          {reason}
         </p>
         {cardHint !== null && (
           <p className="verdict__sub" data-testid="verdict-card-hint">
             {cardHint}
           </p>
         )}
-        {check.pollError !== null && check.phase === 'not-yet' && <p className="verdict__sub">Last check: {check.pollError}</p>}
+        {check.pollError !== null && check.phase === 'not-yet' && <p className="verdict__sub">{t(M.lastCheck, { error: check.pollError })}</p>}
+        {engineDetail !== null && (
+          <details className="verdict__detail">
+            <summary>{t(M.detail)}</summary>
+            <span lang="en">{engineDetail}</span>
+          </details>
+        )}
         {check.linkedPosTxnId !== null && (
           <p className="verdict__sub" data-testid="verdict-linked">
-            Linked to sale <span className="mono">{check.linkedPosTxnId}</span>
+            {t(M.linked, { sale: check.linkedPosTxnId })}
           </p>
         )}
         <div className="verdict__actions">
           {check.phase === 'not-yet' && (
             <Button variant="secondary" size="large" shortcut="C" onClick={onCheckNow} testId="verdict-check-now">
-              Check now
+              {t(M.checkNow)}
             </Button>
           )}
           {settled ? (
             <Button variant="secondary" size="large" shortcut="Enter" onClick={onClose} data-autofocus testId="verdict-done">
-              Done
+              {t(M.done)}
             </Button>
           ) : (
             <Button variant="secondary" size="large" shortcut="Escape" onClick={onClose} data-autofocus={pending ? true : undefined} testId="verdict-close">
-              Close — keep checking
+              {t(M.closeKeepChecking)}
             </Button>
           )}
         </div>

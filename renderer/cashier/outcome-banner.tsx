@@ -1,11 +1,14 @@
 /** An award/return outcome, unmistakable: colour + icon + capital headline + what to do. */
+import { defineMessages, type MessageDescriptor } from '@formatjs/intl';
 import type { OutcomeView } from '../state/outcome.ts';
+import { useTranslator } from '../app/context.tsx';
 import { describeOutcome } from './outcome-text.ts';
 import { formatClock } from '../../shared/time/date-format.ts';
 import { OUTCOME_CLASS } from '../styles/tone-classes.ts';
 
 export function OutcomeBanner({ view, onDismiss, testId = 'outcome' }: { view: OutcomeView; onDismiss?: () => void; testId?: string }) {
-  const text = describeOutcome(view);
+  const tr = useTranslator();
+  const text = describeOutcome(view, undefined, tr);
   return (
     <div
       className={`outcome ${OUTCOME_CLASS[text.tone]}`}
@@ -26,7 +29,7 @@ export function OutcomeBanner({ view, onDismiss, testId = 'outcome' }: { view: O
         {text.note !== null && text.note !== text.detail && <p className="outcome__note">{text.note}</p>}
       </div>
       {onDismiss !== undefined && (
-        <button type="button" className="outcome__close" onClick={onDismiss} aria-label="Dismiss this message">
+        <button type="button" className="outcome__close" onClick={onDismiss} aria-label={tr.t(M.dismiss)}>
           <span aria-hidden="true">×</span>
         </button>
       )}
@@ -34,14 +37,26 @@ export function OutcomeBanner({ view, onDismiss, testId = 'outcome' }: { view: O
   );
 }
 
-const STATUS_WORD: Record<OutcomeView['status'], string> = {
-  confirmed: 'Done',
-  duplicate: 'Already done',
-  queued: 'Queued',
-  checking: 'Checking',
-  'needs-attention': 'Needs attention',
-  rejected: 'Refused',
-  resolved: 'Resolved',
+const M = defineMessages({
+  dismiss: { id: 'cashier.outcome.dismiss', defaultMessage: 'Dismiss this message', description: 'Accessible name of the close button on an outcome' },
+  recent: { id: 'cashier.recent.title', defaultMessage: 'Recent on this till', description: 'Heading of the last few outcomes' },
+  confirmed: { id: 'cashier.recent.confirmed', defaultMessage: 'Done', description: 'Recent outcome status' },
+  duplicate: { id: 'cashier.recent.duplicate', defaultMessage: 'Already done', description: 'Recent outcome status' },
+  queued: { id: 'cashier.recent.queued', defaultMessage: 'Queued', description: 'Recent outcome status' },
+  checking: { id: 'cashier.recent.checking', defaultMessage: 'Checking', description: 'Recent outcome status' },
+  needsAttention: { id: 'cashier.recent.needsAttention', defaultMessage: 'Needs attention', description: 'Recent outcome status' },
+  rejected: { id: 'cashier.recent.rejected', defaultMessage: 'Refused', description: 'Recent outcome status' },
+  resolved: { id: 'cashier.recent.resolved', defaultMessage: 'Resolved', description: 'Recent outcome status' },
+});
+
+const STATUS_WORD: Record<OutcomeView['status'], MessageDescriptor> = {
+  confirmed: M.confirmed,
+  duplicate: M.duplicate,
+  queued: M.queued,
+  checking: M.checking,
+  'needs-attention': M.needsAttention,
+  rejected: M.rejected,
+  resolved: M.resolved,
 };
 
 const STATUS_ICON: Record<OutcomeView['status'], string> = {
@@ -56,23 +71,24 @@ const STATUS_ICON: Record<OutcomeView['status'], string> = {
 
 /** The last few awards on this till, so an outcome is never lost when the next customer comes. */
 export function RecentOutcomes({ items }: { items: readonly OutcomeView[] }) {
+  const tr = useTranslator();
   if (items.length === 0) return null;
   return (
     <section className="recent" aria-labelledby="recent-title" data-testid="recent-outcomes">
       <h3 id="recent-title" className="section-title">
-        Recent on this till
+        {tr.t(M.recent)}
       </h3>
       <ul className="recent__list">
         {items.map((v) => (
           <li key={v.key} className={`recent__item recent__item--${v.status}`} data-status={v.status}>
             <span className="recent__status">
               <span aria-hidden="true">{STATUS_ICON[v.status]} </span>
-              {STATUS_WORD[v.status]}
+              {tr.t(STATUS_WORD[v.status])}
             </span>
             <span className="recent__who">{v.memberName ?? v.memberId}</span>
             <span className="recent__sale mono">{v.posTxnId}</span>
             <span className="recent__pts">{v.kind === 'award' ? `+${v.points}` : `−${Math.abs(v.points)}`}</span>
-            <span className="recent__time">{formatClock(v.at)}</span>
+            <span className="recent__time">{formatClock(v.at, tr.locale)}</span>
           </li>
         ))}
       </ul>

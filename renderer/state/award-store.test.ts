@@ -1,3 +1,4 @@
+import { createTranslator } from '../../shared/i18n/translator.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAwardStore, openSaleTxnId, validateTotal, validateTxnId } from './award-store.ts';
 import { createMemberStore } from './member-store.ts';
@@ -199,10 +200,25 @@ describe('award helpers', () => {
     expect(validateTxnId('')).toMatch(/Enter or scan/);
     expect(validateTxnId('T-1001')).toBeNull();
     expect(validateTxnId('a/b')).toMatch(/letters/);
-    expect(validateTotal('')).toMatch(/Enter the sale total/);
-    expect(validateTotal('0')).toMatch(/zero/);
-    expect(validateTotal('12.50')).toBeNull();
-    expect(validateTotal('-3')).not.toBeNull();
+    const empty = validateTotal('');
+    expect(empty.ok ? '' : empty.message).toMatch(/Enter the sale total/);
+    const zero = validateTotal('0');
+    expect(zero.ok ? '' : zero.message).toMatch(/zero/);
+    expect(validateTotal('12.50')).toEqual({ ok: true, machine: '12.50' });
+    expect(validateTotal('-3').ok).toBe(false);
+  });
+
+  it('reads the total the local way and says why not in the cashier’s language', () => {
+    const de = { translator: () => createTranslator('de'), currency: () => 'EUR' };
+    expect(validateTotal('19,99', de)).toEqual({ ok: true, machine: '19.99' });
+    expect(validateTotal('1.234,50', de)).toEqual({ ok: true, machine: '1234.50' });
+    const ambiguous = validateTotal('1,234', de);
+    expect(ambiguous.ok).toBe(false);
+    expect(ambiguous.ok ? '' : ambiguous.message).toContain('1,234');
+    expect(ambiguous.ok ? '' : ambiguous.message).not.toMatch(/can be read/);
+    const jp = { translator: () => createTranslator('en'), currency: () => 'JPY' };
+    expect(validateTotal('¥1,980', jp)).toEqual({ ok: true, machine: '1980' });
+    expect(validateTotal('19.5', jp).ok).toBe(false);
   });
 
   it('links coupons to the open sale only when a card is loaded and the id is valid', () => {

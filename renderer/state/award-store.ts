@@ -8,12 +8,15 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
 import type { CashierWriteOutcome, EarnPreview } from '../../shared/ipc/schemas/till.ts';
 import { ID_PATTERN } from '../../shared/api/schemas.ts';
-import { parseSaleAmount } from '../../shared/earn/earn-rule.ts';
+import { defineMessages } from '@formatjs/intl';
+import { englishText } from '../../shared/i18n/translator.ts';
 import { call, errorText } from '../app/call.ts';
 import { applyRow, shouldFollow, viewFromOutcome, type OutcomeView } from './outcome.ts';
 import { outcomeDelayMs, type RowFollower } from './row-follower.ts';
 import { awardBlocker, memberName, type MemberStore } from './member-store.ts';
 import type { Timers } from './timers.ts';
+import type { Translate } from './locale-store.ts';
+import { ENGLISH_USD, moneyContext, readAmount, type CashierLocale } from './money-entry.ts';
 
 export type PreviewState =
   | { phase: 'none' }
@@ -61,23 +64,34 @@ export interface AwardDeps {
   /** Writes stopped (journal unreadable, …): the reason, or null. */
   writesStopped?: () => string | null;
   onOutcome?: (view: OutcomeView, previous: OutcomeView | null) => void;
+  /** The cashier's language and the store's currency; English and USD when left out. */
+  locale?: CashierLocale;
 }
+
+const M = defineMessages({
+  txnEmpty: { id: 'cashier.award.txnEmpty', defaultMessage: 'Enter or scan the transaction id from the receipt.', description: 'Transaction id missing' },
+  txnBad: { id: 'cashier.award.txnBad', defaultMessage: 'A transaction id is 1–64 letters, digits, _ or -.', description: 'Transaction id malformed' },
+  totalZero: { id: 'cashier.award.totalZero', defaultMessage: 'The sale total is zero, so it earns no points.', description: 'Sale total is 0' },
+  noPoints: { id: 'cashier.award.noPoints', defaultMessage: 'This sale earns no points, so there is nothing to award.', description: 'Preview gave 0 points' },
+  cardReloaded: { id: 'cashier.award.cardReloaded', defaultMessage: 'The member card was out of date, so it has been reloaded. Check the name, then confirm again.', description: 'Main refused: card not the one shown' },
+});
 
 const RECENT_MAX = 6;
 
-export function validateTxnId(value: string): string | null {
+export function validateTxnId(value: string, t: Translate = englishText): string | null {
   const v = value.trim();
-  if (v === '') return 'Enter or scan the transaction id from the receipt.';
-  if (!ID_PATTERN.test(v)) return 'A transaction id is 1–64 letters, digits, _ or -.';
+  if (v === '') return t(M.txnEmpty);
+  if (!ID_PATTERN.test(v)) return t(M.txnBad);
   return null;
 }
 
-export function validateTotal(value: string): string | null {
-  if (value.trim() === '') return 'Enter the sale total.';
-  const parsed = parseSaleAmount(value.trim(), 'sale total');
-  if (!parsed.ok) return parsed.message;
-  if (parsed.minor === 0) return 'The sale total is zero, so it earns no points.';
-  return null;
+/** The typed total read the local way: the machine form for main, or the sentence saying why not. */
+export function validateTotal(value: string, locale: CashierLocale = ENGLISH_USD): { ok: true; machine: string } | { ok: false; message: string } {
+  const t: Translate = (m, v) => locale.translator().t(m, v);
+  const parsed = readAmount(value, 'saleTotal', moneyContext(locale), t);
+  if (!parsed.ok) return parsed;
+  if (parsed.minor === 0) return { ok: false, message: t(M.totalZero) };
+  return { ok: true, machine: parsed.machine };
 }
 
 export function previewKey(memberId: string | null, total: string): string {
@@ -96,6 +110,9 @@ export function openSaleTxnId(award: Pick<AwardState, 'txnId'>, member: { phase:
 
 export function createAwardStore(deps: AwardDeps): AwardStore {
   const { bridge, member, follower, timers } = deps;
+  const locale = deps.locale ?? ENGLISH_USD;
+  const t: Translate = (message, values) => locale.translator().t(message, values);
+  const errText = (error: Parameters<typeof errorText>[0]): string => errorText(error, locale.translator());
   let outcomeSeq = 0;
   let previewSeq = 0;
   /** The preview request in flight, so ⏎ during a typed-ahead preview waits for it instead of racing it. */
@@ -149,15 +166,15 @@ export function createAwardStore(deps: AwardDeps): AwardStore {
 
       async requestPreview() {
         const m = member.getState();
-        const blocked = awardBlocker(m);
+        const blocked = awardBlocker(m, t);
         if (blocked !== null) {
           set({ errors: { form: blocked } });
           return false;
         }
         const { total } = get();
-        const totalError = validateTotal(total);
-        if (totalError !== null) {
-          set({ errors: { ...get().errors, total: totalError } });
+        const totalCheck = validateTotal(total, locale);
+        if (!totalCheck.ok) {
+          set({ errors: { ...get().errors, total: totalCheck.message } });
           return false;
         }
         const key = previewKey(m.memberId, total);
@@ -167,14 +184,14 @@ export function createAwardStore(deps: AwardDeps): AwardStore {
         const mine = ++previewSeq;
         set({ preview: { phase: 'loading', key } });
         const done = (async (): Promise<boolean> => {
-          const result = await call<EarnPreview>(() => bridge.awardPreview({ memberId: m.memberId!, saleTotal: total.trim() }));
+          const result = await call<EarnPreview>(() => bridge.awardPreview({ memberId: m.memberId!, saleTotal: totalCheck.machine }));
           if (mine !== previewSeq || previewKey(member.getState().memberId, get().total) !== key) return false;
           if (result.ok) {
             set({ preview: { phase: 'ready', key, value: result.value } });
             return true;
           }
-          set({ preview: { phase: 'error', key, message: errorText(result.error) } });
-          if (result.error.code === 'AMOUNT_INVALID' || result.error.issues?.[0]?.path[0] === 'saleTotal') set({ errors: { ...get().errors, total: errorText(result.error) } });
+          set({ preview: { phase: 'error', key, message: errText(result.error) } });
+          if (result.error.code === 'AMOUNT_INVALID' || result.error.issues?.[0]?.path[0] === 'saleTotal') set({ errors: { ...get().errors, total: errText(result.error) } });
           return false;
         })();
         inflightPreview = { key, done };
@@ -189,23 +206,23 @@ export function createAwardStore(deps: AwardDeps): AwardStore {
           set({ errors: { form: stopped } });
           return;
         }
-        const txnError = validateTxnId(state.txnId);
-        const totalError = validateTotal(state.total);
-        if (txnError !== null || totalError !== null) {
-          set({ errors: { txnId: txnError ?? undefined, total: totalError ?? undefined } });
+        const txnError = validateTxnId(state.txnId, t);
+        const totalCheck = validateTotal(state.total, locale);
+        if (txnError !== null || !totalCheck.ok) {
+          set({ errors: { txnId: txnError ?? undefined, total: totalCheck.ok ? undefined : totalCheck.message } });
           return;
         }
         if (!(await get().requestPreview())) return;
         const preview = get().preview;
         if (preview.phase === 'ready' && preview.value.points === 0) {
-          set({ errors: { form: 'This sale earns no points, so there is nothing to award.' } });
+          set({ errors: { form: t(M.noPoints) } });
           return;
         }
         const m = member.getState();
         const memberId = m.memberId!;
         const name = memberName(m);
         const posTxnId = get().txnId.trim();
-        const saleTotal = get().total.trim();
+        const saleTotal = totalCheck.machine;
         const key = `award-${++outcomeSeq}`;
         set({ submitting: true, errors: {} });
         const result = await call<CashierWriteOutcome>(() => bridge.awardSubmit({ memberId, posTxnId, saleTotal }));
@@ -213,9 +230,9 @@ export function createAwardStore(deps: AwardDeps): AwardStore {
         const stillThisSale = member.getState().memberId === memberId && get().txnId.trim() === posTxnId;
         if (!result.ok) {
           if (!stillThisSale) return;
-          const text = errorText(result.error);
+          const text = errText(result.error);
           if (result.error.code === 'CARD_NOT_SHOWN') {
-            set({ errors: { form: 'The member card was out of date, so it has been reloaded. Check the name, then confirm again.' } });
+            set({ errors: { form: t(M.cardReloaded) } });
             void member.getState().refresh();
           } else if (result.error.issues?.[0]?.path[0] === 'posTxnId') set({ errors: { txnId: text } });
           else if (result.error.issues?.[0]?.path[0] === 'saleTotal' || result.error.code === 'AMOUNT_INVALID') set({ errors: { total: text } });

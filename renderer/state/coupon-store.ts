@@ -8,7 +8,10 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
 import type { CashierCouponVerdict } from '../../shared/ipc/schemas/till.ts';
 import { call, errorText, type CallError, type CallErrorCode } from '../app/call.ts';
+import { defineMessages } from '@formatjs/intl';
 import type { Timers } from './timers.ts';
+import { ENGLISH_USD, type CashierLocale } from './money-entry.ts';
+import type { Translate } from './locale-store.ts';
 
 export type CheckPhase = 'redeeming' | 'honor' | 'do-not-honor' | 'not-yet';
 
@@ -56,7 +59,15 @@ export interface CouponDeps {
   onVerdict?: (check: CouponCheck) => void;
   /** A check turned NOT YET. */
   onNotYet?: (check: CouponCheck) => void;
+  /** The cashier's language; English when left out. */
+  locale?: CashierLocale;
 }
+
+const M = defineMessages({
+  notReached: { id: 'cashier.coupon.notReached', defaultMessage: 'Not redeemed: the request did not reach SocialHub. Scan the coupon again to retry.', description: 'Verdict reason: the redemption never reached the server' },
+  notRedeemed: { id: 'cashier.coupon.notRedeemed', defaultMessage: 'Not redeemed: {why}', description: 'Verdict reason; {why} is the error sentence' },
+  noAnswer: { id: 'cashier.coupon.noAnswer', defaultMessage: 'No answer from SocialHub yet. The till is checking whether the coupon was redeemed.', description: 'NOT YET reason after a timeout' },
+});
 
 /**
  * Failures that prove nothing was sent: the coupon was not redeemed, so it must not be honoured.
@@ -90,6 +101,9 @@ export function verdictDelayMs(polls: number): number {
 
 export function createCouponStore(deps: CouponDeps): CouponStore {
   const { bridge, timers } = deps;
+  const locale = deps.locale ?? ENGLISH_USD;
+  const t = (message: Parameters<Translate>[0], values?: Parameters<Translate>[1]): string => locale.translator().t(message, values);
+  const errText = (error: CallError): string => errorText(error, locale.translator());
   const pollTimers = new Map<string, unknown>();
   const inFlight = new Set<string>();
   const attempt = new Map<string, number>();
@@ -149,10 +163,10 @@ export function createCouponStore(deps: CouponDeps): CouponStore {
       if (result.error.code === 'NOT_FOUND') {
         // The engine has no record of this attempt: it never reached SocialHub.
         update(couponId, { polls });
-        settle(couponId, { verdict: 'do-not-honor', reason: `Not redeemed: the request did not reach SocialHub. Scan the coupon again to retry. (${result.error.message})`, redeemedByThisTillAt: null });
+        settle(couponId, { verdict: 'do-not-honor', reason: `${t(M.notReached)} (${result.error.message})`, redeemedByThisTillAt: null });
         return;
       }
-      update(couponId, { polls, pollError: errorText(result.error) });
+      update(couponId, { polls, pollError: errText(result.error) });
       schedulePoll(couponId);
     };
 
@@ -203,10 +217,10 @@ export function createCouponStore(deps: CouponDeps): CouponStore {
           return;
         }
         if (isNotSent(result.error)) {
-          settle(couponId, { verdict: 'do-not-honor', reason: `Not redeemed: ${errorText(result.error)}`, redeemedByThisTillAt: null });
+          settle(couponId, { verdict: 'do-not-honor', reason: t(M.notRedeemed, { why: errText(result.error) }), redeemedByThisTillAt: null });
           return;
         }
-        const next = update(couponId, { phase: 'not-yet', reason: 'No answer from SocialHub yet. The till is checking whether the coupon was redeemed.', pollError: errorText(result.error) });
+        const next = update(couponId, { phase: 'not-yet', reason: t(M.noAnswer), pollError: errText(result.error) });
         if (next !== null) deps.onNotYet?.(next);
         schedulePoll(couponId);
       },

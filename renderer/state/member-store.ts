@@ -3,6 +3,9 @@
  * coupons in parallel and reports each part on its own). A newer scan always wins over an older
  * answer still in flight.
  */
+import { defineMessages } from '@formatjs/intl';
+import { englishText } from '../../shared/i18n/translator.ts';
+import type { Translate } from './locale-store.ts';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
 import type { MemberCard } from '../../shared/ipc/schemas/till.ts';
@@ -70,13 +73,24 @@ export function memberName(state: Pick<MemberState, 'card'>): string | null {
  * Award needs the whole card on screen: the name (the cashier confirms the person) and the
  * balance, tier and coupons (main accepts an award only for a card shown complete).
  */
-export function awardBlocker(state: Pick<MemberState, 'phase' | 'card'>): string | null {
-  if (state.phase === 'idle') return 'Scan the member card first.';
-  if (state.phase === 'loading') return 'Wait for the member card to load.';
-  if (state.phase === 'error' || state.card === null) return 'The member card did not load. Scan it again.';
-  if (!state.card.member.ok) return 'The member’s name could not be loaded, so the points cannot be awarded. Reload the card (F5).';
-  const missing = [!state.card.points.ok && 'balance', !state.card.tier.ok && 'tier', !state.card.coupons.ok && 'coupons'].filter((x): x is string => x !== false);
-  if (missing.length > 0) return `Part of the card (${missing.join(', ')}) did not load, so the points cannot be awarded yet. Reload the card (F5).`;
+const BLOCKER = defineMessages({
+  idle: { id: 'cashier.blocker.idle', defaultMessage: 'Scan the member card first.', description: 'Award not possible: no member scanned' },
+  loading: { id: 'cashier.blocker.loading', defaultMessage: 'Wait for the member card to load.', description: 'Award not possible yet: card loading' },
+  failed: { id: 'cashier.blocker.failed', defaultMessage: 'The member card did not load. Scan it again.', description: 'Award not possible: card failed' },
+  noName: { id: 'cashier.blocker.noName', defaultMessage: 'The member’s name could not be loaded, so the points cannot be awarded. Reload the card (F5).', description: 'Award not possible: name missing' },
+  partMissing: { id: 'cashier.blocker.partMissing', defaultMessage: 'Part of the card ({parts}) did not load, so the points cannot be awarded yet. Reload the card (F5).', description: 'Award not possible: parts missing; {parts} lists balance, tier, coupons' },
+  balance: { id: 'cashier.blocker.part.balance', defaultMessage: 'balance', description: 'Card part name, lower case' },
+  tier: { id: 'cashier.blocker.part.tier', defaultMessage: 'tier', description: 'Card part name, lower case' },
+  coupons: { id: 'cashier.blocker.part.coupons', defaultMessage: 'coupons', description: 'Card part name, lower case' },
+});
+
+export function awardBlocker(state: Pick<MemberState, 'phase' | 'card'>, t: Translate = englishText): string | null {
+  if (state.phase === 'idle') return t(BLOCKER.idle);
+  if (state.phase === 'loading') return t(BLOCKER.loading);
+  if (state.phase === 'error' || state.card === null) return t(BLOCKER.failed);
+  if (!state.card.member.ok) return t(BLOCKER.noName);
+  const missing = [!state.card.points.ok && t(BLOCKER.balance), !state.card.tier.ok && t(BLOCKER.tier), !state.card.coupons.ok && t(BLOCKER.coupons)].filter((x): x is string => x !== false);
+  if (missing.length > 0) return t(BLOCKER.partMissing, { parts: missing.join(', ') });
   return null;
 }
 

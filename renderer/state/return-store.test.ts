@@ -60,7 +60,7 @@ describe('return store', () => {
     store.getState().setField('returnId', 'R-55');
     store.getState().setField('amount', '20');
     await store.getState().submit();
-    expect(fake.callsTo('saleReturn')).toEqual([{ posTxnId: 'T-1001', returnId: 'R-55', mode: 'proportional', returnedAmount: '20' }]);
+    expect(fake.callsTo('saleReturn')).toEqual([{ posTxnId: 'T-1001', returnId: 'R-55', mode: 'proportional', returnedAmount: '20.00' }]);
     expect(store.getState().outcome).toMatchObject({ kind: 'return', status: 'confirmed', returnId: 'R-55', posTxnId: 'T-1001' });
   });
 

@@ -6,7 +6,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
 import type { CashierSaleSummary as SaleSummary, CashierWriteOutcome } from '../../shared/ipc/schemas/till.ts';
-import { parseSaleAmount, proportionalClawback, type RoundingMode } from '../../shared/earn/earn-rule.ts';
+import { defineMessages } from '@formatjs/intl';
+import { proportionalClawback, type RoundingMode } from '../../shared/earn/earn-rule.ts';
 import { DEFAULT_CURRENCY, formatMoneyMachine } from '../../shared/money.ts';
 import { isBusinessDate } from '../../shared/time/business-day.ts';
 import { call, errorText } from '../app/call.ts';
@@ -14,6 +15,8 @@ import { validateTxnId } from './award-store.ts';
 import { applyRow, shouldFollow, viewFromOutcome, type OutcomeView } from './outcome.ts';
 import { outcomeDelayMs, type RowFollower } from './row-follower.ts';
 import type { Timers } from './timers.ts';
+import type { Translate } from './locale-store.ts';
+import { ENGLISH_USD, mainAmountText, moneyContext, readAmount, type CashierLocale } from './money-entry.ts';
 
 export type ReturnMode = 'proportional' | 'points';
 
@@ -60,7 +63,21 @@ export interface ReturnDeps {
   rounding: () => RoundingMode;
   writesStopped?: () => string | null;
   onOutcome?: (view: OutcomeView, previous: OutcomeView | null) => void;
+  /** The cashier's language and the store's currency; English and USD when left out. */
+  locale?: CashierLocale;
 }
+
+const M = defineMessages({
+  pointsBad: { id: 'cashier.return.pointsBad', defaultMessage: 'Enter a whole number of points above 0.', description: 'Return points field invalid' },
+  totalUnknown: { id: 'cashier.return.totalUnknown', defaultMessage: 'The original sale total is not known; enter points instead.', description: 'Proportional return impossible' },
+  originalTxnEmpty: { id: 'cashier.return.originalTxnEmpty', defaultMessage: 'Enter or scan the transaction id of the original sale.', description: 'Original sale id missing' },
+  dateBad: { id: 'cashier.return.dateBad', defaultMessage: 'Enter the date as YYYY-MM-DD.', description: 'Sale date malformed' },
+  notFound: { id: 'cashier.return.notFound', defaultMessage: 'No sale {sale} was found on this till’s journal. Check the transaction id on the receipt.', description: 'Original sale not found' },
+  returnIdEmpty: { id: 'cashier.return.returnIdEmpty', defaultMessage: 'Enter or scan the return’s transaction id.', description: 'Return id missing' },
+  returnIdBad: { id: 'cashier.return.returnIdBad', defaultMessage: 'A return id is 1–64 letters, digits, _ or -.', description: 'Return id malformed' },
+  pointsEmpty: { id: 'cashier.return.pointsEmpty', defaultMessage: 'Enter the points to take back.', description: 'Return points missing' },
+  nothing: { id: 'cashier.return.nothing', defaultMessage: 'This return takes back no points.', description: 'Return would take 0 points' },
+});
 
 /** The engine rounds clawbacks down (never more than the returned share); the estimate does the same. */
 export const CLAWBACK_ROUNDING: RoundingMode = 'floor';
@@ -73,22 +90,25 @@ export function returnedSoFar(summary: SaleSummary): number {
 export type ReturnEstimate = { ok: true; points: number; capped: boolean; remainingAfter: number } | { ok: false; message: string } | null;
 
 /** What the return would take back, as the cashier types (main computes the real figure). */
-export function estimateReturn(summary: SaleSummary | null, mode: ReturnMode, amount: string, points: string, rounding: RoundingMode): ReturnEstimate {
+export function estimateReturn(summary: SaleSummary | null, mode: ReturnMode, amount: string, points: string, rounding: RoundingMode, locale: CashierLocale = ENGLISH_USD): ReturnEstimate {
+  const t: Translate = (m, v) => locale.translator().t(m, v);
   if (summary === null || !summary.found || summary.blocker !== null) return null;
   if (mode === 'points') {
     if (points.trim() === '') return null;
     const n = Number(points.trim());
-    if (!/^\d+$/.test(points.trim()) || !Number.isSafeInteger(n) || n <= 0) return { ok: false, message: 'Enter a whole number of points above 0.' };
+    if (!/^\d+$/.test(points.trim()) || !Number.isSafeInteger(n) || n <= 0) return { ok: false, message: t(M.pointsBad) };
     const take = Math.min(n, summary.reversible);
     return { ok: true, points: take, capped: take < n, remainingAfter: summary.reversible - take };
   }
   if (amount.trim() === '') return null;
-  if (summary.saleTotalMinor === null) return { ok: false, message: 'The original sale total is not known; enter points instead.' };
+  if (summary.saleTotalMinor === null) return { ok: false, message: t(M.totalUnknown) };
+  const returned = readAmount(amount, 'returned', moneyContext(locale), t);
+  if (!returned.ok) return returned;
   const result = proportionalClawback({
     awardedPoints: summary.awarded,
     alreadyClawedBack: Math.min(summary.awarded, returnedSoFar(summary)),
     saleTotal: formatMoneyMachine(summary.saleTotalMinor, DEFAULT_CURRENCY),
-    returnedAmount: amount.trim(),
+    returnedAmount: returned.machine,
     rounding,
   });
   if (!result.ok) return result;
@@ -111,6 +131,9 @@ const INITIAL = {
 
 export function createReturnStore(deps: ReturnDeps): ReturnStore {
   const { bridge, follower, timers } = deps;
+  const locale = deps.locale ?? ENGLISH_USD;
+  const t: Translate = (message, values) => locale.translator().t(message, values);
+  const errText = (error: Parameters<typeof errorText>[0]): string => errorText(error, locale.translator());
   let lookupSeq = 0;
   let outcomeSeq = 0;
 
@@ -151,19 +174,19 @@ export function createReturnStore(deps: ReturnDeps): ReturnStore {
       returnEverything() {
         const summary = get().summary;
         if (summary === null) return;
-        if (summary.saleTotalMinor !== null) set({ mode: 'proportional', amount: formatMoneyMachine(summary.saleTotalMinor, DEFAULT_CURRENCY), errors: {} });
+        if (summary.saleTotalMinor !== null) set({ mode: 'proportional', amount: mainAmountText(summary.saleTotalMinor, locale), errors: {} });
         else set({ mode: 'points', points: String(summary.reversible), errors: {} });
       },
 
       async lookup() {
         const { txnId, businessDate } = get();
-        const txnError = validateTxnId(txnId);
+        const txnError = validateTxnId(txnId, t);
         if (txnError !== null) {
-          set({ errors: { txnId: txnError.replace('from the receipt', 'of the original sale') } });
+          set({ errors: { txnId: txnId.trim() === '' ? t(M.originalTxnEmpty) : txnError } });
           return;
         }
         if (businessDate.trim() !== '' && !isBusinessDate(businessDate.trim())) {
-          set({ errors: { businessDate: 'Enter the date as YYYY-MM-DD.' } });
+          set({ errors: { businessDate: t(M.dateBad) } });
           return;
         }
         const mine = ++lookupSeq;
@@ -171,13 +194,13 @@ export function createReturnStore(deps: ReturnDeps): ReturnStore {
         const result = await call<SaleSummary>(() => bridge.saleLookup(lookupRequest(txnId.trim(), businessDate)));
         if (mine !== lookupSeq) return;
         if (!result.ok) {
-          const text = result.error.code === 'SALE_NOT_FOUND' ? `No sale ${txnId.trim()} was found on this till’s journal. Check the transaction id on the receipt.` : errorText(result.error);
+          const text = result.error.code === 'SALE_NOT_FOUND' ? t(M.notFound, { sale: txnId.trim() }) : errText(result.error);
           set({ lookupPhase: 'error', errors: { txnId: text } });
           return;
         }
         const summary = result.value;
         if (!summary.found) {
-          set({ lookupPhase: 'error', summary: null, errors: { txnId: `No sale ${txnId.trim()} was found on this till’s journal. Check the transaction id on the receipt.` } });
+          set({ lookupPhase: 'error', summary: null, errors: { txnId: t(M.notFound, { sale: txnId.trim() }) } });
           return;
         }
         set({ lookupPhase: 'done', summary, foundSeq: get().foundSeq + 1 });
@@ -198,28 +221,25 @@ export function createReturnStore(deps: ReturnDeps): ReturnStore {
         }
         const errors: ReturnErrors = {};
         const returnIdError = validateTxnId(state.returnId);
-        if (returnIdError !== null) errors.returnId = state.returnId.trim() === '' ? 'Enter or scan the return’s transaction id.' : 'A return id is 1–64 letters, digits, _ or -.';
-        const estimate = estimateReturn(summary, state.mode, state.amount, state.points, deps.rounding());
+        if (returnIdError !== null) errors.returnId = state.returnId.trim() === '' ? t(M.returnIdEmpty) : t(M.returnIdBad);
+        const estimate = estimateReturn(summary, state.mode, state.amount, state.points, deps.rounding(), locale);
+        const returned = readAmount(state.amount, 'returned', moneyContext(locale), t);
         if (state.mode === 'proportional') {
-          if (state.amount.trim() === '') errors.amount = 'Enter the amount returned.';
+          if (!returned.ok) errors.amount = returned.message;
           else if (estimate !== null && !estimate.ok) errors.amount = estimate.message;
-          else {
-            const money = parseSaleAmount(state.amount.trim(), 'returned amount');
-            if (!money.ok) errors.amount = money.message;
-          }
-        } else if (state.points.trim() === '') errors.points = 'Enter the points to take back.';
+        } else if (state.points.trim() === '') errors.points = t(M.pointsEmpty);
         else if (estimate !== null && !estimate.ok) errors.points = estimate.message;
         if (Object.keys(errors).length > 0) {
           set({ errors });
           return;
         }
         if (estimate?.ok === true && estimate.points === 0) {
-          set({ errors: { form: 'This return takes back no points.' } });
+          set({ errors: { form: t(M.nothing) } });
           return;
         }
         const request =
-          state.mode === 'proportional'
-            ? { posTxnId: summary.posTxnId, returnId: state.returnId.trim(), mode: 'proportional' as const, returnedAmount: state.amount.trim() }
+          state.mode === 'proportional' && returned.ok
+            ? { posTxnId: summary.posTxnId, returnId: state.returnId.trim(), mode: 'proportional' as const, returnedAmount: returned.machine }
             : { posTxnId: summary.posTxnId, returnId: state.returnId.trim(), mode: 'points' as const, points: Math.min(Number(state.points.trim()), summary.reversible) };
         const withDate = state.businessDate.trim() === '' ? request : { ...request, businessDate: state.businessDate.trim() };
         set({ submitting: true, errors: {} });
@@ -227,7 +247,7 @@ export function createReturnStore(deps: ReturnDeps): ReturnStore {
         set({ submitting: false });
         if (!result.ok) {
           const path = result.error.issues?.[0]?.path[0];
-          const text = errorText(result.error);
+          const text = errText(result.error);
           if (path === 'returnId') set({ errors: { returnId: text } });
           else if (path === 'returnedAmount' || result.error.code === 'AMOUNT_INVALID') set({ errors: { amount: text } });
           else set({ errors: { form: text } });
