@@ -14,7 +14,7 @@ import { bundleFileName, buildSupportBundle } from '../../core/support/bundle.ts
 import { flag } from '../command.ts';
 import type { Command, CommandResult } from '../command.ts';
 import type { CommandContext } from '../context.ts';
-import { EXIT, failure } from '../errors.ts';
+import { EXIT, failure, usageError } from '../errors.ts';
 
 /** The package's version (the CLI ships inside it). */
 function cliVersion(): string {
@@ -43,6 +43,9 @@ export const supportBundleCommand: Command = {
 
 function writeBundle(ctx: CommandContext): CommandResult {
   const now = new Date((ctx.io.now ?? Date.now)());
+  // A bundle never replaces a file: a mistyped --out must not destroy the journal or anything else.
+  const out = path.resolve(flag(ctx, 'out') ?? bundleFileName(ctx.config.tillId ?? null, now));
+  if (fs.existsSync(out)) throw usageError(`--out ${out} already exists; a support bundle never replaces a file (choose a new name)`);
   const journalPath = ctx.config.journalPath;
   const journal = journalPath === undefined ? null : ctx.journal({ mustExist: true });
   const logDir = journalPath === undefined ? null : path.join(path.dirname(path.resolve(journalPath)), LOG_DIR);
@@ -58,7 +61,6 @@ function writeBundle(ctx: CommandContext): CommandResult {
       secrets: () => [ctx.config.writeKey, ctx.config.readKey].filter((k): k is string => k !== undefined),
       now: () => now,
     });
-    const out = path.resolve(flag(ctx, 'out') ?? bundleFileName(ctx.config.tillId ?? null, now));
     try {
       writeFileAtomicSync(out, bundle.zip, { mode: 0o600 });
     } catch (e) {
