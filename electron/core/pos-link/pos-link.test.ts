@@ -77,7 +77,7 @@ describe('refusals: specific 4xx, nothing written, no SocialHub call', () => {
     expect(socialHubCalls()).toBe(calls);
     kit.core.posLink.flushAudit();
     const audited = kit.core.journal.journal().apiCalls({ limit: 1 })[0];
-    expect(audited).toMatchObject({ method: 'PUT', endpoint: 'POS link PUT /sales/{posTxnId}', status, outcome: 'refused' });
+    expect(audited).toMatchObject({ method: 'PUT', endpoint: 'POS link PUT /sales/{posTxnId}', status, outcome: `refused: ${code}` });
   });
 
   it('a body over 64 kB', async () => {

@@ -7,8 +7,9 @@ import path from 'node:path';
 import type { PosLinkStatus } from '../../../shared/ipc/schemas/pos-link.ts';
 import type { Settings } from '../../../shared/ipc/schemas/settings.ts';
 import type { ApiCallInput } from '../../../shared/journal/row.ts';
+import { createRefusalTally } from './refusal-tally.ts';
 import { createPosLinkServer } from './server.ts';
-import type { PosLinkServer, PosLinkServerOptions } from './server.ts';
+import type { PosAuditEntry, PosLinkServer, PosLinkServerOptions } from './server.ts';
 import { createPosLinkService } from './service.ts';
 import type { PosLinkService, PosLinkServiceDeps } from './service.ts';
 import { createTokenStore } from './token-store.ts';
@@ -22,6 +23,8 @@ export interface PosLinkOptions extends PosLinkServiceDeps {
   recordCalls(calls: ApiCallInput[]): void;
   log: { warn(message: string, fields?: Record<string, unknown>): void };
   rateLimit?: PosLinkServerOptions['rateLimit'];
+  /** How token-less refusals are counted before they reach the API activity (tests shorten the window). */
+  refusalTally?: { windowMs?: number; rowsPerHour?: number };
   /** Listen here instead of the settings' port (tests: 0, any free port). */
   portOverride?: number;
 }
@@ -32,7 +35,7 @@ export interface PosLink {
   /** Starts, stops or moves the server to match the settings; resolves once it has. */
   apply(settings: Settings['posLink']): Promise<void>;
   status(): PosLinkStatus;
-  /** Writes the audit lines still waiting for their batch (tests, before reading the activity). */
+  /** Writes the audit lines still waiting for their batch, refusal counts included (tests, before reading the activity). */
   flushAudit(): void;
   close(): Promise<void>;
 }
@@ -44,6 +47,8 @@ export interface PosLink {
  */
 const AUDIT_BATCH_MS = 250;
 const AUDIT_BATCH_MAX = 200;
+/** How often the refusal counts are looked at for rows whose window is over. */
+const TALLY_TICK_MS = 15_000;
 
 export function createPosLink(options: PosLinkOptions): PosLink {
   const tokens = createTokenStore({ file: path.join(options.dataDir, POS_TOKEN_FILE), now: () => options.now() });
@@ -55,7 +60,7 @@ export function createPosLink(options: PosLinkOptions): PosLink {
   let chain: Promise<void> = Promise.resolve();
   let auditQueue: ApiCallInput[] = [];
   let auditTimer: NodeJS.Timeout | null = null;
-  const flushAudit = (): void => {
+  const writeBatch = (): void => {
     if (auditTimer !== null) clearTimeout(auditTimer);
     auditTimer = null;
     const batch = auditQueue;
@@ -64,11 +69,25 @@ export function createPosLink(options: PosLinkOptions): PosLink {
   };
   const audit = (call: ApiCallInput): void => {
     auditQueue.push(call);
-    if (auditQueue.length >= AUDIT_BATCH_MAX) flushAudit();
+    if (auditQueue.length >= AUDIT_BATCH_MAX) writeBatch();
     else if (auditTimer === null) {
-      auditTimer = setTimeout(flushAudit, AUDIT_BATCH_MS);
+      auditTimer = setTimeout(writeBatch, AUDIT_BATCH_MS);
       auditTimer.unref();
     }
+  };
+  const refusals = createRefusalTally({ write: audit, now: () => options.now(), ...options.refusalTally });
+  const tallyTick = setInterval(() => refusals.flush(), TALLY_TICK_MS);
+  tallyTick.unref();
+  const flushAudit = (): void => {
+    refusals.flush(true);
+    writeBatch();
+  };
+  // Calls made with the token are audited one by one, beside the SocialHub calls. Refusals of
+  // callers without it (and rate-limit refusals, which come in floods) are counted instead.
+  const auditEntry = (e: PosAuditEntry): void => {
+    const { refusal, ...call } = e;
+    if (refusal !== null && (!refusal.tokenValid || refusal.code === 'rate-limited')) refusals.count({ ...call, code: refusal.code });
+    else audit(call);
   };
 
   const stop = async (): Promise<void> => {
@@ -82,7 +101,7 @@ export function createPosLink(options: PosLinkOptions): PosLink {
     const s = createPosLinkServer({
       service,
       tokens,
-      audit: (e) => audit({ ...e }),
+      audit: auditEntry,
       now: () => options.now(),
       ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
     });
@@ -115,6 +134,7 @@ export function createPosLink(options: PosLinkOptions): PosLink {
     status: () => ({ enabled: wanted.enabled, port: wanted.port, listening, error, token: tokens.info() }),
     flushAudit,
     async close() {
+      clearInterval(tallyTick);
       await chain;
       await stop();
       flushAudit();

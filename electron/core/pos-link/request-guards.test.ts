@@ -2,7 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { PosLinkError } from './errors.ts';
-import { bearerToken, checkHost, checkNoOrigin, createRateLimiter } from './request-guards.ts';
+import { bearerToken, checkHost, checkNoOrigin, createRateLimiter, requestTarget } from './request-guards.ts';
 
 const refusal = (fn: () => void): PosLinkError | null => {
   try {
@@ -31,6 +31,27 @@ describe('checkNoOrigin', () => {
   });
   it('lets a request without one through', () => {
     expect(refusal(() => checkNoOrigin(req({})))).toBeNull();
+  });
+});
+
+describe('requestTarget', () => {
+  it.each([
+    ['/pos/v1/sales/1?wait=5', '/pos/v1/sales/1', null],
+    ['//evil.example/pos/v1/sales/1', '//evil.example/pos/v1/sales/1', null],
+    ['http://evil.example/pos/v1/sales/1', '/pos/v1/sales/1', 'evil.example'],
+    ['HTTP://127.0.0.1:8787/pos/v1/sales/1', '/pos/v1/sales/1', '127.0.0.1:8787'],
+    ['http://evil@127.0.0.1', '/', 'evil@127.0.0.1'],
+  ])('reads %j as path %j with authority %j', (raw, pathname, authority) => {
+    const t = requestTarget(raw);
+    expect({ pathname: t.url.pathname, authority: t.authority }).toEqual({ pathname, authority });
+  });
+
+  it.each(['*', 'evil.example:443', 'https://127.0.0.1/pos/v1/sales/1', ''])('refuses %j with 400', (raw) => {
+    expect(refusal(() => requestTarget(raw))).toMatchObject({ status: 400, code: 'bad-request' });
+  });
+
+  it('leaves the authority to checkHost, which refuses user info', () => {
+    expect(refusal(() => checkHost(requestTarget('http://evil@127.0.0.1/').authority ?? undefined))).toMatchObject({ status: 403, code: 'forbidden-host' });
   });
 });
 

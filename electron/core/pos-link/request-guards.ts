@@ -1,7 +1,8 @@
 /**
  * The checks every POS-link request passes before anything else looks at it: a loopback Host
- * (a DNS-rebinding page reaches us under its own name), no Origin (a browser always sends one on
- * a cross-origin call, a POS never does), a bounded body, and a per-token rate limit.
+ * (a DNS-rebinding page reaches us under its own name) and, for an absolute-form target, a
+ * loopback authority in it too; no Origin (a browser sends one on a cross-origin call, a POS
+ * never does); a bounded body; and a per-token rate limit.
  */
 import type { IncomingMessage } from 'node:http';
 import { PosLinkError } from './errors.ts';
@@ -20,6 +21,23 @@ export function checkNoOrigin(req: IncomingMessage): void {
   if (req.headers.origin !== undefined) {
     throw new PosLinkError(403, 'forbidden-origin', 'Requests with an Origin header are refused: a web page may never drive the POS link.');
   }
+}
+
+const ABSOLUTE_FORM = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/;
+
+/**
+ * The request target as a URL on this server, and the authority an absolute-form target
+ * (`PUT http://host/path`) names: a server must use that instead of the Host header, so the
+ * caller judges it like Host (checkHost). An origin-form target is never read as
+ * protocol-relative (`//evil/x` is a path); anything else (`*`, authority-form, another scheme)
+ * is refused.
+ */
+export function requestTarget(raw: string): { url: URL; authority: string | null } {
+  if (raw.startsWith('/')) return { url: new URL(`http://127.0.0.1${raw}`), authority: null };
+  const absolute = ABSOLUTE_FORM.exec(raw);
+  if (absolute === null) throw new PosLinkError(400, 'bad-request', 'The request target must be a path such as /pos/v1/sales/90871.');
+  if ((absolute[1] ?? '').toLowerCase() !== 'http') throw new PosLinkError(400, 'bad-request', 'The POS link speaks plain http on loopback only.');
+  return { url: new URL(`http://127.0.0.1${raw.slice(absolute[0].length) || '/'}`), authority: absolute[2] ?? '' };
 }
 
 /** `Authorization: Bearer <token>` → the token, or null. */

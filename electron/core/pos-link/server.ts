@@ -1,8 +1,11 @@
 /**
  * The POS link's HTTP door (node:http): loopback only (127.0.0.1 and ::1, one port), versioned
- * JSON under /pos/v1/. Every request is checked in the same order — Host, Origin, body size,
- * token, rate limit — and a refusal is a specific 4xx `{code, message}` before any route runs,
- * so nothing is written for it. Every request, refused or not, is audited.
+ * JSON under /pos/v1/. Every request is checked in the same order — Host (and the authority of an
+ * absolute-form target), Origin, body size, token, rate limit — and a refusal is a specific 4xx
+ * `{code, message}` before any route runs, so nothing is written for it. Every request, refused
+ * or not, reaches the audit callback, marked so that token-less refusals can be counted rather
+ * than written one by one (pos-link.ts). What a token opened — SSE streams, parked long-polls — is
+ * capped per token and ended when the token is rotated or revoked.
  */
 import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -11,16 +14,18 @@ import { z } from 'zod';
 import { posIdSchema, returnPostSchema, salePutSchema, cancelPostSchema, SSE_EVENT } from '../../../shared/pos/schemas.ts';
 import { posLinkOpenApiText } from '../../../shared/pos/openapi.ts';
 import { PosLinkError } from './errors.ts';
-import { bearerToken, checkHost, checkNoOrigin, createRateLimiter, readBody } from './request-guards.ts';
+import { bearerToken, checkHost, checkNoOrigin, createRateLimiter, readBody, requestTarget } from './request-guards.ts';
 import type { RateLimiter } from './request-guards.ts';
 import { CANCEL_RETURN_ID } from './service.ts';
 import type { PosLinkService } from './service.ts';
-import type { TokenStore } from './token-store.ts';
+import type { TokenMatch, TokenStore } from './token-store.ts';
 import { TOKEN_PREFIX } from './token-store.ts';
 
 export const POS_PREFIX = '/pos/v1';
 const AUDIT_METHODS = ['GET', 'POST', 'PUT'] as const;
 const HEARTBEAT_MS = 15_000;
+/** An SSE client this far behind is not reading: it is cut off rather than buffered without end. */
+const SSE_BACKLOG_MAX_BYTES = 1024 * 1024;
 
 /** One POS-link call as the API-activity audit records it. */
 export interface PosAuditEntry {
@@ -32,7 +37,23 @@ export interface PosAuditEntry {
   status: number;
   latencyMs: number;
   outcome: string;
+  /** Set when the request was refused: its code, and whether it carried the current token. */
+  refusal: { code: string; tokenValid: boolean } | null;
 }
+
+/** What one token may hold open at once, and how long a client may take over its headers. */
+export interface PosLinkLimits {
+  /** Default 16. */
+  streamsPerToken: number;
+  /** Default 256. */
+  pollsPerToken: number;
+  /** Default 5 s; a slow-headers client is cut off after it (checked every second). */
+  headersTimeoutMs: number;
+  /** Open connections at once, across all callers (default 512): a flood of sockets stays bounded. */
+  maxConnections: number;
+}
+
+const DEFAULT_LIMITS: PosLinkLimits = { streamsPerToken: 16, pollsPerToken: 256, headersTimeoutMs: 5_000, maxConnections: 512 };
 
 export interface PosLinkServerOptions {
   service: PosLinkService;
@@ -40,6 +61,7 @@ export interface PosLinkServerOptions {
   audit(entry: PosAuditEntry): void;
   /** Per token; default 20/s with a burst of 40. */
   rateLimit?: { perSecond: number; burst: number };
+  limits?: Partial<PosLinkLimits>;
   now?: () => number;
 }
 
@@ -99,11 +121,30 @@ function decodeId(raw: string, what: string): string {
 export function createPosLinkServer(options: PosLinkServerOptions): PosLinkServer {
   const now = options.now ?? Date.now;
   const limiter: RateLimiter = createRateLimiter(options.rateLimit ?? { perSecond: 20, burst: 40 });
+  const limits: PosLinkLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const servers: http.Server[] = [];
-  const streams = new Set<ServerResponse>();
   const openapi = posLinkOpenApiText();
+  // What each token holds open: ended when the token changes, counted against the per-token caps.
+  const held = new Map<string, { streams: Set<ServerResponse>; polls: Set<() => void> }>();
+  const heldBy = (token: TokenMatch): { streams: Set<ServerResponse>; polls: Set<() => void> } => {
+    let h = held.get(token.id);
+    if (h === undefined) {
+      h = { streams: new Set(), polls: new Set() };
+      held.set(token.id, h);
+    }
+    return h;
+  };
+  const endHeld = (): void => {
+    for (const h of held.values()) {
+      for (const res of h.streams) res.end();
+      for (const cancel of h.polls) cancel();
+    }
+    held.clear();
+  };
+  let unsubscribeTokens: (() => void) | null = null;
+  const tokenChanged = (): PosLinkError => new PosLinkError(401, 'unauthorized', 'The POS token was rotated or revoked while this request waited: pair the POS again in Settings → POS link.', { headers: { 'WWW-Authenticate': 'Bearer' } });
 
-  async function route(req: IncomingMessage, res: ServerResponse, url: URL, path: string, audit: (outcome: string) => void): Promise<void> {
+  async function route(req: IncomingMessage, res: ServerResponse, url: URL, path: string, token: TokenMatch, audit: (outcome: string) => void): Promise<void> {
     const match = ROUTES.map((r) => ({ r, m: r.pattern.exec(path) })).filter((x) => x.m !== null);
     if (match.length === 0) throw new PosLinkError(404, 'not-found', `No such endpoint: ${path}.`);
     const hit = match.find((x) => x.r.method === req.method);
@@ -116,11 +157,18 @@ export function createPosLinkServer(options: PosLinkServerOptions): PosLinkServe
         res.end(openapi);
         return;
       case 'GET /events': {
+        const { streams } = heldBy(token);
+        if (streams.size >= limits.streamsPerToken) throw new PosLinkError(429, 'rate-limited', `This token already has ${limits.streamsPerToken} event streams open: close one first.`, { headers: { 'Retry-After': '1' } });
         res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
         res.write('retry: 1000\n\n');
         streams.add(res);
-        const unsubscribe = service.subscribe((sale) => res.write(`event: ${SSE_EVENT}\ndata: ${JSON.stringify(sale)}\n\n`));
-        const beat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+        const push = (text: string): void => {
+          if (res.writableEnded || res.destroyed) return; // ended (token changed), its 'close' still to come
+          if (res.writableLength > SSE_BACKLOG_MAX_BYTES) res.destroy();
+          else res.write(text);
+        };
+        const unsubscribe = service.subscribe((sale) => push(`event: ${SSE_EVENT}\ndata: ${JSON.stringify(sale)}\n\n`));
+        const beat = setInterval(() => push(': keep-alive\n\n'), HEARTBEAT_MS);
         beat.unref();
         res.on('close', () => {
           clearInterval(beat);
@@ -146,7 +194,22 @@ export function createPosLinkServer(options: PosLinkServerOptions): PosLinkServe
         if (wait !== null) {
           const seconds = parse(z.coerce.number().int().min(0).max(30), wait, 'wait (0–30 seconds)');
           const base = since === null ? sale.version : parse(z.coerce.number().int().min(0), since, 'since');
-          sale = (await service.waitForChange(txn, base, seconds * 1000)) ?? sale;
+          const { polls } = heldBy(token);
+          if (polls.size >= limits.pollsPerToken) throw new PosLinkError(429, 'rate-limited', `This token already has ${limits.pollsPerToken} long-polls waiting: wait for one to answer first.`, { headers: { 'Retry-After': '1' } });
+          let cancel = (): void => undefined;
+          const cancelled = new Promise<'token-changed' | 'gone'>((resolve) => {
+            cancel = () => resolve('token-changed');
+            res.once('close', () => resolve('gone')); // the POS hung up: its slot is free at once
+          });
+          polls.add(cancel);
+          try {
+            const woke = await Promise.race([service.waitForChange(txn, base, seconds * 1000), cancelled]);
+            if (woke === 'gone') return;
+            if (woke === 'token-changed') throw tokenChanged();
+            sale = woke ?? sale;
+          } finally {
+            polls.delete(cancel);
+          }
         }
         send(res, 200, sale);
         return;
@@ -170,9 +233,11 @@ export function createPosLinkServer(options: PosLinkServerOptions): PosLinkServe
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const path = url.pathname.startsWith(POS_PREFIX) ? url.pathname.slice(POS_PREFIX.length) : url.pathname;
+    let url = new URL('http://127.0.0.1/');
+    let path = '/';
     let keyMask = `${TOKEN_PREFIX}…none`;
+    let tokenValid = false;
+    let refusal: string | null = null;
     let audited = false;
     const audit = (outcome: string): void => {
       if (audited) return;
@@ -181,14 +246,28 @@ export function createPosLinkServer(options: PosLinkServerOptions): PosLinkServe
       if (method === undefined) return; // other verbs never reach a route; nothing worth a line
       const endpoint = ROUTES.find((r) => r.method === method && r.pattern.test(path))?.endpoint ?? 'unknown';
       try {
-        options.audit({ at: now(), keyMask, method, path: url.pathname.slice(0, 500), endpoint: `POS link ${endpoint}`, status: res.statusCode, latencyMs: performance.now() - started, outcome });
+        options.audit({
+          at: now(),
+          keyMask,
+          method,
+          path: url.pathname.slice(0, 500),
+          endpoint: `POS link ${endpoint}`,
+          status: res.statusCode,
+          latencyMs: performance.now() - started,
+          outcome,
+          refusal: res.statusCode < 400 ? null : { code: refusal ?? 'internal', tokenValid },
+        });
       } catch {
         // The audit is diagnostics: a failed line never fails the call.
       }
     };
     res.on('finish', () => audit(res.statusCode < 400 ? 'ok' : 'refused'));
     try {
+      const target = requestTarget(req.url ?? '');
+      url = target.url;
+      path = url.pathname.startsWith(POS_PREFIX) ? url.pathname.slice(POS_PREFIX.length) : url.pathname;
       checkHost(req.headers.host);
+      if (target.authority !== null) checkHost(target.authority);
       checkNoOrigin(req);
       if (!url.pathname.startsWith(`${POS_PREFIX}/`)) throw new PosLinkError(404, 'not-found', `The POS link lives under ${POS_PREFIX}/.`);
       if (Number(req.headers['content-length'] ?? '0') > 64 * 1024) await readBody(req); // refuses with body-too-large before the token is looked at
@@ -197,10 +276,12 @@ export function createPosLinkServer(options: PosLinkServerOptions): PosLinkServe
       const token = options.tokens.check(presented);
       if (token === null) throw new PosLinkError(401, 'unauthorized', 'The POS token is wrong, revoked or rotated: pair the POS again in Settings → POS link.', { headers: { 'WWW-Authenticate': 'Bearer' } });
       keyMask = token.mask;
+      tokenValid = true;
       limiter.take(token.id);
-      await route(req, res, url, path, audit);
+      await route(req, res, url, path, token, audit);
     } catch (e) {
       const err = e instanceof PosLinkError ? e : null;
+      refusal = err?.code ?? 'internal';
       if (res.headersSent) {
         res.end();
         return;
@@ -209,7 +290,9 @@ export function createPosLinkServer(options: PosLinkServerOptions): PosLinkServe
         send(res, 500, { code: 'internal', message: 'The till could not handle this request; nothing was changed.' });
         return;
       }
-      send(res, err.status, { code: err.code, message: err.message, ...err.extra }, err.headers);
+      // A caller refused before its body was read is not owed the wait for the rest of it.
+      const unreadBody = !tokenValid && (req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? '0') > 0);
+      send(res, err.status, { code: err.code, message: err.message, ...err.extra }, { ...err.headers, ...(unreadBody ? { Connection: 'close' } : {}) });
       if (err.status === 413) req.resume();
     }
   }
@@ -219,12 +302,13 @@ export function createPosLinkServer(options: PosLinkServerOptions): PosLinkServe
       const hosts: string[] = [];
       const bind = (host: string, p: number): Promise<http.Server | null> =>
         new Promise((resolve, reject) => {
-          const s = http.createServer((req, res) => void handle(req, res));
-          s.headersTimeout = 10_000;
-          s.requestTimeout = 60_000;
+          // Slow-headers clients are cut off within a second of the timeout (Node checks every 30 s by default).
+          const s = http.createServer({ connectionsCheckingInterval: 1_000, headersTimeout: limits.headersTimeoutMs, requestTimeout: 30_000 }, (req, res) => void handle(req, res));
+          s.maxConnections = limits.maxConnections;
           s.once('error', (err: NodeJS.ErrnoException) => (host === '::1' && (err.code === 'EADDRNOTAVAIL' || err.code === 'EAFNOSUPPORT') ? resolve(null) : reject(err)));
           s.listen({ host, port: p, exclusive: true }, () => resolve(s));
         });
+      unsubscribeTokens ??= options.tokens.onChange(endHeld);
       const v4 = await bind('127.0.0.1', port);
       if (v4 === null) throw new Error('127.0.0.1 is not available');
       servers.push(v4);
@@ -243,8 +327,11 @@ export function createPosLinkServer(options: PosLinkServerOptions): PosLinkServe
       return { port: actual, hosts };
     },
     async close() {
-      for (const s of streams) s.end();
-      streams.clear();
+      unsubscribeTokens?.();
+      unsubscribeTokens = null;
+      // Streams end cleanly; parked long-polls go with their connections below (no token changed).
+      for (const h of held.values()) for (const res of h.streams) res.end();
+      held.clear();
       await Promise.all(servers.splice(0).map((s) => new Promise<void>((resolve) => {
         s.close(() => resolve());
         s.closeAllConnections();

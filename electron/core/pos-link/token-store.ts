@@ -43,6 +43,11 @@ export interface TokenStore {
   revoke(): TokenInfo;
   /** Constant-time check of a presented token; null when it is not the current one. */
   check(presented: string): TokenMatch | null;
+  /**
+   * Called after every create, rotate or revoke: whatever an earlier token opened (SSE streams,
+   * parked long-polls) is to be ended, since that token no longer pairs anything.
+   */
+  onChange(listener: (info: TokenInfo) => void): () => void;
 }
 
 function sha256(text: string): Buffer {
@@ -66,12 +71,21 @@ export function createTokenStore(options: { file: string; now?: () => number }):
     current = null;
   }
 
+  const maskOf = (t: NonNullable<Stored>): string => `${TOKEN_PREFIX}…${t.last4}`;
+  const info = (): TokenInfo => ({ configured: current !== null, mask: current === null ? null : maskOf(current), createdAt: current?.createdAt ?? null });
+  const listeners = new Set<(info: TokenInfo) => void>();
   const save = (token: Stored): void => {
     writeFileAtomicSync(options.file, `${JSON.stringify({ version: 1, token })}\n`, { mode: 0o600 });
     current = token;
+    const changed = info();
+    for (const l of [...listeners]) {
+      try {
+        l(changed);
+      } catch {
+        // One listener failing must not leave the others holding the old token's connections.
+      }
+    }
   };
-  const maskOf = (t: NonNullable<Stored>): string => `${TOKEN_PREFIX}…${t.last4}`;
-  const info = (): TokenInfo => ({ configured: current !== null, mask: current === null ? null : maskOf(current), createdAt: current?.createdAt ?? null });
 
   return {
     info,
@@ -88,6 +102,10 @@ export function createTokenStore(options: { file: string; now?: () => number }):
       if (current === null || presented.length > 200) return null;
       const ok = timingSafeEqual(sha256(presented), Buffer.from(current.sha256, 'hex'));
       return ok ? { id: current.sha256.slice(0, 16), mask: maskOf(current) } : null;
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }
