@@ -197,6 +197,15 @@ describe('request targets', () => {
   });
 });
 
+describe('a caller refused before its body was read', () => {
+  it('is not owed the wait for the rest of it: the connection closes', async () => {
+    const r = await request({ port: t.port, token: 'shpos_wrong' }, 'PUT', `/pos/v1/sales/${txn()}`, { total: '1.00', currency: 'USD' });
+    expect(r).toMatchObject({ status: 401, headers: { connection: 'close' } });
+    const keep = await request(t, 'GET', '/pos/v1/openapi.json');
+    expect(keep.headers.connection).not.toBe('close'); // a request without a body keeps its connection
+  });
+});
+
 describe('the audit of refusals', () => {
   it('counts refusals without the token as one row per reason, and still audits calls made with it one by one', async () => {
     kit.core.posLink.flushAudit();

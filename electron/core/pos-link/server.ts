@@ -55,6 +55,11 @@ export interface PosLinkLimits {
 
 const DEFAULT_LIMITS: PosLinkLimits = { streamsPerToken: 16, pollsPerToken: 256, headersTimeoutMs: 5_000, maxConnections: 512 };
 
+/** The token a request was authorised with, and the server's token generation at that moment. */
+interface Authorised extends TokenMatch {
+  generation: number;
+}
+
 export interface PosLinkServerOptions {
   service: PosLinkService;
   tokens: TokenStore;
@@ -124,9 +129,14 @@ export function createPosLinkServer(options: PosLinkServerOptions): PosLinkServe
   const limits: PosLinkLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const servers: http.Server[] = [];
   const openapi = posLinkOpenApiText();
+  const tokenChanged = (): PosLinkError =>
+    new PosLinkError(401, 'unauthorized', 'The POS token was rotated or revoked while this request waited: pair the POS again in Settings → POS link.', { headers: { 'WWW-Authenticate': 'Bearer' } });
   // What each token holds open: ended when the token changes, counted against the per-token caps.
   const held = new Map<string, { streams: Set<ServerResponse>; polls: Set<() => void> }>();
-  const heldBy = (token: TokenMatch): { streams: Set<ServerResponse>; polls: Set<() => void> } => {
+  // Counts token changes: a request authorised before one (still reading its sale) must not park after it.
+  let generation = 0;
+  const heldBy = (token: Authorised): { streams: Set<ServerResponse>; polls: Set<() => void> } => {
+    if (token.generation !== generation) throw tokenChanged();
     let h = held.get(token.id);
     if (h === undefined) {
       h = { streams: new Set(), polls: new Set() };
@@ -135,6 +145,7 @@ export function createPosLinkServer(options: PosLinkServerOptions): PosLinkServe
     return h;
   };
   const endHeld = (): void => {
+    generation++;
     for (const h of held.values()) {
       for (const res of h.streams) res.end();
       for (const cancel of h.polls) cancel();
@@ -142,9 +153,8 @@ export function createPosLinkServer(options: PosLinkServerOptions): PosLinkServe
     held.clear();
   };
   let unsubscribeTokens: (() => void) | null = null;
-  const tokenChanged = (): PosLinkError => new PosLinkError(401, 'unauthorized', 'The POS token was rotated or revoked while this request waited: pair the POS again in Settings → POS link.', { headers: { 'WWW-Authenticate': 'Bearer' } });
 
-  async function route(req: IncomingMessage, res: ServerResponse, url: URL, path: string, token: TokenMatch, audit: (outcome: string) => void): Promise<void> {
+  async function route(req: IncomingMessage, res: ServerResponse, url: URL, path: string, token: Authorised, audit: (outcome: string) => void): Promise<void> {
     const match = ROUTES.map((r) => ({ r, m: r.pattern.exec(path) })).filter((x) => x.m !== null);
     if (match.length === 0) throw new PosLinkError(404, 'not-found', `No such endpoint: ${path}.`);
     const hit = match.find((x) => x.r.method === req.method);
@@ -278,7 +288,7 @@ export function createPosLinkServer(options: PosLinkServerOptions): PosLinkServe
       keyMask = token.mask;
       tokenValid = true;
       limiter.take(token.id);
-      await route(req, res, url, path, token, audit);
+      await route(req, res, url, path, { ...token, generation }, audit);
     } catch (e) {
       const err = e instanceof PosLinkError ? e : null;
       refusal = err?.code ?? 'internal';
@@ -308,9 +318,9 @@ export function createPosLinkServer(options: PosLinkServerOptions): PosLinkServe
           s.once('error', (err: NodeJS.ErrnoException) => (host === '::1' && (err.code === 'EADDRNOTAVAIL' || err.code === 'EAFNOSUPPORT') ? resolve(null) : reject(err)));
           s.listen({ host, port: p, exclusive: true }, () => resolve(s));
         });
-      unsubscribeTokens ??= options.tokens.onChange(endHeld);
       const v4 = await bind('127.0.0.1', port);
       if (v4 === null) throw new Error('127.0.0.1 is not available');
+      unsubscribeTokens ??= options.tokens.onChange(endHeld);
       servers.push(v4);
       hosts.push('127.0.0.1');
       const actual = (v4.address() as AddressInfo).port;
