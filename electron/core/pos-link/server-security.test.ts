@@ -226,7 +226,7 @@ describe('the audit of refusals', () => {
 });
 
 describe('what one token may hold open', () => {
-  it('caps event streams and parked long-polls per token with 429, and frees a slot when its POS hangs up', async () => {
+  it('caps event streams and parked long-polls per token with 429, and the parked ones still answer', async () => {
     const server = createPosLinkServer({ service: kit.core.posLink.service, tokens: kit.core.posLink.tokens, audit: () => undefined, limits: { streamsPerToken: 1, pollsPerToken: 2 } });
     const { port } = await server.listen(0);
     const target: PosTarget = { port, token: t.token };
