@@ -14,7 +14,7 @@ import type { TillCore, TillTelemetryOptions } from './core/app/app-core.ts';
 import { telemetryFromEnv } from './core/telemetry/telemetry-env.ts';
 import { updateConfigFor, updateConfigFromEnv } from './core/update/update-feed.ts';
 import type { UpdateConfig } from './core/update/update-feed.ts';
-import { openAppLog } from './core/log/app-log.ts';
+import { openAppLog, registerLogSecret } from './core/log/app-log.ts';
 import type { AppLog } from './core/log/app-log.ts';
 import { openPolicySource } from './core/policy/policy-source.ts';
 import type { PolicySource } from './core/policy/policy-source.ts';
@@ -172,7 +172,11 @@ export async function main(): Promise<void> {
     settingsBackend: electronStoreBackend(userData),
     log,
     policy: () => policy.current(),
-    onSetupCode: () => log.warn('First run: a set-up code was issued; it is shown once in the manager console (F9).'),
+    onSetupCode: (code) => {
+      registerLogSecret(code);
+      registerLogSecret(code.replace(/-/g, ''));
+      log.warn('First run: a set-up code was issued; it is shown once in the manager console (F9).');
+    },
   });
   appLog.setSecrets(() => vault.secrets());
 

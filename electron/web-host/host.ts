@@ -23,7 +23,7 @@ import { createTillCore } from '../core/app/app-core.ts';
 import type { TillCore, TillCoreOptions } from '../core/app/app-core.ts';
 import type { SandboxStartOptions } from '../core/app/sandbox-slot.ts';
 import { openFoundation } from '../core/app/trusted-foundation.ts';
-import { openAppLog } from '../core/log/app-log.ts';
+import { openAppLog, registerLogSecret } from '../core/log/app-log.ts';
 import type { AppLog, FileLog } from '../core/log/app-log.ts';
 import { openPolicySource } from '../core/policy/policy-source.ts';
 import { policyPath } from '../core/policy/policy-path.ts';
@@ -213,6 +213,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       log,
       onSetupCode: (code) => {
         setupCode = code;
+        // Printed for the operator (serve.ts), never logged: as shown and as typed without dashes.
+        registerLogSecret(code);
+        registerLogSecret(code.replace(/-/g, ''));
       },
     });
     const { settings, pin, vault, notices } = foundation;

@@ -34,6 +34,7 @@ describe('parseServeArgs', () => {
     expect(() => parseServeArgs(['--settings', 'nope'])).toThrow(/--settings/);
     expect(() => parseServeArgs(['--bogus'])).toThrow();
     expect(parseServeArgs(['--pos-link-port', '0']).posLinkPort).toBe(0);
+    expect(parseServeArgs(['--policy', 'fleet/policy.json']).policyPath).toBe(path.resolve('fleet/policy.json'));
     expect(() => parseServeArgs(['--pos-link-port', '70000'])).toThrow(/--pos-link-port/);
   });
 });

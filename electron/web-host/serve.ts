@@ -1,5 +1,5 @@
 /**
- * `npm run e2e:serve [-- --data-dir <dir>] [--port N] [--manager-pin 246810] [--settings <json>] [--build] [--renderer-dir <dir>] [--no-preset]`
+ * `npm run e2e:serve [-- --data-dir <dir>] [--port N] [--manager-pin 246810] [--settings <json>] [--build] [--renderer-dir <dir>] [--no-preset] [--policy <file>]`
  *
  * Starts the web host on a fresh sandbox (a new temporary data folder unless --data-dir is given,
  * removed again on exit), then prints exactly these lines on stdout and serves until killed:
@@ -11,7 +11,9 @@
  *   SANDBOX_READ_KEY=fl_test_…
  *   SANDBOX_ADMIN_TOKEN=sbx_admin_…
  *
- * Metrics go to an OTLP/HTTP collector when TILL_OTLP_ENDPOINT is set (TILL_OTLP_INTERVAL_MS: how often).
+ * Metrics go to an OTLP/HTTP collector when TILL_OTLP_ENDPOINT is set (TILL_OTLP_INTERVAL_MS: how often),
+ * or when the fleet policy names one: `--policy <file>` (else TILL_POLICY, else the OS's place) is
+ * read and watched as a till reads its machine-wide policy.
  * Logs go to stderr. A new data folder is preset to store st_nyc_01 / till T1 so the cashier flow
  * works at once (`--no-preset` starts on factory settings, for first-run tests); `--settings` is a
  * JSON settings patch merged into that preset. The preset goes through the till, so it carries
@@ -31,7 +33,7 @@ import { startWebHost } from './host.ts';
 import { telemetryFromEnv } from '../core/telemetry/telemetry-env.ts';
 import type { WebHost } from './host.ts';
 
-export const USAGE = 'usage: npm run e2e:serve [-- --data-dir <dir>] [--port N] [--manager-pin 246810] [--settings <json>] [--build] [--renderer-dir <dir>] [--no-preset] [--pos-link-port N]';
+export const USAGE = 'usage: npm run e2e:serve [-- --data-dir <dir>] [--port N] [--manager-pin 246810] [--settings <json>] [--build] [--renderer-dir <dir>] [--no-preset] [--pos-link-port N] [--policy <file>]';
 
 export interface ServeOptions {
   dataDir: string | null;
@@ -43,6 +45,8 @@ export interface ServeOptions {
   preset: boolean;
   /** The POS link's port instead of the settings' one (0: any free port); undefined: the settings'. */
   posLinkPort: number | undefined;
+  /** The fleet policy file instead of TILL_POLICY / the OS's place. */
+  policyPath: string | undefined;
 }
 
 export function parseServeArgs(argv: readonly string[]): ServeOptions {
@@ -57,6 +61,7 @@ export function parseServeArgs(argv: readonly string[]): ServeOptions {
       'renderer-dir': { type: 'string' },
       'no-preset': { type: 'boolean' },
       'pos-link-port': { type: 'string' },
+      policy: { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -89,6 +94,7 @@ export function parseServeArgs(argv: readonly string[]): ServeOptions {
     rendererDir: values['renderer-dir'] === undefined ? null : path.resolve(values['renderer-dir']),
     preset: values['no-preset'] !== true,
     posLinkPort,
+    policyPath: values.policy === undefined || values.policy === '' ? undefined : path.resolve(values.policy),
   };
 }
 
@@ -111,6 +117,7 @@ export async function serve(options: ServeOptions): Promise<{ host: WebHost; sto
     ...(presetSettings === null ? {} : { presetSettings }),
     ...(telemetry === null ? {} : { telemetry }),
     ...(options.posLinkPort === undefined ? {} : { posLinkPort: options.posLinkPort }),
+    ...(options.policyPath === undefined ? {} : { policyPath: options.policyPath }),
   });
   const sandbox = host.core.sandbox.handle();
   if (sandbox === null) {

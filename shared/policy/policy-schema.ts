@@ -67,6 +67,8 @@ export const policySettingsSchema = z.strictObject({
 export const telemetryPolicySchema = z.strictObject({
   /** The chain's OTLP/HTTP collector; absent = telemetry off. */
   otlpEndpoint: z.url({ protocol: /^https?$/ }).max(2048).optional(),
+  /** How often metrics leave the till, in seconds (absent: every 60 s). */
+  exportIntervalSeconds: z.number().int().min(1).max(300).optional(),
   traces: z.boolean().default(false),
 });
 

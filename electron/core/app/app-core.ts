@@ -49,7 +49,7 @@ import { bundleFileName, buildSupportBundle } from '../support/bundle.ts';
 
 export const SUPPORT_DIR = 'support';
 import { startTelemetry } from '../telemetry/telemetry.ts';
-import { telemetryEndpointFor } from '../telemetry/telemetry-source.ts';
+import { telemetryEndpointFor, telemetryIntervalFor } from '../telemetry/telemetry-source.ts';
 import type { SalesTally, Telemetry } from '../telemetry/telemetry.ts';
 import { createTillActivity } from '../update/till-activity.ts';
 import type { UpdateReadiness } from '../update/update-gate.ts';
@@ -167,16 +167,19 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
   // Telemetry's resource names the till, so it starts again when the manager sets another store or till id;
   // and its collector comes from the policy (else the host), so a policy change starts it again too.
   const telemetryEndpoint = (): string | null => telemetryEndpointFor(policyNow(), options.telemetry?.endpoint ?? null);
-  const telemetryKey = (): string => `${telemetryEndpoint() ?? ''}\n${settings.get().storeId ?? ''}\n${settings.get().tillId ?? ''}`;
-  const openTelemetry = (): Telemetry =>
-    startTelemetry({
+  const telemetryInterval = (): number | undefined => telemetryIntervalFor(policyNow(), options.telemetry?.exportIntervalMs);
+  const telemetryKey = (): string => `${telemetryEndpoint() ?? ''}\n${telemetryInterval() ?? ''}\n${settings.get().storeId ?? ''}\n${settings.get().tillId ?? ''}`;
+  const openTelemetry = (): Telemetry => {
+    const exportIntervalMs = telemetryInterval();
+    return startTelemetry({
       endpoint: telemetryEndpoint(),
-      ...(options.telemetry?.exportIntervalMs === undefined ? {} : { exportIntervalMs: options.telemetry.exportIntervalMs }),
+      ...(exportIntervalMs === undefined ? {} : { exportIntervalMs }),
       resource: { storeId: settings.get().storeId ?? '', tillId: settings.get().tillId ?? '', appVersion: options.app.version },
       journalStats: () => journal.current()?.stats() ?? null,
       ...(options.telemetry?.sales === undefined ? {} : { sales: options.telemetry.sales }),
       log,
     });
+  };
   const telemetryOff = (reason: string): Telemetry => {
     log.warn(`Telemetry is off: ${reason}`);
     return startTelemetry({ endpoint: null, resource: { storeId: '', tillId: '', appVersion: options.app.version }, journalStats: () => null, log });

@@ -1,12 +1,14 @@
 /**
- * The app's structured log: pino (JSON lines, levels, `redact` for fields that hold secrets by
- * name, synchronous writes so nothing is lost at a crash) into rotating-file-stream (rotated by
- * size and by age, the newest N files kept) in the data folder's `logs/`.
+ * The app's structured log: pino (JSON lines, levels, synchronous writes so nothing is lost at a
+ * crash) into rotating-file-stream (rotated by size and by age, the newest N files kept) in the
+ * data folder's `logs/`.
  *
- * Secrets never reach the file, by the same rule as the IPC door (ipc/secret-scrub.ts): every
- * line is searched for registered secret material (the decrypted keys, the sandbox's keys and
- * admin token) and for anything shaped like a key (`fl_<env>_…`, shared/api/key-mask.ts), and
- * each hit is replaced before the line is written. A log folder that cannot be written gives one
+ * Secrets never reach the file. pino's log formatter walks every line's fields and replaces those
+ * secret by name at any depth, in any casing (secret-fields.ts); then the whole line is searched,
+ * by the IPC door's rule (ipc/secret-scrub.ts), for the host's secrets (the decrypted keys, the
+ * sandbox's keys and admin token) and those registered with `registerLogSecret` (POS tokens, the
+ * set-up code), raw and base64-encoded, for `Authorization` values and `Bearer`/`Basic`
+ * credentials, and for anything shaped like a key or a POS token (log-secrets.ts). A log folder that cannot be written gives one
  * clear line on stderr and the log goes to stderr instead: the till keeps working.
  */
 import fs from 'node:fs';
@@ -16,18 +18,17 @@ import { pino } from 'pino';
 import type { Logger } from 'pino';
 import { createStream } from 'rotating-file-stream';
 import type { Interval } from 'rotating-file-stream';
-import { redactKeys } from '../../../shared/api/key-mask.ts';
-import { REDACTED, scrubSecrets } from '../ipc/secret-scrub.ts';
 import type { SecretsProvider } from '../ipc/secret-scrub.ts';
+import { scrubLogText } from './log-secrets.ts';
+import { isSecretFieldName, redactFields } from './secret-fields.ts';
+
+export { registerLogSecret } from './log-secrets.ts';
+export { isSecretFieldName };
 
 export const LOG_DIR = 'logs';
 export const LOG_FILE = 'till.log';
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
-
-/** Field names whose values are secret whatever they hold (pino `redact`, any depth up to two). */
-export const REDACT_KEYS = ['key', 'apiKey', 'writeKey', 'readKey', 'pin', 'newPin', 'currentPin', 'setupCode', 'token', 'adminToken', 'authorization', 'password', 'secret'];
-const REDACT_PATHS = REDACT_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
 
 type Fields = Record<string, unknown>;
 
@@ -97,7 +98,7 @@ export function openAppLog(options: AppLogOptions): FileLog {
     } catch {
       return `{"level":50,"msg":"log line withheld: the secrets could not be listed"}\n`;
     }
-    return scrubSecrets(redactKeys(line), list);
+    return scrubLogText(line, list);
   };
 
   const dir = path.join(options.dataDir, LOG_DIR);
@@ -138,8 +139,10 @@ export function openAppLog(options: AppLogOptions): FileLog {
       level: options.level ?? 'info',
       base: { app: 'socialhub-till' },
       timestamp: pino.stdTimeFunctions.isoTime,
-      redact: { paths: REDACT_PATHS, censor: REDACTED },
-      formatters: { level: (label) => ({ level: label }) },
+      // Every line's fields, at any depth, before they are serialised (pino's `redact` reaches fixed paths only).
+      // Errors are shaped by the walk; pino's own `err` serializer would relabel the result.
+      serializers: { err: (value: unknown) => value },
+      formatters: { level: (label) => ({ level: label }), log: (fields) => redactFields(fields) as Record<string, unknown> },
     },
     scrubbing,
   );

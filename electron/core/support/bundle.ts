@@ -10,13 +10,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import type { Zippable } from 'fflate';
-import { redactKeys } from '../../../shared/api/key-mask.ts';
 import { JOURNAL_STATES } from '../../../shared/journal/states.ts';
 import { lockedFields } from '../../../shared/policy/policy-schema.ts';
 import type { TillPolicy } from '../../../shared/policy/policy-schema.ts';
 import type { Journal } from '../journal/index.ts';
 import { sqliteVersion } from '../journal/open.ts';
-import { scrubSecrets } from '../ipc/secret-scrub.ts';
+import { scrubLogText } from '../log/log-secrets.ts';
 import type { SecretsProvider } from '../ipc/secret-scrub.ts';
 import { logFiles } from '../log/app-log.ts';
 import type { Settings } from '../settings/settings-schema.ts';
@@ -106,7 +105,7 @@ function journalSection(journal: Journal | null, problem: string | null): { jour
 export function buildSupportBundle(sources: BundleSources): SupportBundle {
   const now = (sources.now ?? (() => new Date()))();
   const secrets = [...sources.secrets()];
-  const clean = (text: string): string => scrubSecrets(redactKeys(text), secrets);
+  const clean = (text: string): string => scrubLogText(text, secrets);
   const files: Record<string, string> = {};
   const json = (name: string, value: unknown): void => {
     files[name] = JSON.stringify(value, null, 2) + '\n';

@@ -12,7 +12,8 @@ import type { TillKit } from '../app/testing/till-kit.ts';
 import { openPolicySource } from '../policy/policy-source.ts';
 import type { PolicySource } from '../policy/policy-source.ts';
 import { METRIC } from './telemetry.ts';
-import { telemetryEndpointFor } from './telemetry-source.ts';
+import { telemetryEndpointFor, telemetryIntervalFor } from './telemetry-source.ts';
+import { tillPolicySchema } from '../../../shared/policy/policy-schema.ts';
 import { startOtlpReceiver } from './testing/otlp-receiver.ts';
 import type { OtlpReceiver } from './testing/otlp-receiver.ts';
 
@@ -105,5 +106,45 @@ describe('a policy change while the till runs', () => {
     policy.write({ telemetry: { otlpEndpoint: 'ftp://not-a-collector' } });
     expect(policy.source.state().status).toBe('rejected');
     expect(k.core.telemetry().url).toBe(`${fleet.endpoint}/v1/metrics`);
+  });
+});
+
+describe('the export interval a policy sets', () => {
+  const withInterval = (exportIntervalSeconds: unknown): unknown => ({ telemetry: { otlpEndpoint: 'https://otel.chain.example', exportIntervalSeconds } });
+
+  it('is whole seconds from 1 to 300, and optional', () => {
+    for (const ok of [1, 15, 300]) expect(tillPolicySchema.parse(withInterval(ok)).telemetry?.exportIntervalSeconds).toBe(ok);
+    expect(tillPolicySchema.parse({ telemetry: { otlpEndpoint: 'https://otel.chain.example' } }).telemetry?.exportIntervalSeconds).toBeUndefined();
+    for (const bad of [0, -5, 301, 3600, 1.5, '10', null]) {
+      const parsed = tillPolicySchema.safeParse(withInterval(bad));
+      expect(parsed.success, `exportIntervalSeconds ${JSON.stringify(bad)}`).toBe(false);
+      expect(parsed.error?.issues[0]?.path).toEqual(['telemetry', 'exportIntervalSeconds']);
+    }
+  });
+
+  it('is the policy’s (in ms) over the host’s, else the host’s, else the default', () => {
+    const policy = tillPolicySchema.parse(withInterval(5));
+    expect(telemetryIntervalFor(policy, 30_000)).toBe(5_000);
+    expect(telemetryIntervalFor({ settings: {} }, 30_000)).toBe(30_000);
+    expect(telemetryIntervalFor(null, undefined)).toBeUndefined();
+  });
+
+  it('paces the export, follows a change without a restart, and a rejected value keeps the one in force', async () => {
+    const r = await receiver();
+    const policy = policyFile();
+    policy.write({ telemetry: { otlpEndpoint: r.endpoint } });
+    const k = await kit({ policy: policy.source, telemetry: { endpoint: null } });
+    expect(k.core.telemetry().intervalMs).toBe(60_000);
+
+    policy.write({ telemetry: { otlpEndpoint: r.endpoint, exportIntervalSeconds: 2 } });
+    const paced = k.core.telemetry();
+    expect(paced.intervalMs).toBe(2_000);
+    await scan(k);
+    expect(r.latest(METRIC.scans, { source: 'wedge' })).toBe(1);
+
+    policy.write({ telemetry: { otlpEndpoint: r.endpoint, exportIntervalSeconds: 0 } });
+    expect(policy.source.state()).toMatchObject({ status: 'rejected' });
+    expect(policy.source.state().problem?.field).toBe('telemetry.exportIntervalSeconds');
+    expect(k.core.telemetry()).toBe(paced);
   });
 });

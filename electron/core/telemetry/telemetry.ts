@@ -53,6 +53,8 @@ export interface Telemetry {
   readonly enabled: boolean;
   /** Where metrics go (the exporter's URL), or null when off. */
   readonly url: string | null;
+  /** How often metrics are exported (ms), or null when off. */
+  readonly intervalMs: number | null;
   apiCall(record: ApiCallRecord): void;
   /** A journal row as it is now; each row counts once, when first seen confirmed. */
   rowSeen(row: { readonly id: number; readonly kind: JournalKind; readonly state: JournalState }): void;
@@ -68,6 +70,7 @@ const COUNTED_MAX = 10_000;
 const OFF: Telemetry = Object.freeze({
   enabled: false,
   url: null,
+  intervalMs: null,
   apiCall: () => undefined,
   rowSeen: () => undefined,
   scan: () => undefined,
@@ -129,6 +132,7 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
   return {
     enabled: true,
     url,
+    intervalMs: config.exportIntervalMs,
     apiCall(record) {
       if (closed) return;
       // The endpoint is the client's template ("POST /members/{id}/points"): no member id in it.
