@@ -1,13 +1,16 @@
 /**
  * Whether a policy file's text can be applied, all or nothing: the shared schema first, then what
  * only main knows — the base URL's transport rule and whether keys may go there under the
- * policy's own allow-list, and that the values together still make valid settings.
+ * policy's own allow-list, the telemetry module's own rule for a collector address (one rule: a
+ * policy that passes here never makes telemetry refuse to start), and that the values together
+ * still make valid settings.
  */
 import type { z } from 'zod';
 import { issuePath, tillPolicySchema } from '../../../shared/policy/policy-schema.ts';
 import type { TillPolicy } from '../../../shared/policy/policy-schema.ts';
 import { checkLiveOrigin, DEFAULT_ORIGIN_ALLOW_LIST } from '../api/index.ts';
 import { defaultSettings, settingsSchema } from '../settings/settings-schema.ts';
+import { otlpEndpointSchema } from '../telemetry/telemetry-options.ts';
 import { policyOverlay } from './managed-settings.ts';
 
 export type PolicyCheck = { ok: true; policy: TillPolicy } | { ok: false; field: string; message: string };
@@ -29,6 +32,11 @@ export function checkPolicyText(text: string, options: { releaseBuild: boolean }
   if (baseUrl !== undefined) {
     const check = checkLiveOrigin(baseUrl, { allowList: policy.originAllowList ?? DEFAULT_ORIGIN_ALLOW_LIST, releaseBuild: options.releaseBuild });
     if (!check.ok) return { ok: false, field: 'settings.baseUrl.value', message: check.message };
+  }
+  const otlpEndpoint = policy.telemetry?.otlpEndpoint;
+  if (otlpEndpoint !== undefined) {
+    const endpoint = otlpEndpointSchema.safeParse(otlpEndpoint);
+    if (!endpoint.success) return { ok: false, field: 'telemetry.otlpEndpoint', message: endpoint.error.issues[0]?.message ?? 'is not a collector address' };
   }
   return { ok: true, policy };
 }
