@@ -10,9 +10,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkPolicyText } from './policy-check.ts';
 import { frozenByPolicy, policyOverlay, policyRefusal } from './managed-settings.ts';
 import { MAX_POLICY_BYTES, openPolicySource } from './policy-source.ts';
+import { policyPath } from './policy-path.ts';
 import type { PolicySource } from './policy-source.ts';
 import { defaultSettings, settingsSchema } from '../settings/settings-schema.ts';
 import { startTelemetry } from '../telemetry/telemetry.ts';
+import { updateConfigFromEnv } from '../update/update-feed.ts';
 import { tillPolicySchema } from '../../../shared/policy/policy-schema.ts';
 
 let dir = '';
@@ -53,6 +55,13 @@ describe('policy refusals', () => {
     expect(checkPolicyText(JSON.stringify({ telemetry: { otlpEndpoint: 'https://otel.chain.example:4318' } }), dev)).toMatchObject({ ok: true });
   });
 
+  it('an update feed with a user name or password is refused by the policy check and from the environment, by the one rule', () => {
+    const feedUrl = 'https://ci:t0ken@updates.chain.example/till';
+    expect(checkPolicyText(JSON.stringify({ updates: { feedUrl } }), dev)).toMatchObject({ ok: false, field: 'updates.feedUrl', message: 'must not carry a user name or password' });
+    expect(() => updateConfigFromEnv({ TILL_UPDATE_FEED_URL: feedUrl })).toThrow('TILL_UPDATE_FEED_URL: must not carry a user name or password');
+    expect(checkPolicyText(JSON.stringify({ updates: { feedUrl: 'https://updates.chain.example/till', channel: 'pilot' } }), dev)).toMatchObject({ ok: true });
+  });
+
   it('clearing the till id (null) is checked against the policy till-id pattern like any other value', () => {
     const policy = tillPolicySchema.parse({ tillIdPattern: 'T[0-9]{2}' });
     expect(policyRefusal({ tillId: null }, policy)).toMatchObject({ fields: ['tillId'], message: expect.stringContaining('cannot be cleared') as unknown });
@@ -69,6 +78,12 @@ describe('policy refusals', () => {
 });
 
 describe('the policy file on disk', () => {
+  it('a release build ignores TILL_POLICY: whoever starts the app cannot hand it a policy of their own', () => {
+    expect(policyPath('linux', { TILL_POLICY: '/tmp/mine/policy.json' }, { releaseBuild: true })).toBe('/etc/socialhub-till/policy.json');
+    expect(policyPath('darwin', { TILL_POLICY: '/tmp/mine/policy.json' }, { releaseBuild: true })).toBe('/Library/Application Support/SocialHub Till/policy.json');
+    expect(policyPath('linux', { TILL_POLICY: '/tmp/mine/policy.json' }, { releaseBuild: false })).toBe('/tmp/mine/policy.json');
+  });
+
   it('a huge policy file is refused as too large instead of being read and parsed whole', () => {
     const d = tmp();
     const file = path.join(d, 'policy.json');
