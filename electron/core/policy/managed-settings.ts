@@ -111,9 +111,9 @@ export function managedSettings<S extends SettingsService>(inner: S, policy: () 
   });
   if (resettable(inner)) {
     Object.defineProperty(wrapper, 'resetToFactory', {
-      value(): Settings {
+      value(keep: SettingsPatch = {}): Settings {
         // One write with the frozen fields in it: a crash mid-reset never leaves them at factory values.
-        inner.resetToFactory(frozenByPolicy(inner.get(), policy()));
+        inner.resetToFactory({ ...keep, ...frozenByPolicy(inner.get(), policy()) });
         return get();
       },
     });
