@@ -3,7 +3,7 @@
  * makers for Windows (Squirrel), macOS (zip) and Linux (deb, rpm), and the fuses flipped at
  * packaging time.
  *
- * Update feed (static storage, read by update-electron-app): with `TILL_UPDATE_FEED_URL` (the
+ * Update feed (static storage, read by Electron's autoUpdater via core/update/update-client.ts): with `TILL_UPDATE_FEED_URL` (the
  * feed's https root) and `TILL_UPDATE_CHANNEL` (stable | pilot) set at make time, the Squirrel and
  * zip makers write their update manifests for `<feed>/<channel>/<platform>/<arch>`, and
  * `electron-forge publish` uploads there with @electron-forge/publisher-s3 (bucket

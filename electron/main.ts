@@ -18,7 +18,7 @@ import { openAppLog, registerLogSecret } from './core/log/app-log.ts';
 import type { AppLog } from './core/log/app-log.ts';
 import { openPolicySource } from './core/policy/policy-source.ts';
 import type { PolicySource } from './core/policy/policy-source.ts';
-import { policyPath } from './core/policy/policy-path.ts';
+import { POLICY_ENV, POLICY_ENV_IGNORED, policyPath } from './core/policy/policy-path.ts';
 import type { AppFacts } from './core/ipc/foundation-handlers.ts';
 import { createSenderPolicy } from './core/ipc/sender-policy.ts';
 import { APP_ORIGIN, APP_ORIGIN_URL, appOriginFrom } from './core/shell-policy/app-origin.ts';
@@ -152,7 +152,8 @@ export async function main(): Promise<void> {
   const appLog = openAppLog({ dataDir: userData });
   log = appLog;
   const releaseBuild = isReleaseBuild(build);
-  const policy = openPolicySource({ path: policyPath(process.platform, process.env), releaseBuild });
+  if (releaseBuild && (process.env[POLICY_ENV] ?? '') !== '') log.warn(POLICY_ENV_IGNORED);
+  const policy = openPolicySource({ path: policyPath(process.platform, process.env, { releaseBuild }), releaseBuild });
   const dev = devServerUrl();
   const origins: readonly AppOrigin[] = dev === undefined ? [APP_ORIGIN] : [APP_ORIGIN, appOriginFrom(dev)];
   const appDir = app.getAppPath(); // the project in development, the asar root when packaged

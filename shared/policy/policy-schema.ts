@@ -45,7 +45,7 @@ export const currencyCodeSchema = z.string().regex(/^[A-Z]{3}$/, 'must be a thre
 
 /**
  * The managed settings: each maps to the settings field of the same name (`language` to the
- * nearest shipped language), except `posLink`, a fleet value the POS link reads from the policy.
+ * nearest shipped language); `posLink` is the POS link's on/off (`posLink.enabled`) only.
  */
 export const policySettingsSchema = z.strictObject({
   mode: managed(z.enum(['sandbox', 'live'])),
@@ -92,9 +92,6 @@ export const tillPolicySchema = z.strictObject({
 export type TillPolicy = z.output<typeof tillPolicySchema>;
 export type PolicySettingName = keyof z.output<typeof policySettingsSchema>;
 export const POLICY_SETTING_NAMES = Object.keys(policySettingsSchema.shape) as PolicySettingName[];
-
-/** Policy fields that are settings fields (the rest are fleet-only values). */
-export const POLICY_FLEET_ONLY: readonly PolicySettingName[] = ['posLink'];
 
 /** A till id checked against the policy's pattern (whole match). */
 export function tillIdMatches(tillId: string, pattern: string): boolean {

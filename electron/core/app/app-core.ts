@@ -423,7 +423,13 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
   };
   if (policy !== null) {
     onPolicy(policy.state());
-    unsubscribers.push(policy.subscribe(onPolicy));
+    unsubscribers.push(
+      policy.subscribe((state) => {
+        onPolicy(state);
+        // The POS link reads the settings with the policy over them: a lock to off stops the listener now, not at the next tick.
+        void link.apply(settings.get().posLink);
+      }),
+    );
   }
 
   // --- start ---

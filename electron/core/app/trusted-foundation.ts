@@ -23,7 +23,7 @@ import type { OpenSettingsBackend, SettingsService } from '../settings/settings-
 import type { AppLog } from '../log/app-log.ts';
 import { isFactorySettings, sealSettings, UNTRUSTED_SETTINGS_NOTICE } from '../settings/settings-seal.ts';
 import type { SealedSettings } from '../settings/settings-seal.ts';
-import { managedSettings } from '../policy/managed-settings.ts';
+import { frozenByPolicy, managedSettings } from '../policy/managed-settings.ts';
 import type { TillPolicy } from '../../../shared/policy/policy-schema.ts';
 
 export const TRUST_FILE = 'till-trust.json';
@@ -113,12 +113,15 @@ async function openTrustedFoundation(options: TrustedFoundationOptions): Promise
   if (trust.protection() === 'this-run-only') notices.raise('trust-unavailable', trust.problem() ?? 'The manager PIN and settings cannot be protected on this computer right now.');
 
   // The policy sits over the checked settings, so the PIN's auto-lock and everything after see its values.
-  const settings = managedSettings(sealSettings(options.settings, trust), options.policy ?? (() => null));
+  const policy = options.policy ?? (() => null);
+  const settings = managedSettings(sealSettings(options.settings, trust), policy);
   if (!settings.trusted()) notices.raise('settings-untrusted', UNTRUSTED_SETTINGS_NOTICE);
 
   const holdsAssets = async (): Promise<boolean> => {
     const status = await vault.status(); // an unreadable key file throws, which counts as "holds keys"
-    return status.write.configured || status.read.configured || !isFactorySettings(settings.stored());
+    // What a policy freezes survives a reset, so it does not count as the till holding settings.
+    const stored = settings.stored();
+    return status.write.configured || status.read.configured || !isFactorySettings(stored, frozenByPolicy(stored, policy()));
   };
 
   const pin = createManagerPin({

@@ -19,7 +19,7 @@ import { PinError } from '../auth/manager-pin.ts';
 import type { NoticeBoard } from '../notices/notice-board.ts';
 import { checkLiveOrigin, DEFAULT_ORIGIN_ALLOW_LIST, originOf } from '../api/index.ts';
 import type { LiveOriginPolicy, OriginAllowList } from '../api/index.ts';
-import { MANAGED_MESSAGE, PolicyLockedError } from '../policy/managed-settings.ts';
+import { PolicyLockedError, policyLockedIpcError } from '../policy/managed-settings.ts';
 import type { SettingsPatch } from '../settings/settings-schema.ts';
 
 export interface AppFacts {
@@ -80,7 +80,7 @@ export function registerFoundationHandlers(registry: HandlerRegistry<InvokeContr
     },
     releaseBuild: deps.releaseBuild ?? deps.app.packaged,
   };
-  const locked = (e: PolicyLockedError): IpcError => new IpcError('SETTINGS_LOCKED', e.message, e.fields.map((f) => ({ path: [f], message: MANAGED_MESSAGE })));
+  const locked = policyLockedIpcError;
 
   /** The origin keys are bound to: that of the configured base URL, which must be one keys may go to. */
   function keyOrigin(): string {

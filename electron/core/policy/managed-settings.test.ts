@@ -100,4 +100,16 @@ describe('settings under a fleet policy', () => {
     expect(await k.call('settingsUpdate', { baseUrl: 'https://flash.socialhub.ai/api/v2' })).toMatchObject({ ok: false, error: { code: 'SETTINGS_LOCKED' } });
     expect(await k.call('settingsUpdate', { mode: 'live' })).toMatchObject({ ok: true, value: { mode: 'live', baseUrl: 'https://api.chain.example/v2' } });
   });
+
+  it('a locked field cannot be reached under another casing, through __proto__, inside its group, or by clearing the till id', async () => {
+    const { kit: k } = await start({ ...POLICY, settings: { ...POLICY.settings, earnRule: { locked: true } } });
+    const before = await k.call('settingsGet');
+    for (const payload of [{ Kiosk: false }, { KIOSK: false }, JSON.parse('{"__proto__":{"kiosk":false}}') as unknown, { settings: { kiosk: false } }]) {
+      expect((await k.call('settingsUpdate', payload)).ok, JSON.stringify(payload)).toBe(false);
+    }
+    expect(await k.call('settingsUpdate', { earnRule: { pointsPerUnit: 5 } })).toMatchObject({ ok: false, error: { code: 'SETTINGS_LOCKED', issues: [{ path: ['earnRule'] }] } });
+    expect(await k.call('settingsUpdate', { posLink: { enabled: true } })).toMatchObject({ ok: false, error: { code: 'SETTINGS_LOCKED', issues: [{ path: ['posLink'] }] } });
+    expect(await k.call('settingsUpdate', { tillId: null })).toMatchObject({ ok: false, error: { code: 'SETTINGS_LOCKED', message: expect.stringContaining('cannot be cleared') as unknown } });
+    expect(await k.call('settingsGet')).toEqual(before);
+  });
 });

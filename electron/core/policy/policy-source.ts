@@ -1,13 +1,18 @@
 /**
  * The fleet policy as the running till holds it: read at start, then again whenever the file (or
  * its folder) changes — fs.watch on the folder, so a file replaced by rename is seen too, with a
- * short debounce because editors and deployment tools write in several steps. A missing folder is
- * looked at now and then instead, so a policy deployed after start is still picked up.
+ * short debounce because editors and deployment tools write in several steps. A policy deployed
+ * as a symlink (config management swapping the link, or rewriting its target elsewhere) is
+ * followed: the target's folder is watched too, and any change in the link's folder counts. A
+ * poll of the file's identity (through the link) backs the watchers up — they miss changes on
+ * some file systems — and is how a folder that does not exist yet is seen once it does.
  *
  * All or nothing: a file that fails its check changes nothing. The till keeps the last policy
  * that passed (or none: its own settings, sandbox by default) and reports the field at fault
  * through `onRejected` (the app core turns it into a notice for the manager and a log line).
- * A file that is removed means no policy.
+ * A file that is removed means no policy. A file over MAX_POLICY_BYTES, or not a plain file, is
+ * refused without being read whole: a policy is a few kilobytes, and main must not be made to
+ * hold or parse megabytes (or wait on a pipe).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,7 +47,7 @@ export interface PolicySourceOptions {
   /** A release build never lets a policy point keys at loopback. */
   readonly releaseBuild: boolean;
   readonly debounceMs?: number;
-  /** How often a missing folder is looked at again. */
+  /** How often the file's identity (and a missing folder) is looked at, behind the watchers. */
   readonly pollMs?: number;
   readonly watch?: boolean;
   readonly now?: () => Date;
@@ -50,6 +55,43 @@ export interface PolicySourceOptions {
 
 const DEBOUNCE_MS = 250;
 const POLL_MS = 10_000;
+/** Far above any real policy (a few kB), far below what could hurt main. */
+export const MAX_POLICY_BYTES = 256 * 1024;
+
+type FileRead = { kind: 'absent' } | { kind: 'text'; text: string } | { kind: 'refused'; message: string };
+
+const tooLarge = `is too large (over ${MAX_POLICY_BYTES / 1024} kB; a policy is a few kB), so it was not read`;
+
+/** The file's text, reading at most MAX_POLICY_BYTES (+1, to see that it is over). */
+function readPolicyFile(file: string): FileRead {
+  let fd: number;
+  try {
+    const st = fs.statSync(file); // through a symlink: the file it leads to
+    if (!st.isFile()) return { kind: 'refused', message: 'is not a plain file' };
+    if (st.size > MAX_POLICY_BYTES) return { kind: 'refused', message: tooLarge };
+    fd = fs.openSync(file, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'absent' };
+    return { kind: 'refused', message: `could not be read (${code ?? 'error'})` };
+  }
+  try {
+    const buf = Buffer.alloc(MAX_POLICY_BYTES + 1);
+    let n = 0;
+    for (;;) {
+      const got = fs.readSync(fd, buf, n, buf.length - n, null);
+      n += got;
+      if (got === 0 || n === buf.length) break;
+    }
+    // It grew between the look and the read: the same refusal.
+    if (n > MAX_POLICY_BYTES) return { kind: 'refused', message: tooLarge };
+    return { kind: 'text', text: buf.toString('utf8', 0, n) };
+  } catch (e) {
+    return { kind: 'refused', message: `could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
 
 export function openPolicySource(options: PolicySourceOptions): PolicySource {
   const now = options.now ?? (() => new Date());
@@ -58,23 +100,22 @@ export function openPolicySource(options: PolicySourceOptions): PolicySource {
   let lastText: string | null = null;
 
   function read(): PolicyState {
-    let text: string;
-    try {
-      text = fs.readFileSync(options.path, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return { path: options.path, status: 'none', policy: null, problem: null, appliedAt: null };
-      return { ...state, status: 'rejected', problem: { field: '(file)', message: `could not be read (${code ?? 'error'})` } };
+    const file = readPolicyFile(options.path);
+    if (file.kind === 'absent') return { path: options.path, status: 'none', policy: null, problem: null, appliedAt: null };
+    if (file.kind === 'refused') {
+      lastText = null;
+      return { ...state, status: 'rejected', problem: { field: '(file)', message: file.message } };
     }
-    if (text === lastText && state.status !== 'none') return state;
-    lastText = text;
-    const check = checkPolicyText(text, { releaseBuild: options.releaseBuild });
+    if (file.text === lastText && state.status !== 'none') return state;
+    lastText = file.text;
+    const check = checkPolicyText(file.text, { releaseBuild: options.releaseBuild });
     if (!check.ok) return { ...state, status: 'rejected', problem: { field: check.field, message: check.message } };
     return { path: options.path, status: 'applied', policy: check.policy, problem: null, appliedAt: now().toISOString() };
   }
 
   function reload(): PolicyState {
     const next = read();
+    followTarget();
     if (next === state) return state;
     const changed = JSON.stringify(next) !== JSON.stringify(state);
     state = next;
@@ -83,11 +124,12 @@ export function openPolicySource(options: PolicySourceOptions): PolicySource {
     return state;
   }
 
-  reload();
-
   // --- watching ---
+  const watching = options.watch !== false;
+  let closed = false;
   let timer: NodeJS.Timeout | null = null;
   const schedule = (): void => {
+    if (closed) return;
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
@@ -95,53 +137,82 @@ export function openPolicySource(options: PolicySourceOptions): PolicySource {
     }, options.debounceMs ?? DEBOUNCE_MS);
     timer.unref();
   };
-  let watcher: fs.FSWatcher | null = null;
-  let poller: NodeJS.Timeout | null = null;
   const dir = path.dirname(options.path);
   const base = path.basename(options.path);
-  const fingerprint = (): string => {
+  const isLink = (): boolean => {
     try {
-      const st = fs.statSync(options.path);
-      return `${st.mtimeMs}:${st.size}:${st.ino}`;
-    } catch {
-      return 'absent';
-    }
-  };
-  const watchDir = (): boolean => {
-    try {
-      watcher = fs.watch(dir, { persistent: false }, (_event, name) => {
-        if (name === null || name === base) schedule();
-      });
-      watcher.on('error', () => {
-        // The folder went away (or the watch broke): fall back to looking at the path now and then.
-        watcher?.close();
-        watcher = null;
-        poll();
-        schedule();
-      });
-      return true;
+      return fs.lstatSync(options.path).isSymbolicLink();
     } catch {
       return false;
     }
   };
-  // No folder to watch yet: look at the path now and then, and watch the folder once it exists.
-  const poll = (): void => {
-    if (poller !== null) return;
+  /** Where the path leads through its links, or null while nothing is there. */
+  const resolved = (): string | null => {
+    try {
+      return fs.realpathSync(options.path);
+    } catch {
+      return null;
+    }
+  };
+  const fingerprint = (): string => {
+    try {
+      const st = fs.statSync(options.path);
+      return `${resolved() ?? ''}:${st.mtimeMs}:${st.size}:${st.ino}`;
+    } catch {
+      return 'absent';
+    }
+  };
+  /** Watches a folder; a broken watch drops itself (the poll stays) and triggers a look. */
+  const watchFolder = (folder: string, wanted: (name: string | null) => boolean, dropped: () => void): fs.FSWatcher | null => {
+    try {
+      const w = fs.watch(folder, { persistent: false }, (_event, name) => {
+        if (wanted(name)) schedule();
+      });
+      w.on('error', () => {
+        w.close();
+        dropped();
+        schedule();
+      });
+      return w;
+    } catch {
+      return null;
+    }
+  };
+  let dirWatcher: fs.FSWatcher | null = null;
+  const watchDir = (): void => {
+    // Through a link, a change under another name here (a swapped `..data` link) changes what the path reads.
+    dirWatcher = watchFolder(dir, (name) => name === null || name === base || isLink(), () => (dirWatcher = null));
+  };
+  let target: { real: string; watcher: fs.FSWatcher | null } | null = null;
+  /** A symlinked policy: watch the folder it leads to as well, and move that watch when the link moves. */
+  function followTarget(): void {
+    if (!watching || closed) return;
+    const real = isLink() ? resolved() : null;
+    if ((target?.real ?? null) === real) return;
+    target?.watcher?.close();
+    target = null;
+    if (real === null) return;
+    const realBase = path.basename(real);
+    const t: { real: string; watcher: fs.FSWatcher | null } = { real, watcher: null };
+    t.watcher = watchFolder(path.dirname(real), (name) => name === null || name === realBase, () => (t.watcher = null));
+    target = t;
+  }
+  let poller: NodeJS.Timeout | null = null;
+  if (watching) {
+    watchDir();
     let last = fingerprint();
     poller = setInterval(() => {
-      const now = fingerprint();
-      if (now !== last) {
-        last = now;
+      const fp = fingerprint();
+      if (fp !== last) {
+        last = fp;
         schedule();
       }
-      if (watcher === null && fs.existsSync(dir) && watchDir() && poller !== null) {
-        clearInterval(poller);
-        poller = null;
-      }
+      if (dirWatcher === null && fs.existsSync(dir)) watchDir();
     }, options.pollMs ?? POLL_MS);
     poller.unref();
-  };
-  if (options.watch !== false && !watchDir()) poll();
+  }
+
+  reload();
 
   return {
     current: () => state.policy,
@@ -152,8 +223,11 @@ export function openPolicySource(options: PolicySourceOptions): PolicySource {
     },
     reload,
     close() {
+      closed = true;
       if (timer !== null) clearTimeout(timer);
-      watcher?.close();
+      dirWatcher?.close();
+      target?.watcher?.close();
+      target = null;
       if (poller !== null) clearInterval(poller);
       listeners.clear();
     },

@@ -3,6 +3,7 @@ import type { InvokeContract } from '../../../shared/ipc/contract.ts';
 import { IpcError } from '../../../shared/ipc/envelope.ts';
 import { compileReceiptCodePattern, parseReceiptCode } from '../../../shared/pos/receipt-code.ts';
 import type { HandlerRegistry } from '../ipc/handler-registry.ts';
+import { PolicyLockedError, policyLockedIpcError } from '../policy/managed-settings.ts';
 import type { SettingsService } from '../settings/settings-file.ts';
 import type { JournalSlot } from '../app/journal-slot.ts';
 import type { PosLink } from './pos-link.ts';
@@ -43,8 +44,14 @@ export function registerPosLinkChannels(registry: HandlerRegistry<InvokeContract
   // --- manager ---
   registry.handle('posLinkStatus', () => posLink.status());
   registry.handle('posLinkConfigure', async ({ enabled, port }) => {
-    const current = settings.get().posLink;
-    settings.update({ posLink: { ...current, ...(enabled === undefined ? {} : { enabled }), ...(port === undefined ? {} : { port }) } });
+    // Only what was asked: the group merges field by field, and a port change must not carry the
+    // on/off a fleet policy may lock (the settings the POS link reads refuse that, in main).
+    try {
+      settings.update({ posLink: { ...(enabled === undefined ? {} : { enabled }), ...(port === undefined ? {} : { port }) } });
+    } catch (e) {
+      if (e instanceof PolicyLockedError) throw policyLockedIpcError(e);
+      throw e;
+    }
     return apply();
   });
   const create = () => {

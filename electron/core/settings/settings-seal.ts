@@ -35,12 +35,13 @@ export interface SealedSettings extends SettingsService {
   trusted(): boolean;
   /** The settings exactly as stored, untrusted fields included (to judge whether the till holds anything). */
   stored(): Settings;
-  /** Back to factory settings, MACed under the current secret (the till reset). */
-  resetToFactory(): Settings;
+  /** Back to factory settings, MACed under the current secret (the till reset); `keep` is laid over them (what a fleet policy freezes). */
+  resetToFactory(keep?: SettingsPatch): Settings;
 }
 
-export function isFactorySettings(s: Settings): boolean {
-  return canonicalJson(s) === canonicalJson(defaultSettings());
+/** Factory settings, or factory settings with `keep` over them (what a reset keeps: a policy's frozen fields). */
+export function isFactorySettings(s: Settings, keep: SettingsPatch = {}): boolean {
+  return canonicalJson(s) === canonicalJson(applySettingsPatch(defaultSettings(), keep));
 }
 
 export function sealSettings(inner: SettingsService, trust: TrustStore): SealedSettings {
@@ -85,10 +86,10 @@ export function sealSettings(inner: SettingsService, trust: TrustStore): SealedS
     },
     trusted: () => trusted,
     stored: () => inner.get(),
-    resetToFactory() {
+    resetToFactory(keep = {}) {
       trusted = false; // so the update below starts from the safe values whatever the file says
       const d = defaultSettings();
-      return update({ ...d, earnRule: d.earnRule, scanner: d.scanner, camera: d.camera });
+      return update({ ...d, earnRule: d.earnRule, scanner: d.scanner, camera: d.camera, ...keep });
     },
   };
 }

@@ -9,10 +9,17 @@ import type { TillPolicy } from '../../../shared/policy/policy-schema.ts';
 export const UPDATE_CHANNELS = ['stable', 'pilot'] as const;
 export type UpdateChannel = (typeof UPDATE_CHANNELS)[number];
 
+/**
+ * The feed's root, https only (a till must not take code over plain HTTP), and without a user name
+ * or password: the feed's address is logged when it cannot be read.
+ */
+export const updateFeedUrlSchema = z
+  .url({ protocol: /^https$/, error: 'must be an https:// URL' })
+  .refine((u) => new URL(u).username === '' && new URL(u).password === '', 'must not carry a user name or password');
+
 export const updateConfigSchema = z.strictObject({
   channel: z.enum(UPDATE_CHANNELS).default('stable'),
-  /** The feed's root, https only (a till must not take code over plain HTTP). */
-  feedUrl: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }),
+  feedUrl: updateFeedUrlSchema,
 });
 export type UpdateConfigInput = z.input<typeof updateConfigSchema>;
 export type UpdateConfig = z.output<typeof updateConfigSchema>;
