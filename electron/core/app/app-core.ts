@@ -45,7 +45,7 @@ import type { TillHandlerDeps } from '../till-handlers/context.ts';
 import { managedSettings, policyRefusal } from '../policy/managed-settings.ts';
 import type { PolicySource, PolicyState } from '../policy/policy-source.ts';
 import { registerFleetHandlers } from '../policy/policy-handlers.ts';
-import { bundleFileName, buildSupportBundle } from '../support/bundle.ts';
+import { BUNDLE_API_CALLS, bundleFileName, buildSupportBundle } from '../support/bundle.ts';
 
 export const SUPPORT_DIR = 'support';
 import { startTelemetry } from '../telemetry/telemetry.ts';
@@ -56,6 +56,7 @@ import type { UpdateReadiness } from '../update/update-gate.ts';
 import { createPosLink } from '../pos-link/pos-link.ts';
 import type { PosLink, PosLinkOptions } from '../pos-link/pos-link.ts';
 import { registerPosLinkChannels } from '../pos-link/till-channels.ts';
+import { POS_PREFIX } from '../pos-link/server.ts';
 
 export const JOURNAL_FILE = 'journal.sqlite';
 export const SANDBOX_STATE_FILE = 'sandbox.json';
@@ -354,6 +355,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
         journal: journal.current(),
         journalProblem: journal.stopped(),
         logDir: options.logDir ?? null,
+        posLinkActivity: () => journal.current()?.apiCalls({ limit: BUNDLE_API_CALLS, pathPrefix: POS_PREFIX }) ?? [],
         secrets: () => [...vault.secrets(), ...sandbox.secrets()],
         now: () => new Date(now()),
       }),

@@ -33,6 +33,8 @@ export interface ApiCallQuery {
   /** Keyset cursor: only calls with a smaller id (older). */
   beforeId?: number;
   endpoint?: string;
+  /** Only calls whose path starts with this (the POS link's `/pos/v1`, say). */
+  pathPrefix?: string;
 }
 
 export function listApiCalls(db: DatabaseSync, q: ApiCallQuery = {}): ApiCall[] {
@@ -46,6 +48,11 @@ export function listApiCalls(db: DatabaseSync, q: ApiCallQuery = {}): ApiCall[] 
   if (q.endpoint !== undefined) {
     terms.push('endpoint = :endpoint');
     params.endpoint = q.endpoint;
+  }
+  if (q.pathPrefix !== undefined) {
+    // Not LIKE: `_` and `%` in a prefix must match themselves.
+    terms.push('substr(path, 1, length(:prefix)) = :prefix');
+    params.prefix = q.pathPrefix;
   }
   return prepared(db, `SELECT * FROM api_calls WHERE ${terms.join(' AND ')} ORDER BY id DESC LIMIT :limit`).all(params).map(toApiCall);
 }

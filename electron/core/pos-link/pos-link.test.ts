@@ -2,7 +2,9 @@
  * The POS link through its real door: the app core's loopback server over HTTP, the real
  * sandbox, a real journal file. A refusal writes nothing and sends nothing to SocialHub.
  */
+import fs from 'node:fs';
 import http from 'node:http';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../sandbox/server.ts';
 import { createTillKit } from '../app/testing/till-kit.ts';
@@ -343,6 +345,21 @@ describe('the rest of the contract', () => {
     expect(putLine).toMatchObject({ method: 'PUT', path: `/pos/v1/sales/${id}`, endpoint: 'POS link PUT /sales/{posTxnId}', status: 201, outcome: 'ok' });
     expect(get).toMatchObject({ method: 'GET', endpoint: 'POS link GET /sales/{posTxnId}', status: 200, outcome: 'ok', keyMask: putLine?.keyMask });
     expect(JSON.stringify([get, putLine])).not.toContain(token);
+  });
+
+  it('puts the POS calls, and only those, in the support bundle\'s POS-link activity', async () => {
+    const id = txn();
+    await put(id);
+    await kit.call('memberCard', { memberId: DEMO.goldMember }); // a SocialHub call, which must stay out
+    kit.core.posLink.flushAudit();
+    const saved = await kit.call('supportSaveBundle');
+    if (!saved.ok || !saved.value.saved) throw new Error('no bundle');
+    const files = unzipSync(fs.readFileSync(saved.value.path));
+    const activity = JSON.parse(strFromU8(files['pos-link-activity.json']!)) as { available: boolean; entries: { path: string }[] };
+    expect(activity.available).toBe(true);
+    expect(activity.entries.map((e) => e.path)).toContain(`/pos/v1/sales/${id}`);
+    expect(activity.entries.every((e) => e.path.startsWith('/pos/v1'))).toBe(true);
+    expect(strFromU8(files['pos-link-activity.json']!)).not.toContain(token);
   });
 
   it('treats a replay with its keys in another order as the same sale, and spells out a differing line', async () => {

@@ -3,6 +3,7 @@ import type { InvokeContract } from '../../../shared/ipc/contract.ts';
 import { IpcError } from '../../../shared/ipc/envelope.ts';
 import { compileReceiptCodePattern, parseReceiptCode } from '../../../shared/pos/receipt-code.ts';
 import type { HandlerRegistry } from '../ipc/handler-registry.ts';
+import { registerLogSecret } from '../log/log-secrets.ts';
 import { PolicyLockedError, policyLockedIpcError } from '../policy/managed-settings.ts';
 import type { SettingsService } from '../settings/settings-file.ts';
 import type { JournalSlot } from '../app/journal-slot.ts';
@@ -56,6 +57,8 @@ export function registerPosLinkChannels(registry: HandlerRegistry<InvokeContract
   });
   const create = () => {
     const { token } = posLink.tokens.create();
+    // The plaintext leaves main once, to the manager; no log line may ever carry it.
+    registerLogSecret(token);
     return { token, status: posLink.status() };
   };
   registry.handle('posLinkTokenCreate', create);

@@ -86,7 +86,7 @@ describe('the support bundle', () => {
     expect(json('journal-counts.json')).toMatchObject({ available: true, countsByState: { 'needs-attention': 1 } });
     expect(json('journal-needs-attention.json')).toMatchObject({ available: true, rows: [{ id: row.id, posTxnId: 'B2', state: 'needs-attention' }] });
     expect((json('api-activity.json') as { calls: unknown[] }).calls.length).toBeGreaterThan(0);
-    expect(json('pos-link-activity.json')).toMatchObject({ available: false, entries: [] });
+    expect(json('pos-link-activity.json')).toMatchObject({ available: true, entries: [] });
     expect(json('scanner-profile.json')).toMatchObject({ scanner: { terminator: 'enter' } });
     expect(files['logs/till.log']).toContain('tried');
 
