@@ -97,8 +97,8 @@ describe('parseMoney: what a cashier types', () => {
     expect(parse('1.234,50 €', 'de-DE', 'EUR')).toEqual(ok(123450));
     expect(parse('€ 19,99', 'de-DE', 'EUR')).toEqual(ok(1999));
     expect(parse('1.234.567', 'de-DE', 'EUR')).toEqual(ok(123456700));
-    // No thousands group fits, so the dot can only be a decimal mark.
-    expect(parse('19.99', 'de-DE', 'EUR')).toEqual(ok(1999));
+    // The dot is the German thousands mark: out of place it is a typo or a foreign decimal mark.
+    expect(parse('19.99', 'de-DE', 'EUR')).toEqual(refused('ambiguous-separator'));
     // A comma before three digits: 1,234 € is impossible, 1234 would be another country's habit.
     expect(parse('1,234', 'de-DE', 'EUR')).toEqual(refused('ambiguous-separator'));
     expect(parse('1,234.50', 'de-DE', 'EUR')).toEqual(refused('mixed-separators'));
@@ -208,7 +208,7 @@ describe('parseMoneyMachine: the API/POS/CSV form', () => {
 
 describe('format → parse round-trips', () => {
   const currencies = Intl.supportedValuesOf('currency');
-  const locales = ['en-US', 'de-DE', 'zh-CN', 'es-ES', 'ja-JP', 'ar-KW', 'fr-CH', 'de-CH', 'hi-IN', 'fr-FR', 'pt-BR', 'sv-SE'];
+  const locales = ['en-US', 'de-DE', 'zh-CN', 'es-ES', 'ja-JP', 'ar-KW', 'fr-CH', 'de-CH', 'hi-IN', 'en-IN', 'mr-IN', 'ar-EG', 'fr-FR', 'pt-BR', 'sv-SE'];
   const back = (minor: number, currency: string, locale: string, display: 'symbol' | 'none' = 'symbol') =>
     parseMoney(formatMoney(minor, currency, locale, { display }), { currency, locale, allowNegative: true });
 

@@ -133,13 +133,20 @@ interface LocaleShape {
   decimals: Set<string>;
   /** Characters that are a grouping mark in this locale (after folding spaces and apostrophes). */
   groups: Set<string>;
-  /** Group sizes: the last group and the ones before it (3/3, or 3/2 for Indian grouping). */
-  primary: number;
-  secondary: number;
+  /**
+   * Group sizes the locale writes, for money in this currency and for plain numbers (they can
+   * differ: mr-IN groups AED 3/3 and plain numbers 3/2): the last group and the ones before it.
+   */
+  groupings: Grouping[];
   /** The locale's own digits → ASCII. */
   digits: Map<string, string>;
   /** Ways the currency is written around an amount (symbol, narrow symbol, code), longest first. */
   symbols: string[];
+}
+
+interface Grouping {
+  primary: number;
+  secondary: number;
 }
 
 const shapeCache = new Map<string, LocaleShape>();
@@ -174,9 +181,15 @@ function localeShape(locale: string, currency: string): LocaleShape {
     groups.add(' ');
     groups.add("'");
   }
-  const sizes = parts(plain, 1234567890123)
-    .filter((p) => p.type === 'integer')
-    .map((p) => p.value.length);
+  const groupings: Grouping[] = [];
+  for (const f of [money, plain]) {
+    const sizes = parts(f, 1234567890123)
+      .filter((p) => p.type === 'integer')
+      .map((p) => p.value.length);
+    const primary = sizes.at(-1) ?? 3;
+    const secondary = sizes.length > 2 ? (sizes.at(-2) ?? 3) : 3;
+    if (!groupings.some((g) => g.primary === primary && g.secondary === secondary)) groupings.push({ primary, secondary });
+  }
   const digitFormat = new Intl.NumberFormat(locale, { useGrouping: false });
   const digits = new Map<string, string>();
   for (let i = 0; i <= 9; i += 1) digits.set(fold(digitFormat.format(i)), String(i));
@@ -191,8 +204,7 @@ function localeShape(locale: string, currency: string): LocaleShape {
   const shape: LocaleShape = {
     decimals,
     groups,
-    primary: sizes.at(-1) ?? 3,
-    secondary: sizes.length > 2 ? (sizes.at(-2) ?? 3) : 3,
+    groupings,
     digits,
     symbols: [...symbols].filter((s) => s !== '').sort((a, b) => b.length - a.length),
   };
@@ -200,14 +212,15 @@ function localeShape(locale: string, currency: string): LocaleShape {
   return shape;
 }
 
-function stripSymbol(text: string, symbols: string[]): string {
+/** The text without the currency's symbol or code at its start or end; null when there is none. */
+function stripSymbol(text: string, symbols: string[]): string | null {
   const upper = text.toUpperCase();
   for (const s of symbols) {
     const S = s.toUpperCase();
     if (upper.startsWith(S)) return text.slice(s.length).trim();
     if (upper.endsWith(S)) return text.slice(0, text.length - s.length).trim();
   }
-  return text;
+  return null;
 }
 
 const SEPARATOR = /[^0-9]/g;
@@ -216,8 +229,14 @@ const CONVENTIONAL = new Set(['.', ',']);
 /**
  * What a cashier typed, the local way, in `currency` → minor units. `19,99` and `1.234,50` in
  * de-DE, `¥1,980` in ja-JP, `19.99` in en-US; the currency's symbol or code may come before or
- * after. Refused: text with two readings (`1,234` where the comma may be a decimal mark), more
- * decimals than the currency has, separators in the wrong order, anything else.
+ * after, once. Refused: text with two readings, more decimals than the currency has, separators
+ * in the wrong order, digits of two scripts (`1٢3`), anything else.
+ *
+ * Two readings: the locale's own thousands mark is never taken for a decimal mark. Where it is
+ * not in a thousands position (`1,25` in en-US, `1.25` in de-DE) it is a mistyped group (1,250?)
+ * or another country's decimal mark, and the cashier is asked to retype. A `.` or `,` that is
+ * neither mark in this locale is a decimal mark, unless three digits follow (`1.234` in ar-KW
+ * could still be a thousands group).
  */
 export function parseMoney(value: string, options: MoneyParseOptions): MoneyParseResult {
   const fail = failure(options);
@@ -228,21 +247,35 @@ export function parseMoney(value: string, options: MoneyParseOptions): MoneyPars
   let text = fold(value).trim();
   if (text === '') return fail('empty');
   let negative = false;
-  const strip = (): void => {
-    text = stripSymbol(text, shape.symbols);
+  let symbol = false;
+  // "-$1.50", "$-1.50", "1,50 €" and "-1,50 €" all occur; two rounds cover the orders. A second
+  // symbol ("$5$", "$-$5") or a second minus is not an amount.
+  for (let round = 0; round < 2; round += 1) {
+    const stripped = stripSymbol(text, shape.symbols);
+    if (stripped !== null) {
+      if (symbol) return fail('not-a-number');
+      symbol = true;
+      text = stripped;
+    }
     if (MINUS.test(text)) {
-      if (negative) return;
+      if (negative) return fail('not-a-number');
       negative = true;
       text = text.slice(1).trim();
     }
-  };
-  // "-$1.50", "$-1.50", "1,50 €" and "-1,50 €" all occur; two rounds cover the orders.
-  strip();
-  strip();
+  }
+  if (stripSymbol(text, shape.symbols) !== null) return fail('not-a-number');
+  // Latin digits or the locale's own, not both: "1٢3" is a slip, not one hundred and twenty-three.
+  const scripts = new Set([...text].filter((ch) => /\p{Nd}/u.test(ch)).map((ch) => (/[0-9]/.test(ch) ? 'latin' : shape.digits.has(ch) ? 'local' : ch)));
+  if (scripts.size > 1) return fail('not-a-number');
   text = [...text].map((ch) => shape.digits.get(ch) ?? ch).join('');
+  const isDecimal = (c: string) => shape.decimals.has(c) && !shape.groups.has(c);
+  const isGroup = (c: string) => shape.groups.has(c) && !shape.decimals.has(c);
   if (/^[0-9]/.test(text) === false || /[0-9]$/.test(text) === false) {
-    // A lone trailing decimal mark ("19.") is still a number; a leading one (",50") is refused.
-    if (/^[0-9]/.test(text) && text.length > 1 && (shape.decimals.has(text.slice(-1)) || CONVENTIONAL.has(text.slice(-1)))) {
+    // A lone trailing decimal mark ("19.") is still a number; a leading one (",50") is refused,
+    // and so is a trailing thousands mark ("19," in en-US: 19,000 cut short?).
+    const last = text.slice(-1);
+    if (/^[0-9]/.test(text) && text.length > 1 && CONVENTIONAL.has(last) && isGroup(last)) return fail('ambiguous-separator');
+    if (/^[0-9]/.test(text) && text.length > 1 && (shape.decimals.has(last) || CONVENTIONAL.has(last))) {
       text = text.slice(0, -1);
     } else {
       return fail(otherCurrency(text) ? 'wrong-currency' : 'not-a-number');
@@ -254,8 +287,6 @@ export function parseMoney(value: string, options: MoneyParseOptions): MoneyPars
   if (kinds.some((k) => !CONVENTIONAL.has(k) && !shape.decimals.has(k) && !shape.groups.has(k))) return fail('not-a-number');
   const digits = minorDigits(currency);
   if (kinds.length === 0) return toMinor(negative, text, '', options);
-  const isDecimal = (c: string) => shape.decimals.has(c) && !shape.groups.has(c);
-  const isGroup = (c: string) => shape.groups.has(c) && !shape.decimals.has(c);
   const grouped = (integer: string, c: string) => validGrouping(integer.split(c), shape);
   if (kinds.length > 2) return fail('mixed-separators');
   if (kinds.length === 2) {
@@ -285,6 +316,8 @@ export function parseMoney(value: string, options: MoneyParseOptions): MoneyPars
     if (twoReadings && digits >= 3) return fail('ambiguous-separator');
     return toMinor(negative, integer + tail, '', options);
   }
+  // This locale's thousands mark out of place: a mistyped group, or a decimal mark from elsewhere.
+  if (isGroup(c) && CONVENTIONAL.has(c)) return fail('ambiguous-separator');
   if (!CONVENTIONAL.has(c)) return fail('misplaced-separator');
   // A '.' or ',' that cannot be this locale's grouping is a decimal mark written the other way.
   if (twoReadings) return fail('ambiguous-separator');
@@ -301,12 +334,15 @@ function otherCurrency(text: string): boolean {
   return (text.match(/[A-Z]{3}/g) ?? []).some((c) => codes.has(c));
 }
 
+/** Digit groups as this locale writes them, for money or for plain numbers. */
 function validGrouping(groups: string[], shape: LocaleShape): boolean {
   if (groups.length < 2) return false;
   const [first = '', ...rest] = groups;
   const last = rest.pop() ?? '';
-  if (first.length < 1 || first.length > (rest.length === 0 ? shape.primary : shape.secondary)) return false;
-  return last.length === shape.primary && rest.every((g) => g.length === shape.secondary);
+  return shape.groupings.some(
+    ({ primary, secondary }) =>
+      first.length >= 1 && first.length <= (rest.length === 0 ? primary : secondary) && last.length === primary && rest.every((g) => g.length === secondary),
+  );
 }
 
 function toMinor(negative: boolean, integer: string, fraction: string, options: MoneyParseOptions): MoneyParseResult {

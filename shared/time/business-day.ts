@@ -48,8 +48,20 @@ function isoDateOfUtc(ms: number): string {
 export function businessDateAt(ms: number, dayStart: string = DEFAULT_DAY_START, timeZone = 'local'): string {
   if (!DAY_START_PATTERN.test(dayStart)) throw new DayWindowError(`the business day start must be HH:MM (got ${JSON.stringify(dayStart)})`);
   const [h = 0, m = 0] = dayStart.split(':').map(Number);
+  const offsetAt = zoneOffset(timeZone);
   // The zone's wall clock as a UTC instant, stepped back by the day start: its UTC date is the day.
-  return isoDateOfUtc(ms + zoneOffset(timeZone)(ms) - (h * 60 + m) * 60_000);
+  const date = isoDateOfUtc(ms + offsetAt(ms) - (h * 60 + m) * 60_000);
+  // Away from a clock change that is the whole answer. Near one the wall clock may skip or repeat
+  // the day start, so the windows decide: the date is the one whose window holds the instant.
+  if (offsetAt(ms - NEAR_CHANGE_MS) === offsetAt(ms + NEAR_CHANGE_MS) && offsetAt(ms) === offsetAt(ms + NEAR_CHANGE_MS)) return date;
+  const at = wallClockResolver(timeZone);
+  const startOf = (d: string): number => {
+    const [y = 0, mo = 0, day = 0] = d.split('-').map(Number);
+    return at(y, mo, day, h, m);
+  };
+  if (ms < startOf(date)) return addDays(date, -1);
+  const next = addDays(date, 1);
+  return ms >= startOf(next) ? next : date;
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in the zone (a day starting at midnight). */
@@ -129,16 +141,41 @@ export function zoneOffset(timeZone: string): (t: number) => number {
   };
 }
 
-/** The zone's wall-clock time (as epoch ms) on a calendar day; `day` may overflow into the next month. */
+/** No clock change within this of an instant (a day plus slack): its wall-clock business date stands. */
+const NEAR_CHANGE_MS = 27 * 3_600_000;
+/** Every zone's offset lies within UTC−12…UTC+14. */
+const EARLIEST_OFFSET_MS = -12 * 3_600_000;
+const LATEST_OFFSET_MS = 14 * 3_600_000;
+
+/**
+ * The instant a wall-clock time on a calendar day begins (`day` may overflow into the next month):
+ * the first instant whose wall clock reads that time or later. So a time the clocks skip (02:30 on
+ * a spring-forward night) resolves forward to the first instant that exists (03:00), and a time
+ * that happens twice (01:30 on a fall-back night) to its first occurrence. Windows built from it
+ * therefore follow each other without gap or overlap, and never run backwards.
+ */
 function wallClockResolver(timeZone: string): (y: number, m: number, d: number, h?: number, min?: number) => number {
-  const zone = timeZone.trim();
-  if (zone === '' || zone.toLowerCase() === 'local') return (y, m, d, h = 0, min = 0) => new Date(y, m - 1, d, h, min).getTime();
-  const offsetAt = zoneOffset(zone);
+  const offsetAt = zoneOffset(timeZone);
   return (y, m, d, h = 0, min = 0) => {
-    const guess = Date.UTC(y, m - 1, d, h, min);
-    // Two rounds settle it even when the time sits next to a DST change.
-    const first = guess - offsetAt(guess);
-    return guess - offsetAt(first);
+    const wall = Date.UTC(y, m - 1, d, h, min);
+    // Whatever instant shows this wall time lies within [wall − 14 h, wall + 12 h]: the offsets
+    // just outside that span are the ones before and after any change inside it.
+    const before = offsetAt(wall - LATEST_OFFSET_MS - 3_600_000);
+    const after = offsetAt(wall - EARLIEST_OFFSET_MS + 3_600_000);
+    const shows = [wall - before, wall - after].filter((t) => t + offsetAt(t) === wall);
+    if (shows.length > 0) return Math.min(...shows);
+    // Equal offsets around a time nobody shows: two changes within a day, which no zone has had.
+    if (after <= before) return wall - offsetAt(wall - offsetAt(wall));
+    // Skipped: the change itself, the first second whose wall clock is past `wall`.
+    let lo = wall - after; // wall clock still before `wall`
+    let hi = wall - before; // wall clock at or past it
+    lo = Math.floor(lo / 1000) * 1000;
+    while (hi - lo > 1000) {
+      const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+      if (mid + offsetAt(mid) >= wall) hi = mid;
+      else lo = mid;
+    }
+    return hi;
   };
 }
 
