@@ -79,14 +79,14 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
       return null; // not set up: no award can exist yet
     }
   };
+  /** The business date every step of the sale keys by: the one pinned at PUT ('' only on sales stored before pinning). */
+  const dateOf = (row: PosSaleRow): string | undefined => (row.saleDate === '' ? undefined : row.saleDate);
   // The status needs the award and its clawbacks only: indexed reads, never the returns screen's coupon walk.
   const summaryOf = async (row: PosSaleRow): Promise<SaleAward | null> => {
     const engine = await engineOrNull();
-    return engine === null ? null : engine.saleAward(row.posTxnId, row.saleDate === '' ? undefined : row.saleDate);
+    return engine === null ? null : engine.saleAward(row.posTxnId, dateOf(row));
   };
   const statusOfRow = async (row: PosSaleRow): Promise<SaleStatus> => saleStatus(row, await summaryOf(row));
-  /** The business date every step of the sale keys by: the one pinned at PUT ('' only on sales stored before pinning). */
-  const dateOf = (row: PosSaleRow): string | undefined => (row.saleDate === '' ? undefined : row.saleDate);
 
   /**
    * How sale ids are keyed and today's business date, as the engine keys awards; before the till
