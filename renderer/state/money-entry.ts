@@ -4,7 +4,7 @@
  * ("1234.50", dot decimal), never the text as typed.
  */
 import { defineMessages } from '@formatjs/intl';
-import { DEFAULT_CURRENCY, formatAmount, formatMoney, formatMoneyMachine, minorDigits, parseMoney, parseMoneyMachine, type MoneyErrorCode } from '../../shared/money.ts';
+import { DEFAULT_CURRENCY, formatAmount, formatMoney, formatMoneyMachine, minorDigits, parseMoney, type MoneyErrorCode } from '../../shared/money.ts';
 import { SOURCE_LOCALE } from '../../shared/i18n/locales.ts';
 import { createTranslator, type Translator } from '../../shared/i18n/translator.ts';
 import { SALE_TOTAL_MAX } from '../../shared/earn/earn-rule.ts';
@@ -85,21 +85,7 @@ export function moneyContext(l: CashierLocale): MoneyContext {
   return { currency: l.currency(), locale: l.translator().locale };
 }
 
-/**
- * Main reports sale totals as minor units of its default currency; the same amount in the store's
- * currency (the decimal text is what the cashier typed), or null when it does not fit the currency.
- */
-export function mainMinorToStore(minor: number, currency: string): number | null {
-  let text = formatMoneyMachine(minor, DEFAULT_CURRENCY);
-  if (text.includes('.')) text = text.replace(/0+$/, '').replace(/\.$/, '');
-  const r = parseMoneyMachine(text, { currency });
-  return r.ok ? r.minor : null;
-}
-
-/** A sale total from main for people: the store's currency and the cashier's locale. */
+/** A sale total from main (minor units of the store's currency, as main journals them) for people: the cashier's locale. */
 export function mainAmountText(minor: number, l: CashierLocale): string {
-  const currency = l.currency();
-  const locale = l.translator().locale;
-  const own = mainMinorToStore(minor, currency);
-  return own === null ? formatAmount(minor, DEFAULT_CURRENCY, locale) : formatAmount(own, currency, locale);
+  return formatAmount(minor, l.currency(), l.translator().locale);
 }

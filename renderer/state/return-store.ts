@@ -8,7 +8,7 @@ import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
 import type { CashierSaleSummary as SaleSummary, CashierWriteOutcome } from '../../shared/ipc/schemas/till.ts';
 import { defineMessages } from '@formatjs/intl';
 import { proportionalClawback, type RoundingMode } from '../../shared/earn/earn-rule.ts';
-import { DEFAULT_CURRENCY, formatMoneyMachine } from '../../shared/money.ts';
+import { formatMoneyMachine } from '../../shared/money.ts';
 import { isBusinessDate } from '../../shared/time/business-day.ts';
 import { call, errorText } from '../app/call.ts';
 import { validateTxnId } from './award-store.ts';
@@ -107,9 +107,10 @@ export function estimateReturn(summary: SaleSummary | null, mode: ReturnMode, am
   const result = proportionalClawback({
     awardedPoints: summary.awarded,
     alreadyClawedBack: Math.min(summary.awarded, returnedSoFar(summary)),
-    saleTotal: formatMoneyMachine(summary.saleTotalMinor, DEFAULT_CURRENCY),
+    saleTotal: formatMoneyMachine(summary.saleTotalMinor, locale.currency()),
     returnedAmount: returned.machine,
     rounding,
+    currency: locale.currency(),
   });
   if (!result.ok) return result;
   return { ok: true, points: result.points, capped: result.breakdown.capped, remainingAfter: result.breakdown.remainingAfter };

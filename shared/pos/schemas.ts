@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DEDUP_PART_PATTERN } from '../journal/dedup-key.ts';
+import { parseMoneyMachine } from '../money.ts';
 import { isBusinessDate } from '../time/business-day.ts';
 import { TOKEN_VALUE } from '../ledger/sale-token.ts';
 
@@ -14,11 +15,14 @@ export const posIdSchema = z
   .regex(TOKEN_VALUE, 'must be 1–64 of A–Z, a–z, 0–9, _ or -')
   .meta({ description: 'The POS transaction id: 1–64 of A–Z, a–z, 0–9, _ or -.', example: '90871' });
 
-/** Money as the POS prints it: a decimal string, at most 2 decimals (the earn rule's own parse decides the rest). */
+/**
+ * Money as the POS prints it: a decimal string. How many decimals it may have is the currency's
+ * own (USD 2, JPY 0, KWD 3), checked where the currency is known (`salePutSchema`, the return's sale).
+ */
 export const moneySchema = z
   .string()
-  .regex(/^\d{1,16}(?:\.\d{1,2})?$/, 'must be a decimal string like "19.99"')
-  .meta({ description: 'A non-negative decimal amount as a string, at most 2 decimals.', example: '19.99' });
+  .regex(/^\d{1,16}(?:\.\d{1,4})?$/, 'must be a decimal string like "19.99"')
+  .meta({ description: "A non-negative decimal amount as a string, with at most the currency's own decimals: 19.99 USD, 1980 JPY, 12.345 KWD.", example: '19.99' });
 
 export const currencySchema = z
   .string()
@@ -51,6 +55,15 @@ export const salePutSchema = z
     businessDate: businessDateSchema.optional(),
     cashierId: z.string().regex(DEDUP_PART_PATTERN).optional().meta({ description: "The POS cashier's id, kept with the sale." }),
     lines: z.array(saleLineSchema).max(SALE_LINES_MAX).optional(),
+  })
+  .superRefine((sale, ctx) => {
+    // Each amount in the sale's own currency: "19.99 JPY" or "12.3456 KWD" is refused here, by field.
+    const check = (text: string, path: (string | number)[], what: string): void => {
+      const r = parseMoneyMachine(text, { currency: sale.currency, what });
+      if (!r.ok) ctx.addIssue({ code: 'custom', path, message: r.message.replace(/\.$/, '') }); // the server ends the sentence
+    };
+    check(sale.total, ['total'], 'total');
+    sale.lines?.forEach((l, i) => check(l.amount, ['lines', i, 'amount'], `amount of line ${i + 1}`));
   })
   .meta({ id: 'SalePut', description: 'A sale the POS hands to the till for loyalty. Sending the same body again returns the same sale.' });
 export type SalePut = z.output<typeof salePutSchema>;

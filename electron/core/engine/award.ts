@@ -39,6 +39,7 @@ export async function award(ctx: Ctx, drainer: Drainer, input: AwardInput): Prom
   const amount = awardPoints(ctx, input);
   const saleTotal = input.saleTotalMinor === undefined ? undefined : checkMinor('sale total', input.saleTotalMinor);
   const businessDate = scopeDate(ctx, input.businessDate);
-  const r = await recordAndSend(ctx, drainer, awardIntent(ctx, { memberId, posTxnId, amount, saleTotal, businessDate }));
+  const intent = awardIntent(ctx, { memberId, posTxnId, amount, saleTotal, businessDate });
+  const r = await recordAndSend(ctx, drainer, intent, input.posSaleId === undefined ? {} : { whilePosSaleOpen: input.posSaleId });
   return r.created ? writeOutcome(ctx, r.after) : duplicateOutcome(ctx, r.row, r.differences);
 }

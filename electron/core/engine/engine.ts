@@ -20,6 +20,8 @@ export function createEngine(config: EngineConfig): Engine {
     adjust: (input) => adjust(ctx, drainer, input),
     saleSummary: (posTxnId, businessDate) => saleSummary(ctx, posTxnId, businessDate),
     saleAward: (posTxnId, businessDate) => saleAward(ctx, posTxnId, businessDate),
+    businessDate: () => ctx.businessDate(),
+    txnIdScope: () => ctx.txnIdScope,
     couponVerdict: (couponId) => couponVerdict(ctx, couponId),
     verifyNow: (id) => verifyNow(ctx, id),
     resend: (id) => resend(ctx, id),

@@ -4,7 +4,7 @@
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { JournalInputError } from '../journal/index.ts';
-import type { Intent, JournalRow, RecordResult } from '../journal/index.ts';
+import type { Intent, JournalRow, RecordOptions, RecordResult } from '../journal/index.ts';
 import { isCrash } from './context.ts';
 import type { Ctx } from './context.ts';
 import type { Drainer } from './drainer.ts';
@@ -12,9 +12,9 @@ import { EngineInputError } from './errors.ts';
 import { sendClaimed, sendRow } from './send.ts';
 
 /** Journal record; a refused intent is the caller's input problem. */
-export function record(ctx: Ctx, intent: Intent): RecordResult {
+export function record(ctx: Ctx, intent: Intent, options: RecordOptions = {}): RecordResult {
   try {
-    return ctx.journal.record(intent);
+    return ctx.journal.record(intent, options);
   } catch (err) {
     if (err instanceof JournalInputError) throw new EngineInputError(err.message);
     throw err;
@@ -22,9 +22,9 @@ export function record(ctx: Ctx, intent: Intent): RecordResult {
 }
 
 /** `record` + `queued → sending` under `owner`'s lease in one commit (journal recordAndClaim). */
-function recordClaimed(ctx: Ctx, intent: Intent, owner: string): RecordResult & { claimed: boolean } {
+function recordClaimed(ctx: Ctx, intent: Intent, owner: string, options: RecordOptions): RecordResult & { claimed: boolean } {
   try {
-    return ctx.journal.recordAndClaim(intent, { owner, leaseMs: ctx.leaseMs });
+    return ctx.journal.recordAndClaim(intent, { owner, leaseMs: ctx.leaseMs }, options);
   } catch (err) {
     if (err instanceof JournalInputError) throw new EngineInputError(err.message);
     throw err;
@@ -63,13 +63,13 @@ export interface Recorded extends RecordResult {
 }
 
 /** Record → (maybe) send inline. A row not sent inline is due for the drainer at once. */
-export async function recordAndSend(ctx: Ctx, drainer: Drainer, intent: Intent): Promise<Recorded> {
+export async function recordAndSend(ctx: Ctx, drainer: Drainer, intent: Intent, options: RecordOptions = {}): Promise<Recorded> {
   const wait = inlineSlot(ctx);
   // Nothing to wait for: record and take the send lease in one durable commit (2 per write in all).
   const owner = wait === 0 ? ctx.worker('inline') : undefined;
   // Held back from the drainer while the inline sender has it (no race to claim it in-process).
   const held = wait === null ? intent : { ...intent, nextAttemptAt: ctx.now() + ctx.leaseMs };
-  const rec = owner !== undefined ? recordClaimed(ctx, held, owner) : { ...record(ctx, held), claimed: false };
+  const rec = owner !== undefined ? recordClaimed(ctx, held, owner, options) : { ...record(ctx, held, options), claimed: false };
   if (!rec.created) return { ...rec, after: rec.row };
   ctx.notify(rec.row.id);
   ctx.crash('after-record');

@@ -7,8 +7,12 @@ import { REASON_CODES } from './constants.ts';
 import type { Ctx } from './context.ts';
 import { checkId, scopeDate } from './intents.ts';
 
+export function awardKey(ctx: Ctx, posTxnId: string, businessDate: string | undefined): string {
+  return buildDedupKey({ kind: 'award', storeId: ctx.storeId, posTxnId, businessDate });
+}
+
 export function findAward(ctx: Ctx, posTxnId: string, businessDate: string | undefined): JournalRow | undefined {
-  return ctx.journal.getByDedupKey(buildDedupKey({ kind: 'award', storeId: ctx.storeId, posTxnId, businessDate }));
+  return ctx.journal.getByDedupKey(awardKey(ctx, posTxnId, businessDate));
 }
 
 /** Coupon redeems that may have given a discount on this sale (linked by POS txn or by parent). */
@@ -46,10 +50,12 @@ export function awardStands(award: JournalRow): boolean {
  * whatever the journal's size (the coupon walk of {@link saleSummary} pages through redeems).
  */
 export function saleAward(ctx: Ctx, posTxnIdInput: string, businessDateInput?: string): SaleAward {
-  const award = findAward(ctx, checkId('POS transaction id', posTxnIdInput), scopeDate(ctx, businessDateInput));
-  if (!award) return { award: null, clawedBack: 0, pendingClawback: 0, clawbacks: [] };
+  const key = awardKey(ctx, checkId('POS transaction id', posTxnIdInput), scopeDate(ctx, businessDateInput));
+  const award = ctx.journal.getByDedupKey(key);
+  if (!award) return { award: null, clawedBack: 0, pendingClawback: 0, clawbacks: [], awardKey: key };
   const s = ctx.journal.clawbackSummary(award.id);
   return {
+    awardKey: key,
     award,
     clawedBack: s?.confirmed ?? 0,
     pendingClawback: s?.pending ?? 0,

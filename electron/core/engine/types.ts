@@ -12,7 +12,10 @@ import type { CouponVerdict, SaleSummary, WriteOutcome } from '../../../shared/i
 export type { CouponVerdict, SaleSummary, WriteOutcome } from '../../../shared/ipc/schemas/till.ts';
 
 /** The part of a {@link SaleSummary} that says what happened to a sale's points. */
-export type SaleAward = Pick<SaleSummary, 'award' | 'clawedBack' | 'pendingClawback' | 'clawbacks'>;
+export type SaleAward = Pick<SaleSummary, 'award' | 'clawedBack' | 'pendingClawback' | 'clawbacks'> & {
+  /** The dedup key the sale's award is (or would be) recorded under. */
+  awardKey: string;
+};
 
 /** What the engine calls on the API client: the write-scoped key's client. */
 export type EngineClient = Pick<SocialHubClient, 'postPoints' | 'getPoints' | 'getCoupons' | 'redeemCoupon' | 'getStore'>;
@@ -124,6 +127,11 @@ export interface AwardInput {
   saleTotalMinor?: number;
   /** Business date of the sale (YYYY-MM-DD); `business-day` scope only. Default: today's. */
   businessDate?: string;
+  /**
+   * The POS-link sale (journal id) this award is for: recorded only while that sale is open, in
+   * the record's own commit, so a cancel at the POS and this award never both win.
+   */
+  posSaleId?: number;
 }
 
 export interface ClawbackInput {
@@ -228,6 +236,10 @@ export interface Engine {
   saleSummary(posTxnId: string, businessDate?: string): SaleSummary;
   /** A sale's award and what was taken back from it: indexed reads only, no coupon walk (the POS link's status). */
   saleAward(posTxnId: string, businessDate?: string): SaleAward;
+  /** Today's business date as sale keys use it (the journal's day start and time zone). */
+  businessDate(): string;
+  /** How POS transaction ids are keyed: unique `forever`, or restarting every `business-day`. */
+  txnIdScope(): 'forever' | 'business-day';
   /** The poll after `checking`: `honor` once our redemption is proven, no network. */
   couponVerdict(couponId: string): CouponVerdict;
   /** Manager: read the ledger (or coupon list) back now, whatever the settle timer says. */

@@ -15,6 +15,7 @@ export type {
   PosSaleStatus,
   PruneResult,
   RecordClaimResult,
+  RecordOptions,
   RecordResult,
   TransitionFailure,
   TransitionPatch,

@@ -102,7 +102,7 @@ export class IllegalTransitionError extends JournalError {
   override name = 'IllegalTransitionError';
 }
 
-export type ConflictReason = 'token-reused' | 'clawback-exceeds-award' | 'constraint';
+export type ConflictReason = 'token-reused' | 'clawback-exceeds-award' | 'constraint' | 'pos-sale-closed';
 
 /** The write contradicts rows already in the journal; nothing was written. */
 export class JournalConflictError extends JournalError {

@@ -49,7 +49,18 @@ import type { KeyingClaim, KeyingSettings } from './keying.ts';
 import { claimNextDueRow, claimRow, dropInstance, forgetLease, holderGone, installLeaseFunction, noteLease, registerInstance, releaseRow } from './leases.ts';
 import { countSql, pageSql, parseQuery } from './list-query.ts';
 import { openJournalDatabase, sqliteVersion } from './open.ts';
-import { acceptPosSale, closePosSale, latestPosSale, notePosSaleMember, openPosSales, posSaleById, posSaleByTxn, posSalesBetween } from './pos-sales.ts';
+import {
+  acceptPosSale,
+  cancelPosSaleUnlessAwarded,
+  closePosSale,
+  latestPosSale,
+  notePosSaleMember,
+  openPosSales,
+  posSaleById,
+  posSaleByTxn,
+  posSalesBetween,
+  requireOpenPosSale,
+} from './pos-sales.ts';
 import type { PosSaleInput, PosSaleRow } from './pos-sales.ts';
 import { pruneBatch } from './prune.ts';
 import { retireRefusedAward } from './retire-refused.ts';
@@ -87,6 +98,12 @@ export interface JournalOptions {
    * wall-clock jump cannot end a lease early; tests with a fake `now` pass the same fake here.
    */
   leaseClock?: () => number;
+}
+
+/** Conditions checked inside the record's own transaction. */
+export interface RecordOptions {
+  /** The POS sale this award is for: recorded only while it is still open (JournalConflictError 'pos-sale-closed'). */
+  whilePosSaleOpen?: number;
 }
 
 /** Result of {@link Journal.recordAndClaim}: `claimed` when the new row is already `sending` under the lease. */
@@ -196,8 +213,11 @@ export class Journal {
    * Throws JournalInputError (invalid intent, unknown parent), JournalConflictError (token reused,
    * clawback beyond the award), JournalUnavailableError / JournalBusyError (nothing recorded: do not send).
    */
-  record(intent: Intent): RecordResult {
-    return this.#write((now) => this.#recordIn(intent, now));
+  record(intent: Intent, options: RecordOptions = {}): RecordResult {
+    return this.#write((now) => {
+      if (options.whilePosSaleOpen !== undefined) requireOpenPosSale(this.#db, options.whilePosSaleOpen);
+      return this.#recordIn(intent, now);
+    });
   }
 
   /**
@@ -205,9 +225,10 @@ export class Journal {
    * commit: journal-before-network needs only this commit before the request leaves, and the
    * outcome one more. An existing row is returned as `record` does, unclaimed.
    */
-  recordAndClaim(intent: Intent, claim: { owner: string; leaseMs: number }): RecordClaimResult {
+  recordAndClaim(intent: Intent, claim: { owner: string; leaseMs: number }, options: RecordOptions = {}): RecordClaimResult {
     const req = parseTransitionRequest({ from: ['queued'], to: 'sending', owner: claim.owner, leaseMs: claim.leaseMs });
     return this.#write((now): RecordClaimResult => {
+      if (options.whilePosSaleOpen !== undefined) requireOpenPosSale(this.#db, options.whilePosSaleOpen);
       const rec = this.#recordIn(intent, now);
       if (!rec.created) return { ...rec, claimed: false };
       const t = this.#transitionIn(rec.row.id, req, now);
@@ -392,8 +413,16 @@ export class Journal {
    * Accepts a POS sale durably, or returns the one already stored under its transaction and date.
    * A new sale closes the sales in `noMember` as no-member in the same transaction.
    */
-  acceptPosSale(input: PosSaleInput, noMember: readonly number[] = []): { row: PosSaleRow; created: boolean; closed: number[] } {
-    return this.#write((now) => acceptPosSale(this.#db, input, now, noMember));
+  acceptPosSale(input: PosSaleInput, noMember: readonly number[] = [], options: { anyDate?: boolean } = {}): { row: PosSaleRow; created: boolean; closed: number[] } {
+    return this.#write((now) => acceptPosSale(this.#db, input, now, noMember, options));
+  }
+
+  /**
+   * Cancels the POS sale in the same transaction that finds no award under `awardKey` (a refused
+   * one aside); with one, changes nothing and returns its id (take the points back, then close).
+   */
+  cancelPosSaleUnlessAwarded(id: number, awardKey: string): { cancelled: boolean; awardId: number | null } {
+    return this.#write((now) => cancelPosSaleUnlessAwarded(this.#db, id, awardKey, now));
   }
 
   /** Closes an open POS sale as cancelled or no-member; false if it was already closed. */

@@ -1,8 +1,8 @@
 /** The POS link's sales table and the indexed reads the POS link and the drainer lean on. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { openJournal } from './index.ts';
+import { JournalConflictError, buildDedupKey, openJournal } from './index.ts';
 import type { PosSaleInput } from './pos-sales.ts';
-import { T0, bulkInsert, tempDir, testJournal } from './testing/fixtures.ts';
+import { T0, award, bulkInsert, tempDir, testJournal } from './testing/fixtures.ts';
 import type { BulkRow, TestJournal } from './testing/fixtures.ts';
 
 const disposers: (() => void)[] = [];
@@ -52,6 +52,56 @@ describe('acceptPosSale', () => {
     expect(() => j.acceptPosSale(sale('B', { totalMinor: 1.5 }), [a.id])).toThrow(/whole cents/);
     expect(j.posSaleById(a.id)).toMatchObject({ status: 'open' });
     expect(j.posSale('B')).toBeUndefined();
+  });
+});
+
+describe('one sale per transaction id', () => {
+  it('by id and date where ids restart daily; by id alone (anyDate) where they never repeat', () => {
+    const { journal: j } = journal();
+    const a = j.acceptPosSale(sale('A', { saleDate: '2026-12-01' })).row;
+    expect(j.acceptPosSale(sale('A', { saleDate: '2026-12-02' }))).toMatchObject({ created: true });
+    const b = j.acceptPosSale(sale('B', { saleDate: '2026-12-01' })).row;
+    expect(j.acceptPosSale(sale('B', { saleDate: '2026-12-02', body: '{"other":1}' }), [], { anyDate: true })).toMatchObject({ created: false, row: { id: b.id, saleDate: '2026-12-01' } });
+    expect(j.posSale('A', '2026-12-01')).toMatchObject({ id: a.id });
+  });
+});
+
+describe('award and cancel of one sale cannot both win', () => {
+  const key = buildDedupKey({ kind: 'award', storeId: 'st_1', posTxnId: 'A' });
+
+  it('an award is recorded only while its sale is open: after a cancel, refused and nothing written', () => {
+    const { journal: j } = journal();
+    const a = j.acceptPosSale(sale('A')).row;
+    expect(j.cancelPosSaleUnlessAwarded(a.id, key)).toEqual({ cancelled: true, awardId: null });
+    const refused = (() => {
+      try {
+        j.record(award('A'), { whilePosSaleOpen: a.id });
+        return null;
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(refused).toBeInstanceOf(JournalConflictError);
+    expect(refused).toMatchObject({ reason: 'pos-sale-closed', message: expect.stringContaining('cancelled') as unknown });
+    expect(j.getByDedupKey(key)).toBeUndefined();
+    expect(() => j.recordAndClaim(award('A'), { owner: 'w', leaseMs: 10_000 }, { whilePosSaleOpen: a.id })).toThrow(JournalConflictError);
+    expect(j.getByDedupKey(key)).toBeUndefined();
+  });
+
+  it('a cancel finding an award recorded leaves the sale open and names the award', () => {
+    const { journal: j } = journal();
+    const a = j.acceptPosSale(sale('A')).row;
+    const rec = j.record(award('A'), { whilePosSaleOpen: a.id });
+    expect(rec.created).toBe(true);
+    expect(j.cancelPosSaleUnlessAwarded(a.id, key)).toEqual({ cancelled: false, awardId: rec.row.id });
+    expect(j.posSaleById(a.id)).toMatchObject({ status: 'open' });
+  });
+
+  it('an award is refused for a sale closed as no-member too', () => {
+    const { journal: j } = journal();
+    const a = j.acceptPosSale(sale('A')).row;
+    j.acceptPosSale(sale('B'), [a.id]);
+    expect(() => j.record(award('A'), { whilePosSaleOpen: a.id })).toThrow(/without a member/);
   });
 });
 

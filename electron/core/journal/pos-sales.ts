@@ -4,7 +4,7 @@
  * in `intents`; this table never decides points.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import { JournalInputError } from './journal-errors.ts';
+import { JournalConflictError, JournalInputError } from './journal-errors.ts';
 import { prepared } from './statements.ts';
 
 export type PosSaleStatus = 'open' | 'no-member' | 'cancelled';
@@ -58,15 +58,23 @@ function toRow(r: Record<string, unknown>): PosSaleRow {
 }
 
 /**
- * Inserts the sale unless one with the same transaction and date exists; returns the stored one
- * either way. A new sale closes `noMember` (earlier sales the POS moved on from) as no-member in
+ * Inserts the sale unless the same sale is stored; returns the stored one either way. `anyDate`
+ * (transaction ids never repeat: `forever` keying) makes the id alone name the sale, so a replay
+ * with a business date added or changed is the stored sale (and its body a conflict), never a
+ * second one. A new sale closes `noMember` (earlier sales the POS moved on from) as no-member in
  * the same transaction, so accepting a sale costs one disk sync; `closed` lists those it closed.
  */
-export function acceptPosSale(db: DatabaseSync, input: PosSaleInput, now: number, noMember: readonly number[] = []): { row: PosSaleRow; created: boolean; closed: number[] } {
+export function acceptPosSale(
+  db: DatabaseSync,
+  input: PosSaleInput,
+  now: number,
+  noMember: readonly number[] = [],
+  options: { anyDate?: boolean } = {},
+): { row: PosSaleRow; created: boolean; closed: number[] } {
   for (const [name, v] of [['total', input.totalMinor], ['earn base', input.earnBaseMinor]] as const) {
     if (!Number.isSafeInteger(v) || v < 0) throw new JournalInputError(`The POS sale's ${name} must be whole cents, 0 or more.`);
   }
-  const existing = posSaleByTxn(db, input.posTxnId, input.saleDate);
+  const existing = options.anyDate === true ? latestPosSale(db, input.posTxnId) : posSaleByTxn(db, input.posTxnId, input.saleDate);
   if (existing) return { row: existing, created: false, closed: [] };
   const r = prepared(
     db,
@@ -76,6 +84,29 @@ export function acceptPosSale(db: DatabaseSync, input: PosSaleInput, now: number
   if (!r) throw new Error('journal: insert returned nothing');
   const closed = noMember.filter((id) => closePosSale(db, id, 'no-member', now));
   return { row: toRow(r), created: true, closed };
+}
+
+/**
+ * Inside the award's write: refuses (JournalConflictError 'pos-sale-closed') unless the POS sale is
+ * still open, so an award and a cancel of the same sale can never both win.
+ */
+export function requireOpenPosSale(db: DatabaseSync, id: number): void {
+  const row = posSaleById(db, id);
+  if (row === undefined) throw new JournalInputError(`POS sale ${id} is not in this journal.`);
+  if (row.status === 'open') return;
+  const why = row.status === 'cancelled' ? 'was cancelled at the POS' : 'was closed without a member (the POS moved on)';
+  throw new JournalConflictError('pos-sale-closed', `Sale ${row.posTxnId} ${why}; nothing was awarded.`);
+}
+
+/**
+ * Cancels a sale unless an award is recorded under `awardKey` (a refused one does not count), in
+ * one transaction: the check and the close cannot be split by an award. With an award the sale is
+ * left as it is and the award row returned, for the caller to take its points back first.
+ */
+export function cancelPosSaleUnlessAwarded(db: DatabaseSync, id: number, awardKey: string, now: number): { cancelled: boolean; awardId: number | null } {
+  const award = prepared(db, 'SELECT id, state FROM intents WHERE dedup_key = :awardKey').get({ awardKey });
+  if (award !== undefined && award.state !== 'rejected') return { cancelled: false, awardId: Number(award.id) };
+  return { cancelled: closePosSale(db, id, 'cancelled', now), awardId: null };
 }
 
 export function posSaleByTxn(db: DatabaseSync, posTxnId: string, saleDate: string): PosSaleRow | undefined {
@@ -112,7 +143,7 @@ export function closePosSale(db: DatabaseSync, id: number, status: Exclude<PosSa
 
 /** Records who the cashier awarded the sale to (kept for the receipt's name line). */
 export function notePosSaleMember(db: DatabaseSync, id: number, member: { memberId: string; memberName: string | null }, now: number): void {
-  prepared(db, 'UPDATE pos_sales SET member_id = :memberId, member_name = :memberName, updated_at = :now, version = version + 1 WHERE id = :id').run({
+  prepared(db, "UPDATE pos_sales SET member_id = :memberId, member_name = :memberName, updated_at = :now, version = version + 1 WHERE id = :id AND status = 'open'").run({
     id,
     now,
     memberId: member.memberId,

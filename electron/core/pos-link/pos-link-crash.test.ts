@@ -93,8 +93,9 @@ describe('POS link crash safety', () => {
 
       const awarded = await second.send(`award ${txn} ${DEMO.goldMember}`);
       expect(awarded, JSON.stringify(awarded)).toMatchObject({ card: true, award: { ok: true, value: { status: 'confirmed' } } });
+      // Pressed again: refused at the till, nothing more recorded or sent.
       const again = await second.send(`award ${txn} ${DEMO.goldMember}`);
-      expect(again).toMatchObject({ award: { ok: true, value: { status: 'duplicate' } } });
+      expect(again).toMatchObject({ award: { ok: false, code: 'INVALID_STATE' } });
       const status = await pos(second, token, 'GET', txn);
       expect(status).toMatchObject({ status: 200, body: { state: 'awarded' } });
       const points = status.body.points as number;

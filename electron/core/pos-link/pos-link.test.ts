@@ -294,8 +294,9 @@ describe("the sale's currency", () => {
       expect(yen.core.journal.journal().posSale(id)).toMatchObject({ totalMinor: 4980, earnBaseMinor: 1980, currency: 'JPY' });
 
       expect(await yen.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
-      // The typed entry counts in units too: 1980.00 units earn what 1980 yen earn.
-      const typed = await yen.call('awardPreview', { memberId: DEMO.goldMember, saleTotal: '1980.00' });
+      // The typed entry counts in yen too: a typed 1980 earns what the POS's 1980 yen earn; 1980.00 is not yen.
+      expect(await yen.call('awardPreview', { memberId: DEMO.goldMember, saleTotal: '1980.00' })).toMatchObject({ ok: false, error: { code: 'AMOUNT_INVALID' } });
+      const typed = await yen.call('awardPreview', { memberId: DEMO.goldMember, saleTotal: '1980' });
       const perUnits = typed.ok ? (typed.value as { points: number }).points : 0;
       expect(perUnits).toBeGreaterThanOrEqual(1980);
       expect(await yen.call('posSaleAward', { posTxnId: id, memberId: DEMO.goldMember })).toMatchObject({ ok: true, value: { status: 'confirmed' } });

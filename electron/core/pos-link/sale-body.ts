@@ -5,6 +5,7 @@
  */
 import { parseSaleAmount } from '../../../shared/earn/earn-rule.ts';
 import type { SaleLine, SalePut } from '../../../shared/pos/schemas.ts';
+import { formatMoneyMachine } from '../../../shared/money.ts';
 import { PosLinkError } from './errors.ts';
 
 export interface SaleFigures {
@@ -31,8 +32,13 @@ export function saleFigures(body: SalePut): SaleFigures {
   return { totalMinor, earnBaseMinor };
 }
 
-/** JSON with keys in a fixed order, so equal bodies are equal text whatever order the POS wrote them in. */
+/**
+ * JSON with keys in a fixed order and every amount in the currency's own form ("19.9" → "19.90"),
+ * so equal sales are equal text however the POS wrote them.
+ */
 export function canonicalBody(body: SalePut): string {
+  const amount = (text: string): string => formatMoneyMachine(minorUnits(text, 'amount', body.currency), body.currency);
+  const normal: SalePut = { ...body, total: amount(body.total), ...(body.lines === undefined ? {} : { lines: body.lines.map((l) => ({ ...l, amount: amount(l.amount) })) }) };
   const sorted = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(sorted);
     if (v !== null && typeof v === 'object') {
@@ -40,7 +46,21 @@ export function canonicalBody(body: SalePut): string {
     }
     return v;
   };
-  return JSON.stringify(sorted(body));
+  return JSON.stringify(sorted(normal));
+}
+
+/** A stored body in today's canonical form (one stored before amounts were normalised is re-read). */
+function recanonical(storedText: string): string {
+  try {
+    return canonicalBody(JSON.parse(storedText) as SalePut);
+  } catch {
+    return storedText;
+  }
+}
+
+/** True when the stored body and a replay's canonical text are the same sale. */
+export function sameBody(storedText: string, sentCanonical: string): boolean {
+  return storedText === sentCanonical || recanonical(storedText) === sentCanonical;
 }
 
 export interface BodyDifference {
@@ -51,7 +71,7 @@ export interface BodyDifference {
 
 /** The top-level fields (and, for lines, each differing line) where a replayed body differs from the stored one. */
 export function bodyDifferences(storedText: string, sent: SalePut): BodyDifference[] {
-  const stored = JSON.parse(storedText) as Record<string, unknown>;
+  const stored = JSON.parse(recanonical(storedText)) as Record<string, unknown>;
   const now = JSON.parse(canonicalBody(sent)) as Record<string, unknown>;
   const out: BodyDifference[] = [];
   for (const field of [...new Set([...Object.keys(stored), ...Object.keys(now)])].sort()) {

@@ -14,8 +14,10 @@ import type { Journal, PosSaleRow } from '../journal/index.ts';
 import type { CardSession } from '../till-handlers/card-session.ts';
 import { earnPreview } from '../till-handlers/award-handlers.ts';
 import { formatMoneyMachine } from '../../../shared/money.ts';
+import { businessDateAt, localTimeZone } from '../../../shared/time/business-day.ts';
+import { JournalConflictError } from '../journal/index.ts';
 import { PosLinkError } from './errors.ts';
-import { bodyDifferences, canonicalBody, earningMinor, minorUnits, saleFigures } from './sale-body.ts';
+import { bodyDifferences, canonicalBody, earningMinor, minorUnits, saleFigures, sameBody } from './sale-body.ts';
 import { saleStatus } from './sale-status.ts';
 
 /** The return id a cancellation after the award is journaled under; reserved, so a POS return cannot take it. */
@@ -77,12 +79,26 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
       return null; // not set up: no award can exist yet
     }
   };
+  /** The business date every step of the sale keys by: the one pinned at PUT ('' only on sales stored before pinning). */
+  const dateOf = (row: PosSaleRow): string | undefined => (row.saleDate === '' ? undefined : row.saleDate);
   // The status needs the award and its clawbacks only: indexed reads, never the returns screen's coupon walk.
   const summaryOf = async (row: PosSaleRow): Promise<SaleAward | null> => {
     const engine = await engineOrNull();
-    return engine === null ? null : engine.saleAward(row.posTxnId, row.saleDate === '' ? undefined : row.saleDate);
+    return engine === null ? null : engine.saleAward(row.posTxnId, dateOf(row));
   };
   const statusOfRow = async (row: PosSaleRow): Promise<SaleStatus> => saleStatus(row, await summaryOf(row));
+
+  /**
+   * How sale ids are keyed and today's business date, as the engine keys awards; before the till
+   * is set up (no engine yet), the same from the journal's keying or the settings.
+   */
+  const saleDay = async (): Promise<{ scope: 'forever' | 'business-day'; date: string }> => {
+    const engine = await engineOrNull();
+    if (engine !== null) return { scope: engine.txnIdScope(), date: engine.businessDate() };
+    const s = deps.settings();
+    const k = deps.journal().keying();
+    return { scope: k?.idScope ?? s.txnIdScope, date: businessDateAt(deps.now(), k?.dayStart ?? s.businessDayStartsAt, k?.timeZone ?? localTimeZone()) };
+  };
 
   const publish = (sale: SaleStatus, row: PosSaleRow): void => {
     if (lastSeen.get(sale.posTxnId) === sale.version) return;
@@ -125,13 +141,34 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
     return out;
   };
 
+  /** Cancel with an award recorded: a refused award needs nothing back; a confirmed one is taken back in full first. */
+  const cancelAwarded = async (engine: Engine, row: PosSaleRow, businessDate: string | undefined): Promise<void> => {
+    const state = saleStatus(row, engine.saleAward(row.posTxnId, businessDate)).state;
+    if (state === 'pending') {
+      throw new PosLinkError(409, 'conflict', `The points for sale ${row.posTxnId} are still being sent; cancel again once the status shows awarded.`);
+    }
+    if (state === 'awarded') {
+      const summary = engine.saleSummary(row.posTxnId, businessDate);
+      if (summary.reversible > 0 && !summary.clawbacks.some((c) => c.returnId === CANCEL_RETURN_ID)) {
+        const outcome = await engine.clawback({ posTxnId: row.posTxnId, returnId: CANCEL_RETURN_ID, ...(businessDate === undefined ? {} : { businessDate }), mode: 'points', points: summary.reversible });
+        if (outcome.row !== null) deps.onJournalChange?.([outcome.row.id]);
+      }
+    }
+    deps.journal().closePosSale(row.id, 'cancelled');
+  };
+
   const service: PosLinkService = {
     async putSale(posTxnId, body) {
       const figures = saleFigures(body);
       const text = canonicalBody(body);
-      const saleDate = body.businessDate ?? '';
+      const day = await saleDay();
+      // An undated sale belongs to the business day it arrived on, for good: where ids restart
+      // every day, re-deriving "today" later would make it a new, unawarded sale tomorrow.
+      const saleDate = body.businessDate ?? day.date;
+      // Ids that never repeat name the sale alone: a date added or changed is the same sale, sent differently.
+      const anyDate = day.scope === 'forever';
       const j = deps.journal();
-      const isNew = j.posSale(posTxnId, saleDate) === undefined;
+      const isNew = (anyDate ? j.posSale(posTxnId) : j.posSale(posTxnId, saleDate)) === undefined;
       const storeCurrency = deps.settings().currency;
       // Points are earned per unit of the store's currency: a sale in another one would earn the wrong number.
       if (isNew && body.currency !== storeCurrency) {
@@ -142,8 +179,9 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
       const { row, created, closed } = j.acceptPosSale(
         { posTxnId, saleDate, body: text, totalMinor: figures.totalMinor, earnBaseMinor: figures.earnBaseMinor, currency: body.currency, cashierId: body.cashierId ?? null },
         abandoned.map((r) => r.id),
+        { anyDate },
       );
-      if (!created && row.body !== text) {
+      if (!created && !sameBody(row.body, text)) {
         const differences = bodyDifferences(row.body, body);
         throw new PosLinkError(409, 'conflict', `Sale ${posTxnId} was already sent with a different body: ${differences.map((d) => d.field).join(', ')} differ. The first body stands.`, {
           extra: { differences },
@@ -182,7 +220,7 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
       const engine = await deps.engine().catch(() => {
         throw new PosLinkError(503, 'till-not-ready', 'The till is not set up for awards yet (store and till id).');
       });
-      const businessDate = row.saleDate === '' ? undefined : row.saleDate;
+      const businessDate = dateOf(row);
       const before = engine.saleSummary(posTxnId, businessDate);
       const returned = Math.min(body.lines === undefined ? minorUnits(body.total ?? '0', 'returned total', row.currency) : earningMinor(body.lines, row.currency), row.earnBaseMinor);
       const repeat = before.clawbacks.some((c) => c.returnId === returnId);
@@ -218,22 +256,21 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
     },
 
     async cancel(posTxnId) {
+      const j = deps.journal();
       const row = requireRow(posTxnId);
-      const before = await statusOfRow(row);
-      if (before.state === 'pending') {
-        throw new PosLinkError(409, 'conflict', `The points for sale ${posTxnId} are still being sent; cancel again once the status shows awarded.`);
-      }
-      if (before.state === 'awarded') {
-        const engine = await deps.engine();
-        const businessDate = row.saleDate === '' ? undefined : row.saleDate;
-        const summary = engine.saleSummary(posTxnId, businessDate);
-        if (summary.reversible > 0 && !summary.clawbacks.some((c) => c.returnId === CANCEL_RETURN_ID)) {
-          const outcome = await engine.clawback({ posTxnId, returnId: CANCEL_RETURN_ID, ...(businessDate === undefined ? {} : { businessDate }), mode: 'points', points: summary.reversible });
-          if (outcome.row !== null) deps.onJournalChange?.([outcome.row.id]);
+      if (row.status !== 'cancelled') {
+        const engine = await engineOrNull();
+        if (engine === null) {
+          j.closePosSale(row.id, 'cancelled'); // not set up: no award can exist
+        } else {
+          const businessDate = dateOf(row);
+          // The check for an award and the close are one journal write: an award racing this
+          // cancel either lands first (and is taken back below) or finds the sale cancelled.
+          const first = j.cancelPosSaleUnlessAwarded(row.id, engine.saleAward(posTxnId, businessDate).awardKey);
+          if (!first.cancelled && first.awardId !== null) await cancelAwarded(engine, row, businessDate);
         }
       }
-      deps.journal().closePosSale(row.id, 'cancelled');
-      return (await refresh(posTxnId)) ?? before;
+      return (await refresh(posTxnId)) ?? (await statusOfRow(row));
     },
 
     async award(posTxnId, memberId) {
@@ -245,15 +282,21 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
       const card = deps.cards.require(memberId, deps.now(), settings.cardFreshnessMinutes);
       const preview = earnPreview(settings.earnRule, formatMoneyMachine(row.earnBaseMinor, row.currency), card, row.currency);
       if (preview.points === 0) throw new IpcError('AMOUNT_INVALID', `This sale earns no points (${preview.explanation}).`);
-      j.notePosSaleMember(row.id, { memberId, memberName: card.memberName ?? null });
       const engine = await deps.engine();
-      const outcome = await engine.award({
-        memberId,
-        posTxnId,
-        points: preview.points,
-        saleTotalMinor: row.earnBaseMinor,
-        ...(row.saleDate === '' ? {} : { businessDate: row.saleDate }),
-      });
+      const businessDate = dateOf(row);
+      const already = saleStatus(row, engine.saleAward(posTxnId, businessDate));
+      if (already.state === 'awarded' || already.state === 'pending') {
+        throw new IpcError('INVALID_STATE', `Sale ${posTxnId} already has its points (${String(already.points ?? 0)}); nothing more was sent.`);
+      }
+      j.notePosSaleMember(row.id, { memberId, memberName: card.memberName ?? null });
+      let outcome: Awaited<ReturnType<Engine['award']>>;
+      try {
+        // Recorded only while the sale is still open, in the record's own commit (see cancel).
+        outcome = await engine.award({ memberId, posTxnId, points: preview.points, saleTotalMinor: row.earnBaseMinor, posSaleId: row.id, ...(businessDate === undefined ? {} : { businessDate }) });
+      } catch (err) {
+        if (err instanceof JournalConflictError && err.reason === 'pos-sale-closed') throw new IpcError('INVALID_STATE', err.message);
+        throw err;
+      }
       if (outcome.row !== null) deps.onJournalChange?.([outcome.row.id]);
       await refresh(posTxnId);
       return outcome;
@@ -261,7 +304,10 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
 
     async current() {
       const row = deps.journal().openPosSales(1).at(-1);
-      return row === undefined ? null : { sale: await statusOfRow(row), receivedAt: row.createdAt, cashierId: row.cashierId };
+      if (row === undefined) return null;
+      const sale = await statusOfRow(row);
+      // An awarded sale is finished: it never comes back on screen (after a reload, or the next day).
+      return sale.state === 'waiting-for-member' || sale.state === 'pending' ? { sale, receivedAt: row.createdAt, cashierId: row.cashierId } : null;
     },
 
     subscribe(listener) {

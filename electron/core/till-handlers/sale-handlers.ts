@@ -36,7 +36,7 @@ export function registerSaleHandlers(registry: HandlerRegistry<InvokeContract>, 
     let amount: { mode: 'proportional'; returnedAmountMinor: number } | { mode: 'points'; points: number };
     if (mode === 'proportional') {
       if (returnedAmount === undefined) throw localizedError('AMOUNT_INVALID', MESSAGES.returnedMissing);
-      amount = { mode, returnedAmountMinor: parseAmount(returnedAmount, 'returned amount') };
+      amount = { mode, returnedAmountMinor: parseAmount(returnedAmount, 'returned amount', deps.settings.get().currency) };
       if (amount.returnedAmountMinor === 0) throw localizedError('AMOUNT_INVALID', MESSAGES.returnedZero);
     } else {
       if (points === undefined) throw localizedError('AMOUNT_INVALID', MESSAGES.pointsMissing);
