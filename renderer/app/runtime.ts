@@ -66,7 +66,7 @@ export interface TillRuntime {
   managerData: ManagerData;
   /** Manager console → POS link (server, token, options, share of sales with a member). */
   posLinkAdmin: PosLinkAdminStore;
-  /** The language in use (follows the `language` setting live); the IntlProvider reads it. */
+  /** The language in use (follows the `language` setting live); views read it through `renderer/app/translate.tsx`. */
   locale: LocaleStore;
   /** Text for people from stores and the runtime: `t(MESSAGES.x, values)` in the current language. */
   t: Translate;

@@ -1,4 +1,5 @@
 /** Messages in a screen's flow: an error banner (announced at once) and a polite status line. */
+import type { ReactNode } from 'react';
 import { errorText, type CallError } from '../app/call.ts';
 
 /** An error as a sentence, announced at once; nothing when `error` is null. */
@@ -13,8 +14,11 @@ export function ErrorBanner({ error, testId = 'manager-error' }: { error: CallEr
 
 export type StatusTone = 'info' | 'ok' | 'warn';
 
-/** "Saved.", "Exported 12 rows…". Always rendered (empty when `text` is null) so updates are announced. */
-export function StatusLine({ text, tone = 'info', testId }: { text: string | null; tone?: StatusTone; testId?: string }) {
+/**
+ * "Saved.", "Exported 12 rows…" (a sentence, maybe with a link after it). Always rendered (empty
+ * when `text` is null) so updates are announced.
+ */
+export function StatusLine({ text, tone = 'info', testId }: { text: ReactNode; tone?: StatusTone; testId?: string }) {
   return (
     <p className={`status-line status-line--${tone}`} role="status" data-testid={testId}>
       {text ?? ''}

@@ -9,7 +9,7 @@ import type { KeysStatus, StorageTier } from '../../../shared/ipc/contract.ts';
 import { useKeys, useRuntime } from '../../app/context.tsx';
 import { BACKEND_LABELS, testHeadline } from './key-text.ts';
 import { formatIso } from '../format.ts';
-import { Button, ErrorBanner, Field } from '../../ui/index.ts';
+import { Button, ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
 
 const KIND_TEXT: Readonly<Record<KeyKind, { title: string; use: string }>> = {
   write: { title: 'Write key', use: 'Awards, redeems, clawbacks and adjustments.' },
@@ -175,7 +175,7 @@ function KeySlot({ kind, status }: { kind: KeyKind; status: KeysStatus }) {
       </form>
       <ErrorBanner error={error} testId={`key-${kind}-error`} />
       <div role="status" data-testid={`key-${kind}-result`}>
-        {saved !== null && <p className="mgr-status mgr-status--ok">{saved}</p>}
+        {saved !== null && <StatusLine text={saved} tone="ok" />}
         {test !== null && headline !== null && (
           <div className={`mgr-outcome mgr-outcome--${headline.tone}`} data-outcome={test.outcome}>
             <p className="mgr-outcome-title">{headline.text}</p>
