@@ -2,6 +2,7 @@
  * The app frame: status strip on top, the cashier screen, notices, the coupon verdict overlay,
  * and the manager console (behind its own PIN) mounted on demand.
  */
+import { defineMessages } from '@formatjs/intl';
 import { lazy, Suspense, useEffect } from 'react';
 import { CashierScreen } from '../cashier/cashier-screen.tsx';
 import { TillProvider, useRuntime, useUi } from './context.tsx';
@@ -9,8 +10,12 @@ import { ErrorBoundary } from './error-boundary.tsx';
 import type { TillRuntime } from './runtime.ts';
 import { installShortcuts, LAYER, useShortcutLayer } from './shortcuts.ts';
 import { StatusStrip } from './status-strip.tsx';
-import { LocaleProvider } from './translate.tsx';
+import { LocaleProvider, useT } from './translate.tsx';
 import { ScanFlash, Toasts } from './toasts.tsx';
+
+const M = defineMessages({
+  opening: { id: 'app.manager.opening', defaultMessage: 'Opening the manager console…', description: 'While the manager console loads' },
+});
 
 const ManagerConsole = lazy(() => import('../manager/index.tsx').then((m) => ({ default: m.ManagerConsole })));
 
@@ -22,7 +27,7 @@ export function App({ runtime }: { runtime: TillRuntime }) {
       <LocaleProvider locale={runtime.locale}>
         <div className="app">
           <StatusStrip />
-          <ErrorBoundary label="The cashier screen" onReset={() => runtime.ui.getState().close()}>
+          <ErrorBoundary area="cashier" onReset={() => runtime.ui.getState().close()}>
             <CashierScreen />
           </ErrorBoundary>
           <Toasts />
@@ -36,6 +41,7 @@ export function App({ runtime }: { runtime: TillRuntime }) {
 
 function ManagerSlot() {
   const runtime = useRuntime();
+  const t = useT();
   const panel = useUi((s) => s.panel);
   const open = panel === 'manager';
   useShortcutLayer(LAYER.manager, open);
@@ -48,8 +54,8 @@ function ManagerSlot() {
   };
   if (!open) return null;
   return (
-    <ErrorBoundary label="The manager console" onReset={close} overlay>
-      <Suspense fallback={<div className="loading-screen">Opening the manager console…</div>}>
+    <ErrorBoundary area="manager" onReset={close} overlay>
+      <Suspense fallback={<div className="loading-screen">{t(M.opening)}</div>}>
         <ManagerConsole onClose={close} />
       </Suspense>
     </ErrorBoundary>

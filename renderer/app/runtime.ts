@@ -140,7 +140,7 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
     translator: () => locale.getState().translator,
   });
   // The key storage tier is part of the app info (the console's no-keyring warning).
-  const keys = createKeysStore(bridge, { onStorageChanged: () => void settings.getState().loadInfo() });
+  const keys = createKeysStore(bridge, { onStorageChanged: () => void settings.getState().loadInfo(), translator: () => locale.getState().translator });
   const storePicker = createStorePickerStore(bridge);
   const feedback = createFeedbackStore(timers);
   const member = createMemberStore(bridge, timers);

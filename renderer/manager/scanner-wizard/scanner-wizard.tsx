@@ -84,7 +84,7 @@ export function ScannerWizard({ onDone }: ScannerWizardProps) {
   const finish = useCallback(() => {
     const events = [...recorder.current.events];
     recorder.current.clear();
-    const analysis = analyseScannerBurst(SCANNER_TEST_CODE, events, layout.current === undefined ? {} : { tillLayout: layout.current });
+    const analysis = analyseScannerBurst(SCANNER_TEST_CODE, events, layout.current === undefined ? { t } : { tillLayout: layout.current, t });
     const plan = analysis.ok && current !== null ? planSave(analysis.profile, current.scanner, t) : null;
     runtime.sound.play(analysis.ok && plan?.ok === true ? 'success' : 'error');
     setPhase({ step: 'result', analysis, plan });

@@ -49,7 +49,7 @@ export function useSectionForm(section: SectionId) {
     if (saving) return;
     setStatus(null);
     setFailure(null);
-    const built = buildPatch(section, draft, isLocked);
+    const built = buildPatch(section, draft, isLocked, tr.t);
     if (settings === null) return;
     if (!built.ok) {
       setErrors(built.errors);
@@ -63,8 +63,8 @@ export function useSectionForm(section: SectionId) {
       setEdits({});
       setStatus(tr.t(M.saved));
     } else if (result.error.code === 'SETTINGS_INVALID' && result.error.issues !== undefined) {
-      setErrors(serverErrors(section, result.error.issues, result.error.message));
-    } else setFailure(errorText(result.error));
+      setErrors(serverErrors(section, result.error.issues, errorText(result.error, tr), tr.t));
+    } else setFailure(errorText(result.error, tr));
   }
 
   function discard() {

@@ -148,7 +148,7 @@ function EarnSection() {
                 pointsPerUnit: form.value('earnRule.pointsPerUnit'),
                 rounding: form.value('earnRule.rounding'),
                 applyTierMultiplier: form.checked('earnRule.applyTierMultiplier'),
-              }).map((line) => (
+              }, tr.t).map((line) => (
                 <li key={line}>{line}</li>
               ))}
             </ul>
