@@ -16,22 +16,20 @@ const M = defineMessages({
 export function Toasts() {
   const toasts = useFeedback((s) => s.toasts);
   // Errors interrupt (alert); everything else waits its turn (status).
+  const urgent = toasts.filter((t) => t.tone === 'error');
+  const polite = toasts.filter((t) => t.tone !== 'error');
   return (
     <AboveDialogs kind="notice">
       <div className="toasts" data-testid="toasts">
         <div role="status" aria-live="polite" className="toasts__polite">
-          {toasts
-            .filter((t) => t.tone !== 'error')
-            .map((t) => (
-              <Toast key={t.id} toast={t} />
-            ))}
+          {polite.map((t) => (
+            <Toast key={t.id} toast={t} />
+          ))}
         </div>
         <div role="alert" className="toasts__assertive">
-          {toasts
-            .filter((t) => t.tone === 'error')
-            .map((t) => (
-              <Toast key={t.id} toast={t} />
-            ))}
+          {urgent.map((t) => (
+            <Toast key={t.id} toast={t} />
+          ))}
         </div>
       </div>
     </AboveDialogs>
