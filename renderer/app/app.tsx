@@ -2,17 +2,20 @@
  * The app frame: status strip on top, the cashier screen, notices, the coupon verdict overlay,
  * and the manager console (behind its own PIN) mounted on demand.
  */
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { IntlProvider } from 'react-intl';
-import { useStore } from 'zustand';
-import { SOURCE_LOCALE } from '../../shared/i18n/locales.ts';
+import { defineMessages } from '@formatjs/intl';
+import { lazy, Suspense, useEffect } from 'react';
 import { CashierScreen } from '../cashier/cashier-screen.tsx';
 import { TillProvider, useRuntime, useUi } from './context.tsx';
 import { ErrorBoundary } from './error-boundary.tsx';
 import type { TillRuntime } from './runtime.ts';
 import { installShortcuts, LAYER, useShortcutLayer } from './shortcuts.ts';
 import { StatusStrip } from './status-strip.tsx';
+import { LocaleProvider, useT } from './translate.tsx';
 import { ScanFlash, Toasts } from './toasts.tsx';
+
+const M = defineMessages({
+  opening: { id: 'app.manager.opening', defaultMessage: 'Opening the manager console…', description: 'While the manager console loads' },
+});
 
 const ManagerConsole = lazy(() => import('../manager/index.tsx').then((m) => ({ default: m.ManagerConsole })));
 
@@ -21,10 +24,10 @@ export function App({ runtime }: { runtime: TillRuntime }) {
   useEffect(() => installShortcuts(window), []);
   return (
     <TillProvider runtime={runtime}>
-      <LocaleProvider runtime={runtime}>
+      <LocaleProvider locale={runtime.locale}>
         <div className="app">
           <StatusStrip />
-          <ErrorBoundary label="The cashier screen" onReset={() => runtime.ui.getState().close()}>
+          <ErrorBoundary area="cashier" onReset={() => runtime.ui.getState().close()}>
             <CashierScreen />
           </ErrorBoundary>
           <Toasts />
@@ -36,24 +39,9 @@ export function App({ runtime }: { runtime: TillRuntime }) {
   );
 }
 
-/**
- * react-intl for every view, fed from the runtime's locale store, so a language change in the
- * settings re-renders the app in the new language. Views use `useIntl()` / `<FormattedMessage>`.
- */
-function LocaleProvider({ runtime, children }: { runtime: TillRuntime; children: ReactNode }) {
-  const translator = useStore(runtime.locale, (s) => s.translator);
-  return (
-    <IntlProvider locale={translator.locale} messages={translator.messages} defaultLocale={SOURCE_LOCALE} onError={ignoreIntlError}>
-      {children}
-    </IntlProvider>
-  );
-}
-
-/** Missing translations fall back to English by construction; the catalogue test catches the rest. */
-function ignoreIntlError(): void {}
-
 function ManagerSlot() {
   const runtime = useRuntime();
+  const t = useT();
   const panel = useUi((s) => s.panel);
   const open = panel === 'manager';
   useShortcutLayer(LAYER.manager, open);
@@ -66,8 +54,8 @@ function ManagerSlot() {
   };
   if (!open) return null;
   return (
-    <ErrorBoundary label="The manager console" onReset={close} overlay>
-      <Suspense fallback={<div className="loading-screen">Opening the manager console…</div>}>
+    <ErrorBoundary area="manager" onReset={close} overlay>
+      <Suspense fallback={<div className="loading-screen">{t(M.opening)}</div>}>
         <ManagerConsole onClose={close} />
       </Suspense>
     </ErrorBoundary>

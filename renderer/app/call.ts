@@ -8,9 +8,10 @@ import type { ErrorCode, Issue } from '../../shared/ipc/envelope.ts';
 import { ERROR_CODE_MESSAGES } from '../../shared/ipc/error-messages.ts';
 import { SOURCE_LOCALE } from '../../shared/i18n/locales.ts';
 import { englishText, type LocalizedText, type Translator } from '../../shared/i18n/translator.ts';
-import { defineMessages } from '@formatjs/intl';
+import { defineMessages, type MessageDescriptor } from '@formatjs/intl';
 
 const MESSAGES = defineMessages({
+  fieldProblem: { id: 'call.error.fieldProblem', defaultMessage: '{field}: {problem}', description: 'An input error naming its field, e.g. "Sale total: Must be positive"' },
   locked: { id: 'call.error.locked', defaultMessage: 'The manager console locked itself. Enter the PIN to continue.', description: 'A manager action came back locked (auto-lock): back to the PIN screen' },
 });
 
@@ -106,19 +107,23 @@ export function errorText(error: CallError, translator?: Translator): string {
   }
   const issue = error.issues?.[0];
   if (error.code === 'INVALID_PAYLOAD' && issue !== undefined && issue.message !== '') {
-    const field = issue.path.length > 0 ? `${FIELD_NAMES[String(issue.path[0])] ?? String(issue.path[0])}: ` : '';
-    return `${field}${issue.message}`;
+    if (issue.path.length === 0) return issue.message;
+    const t = translator?.t ?? englishText;
+    const key = String(issue.path[0]);
+    const name = FIELD_NAMES[key];
+    return t(MESSAGES.fieldProblem, { field: name !== undefined ? t(name) : key, problem: issue.message });
   }
   return error.message;
 }
 
-const FIELD_NAMES: Record<string, string> = {
-  posTxnId: 'Transaction id',
-  saleTotal: 'Sale total',
-  returnId: 'Return id',
-  returnedAmount: 'Returned amount',
-  points: 'Points',
-  memberId: 'Member',
-  couponId: 'Coupon',
-  linkedPosTxnId: 'Sale',
-};
+/** The fields main may name in an INVALID_PAYLOAD issue, as people call them. */
+const FIELD_NAMES: Readonly<Record<string, MessageDescriptor>> = defineMessages({
+  posTxnId: { id: 'call.field.posTxnId', defaultMessage: 'Transaction id', description: 'Field named in an input error: the POS transaction id' },
+  saleTotal: { id: 'call.field.saleTotal', defaultMessage: 'Sale total', description: 'Field named in an input error' },
+  returnId: { id: 'call.field.returnId', defaultMessage: 'Return id', description: 'Field named in an input error' },
+  returnedAmount: { id: 'call.field.returnedAmount', defaultMessage: 'Returned amount', description: 'Field named in an input error' },
+  points: { id: 'call.field.points', defaultMessage: 'Points', description: 'Field named in an input error' },
+  memberId: { id: 'call.field.memberId', defaultMessage: 'Member', description: 'Field named in an input error' },
+  couponId: { id: 'call.field.couponId', defaultMessage: 'Coupon', description: 'Field named in an input error' },
+  linkedPosTxnId: { id: 'call.field.linkedPosTxnId', defaultMessage: 'Sale', description: 'Field named in an input error: the original sale of a return' },
+});

@@ -13,7 +13,6 @@ import type { StatusState } from '../state/status-store.ts';
 import type { StorePickerState } from '../state/store-picker-store.ts';
 import type { UiState } from '../state/ui-store.ts';
 import type { TillRuntime } from './runtime.ts';
-import type { Translator } from '../../shared/i18n/translator.ts';
 import { DEFAULT_CURRENCY } from '../../shared/money.ts';
 
 const TillContext = createContext<TillRuntime | null>(null);
@@ -40,14 +39,5 @@ export const useStorePicker = <T,>(select: (s: StorePickerState) => T): T => use
 export const useFeedback = <T,>(select: (s: FeedbackState) => T): T => useStore(useRuntime().feedback, select);
 export const useUi = <T,>(select: (s: UiState) => T): T => useStore(useRuntime().ui, select);
 
-/** The current translator (re-renders on a language change): `t(MESSAGES.x, values)` and its locale. */
-export const useTranslator = (): Translator => useStore(useRuntime().locale, (s) => s.translator);
-
 /** The store's currency (ISO 4217) from the settings; US dollars until one is set. */
 export const useCurrency = (): string => useStore(useRuntime().settings, (s) => s.settings?.currency ?? DEFAULT_CURRENCY);
-
-/** Just the current language's `t`, for views that need no locale-aware formatting. */
-export const useT = (): Translator['t'] => {
-  const tr = useTranslator();
-  return tr.t.bind(tr);
-};

@@ -1,12 +1,31 @@
 /** Never a stack trace on the till: a render error shows a calm message and a way back. */
+import { defineMessages } from '@formatjs/intl';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { Button } from '../ui/index.ts';
+import { useT } from './translate.tsx';
+
+const M = defineMessages({
+  title: {
+    id: 'app.crash.title',
+    defaultMessage: '{area, select, cashier {The cashier screen} manager {The manager console} other {This screen}} ran into a problem.',
+    description: 'A screen failed to draw; area names which one',
+  },
+  body: {
+    id: 'app.crash.body',
+    defaultMessage: 'Nothing you entered has been sent twice. Press the button to start this screen again; if it keeps happening, call a manager.',
+    description: 'A screen failed to draw: reassurance and what to do',
+  },
+  restart: { id: 'app.crash.restart', defaultMessage: 'Start again', description: 'A screen failed to draw: draw it again' },
+});
+
+export type ScreenArea = 'cashier' | 'manager';
 
 interface Props {
   children: ReactNode;
   /** Called by "Start again" before the children are rendered again. */
   onReset?: () => void;
-  label?: string;
+  /** Which screen this guards, to name it in the message. */
+  area?: ScreenArea;
   /** Cover the screen below the status strip (for layers such as the manager console). */
   overlay?: boolean;
 }
@@ -26,20 +45,27 @@ export class ErrorBoundary extends Component<Props, { failed: boolean }> {
   override render(): ReactNode {
     if (!this.state.failed) return this.props.children;
     return (
-      <div className={this.props.overlay === true ? 'crash crash--overlay' : 'crash'} role="alert" data-testid="screen-error">
-        <h2>{this.props.label ?? 'This screen'} ran into a problem.</h2>
-        <p>Nothing you entered has been sent twice. Press the button to start this screen again; if it keeps happening, call a manager.</p>
-        <Button
-          variant="primary"
-          size="large"
-          onClick={() => {
-            this.props.onReset?.();
-            this.setState({ failed: false });
-          }}
-        >
-          Start again
-        </Button>
-      </div>
+      <ScreenFailed
+        area={this.props.area}
+        overlay={this.props.overlay === true}
+        onRestart={() => {
+          this.props.onReset?.();
+          this.setState({ failed: false });
+        }}
+      />
     );
   }
+}
+
+function ScreenFailed({ area, overlay, onRestart }: { area: ScreenArea | undefined; overlay: boolean; onRestart: () => void }) {
+  const t = useT();
+  return (
+    <div className={overlay ? 'crash crash--overlay' : 'crash'} role="alert" data-testid="screen-error">
+      <h2>{t(M.title, { area: area ?? 'other' })}</h2>
+      <p>{t(M.body)}</p>
+      <Button variant="primary" size="large" onClick={onRestart}>
+        {t(M.restart)}
+      </Button>
+    </div>
+  );
 }

@@ -66,7 +66,7 @@ export interface TillRuntime {
   managerData: ManagerData;
   /** Manager console → POS link (server, token, options, share of sales with a member). */
   posLinkAdmin: PosLinkAdminStore;
-  /** The language in use (follows the `language` setting live); the IntlProvider reads it. */
+  /** The language in use (follows the `language` setting live); views read it through `renderer/app/translate.tsx`. */
   locale: LocaleStore;
   /** Text for people from stores and the runtime: `t(MESSAGES.x, values)` in the current language. */
   t: Translate;
@@ -140,7 +140,7 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
     translator: () => locale.getState().translator,
   });
   // The key storage tier is part of the app info (the console's no-keyring warning).
-  const keys = createKeysStore(bridge, { onStorageChanged: () => void settings.getState().loadInfo() });
+  const keys = createKeysStore(bridge, { onStorageChanged: () => void settings.getState().loadInfo(), translator: () => locale.getState().translator });
   const storePicker = createStorePickerStore(bridge);
   const feedback = createFeedbackStore(timers);
   const member = createMemberStore(bridge, timers);

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { defineMessages } from '@formatjs/intl';
-import { useRuntime, useSettings, useStatus, useTranslator, useUi } from './context.tsx';
+import { useRuntime, useSettings, useStatus, useUi } from './context.tsx';
 import type { Translate } from '../state/locale-store.ts';
 
 const M = defineMessages({
@@ -31,6 +31,7 @@ const M = defineMessages({
 import { formatClock } from '../../shared/time/date-format.ts';
 import { useShortcut } from './shortcuts.ts';
 import { Button } from '../ui/index.ts';
+import { useTranslator } from './translate.tsx';
 
 export function StatusStrip() {
   const runtime = useRuntime();

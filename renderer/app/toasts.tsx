@@ -3,44 +3,54 @@
  * Both stay visible and live above an open dialog (`AboveDialogs`); notices stay beneath the
  * coupon verdict.
  */
+import { defineMessages } from '@formatjs/intl';
+import type { Toast as ToastItem } from '../state/feedback-store.ts';
 import { AboveDialogs } from '../ui/index.ts';
 import { useFeedback, useRuntime } from './context.tsx';
+import { useT } from './translate.tsx';
+
+const M = defineMessages({
+  dismiss: { id: 'app.toast.dismiss', defaultMessage: 'Dismiss', description: 'Close button of a notice (read out, shown as ×)' },
+});
 
 export function Toasts() {
-  const runtime = useRuntime();
   const toasts = useFeedback((s) => s.toasts);
+  // Errors interrupt (alert); everything else waits its turn (status).
+  const urgent = toasts.filter((t) => t.tone === 'error');
+  const polite = toasts.filter((t) => t.tone !== 'error');
   return (
     <AboveDialogs kind="notice">
       <div className="toasts" data-testid="toasts">
         <div role="status" aria-live="polite" className="toasts__polite">
-          {toasts
-            .filter((t) => t.tone !== 'error')
-            .map((t) => (
-              <div key={t.id} className={`toast toast--${t.tone}`} data-testid="toast" data-tone={t.tone}>
-                <span>{t.text}</span>
-                <button type="button" className="toast__close" onClick={() => runtime.feedback.getState().dismiss(t.id)} aria-label="Dismiss">
-                  <span aria-hidden="true">×</span>
-                </button>
-              </div>
-            ))}
+          {polite.map((t) => (
+            <Toast key={t.id} toast={t} />
+          ))}
         </div>
         <div role="alert" className="toasts__assertive">
-          {toasts
-            .filter((t) => t.tone === 'error')
-            .map((t) => (
-              <div key={t.id} className="toast toast--error" data-testid="toast" data-tone="error">
-                <span aria-hidden="true" className="toast__icon">
-                  ✕
-                </span>
-                <span>{t.text}</span>
-                <button type="button" className="toast__close" onClick={() => runtime.feedback.getState().dismiss(t.id)} aria-label="Dismiss">
-                  <span aria-hidden="true">×</span>
-                </button>
-              </div>
-            ))}
+          {urgent.map((t) => (
+            <Toast key={t.id} toast={t} />
+          ))}
         </div>
       </div>
     </AboveDialogs>
+  );
+}
+
+function Toast({ toast }: { toast: ToastItem }) {
+  const feedback = useRuntime().feedback;
+  const t = useT();
+  return (
+    <div className={`toast toast--${toast.tone}`} data-testid="toast" data-tone={toast.tone}>
+      {toast.tone === 'error' && (
+        <span aria-hidden="true" className="toast__icon">
+          ✕
+        </span>
+      )}
+      <span>{toast.text}</span>
+      <button type="button" className="toast__close" onClick={() => feedback.getState().dismiss(toast.id)} aria-label={t(M.dismiss)}>
+        <span aria-hidden="true">×</span>
+      </button>
+    </div>
   );
 }
 

@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { formatAmount, parseMoney } from '../../shared/money.ts';
 import { defineMessages } from '@formatjs/intl';
-import { useAward, useCurrency, useMember, useRuntime, useStatus, useTranslator } from '../app/context.tsx';
+import { useAward, useCurrency, useMember, useRuntime, useStatus } from '../app/context.tsx';
 import { fmtPoints } from '../app/format.ts';
 import { useShortcut } from '../app/shortcuts.ts';
 import { Button, Field, Skeleton } from '../ui/index.ts';
@@ -15,6 +15,7 @@ import { useScanField } from '../app/use-scan-field.ts';
 import { isLocked, openSaleTxnId, previewKey } from '../state/award-store.ts';
 import { awardBlocker } from '../state/member-store.ts';
 import { OutcomeBanner, RecentOutcomes } from './outcome-banner.tsx';
+import { useTranslator } from '../app/translate.tsx';
 
 const M = defineMessages({
   title: { id: 'cashier.award.title', defaultMessage: 'Award points', description: 'Award panel heading' },

@@ -6,7 +6,7 @@ import { lazy, Suspense } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/shallow';
 import { defineMessages } from '@formatjs/intl';
-import { useMember, useRuntime, useT, useUi } from '../app/context.tsx';
+import { useMember, useRuntime, useUi } from '../app/context.tsx';
 import { useShortcut, useShortcuts } from '../app/shortcuts.ts';
 import { Button } from '../ui/index.ts';
 import { sortCoupons } from '../state/member-store.ts';
@@ -16,6 +16,7 @@ import { CouponVerdictOverlay } from './coupon-verdict.tsx';
 import { MemberCardView, redeemFromCard } from './member-card.tsx';
 import { ReturnsPanel } from './returns-panel.tsx';
 import { PosSalePanel } from './pos-sale/pos-sale-panel.tsx';
+import { useT } from '../app/translate.tsx';
 
 const M = defineMessages({
   cashier: { id: 'cashier.screen.label', defaultMessage: 'Cashier', description: 'Accessible name of the cashier screen' },

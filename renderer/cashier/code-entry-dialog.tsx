@@ -1,7 +1,7 @@
 /** F8: type a member or coupon code by hand (a torn card, no scanner). It goes through the same scan routing. */
 import { useState } from 'react';
 import { defineMessages } from '@formatjs/intl';
-import { useRuntime, useT } from '../app/context.tsx';
+import { useRuntime } from '../app/context.tsx';
 
 const M = defineMessages({
   notTaking: { id: 'cashier.code.notTaking', defaultMessage: 'The till is not taking codes right now.', description: 'Typed code ignored' },
@@ -12,6 +12,7 @@ const M = defineMessages({
   use: { id: 'cashier.code.use', defaultMessage: 'Use code', description: 'Button: use the typed code' },
 });
 import { Button, Dialog, Field } from '../ui/index.ts';
+import { useT } from '../app/translate.tsx';
 
 export function CodeEntryDialog({ onClose }: { onClose: () => void }) {
   const runtime = useRuntime();

@@ -6,12 +6,13 @@
 import { useShallow } from 'zustand/shallow';
 import { defineMessages, type MessageDescriptor } from '@formatjs/intl';
 import { SOURCE_LOCALE } from '../../shared/i18n/locales.ts';
-import { useCoupon, useMember, useRuntime, useTranslator } from '../app/context.tsx';
+import { useCoupon, useMember, useRuntime } from '../app/context.tsx';
 import { formatClock, formatIsoDate } from '../../shared/time/date-format.ts';
 import { LAYER, useShortcut } from '../app/shortcuts.ts';
 import { Button, Dialog } from '../ui/index.ts';
 import type { CouponCheck } from '../state/coupon-store.ts';
 import { VERDICT_CLASS } from '../styles/tone-classes.ts';
+import { useTranslator } from '../app/translate.tsx';
 
 const M = defineMessages({
   honor: { id: 'cashier.verdict.honor', defaultMessage: 'HONOR', description: 'Verdict headline, huge, capitals: give the coupon discount. Keep very short.' },

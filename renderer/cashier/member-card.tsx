@@ -9,7 +9,7 @@ import { defineMessages, type MessageDescriptor } from '@formatjs/intl';
 import type { Translator } from '../../shared/i18n/translator.ts';
 import { englishText } from '../../shared/i18n/translator.ts';
 import type { Translate } from '../state/locale-store.ts';
-import { useCoupon, useMember, useRuntime, useT, useTranslator } from '../app/context.tsx';
+import { useCoupon, useMember, useRuntime } from '../app/context.tsx';
 import { formatClock, formatIsoDate } from '../../shared/time/date-format.ts';
 import { fmtInt, fmtMultiplier, fmtPoints } from '../app/format.ts';
 import { Button, Kbd, Skeleton, VisuallyHidden } from '../ui/index.ts';
@@ -17,6 +17,7 @@ import { pendingChecks } from '../state/coupon-store.ts';
 import { sortCoupons, tierProgress } from '../state/member-store.ts';
 import { openSaleTxnId } from '../state/award-store.ts';
 import { useShallow } from 'zustand/shallow';
+import { useT, useTranslator } from '../app/translate.tsx';
 
 const M = defineMessages({
   notFound: { id: 'cashier.card.problem.notFound', defaultMessage: 'SocialHub does not know this member.', description: 'Card part failed: unknown member' },

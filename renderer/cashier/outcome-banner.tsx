@@ -1,10 +1,11 @@
 /** An award/return outcome, unmistakable: colour + icon + capital headline + what to do. */
 import { defineMessages, type MessageDescriptor } from '@formatjs/intl';
 import type { OutcomeView } from '../state/outcome.ts';
-import { useTranslator } from '../app/context.tsx';
+
 import { describeOutcome } from './outcome-text.ts';
 import { formatClock } from '../../shared/time/date-format.ts';
 import { OUTCOME_CLASS } from '../styles/tone-classes.ts';
+import { useTranslator } from '../app/translate.tsx';
 
 export function OutcomeBanner({ view, onDismiss, testId = 'outcome' }: { view: OutcomeView; onDismiss?: () => void; testId?: string }) {
   const tr = useTranslator();

@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { defineMessages } from '@formatjs/intl';
-import { useCurrency, useReturns, useRuntime, useSettings, useTranslator } from '../app/context.tsx';
+import { useCurrency, useReturns, useRuntime, useSettings } from '../app/context.tsx';
 import { formatAmount } from '../../shared/money.ts';
 import { mainAmountText } from '../state/money-entry.ts';
 import { fmtInt, fmtPoints, fmtWhen } from '../app/format.ts';
@@ -14,6 +14,7 @@ import { Button, Dialog, Field } from '../ui/index.ts';
 import { useScanField } from '../app/use-scan-field.ts';
 import { CLAWBACK_ROUNDING, estimateReturn, returnedSoFar } from '../state/return-store.ts';
 import { OutcomeBanner } from './outcome-banner.tsx';
+import { useTranslator } from '../app/translate.tsx';
 
 const M = defineMessages({
   title: { id: 'cashier.return.title', defaultMessage: 'Return — take back points', description: 'Returns dialog title' },

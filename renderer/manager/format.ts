@@ -1,6 +1,6 @@
 /**
  * Display bits of the manager console: counts, signed points, latencies, durations, and the "—"
- * an absent time shows as, in the console's locale (views pass `useIntl().locale`; left out, the
+ * an absent time shows as, in the console's locale (views pass `useTranslator().locale`; left out, the
  * runtime's own locale). Money is shared/money.ts, dates and the business day shared/time/.
  * Pure (no DOM), so the view-models and their tests share it.
  */

@@ -6,8 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { defineMessages, useIntl } from 'react-intl';
-import { useTranslate } from './use-translate.ts';
+import { defineMessages } from '@formatjs/intl';
 import type { Notice } from '../../shared/ipc/contract.ts';
 import { useManagerSession, useRuntime, useSettings, useStatus } from '../app/context.tsx';
 import { ActivityTab } from './activity/activity-tab.tsx';
@@ -23,6 +22,7 @@ import { TransactionsTab } from './transactions/transactions-tab.tsx';
 import { formatDateTime, isoToMs } from '../../shared/time/date-format.ts';
 import { Button, ErrorBanner } from '../ui/index.ts';
 import './manager.css';
+import { useT, useTranslator } from '../app/translate.tsx';
 
 const M = defineMessages({
   title: { id: 'manager.shell.title', defaultMessage: 'Manager console', description: 'Manager console heading' },
@@ -76,8 +76,8 @@ export interface ManagerConsoleProps {
 }
 
 export function ManagerConsole({ onClose }: ManagerConsoleProps) {
-  const intl = useIntl();
-  const t = useTranslate();
+  const tr = useTranslator();
+  const t = useT();
   const runtime = useRuntime();
   const session = runtime.session;
   const sessionPhase = useManagerSession((s) => s.phase);
@@ -208,7 +208,7 @@ export function ManagerConsole({ onClose }: ManagerConsoleProps) {
               {info.notices.map((n) => (
                 <li key={n.id} className="mgr-banner mgr-banner--warn" data-testid="manager-notice" data-kind={n.kind}>
                   <span>
-                    <strong>{t(M.noticeAt, { at: noticeTime(n.at, intl.locale) })}</strong> {n.message}
+                    <strong>{t(M.noticeAt, { at: noticeTime(n.at, tr.locale) })}</strong> {n.message}
                   </span>
                   <Button size="small" onClick={() => void dismissNotice(n)} testId="manager-notice-dismiss">
                     {t(M.dismiss)}

@@ -1,7 +1,5 @@
 /** The manager console's data stores for views: one typed hook per store, from the runtime. */
-import { useIntl } from 'react-intl';
 import { useStore } from 'zustand';
-import type { Translate } from '../state/locale-store.ts';
 import { useRuntime } from '../app/context.tsx';
 import type { ActivityState } from './activity/activity-store.ts';
 import type { AdjustConfirmState } from './adjust/adjust-confirm-store.ts';
@@ -26,8 +24,3 @@ export const useActivity = <T,>(select: (s: ActivityState) => T): T => useStore(
 export const useAdjust = <T,>(select: (s: AdjustState) => T): T => useStore(useManagerData().adjust, select);
 export const useAdjustConfirm = <T,>(select: (s: AdjustConfirmState) => T): T => useStore(useManagerData().adjustConfirm, select);
 
-/** The console language for helpers that take a `Translate` (the stores get the runtime's `t`). */
-export function useTranslate(): Translate {
-  const intl = useIntl();
-  return (message, values) => (typeof message === 'string' ? message : intl.formatMessage<Record<string, string | number | Date | null | undefined>>(message, values));
-}

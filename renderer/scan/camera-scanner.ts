@@ -6,7 +6,35 @@
  * is busy, frames are skipped rather than queued, so a slow machine decodes fewer frames but
  * never falls behind the live picture or piles up memory.
  */
+import { defineMessages } from '@formatjs/intl';
+import { englishText, type Translator } from '../../shared/i18n/translator.ts';
 import { isEngineReport, type QrEngineReport, type QrFrameRequest, type QrWorkerMessage } from './qr-engine.ts';
+
+const M = defineMessages({
+  permissionDenied: {
+    id: 'scan.camera.permissionDenied',
+    defaultMessage: 'The till is not allowed to use the camera. Allow camera access for SocialHub Till in the system settings, then try again.',
+    description: 'Camera error: no permission',
+  },
+  noCamera: { id: 'scan.camera.noCamera', defaultMessage: 'No camera was found. Plug in a webcam, or scan with the USB scanner.', description: 'Camera error: none found' },
+  busy: {
+    id: 'scan.camera.busy',
+    defaultMessage: 'The camera could not be started. It may be in use by another app: close that app, or pick another camera, then try again.',
+    description: 'Camera error: in use elsewhere',
+  },
+  unavailable: { id: 'scan.camera.unavailable', defaultMessage: 'The chosen camera is not available any more. Pick another camera from the list.', description: 'Camera error: the chosen camera is gone' },
+  failed: { id: 'scan.camera.failed', defaultMessage: 'The camera could not be started. Try again, or scan with the USB scanner.', description: 'Camera error: anything else' },
+  unsupported: { id: 'scan.camera.unsupported', defaultMessage: 'This till cannot use a camera. Scan with the USB scanner instead.', description: 'Camera error: no camera support at all' },
+  disconnected: {
+    id: 'scan.camera.disconnected',
+    defaultMessage: 'The camera was disconnected or taken by another app. Pick a camera and start again.',
+    description: 'Camera error: the camera went away while scanning',
+  },
+  numbered: { id: 'scan.camera.numbered', defaultMessage: 'Camera {n}', description: 'A camera the system gives no name; n is a number' },
+});
+
+/** The language of the messages below (English unless told). */
+type Translate = Translator['t'];
 
 export type CameraErrorCode = 'unsupported' | 'no_camera' | 'permission_denied' | 'camera_busy' | 'camera_unavailable' | 'failed';
 
@@ -21,29 +49,29 @@ export interface CameraInfo {
 }
 
 /** Map a getUserMedia / play() failure to what the cashier should do about it. */
-export function describeCameraError(err: unknown): CameraError {
+export function describeCameraError(err: unknown, t: Translate = englishText): CameraError {
   const name = typeof err === 'object' && err !== null && 'name' in err ? String(err.name) : '';
   switch (name) {
     case 'NotAllowedError':
     case 'PermissionDeniedError':
     case 'SecurityError':
-      return { code: 'permission_denied', message: 'The till is not allowed to use the camera. Allow camera access for SocialHub Till in the system settings, then try again.' };
+      return { code: 'permission_denied', message: t(M.permissionDenied) };
     case 'NotFoundError':
     case 'DevicesNotFoundError':
-      return { code: 'no_camera', message: 'No camera was found. Plug in a webcam, or scan with the USB scanner.' };
+      return { code: 'no_camera', message: t(M.noCamera) };
     case 'NotReadableError':
     case 'TrackStartError':
     case 'AbortError':
-      return { code: 'camera_busy', message: 'The camera could not be started. It may be in use by another app: close that app, or pick another camera, then try again.' };
+      return { code: 'camera_busy', message: t(M.busy) };
     case 'OverconstrainedError':
     case 'ConstraintNotSatisfiedError':
-      return { code: 'camera_unavailable', message: 'The chosen camera is not available any more. Pick another camera from the list.' };
+      return { code: 'camera_unavailable', message: t(M.unavailable) };
     default:
-      return { code: 'failed', message: 'The camera could not be started. Try again, or scan with the USB scanner.' };
+      return { code: 'failed', message: t(M.failed) };
   }
 }
 
-const UNSUPPORTED: CameraError = { code: 'unsupported', message: 'This till cannot use a camera. Scan with the USB scanner instead.' };
+const unsupported = (t: Translate): CameraError => ({ code: 'unsupported', message: t(M.unsupported) });
 
 type MediaDevicesLike = Pick<MediaDevices, 'enumerateDevices' | 'getUserMedia'>;
 
@@ -55,17 +83,18 @@ function defaultMediaDevices(): MediaDevicesLike | undefined {
 /** Cameras for a picker. Labels are empty until camera permission has been granted once. */
 export async function listCameras(
   mediaDevices: MediaDevicesLike | undefined = defaultMediaDevices(),
+  t: Translate = englishText,
 ): Promise<{ ok: true; cameras: CameraInfo[] } | { ok: false; error: CameraError }> {
-  if (mediaDevices === undefined) return { ok: false, error: UNSUPPORTED };
+  if (mediaDevices === undefined) return { ok: false, error: unsupported(t) };
   try {
     const devices = await mediaDevices.enumerateDevices();
     const cameras = devices
       .filter((d) => d.kind === 'videoinput')
-      .map((d, i) => ({ deviceId: d.deviceId, label: d.label !== '' ? d.label : `Camera ${i + 1}` }));
-    if (cameras.length === 0) return { ok: false, error: describeCameraError({ name: 'NotFoundError' }) };
+      .map((d, i) => ({ deviceId: d.deviceId, label: d.label !== '' ? d.label : t(M.numbered, { n: i + 1 }) }));
+    if (cameras.length === 0) return { ok: false, error: describeCameraError({ name: 'NotFoundError' }, t) };
     return { ok: true, cameras };
   } catch (err) {
-    return { ok: false, error: describeCameraError(err) };
+    return { ok: false, error: describeCameraError(err, t) };
   }
 }
 
@@ -97,6 +126,8 @@ export interface CameraScannerOptions {
   createWorker?: () => DecodeWorker;
   grabFrame?: FrameGrabber;
   now?: () => number;
+  /** The language of error messages (English unless told). */
+  t?: Translate;
 }
 
 export interface CameraScanner {
@@ -108,7 +139,8 @@ export const CAMERA_DEFAULTS = { repeatAfterMs: 1500, maxFrameWidth: 960 } as co
 
 export async function startCameraScanner(options: CameraScannerOptions): Promise<{ ok: true; scanner: CameraScanner } | { ok: false; error: CameraError }> {
   const mediaDevices = options.mediaDevices ?? defaultMediaDevices();
-  if (mediaDevices === undefined) return { ok: false, error: UNSUPPORTED };
+  const t = options.t ?? englishText;
+  if (mediaDevices === undefined) return { ok: false, error: unsupported(t) };
   const { video, onDecode } = options;
   const repeatAfterMs = options.repeatAfterMs ?? CAMERA_DEFAULTS.repeatAfterMs;
   const maxFrameWidth = options.maxFrameWidth ?? CAMERA_DEFAULTS.maxFrameWidth;
@@ -134,7 +166,7 @@ export async function startCameraScanner(options: CameraScannerOptions): Promise
     });
   } catch (err) {
     worker.terminate();
-    return { ok: false, error: describeCameraError(err) };
+    return { ok: false, error: describeCameraError(err, t) };
   }
 
   const tracks = stream.getTracks();
@@ -150,7 +182,7 @@ export async function startCameraScanner(options: CameraScannerOptions): Promise
     worker.terminate();
     releaseStream();
     video.srcObject = null;
-    return { ok: false, error: describeCameraError(err) };
+    return { ok: false, error: describeCameraError(err, t) };
   }
 
   let stopped = false;
@@ -180,7 +212,7 @@ export async function startCameraScanner(options: CameraScannerOptions): Promise
   };
 
   for (const track of tracks) {
-    track.addEventListener('ended', () => fail({ code: 'camera_unavailable', message: 'The camera was disconnected or taken by another app. Pick a camera and start again.' }));
+    track.addEventListener('ended', () => fail({ code: 'camera_unavailable', message: t(M.disconnected) }));
   }
 
   worker.onmessage = (event) => {
@@ -191,11 +223,11 @@ export async function startCameraScanner(options: CameraScannerOptions): Promise
     inFlight = false;
     const text = event.data.text;
     if (stopped || typeof text !== 'string') return;
-    const t = now();
+    const at = now();
     // Holding a code in view must not re-scan it every frame.
-    const repeat = text === lastText && t - lastSeenAt < repeatAfterMs;
+    const repeat = text === lastText && at - lastSeenAt < repeatAfterMs;
     lastText = text;
-    lastSeenAt = t;
+    lastSeenAt = at;
     if (!repeat) onDecode(text);
   };
   worker.onerror = () => {

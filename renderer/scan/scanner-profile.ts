@@ -3,8 +3,68 @@
  * from the captured key events alone, how the scanner is configured — timing, prefix, suffix,
  * terminator — or says exactly what to change on it (layout, Caps Lock, typing by hand…).
  */
+import { defineMessages } from '@formatjs/intl';
+import { englishText, type Translator } from '../../shared/i18n/translator.ts';
 import { DEFAULT_WEDGE_OPTIONS, isModifierKey, keyEventChar, type WedgeKeyEvent, type WedgeOptions } from './wedge-detector.ts';
 import { KEYBOARD_LAYOUTS, LAYOUT_IDS, typeAcrossLayouts, type KeyboardLayoutId } from './keyboard-layouts.ts';
+
+const M = defineMessages({
+  noInput: { id: 'scan.wizard.noInput', defaultMessage: 'Nothing was received from the scanner. Check it is plugged in, then scan the test code.', description: 'Scanner set-up: no keys arrived' },
+  oneKey: { id: 'scan.wizard.oneKey', defaultMessage: 'Only one key arrived. Scan the whole test code with the scanner.', description: 'Scanner set-up: a single key arrived' },
+  typing: {
+    id: 'scan.wizard.typing',
+    defaultMessage: 'That looked like typing, not a scanner: keys arrived about {gap} ms apart, and a scanner sends them 5–40 ms apart. Scan the test code with the scanner.',
+    description: 'Scanner set-up: the keys came from a person; gap in milliseconds',
+  },
+  extraTerminator: {
+    id: 'scan.wizard.extraTerminator',
+    defaultMessage: 'The scanner sends more than one Enter or Tab per code ({sent}). Set it to send a single Enter after the code, then scan the test code again.',
+    description: 'Scanner set-up: several Enter/Tab keys per code; sent is the captured text',
+  },
+  tooSlow: {
+    id: 'scan.wizard.tooSlow',
+    defaultMessage: "The scanner sends keys up to {gap} ms apart, too close to typing speed to tell apart reliably. Set the scanner's inter-character delay lower (under 40 ms), then scan the test code again.",
+    description: 'Scanner set-up: the scanner is as slow as typing',
+  },
+  prefixNote: { id: 'scan.wizard.note.prefix', defaultMessage: 'The scanner adds {text} before each code; the till will remove it.', description: 'Scanner set-up note: a prefix the till strips' },
+  suffixNote: { id: 'scan.wizard.note.suffix', defaultMessage: 'The scanner adds {text} after each code; the till will remove it.', description: 'Scanner set-up note: a suffix the till strips' },
+  noTerminatorNote: {
+    id: 'scan.wizard.note.noTerminator',
+    defaultMessage: 'The scanner sends no Enter or Tab after a code, so the till waits {ms} ms of quiet to end each scan. Setting the scanner to add Enter makes scans quicker and more reliable.',
+    description: 'Scanner set-up note: the scanner sends no terminator',
+  },
+  slowNote: {
+    id: 'scan.wizard.note.slow',
+    defaultMessage: 'This scanner is slow (up to {gap} ms between keys); it works, but a shorter inter-character delay on the scanner makes scans more reliable.',
+    description: 'Scanner set-up note: a slow but usable scanner',
+  },
+  ready: {
+    id: 'scan.wizard.ready',
+    defaultMessage: 'Scanner ready: keys arrive about {gap} ms apart and {terminator, select, none {a pause ends} other {{terminator} ends}} each code.',
+    description: 'Scanner set-up: success; terminator is Enter, Tab or none (key names stay as on the keyboard)',
+  },
+  capsLock: {
+    id: 'scan.wizard.capsLock',
+    defaultMessage: 'Caps Lock is on at the till, so capitals arrive as small letters and small letters as capitals. Turn Caps Lock off, then scan the test code again.',
+    description: 'Scanner set-up: Caps Lock swapped the case',
+  },
+  layout: {
+    id: 'scan.wizard.layout',
+    defaultMessage:
+      'Your scanner types as a {scanner} keyboard, but this till uses {till}, so {expected} arrived as {arrived}. Set the scanner\'s keyboard language to {till} to match the till (scan the matching "keyboard country" code in the scanner\'s manual), or switch the till\'s keyboard layout to {scanner}. Then scan the test code again.',
+    description: 'Scanner set-up: the scanner and the till use different keyboard layouts',
+  },
+  dropped: {
+    id: 'scan.wizard.dropped',
+    defaultMessage: 'Some characters were lost: {got} arrived instead of {expected}. The scanner may be too fast for this till; set a small inter-character delay on it (about 10 ms), then scan the test code again.',
+    description: 'Scanner set-up: characters were dropped',
+  },
+  mismatch: {
+    id: 'scan.wizard.mismatch',
+    defaultMessage: 'The scanner sent {got} instead of the test code {expected}. Make sure you scanned the test code on this screen, then try again.',
+    description: 'Scanner set-up: some other code was scanned',
+  },
+});
 
 /** Digits, upper-case letters that differ across AZERTY/QWERTZ/Dvorak (A, Z…), and dashes. */
 export const SCANNER_TEST_CODE = 'SHT-TEST-0123456789-AZ';
@@ -53,17 +113,16 @@ const MIN_RECOMMENDED_GAP_MS = 40;
 export interface AnalyseOptions {
   /** The till's layout, if known (e.g. from `navigator.keyboard.getLayoutMap()`), to narrow the diagnosis. */
   tillLayout?: KeyboardLayoutId;
+  /** The messages' language (English unless told). */
+  t?: Translator['t'];
 }
 
 export function analyseScannerBurst(expected: string, events: readonly WedgeKeyEvent[], options: AnalyseOptions = {}): ScannerAnalysis {
+  const t = options.t ?? englishText;
   const keys = normalise(events);
-  if (keys.length === 0) {
-    return { ok: false, problem: 'no_input', timing: null, message: 'Nothing was received from the scanner. Check it is plugged in, then scan the test code.' };
-  }
+  if (keys.length === 0) return { ok: false, problem: 'no_input', timing: null, message: t(M.noInput) };
   const timing = measure(keys);
-  if (timing === null) {
-    return { ok: false, problem: 'no_input', timing: null, message: 'Only one key arrived. Scan the whole test code with the scanner.' };
-  }
+  if (timing === null) return { ok: false, problem: 'no_input', timing: null, message: t(M.oneKey) };
 
   const gaps = gapsOf(keys);
   const median = percentile(gaps, 0.5);
@@ -72,7 +131,7 @@ export function analyseScannerBurst(expected: string, events: readonly WedgeKeyE
       ok: false,
       problem: 'typing',
       timing,
-      message: `That looked like typing, not a scanner: keys arrived about ${Math.round(median)} ms apart, and a scanner sends them 5–40 ms apart. Scan the test code with the scanner.`,
+      message: t(M.typing, { gap: Math.round(median) }),
     };
   }
 
@@ -90,7 +149,7 @@ export function analyseScannerBurst(expected: string, events: readonly WedgeKeyE
       ok: false,
       problem: 'extra_terminator',
       timing,
-      message: `The scanner sends more than one Enter or Tab per code (${show(prefix)}…${show(suffix)}${terminator === 'none' ? '' : ` ${terminator}`}). Set it to send a single Enter after the code, then scan the test code again.`,
+      message: t(M.extraTerminator, { sent: `${show(prefix)}…${show(suffix)}${terminator === 'none' ? '' : ` ${terminator}`}` }),
     };
   }
 
@@ -100,25 +159,22 @@ export function analyseScannerBurst(expected: string, events: readonly WedgeKeyE
       ok: false,
       problem: 'too_slow',
       timing,
-      message: `The scanner sends keys up to ${Math.round(timing.p95GapMs)} ms apart, too close to typing speed to tell apart reliably. Set the scanner's inter-character delay lower (under 40 ms), then scan the test code again.`,
+      message: t(M.tooSlow, { gap: Math.round(timing.p95GapMs) }),
     };
   }
 
   const notes: string[] = [];
-  if (prefix !== '') notes.push(`The scanner adds ${show(prefix)} before each code; the till will remove it.`);
-  if (suffix !== '') notes.push(`The scanner adds ${show(suffix)} after each code; the till will remove it.`);
-  if (terminator === 'none') {
-    notes.push(`The scanner sends no Enter or Tab after a code, so the till waits ${recommended} ms of quiet to end each scan. Setting the scanner to add Enter makes scans quicker and more reliable.`);
-  }
-  if (timing.p95GapMs > 30) notes.push(`This scanner is slow (up to ${Math.round(timing.p95GapMs)} ms between keys); it works, but a shorter inter-character delay on the scanner makes scans more reliable.`);
+  if (prefix !== '') notes.push(t(M.prefixNote, { text: show(prefix) }));
+  if (suffix !== '') notes.push(t(M.suffixNote, { text: show(suffix) }));
+  if (terminator === 'none') notes.push(t(M.noTerminatorNote, { ms: recommended }));
+  if (timing.p95GapMs > 30) notes.push(t(M.slowNote, { gap: Math.round(timing.p95GapMs) }));
 
-  const ends = terminator === 'none' ? 'a pause ends each code' : `${terminator} ends each code`;
   return {
     ok: true,
     profile: { maxGapMs: recommended, prefix, suffix, terminator, minLength: DEFAULT_WEDGE_OPTIONS.minLength },
     timing,
     notes,
-    message: `Scanner ready: keys arrive about ${Math.round(timing.avgGapMs)} ms apart and ${ends}.`,
+    message: t(M.ready, { gap: Math.round(timing.avgGapMs), terminator }),
   };
 }
 
@@ -134,12 +190,13 @@ export function wedgeOptionsFromProfile(profile: ScannerProfile): Partial<WedgeO
 }
 
 function diagnoseContent(expected: string, text: string, timing: BurstTiming, options: AnalyseOptions): ScannerAnalysis {
+  const t = options.t ?? englishText;
   if (text.includes(swapCase(expected))) {
     return {
       ok: false,
       problem: 'caps_lock',
       timing,
-      message: 'Caps Lock is on at the till, so capitals arrive as small letters and small letters as capitals. Turn Caps Lock off, then scan the test code again.',
+      message: t(M.capsLock),
     };
   }
   const tills = options.tillLayout === undefined ? LAYOUT_IDS : [options.tillLayout];
@@ -148,14 +205,12 @@ function diagnoseContent(expected: string, text: string, timing: BurstTiming, op
       if (scanner === till) continue;
       const arrived = typeAcrossLayouts(expected, scanner, till);
       if (arrived !== expected && text.includes(arrived)) {
-        const s = KEYBOARD_LAYOUTS[scanner].name;
-        const t = KEYBOARD_LAYOUTS[till].name;
         return {
           ok: false,
           problem: 'keyboard_layout',
           timing,
           layout: { scanner, till },
-          message: `Your scanner types as a ${s} keyboard, but this till uses ${t}, so ${show(expected)} arrived as ${show(arrived)}. Set the scanner's keyboard language to ${t} to match the till (scan the matching "keyboard country" code in the scanner's manual), or switch the till's keyboard layout to ${s}. Then scan the test code again.`,
+          message: t(M.layout, { scanner: KEYBOARD_LAYOUTS[scanner].name, till: KEYBOARD_LAYOUTS[till].name, expected: show(expected), arrived: show(arrived) }),
         };
       }
     }
@@ -165,14 +220,14 @@ function diagnoseContent(expected: string, text: string, timing: BurstTiming, op
       ok: false,
       problem: 'dropped_characters',
       timing,
-      message: `Some characters were lost: ${show(text)} arrived instead of ${show(expected)}. The scanner may be too fast for this till; set a small inter-character delay on it (about 10 ms), then scan the test code again.`,
+      message: t(M.dropped, { got: show(text), expected: show(expected) }),
     };
   }
   return {
     ok: false,
     problem: 'mismatch',
     timing,
-    message: `The scanner sent ${show(text)} instead of the test code ${show(expected)}. Make sure you scanned the test code on this screen, then try again.`,
+    message: t(M.mismatch, { got: show(text), expected: show(expected) }),
   };
 }
 

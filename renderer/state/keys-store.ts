@@ -3,7 +3,10 @@
  * (the typed key crosses the bridge once and is never kept here), test connection, remove, and
  * the explicit opt-in to store keys without a keyring. Only masks ever reach this store.
  */
+import { defineMessages } from '@formatjs/intl';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { SOURCE_LOCALE } from '../../shared/i18n/locales.ts';
+import { createTranslator, englishText, type Translator } from '../../shared/i18n/translator.ts';
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
 import type { KeysStatus, KeyTestResult } from '../../shared/ipc/contract.ts';
 import { apiKeySchema, type KeyKind } from '../../shared/ipc/schemas/keys.ts';
@@ -32,6 +35,15 @@ export interface KeysState {
   allowPlainText(): Promise<void>;
 }
 
+const M = defineMessages({
+  notAKey: { id: 'state.keys.notAKey', defaultMessage: 'This is not a SocialHub key.', description: 'A typed API key has the wrong form' },
+  savedMask: { id: 'state.keys.savedMask', defaultMessage: 'Saved: {mask}.', description: 'An API key was saved; mask shows its first and last characters' },
+  saved: { id: 'state.keys.saved', defaultMessage: 'Saved: key stored.', description: 'An API key was saved (no mask to show)' },
+  removed: { id: 'state.keys.removed', defaultMessage: 'Key removed.', description: 'An API key was removed' },
+});
+
+const ENGLISH = createTranslator(SOURCE_LOCALE);
+
 export type KeysStore = StoreApi<KeysState>;
 
 export type KeysBridge = Pick<TillBridge, 'keysStatus' | 'keysSet' | 'keysTest' | 'keysClear' | 'keysAllowPlainText'>;
@@ -39,12 +51,20 @@ export type KeysBridge = Pick<TillBridge, 'keysStatus' | 'keysSet' | 'keysTest' 
 const IDLE: KeySlotState = { busy: null, fieldError: null, error: null, saved: null, test: null };
 
 /** What is wrong with a typed key, or null. */
-export function keyProblem(typed: string): string | null {
+export function keyProblem(typed: string, t: Translator['t'] = englishText): string | null {
   const parsed = apiKeySchema.safeParse(typed.trim());
-  return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'This is not a SocialHub key.');
+  return parsed.success ? null : (parsed.error.issues[0]?.message ?? t(M.notAKey));
 }
 
-export function createKeysStore(bridge: KeysBridge, hooks: { onStorageChanged?: () => void } = {}): KeysStore {
+export interface KeysHooks {
+  onStorageChanged?: () => void;
+  /** The current language (English unless told). */
+  translator?: () => Translator;
+}
+
+export function createKeysStore(bridge: KeysBridge, hooks: KeysHooks = {}): KeysStore {
+  const tr = (): Translator => hooks.translator?.() ?? ENGLISH;
+  const errText = (error: Parameters<typeof errorText>[0]): string => errorText(error, tr());
   return createStore<KeysState>()((set, get) => {
     const slot = (kind: KeyKind, patch: Partial<KeySlotState>): void => {
       set({ slots: { ...get().slots, [kind]: { ...get().slots[kind], ...patch } } });
@@ -60,13 +80,13 @@ export function createKeysStore(bridge: KeysBridge, hooks: { onStorageChanged?: 
       async load() {
         const result = await call<KeysStatus>(() => bridge.keysStatus());
         if (result.ok) set({ status: result.value, error: null });
-        else set({ error: errorText(result.error) });
+        else set({ error: errText(result.error) });
       },
 
       async setKey(kind, typed) {
         if (busy(kind)) return false;
         slot(kind, { saved: null, error: null, test: null });
-        const problem = keyProblem(typed);
+        const problem = keyProblem(typed, tr().t);
         if (problem !== null) {
           slot(kind, { fieldError: problem });
           return false;
@@ -76,11 +96,12 @@ export function createKeysStore(bridge: KeysBridge, hooks: { onStorageChanged?: 
         slot(kind, { busy: null });
         if (!result.ok) {
           if (result.error.code === 'KEY_INVALID') slot(kind, { fieldError: result.error.message });
-          else slot(kind, { error: errorText(result.error) });
+          else slot(kind, { error: errText(result.error) });
           return true;
         }
         set({ status: result.value });
-        slot(kind, { saved: `Saved: ${result.value[kind].mask ?? 'key stored'}.` });
+        const mask = result.value[kind].mask;
+        slot(kind, { saved: mask !== null ? tr().t(M.savedMask, { mask }) : tr().t(M.saved) });
         hooks.onStorageChanged?.();
         return true;
       },
@@ -89,7 +110,7 @@ export function createKeysStore(bridge: KeysBridge, hooks: { onStorageChanged?: 
         if (busy(kind)) return;
         slot(kind, { busy: 'test', error: null, saved: null, test: null });
         const result = await call<KeyTestResult>(() => bridge.keysTest({ kind }));
-        slot(kind, result.ok ? { busy: null, test: result.value } : { busy: null, error: errorText(result.error) });
+        slot(kind, result.ok ? { busy: null, test: result.value } : { busy: null, error: errText(result.error) });
       },
 
       async clear(kind) {
@@ -98,11 +119,11 @@ export function createKeysStore(bridge: KeysBridge, hooks: { onStorageChanged?: 
         const result = await call<KeysStatus>(() => bridge.keysClear({ kind }));
         slot(kind, { busy: null });
         if (!result.ok) {
-          slot(kind, { error: errorText(result.error) });
+          slot(kind, { error: errText(result.error) });
           return false;
         }
         set({ status: result.value });
-        slot(kind, { saved: 'Key removed.' });
+        slot(kind, { saved: tr().t(M.removed) });
         hooks.onStorageChanged?.();
         return true;
       },
@@ -114,7 +135,7 @@ export function createKeysStore(bridge: KeysBridge, hooks: { onStorageChanged?: 
         if (result.ok) {
           set({ status: result.value, optIn: { busy: false, error: null } });
           hooks.onStorageChanged?.();
-        } else set({ optIn: { busy: false, error: errorText(result.error) } });
+        } else set({ optIn: { busy: false, error: errText(result.error) } });
       },
     };
   });

@@ -1,6 +1,6 @@
 /**
  * The till's language, live: resolved from the settings (`language`, null = the OS locale) and
- * swapped whenever the settings change. React reads it through the IntlProvider (app.tsx); stores
+ * swapped whenever the settings change. Views read it through `useT`/`useTranslator` (app/translate.tsx); stores
  * and the runtime through `t`.
  *
  * The pattern for stores: a store gets `t` from the runtime (a `Translate` in its deps) and calls

@@ -2,8 +2,19 @@
  * What the cashier sees after an award or a return: the engine's WriteOutcome, then the journal
  * row it names as that row moves (checking → confirmed, queued → confirmed, …).
  */
+import { defineMessages } from '@formatjs/intl';
+import { englishText, type Translator } from '../../shared/i18n/translator.ts';
 import type { CashierWriteOutcome } from '../../shared/ipc/schemas/till.ts';
 import type { CashierJournalRow } from '../../shared/journal/row.ts';
+
+const M = defineMessages({
+  confirmed: { id: 'state.outcome.confirmed', defaultMessage: 'SocialHub confirmed it.', description: 'A followed write was confirmed' },
+  refused: { id: 'state.outcome.refused', defaultMessage: 'SocialHub refused it.', description: 'A followed write was refused, no reason given' },
+  resolved: { id: 'state.outcome.resolved', defaultMessage: 'A manager resolved it.', description: 'A followed write was settled by a manager' },
+  needsManager: { id: 'state.outcome.needsManager', defaultMessage: 'A manager must check it.', description: 'A followed write needs a manager' },
+  queued: { id: 'state.outcome.queued', defaultMessage: 'It was not applied yet and will be sent automatically.', description: 'A followed write is queued' },
+  checking: { id: 'state.outcome.checking', defaultMessage: 'Checking with SocialHub whether it went through.', description: 'A followed write is being verified' },
+});
 
 export type OutcomeStatus = CashierWriteOutcome['status'] | 'resolved';
 
@@ -69,23 +80,23 @@ export function viewFromOutcome(outcome: CashierWriteOutcome, ctx: OutcomeContex
 }
 
 /** The view after its journal row moved. A duplicate never follows its (earlier) row. */
-export function applyRow(view: OutcomeView, row: CashierJournalRow, at: number): OutcomeView {
+export function applyRow(view: OutcomeView, row: CashierJournalRow, at: number, t: Translator['t'] = englishText): OutcomeView {
   if (view.status === 'duplicate' || row.id !== view.rowId) return view;
   const next = { ...view, at };
   switch (row.state) {
     case 'confirmed':
-      return { ...next, status: 'confirmed', points: row.amount, balance: row.balance ?? view.balance, message: view.status === 'confirmed' ? view.message : 'SocialHub confirmed it.' };
+      return { ...next, status: 'confirmed', points: row.amount, balance: row.balance ?? view.balance, message: view.status === 'confirmed' ? view.message : t(M.confirmed) };
     case 'rejected':
-      return { ...next, status: 'rejected', message: row.lastError ?? 'SocialHub refused it.' };
+      return { ...next, status: 'rejected', message: row.lastError ?? t(M.refused) };
     case 'resolved':
-      return { ...next, status: 'resolved', message: 'A manager resolved it.' };
+      return { ...next, status: 'resolved', message: t(M.resolved) };
     case 'needs-attention':
-      return { ...next, status: 'needs-attention', message: row.lastError ?? 'A manager must check it.' };
+      return { ...next, status: 'needs-attention', message: row.lastError ?? t(M.needsManager) };
     case 'queued':
     case 'sending':
-      return view.status === 'queued' ? view : { ...next, status: 'queued', message: 'It was not applied yet and will be sent automatically.' };
+      return view.status === 'queued' ? view : { ...next, status: 'queued', message: t(M.queued) };
     case 'unknown':
     case 'verifying':
-      return view.status === 'checking' ? view : { ...next, status: 'checking', message: 'Checking with SocialHub whether it went through.' };
+      return view.status === 'checking' ? view : { ...next, status: 'checking', message: t(M.checking) };
   }
 }

@@ -4,11 +4,17 @@
  * owner decides what closing means; focus goes back to whatever had it before; the title labels
  * the dialog.
  */
+import { defineMessages } from '@formatjs/intl';
 import { useEffect, useId, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { LAYER, useShortcutLayer } from '../app/shortcuts.ts';
+import { useT } from '../app/translate.tsx';
 import { Button } from './button.tsx';
 import { pushDialog, subscribeDialogs, topDialog, type DialogFeedback } from './dialog-stack.ts';
+
+const M = defineMessages({
+  close: { id: 'ui.dialog.close', defaultMessage: 'Close', description: 'Close button in a dialog header' },
+});
 
 export type DialogVariant =
   /** A form-sized box below the status strip. */
@@ -124,11 +130,13 @@ export function Dialog({
 }
 
 /**
- * The manager console's dialog: always a close button in the header ("Close" unless told), no
- * shortcut layer of its own (the console holds one), the cashier's feedback stays beneath.
+ * The manager console's dialog: always a close button in the header ("Close" in the current
+ * language unless told), no shortcut layer of its own (the console holds one), the cashier's
+ * feedback stays beneath.
  */
-export function Modal({ closeLabel = 'Close', layer = null, feedback = 'none', ...rest }: DialogProps) {
-  return <Dialog closeLabel={closeLabel} layer={layer} feedback={feedback} {...rest} />;
+export function Modal({ closeLabel, layer = null, feedback = 'none', ...rest }: DialogProps) {
+  const t = useT();
+  return <Dialog closeLabel={closeLabel ?? t(M.close)} layer={layer} feedback={feedback} {...rest} />;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * One translator for main, the renderer's stores and React (the IntlProvider is fed the same
- * locale and messages). Messages missing from a locale fall back to English, never to an id.
+ * One translator for main, the renderer's stores and its views (`renderer/app/translate.tsx`).
+ * Messages missing from a locale fall back to English, never to an id.
  */
 import { createIntl, createIntlCache, type IntlShape, type MessageDescriptor } from '@formatjs/intl';
 import { dir, messagesOf, SOURCE_LOCALE, SUPPORTED_LOCALES } from './locales.ts';
@@ -18,10 +18,10 @@ export interface Translator {
   readonly locale: string;
   readonly dir: 'ltr' | 'rtl';
   readonly intl: IntlShape<string>;
-  /** The flat messages (English underneath), for react-intl's IntlProvider. */
+  /** The flat messages (English underneath). */
   readonly messages: Readonly<Record<string, string>>;
-  /** Format a message by descriptor (code) or by id alone (a message sent by main). */
-  t(message: MessageDescriptor | string, values?: MessageValues): string;
+  /** Format a message by descriptor (code) or by id alone (a message sent by main); a plain function, safe to pass around. */
+  readonly t: (message: MessageDescriptor | string, values?: MessageValues) => string;
   /** Format a `{messageId, values}` sent by main or emitted by a store. */
   text(localized: LocalizedText): string;
   /** Whether the id is known (an id from an older or newer main is shown via its English fallback). */

@@ -3,11 +3,30 @@
  * live preview, and a clear message when there is no camera or no permission. The camera is
  * released as soon as a code is read or the dialog closes.
  */
+import { defineMessages } from '@formatjs/intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useRuntime, useSettings } from '../../app/context.tsx';
 import { Button, Dialog } from '../../ui/index.ts';
 import { listCameras, startCameraScanner, type CameraError, type CameraInfo, type CameraScanner } from '../../scan/camera-scanner.ts';
 import type { QrEngineReport } from '../../scan/qr-engine.ts';
+import { useT } from '../../app/translate.tsx';
+
+const M = defineMessages({
+  title: { id: 'camera.title', defaultMessage: 'Scan with the camera', description: 'Camera dialog title' },
+  preview: { id: 'camera.preview', defaultMessage: 'Camera preview', description: 'Accessible name of the live video' },
+  starting: { id: 'camera.starting', defaultMessage: 'Starting the camera…', description: 'Over the video while the camera starts' },
+  help: { id: 'camera.help', defaultMessage: 'Hold the member’s or coupon’s QR code up to the camera. The till beeps when it reads it.', description: 'Camera dialog: what to do' },
+  camera: { id: 'camera.pick', defaultMessage: 'Camera', description: 'Camera picker label' },
+  defaultCamera: { id: 'camera.default', defaultMessage: 'Default camera', description: 'Camera picker: the system default' },
+  retry: { id: 'camera.retry', defaultMessage: 'Try again', description: 'Camera dialog: start the camera again after an error' },
+  close: { id: 'camera.close', defaultMessage: 'Close camera', description: 'Camera dialog: close button' },
+  decoderStarting: { id: 'camera.decoder.starting', defaultMessage: 'Decoder: starting…', description: 'Camera diagnostics while the QR decoder loads' },
+  decoder: {
+    id: 'camera.decoder.ready',
+    defaultMessage: '{engine, select, wasm {Decoder: ZXing-C++ (WebAssembly)} other {Decoder: ZXing JavaScript fallback (WebAssembly could not start)}}, ready in {ms} ms',
+    description: 'Camera diagnostics: which QR decoder runs and how long it took to start (ZXing and WebAssembly are names)',
+  },
+});
 
 const LOCAL_KEY = 'till.camera.deviceId';
 
@@ -15,6 +34,7 @@ type CameraState = { phase: 'starting' } | { phase: 'live'; deviceId: string | n
 
 export default function CameraDialog({ onClose }: { onClose: () => void }) {
   const runtime = useRuntime();
+  const t = useT();
   const savedId = useSettings((s) => s.settings?.camera.deviceId ?? null);
   const videoRef = useRef<HTMLVideoElement>(null);
   const scannerRef = useRef<CameraScanner | null>(null);
@@ -45,6 +65,7 @@ export default function CameraDialog({ onClose }: { onClose: () => void }) {
         video,
         ...(chosen !== null ? { deviceId: chosen } : {}),
         onDecode,
+        t,
         onError: (error) => setState({ phase: 'error', error }),
         onEngine: (report) => {
           if (!cancelled) setEngine(report);
@@ -66,7 +87,7 @@ export default function CameraDialog({ onClose }: { onClose: () => void }) {
       scannerRef.current = started.scanner;
       setState({ phase: 'live', deviceId: started.scanner.deviceId });
       // Labels are only readable once permission was granted, so list the cameras now.
-      const list = await listCameras();
+      const list = await listCameras(undefined, t);
       if (!cancelled && list.ok) setCameras(list.cameras);
     })();
     return () => {
@@ -74,7 +95,7 @@ export default function CameraDialog({ onClose }: { onClose: () => void }) {
       scannerRef.current?.stop();
       scannerRef.current = null;
     };
-  }, [chosen, attempt, onDecode]);
+  }, [chosen, attempt, onDecode, t]);
 
   const pick = (deviceId: string): void => {
     setChosen(deviceId);
@@ -85,11 +106,11 @@ export default function CameraDialog({ onClose }: { onClose: () => void }) {
   const current = state.phase === 'live' ? (state.deviceId ?? chosen) : chosen;
 
   return (
-    <Dialog title="Scan with the camera" onClose={onClose} variant="wide" className="camera" testId="camera-dialog">
+    <Dialog title={t(M.title)} onClose={onClose} variant="wide" className="camera" testId="camera-dialog">
       <div className="camera__body">
         <div className="camera__view">
-          <video ref={videoRef} className="camera__video" muted playsInline aria-label="Camera preview" data-testid="camera-video" />
-          {state.phase === 'starting' && <p className="camera__overlay">Starting the camera…</p>}
+          <video ref={videoRef} className="camera__video" muted playsInline aria-label={t(M.preview)} data-testid="camera-video" />
+          {state.phase === 'starting' && <p className="camera__overlay">{t(M.starting)}</p>}
           {state.phase === 'error' && (
             <div className="camera__overlay camera__overlay--error" role="alert" data-testid="camera-error" data-code={state.error.code}>
               <span aria-hidden="true">✕ </span>
@@ -99,14 +120,14 @@ export default function CameraDialog({ onClose }: { onClose: () => void }) {
           {state.phase === 'live' && <div className="camera__frame" aria-hidden="true" />}
         </div>
         <div className="camera__side">
-          <p className="camera__help">Hold the member’s or coupon’s QR code up to the camera. The till beeps when it reads it.</p>
+          <p className="camera__help">{t(M.help)}</p>
           {cameras.length > 0 && (
             <div className="field">
               <label className="field__label" htmlFor="camera-pick">
-                Camera
+                {t(M.camera)}
               </label>
               <select id="camera-pick" className="field__input" value={current ?? ''} onChange={(e) => pick(e.target.value)} data-testid="camera-select">
-                {current === null && <option value="">Default camera</option>}
+                {current === null && <option value="">{t(M.defaultCamera)}</option>}
                 {cameras.map((c) => (
                   <option key={c.deviceId} value={c.deviceId}>
                     {c.label}
@@ -123,14 +144,14 @@ export default function CameraDialog({ onClose }: { onClose: () => void }) {
           <EngineLine report={engine} />
           {state.phase === 'error' && (
             <Button variant="secondary" onClick={() => setAttempt((n) => n + 1)} testId="camera-retry">
-              Try again
+              {t(M.retry)}
             </Button>
           )}
         </div>
       </div>
       <div className="dialog__footer">
         <Button variant="ghost" shortcut="Escape" onClick={onClose} testId="camera-close">
-          Close camera
+          {t(M.close)}
         </Button>
       </div>
     </Dialog>
@@ -139,17 +160,17 @@ export default function CameraDialog({ onClose }: { onClose: () => void }) {
 
 /** Diagnostics: which decoder reads the frames, so support can tell a till on the fallback. */
 function EngineLine({ report }: { report: QrEngineReport | null }) {
+  const t = useT();
   if (report === null) {
     return (
       <p className="camera__engine" data-testid="camera-engine" data-engine="starting">
-        Decoder: starting…
+        {t(M.decoderStarting)}
       </p>
     );
   }
-  const ready = `ready in ${Math.round(report.coldStartMs)} ms`;
   return (
     <p className="camera__engine" data-testid="camera-engine" data-engine={report.engine} title={report.fallbackReason ?? undefined}>
-      {report.engine === 'zxing-cpp' ? `Decoder: ZXing-C++ (WebAssembly), ${ready}` : `Decoder: ZXing JavaScript fallback (WebAssembly could not start), ${ready}`}
+      {t(M.decoder, { engine: report.engine === 'zxing-cpp' ? 'wasm' : 'js', ms: Math.round(report.coldStartMs) })}
     </p>
   );
 }

@@ -17,8 +17,8 @@ import { awardBlocker } from '../../state/member-store.ts';
 import { isWaiting } from '../../state/pos-sale-store.ts';
 import { Button, Chip, ErrorBanner, Field, Skeleton, type ChipTone } from '../../ui/index.ts';
 import { OutcomeBanner } from '../outcome-banner.tsx';
-import { useText } from '../../app/use-text.ts';
 import './pos-sale.css';
+import { useT } from '../../app/translate.tsx';
 
 export const POS_SALE_VIEW_MESSAGES = defineMessages({
   titleWaiting: { id: 'posLink.sale.titleWaiting', defaultMessage: 'Sale {sale} · {total} — scan the member', description: 'Cashier: a POS sale waits for the member; {sale} is the transaction id, {total} the amount' },
@@ -63,7 +63,7 @@ const STATE_VIEW: Record<PosSaleStateName, { tone: ChipTone; label: (typeof M)[k
 
 export function PosSalePanel({ active }: { active: boolean }) {
   const runtime = useRuntime();
-  const t = useText();
+  const t = useT();
   const store = runtime.posSale;
   const pos = useStore(
     store,

@@ -4,14 +4,15 @@
  * paged (newest first, "Load older"), exportable.
  */
 import { useEffect } from 'react';
-import { defineMessage, defineMessages, useIntl } from 'react-intl';
+import { defineMessage, defineMessages } from '@formatjs/intl';
 import type { ApiCall } from '../../../shared/journal/row.ts';
 import { formatDateTime, formatLatency } from '../format.ts';
 import { Button, ErrorBanner, Field, StatusLine, Table, type Column } from '../../ui/index.ts';
-import { useActivity, useManagerData, useTranslate } from '../use-manager-data.ts';
+import { useActivity, useManagerData } from '../use-manager-data.ts';
 import { currentPage } from './activity-store.ts';
 import { ENDPOINT_MAX, callTone, toActivityRange, toActivityRequest } from './filter.ts';
 import type { ActivityFilterState } from './filter.ts';
+import { useTranslator } from '../../app/translate.tsx';
 
 const M = defineMessages({
   filters: { id: 'manager.activity.filters', defaultMessage: 'Filter API activity', description: 'Accessible name of the API activity filter form' },
@@ -44,8 +45,8 @@ const COUNT = defineMessage<{ count: number; more: 'yes' | 'no' }>({
 });
 
 export function ActivityTab({ active }: { active: boolean }) {
-  const intl = useIntl();
-  const translate = useTranslate();
+  const tr = useTranslator();
+  const translate = tr.t;
   const activity = useManagerData().activity;
   useEffect(() => (active ? activity.getState().activate() : undefined), [active, activity]);
   const input = useActivity((s) => s.input);
@@ -61,14 +62,14 @@ export function ActivityTab({ active }: { active: boolean }) {
   const built = toActivityRequest(filter, null);
   const fieldError = (f: 'fromDate' | 'toDate' | 'endpoint') => (!built.ok && built.field === f ? translate(built.message, built.values) : undefined);
   const calls = current?.calls ?? [];
-  const t = intl.formatMessage;
+  const t = tr.t;
   const columns: Column<ApiCall>[] = [
-    { id: 'time', header: t(M.time), cell: (c) => formatDateTime(c.at, intl.locale) },
+    { id: 'time', header: t(M.time), cell: (c) => formatDateTime(c.at, tr.locale) },
     { id: 'key', header: t(M.key), cell: (c) => c.keyMask, cellClassName: 'mgr-mono' },
     { id: 'method', header: t(M.method), cell: (c) => c.method, cellClassName: 'mgr-mono' },
     { id: 'path', header: t(M.path), cell: (c) => c.path, cellClassName: 'mgr-mono mgr-break' },
     { id: 'status', header: t(M.status), align: 'end', cell: (c) => <span className={`mgr-code mgr-code--${callTone(c)}`}>{c.status ?? t(M.noStatus)}</span> },
-    { id: 'latency', header: t(M.latency), align: 'end', cell: (c) => formatLatency(c.latencyMs, intl.locale) },
+    { id: 'latency', header: t(M.latency), align: 'end', cell: (c) => formatLatency(c.latencyMs, tr.locale) },
     { id: 'outcome', header: t(M.outcome), cell: (c) => c.outcome },
   ];
 

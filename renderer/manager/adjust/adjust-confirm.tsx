@@ -3,11 +3,11 @@
  * reason and note, one submit (the button is gone once the write was handed to the journal), and
  * the outcome. Used by the Adjust tab and by reconciliation's compensating adjustment.
  */
-import { defineMessages, useIntl } from 'react-intl';
-import { useTranslate } from '../use-translate.ts';
+import { defineMessages } from '@formatjs/intl';
 import { Button, ErrorBanner, Field, Modal } from '../../ui/index.ts';
 import { useAdjustConfirm, useManagerData, useOpenRow } from '../use-manager-data.ts';
 import { NOTE_MAX, REASON_LABELS, adjustSentence, confirmLabel, outcomeView } from './adjust-model.ts';
+import { useT, useTranslator } from '../../app/translate.tsx';
 
 const M = defineMessages({
   title: { id: 'manager.adjust.confirm.title', defaultMessage: 'Confirm point adjustment', description: 'Adjust confirm dialog title' },
@@ -23,8 +23,8 @@ const M = defineMessages({
 });
 
 export function AdjustConfirm() {
-  const intl = useIntl();
-  const t = useTranslate();
+  const tr = useTranslator();
+  const t = useT();
   const openRow = useOpenRow();
   const confirm = useManagerData().adjustConfirm;
   const open = useAdjustConfirm((s) => s.open);
@@ -51,7 +51,7 @@ export function AdjustConfirm() {
       <dl className="mgr-facts">
         <div className="mgr-fact">
           <dt>{t(M.points)}</dt>
-          <dd className={`num${take ? ' neg' : ''}`}>{intl.formatNumber(request.points, { signDisplay: 'exceptZero' }).replace('-', '\u2212')}</dd>
+          <dd className={`num${take ? ' neg' : ''}`}>{tr.intl.formatNumber(request.points, { signDisplay: 'exceptZero' }).replace('-', '\u2212')}</dd>
         </div>
         <div className="mgr-fact">
           <dt>{t(M.reason)}</dt>

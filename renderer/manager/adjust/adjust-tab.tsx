@@ -3,14 +3,14 @@
  * a note; a confirm step that spells out the sign. The write goes through the journal like every
  * other (exactly once, retried if SocialHub is away).
  */
-import { defineMessages } from 'react-intl';
-import { useTranslate } from '../use-translate.ts';
-import { Button, Field } from '../../ui/index.ts';
+import { defineMessages } from '@formatjs/intl';
+import { Button, Field, StatusLine } from '../../ui/index.ts';
 import { useAdjust, useAdjustConfirm, useManagerData, useOpenRow } from '../use-manager-data.ts';
 import { AdjustConfirm } from './adjust-confirm.tsx';
 import type { AdjustState } from './adjust-store.ts';
 import { NOTE_MAX, REASON_CODES, REASON_LABELS } from './adjust-model.ts';
 import type { ReasonCode } from './adjust-model.ts';
+import { useT } from '../../app/translate.tsx';
 
 const M = defineMessages({
   title: { id: 'manager.adjust.title', defaultMessage: 'Adjust a member’s points', description: 'Adjust tab heading' },
@@ -31,7 +31,7 @@ const M = defineMessages({
 });
 
 export function AdjustTab() {
-  const t = useTranslate();
+  const t = useT();
   const openRow = useOpenRow();
   const adjust = useManagerData().adjust;
   const draft = useAdjust((s) => s.draft);
@@ -117,18 +117,22 @@ export function AdjustTab() {
             </Button>
           </div>
         </form>
-        <p role="status" className="mgr-status mgr-status--ok" data-testid="adjust-last">
-          {last !== null && (
-            <>
-              {last.text}{' '}
-              {last.rowId !== null && (
-                <Button variant="link" onClick={() => last.rowId !== null && openRow(last.rowId)}>
-                  {t(M.openEntry, { id: last.rowId })}
-                </Button>
-              )}
-            </>
-          )}
-        </p>
+        <StatusLine
+          tone="ok"
+          testId="adjust-last"
+          text={
+            last !== null && (
+              <>
+                {last.text}{' '}
+                {last.rowId !== null && (
+                  <Button variant="link" onClick={() => last.rowId !== null && openRow(last.rowId)}>
+                    {t(M.openEntry, { id: last.rowId })}
+                  </Button>
+                )}
+              </>
+            )
+          }
+        />
       </section>
       {confirming && <AdjustConfirm />}
     </div>

@@ -4,13 +4,14 @@
  * un-redeem, so the manager records what was done).
  */
 import { useEffect, useState } from 'react';
-import { defineMessage, defineMessages, useIntl } from 'react-intl';
+import { defineMessage, defineMessages } from '@formatjs/intl';
 import { formatDateTime, formatPoints } from '../format.ts';
 import { Button, ErrorBanner, Field, StateChip, StatusLine, Table } from '../../ui/index.ts';
 import { journalRowColumns } from '../transactions/row-columns.tsx';
-import { useAttention, useManagerData, useOpenRow, useTranslate } from '../use-manager-data.ts';
+import { useAttention, useManagerData, useOpenRow } from '../use-manager-data.ts';
 import { draftOf, type ExceptionItem } from './attention-store.ts';
 import { DECISIONS, type DecisionId } from './decision.ts';
+import { useT, useTranslator } from '../../app/translate.tsx';
 
 const M = defineMessages({
   title: { id: 'manager.attention.title', defaultMessage: 'Unfinished writes that need a person', description: 'Heading of the needs-attention list' },
@@ -89,9 +90,9 @@ export function AttentionTab({ active }: { active: boolean }) {
 }
 
 function NeedsAttention() {
-  const intl = useIntl();
-  const t = intl.formatMessage;
-  const translate = useTranslate();
+  const tr = useTranslator();
+  const t = tr.t;
+  const translate = useT();
   const openRow = useOpenRow();
   const attention = useManagerData().attention;
   const rows = useAttention((s) => s.rows);
@@ -121,7 +122,7 @@ function NeedsAttention() {
           <p data-testid="attention-total">{t(TOTAL, { count: total, shown: rows.length, more: total > rows.length ? 'yes' : 'no' })}</p>
           <Table
             caption={t(M.caption)}
-            columns={journalRowColumns(['recorded', 'kind', 'member', 'reference', 'points', 'state', 'lastError', 'open'], translate, intl.locale, openRow)}
+            columns={journalRowColumns(['recorded', 'kind', 'member', 'reference', 'points', 'state', 'lastError', 'open'], translate, tr.locale, openRow)}
             rows={rows}
             rowKey={(r) => r.id}
             rowTestId="attention-row"
@@ -134,7 +135,7 @@ function NeedsAttention() {
 }
 
 function Exceptions() {
-  const t = useIntl().formatMessage;
+  const t = useT();
   const attention = useManagerData().attention;
   const items = useAttention((s) => s.items);
   const error = useAttention((s) => s.itemsError);
@@ -188,8 +189,8 @@ function Exceptions() {
 }
 
 function ExceptionCard({ item }: { item: ExceptionItem }) {
-  const intl = useIntl();
-  const t = intl.formatMessage;
+  const tr = useTranslator();
+  const t = tr.t;
   const openRow = useOpenRow();
   const attention = useManagerData().attention;
   const c = item.clawback;
@@ -205,7 +206,7 @@ function ExceptionCard({ item }: { item: ExceptionItem }) {
         {t(RETURN_HEADING, { ret: c.returnId ?? `#${c.id}`, sale: c.posTxnId ?? '—', member: c.memberId })}
       </h3>
       <p>
-        {t(CLAWED, { when: formatDateTime(c.createdAt, intl.locale), points: formatPoints(c.amount, intl.locale) })} <StateChip state={c.state} />{' '}
+        {t(CLAWED, { when: formatDateTime(c.createdAt, tr.locale), points: formatPoints(c.amount, tr.locale) })} <StateChip state={c.state} />{' '}
         <Button variant="link" onClick={() => openRow(c.id)}>
           {t(OPEN_RETURN, { id: String(c.id) })}
         </Button>
@@ -214,7 +215,7 @@ function ExceptionCard({ item }: { item: ExceptionItem }) {
       <ul className="mgr-list">
         {item.redemptions.map((r) => (
           <li key={r.id}>
-            <span className="mgr-mono">{r.couponId ?? '—'}</span> · {formatDateTime(r.createdAt, intl.locale)} · <StateChip state={r.state} />{' '}
+            <span className="mgr-mono">{r.couponId ?? '—'}</span> · {formatDateTime(r.createdAt, tr.locale)} · <StateChip state={r.state} />{' '}
             <Button variant="link" onClick={() => openRow(r.id)}>
               {t(OPEN_REDEMPTION, { id: String(r.id) })}
             </Button>
@@ -223,7 +224,7 @@ function ExceptionCard({ item }: { item: ExceptionItem }) {
       </ul>
       {item.decision !== null ? (
         <p className="mgr-decided" data-testid="exception-decision">
-          {t(DECIDED, { when: formatDateTime(item.decision.at, intl.locale), by: item.decision.by ?? 'none', note: item.decision.note })}
+          {t(DECIDED, { when: formatDateTime(item.decision.at, tr.locale), by: item.decision.by ?? 'none', note: item.decision.note })}
         </p>
       ) : (
         <form

@@ -10,14 +10,14 @@
  * A view over the session store (state/session-store.ts): the typed digits stay here, every
  * question to main and its answer live there.
  */
-import { useEffect, useRef, useState } from 'react';
-import { defineMessages, useIntl } from 'react-intl';
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { defineMessages } from '@formatjs/intl';
 import type { LockState } from '../../../shared/ipc/contract.ts';
 import { PIN_MAX_DIGITS, PIN_MIN_DIGITS } from '../../../shared/ipc/schemas/pin.ts';
 import { useManagerSession, useRuntime } from '../../app/context.tsx';
-import { Button, Field } from '../../ui/index.ts';
-import { useTranslate } from '../use-translate.ts';
+import { Button, Field, type FieldIds } from '../../ui/index.ts';
 import { countdown, lockoutText, pinProblem } from './pin-model.ts';
+import { useT, useTranslator } from '../../app/translate.tsx';
 
 const M = defineMessages({
   title: { id: 'manager.pin.title', defaultMessage: 'Manager PIN', description: 'PIN gate heading' },
@@ -111,6 +111,55 @@ export function PinGate({ state, onCancel }: PinGateProps) {
   );
 }
 
+/** The card every gate form sits in: titled, and submitting without a page load. */
+function PinCard({ mode, title, onSubmit, children }: { mode: string; title: string; onSubmit: () => void; children: ReactNode }) {
+  const titleId = useId();
+  return (
+    <div className="mgr-pin" data-testid="pin-gate" data-mode={mode}>
+      <form
+        className="mgr-pin-card"
+        aria-labelledby={titleId}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit();
+        }}
+      >
+        <h2 id={titleId}>{title}</h2>
+        {children}
+      </form>
+    </div>
+  );
+}
+
+interface PinInputProps {
+  ids: FieldIds;
+  value: string;
+  /** Digits only: anything else typed or pasted is dropped. */
+  onChange: (digits: string) => void;
+  testId: string;
+  disabled?: boolean;
+  inputRef?: RefObject<HTMLInputElement | null>;
+}
+
+function PinInput({ ids, value, onChange, testId, disabled = false, inputRef }: PinInputProps) {
+  return (
+    <input
+      {...ids}
+      ref={inputRef}
+      className="mgr-pin-input"
+      type="password"
+      inputMode="numeric"
+      autoComplete="off"
+      maxLength={PIN_MAX_DIGITS}
+      disabled={disabled}
+      value={value}
+      onChange={(e) => onChange(e.target.value.replace(/\D/g, ''))}
+      data-testid={testId}
+    />
+  );
+}
+
 function useNow(active: boolean): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -122,8 +171,8 @@ function useNow(active: boolean): number {
 }
 
 function VerifyPin({ onCancel, onForgot }: { onCancel: () => void; onForgot: () => void }) {
-  const intl = useIntl();
-  const t = useTranslate();
+  const tr = useTranslator();
+  const t = useT();
   const session = useRuntime().session;
   const notice = useManagerSession((s) => s.notice);
   const message = useManagerSession((s) => s.message);
@@ -151,87 +200,61 @@ function VerifyPin({ onCancel, onForgot }: { onCancel: () => void; onForgot: () 
   const press = (d: string) => setPin((p) => (p.length < PIN_MAX_DIGITS ? p + d : p));
 
   return (
-    <div className="mgr-pin" data-testid="pin-gate" data-mode="verify">
-      <form
-        className="mgr-pin-card"
-        aria-labelledby="pin-gate-title"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <h2 id="pin-gate-title">{t(M.title)}</h2>
-        {notice !== null && (
-          <p className="mgr-hint" data-testid="pin-notice">
-            {notice}
-          </p>
-        )}
-        <Field label={t(M.enter)}>
-          {(ids) => (
-            <input
-              {...ids}
-              ref={inputRef}
-              className="mgr-pin-input"
-              type="password"
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={12}
-              disabled={locked}
-              value={pin}
-              onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-              data-testid="pin-input"
-            />
-          )}
-        </Field>
-        <div className="mgr-keypad" role="group" aria-label={t(M.keypad)}>
-          {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => (
-            <button key={d} type="button" className="mgr-key" disabled={locked} onClick={() => press(d)} tabIndex={-1}>
-              {d}
-            </button>
-          ))}
-          <button type="button" className="mgr-key" disabled={locked} onClick={() => setPin('')} tabIndex={-1} aria-label={t(M.clearPin)}>
-            C
-          </button>
-          <button type="button" className="mgr-key" disabled={locked} onClick={() => press('0')} tabIndex={-1}>
-            0
-          </button>
-          <button type="button" className="mgr-key" disabled={locked} onClick={() => setPin((p) => p.slice(0, -1))} tabIndex={-1} aria-label={t(M.deleteDigit)}>
-            ⌫
-          </button>
-        </div>
-        <p className="mgr-pin-message" role="alert" data-testid="pin-message">
-          {locked && lockedUntil !== null ? lockoutText(lockedUntil, t, intl.locale) : (message ?? '')}
+    <PinCard mode="verify" title={t(M.title)} onSubmit={() => void submit()}>
+      {notice !== null && (
+        <p className="mgr-hint" data-testid="pin-notice">
+          {notice}
         </p>
-        {locked && lockedUntil !== null && (
-          // Outside the alert: a live region that changed every second would talk over everything.
-          <p className="mgr-hint" data-testid="pin-countdown">
-            {t(M.left, { time: countdown(lockedUntil - now) })}
-          </p>
-        )}
-        <div className="mgr-row-gap">
-          <Button type="submit" variant="primary" size="large" disabled={busy || locked} testId="pin-submit">
-            {t(busy ? M.checking : M.unlock)}
-          </Button>
-          <Button variant="ghost" size="large" onClick={onCancel} testId="pin-cancel">
-            {t(M.cancel)}
-          </Button>
-        </div>
-        <Button variant="ghost" onClick={onForgot} testId="pin-forgot">
-          {t(M.forgot)}
+      )}
+      <Field label={t(M.enter)}>
+        {(ids) => <PinInput ids={ids} inputRef={inputRef} disabled={locked} value={pin} onChange={setPin} testId="pin-input" />}
+      </Field>
+      <div className="mgr-keypad" role="group" aria-label={t(M.keypad)}>
+        {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => (
+          <button key={d} type="button" className="mgr-key" disabled={locked} onClick={() => press(d)} tabIndex={-1}>
+            {d}
+          </button>
+        ))}
+        <button type="button" className="mgr-key" disabled={locked} onClick={() => setPin('')} tabIndex={-1} aria-label={t(M.clearPin)}>
+          C
+        </button>
+        <button type="button" className="mgr-key" disabled={locked} onClick={() => press('0')} tabIndex={-1}>
+          0
+        </button>
+        <button type="button" className="mgr-key" disabled={locked} onClick={() => setPin((p) => p.slice(0, -1))} tabIndex={-1} aria-label={t(M.deleteDigit)}>
+          ⌫
+        </button>
+      </div>
+      <p className="mgr-pin-message" role="alert" data-testid="pin-message">
+        {locked && lockedUntil !== null ? lockoutText(lockedUntil, t, tr.locale) : (message ?? '')}
+      </p>
+      {locked && lockedUntil !== null && (
+        // Outside the alert: a live region that changed every second would talk over everything.
+        <p className="mgr-hint" data-testid="pin-countdown">
+          {t(M.left, { time: countdown(lockedUntil - now) })}
+        </p>
+      )}
+      <div className="mgr-row-gap">
+        <Button type="submit" variant="primary" size="large" disabled={busy || locked} testId="pin-submit">
+          {t(busy ? M.checking : M.unlock)}
         </Button>
-      </form>
-    </div>
+        <Button variant="ghost" size="large" onClick={onCancel} testId="pin-cancel">
+          {t(M.cancel)}
+        </Button>
+      </div>
+      <Button variant="ghost" onClick={onForgot} testId="pin-forgot">
+        {t(M.forgot)}
+      </Button>
+    </PinCard>
   );
 }
-
 
 type CodeVariant = 'first-run' | 'reset' | 'forgot';
 
 const TITLES = { 'first-run': M.titleFirstRun, reset: M.titleReset, forgot: M.titleForgot } as const satisfies Record<CodeVariant, unknown>;
 
 function SetPinWithCode({ variant, state, onCancel }: { variant: CodeVariant; state: LockState; onCancel: () => void }) {
-  const t = useTranslate();
+  const t = useT();
   const session = useRuntime().session;
   const errors = useManagerSession((s) => s.fieldErrors);
   const message = useManagerSession((s) => s.message);
@@ -249,101 +272,75 @@ function SetPinWithCode({ variant, state, onCancel }: { variant: CodeVariant; st
     setRepeat('');
   }
 
-  const pinField = (value: string, set: (v: string) => void, testId: string, autoFocus = false) => (ids: Parameters<Parameters<typeof Field>[0]['children']>[0]) => (
-    <input
-      {...ids}
-      className="mgr-pin-input"
-      type="password"
-      inputMode="numeric"
-      autoComplete="off"
-      maxLength={PIN_MAX_DIGITS}
-      autoFocus={autoFocus}
-      value={value}
-      onChange={(e) => set(e.target.value.replace(/\D/g, ''))}
-      data-testid={testId}
-    />
-  );
-
   return (
-    <div className="mgr-pin" data-testid="pin-gate" data-mode={variant === 'first-run' ? 'set' : variant}>
-      <form
-        className="mgr-pin-card"
-        aria-labelledby="pin-set-title"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <h2 id="pin-set-title">{t(TITLES[variant])}</h2>
-        {variant === 'first-run' && state.setupCode !== null && (
-          <>
-            <p className="mgr-hint">{t(M.codeShown)}</p>
-            <p className="mgr-setup-code" data-testid="setup-code-shown">
-              {state.setupCode}
-            </p>
-            <p className="mgr-hint">{t(M.codeKeep)}</p>
-          </>
-        )}
-        {variant === 'reset' && (
-          <p className="mgr-banner mgr-banner--warn" role="status" data-testid="pin-untrusted">
-            {t(M.untrusted)}
+    <PinCard mode={variant === 'first-run' ? 'set' : variant} title={t(TITLES[variant])} onSubmit={() => void submit()}>
+      {variant === 'first-run' && state.setupCode !== null && (
+        <>
+          <p className="mgr-hint">{t(M.codeShown)}</p>
+          <p className="mgr-setup-code" data-testid="setup-code-shown">
+            {state.setupCode}
           </p>
-        )}
-        {variant === 'reset' && !codeUsable && (
-          <p className="mgr-hint" data-testid="pin-no-code">
-            {t(M.noCode)}
-          </p>
-        )}
-        {(variant !== 'reset' || codeUsable) && (
-          <>
-            <Field label={t(variant === 'first-run' ? M.typeCode : M.code)} error={errors.code}>
-              {(ids) => (
-                <input
-                  {...ids}
-                  className="mgr-setup-code-input"
-                  type="text"
-                  autoComplete="off"
-                  autoCapitalize="characters"
-                  spellCheck={false}
-                  maxLength={20}
-                  autoFocus
-                  value={code}
-                  onChange={(e) => setCode(e.target.value)}
-                  data-testid="pin-setup-code"
-                />
-              )}
-            </Field>
-            <Field label={t(M.newPin)} hint={t(M.newPinHint, { min: PIN_MIN_DIGITS, max: PIN_MAX_DIGITS })} error={errors.pin}>
-              {pinField(pin, setPin, 'pin-new')}
-            </Field>
-            <Field label={t(M.newPinAgain)} error={errors.repeat}>
-              {pinField(repeat, setRepeat, 'pin-repeat')}
-            </Field>
-          </>
-        )}
-        <p className="mgr-pin-message" role="alert" data-testid="pin-message">
-          {message ?? ''}
+          <p className="mgr-hint">{t(M.codeKeep)}</p>
+        </>
+      )}
+      {variant === 'reset' && (
+        <p className="mgr-banner mgr-banner--warn" role="status" data-testid="pin-untrusted">
+          {t(M.untrusted)}
         </p>
-        <div className="mgr-row-gap">
-          {(variant !== 'reset' || codeUsable) && (
-            <Button type="submit" variant="primary" size="large" disabled={busy} testId="pin-set">
-              {t(busy ? M.saving : M.setAndOpen)}
-            </Button>
-          )}
-          <Button variant="ghost" size="large" onClick={onCancel} testId="pin-cancel">
-            {t(variant === 'forgot' ? M.back : M.cancel)}
+      )}
+      {variant === 'reset' && !codeUsable && (
+        <p className="mgr-hint" data-testid="pin-no-code">
+          {t(M.noCode)}
+        </p>
+      )}
+      {(variant !== 'reset' || codeUsable) && (
+        <>
+          <Field label={t(variant === 'first-run' ? M.typeCode : M.code)} error={errors.code}>
+            {(ids) => (
+              <input
+                {...ids}
+                className="mgr-setup-code-input"
+                type="text"
+                autoComplete="off"
+                autoCapitalize="characters"
+                spellCheck={false}
+                maxLength={20}
+                autoFocus
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+                data-testid="pin-setup-code"
+              />
+            )}
+          </Field>
+          <Field label={t(M.newPin)} hint={t(M.newPinHint, { min: PIN_MIN_DIGITS, max: PIN_MAX_DIGITS })} error={errors.pin}>
+            {(ids) => <PinInput ids={ids} value={pin} onChange={setPin} testId="pin-new" />}
+          </Field>
+          <Field label={t(M.newPinAgain)} error={errors.repeat}>
+            {(ids) => <PinInput ids={ids} value={repeat} onChange={setRepeat} testId="pin-repeat" />}
+          </Field>
+        </>
+      )}
+      <p className="mgr-pin-message" role="alert" data-testid="pin-message">
+        {message ?? ''}
+      </p>
+      <div className="mgr-row-gap">
+        {(variant !== 'reset' || codeUsable) && (
+          <Button type="submit" variant="primary" size="large" disabled={busy} testId="pin-set">
+            {t(busy ? M.saving : M.setAndOpen)}
           </Button>
-        </div>
-        {variant === 'reset' && <ClearTill />}
-      </form>
-    </div>
+        )}
+        <Button variant="ghost" size="large" onClick={onCancel} testId="pin-cancel">
+          {t(variant === 'forgot' ? M.back : M.cancel)}
+        </Button>
+      </div>
+      {variant === 'reset' && <ClearTill />}
+    </PinCard>
   );
 }
 
 /** The way out without the set-up code: both keys and all settings go, the journal stays. Two steps. */
 function ClearTill() {
-  const t = useTranslate();
+  const t = useT();
   const session = useRuntime().session;
   const busy = useManagerSession((s) => s.busy === 'clear');
   const message = useManagerSession((s) => s.clearMessage);

@@ -10,10 +10,10 @@ import { useShallow } from 'zustand/shallow';
 import { formatClock } from '../../../shared/time/date-format.ts';
 import { useRuntime } from '../../app/context.tsx';
 import { fmtMachineAmount } from '../../app/format.ts';
-import { useText } from '../../app/use-text.ts';
 import { Button, ErrorBanner, Field, StatusLine, Table, type Column } from '../../ui/index.ts';
 import type { PosLinkShare } from '../../../shared/ipc/schemas/pos-link.ts';
 import './pos-link.css';
+import { useT } from '../../app/translate.tsx';
 
 export const POS_LINK_TAB_MESSAGES = defineMessages({
   intro: {
@@ -79,7 +79,7 @@ const PATTERN_EXAMPLE = String.raw`SALE-(?<txn>\d+)-(?<total>\d+\.\d{2})`;
 export function PosLinkTab({ active }: { active: boolean }) {
   const runtime = useRuntime();
   const store = runtime.posLinkAdmin;
-  const t = useText();
+  const t = useT();
   const s = useStore(
     store,
     useShallow((x) => ({
@@ -129,7 +129,7 @@ export function PosLinkTab({ active }: { active: boolean }) {
               </label>
             </div>
             <p
-              className={`mgr-status ${st.listening !== null ? 'mgr-status--ok' : 'mgr-status--warn'}`}
+              className={`status-line ${st.listening !== null ? 'status-line--ok' : 'status-line--warn'}`}
               data-testid="pos-link-listening"
               data-port={st.listening?.port ?? ''}
             >

@@ -4,7 +4,7 @@
  * sections; duplicates offer the compensating adjustment; CSV export.
  */
 import { useState } from 'react';
-import { defineMessage, defineMessages, useIntl } from 'react-intl';
+import { defineMessage, defineMessages } from '@formatjs/intl';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { STATE_LABELS } from '../../../shared/journal/states.ts';
 import { DEFAULT_DAY_START } from '../../../shared/time/business-day.ts';
@@ -12,10 +12,11 @@ import { useRuntime, useSettings } from '../../app/context.tsx';
 import { AdjustConfirm } from '../adjust/adjust-confirm.tsx';
 import { formatCount, formatDateTime, formatPoints } from '../format.ts';
 import { Button, ErrorBanner, Field, StatusLine, Table, type Column } from '../../ui/index.ts';
-import { useAdjustConfirm, useManagerData, useOpenRow, useReconcile, useTranslate } from '../use-manager-data.ts';
+import { useAdjustConfirm, useManagerData, useOpenRow, useReconcile } from '../use-manager-data.ts';
 import { dupKey, reconcileDay } from './reconcile-store.ts';
 import { differenceText, progressFraction, progressText, sectionExplanation, sectionTitle, sectionTotalText, summarise } from './summary.ts';
 import type { DuplicateItem, ReconcileItem, ReconcileSection } from './summary.ts';
+import { useT, useTranslator } from '../../app/translate.tsx';
 
 const M = defineMessages({
   title: { id: 'manager.reconcile.title', defaultMessage: 'End-of-day reconciliation', description: 'Heading of the reconciliation screen' },
@@ -72,9 +73,9 @@ const ALREADY = defineMessage<{ list: string }>({
 });
 
 export function ReconcileTab() {
-  const intl = useIntl();
-  const t = intl.formatMessage;
-  const translate = useTranslate();
+  const tr = useTranslator();
+  const t = tr.t;
+  const translate = useT();
   const reconcile = useManagerData().reconcile;
   const { timers } = useRuntime();
   const startsAt = useSettings((s) => s.settings?.businessDayStartsAt ?? DEFAULT_DAY_START);
@@ -120,7 +121,7 @@ export function ReconcileTab() {
         </form>
         {running && (
           <div className="mgr-progress" data-testid="reconcile-progress">
-            <label htmlFor="rec-progress">{progress !== null ? progressText(progress, translate, intl.locale) : t(M.starting)}</label>
+            <label htmlFor="rec-progress">{progress !== null ? progressText(progress, translate, tr.locale) : t(M.starting)}</label>
             {fraction !== null ? <progress id="rec-progress" max={1} value={fraction} /> : <progress id="rec-progress" />}
           </div>
         )}
@@ -133,18 +134,18 @@ export function ReconcileTab() {
           <h2 id="rec-result">
             {translate(summary.allClear ? M.allClear : M.differences, { date: report.date })}
           </h2>
-          <p className="mgr-hint">{t(GENERATED, { when: formatDateTime(report.generatedAt, intl.locale) })}</p>
+          <p className="mgr-hint">{t(GENERATED, { when: formatDateTime(report.generatedAt, tr.locale) })}</p>
           <div className="mgr-totals" data-testid="reconcile-totals">
             {summary.sections.map((s) => (
               <a key={s.id} className={`mgr-total mgr-total--${s.tone}`} href={`#rec-${s.id}`} data-testid={`reconcile-total-${s.id}`}>
-                <span className="mgr-total-n">{formatCount(s.count, intl.locale)}</span>
+                <span className="mgr-total-n">{formatCount(s.count, tr.locale)}</span>
                 <span className="mgr-total-label">{sectionTitle(s.id, translate)}</span>
-                <span className="mgr-total-sub">{translate(s.id === 'duplicated' ? M.extraPts : M.pts, { points: formatPoints(s.points, intl.locale) })}</span>
+                <span className="mgr-total-sub">{translate(s.id === 'duplicated' ? M.extraPts : M.pts, { points: formatPoints(s.points, tr.locale) })}</span>
               </a>
             ))}
           </div>
           <p data-testid="reconcile-difference">
-            {t(TOTALS, { journal: formatPoints(summary.journalPoints, intl.locale), server: formatPoints(summary.serverPoints, intl.locale) })}{' '}
+            {t(TOTALS, { journal: formatPoints(summary.journalPoints, tr.locale), server: formatPoints(summary.serverPoints, tr.locale) })}{' '}
             {differenceText(summary.difference, translate)}
           </p>
           {summary.incomplete.length > 0 && (
@@ -187,18 +188,18 @@ function ReconcileSectionView({
   earlier: ReadonlyMap<string, JournalRow[]>;
   onCompensate: (item: DuplicateItem) => void;
 }) {
-  const intl = useIntl();
-  const t = intl.formatMessage;
-  const translate = useTranslate();
+  const tr = useTranslator();
+  const t = tr.t;
+  const translate = useT();
   const openRow = useOpenRow();
   const [open, setOpen] = useState(section.id !== 'matched' && section.count > 0);
   const headingId = `rec-${section.id}`;
   const duplicates = section.id === 'duplicated';
   const columns: Column<ReconcileItem | DuplicateItem>[] = [
     { id: 'member', header: t(M.member), cell: (item) => item.memberId, cellClassName: 'mgr-mono' },
-    { id: 'points', header: t(M.points), align: 'end', cell: (item) => formatPoints(item.amount, intl.locale), cellClassName: (item) => (item.amount < 0 ? 'neg' : undefined) },
+    { id: 'points', header: t(M.points), align: 'end', cell: (item) => formatPoints(item.amount, tr.locale), cellClassName: (item) => (item.amount < 0 ? 'neg' : undefined) },
     ...(duplicates
-      ? [{ id: 'extra', header: t(M.extra), align: 'end' as const, cell: (item: ReconcileItem | DuplicateItem) => formatPoints((item as DuplicateItem).extraPoints, intl.locale), cellClassName: 'neg' }]
+      ? [{ id: 'extra', header: t(M.extra), align: 'end' as const, cell: (item: ReconcileItem | DuplicateItem) => formatPoints((item as DuplicateItem).extraPoints, tr.locale), cellClassName: 'neg' }]
       : []),
     {
       id: 'token',
@@ -217,7 +218,7 @@ function ReconcileSectionView({
       ),
     },
     { id: 'server', header: t(M.serverTxns), cell: (item) => (item.serverTxnIds.length > 0 ? item.serverTxnIds.join(', ') : '—'), cellClassName: 'mgr-mono mgr-break' },
-    { id: 'time', header: t(M.time), cell: (item) => formatDateTime(item.at, intl.locale) },
+    { id: 'time', header: t(M.time), cell: (item) => formatDateTime(item.at, tr.locale) },
     {
       id: 'actions',
       header: t(M.actions),
@@ -270,7 +271,7 @@ function ReconcileSectionView({
     <section className={`mgr-rec-section mgr-rec-section--${section.tone}`} aria-labelledby={headingId} data-testid={`reconcile-section-${section.id}`}>
       <h3 id={headingId}>
         <button type="button" className="mgr-disclosure" aria-expanded={open} onClick={() => setOpen((v) => !v)}>
-          {title} — {sectionTotalText(section, translate, intl.locale)}
+          {title} — {sectionTotalText(section, translate, tr.locale)}
         </button>
       </h3>
       <p className="mgr-hint">{sectionExplanation(section.id, translate)}</p>

@@ -4,14 +4,14 @@
  * scanner settings — or tells the manager exactly what to change on the scanner.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useTranslate } from '../use-translate.ts';
-import { defineMessages } from 'react-intl';
+import { defineMessages } from '@formatjs/intl';
 import { useRuntime, useSettings } from '../../app/context.tsx';
 import { LAYER, useShortcut } from '../../app/shortcuts.ts';
 import { Button } from '../../ui/index.ts';
 import { analyseScannerBurst, SCANNER_TEST_CODE, type ScannerAnalysis } from '../../scan/scanner-profile.ts';
 import { BURST_QUIET_MS, BurstRecorder, detectTillLayout, planSave, saveScannerPlan, showChars, terminatorName, type SavePlan } from './wizard-model.ts';
 import { QrCode } from './test-code-qr.tsx';
+import { useT } from '../../app/translate.tsx';
 
 const M = defineMessages({
   qrLabel: { id: 'manager.scanner.qrLabel', defaultMessage: 'Scanner test code {code}', description: 'Scanner set-up: the on-screen QR code (screen reader label)' },
@@ -65,7 +65,7 @@ export interface ScannerWizardProps {
 }
 
 export function ScannerWizard({ onDone }: ScannerWizardProps) {
-  const t = useTranslate();
+  const t = useT();
   const runtime = useRuntime();
   const current = useSettings((s) => s.settings);
   const [phase, setPhase] = useState<Phase>({ step: 'listening', keys: 0 });
@@ -84,7 +84,7 @@ export function ScannerWizard({ onDone }: ScannerWizardProps) {
   const finish = useCallback(() => {
     const events = [...recorder.current.events];
     recorder.current.clear();
-    const analysis = analyseScannerBurst(SCANNER_TEST_CODE, events, layout.current === undefined ? {} : { tillLayout: layout.current });
+    const analysis = analyseScannerBurst(SCANNER_TEST_CODE, events, layout.current === undefined ? { t } : { tillLayout: layout.current, t });
     const plan = analysis.ok && current !== null ? planSave(analysis.profile, current.scanner, t) : null;
     runtime.sound.play(analysis.ok && plan?.ok === true ? 'success' : 'error');
     setPhase({ step: 'result', analysis, plan });
@@ -214,7 +214,7 @@ export function ScannerWizard({ onDone }: ScannerWizardProps) {
 }
 
 function Result({ analysis, plan }: { analysis: ScannerAnalysis; plan: SavePlan | null }) {
-  const t = useTranslate();
+  const t = useT();
   if (!analysis.ok) {
     return (
       <div className="wizard__result wizard__result--fix" data-testid="wizard-problem" data-problem={analysis.problem} role="alert">

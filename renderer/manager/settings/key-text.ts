@@ -1,30 +1,49 @@
 /** Wording for the keys section: storage backends and key-test outcomes. */
+import { defineMessages } from '@formatjs/intl';
 import type { KeyTestResult, StorageTier } from '../../../shared/ipc/contract.ts';
+import { englishText, type Translator } from '../../../shared/i18n/translator.ts';
 
-export const BACKEND_LABELS: Readonly<Record<StorageTier['backend'], string>> = {
+const M = defineMessages({
+  basicText: { id: 'manager.keys.backend.basicText', defaultMessage: 'No keyring: a built-in password (not protected)', description: 'Key storage: no OS keyring' },
+  unknown: { id: 'manager.keys.backend.unknown', defaultMessage: 'Unknown (not protected)', description: 'Key storage: an unknown backend' },
+  accepted: { id: 'manager.keys.test.accepted', defaultMessage: 'Connected: SocialHub accepted the key{http}.', description: 'Key test: accepted; http is " (HTTP 200)" or empty' },
+  rejected: {
+    id: 'manager.keys.test.rejected',
+    defaultMessage: 'SocialHub rejected the key{http}. Check that the whole key was copied, and that it was not revoked.',
+    description: 'Key test: rejected; http is " (HTTP 401)" or empty',
+  },
+  forbidden: { id: 'manager.keys.test.forbidden', defaultMessage: 'The key is valid but lacks a permission this till needs{http}.', description: 'Key test: missing permission' },
+  unreachable: { id: 'manager.keys.test.unreachable', defaultMessage: 'SocialHub could not be reached. Check the network and the base URL.', description: 'Key test: no connection' },
+  unexpected: { id: 'manager.keys.test.unexpected', defaultMessage: 'SocialHub answered unexpectedly{http}.', description: 'Key test: an unexpected answer' },
+});
+
+/** Product names stay as they are; only the two that describe the absence of one are words. */
+const BACKEND_NAMES: Readonly<Partial<Record<StorageTier['backend'], string>>> = {
   gnome_libsecret: 'GNOME keyring (libsecret)',
   kwallet: 'KDE Wallet',
   kwallet5: 'KDE Wallet 5',
   kwallet6: 'KDE Wallet 6',
   keychain: 'macOS Keychain',
   dpapi: 'Windows Data Protection (DPAPI)',
-  basic_text: 'No keyring: a built-in password (not protected)',
-  unknown: 'Unknown (not protected)',
 };
 
+export function backendLabel(backend: StorageTier['backend'], t: Translator['t'] = englishText): string {
+  return BACKEND_NAMES[backend] ?? t(backend === 'basic_text' ? M.basicText : M.unknown);
+}
+
 /** A headline per test outcome; main's message follows it. */
-export function testHeadline(r: Pick<KeyTestResult, 'outcome' | 'httpStatus'>): { tone: 'ok' | 'warn' | 'bad'; text: string } {
+export function testHeadline(r: Pick<KeyTestResult, 'outcome' | 'httpStatus'>, t: Translator['t'] = englishText): { tone: 'ok' | 'warn' | 'bad'; text: string } {
   const http = r.httpStatus !== null ? ` (HTTP ${r.httpStatus})` : '';
   switch (r.outcome) {
     case 'accepted':
-      return { tone: 'ok', text: `Connected: SocialHub accepted the key${http}.` };
+      return { tone: 'ok', text: t(M.accepted, { http }) };
     case 'rejected':
-      return { tone: 'bad', text: `SocialHub rejected the key${http}. Check that the whole key was copied, and that it was not revoked.` };
+      return { tone: 'bad', text: t(M.rejected, { http }) };
     case 'forbidden':
-      return { tone: 'warn', text: `The key is valid but lacks a permission this till needs${http}.` };
+      return { tone: 'warn', text: t(M.forbidden, { http }) };
     case 'unreachable':
-      return { tone: 'bad', text: 'SocialHub could not be reached. Check the network and the base URL.' };
+      return { tone: 'bad', text: t(M.unreachable) };
     case 'unexpected':
-      return { tone: 'warn', text: `SocialHub answered unexpectedly${http}.` };
+      return { tone: 'warn', text: t(M.unexpected, { http }) };
   }
 }

@@ -3,20 +3,66 @@
  * is cleared at once — the UI only ever sees masks), test connection, clear; the storage tier with
  * its warning and the explicit opt-in when the OS has no keyring. A view over the keys store.
  */
+import { defineMessages } from '@formatjs/intl';
 import { useEffect, useState } from 'react';
 import type { KeyKind } from '../../../shared/ipc/schemas/keys.ts';
 import type { KeysStatus, StorageTier } from '../../../shared/ipc/contract.ts';
 import { useKeys, useRuntime } from '../../app/context.tsx';
-import { BACKEND_LABELS, testHeadline } from './key-text.ts';
+import { backendLabel, testHeadline } from './key-text.ts';
 import { formatIso } from '../format.ts';
-import { Button, ErrorBanner, Field } from '../../ui/index.ts';
+import { Button, ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
+import { useT, useTranslator } from '../../app/translate.tsx';
 
-const KIND_TEXT: Readonly<Record<KeyKind, { title: string; use: string }>> = {
-  write: { title: 'Write key', use: 'Awards, redeems, clawbacks and adjustments.' },
-  read: { title: 'Read-only key', use: 'Member lookups and end-of-day reconciliation.' },
-};
+const M = defineMessages({
+  title: { id: 'manager.keys.title', defaultMessage: 'API keys', description: 'Keys section heading' },
+  intro: { id: 'manager.keys.intro', defaultMessage: 'A key is typed here once and never shown again: only its first and last characters appear.', description: 'Keys section: how keys are shown' },
+  loading: { id: 'manager.keys.loading', defaultMessage: 'Loading…', description: 'Keys section while loading' },
+  storage: { id: 'manager.keys.storage', defaultMessage: 'Key storage:', description: 'Keys section: label before the storage backend name' },
+  protected: { id: 'manager.keys.storage.protected', defaultMessage: '— protected.', description: 'After the storage backend name when the OS protects the keys' },
+  optedIn: { id: 'manager.keys.optedIn', defaultMessage: 'You allowed storing keys without a keyring on {date}.', description: 'Keys section: plain-text storage was allowed on date' },
+  optInAck: {
+    id: 'manager.keys.optIn.ack',
+    defaultMessage: "I understand that anyone who can read this computer's files could recover the keys.",
+    description: 'Keys section: checkbox before allowing plain-text key storage',
+  },
+  optIn: { id: 'manager.keys.optIn', defaultMessage: 'Allow storing keys without a keyring', description: 'Keys section: allow plain-text key storage' },
+  saving: { id: 'manager.keys.saving', defaultMessage: 'Saving…', description: 'Keys section: a button while saving' },
+  kindTitle: { id: 'manager.keys.kind.title', defaultMessage: '{kind, select, write {Write key} other {Read-only key}}', description: 'Title of a key slot' },
+  kindUse: {
+    id: 'manager.keys.kind.use',
+    defaultMessage: '{kind, select, write {Awards, redeems, clawbacks and adjustments.} other {Member lookups and end-of-day reconciliation.}}',
+    description: 'What a key is used for',
+  },
+  maskSet: { id: 'manager.keys.mask.set', defaultMessage: '(set)', description: 'A key is set but has no mask to show' },
+  setAt: { id: 'manager.keys.setAt', defaultMessage: '· set {date}', description: 'When the key was set' },
+  sentTo: { id: 'manager.keys.sentTo', defaultMessage: '· sent only to', description: 'Before the one origin the key is sent to' },
+  notSet: { id: 'manager.keys.notSet', defaultMessage: 'Not set.', description: 'No key in this slot' },
+  field: {
+    id: 'manager.keys.field',
+    defaultMessage: '{replace, select, yes {{kind, select, write {Replace the write key} other {Replace the read-only key}}} other {{kind, select, write {Enter the write key} other {Enter the read-only key}}}}',
+    description: 'Key input label',
+  },
+  fieldHint: { id: 'manager.keys.field.hint', defaultMessage: 'Starts with {live} or {test}.', description: 'Key input hint; live and test are key prefixes' },
+  save: { id: 'manager.keys.save', defaultMessage: 'Save key', description: 'Save the typed key' },
+  testing: { id: 'manager.keys.testing', defaultMessage: 'Testing…', description: 'Test button while testing' },
+  test: { id: 'manager.keys.test', defaultMessage: 'Test connection', description: 'Test the key against SocialHub' },
+  confirmRemove: {
+    id: 'manager.keys.remove.confirmLabel',
+    defaultMessage: '{kind, select, write {Confirm removing the write key} other {Confirm removing the read-only key}}',
+    description: 'Accessible name of the remove confirmation',
+  },
+  removeQuestion: {
+    id: 'manager.keys.remove.question',
+    defaultMessage: '{kind, select, write {Remove it? The till cannot award or redeem without it.} other {Remove it? The till cannot reconcile without it.}}',
+    description: 'Asked before removing a key',
+  },
+  remove: { id: 'manager.keys.remove.confirm', defaultMessage: 'Remove', description: 'Confirm removing a key' },
+  cancel: { id: 'manager.keys.remove.cancel', defaultMessage: 'Cancel', description: 'Do not remove the key' },
+  removeStart: { id: 'manager.keys.remove.start', defaultMessage: 'Remove key…', description: 'Start removing a key' },
+});
 
 export function KeysSection() {
+  const t = useT();
   const keys = useRuntime().keys;
   const status = useKeys((s) => s.status);
   const error = useKeys((s) => s.error);
@@ -27,11 +73,11 @@ export function KeysSection() {
 
   return (
     <section className="mgr-card" aria-labelledby="keys-title" id="keys" data-testid="settings-keys">
-      <h2 id="keys-title">API keys</h2>
-      <p className="mgr-hint">A key is typed here once and never shown again: only its first and last characters appear.</p>
+      <h2 id="keys-title">{t(M.title)}</h2>
+      <p className="mgr-hint">{t(M.intro)}</p>
       <ErrorBanner error={error} />
       {status === null ? (
-        error === null && <p role="status">Loading…</p>
+        error === null && <p role="status">{t(M.loading)}</p>
       ) : (
         <>
           <StorageTierView tier={status.storage} />
@@ -46,6 +92,8 @@ export function KeysSection() {
 }
 
 function StorageTierView({ tier }: { tier: StorageTier }) {
+  const tr = useTranslator();
+  const t = tr.t;
   const keys = useRuntime().keys;
   const { busy, error } = useKeys((s) => s.optIn);
   const [ack, setAck] = useState(false);
@@ -57,8 +105,8 @@ function StorageTierView({ tier }: { tier: StorageTier }) {
   return (
     <div className={`mgr-tier${tier.protected ? '' : ' mgr-tier--weak'}`} data-testid="keys-storage" data-protected={tier.protected}>
       <p>
-        <strong>Key storage:</strong> {BACKEND_LABELS[tier.backend]}
-        {tier.protected ? ' — protected.' : ''}
+        <strong>{t(M.storage)}</strong> {backendLabel(tier.backend, t)}
+        {tier.protected ? ` ${t(M.protected)}` : ''}
       </p>
       {tier.warning !== null && (
         <p className="mgr-banner mgr-banner--warn" data-testid="keys-storage-warning">
@@ -67,15 +115,15 @@ function StorageTierView({ tier }: { tier: StorageTier }) {
       )}
       {!tier.protected &&
         (tier.optedInPlainText ? (
-          <p data-testid="keys-optin-done">You allowed storing keys without a keyring on {formatIso(tier.optedInAt)}.</p>
+          <p data-testid="keys-optin-done">{t(M.optedIn, { date: formatIso(tier.optedInAt, tr.locale) })}</p>
         ) : (
           <div className="mgr-optin">
             <label className="mgr-check">
-              <input type="checkbox" checked={ack} onChange={(e) => setAck(e.target.checked)} data-testid="keys-optin-ack" />I understand that anyone who can
-              read this computer's files could recover the keys.
+              <input type="checkbox" checked={ack} onChange={(e) => setAck(e.target.checked)} data-testid="keys-optin-ack" />
+              {t(M.optInAck)}
             </label>
             <Button disabled={!ack || busy} onClick={optIn} testId="keys-optin">
-              {busy ? 'Saving…' : 'Allow storing keys without a keyring'}
+              {t(busy ? M.saving : M.optIn)}
             </Button>
             <ErrorBanner error={error} />
           </div>
@@ -90,7 +138,8 @@ function KeySlot({ kind, status }: { kind: KeyKind; status: KeysStatus }) {
   const { busy, fieldError, error, saved, test } = useKeys((s) => s.slots[kind]);
   const [value, setValue] = useState('');
   const [confirmClear, setConfirmClear] = useState(false);
-  const text = KIND_TEXT[kind];
+  const tr = useTranslator();
+  const t = tr.t;
 
   async function save() {
     // A key that crossed the bridge leaves the field, whatever the answer; one refused here stays to be corrected.
@@ -106,25 +155,25 @@ function KeySlot({ kind, status }: { kind: KeyKind; status: KeysStatus }) {
     setConfirmClear(false);
   }
 
-  const headline = test !== null ? testHeadline(test) : null;
+  const headline = test !== null ? testHeadline(test, t) : null;
 
   return (
     <div className="mgr-card mgr-card--inner" data-testid={`key-${kind}`} data-configured={slot.configured}>
-      <h3>{text.title}</h3>
-      <p className="mgr-hint">{text.use}</p>
+      <h3>{t(M.kindTitle, { kind })}</h3>
+      <p className="mgr-hint">{t(M.kindUse, { kind })}</p>
       <p data-testid={`key-${kind}-mask`}>
         {slot.configured ? (
           <>
-            <span className="mgr-mono">{slot.mask ?? '(set)'}</span> · set {formatIso(slot.setAt)}
+            <span className="mgr-mono">{slot.mask ?? t(M.maskSet)}</span> {t(M.setAt, { date: formatIso(slot.setAt, tr.locale) })}
             {slot.origin != null && (
               <>
                 {' '}
-                · sent only to <span className="mgr-mono">{slot.origin}</span>
+                {t(M.sentTo)} <span className="mgr-mono">{slot.origin}</span>
               </>
             )}
           </>
         ) : (
-          'Not set.'
+          t(M.notSet)
         )}
       </p>
       <form
@@ -135,7 +184,7 @@ function KeySlot({ kind, status }: { kind: KeyKind; status: KeysStatus }) {
           void save();
         }}
       >
-        <Field label={slot.configured ? `Replace the ${text.title.toLowerCase()}` : `Enter the ${text.title.toLowerCase()}`} hint="Starts with fl_live_ or fl_test_." error={fieldError ?? undefined}>
+        <Field label={t(M.field, { kind, replace: slot.configured ? 'yes' : 'no' })} hint={t(M.fieldHint, { live: 'fl_live_', test: 'fl_test_' })} error={fieldError ?? undefined}>
           {(ids) => (
             <input
               {...ids}
@@ -150,32 +199,32 @@ function KeySlot({ kind, status }: { kind: KeyKind; status: KeysStatus }) {
         </Field>
         <div className="mgr-row-gap">
           <Button type="submit" variant="primary" disabled={busy !== null || value === ''} testId={`key-${kind}-save`}>
-            {busy === 'set' ? 'Saving…' : 'Save key'}
+            {t(busy === 'set' ? M.saving : M.save)}
           </Button>
           <Button disabled={busy !== null || !slot.configured} onClick={() => void runTest()} testId={`key-${kind}-test`}>
-            {busy === 'test' ? 'Testing…' : 'Test connection'}
+            {t(busy === 'test' ? M.testing : M.test)}
           </Button>
           {slot.configured &&
             (confirmClear ? (
-              <span className="mgr-confirm" role="group" aria-label={`Confirm removing the ${text.title.toLowerCase()}`}>
-                <span>Remove it? The till cannot {kind === 'write' ? 'award or redeem' : 'reconcile'} without it.</span>
+              <span className="mgr-confirm" role="group" aria-label={t(M.confirmRemove, { kind })}>
+                <span>{t(M.removeQuestion, { kind })}</span>
                 <Button variant="danger" disabled={busy !== null} onClick={() => void clear()} testId={`key-${kind}-clear-confirm`}>
-                  Remove
+                  {t(M.remove)}
                 </Button>
                 <Button variant="ghost" onClick={() => setConfirmClear(false)}>
-                  Cancel
+                  {t(M.cancel)}
                 </Button>
               </span>
             ) : (
               <Button variant="ghost" disabled={busy !== null} onClick={() => setConfirmClear(true)} testId={`key-${kind}-clear`}>
-                Remove key…
+                {t(M.removeStart)}
               </Button>
             ))}
         </div>
       </form>
       <ErrorBanner error={error} testId={`key-${kind}-error`} />
       <div role="status" data-testid={`key-${kind}-result`}>
-        {saved !== null && <p className="mgr-status mgr-status--ok">{saved}</p>}
+        {saved !== null && <StatusLine text={saved} tone="ok" />}
         {test !== null && headline !== null && (
           <div className={`mgr-outcome mgr-outcome--${headline.tone}`} data-outcome={test.outcome}>
             <p className="mgr-outcome-title">{headline.text}</p>

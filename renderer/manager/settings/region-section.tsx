@@ -4,11 +4,10 @@
  * settings store like every section, and the fleet policy may lock them.
  */
 import { useMemo } from 'react';
-import { useIntl } from 'react-intl';
 import { PSEUDO_LOCALES, SUPPORTED_LOCALES } from '../../../shared/i18n/locales.ts';
 import { M } from './messages.ts';
 import { SectionCard, SelectSetting, useSectionForm } from './section-form.tsx';
-import { formatWith } from './format-message.ts';
+import { useTranslator } from '../../app/translate.tsx';
 
 /** A language named in itself ("Deutsch", "中文"), as people look for their own. */
 function autonym(locale: string): string {
@@ -21,30 +20,30 @@ function autonym(locale: string): string {
 
 export function RegionSection() {
   const state = useSectionForm('region');
-  const intl = useIntl();
+  const tr = useTranslator();
   const osLanguage = typeof navigator === 'undefined' ? 'en' : navigator.language;
   const languages = useMemo<[string, string][]>(
-    () => [['', formatWith(intl, M.languageOs, { language: autonym(osLanguage) })], ...SUPPORTED_LOCALES.filter((l) => !PSEUDO_LOCALES.includes(l)).map((l): [string, string] => [l, autonym(l)])],
-    [intl, osLanguage],
+    () => [['', tr.t(M.languageOs, { language: autonym(osLanguage) })], ...SUPPORTED_LOCALES.filter((l) => !PSEUDO_LOCALES.includes(l)).map((l): [string, string] => [l, autonym(l)])],
+    [tr, osLanguage],
   );
   const currencies = useMemo<[string, string][]>(() => {
     let names: Intl.DisplayNames | null = null;
     try {
-      names = new Intl.DisplayNames([intl.locale], { type: 'currency' });
+      names = new Intl.DisplayNames([tr.locale], { type: 'currency' });
     } catch {
       names = null;
     }
-    return Intl.supportedValuesOf('currency').map((code): [string, string] => [code, formatWith(intl, M.currencyName, { code, name: names?.of(code) ?? code })]);
-  }, [intl]);
+    return Intl.supportedValuesOf('currency').map((code): [string, string] => [code, tr.t(M.currencyName, { code, name: names?.of(code) ?? code })]);
+  }, [tr]);
   return (
-    <SectionCard id="region" title={intl.formatMessage(M.region)} state={state} intro={intl.formatMessage(M.regionIntro)}>
+    <SectionCard id="region" title={tr.t(M.region)} state={state} intro={tr.t(M.regionIntro)}>
       {(form) => {
         const current = form.value('currency');
         const options = current !== '' && !currencies.some(([c]) => c === current) ? [...currencies, [current, current] as [string, string]] : currencies;
         return (
           <div className="mgr-grid2">
-            <SelectSetting form={form} k="language" label={intl.formatMessage(M.language)} options={languages} />
-            <SelectSetting form={form} k="currency" label={intl.formatMessage(M.currency)} hint={intl.formatMessage(M.currencyHint)} options={options} />
+            <SelectSetting form={form} k="language" label={tr.t(M.language)} options={languages} />
+            <SelectSetting form={form} k="currency" label={tr.t(M.currency)} hint={tr.t(M.currencyHint)} options={options} />
           </div>
         );
       }}

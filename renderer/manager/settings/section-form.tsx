@@ -6,7 +6,6 @@
  */
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import { useIntl } from 'react-intl';
 import type { Settings } from '../../../shared/ipc/schemas/settings.ts';
 import { errorText } from '../../app/call.ts';
 import { useRuntime, useSettings } from '../../app/context.tsx';
@@ -15,6 +14,7 @@ import { M } from './messages.ts';
 import { usePolicy } from './use-policy.ts';
 import { buildPatch, draftFrom, serverErrors } from './settings-form.ts';
 import type { DraftValue, FieldErrors, SectionId } from './settings-form.ts';
+import { useTranslator } from '../../app/translate.tsx';
 
 export interface SectionForm {
   section: SectionId;
@@ -31,7 +31,7 @@ export interface SectionForm {
 export function useSectionForm(section: SectionId) {
   const store = useRuntime().settings;
   const settings = useSettings((s) => s.settings);
-  const intl = useIntl();
+  const tr = useTranslator();
   const lockedList = usePolicy((s) => s.status?.locked);
   // A dotted key (`scanner.prefix`) is locked with its setting (`scanner`).
   const isLocked = (key: string): boolean => (lockedList ?? []).some((name) => name === (key.split('.')[0] ?? key));
@@ -49,7 +49,7 @@ export function useSectionForm(section: SectionId) {
     if (saving) return;
     setStatus(null);
     setFailure(null);
-    const built = buildPatch(section, draft, isLocked);
+    const built = buildPatch(section, draft, isLocked, tr.t);
     if (settings === null) return;
     if (!built.ok) {
       setErrors(built.errors);
@@ -61,10 +61,10 @@ export function useSectionForm(section: SectionId) {
     setSaving(false);
     if (result.ok) {
       setEdits({});
-      setStatus(intl.formatMessage(M.saved));
+      setStatus(tr.t(M.saved));
     } else if (result.error.code === 'SETTINGS_INVALID' && result.error.issues !== undefined) {
-      setErrors(serverErrors(section, result.error.issues, result.error.message));
-    } else setFailure(errorText(result.error));
+      setErrors(serverErrors(section, result.error.issues, errorText(result.error, tr), tr.t));
+    } else setFailure(errorText(result.error, tr));
   }
 
   function discard() {
@@ -112,13 +112,13 @@ export function SectionCard({
   children: (form: SectionForm) => ReactNode;
 }) {
   const { form } = state;
-  const intl = useIntl();
+  const tr = useTranslator();
   return (
     <section className="mgr-card" aria-labelledby={`${id}-title`} id={id} data-testid={`settings-${id}`}>
       <h2 id={`${id}-title`}>{title}</h2>
       {intro !== undefined && <p className="mgr-hint">{intro}</p>}
       {form === null ? (
-        <p role="status">{intl.formatMessage(M.loading)}</p>
+        <p role="status">{tr.t(M.loading)}</p>
       ) : (
         <form
           className="mgr-form"
@@ -133,10 +133,10 @@ export function SectionCard({
           <ErrorBanner error={state.failure} testId={`settings-${id}-error`} />
           <div className="mgr-row-gap">
             <Button type="submit" variant="primary" disabled={state.saving || !form.dirty} testId={`settings-${id}-save`}>
-              {intl.formatMessage(state.saving ? M.saving : M.save)}
+              {tr.t(state.saving ? M.saving : M.save)}
             </Button>
             <Button variant="ghost" disabled={state.saving || !form.dirty} onClick={state.discard}>
-              {intl.formatMessage(M.discard)}
+              {tr.t(M.discard)}
             </Button>
             <StatusLine text={state.status} tone="ok" testId={`settings-${id}-status`} />
           </div>
@@ -231,11 +231,11 @@ export function CheckSetting({ form, k, label, hint }: { form: SectionForm; k: s
 
 /** "Managed by your organisation" beside a field the fleet policy locks. */
 export function ManagedMark({ form, k }: { form: SectionForm; k: string }) {
-  const intl = useIntl();
+  const tr = useTranslator();
   if (!form.locked(k)) return null;
   return (
     <span data-testid={`setting-${k}-managed`}>
-      <Chip tone="done">{intl.formatMessage(M.managed)}</Chip>
+      <Chip tone="done">{tr.t(M.managed)}</Chip>
     </span>
   );
 }

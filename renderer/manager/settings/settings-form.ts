@@ -6,6 +6,9 @@
 import { settingsPatchSchema } from '../../../shared/ipc/schemas/settings.ts';
 import type { Settings, SettingsPatch } from '../../../shared/ipc/schemas/settings.ts';
 import type { Issue } from '../../../shared/ipc/envelope.ts';
+import { defineMessages } from '@formatjs/intl';
+import { englishText } from '../../../shared/i18n/translator.ts';
+import type { Translate } from '../../state/locale-store.ts';
 
 export type SectionId = 'connection' | 'store' | 'earn' | 'scanner' | 'camera' | 'region' | 'housekeeping';
 
@@ -106,33 +109,52 @@ export function isDirty(section: SectionId, draft: Draft, settings: Settings): b
 }
 
 /** The first message per field, keyed by dotted path; issues without a path go under ''. */
-export function issuesToErrors(issues: readonly Pick<Issue, 'path' | 'message'>[]): Record<string, string> {
+export function issuesToErrors(issues: readonly Pick<Issue, 'path' | 'message'>[], t: Translate = englishText): Record<string, string> {
   const out: Record<string, string> = {};
   for (const i of issues) {
     const key = i.path.join('.');
-    if (out[key] === undefined) out[key] = sentence(i.message);
+    if (out[key] === undefined) out[key] = sentence(i.message, t);
   }
   return out;
 }
 
 /** zod's "must be …" fragments as a sentence: "Must be …." */
-function sentence(message: string): string {
+function sentence(message: string, t: Translate): string {
   const m = message.trim();
-  if (m === '') return 'This value is not valid.';
+  if (m === '') return t(M.invalidValue);
   const s = m.charAt(0).toUpperCase() + m.slice(1);
   return /[.!?]$/.test(s) ? s : `${s}.`;
 }
 
 /** Friendlier wording for zod's stock range messages on the numeric settings. */
-const LIMITS: Readonly<Record<string, string>> = {
-  requestTimeoutMs: 'Between 1000 and 120000 ms.',
-  noResendWindowMs: 'Between 2000 and 3600000 ms.',
-  journalRetentionDays: 'Between 7 and 3650 days.',
-  managerAutoLockMinutes: 'Between 1 and 240 minutes.',
-  cardFreshnessMinutes: 'Between 1 and 1440 minutes.',
-  'scanner.maxGapMs': 'Between 5 and 500 ms.',
-  'scanner.minLength': 'Between 1 and 256 characters.',
+const LIMITS: Readonly<Record<string, { min: number; max: number; unit: 'ms' | 'days' | 'minutes' | 'characters' }>> = {
+  requestTimeoutMs: { min: 1000, max: 120000, unit: 'ms' },
+  noResendWindowMs: { min: 2000, max: 3600000, unit: 'ms' },
+  journalRetentionDays: { min: 7, max: 3650, unit: 'days' },
+  managerAutoLockMinutes: { min: 1, max: 240, unit: 'minutes' },
+  cardFreshnessMinutes: { min: 1, max: 1440, unit: 'minutes' },
+  'scanner.maxGapMs': { min: 5, max: 500, unit: 'ms' },
+  'scanner.minLength': { min: 1, max: 256, unit: 'characters' },
 };
+
+/** The range sentence for a numeric setting zod refused as too big or too small (undefined: not one of those). */
+function limitText(key: string, t: Translate): string | undefined {
+  const limit = LIMITS[key];
+  return limit === undefined ? undefined : t(M.between, { min: String(limit.min), max: String(limit.max), unit: limit.unit });
+}
+
+const M = defineMessages({
+  invalidValue: { id: 'manager.settings.error.invalidValue', defaultMessage: 'This value is not valid.', description: 'Settings field error without details' },
+  invalidSettings: { id: 'manager.settings.error.invalidSettings', defaultMessage: 'These settings are not valid.', description: 'Settings form error without a field' },
+  number: { id: 'manager.settings.error.number', defaultMessage: 'Enter a number.', description: 'Settings field error: empty number' },
+  wholeNumber: { id: 'manager.settings.error.wholeNumber', defaultMessage: 'Enter a whole number.', description: 'Settings field error: not a whole number' },
+  decimal: { id: 'manager.settings.error.decimal', defaultMessage: 'Enter a number such as 1, 2.5 or 0.1.', description: 'Settings field error: not a decimal number' },
+  between: {
+    id: 'manager.settings.error.between',
+    defaultMessage: 'Between {min} and {max} {unit, select, ms {ms} days {days} minutes {minutes} other {characters}}.',
+    description: 'Settings field error: allowed range (min and max are plain digits)',
+  },
+});
 
 export type PatchResult = { ok: true; patch: SettingsPatch } | { ok: false; errors: FieldErrors };
 
@@ -141,7 +163,7 @@ export type PatchResult = { ok: true; patch: SettingsPatch } | { ok: false; erro
  * checked with the channel's schema. Errors are keyed by the field's dotted path. Fields the
  * fleet policy locks (`locked`) are left out: they cannot change, and main refuses a patch with them.
  */
-export function buildPatch(section: SectionId, draft: Draft, locked: (key: string) => boolean = () => false): PatchResult {
+export function buildPatch(section: SectionId, draft: Draft, locked: (key: string) => boolean = () => false, translate: Translate = englishText): PatchResult {
   const errors: Record<string, string> = {};
   const patch: Record<string, unknown> = {};
   for (const f of SECTION_FIELDS[section]) {
@@ -152,15 +174,15 @@ export function buildPatch(section: SectionId, draft: Draft, locked: (key: strin
         setPath(patch, f.key, v === true);
         break;
       case 'int': {
-        const t = typeof v === 'string' ? v.trim() : '';
-        if (!/^-?\d+$/.test(t)) errors[f.key] = t === '' ? 'Enter a number.' : 'Enter a whole number.';
-        else setPath(patch, f.key, Number(t));
+        const text = typeof v === 'string' ? v.trim() : '';
+        if (!/^-?\d+$/.test(text)) errors[f.key] = translate(text === '' ? M.number : M.wholeNumber);
+        else setPath(patch, f.key, Number(text));
         break;
       }
       case 'decimal': {
-        const t = typeof v === 'string' ? v.trim().replace(',', '.') : '';
-        if (!/^\d+(?:\.\d+)?$/.test(t)) errors[f.key] = t === '' ? 'Enter a number.' : 'Enter a number such as 1, 2.5 or 0.1.';
-        else setPath(patch, f.key, Number(t));
+        const text = typeof v === 'string' ? v.trim().replace(',', '.') : '';
+        if (!/^\d+(?:\.\d+)?$/.test(text)) errors[f.key] = translate(text === '' ? M.number : M.decimal);
+        else setPath(patch, f.key, Number(text));
         break;
       }
       case 'text':
@@ -187,25 +209,28 @@ export function buildPatch(section: SectionId, draft: Draft, locked: (key: strin
   }
   const parsed = settingsPatchSchema.safeParse(patch);
   if (!parsed.success) {
-    const fromSchema = issuesToErrors(parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })));
+    const fromSchema = issuesToErrors(
+      parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })),
+      translate,
+    );
     for (const [k, m] of Object.entries(fromSchema)) {
-      if (errors[k] === undefined) errors[k] = LIMITS[k] !== undefined && /too (big|small)|expected number to be/i.test(m) ? LIMITS[k] : m;
+      if (errors[k] === undefined) errors[k] = (/too (big|small)|expected number to be/i.test(m) ? limitText(k, translate) : undefined) ?? m;
     }
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  if (!parsed.success) return { ok: false, errors: { '': 'These settings are not valid.' } };
+  if (!parsed.success) return { ok: false, errors: { '': translate(M.invalidSettings) } };
   // What was built, not `parsed.data`: parsing fills the nested groups with their defaults.
   return { ok: true, patch };
 }
 
 /** Main's SETTINGS_INVALID issues for this section; anything that is not one of its fields goes under ''. */
-export function serverErrors(section: SectionId, issues: readonly Pick<Issue, 'path' | 'message'>[], fallback: string): FieldErrors {
+export function serverErrors(section: SectionId, issues: readonly Pick<Issue, 'path' | 'message'>[], fallback: string, t: Translate = englishText): FieldErrors {
   const keys = new Set(SECTION_FIELDS[section].map((f) => f.key));
   const out: Record<string, string> = {};
-  for (const [k, m] of Object.entries(issuesToErrors(issues))) {
+  for (const [k, m] of Object.entries(issuesToErrors(issues, t))) {
     // A whole-group issue (path `earnRule`) belongs to the group's first field.
     const target = keys.has(k) ? k : ([...keys].find((x) => x.startsWith(`${k}.`)) ?? '');
-    if (out[target] === undefined) out[target] = LIMITS[target] !== undefined && /too (big|small)/i.test(m) ? LIMITS[target] : m;
+    if (out[target] === undefined) out[target] = (/too (big|small)/i.test(m) ? limitText(target, t) : undefined) ?? m;
   }
   if (Object.keys(out).length === 0) out[''] = fallback;
   return out;

@@ -4,7 +4,6 @@
  * on its own; `SETTINGS_INVALID` issues appear next to their fields.
  */
 import { useEffect, useState } from 'react';
-import { useIntl } from 'react-intl';
 import { PIN_RULE } from '../../../shared/ipc/schemas/pin.ts';
 import { DEFAULT_BASE_URL } from '../../../shared/ipc/schemas/settings.ts';
 import { useRuntime } from '../../app/context.tsx';
@@ -18,7 +17,7 @@ import { StorePicker } from './store-picker.tsx';
 import { RegionSection } from './region-section.tsx';
 import { M } from './messages.ts';
 import { usePolicy } from './use-policy.ts';
-import { formatWith } from './format-message.ts';
+import { useTranslator } from '../../app/translate.tsx';
 
 const SECTIONS = [
   ['keys', M.keys],
@@ -33,7 +32,7 @@ const SECTIONS = [
 ] as const;
 
 export function SettingsTab() {
-  const intl = useIntl();
+  const tr = useTranslator();
   const policy = useRuntime().policy;
   // The locks as they are now: the console may have been open while IT changed the policy.
   useEffect(() => {
@@ -41,11 +40,11 @@ export function SettingsTab() {
   }, [policy]);
   return (
     <div className="mgr-tab mgr-settings" data-testid="tab-settings">
-      <nav className="mgr-subnav" aria-label={intl.formatMessage(M.sectionsNav)}>
+      <nav className="mgr-subnav" aria-label={tr.t(M.sectionsNav)}>
         <ul>
           {SECTIONS.map(([id, label]) => (
             <li key={id}>
-              <a href={`#${id}`}>{intl.formatMessage(label)}</a>
+              <a href={`#${id}`}>{tr.t(label)}</a>
             </li>
           ))}
         </ul>
@@ -67,29 +66,29 @@ export function SettingsTab() {
 
 function ConnectionSection() {
   const state = useSectionForm('connection');
-  const intl = useIntl();
+  const tr = useTranslator();
   return (
-    <SectionCard id="connection" title={intl.formatMessage(M.connection)} state={state} intro={intl.formatMessage(M.connectionIntro)}>
+    <SectionCard id="connection" title={tr.t(M.connection)} state={state} intro={tr.t(M.connectionIntro)}>
       {(form) => (
         <>
           <SelectSetting
             form={form}
             k="mode"
-            label={intl.formatMessage(M.mode)}
-            hint={intl.formatMessage(M.modeHint)}
+            label={tr.t(M.mode)}
+            hint={tr.t(M.modeHint)}
             options={[
-              ['sandbox', intl.formatMessage(M.modeSandbox)],
-              ['live', intl.formatMessage(M.modeLive)],
+              ['sandbox', tr.t(M.modeSandbox)],
+              ['live', tr.t(M.modeLive)],
             ]}
           />
-          <TextSetting form={form} k="baseUrl" label={intl.formatMessage(M.baseUrl)} type="url" inputMode="url" hint={formatWith(intl, M.baseUrlHint, { url: DEFAULT_BASE_URL })} maxLength={2048} />
-          <TextSetting form={form} k="requestTimeoutMs" label={intl.formatMessage(M.timeout)} inputMode="numeric" hint={intl.formatMessage(M.timeoutHint)} />
+          <TextSetting form={form} k="baseUrl" label={tr.t(M.baseUrl)} type="url" inputMode="url" hint={tr.t(M.baseUrlHint, { url: DEFAULT_BASE_URL })} maxLength={2048} />
+          <TextSetting form={form} k="requestTimeoutMs" label={tr.t(M.timeout)} inputMode="numeric" hint={tr.t(M.timeoutHint)} />
           <TextSetting
             form={form}
             k="noResendWindowMs"
-            label={intl.formatMessage(M.noResend)}
+            label={tr.t(M.noResend)}
             inputMode="numeric"
-            hint={intl.formatMessage(M.noResendHint)}
+            hint={tr.t(M.noResendHint)}
           />
         </>
       )}
@@ -99,24 +98,24 @@ function ConnectionSection() {
 
 function StoreSection() {
   const state = useSectionForm('store');
-  const intl = useIntl();
+  const tr = useTranslator();
   const pattern = usePolicy((s) => s.status?.tillIdPattern ?? null);
   return (
-    <SectionCard id="store" title={intl.formatMessage(M.store)} state={state}>
+    <SectionCard id="store" title={tr.t(M.store)} state={state}>
       {(form) => (
         <>
           <StorePicker form={form} />
-          <TextSetting form={form} k="tillId" label={intl.formatMessage(M.tillId)} hint={pattern === null ? intl.formatMessage(M.tillIdHint) : formatWith(intl, M.tillIdPattern, { pattern })} maxLength={64} />
+          <TextSetting form={form} k="tillId" label={tr.t(M.tillId)} hint={pattern === null ? tr.t(M.tillIdHint) : tr.t(M.tillIdPattern, { pattern })} maxLength={64} />
           <SelectSetting
             form={form}
             k="txnIdScope"
-            label={intl.formatMessage(M.txnScope)}
+            label={tr.t(M.txnScope)}
             options={[
-              ['forever', intl.formatMessage(M.txnScopeForever)],
-              ['business-day', intl.formatMessage(M.txnScopeDay)],
+              ['forever', tr.t(M.txnScopeForever)],
+              ['business-day', tr.t(M.txnScopeDay)],
             ]}
           />
-          <TextSetting form={form} k="businessDayStartsAt" label={intl.formatMessage(M.dayStart)} type="time" hint={intl.formatMessage(M.dayStartHint)} />
+          <TextSetting form={form} k="businessDayStartsAt" label={tr.t(M.dayStart)} type="time" hint={tr.t(M.dayStartHint)} />
         </>
       )}
     </SectionCard>
@@ -125,31 +124,31 @@ function StoreSection() {
 
 function EarnSection() {
   const state = useSectionForm('earn');
-  const intl = useIntl();
+  const tr = useTranslator();
   return (
-    <SectionCard id="earn" title={intl.formatMessage(M.earn)} state={state} intro={intl.formatMessage(M.earnIntro)}>
+    <SectionCard id="earn" title={tr.t(M.earn)} state={state} intro={tr.t(M.earnIntro)}>
       {(form) => (
         <>
-          <TextSetting form={form} k="earnRule.pointsPerUnit" label={intl.formatMessage(M.ppu)} inputMode="decimal" hint={intl.formatMessage(M.ppuHint)} />
+          <TextSetting form={form} k="earnRule.pointsPerUnit" label={tr.t(M.ppu)} inputMode="decimal" hint={tr.t(M.ppuHint)} />
           <SelectSetting
             form={form}
             k="earnRule.rounding"
-            label={intl.formatMessage(M.rounding)}
+            label={tr.t(M.rounding)}
             options={[
-              ['floor', intl.formatMessage(M.roundFloor)],
-              ['round', intl.formatMessage(M.roundHalf)],
-              ['ceil', intl.formatMessage(M.roundCeil)],
+              ['floor', tr.t(M.roundFloor)],
+              ['round', tr.t(M.roundHalf)],
+              ['ceil', tr.t(M.roundCeil)],
             ]}
           />
-          <CheckSetting form={form} k="earnRule.applyTierMultiplier" label={intl.formatMessage(M.tierMultiplier)} />
+          <CheckSetting form={form} k="earnRule.applyTierMultiplier" label={tr.t(M.tierMultiplier)} />
           <div className="mgr-example" aria-live="polite" data-testid="earn-example">
-            <strong>{intl.formatMessage(M.example)}</strong>
+            <strong>{tr.t(M.example)}</strong>
             <ul>
               {earnExample({
                 pointsPerUnit: form.value('earnRule.pointsPerUnit'),
                 rounding: form.value('earnRule.rounding'),
                 applyTierMultiplier: form.checked('earnRule.applyTierMultiplier'),
-              }).map((line) => (
+              }, tr.t).map((line) => (
                 <li key={line}>{line}</li>
               ))}
             </ul>
@@ -162,47 +161,47 @@ function EarnSection() {
 
 function ScannerSection() {
   const state = useSectionForm('scanner');
-  const intl = useIntl();
+  const tr = useTranslator();
   const [wizard, setWizard] = useState(false);
   return (
     <>
-      <SectionCard id="scanner" title={intl.formatMessage(M.scanner)} state={state} intro={intl.formatMessage(M.scannerIntro)}>
+      <SectionCard id="scanner" title={tr.t(M.scanner)} state={state} intro={tr.t(M.scannerIntro)}>
         {(form) => (
           <>
             <div className="mgr-row-gap">
               <Button onClick={() => setWizard(true)} disabled={form.dirty || form.locked('scanner')} testId="scanner-wizard-open">
-                {intl.formatMessage(M.scannerWizard)}
+                {tr.t(M.scannerWizard)}
               </Button>
-              {form.dirty && <span className="mgr-hint">{intl.formatMessage(M.saveFirst)}</span>}
+              {form.dirty && <span className="mgr-hint">{tr.t(M.saveFirst)}</span>}
             </div>
             <div className="mgr-grid2">
-              <TextSetting form={form} k="scanner.maxGapMs" label={intl.formatMessage(M.maxGap)} inputMode="numeric" hint={intl.formatMessage(M.maxGapHint)} />
-              <TextSetting form={form} k="scanner.minLength" label={intl.formatMessage(M.minLength)} inputMode="numeric" hint={intl.formatMessage(M.minLengthHint)} />
-              <TextSetting form={form} k="scanner.prefix" label={intl.formatMessage(M.prefix)} hint={intl.formatMessage(M.affixHint)} maxLength={8} />
-              <TextSetting form={form} k="scanner.suffix" label={intl.formatMessage(M.suffix)} hint={intl.formatMessage(M.affixHint)} maxLength={8} />
+              <TextSetting form={form} k="scanner.maxGapMs" label={tr.t(M.maxGap)} inputMode="numeric" hint={tr.t(M.maxGapHint)} />
+              <TextSetting form={form} k="scanner.minLength" label={tr.t(M.minLength)} inputMode="numeric" hint={tr.t(M.minLengthHint)} />
+              <TextSetting form={form} k="scanner.prefix" label={tr.t(M.prefix)} hint={tr.t(M.affixHint)} maxLength={8} />
+              <TextSetting form={form} k="scanner.suffix" label={tr.t(M.suffix)} hint={tr.t(M.affixHint)} maxLength={8} />
               <SelectSetting
                 form={form}
                 k="scanner.terminator"
-                label={intl.formatMessage(M.terminator)}
+                label={tr.t(M.terminator)}
                 options={[
-                  ['enter', intl.formatMessage(M.termEnter)],
-                  ['tab', intl.formatMessage(M.termTab)],
-                  ['none', intl.formatMessage(M.termNone)],
+                  ['enter', tr.t(M.termEnter)],
+                  ['tab', tr.t(M.termTab)],
+                  ['none', tr.t(M.termNone)],
                 ]}
               />
             </div>
             <TextSetting
               form={form}
               k="scanner.customPattern"
-              label={intl.formatMessage(M.customPattern)}
-              hint={intl.formatMessage(M.customPatternHint)}
+              label={tr.t(M.customPattern)}
+              hint={tr.t(M.customPatternHint)}
               maxLength={200}
             />
           </>
         )}
       </SectionCard>
       {wizard && (
-        <Modal title={intl.formatMessage(M.scannerWizardTitle)} onClose={() => setWizard(false)} variant="wide" testId="scanner-wizard-dialog">
+        <Modal title={tr.t(M.scannerWizardTitle)} onClose={() => setWizard(false)} variant="wide" testId="scanner-wizard-dialog">
           <ScannerWizard onDone={() => setWizard(false)} />
         </Modal>
       )}
@@ -217,7 +216,7 @@ interface CameraOption {
 
 function CameraSection() {
   const state = useSectionForm('camera');
-  const intl = useIntl();
+  const tr = useTranslator();
   const [cameras, setCameras] = useState<CameraOption[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -225,32 +224,32 @@ function CameraSection() {
     let live = true;
     const md = typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined;
     if (md === undefined || typeof md.enumerateDevices !== 'function') {
-      void Promise.resolve().then(() => live && setProblem(intl.formatMessage(M.cameraNoList)));
+      void Promise.resolve().then(() => live && setProblem(tr.t(M.cameraNoList)));
     } else {
       md.enumerateDevices().then(
         (devices) => {
           if (!live) return;
           const video = devices.filter((d) => d.kind === 'videoinput' && d.deviceId !== '');
-          setCameras(video.map((d, i) => ({ id: d.deviceId, label: d.label !== '' ? d.label : formatWith(intl, M.cameraN, { n: i + 1 }) })));
+          setCameras(video.map((d, i) => ({ id: d.deviceId, label: d.label !== '' ? d.label : tr.t(M.cameraN, { n: i + 1 }) })));
         },
-        () => live && setProblem(intl.formatMessage(M.cameraListFailed)),
+        () => live && setProblem(tr.t(M.cameraListFailed)),
       );
     }
     return () => {
       live = false;
     };
-  }, [intl]);
+  }, [tr]);
 
   return (
-    <SectionCard id="camera" title={intl.formatMessage(M.camera)} state={state} intro={intl.formatMessage(M.cameraIntro)}>
+    <SectionCard id="camera" title={tr.t(M.camera)} state={state} intro={tr.t(M.cameraIntro)}>
       {(form) => {
         const current = form.value('camera.deviceId');
         const known = cameras ?? [];
-        const options: [string, string][] = [['', intl.formatMessage(M.cameraDefault)], ...known.map((c): [string, string] => [c.id, c.label])];
-        if (current !== '' && !known.some((c) => c.id === current)) options.push([current, intl.formatMessage(M.cameraSaved)]);
+        const options: [string, string][] = [['', tr.t(M.cameraDefault)], ...known.map((c): [string, string] => [c.id, c.label])];
+        if (current !== '' && !known.some((c) => c.id === current)) options.push([current, tr.t(M.cameraSaved)]);
         return (
           <>
-            <SelectSetting form={form} k="camera.deviceId" label={intl.formatMessage(M.camera)} options={options} hint={problem ?? (cameras !== null && cameras.length === 0 ? intl.formatMessage(M.cameraNone) : undefined)} />
+            <SelectSetting form={form} k="camera.deviceId" label={tr.t(M.camera)} options={options} hint={problem ?? (cameras !== null && cameras.length === 0 ? tr.t(M.cameraNone) : undefined)} />
           </>
         );
       }}
@@ -260,15 +259,15 @@ function CameraSection() {
 
 function HousekeepingSection() {
   const state = useSectionForm('housekeeping');
-  const intl = useIntl();
+  const tr = useTranslator();
   return (
-    <SectionCard id="housekeeping" title={intl.formatMessage(M.housekeeping)} state={state}>
+    <SectionCard id="housekeeping" title={tr.t(M.housekeeping)} state={state}>
       {(form) => (
         <div className="mgr-grid2">
-          <TextSetting form={form} k="managerAutoLockMinutes" label={intl.formatMessage(M.autoLock)} inputMode="numeric" hint={intl.formatMessage(M.autoLockHint)} />
-          <TextSetting form={form} k="journalRetentionDays" label={intl.formatMessage(M.retention)} inputMode="numeric" hint={intl.formatMessage(M.retentionHint)} />
-          <TextSetting form={form} k="cardFreshnessMinutes" label={intl.formatMessage(M.freshness)} inputMode="numeric" hint={intl.formatMessage(M.freshnessHint)} />
-          <CheckSetting form={form} k="kiosk" label={intl.formatMessage(M.kiosk)} hint={intl.formatMessage(M.kioskHint)} />
+          <TextSetting form={form} k="managerAutoLockMinutes" label={tr.t(M.autoLock)} inputMode="numeric" hint={tr.t(M.autoLockHint)} />
+          <TextSetting form={form} k="journalRetentionDays" label={tr.t(M.retention)} inputMode="numeric" hint={tr.t(M.retentionHint)} />
+          <TextSetting form={form} k="cardFreshnessMinutes" label={tr.t(M.freshness)} inputMode="numeric" hint={tr.t(M.freshnessHint)} />
+          <CheckSetting form={form} k="kiosk" label={tr.t(M.kiosk)} hint={tr.t(M.kioskHint)} />
         </div>
       )}
     </SectionCard>
@@ -277,7 +276,7 @@ function HousekeepingSection() {
 
 function PinSection() {
   const session = useRuntime().session;
-  const intl = useIntl();
+  const tr = useTranslator();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -304,7 +303,7 @@ function PinSection() {
     setCurrent('');
     setNext('');
     setRepeat('');
-    setStatus(intl.formatMessage(M.pinChanged));
+    setStatus(tr.t(M.pinChanged));
   }
 
   const pinInput = (value: string, set: (v: string) => void, testId: string) => (ids: Parameters<Parameters<typeof Field>[0]['children']>[0]) => (
@@ -322,7 +321,7 @@ function PinSection() {
 
   return (
     <section className="mgr-card" aria-labelledby="pin-title" id="pin" data-testid="settings-pin">
-      <h2 id="pin-title">{intl.formatMessage(M.pin)}</h2>
+      <h2 id="pin-title">{tr.t(M.pin)}</h2>
       <form
         className="mgr-form mgr-card--narrow"
         noValidate
@@ -331,19 +330,19 @@ function PinSection() {
           void submit();
         }}
       >
-        <Field label={intl.formatMessage(M.pinCurrent)} error={errors.current}>
+        <Field label={tr.t(M.pinCurrent)} error={errors.current}>
           {pinInput(current, setCurrent, 'pin-change-current')}
         </Field>
-        <Field label={intl.formatMessage(M.pinNew)} hint={PIN_RULE} error={errors.next}>
+        <Field label={tr.t(M.pinNew)} hint={PIN_RULE} error={errors.next}>
           {pinInput(next, setNext, 'pin-change-new')}
         </Field>
-        <Field label={intl.formatMessage(M.pinRepeat)} error={errors.repeat}>
+        <Field label={tr.t(M.pinRepeat)} error={errors.repeat}>
           {pinInput(repeat, setRepeat, 'pin-change-repeat')}
         </Field>
         <ErrorBanner error={failure} />
         <div className="mgr-row-gap">
           <Button type="submit" variant="primary" disabled={busy} testId="pin-change-save">
-            {intl.formatMessage(busy ? M.saving : M.pinChange)}
+            {tr.t(busy ? M.saving : M.pinChange)}
           </Button>
           <StatusLine text={status} tone="ok" testId="pin-change-status" />
         </div>

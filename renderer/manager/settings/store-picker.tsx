@@ -3,8 +3,7 @@
  * store). If the list cannot be read (no key yet, offline) the id can still be typed.
  */
 import { useEffect } from 'react';
-import { useIntl } from 'react-intl';
-import type { IntlShape } from 'react-intl';
+import type { Translate } from '../../state/locale-store.ts';
 import { useRuntime, useStorePicker } from '../../app/context.tsx';
 import { STORES_PAGE } from '../../state/store-picker-store.ts';
 import { formatCount } from '../format.ts';
@@ -12,17 +11,17 @@ import { Button, ErrorBanner } from '../../ui/index.ts';
 import type { SectionForm } from './section-form.tsx';
 import { TextSetting } from './section-form.tsx';
 import { M } from './messages.ts';
-import { formatWith } from './format-message.ts';
+import { useTranslator } from '../../app/translate.tsx';
 
 /** "Stores 21–40 of 132" */
-export function pageLabel(intl: Pick<IntlShape, 'formatMessage'>, offset: number, shown: number, total: number): string {
-  if (total === 0 || shown === 0) return intl.formatMessage(M.storeNoStores);
-  return formatWith(intl, M.storePage, { from: formatCount(offset + 1), to: formatCount(offset + shown), total: formatCount(total) });
+export function pageLabel(t: Translate, offset: number, shown: number, total: number): string {
+  if (total === 0 || shown === 0) return t(M.storeNoStores);
+  return t(M.storePage, { from: formatCount(offset + 1), to: formatCount(offset + shown), total: formatCount(total) });
 }
 
 export function StorePicker({ form }: { form: SectionForm }) {
   const picker = useRuntime().storePicker;
-  const intl = useIntl();
+  const tr = useTranslator();
   const locked = form.locked('storeId');
   const offset = useStorePicker((s) => s.offset);
   const page = useStorePicker((s) => s.page);
@@ -40,19 +39,19 @@ export function StorePicker({ form }: { form: SectionForm }) {
   return (
     <div className="mgr-store-picker" data-testid="store-picker">
       <fieldset className="mgr-radios">
-        <legend>{intl.formatMessage(M.storeLegend)}</legend>
+        <legend>{tr.t(M.storeLegend)}</legend>
         <p className="mgr-hint">
-          {form.settings.storeId !== null ? formatWith(intl, M.storeCurrent, { store: form.settings.storeId }) : intl.formatMessage(M.storeNone)}
+          {form.settings.storeId !== null ? tr.t(M.storeCurrent, { store: form.settings.storeId }) : tr.t(M.storeNone)}
         </p>
         {error !== null ? (
           <>
             <ErrorBanner error={error} testId="store-picker-error" />
             <Button size="small" onClick={() => void picker.getState().retry()}>
-              {intl.formatMessage(M.storeRetry)}
+              {tr.t(M.storeRetry)}
             </Button>
           </>
         ) : current === null ? (
-          <p role="status">{intl.formatMessage(M.storeLoading)}</p>
+          <p role="status">{tr.t(M.storeLoading)}</p>
         ) : (
           <>
             <div className="mgr-store-list" role="presentation">
@@ -67,17 +66,17 @@ export function StorePicker({ form }: { form: SectionForm }) {
             </div>
             <div className="mgr-row-gap">
               <Button size="small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - STORES_PAGE))} testId="store-prev">
-                {intl.formatMessage(M.storePrev)}
+                {tr.t(M.storePrev)}
               </Button>
-              <span aria-live="polite">{pageLabel(intl, current.offset, current.stores.length, current.total)}</span>
+              <span aria-live="polite">{pageLabel(tr.t, current.offset, current.stores.length, current.total)}</span>
               <Button size="small" disabled={offset + STORES_PAGE >= current.total} onClick={() => setOffset(offset + STORES_PAGE)} testId="store-next">
-                {intl.formatMessage(M.storeNext)}
+                {tr.t(M.storeNext)}
               </Button>
             </div>
           </>
         )}
       </fieldset>
-      <TextSetting form={form} k="storeId" label={intl.formatMessage(M.storeId)} hint={intl.formatMessage(M.storeIdHint)} maxLength={64} testId="setting-storeId" />
+      <TextSetting form={form} k="storeId" label={tr.t(M.storeId)} hint={tr.t(M.storeIdHint)} maxLength={64} testId="setting-storeId" />
     </div>
   );
 }

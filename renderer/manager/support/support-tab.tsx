@@ -4,14 +4,13 @@
  * file was refused. Views over the runtime's support and policy stores.
  */
 import { useEffect } from 'react';
-import { useIntl } from 'react-intl';
 import { useStore } from 'zustand';
 import { useRuntime } from '../../app/context.tsx';
 import { Button, Chip, ErrorBanner, Facts, StatusLine } from '../../ui/index.ts';
 import { formatIso } from '../format.ts';
 import { usePolicy } from '../settings/use-policy.ts';
 import { M } from './messages.ts';
-import { formatWith } from '../settings/format-message.ts';
+import { useTranslator } from '../../app/translate.tsx';
 
 export function SupportTab() {
   return (
@@ -23,38 +22,38 @@ export function SupportTab() {
 }
 
 function BundleSection() {
-  const intl = useIntl();
+  const tr = useTranslator();
   const support = useRuntime().support;
   const saving = useStore(support, (s) => s.saving);
   const last = useStore(support, (s) => s.last);
   return (
     <section className="mgr-card" aria-labelledby="support-bundle-title" data-testid="support-bundle">
-      <h2 id="support-bundle-title">{intl.formatMessage(M.bundleTitle)}</h2>
-      <p className="mgr-hint">{intl.formatMessage(M.bundleIntro)}</p>
+      <h2 id="support-bundle-title">{tr.t(M.bundleTitle)}</h2>
+      <p className="mgr-hint">{tr.t(M.bundleIntro)}</p>
       <div className="mgr-row-gap">
         <Button variant="primary" disabled={saving} onClick={() => void support.getState().save()} testId="support-save-bundle">
-          {intl.formatMessage(saving ? M.saving : M.save)}
+          {tr.t(saving ? M.saving : M.save)}
         </Button>
       </div>
       {last?.kind === 'saved' && (
         <StatusLine
           tone="ok"
           testId="support-bundle-saved"
-          text={formatWith(intl, M.saved, {
+          text={tr.t(M.saved, {
             path: last.path,
-            size: intl.formatNumber(Math.max(1, Math.round(last.bytes / 1024)), { style: 'unit', unit: 'kilobyte' }),
+            size: tr.intl.formatNumber(Math.max(1, Math.round(last.bytes / 1024)), { style: 'unit', unit: 'kilobyte' }),
             count: last.entries.length,
           })}
         />
       )}
-      {last?.kind === 'cancelled' && <StatusLine testId="support-bundle-cancelled" text={intl.formatMessage(M.cancelled)} />}
+      {last?.kind === 'cancelled' && <StatusLine testId="support-bundle-cancelled" text={tr.t(M.cancelled)} />}
       <ErrorBanner error={last?.kind === 'failed' ? last.error : null} testId="support-bundle-error" />
     </section>
   );
 }
 
 function PolicySection() {
-  const intl = useIntl();
+  const tr = useTranslator();
   const policy = useRuntime().policy;
   const status = usePolicy((s) => s.status);
   const error = usePolicy((s) => s.error);
@@ -64,43 +63,43 @@ function PolicySection() {
 
   const state =
     status === null ? null : status.status === 'applied' ? (
-      <Chip tone="ok">{intl.formatMessage(M.statusApplied)}</Chip>
+      <Chip tone="ok">{tr.t(M.statusApplied)}</Chip>
     ) : status.status === 'rejected' ? (
-      <Chip tone="bad">{intl.formatMessage(M.statusRejected)}</Chip>
+      <Chip tone="bad">{tr.t(M.statusRejected)}</Chip>
     ) : (
-      <Chip tone="done">{intl.formatMessage(M.statusNone)}</Chip>
+      <Chip tone="done">{tr.t(M.statusNone)}</Chip>
     );
 
   return (
     <section className="mgr-card" aria-labelledby="support-policy-title" data-testid="support-policy" data-status={status?.status}>
-      <h2 id="support-policy-title">{intl.formatMessage(M.policyTitle)}</h2>
-      <p className="mgr-hint">{intl.formatMessage(M.policyIntro)}</p>
+      <h2 id="support-policy-title">{tr.t(M.policyTitle)}</h2>
+      <p className="mgr-hint">{tr.t(M.policyIntro)}</p>
       <ErrorBanner error={error} testId="support-policy-error" />
       {status !== null && (
         <Facts
           testId="support-policy-facts"
           items={[
-            [intl.formatMessage(M.policyFile), <span className="mgr-mono" key="path">{status.path}</span>],
-            [intl.formatMessage(M.policyStatus), state],
+            [tr.t(M.policyFile), <span className="mgr-mono" key="path">{status.path}</span>],
+            [tr.t(M.policyStatus), state],
             ...(status.problem === null
               ? []
               : [
                   [
-                    intl.formatMessage(M.policyProblem),
+                    tr.t(M.policyProblem),
                     <span key="problem" data-testid="support-policy-problem">
-                      <span className="mgr-mono">{formatWith(intl, M.problemText, { field: status.problem.field, message: status.problem.message })}</span> {intl.formatMessage(M.keeping)}
+                      <span className="mgr-mono">{tr.t(M.problemText, { field: status.problem.field, message: status.problem.message })}</span> {tr.t(M.keeping)}
                     </span>,
                   ] as const,
                 ]),
-            ...(status.appliedAt === null ? [] : [[intl.formatMessage(M.appliedAt), formatIso(status.appliedAt)] as const]),
-            [intl.formatMessage(M.locked), status.locked.length === 0 ? intl.formatMessage(M.lockedNone) : <span className="mgr-mono" key="locked">{status.locked.join(', ')}</span>],
-            ...(status.tillIdPattern === null ? [] : [[intl.formatMessage(M.tillIdPattern), <span className="mgr-mono" key="pattern">{status.tillIdPattern}</span>] as const]),
+            ...(status.appliedAt === null ? [] : [[tr.t(M.appliedAt), formatIso(status.appliedAt)] as const]),
+            [tr.t(M.locked), status.locked.length === 0 ? tr.t(M.lockedNone) : <span className="mgr-mono" key="locked">{status.locked.join(', ')}</span>],
+            ...(status.tillIdPattern === null ? [] : [[tr.t(M.tillIdPattern), <span className="mgr-mono" key="pattern">{status.tillIdPattern}</span>] as const]),
           ]}
         />
       )}
       <div className="mgr-row-gap">
         <Button size="small" onClick={() => void policy.getState().refresh()} testId="support-policy-refresh">
-          {intl.formatMessage(M.refresh)}
+          {tr.t(M.refresh)}
         </Button>
       </div>
     </section>

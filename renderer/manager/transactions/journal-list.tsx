@@ -5,14 +5,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { defineMessage, defineMessages, useIntl } from 'react-intl';
+import { defineMessage, defineMessages } from '@formatjs/intl';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { STATE_LABELS } from '../../../shared/journal/states.ts';
 import type { Translate } from '../../state/locale-store.ts';
 import { formatDateTime, formatPoints } from '../format.ts';
 import { StateChip } from '../../ui/index.ts';
-import { useTranslate } from '../use-manager-data.ts';
 import { kindLabel, rowReference } from './row-text.ts';
+import { useT, useTranslator } from '../../app/translate.tsx';
 
 const M = defineMessages({
   time: { id: 'manager.transactions.list.time', defaultMessage: 'Time', description: 'Journal list heading: when' },
@@ -63,9 +63,9 @@ export function JournalList({
   label: string;
   testId?: string;
 }) {
-  const intl = useIntl();
-  const t = intl.formatMessage;
-  const translate = useTranslate();
+  const tr = useTranslator();
+  const t = tr.t;
+  const translate = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   // @tanstack/react-virtual returns fresh functions each render by design; this app does not use
@@ -159,7 +159,7 @@ export function JournalList({
                 aria-selected={selected}
                 aria-posinset={item.index + 1}
                 aria-setsize={total ?? (hasMore ? -1 : rows.length)}
-                aria-label={rowLabel(row, translate, intl.locale)}
+                aria-label={rowLabel(row, translate, tr.locale)}
                 className={`mgr-jlist-row${selected ? ' is-active' : ''}`}
                 style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                 onClick={() => {
@@ -170,11 +170,11 @@ export function JournalList({
                 data-row-id={row.id}
                 data-state={row.state}
               >
-                <span className="mgr-mono">{formatDateTime(row.createdAt, intl.locale)}</span>
+                <span className="mgr-mono">{formatDateTime(row.createdAt, tr.locale)}</span>
                 <span>{kindLabel(row.kind, translate)}</span>
                 <span className="mgr-mono mgr-ellipsis">{row.memberId}</span>
                 <span className="mgr-ellipsis">{rowReference(row, translate)}</span>
-                <span className={`num${row.amount < 0 ? ' neg' : ''}`}>{formatPoints(row.amount, intl.locale)}</span>
+                <span className={`num${row.amount < 0 ? ' neg' : ''}`}>{formatPoints(row.amount, tr.locale)}</span>
                 <span>
                   <StateChip state={row.state} />
                 </span>

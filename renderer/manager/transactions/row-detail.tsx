@@ -6,7 +6,7 @@
  */
 import type { MessageDescriptor } from '@formatjs/intl';
 import { useEffect } from 'react';
-import { defineMessage, defineMessages, useIntl } from 'react-intl';
+import { defineMessage, defineMessages } from '@formatjs/intl';
 import type { RowDetail } from '../../../shared/ipc/schemas/till.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { STATE_LABELS, isJournalState, isUnfinished } from '../../../shared/journal/states.ts';
@@ -14,12 +14,13 @@ import { formatAmount } from '../../../shared/money.ts';
 import { useManagerSession } from '../../app/context.tsx';
 import { formatCount, formatDateTime, formatLatency, formatPoints } from '../format.ts';
 import { Button, ErrorBanner, Facts, Field, Modal, StateChip, StatusLine, Table, type Column } from '../../ui/index.ts';
-import { useManagerData, useRowDetail, useTranslate } from '../use-manager-data.ts';
+import { useManagerData, useRowDetail } from '../use-manager-data.ts';
 import { journalRowColumns } from './row-columns.tsx';
 import { kindLabel, rowReference } from './row-text.ts';
 import { RESOLVE_MAX } from './detail-model.ts';
 import type { RowAction } from './row-detail-store.ts';
 import type { Translate } from '../../state/locale-store.ts';
+import { useT, useTranslator } from '../../app/translate.tsx';
 
 type Attempt = RowDetail['attempts'][number];
 
@@ -127,8 +128,8 @@ export function RowDetailDrawer() {
   const store = useManagerData().rowDetail;
   const stack = useRowDetail((s) => s.stack);
   const unlocked = useManagerSession((s) => s.phase === 'open');
-  const translate = useTranslate();
-  const t = useIntl().formatMessage;
+  const translate = useT();
+  const t = useT();
   useEffect(() => {
     if (!unlocked) store.getState().close();
   }, [store, unlocked]);
@@ -147,10 +148,10 @@ export function RowDetailDrawer() {
 }
 
 function RowDetailBody() {
-  const intl = useIntl();
-  const t = intl.formatMessage;
-  const translate = useTranslate();
-  const locale = intl.locale;
+  const tr = useTranslator();
+  const t = tr.t;
+  const translate = useT();
+  const locale = tr.locale;
   const store = useManagerData().rowDetail;
   const drawer = store.getState();
   const detail = useRowDetail((s) => s.detail);
@@ -348,12 +349,12 @@ function attemptColumns(t: Translate, locale: string): Column<Attempt>[] {
 }
 
 export function RelatedRows({ rows, onOpen, caption }: { rows: readonly JournalRow[]; onOpen: (id: number) => void; caption: string }) {
-  const intl = useIntl();
-  const translate = useTranslate();
+  const tr = useTranslator();
+  const translate = tr.t;
   return (
     <Table
       caption={caption}
-      columns={journalRowColumns(['recorded', 'kind', 'reference', 'points', 'state', 'open'], translate, intl.locale, onOpen)}
+      columns={journalRowColumns(['recorded', 'kind', 'reference', 'points', 'state', 'open'], translate, tr.locale, onOpen)}
       rows={rows}
       rowKey={(r) => r.id}
       testId="row-related"

@@ -4,15 +4,16 @@
  * virtualised list; CSV export of the current filter.
  */
 import { useCallback, useEffect } from 'react';
-import { defineMessage, defineMessages, useIntl } from 'react-intl';
+import { defineMessage, defineMessages } from '@formatjs/intl';
 import { JOURNAL_KINDS, STATE_LABELS } from '../../../shared/journal/states.ts';
 import { useManagerSession } from '../../app/context.tsx';
 import { Button, ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
-import { useJournal, useManagerData, useOpenRow, useTranslate } from '../use-manager-data.ts';
+import { useJournal, useManagerData, useOpenRow } from '../use-manager-data.ts';
 import { SEARCH_MAX, STATE_CHIPS, isFiltered } from './filter.ts';
 import { kindLabel } from './row-text.ts';
 import { isLoading } from './journal-store.ts';
 import { JournalList } from './journal-list.tsx';
+import { useT, useTranslator } from '../../app/translate.tsx';
 
 const M = defineMessages({
   filters: { id: 'manager.transactions.filters', defaultMessage: 'Filter transactions', description: 'Accessible name of the transactions filter form' },
@@ -46,9 +47,9 @@ const TOTAL = defineMessage<{ total: number; loaded: number; match: 'yes' | 'no'
 });
 
 export function TransactionsTab() {
-  const intl = useIntl();
-  const t = intl.formatMessage;
-  const translate = useTranslate();
+  const tr = useTranslator();
+  const t = tr.t;
+  const translate = useT();
   const openRow = useOpenRow();
   const generation = useManagerSession((s) => s.generation);
   const journal = useManagerData().journal;
