@@ -10,6 +10,8 @@ import type { AttentionState } from './attention/attention-store.ts';
 import type { ManagerData } from './manager-data.ts';
 import type { ReconcileState } from './reconcile/reconcile-store.ts';
 import type { JournalListState } from './transactions/journal-store.ts';
+import type { ChangePinState } from './settings/change-pin-store.ts';
+import type { SettingsDraftsState } from './settings/settings-drafts-store.ts';
 import type { RowDetailState } from './transactions/row-detail-store.ts';
 
 export const useManagerData = (): ManagerData => useRuntime().managerData;
@@ -25,6 +27,8 @@ export const useReconcile = <T,>(select: (s: ReconcileState) => T): T => useStor
 export const useActivity = <T,>(select: (s: ActivityState) => T): T => useStore(useManagerData().activity, select);
 export const useAdjust = <T,>(select: (s: AdjustState) => T): T => useStore(useManagerData().adjust, select);
 export const useAdjustConfirm = <T,>(select: (s: AdjustConfirmState) => T): T => useStore(useManagerData().adjustConfirm, select);
+export const useSettingsDrafts = <T,>(select: (s: SettingsDraftsState) => T): T => useStore(useManagerData().settingsDrafts, select);
+export const useChangePin = <T,>(select: (s: ChangePinState) => T): T => useStore(useManagerData().changePin, select);
 
 /** The console language for helpers that take a `Translate` (the stores get the runtime's `t`). */
 export function useTranslate(): Translate {
