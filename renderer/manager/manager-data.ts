@@ -1,6 +1,6 @@
 /**
  * The manager console's data stores (journal list, row drawer, attention, reconciliation, API
- * activity, adjustments, the Settings drafts and the PIN-change form), created once by the runtime and kept across console visits, but
+ * activity, adjustments, the Settings drafts, the PIN-change form and the scanner wizard), created once by the runtime and kept across console visits, but
  * emptied each time the console closes so the next manager starts from fresh screens.
  */
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
@@ -9,6 +9,8 @@ import type { Translator } from '../../shared/i18n/translator.ts';
 import type { SessionStore } from '../state/session-store.ts';
 import type { SettingsStore } from '../state/settings-store.ts';
 import type { Timers } from '../state/timers.ts';
+import type { SoundPlayer } from '../app/sound.ts';
+import { createWizardStore, type WizardStore } from './scanner-wizard/wizard-store.ts';
 import { createActivityStore, type ActivityStore } from './activity/activity-store.ts';
 import { createAdjustConfirmStore, type AdjustConfirmStore } from './adjust/adjust-confirm-store.ts';
 import { createAdjustStore, type AdjustStore } from './adjust/adjust-store.ts';
@@ -33,6 +35,7 @@ export interface ManagerData {
   adjustConfirm: AdjustConfirmStore;
   settingsDrafts: SettingsDraftsStore;
   changePin: ChangePinStore;
+  scannerWizard: WizardStore;
   /** Listen to main's journal events; returns the undo. */
   start(): () => void;
   /** The console closed: every screen back to its fresh state, answers still on their way dropped. */
@@ -48,6 +51,8 @@ export interface ManagerDataDeps {
   settings: SettingsStore;
   /** What the fleet policy locks. */
   policy: PolicyStore;
+  /** The till's sounds (the scanner wizard's result). */
+  sound: SoundPlayer;
   /** The till's business-day start ("04:00"). */
   businessDayStartsAt: () => string;
   /** Save an export as a file (a browser download by default); returns the file name used. */
@@ -71,6 +76,7 @@ export function createManagerData(deps: ManagerDataDeps): ManagerData {
   const adjust = createAdjustStore({ confirm: adjustConfirm, translator: deps.translator });
   const settingsDrafts = createSettingsDraftsStore({ settings: deps.settings, policy: deps.policy, translator: deps.translator });
   const changePin = createChangePinStore({ session: deps.session, t });
+  const scannerWizard = createWizardStore({ settings: deps.settings, sound: deps.sound, translator: deps.translator });
   return {
     rows,
     journal,
@@ -82,6 +88,7 @@ export function createManagerData(deps: ManagerDataDeps): ManagerData {
     adjustConfirm,
     settingsDrafts,
     changePin,
+    scannerWizard,
     start() {
       return bridge.on('journalChanged', (p) => {
         void journal.getState().journalChanged(p.ids);
@@ -98,6 +105,7 @@ export function createManagerData(deps: ManagerDataDeps): ManagerData {
       adjustConfirm.getState().close();
       settingsDrafts.getState().reset();
       changePin.getState().reset();
+      scannerWizard.getState().reset();
     },
   };
 }

@@ -70,6 +70,15 @@ export function createFakeBridge(): FakeBridge {
   };
 }
 
+/** An answer the test lets go of when it wants (e.g. to close a screen while a call is out). */
+export function deferred<T = unknown>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve: (value: T) => void = () => undefined;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
 /** Resolve pending promise callbacks (several rounds: bridge → call() → store). */
 export async function flush(rounds = 10): Promise<void> {
   for (let i = 0; i < rounds; i++) await Promise.resolve();

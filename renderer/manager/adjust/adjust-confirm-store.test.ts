@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../shared/i18n/translator.ts';
 import type { WriteOutcome } from '../../../shared/ipc/schemas/till.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
-import { createFakeBridge, fail, flush, ok, outcome, row } from '../../testing/fake-bridge.ts';
+import { createFakeBridge, deferred, fail, flush, ok, outcome, row } from '../../testing/fake-bridge.ts';
 import { createRowBus } from '../row-bus.ts';
 import { createAdjustConfirmStore, noteProblem } from './adjust-confirm-store.ts';
 import type { AdjustRequest } from './adjust-model.ts';
@@ -18,14 +18,6 @@ function setup(translator?: () => ReturnType<typeof createTranslator>) {
   return { fake, confirm, announced };
 }
 
-/** A bridge answer the test lets go of when it wants (to close the dialog while the write is out). */
-function deferred<T>() {
-  let resolve: (value: T) => void = () => undefined;
-  const promise = new Promise<T>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
-}
 
 describe('adjustment confirm store', () => {
   it("opens reconciliation's compensation with its note editable, sends the edited note once and tells the owner", async () => {
@@ -51,7 +43,7 @@ describe('adjustment confirm store', () => {
 
   it('closed while the write is out: nothing is shown, but the row is announced and the owner still hears of it', async () => {
     const { fake, confirm, announced } = setup();
-    const answer = deferred<unknown>();
+    const answer = deferred();
     fake.handle('adjustmentSubmit', () => answer.promise);
     const heard: WriteOutcome[] = [];
     confirm.getState().begin('reconcile', COMPENSATION, { noteEditable: true, onSubmitted: (o) => heard.push(o) });

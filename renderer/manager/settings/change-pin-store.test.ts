@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../shared/i18n/translator.ts';
 import { createSessionStore } from '../../state/session-store.ts';
-import { createFakeBridge, fail, flush, lockStateFixture, ok } from '../../testing/fake-bridge.ts';
+import { createFakeBridge, deferred, fail, flush, lockStateFixture, ok } from '../../testing/fake-bridge.ts';
 import { createChangePinStore } from './change-pin-store.ts';
 
 const UNLOCKED = lockStateFixture({ unlocked: true, unlockExpiresAt: '2030-01-01T00:05:00.000Z' });
@@ -19,14 +19,6 @@ function fill(form: ReturnType<typeof setup>['form'], current: string, next: str
   form.getState().set('repeat', repeat);
 }
 
-/** A bridge answer the test lets go of when it wants. */
-function deferred<T>() {
-  let resolve: (value: T) => void = () => undefined;
-  const promise = new Promise<T>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
-}
 
 describe('change-PIN form store', () => {
   it('keeps only digits, shows every problem before sending, and sends nothing then', async () => {
@@ -57,7 +49,7 @@ describe('change-PIN form store', () => {
 
   it('changes once while the first change is out, then empties the form and says so', async () => {
     const { fake, form } = setup();
-    const answer = deferred<unknown>();
+    const answer = deferred();
     fake.handle('pinSet', () => answer.promise);
     fill(form, '482913', '381652');
     const first = form.getState().submit();
@@ -74,7 +66,7 @@ describe('change-PIN form store', () => {
 
   it('the console closed while the change was out: the form stays empty', async () => {
     const { fake, form } = setup();
-    const answer = deferred<unknown>();
+    const answer = deferred();
     fake.handle('pinSet', () => answer.promise);
     fill(form, '111222', '381652');
     const sending = form.getState().submit();

@@ -3,7 +3,7 @@ import { createTranslator } from '../../../shared/i18n/translator.ts';
 import type { PolicyStatusView } from '../../../shared/ipc/schemas/fleet.ts';
 import type { Settings } from '../../../shared/ipc/schemas/settings.ts';
 import { createSettingsStore } from '../../state/settings-store.ts';
-import { createFakeBridge, fail, flush, ok, settingsFixture } from '../../testing/fake-bridge.ts';
+import { createFakeBridge, deferred, fail, flush, ok, settingsFixture } from '../../testing/fake-bridge.ts';
 import { createPolicyStore } from './policy-store.ts';
 import { createSettingsDraftsStore } from './settings-drafts-store.ts';
 
@@ -36,14 +36,6 @@ async function setup(translator?: () => ReturnType<typeof createTranslator>) {
   return { fake, settings, drafts, saved: () => saved };
 }
 
-/** A bridge answer the test lets go of when it wants. */
-function deferred<T>() {
-  let resolve: (value: T) => void = () => undefined;
-  const promise = new Promise<T>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
-}
 
 const section = (s: Awaited<ReturnType<typeof setup>>, id: 'connection' | 'housekeeping') => s.drafts.getState().sections[id];
 
@@ -94,7 +86,7 @@ describe('settings drafts store', () => {
 
   it('the console closed while a save was out: the drafts start empty', async () => {
     const s = await setup();
-    const answer = deferred<unknown>();
+    const answer = deferred();
     s.fake.handle('settingsUpdate', () => answer.promise);
     s.drafts.getState().set('housekeeping', 'journalRetentionDays', '45');
     const saving = s.drafts.getState().save('housekeeping');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../shared/i18n/translator.ts';
 import type { RowDetail } from '../../../shared/ipc/schemas/till.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
-import { createFakeBridge, fail, flush, ok, row } from '../../testing/fake-bridge.ts';
+import { createFakeBridge, deferred, fail, flush, ok, row } from '../../testing/fake-bridge.ts';
 import { createRowBus } from '../row-bus.ts';
 import { resolveReasonProblem } from './detail-model.ts';
 import { createRowDetailStore } from './row-detail-store.ts';
@@ -23,14 +23,6 @@ function setup(t?: ReturnType<typeof createTranslator>['t']) {
   return { fake, store, announced };
 }
 
-/** A bridge answer the test lets go of when it wants. */
-function deferred<T>() {
-  let resolve: (value: T) => void = () => undefined;
-  const promise = new Promise<T>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
-}
 
 describe('journal row detail store', () => {
   it('opens an entry, stacks a related one on top, goes back and closes', async () => {
@@ -52,7 +44,7 @@ describe('journal row detail store', () => {
 
   it('drops the answer for an entry that is no longer on top', async () => {
     const { fake, store } = setup();
-    const slow = deferred<unknown>();
+    const slow = deferred();
     fake.handle('journalRow', (req) => ((req as { id: number }).id === 7 ? slow.promise : ok(detail({ id: 9 }))));
     store.getState().show(7);
     store.getState().show(9);
@@ -136,7 +128,7 @@ describe('journal row detail store', () => {
 
   it('an answer for an entry closed meanwhile still reaches the lists, but not the drawer', async () => {
     const { fake, store, announced } = setup();
-    const answer = deferred<unknown>();
+    const answer = deferred();
     fake.handle('journalVerify', () => answer.promise);
     store.getState().show(7);
     await flush();
