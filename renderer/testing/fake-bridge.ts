@@ -158,6 +158,17 @@ export function settingsFixture(overrides: Partial<Settings> = {}): Settings {
   };
 }
 
+/** Main's settings channels over one stored copy: settingsGet reads it, settingsUpdate merges a patch into it. */
+export function handleSettings(fake: FakeBridge, initial: Settings = settingsFixture()): () => Settings {
+  let saved = initial;
+  fake.handle('settingsGet', () => ok(saved));
+  fake.handle('settingsUpdate', (patch) => {
+    saved = { ...saved, ...(patch as Partial<Settings>) };
+    return ok(saved);
+  });
+  return () => saved;
+}
+
 /** Main's lock state: a PIN set, the session locked, nothing else going on. */
 export function lockStateFixture(overrides: Partial<LockState> = {}): LockState {
   return {

@@ -5,17 +5,12 @@ import type { SoundKind } from '../../app/sound.ts';
 import { SCANNER_TEST_CODE } from '../../scan/scanner-profile.ts';
 import { syntheticKeys } from '../../scan/synthetic-keys.ts';
 import { createSettingsStore } from '../../state/settings-store.ts';
-import { createFakeBridge, deferred, fail, flush, ok, settingsFixture } from '../../testing/fake-bridge.ts';
+import { createFakeBridge, deferred, handleSettings, fail, flush, ok, settingsFixture } from '../../testing/fake-bridge.ts';
 import { createWizardStore, type WizardStore } from './wizard-store.ts';
 
 async function setup(translator?: () => ReturnType<typeof createTranslator>) {
   const fake = createFakeBridge();
-  let saved: Settings = settingsFixture();
-  fake.handle('settingsGet', () => ok(saved));
-  fake.handle('settingsUpdate', (patch) => {
-    saved = { ...saved, ...(patch as Partial<Settings>) };
-    return ok(saved);
-  });
+  handleSettings(fake);
   const settings = createSettingsStore(fake.bridge);
   await settings.getState().load();
   const sounds: SoundKind[] = [];

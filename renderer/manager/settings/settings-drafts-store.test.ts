@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../shared/i18n/translator.ts';
 import type { PolicyStatusView } from '../../../shared/ipc/schemas/fleet.ts';
-import type { Settings } from '../../../shared/ipc/schemas/settings.ts';
 import { createSettingsStore } from '../../state/settings-store.ts';
-import { createFakeBridge, deferred, fail, flush, ok, settingsFixture } from '../../testing/fake-bridge.ts';
+import { createFakeBridge, deferred, handleSettings, fail, flush, ok, settingsFixture } from '../../testing/fake-bridge.ts';
 import { createPolicyStore } from './policy-store.ts';
 import { createSettingsDraftsStore } from './settings-drafts-store.ts';
 
@@ -21,19 +20,14 @@ const LOCKS: PolicyStatusView = {
 
 async function setup(translator?: () => ReturnType<typeof createTranslator>) {
   const fake = createFakeBridge();
-  let saved: Settings = settingsFixture();
-  fake.handle('settingsGet', () => ok(saved));
-  fake.handle('settingsUpdate', (patch) => {
-    saved = { ...saved, ...(patch as Partial<Settings>) };
-    return ok(saved);
-  });
+  const saved = handleSettings(fake);
   fake.handle('policyStatus', () => ok(LOCKS));
   const settings = createSettingsStore(fake.bridge);
   const policy = createPolicyStore(fake.bridge);
   const drafts = createSettingsDraftsStore({ settings, policy, translator });
   await settings.getState().load();
   await policy.getState().refresh();
-  return { fake, settings, drafts, saved: () => saved };
+  return { fake, settings, drafts, saved };
 }
 
 
