@@ -14,10 +14,20 @@ import { expectLogScrubbed, knownSecrets } from './support/log-scrub.ts';
 import { manager, openManager } from './support/manager.ts';
 
 const POLICY_FILE = path.join(mkdtempSync(path.join(os.tmpdir(), 'till-e2e-policy-')), 'policy.json');
-process.env.TILL_POLICY = POLICY_FILE;
 const LOCKING = { settings: { storeId: { value: DEMO.storeId, locked: true }, kiosk: { locked: true } } };
 
 test.slow(); // a till start and the console per test on a shared machine
+
+// Only this file's tills read the policy: the worker runs other spec files after it (their
+// in-process web hosts would otherwise lock the store id too).
+const policyBefore = process.env.TILL_POLICY;
+test.beforeAll(() => {
+  process.env.TILL_POLICY = POLICY_FILE;
+});
+test.afterAll(() => {
+  if (policyBefore === undefined) delete process.env.TILL_POLICY;
+  else process.env.TILL_POLICY = policyBefore;
+});
 
 test.beforeEach(() => {
   writeFileSync(POLICY_FILE, JSON.stringify(LOCKING));

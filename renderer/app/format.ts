@@ -7,6 +7,7 @@ import { addDays, calendarDateAt } from '../../shared/time/business-day.ts';
 import { formatClock, formatDate } from '../../shared/time/date-format.ts';
 import { formatAmount, parseMoneyMachine } from '../../shared/money.ts';
 import { createTranslator, type Translator } from '../../shared/i18n/translator.ts';
+import { formatCount, numberFormat } from '../../shared/i18n/number-format.ts';
 
 const MESSAGES = defineMessages({
   points: { id: 'app.format.points', defaultMessage: '{n} pts', description: 'A number of loyalty points, short; {n} is the formatted number (may carry a sign)' },
@@ -22,19 +23,8 @@ function tr(t: Translator | undefined): Translator {
   return english;
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(locale: string, maxFraction: number): Intl.NumberFormat {
-  const key = `${locale}|${maxFraction}`;
-  let f = numberFormats.get(key);
-  if (f === undefined) {
-    f = new Intl.NumberFormat(locale, { maximumFractionDigits: maxFraction });
-    numberFormats.set(key, f);
-  }
-  return f;
-}
-
 export function fmtInt(n: number, t?: Translator): string {
-  return numberFormat(tr(t).locale, 0).format(n);
+  return formatCount(n, tr(t).locale);
 }
 
 export function fmtPoints(n: number, signed = false, t?: Translator): string {
@@ -43,7 +33,7 @@ export function fmtPoints(n: number, signed = false, t?: Translator): string {
 }
 
 export function fmtMultiplier(m: number, t?: Translator): string {
-  return `×${numberFormat(tr(t).locale, 2).format(m)}`;
+  return `×${numberFormat(tr(t).locale, { maximumFractionDigits: 2 }).format(m)}`;
 }
 
 /** "today at 14:02", "yesterday at 09:10", "on Mar 3, 2026 at 17:45" (calendar days, so DST days count right). */

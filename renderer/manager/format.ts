@@ -4,19 +4,10 @@
  * runtime's own locale). Money is shared/money.ts, dates and the business day shared/time/.
  * Pure (no DOM), so the view-models and their tests share it.
  */
+import { formatCount, numberFormat } from '../../shared/i18n/number-format.ts';
 import { formatDateTime as dateTime, isoToMs } from '../../shared/time/date-format.ts';
 
-const formats = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(locale: string | undefined, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
-  let f = formats.get(key);
-  if (f === undefined) {
-    f = new Intl.NumberFormat(locale, options);
-    formats.set(key, f);
-  }
-  return f;
-}
+export { formatCount };
 
 /** Local date and time in the locale and the till's time zone; "—" for none. */
 export function formatDateTime(ms: number | null | undefined, locale?: string): string {
@@ -27,10 +18,6 @@ export function formatDateTime(ms: number | null | undefined, locale?: string): 
 /** ISO date-time (from main) in local time; "—" for none. */
 export function formatIso(iso: string | null | undefined, locale?: string): string {
   return formatDateTime(isoToMs(iso), locale);
-}
-
-export function formatCount(n: number, locale?: string): string {
-  return numberFormat(locale, { maximumFractionDigits: 0 }).format(n);
 }
 
 /** Points with an explicit sign: "+120", "−40" (a real minus sign), "0". */

@@ -91,7 +91,7 @@ export function ManagerConsole({ onClose }: ManagerConsoleProps) {
   const info = useSettings((s) => s.info);
   // statusGet is a cashier channel: keeping the count current does not keep the manager session awake.
   const attentionCount = useStatus((s) => (s.loaded ? s.needsAttention + s.checking : null));
-  const [noticeError, setNoticeError] = useState<string | null>(null);
+  const noticeError = useSettings((s) => s.noticeError);
   const [tab, setTab] = useState<TabId>('transactions');
   const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set<TabId>(['transactions']));
   const tabRefs = useRef(new Map<TabId, HTMLButtonElement>());
@@ -149,8 +149,8 @@ export function ManagerConsole({ onClose }: ManagerConsoleProps) {
     selectTab(t[0], true);
   }
 
-  async function dismissNotice(n: Notice) {
-    setNoticeError(await runtime.settings.getState().dismissNotice(n.id));
+  function dismissNotice(n: Notice) {
+    void runtime.settings.getState().dismissNotice(n.id);
   }
 
   const mode = info?.mode ?? settings?.mode ?? null;
@@ -210,7 +210,7 @@ export function ManagerConsole({ onClose }: ManagerConsoleProps) {
                   <span>
                     <strong>{t(M.noticeAt, { at: noticeTime(n.at, tr.locale) })}</strong> {n.message}
                   </span>
-                  <Button size="small" onClick={() => void dismissNotice(n)} testId="manager-notice-dismiss">
+                  <Button size="small" onClick={() => dismissNotice(n)} testId="manager-notice-dismiss">
                     {t(M.dismiss)}
                   </Button>
                 </li>

@@ -1,12 +1,16 @@
 /**
  * The manager console's data stores (journal list, row drawer, attention, reconciliation, API
- * activity, adjustments), created once by the runtime and kept across console visits, but
+ * activity, adjustments, the Settings drafts, the PIN-change form and the scanner wizard), created once by the runtime and kept across console visits, but
  * emptied each time the console closes so the next manager starts from fresh screens.
  */
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
 import type { Translate } from '../state/locale-store.ts';
 import type { Translator } from '../../shared/i18n/translator.ts';
+import type { SessionStore } from '../state/session-store.ts';
+import type { SettingsStore } from '../state/settings-store.ts';
 import type { Timers } from '../state/timers.ts';
+import type { SoundPlayer } from '../app/sound.ts';
+import { createWizardStore, type WizardStore } from './scanner-wizard/wizard-store.ts';
 import { createActivityStore, type ActivityStore } from './activity/activity-store.ts';
 import { createAdjustConfirmStore, type AdjustConfirmStore } from './adjust/adjust-confirm-store.ts';
 import { createAdjustStore, type AdjustStore } from './adjust/adjust-store.ts';
@@ -14,6 +18,9 @@ import { createAttentionStore, type AttentionStore } from './attention/attention
 import { downloadCsv, type CsvExport } from './csv.ts';
 import { createReconcileStore, type ReconcileStore } from './reconcile/reconcile-store.ts';
 import { createRowBus, type RowBus } from './row-bus.ts';
+import { createChangePinStore, type ChangePinStore } from './settings/change-pin-store.ts';
+import type { PolicyStore } from './settings/policy-store.ts';
+import { createSettingsDraftsStore, type SettingsDraftsStore } from './settings/settings-drafts-store.ts';
 import { createJournalStore, type JournalStore } from './transactions/journal-store.ts';
 import { createRowDetailStore, type RowDetailStore } from './transactions/row-detail-store.ts';
 
@@ -26,6 +33,9 @@ export interface ManagerData {
   activity: ActivityStore;
   adjust: AdjustStore;
   adjustConfirm: AdjustConfirmStore;
+  settingsDrafts: SettingsDraftsStore;
+  changePin: ChangePinStore;
+  scannerWizard: WizardStore;
   /** Listen to main's journal events; returns the undo. */
   start(): () => void;
   /** The console closed: every screen back to its fresh state, answers still on their way dropped. */
@@ -35,6 +45,14 @@ export interface ManagerData {
 export interface ManagerDataDeps {
   bridge: TillBridge;
   timers: Timers;
+  /** The manager session (the PIN change goes through it). */
+  session: SessionStore;
+  /** The one settings store (the Settings sections save through its `update`). */
+  settings: SettingsStore;
+  /** What the fleet policy locks. */
+  policy: PolicyStore;
+  /** The till's sounds (the scanner wizard's result). */
+  sound: SoundPlayer;
   /** The till's business-day start ("04:00"). */
   businessDayStartsAt: () => string;
   /** Save an export as a file (a browser download by default); returns the file name used. */
@@ -56,6 +74,9 @@ export function createManagerData(deps: ManagerDataDeps): ManagerData {
   const reconcile = createReconcileStore({ bridge, timers, businessDayStartsAt: deps.businessDayStartsAt, confirm: adjustConfirm, saveCsv, t });
   const activity = createActivityStore({ bridge, timers, saveCsv, t });
   const adjust = createAdjustStore({ confirm: adjustConfirm, translator: deps.translator });
+  const settingsDrafts = createSettingsDraftsStore({ settings: deps.settings, policy: deps.policy, translator: deps.translator });
+  const changePin = createChangePinStore({ session: deps.session, t });
+  const scannerWizard = createWizardStore({ settings: deps.settings, sound: deps.sound, translator: deps.translator });
   return {
     rows,
     journal,
@@ -65,6 +86,9 @@ export function createManagerData(deps: ManagerDataDeps): ManagerData {
     activity,
     adjust,
     adjustConfirm,
+    settingsDrafts,
+    changePin,
+    scannerWizard,
     start() {
       return bridge.on('journalChanged', (p) => {
         void journal.getState().journalChanged(p.ids);
@@ -79,6 +103,9 @@ export function createManagerData(deps: ManagerDataDeps): ManagerData {
       activity.getState().reset();
       adjust.getState().reset();
       adjustConfirm.getState().close();
+      settingsDrafts.getState().reset();
+      changePin.getState().reset();
+      scannerWizard.getState().reset();
     },
   };
 }

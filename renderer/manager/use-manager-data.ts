@@ -8,6 +8,9 @@ import type { AttentionState } from './attention/attention-store.ts';
 import type { ManagerData } from './manager-data.ts';
 import type { ReconcileState } from './reconcile/reconcile-store.ts';
 import type { JournalListState } from './transactions/journal-store.ts';
+import type { WizardState } from './scanner-wizard/wizard-store.ts';
+import type { ChangePinState } from './settings/change-pin-store.ts';
+import type { SettingsDraftsState } from './settings/settings-drafts-store.ts';
 import type { RowDetailState } from './transactions/row-detail-store.ts';
 
 export const useManagerData = (): ManagerData => useRuntime().managerData;
@@ -23,4 +26,7 @@ export const useReconcile = <T,>(select: (s: ReconcileState) => T): T => useStor
 export const useActivity = <T,>(select: (s: ActivityState) => T): T => useStore(useManagerData().activity, select);
 export const useAdjust = <T,>(select: (s: AdjustState) => T): T => useStore(useManagerData().adjust, select);
 export const useAdjustConfirm = <T,>(select: (s: AdjustConfirmState) => T): T => useStore(useManagerData().adjustConfirm, select);
+export const useSettingsDrafts = <T,>(select: (s: SettingsDraftsState) => T): T => useStore(useManagerData().settingsDrafts, select);
+export const useScannerWizard = <T,>(select: (s: WizardState) => T): T => useStore(useManagerData().scannerWizard, select);
+export const useChangePin = <T,>(select: (s: ChangePinState) => T): T => useStore(useManagerData().changePin, select);
 

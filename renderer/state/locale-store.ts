@@ -11,7 +11,7 @@
 import type { MessageDescriptor } from '@formatjs/intl';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { resolveLocale } from '../../shared/i18n/locales.ts';
-import { createTranslator, type LocalizedText, type MessageValues, type Translator } from '../../shared/i18n/translator.ts';
+import { createTranslator, type MessageValues, type Translator } from '../../shared/i18n/translator.ts';
 
 export type Translate = (message: MessageDescriptor | string, values?: MessageValues) => string;
 
@@ -36,9 +36,4 @@ export function createLocaleStore(osLocale: () => string | null): LocaleStore {
 /** A `t` bound to whatever language is current when it is called. */
 export function translateWith(store: LocaleStore): Translate {
   return (message, values) => store.getState().translator.t(message, values);
-}
-
-/** Main's `{messageId, values}` in the current language. */
-export function localizedText(store: LocaleStore, localized: LocalizedText): string {
-  return store.getState().translator.text(localized);
 }

@@ -86,7 +86,11 @@ describe('settings store', () => {
     expect(settings.getState().info?.notices.map((n) => n.id)).toEqual(['n2']);
     fake.handle('appDismissNotice', () => fail('LOCKED', 'Unlock the manager functions with the manager PIN first.'));
     expect(await settings.getState().dismissNotice('n2')).toBe('The manager console locked itself. Enter the PIN to continue.');
+    expect(settings.getState().noticeError).toBe('The manager console locked itself. Enter the PIN to continue.');
     expect(settings.getState().info?.notices).toHaveLength(1);
+    fake.handle('appDismissNotice', () => ok({ notices: [] }));
+    expect(await settings.getState().dismissNotice('n2')).toBeNull();
+    expect(settings.getState()).toMatchObject({ noticeError: null, info: { notices: [] } });
   });
 
   it('completePatch leaves a group the patch edits alone', () => {

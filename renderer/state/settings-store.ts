@@ -24,6 +24,9 @@ export interface SettingsState {
    * is never sent; main's answer replaces the settings here.
    */
   update(patch: SettingsPatch): Promise<CallResult<Settings>>;
+  /** Why the last notice could not be dismissed; null once one was. */
+  noticeError: string | null;
+  /** Dismiss one of main's notices; returns (and keeps in `noticeError`) why it could not be. */
   dismissNotice(id: string): Promise<string | null>;
 }
 
@@ -36,6 +39,7 @@ export function createSettingsStore(bridge: SettingsBridge): SettingsStore {
     settings: null,
     info: null,
     error: null,
+    noticeError: null,
     async load() {
       const [settings] = await Promise.all([call<Settings>(() => bridge.settingsGet()), get().loadInfo()]);
       if (settings.ok) set({ settings: settings.value, error: null });
@@ -63,9 +67,13 @@ export function createSettingsStore(bridge: SettingsBridge): SettingsStore {
       if (bridge.appDismissNotice === undefined) return null;
       const dismiss = bridge.appDismissNotice;
       const result = await call<{ notices: AppInfo['notices'] }>(() => dismiss({ id }));
-      if (!result.ok) return errorText(result.error);
+      if (!result.ok) {
+        const noticeError = errorText(result.error);
+        set({ noticeError });
+        return noticeError;
+      }
       const info = get().info;
-      if (info !== null) set({ info: { ...info, notices: result.value.notices } });
+      set(info !== null ? { noticeError: null, info: { ...info, notices: result.value.notices } } : { noticeError: null });
       return null;
     },
   }));

@@ -70,6 +70,15 @@ export function createFakeBridge(): FakeBridge {
   };
 }
 
+/** An answer the test lets go of when it wants (e.g. to close a screen while a call is out). */
+export function deferred<T = unknown>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve: (value: T) => void = () => undefined;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
 /** Resolve pending promise callbacks (several rounds: bridge → call() → store). */
 export async function flush(rounds = 10): Promise<void> {
   for (let i = 0; i < rounds; i++) await Promise.resolve();
@@ -147,6 +156,17 @@ export function settingsFixture(overrides: Partial<Settings> = {}): Settings {
     noResendWindowMs: 60000,
     ...overrides,
   };
+}
+
+/** Main's settings channels over one stored copy: settingsGet reads it, settingsUpdate merges a patch into it. */
+export function handleSettings(fake: FakeBridge, initial: Settings = settingsFixture()): () => Settings {
+  let saved = initial;
+  fake.handle('settingsGet', () => ok(saved));
+  fake.handle('settingsUpdate', (patch) => {
+    saved = { ...saved, ...(patch as Partial<Settings>) };
+    return ok(saved);
+  });
+  return () => saved;
 }
 
 /** Main's lock state: a PIN set, the session locked, nothing else going on. */

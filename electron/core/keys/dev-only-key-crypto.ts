@@ -1,14 +1,16 @@
 /**
  * Key encryption for the dev/test web host, which has no OS keyring: real AES-256-GCM with a key
  * held in this process's memory, so what reaches the disk is ciphertext, but the keys die with
- * the process. It claims the backend name it is given (default `basic_text`, i.e. unprotected).
- * Never used by the Electron app (electron/shell/key-crypto.ts) nor in a packaged build.
+ * the process (unless a test hands it a key it keeps elsewhere, to stand in for a keyring that
+ * outlives the process). It claims the backend name it is given (default `basic_text`, i.e.
+ * unprotected). Never used by the Electron app (electron/shell/key-crypto.ts) nor in a packaged build.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { KeyCryptoBackend, StorageBackendName } from './key-crypto.ts';
 
-export function createDevOnlyKeyCrypto(options: { backend?: StorageBackendName } = {}): KeyCryptoBackend {
-  const key = randomBytes(32);
+export function createDevOnlyKeyCrypto(options: { backend?: StorageBackendName; key?: Buffer } = {}): KeyCryptoBackend {
+  const key = options.key ?? randomBytes(32);
+  if (key.length !== 32) throw new Error('An AES-256 key is 32 bytes.');
   const backendName = options.backend ?? 'basic_text';
   return {
     isAvailable: () => Promise.resolve(true),

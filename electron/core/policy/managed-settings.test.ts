@@ -1,23 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createTillKit } from '../app/testing/till-kit.ts';
-import type { TillKit } from '../app/testing/till-kit.ts';
-import { openPolicySource } from './policy-source.ts';
-import type { PolicySource } from './policy-source.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { policyTills, type PolicyTill } from '../app/testing/policy-till.ts';
 
-let kit: TillKit | null = null;
-let source: PolicySource | null = null;
-let dir = '';
-afterEach(async () => {
-  await kit?.close();
-  kit = null;
-  source?.close();
-  source = null;
-  if (dir !== '') fs.rmSync(dir, { recursive: true, force: true });
-});
-
+const openPolicyTill = policyTills();
 const POLICY = {
   settings: {
     kiosk: { value: true, locked: true },
@@ -31,14 +17,10 @@ const POLICY = {
   tillIdPattern: 'T[0-9]{2}',
 };
 
-async function start(policy: unknown): Promise<{ kit: TillKit; file: string }> {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-managed-'));
-  const file = path.join(dir, 'policy.json');
-  fs.writeFileSync(file, JSON.stringify(policy));
-  source = openPolicySource({ path: file, releaseBuild: false, debounceMs: 20 });
-  kit = await createTillKit({ policy: source, settings: { mode: 'sandbox', storeId: 'st_nyc_01', tillId: 'T01' } });
-  await kit.unlock();
-  return { kit, file };
+async function start(policy: unknown): Promise<PolicyTill> {
+  const till = await openPolicyTill({ policy, source: { debounceMs: 20 }, kit: () => ({ settings: { mode: 'sandbox', storeId: 'st_nyc_01', tillId: 'T01' } }) });
+  await till.kit.unlock();
+  return till;
 }
 
 describe('settings under a fleet policy', () => {
@@ -74,9 +56,9 @@ describe('settings under a fleet policy', () => {
   });
 
   it('picks up a new policy without a restart; a bad one changes nothing and tells the manager which field', async () => {
-    const { kit: k, file } = await start(POLICY);
+    const { kit: k, file, source } = await start(POLICY);
     fs.writeFileSync(file, JSON.stringify({ settings: { kiosk: { value: false, locked: false }, cardFreshnessMinutes: { value: 5000, locked: true } } }));
-    await vi.waitFor(() => expect(source?.state().status).toBe('rejected'), { timeout: 10_000, interval: 20 });
+    await vi.waitFor(() => expect(source.state().status).toBe('rejected'), { timeout: 10_000, interval: 20 });
     const info = await k.call('appInfo');
     expect(info).toMatchObject({ ok: true, value: { notices: [expect.objectContaining({ kind: 'policy-rejected', message: expect.stringContaining('settings.cardFreshnessMinutes.value') as unknown }) as unknown] } });
     expect(k.logged).toContainEqual(['Fleet policy rejected', expect.objectContaining({ field: 'settings.cardFreshnessMinutes.value' }) as unknown]);
@@ -85,7 +67,7 @@ describe('settings under a fleet policy', () => {
     expect(await k.call('settingsUpdate', { kiosk: false })).toMatchObject({ ok: false, error: { code: 'SETTINGS_LOCKED' } });
 
     fs.writeFileSync(file, JSON.stringify({ settings: { cardFreshnessMinutes: { value: 7, locked: true } } }));
-    await vi.waitFor(() => expect(source?.state().status).toBe('applied'), { timeout: 10_000, interval: 20 });
+    await vi.waitFor(() => expect(source.state().status).toBe('applied'), { timeout: 10_000, interval: 20 });
     expect(await k.call('settingsGet')).toMatchObject({ ok: true, value: { kiosk: false, cardFreshnessMinutes: 7 } });
     expect(await k.call('settingsUpdate', { kiosk: true })).toMatchObject({ ok: true, value: { kiosk: true } });
     expect(await k.call('settingsUpdate', { cardFreshnessMinutes: 8 })).toMatchObject({ ok: false, error: { code: 'SETTINGS_LOCKED' } });

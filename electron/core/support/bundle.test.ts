@@ -1,30 +1,17 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatDescription } from '../../../shared/ledger/sale-token.ts';
 import { DEMO } from '../../sandbox/server.ts';
-import { createTillKit } from '../app/testing/till-kit.ts';
-import type { TillKit } from '../app/testing/till-kit.ts';
-import { openAppLog } from '../log/app-log.ts';
-import { openPolicySource } from '../policy/policy-source.ts';
-import type { PolicySource } from '../policy/policy-source.ts';
+import { policyTills } from '../app/testing/policy-till.ts';
+import { openAppLog, type FileLog } from '../log/app-log.ts';
 import { buildSupportBundle, maskUrl } from './bundle.ts';
 
 const WRITE_KEY = 'fl_test_Wk7Qz2Lr9Xc4Vb8Nm3Pa6Sd1Fg5Hj0K';
 const READ_KEY = 'fl_test_Rd2Xy8Uo4Ie6Wq1Tz9Lp3Mn7Bv5Cx0A';
 
-let kit: TillKit | null = null;
-let source: PolicySource | null = null;
-let dir = '';
-afterEach(async () => {
-  await kit?.close();
-  kit = null;
-  source?.close();
-  source = null;
-  if (dir !== '') fs.rmSync(dir, { recursive: true, force: true });
-});
+const openPolicyTill = policyTills();
 
 function unzip(file: string): Record<string, string> {
   return Object.fromEntries(Object.entries(unzipSync(fs.readFileSync(file))).map(([name, bytes]) => [name, strFromU8(bytes)]));
@@ -32,15 +19,19 @@ function unzip(file: string): Record<string, string> {
 
 describe('the support bundle', () => {
   it('is one zip with logs, versions, masked settings and policy, journal counts, attention rows, activity and the scanner profile, and no secret anywhere', async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-bundle-'));
-    const policyFile = path.join(dir, 'policy.json');
-    fs.writeFileSync(policyFile, JSON.stringify({ settings: { kiosk: { value: true, locked: true } }, telemetry: { otlpEndpoint: 'https://otel.chain.example/v1/metrics?api-key=s3cr3t-collector-token' } }));
-    source = openPolicySource({ path: policyFile, releaseBuild: false, watch: false });
-    const dataDir = path.join(dir, 'data');
-    fs.mkdirSync(dataDir);
-    const log = openAppLog({ dataDir });
-    kit = await createTillKit({ dataDir, policy: source, logDir: path.join(dataDir, 'logs') });
-    const k = kit;
+    const opened: { log?: FileLog; dataDir?: string } = {};
+    const { kit: k } = await openPolicyTill({
+      policy: { settings: { kiosk: { value: true, locked: true } }, telemetry: { otlpEndpoint: 'https://otel.chain.example/v1/metrics?api-key=s3cr3t-collector-token' } },
+      kit: (dir) => {
+        const dataDir = path.join(dir, 'data');
+        fs.mkdirSync(dataDir);
+        opened.log = openAppLog({ dataDir });
+        opened.dataDir = dataDir;
+        return { dataDir, logDir: path.join(dataDir, 'logs') };
+      },
+    });
+    const { log, dataDir } = opened;
+    if (log === undefined || dataDir === undefined) throw new Error('the kit options were not read');
     log.setSecrets(() => [...k.vault.secrets(), ...k.core.sandbox.secrets()]);
     await k.unlock();
     expect(await k.call('settingsUpdate', { baseUrl: k.sandbox().url })).toMatchObject({ ok: true });

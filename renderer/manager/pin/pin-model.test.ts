@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { LockState } from '../../../shared/ipc/contract.ts';
 import { createTranslator } from '../../../shared/i18n/translator.ts';
+import { lockStateFixture } from '../../testing/fake-bridge.ts';
 import { countdown, lockoutText, newPinProblem, pinProblem, setupCodeProblem, verifyView } from './pin-model.ts';
 
 const anyText = expect.any(String) as unknown as string;
 const textMatching = (re: RegExp) => expect.stringMatching(re) as unknown as string;
 
-const state: LockState = {
-  configured: true,
-  unlocked: false,
-  unlockExpiresAt: null,
-  lockedOutUntil: null,
-  failedAttempts: 0,
-  autoLockMinutes: 5,
-  setup: 'configured',
-  setupCode: null,
-  setupCodeUsable: true,
-};
+const state = lockStateFixture();
 
 describe('verifyView', () => {
   it('reads each result', () => {

@@ -3,13 +3,14 @@
  * works out timing, prefix/suffix, terminator and keyboard-layout mismatches, then saves the
  * scanner settings — or tells the manager exactly what to change on the scanner.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { defineMessages } from '@formatjs/intl';
-import { useRuntime, useSettings } from '../../app/context.tsx';
+import { useRuntime } from '../../app/context.tsx';
+import { useManagerData, useScannerWizard } from '../use-manager-data.ts';
 import { LAYER, useShortcut } from '../../app/shortcuts.ts';
 import { Button } from '../../ui/index.ts';
-import { analyseScannerBurst, SCANNER_TEST_CODE, type ScannerAnalysis } from '../../scan/scanner-profile.ts';
-import { BURST_QUIET_MS, BurstRecorder, detectTillLayout, planSave, saveScannerPlan, showChars, terminatorName, type SavePlan } from './wizard-model.ts';
+import { SCANNER_TEST_CODE, type ScannerAnalysis } from '../../scan/scanner-profile.ts';
+import { BURST_QUIET_MS, detectTillLayout, showChars, terminatorName, type SavePlan } from './wizard-model.ts';
 import { QrCode } from './test-code-qr.tsx';
 import { useT } from '../../app/translate.tsx';
 
@@ -53,13 +54,6 @@ const M = defineMessages({
   },
 });
 
-type Phase =
-  | { step: 'listening'; keys: number }
-  | { step: 'result'; analysis: ScannerAnalysis; plan: SavePlan | null }
-  | { step: 'saving'; analysis: ScannerAnalysis; plan: SavePlan & { ok: true } }
-  | { step: 'saved'; plan: SavePlan & { ok: true } }
-  | { step: 'save-failed'; analysis: ScannerAnalysis; plan: SavePlan & { ok: true }; message: string };
-
 export interface ScannerWizardProps {
   onDone: () => void;
 }
@@ -67,13 +61,14 @@ export interface ScannerWizardProps {
 export function ScannerWizard({ onDone }: ScannerWizardProps) {
   const t = useT();
   const runtime = useRuntime();
-  const current = useSettings((s) => s.settings);
-  const [phase, setPhase] = useState<Phase>({ step: 'listening', keys: 0 });
-  const recorder = useRef(new BurstRecorder());
+  const wizard = useManagerData().scannerWizard;
+  const phase = useScannerWizard((s) => s.phase);
   const layout = useRef<Awaited<ReturnType<typeof detectTillLayout>>>(undefined);
 
   // The till's own scan capture would swallow the test burst's Enter: stop it while the wizard is open.
   useEffect(() => runtime.suspendScanning(), [runtime]);
+  // Each opening starts from "scan the test code".
+  useEffect(() => () => wizard.getState().reset(), [wizard]);
 
   useEffect(() => {
     void detectTillLayout().then((l) => (layout.current = l));
@@ -81,56 +76,33 @@ export function ScannerWizard({ onDone }: ScannerWizardProps) {
 
   const listening = phase.step === 'listening';
 
-  const finish = useCallback(() => {
-    const events = [...recorder.current.events];
-    recorder.current.clear();
-    const analysis = analyseScannerBurst(SCANNER_TEST_CODE, events, layout.current === undefined ? { t } : { tillLayout: layout.current, t });
-    const plan = analysis.ok && current !== null ? planSave(analysis.profile, current.scanner, t) : null;
-    runtime.sound.play(analysis.ok && plan?.ok === true ? 'success' : 'error');
-    setPhase({ step: 'result', analysis, plan });
-    }, [current, runtime, t]);
-
   // Record raw keys (capture phase, before anything else sees them) while listening.
   useEffect(() => {
     if (!listening) return;
     let quiet: ReturnType<typeof setTimeout> | undefined;
     const onKey = (e: KeyboardEvent): void => {
-      // Esc and function keys stay with the app (close, shortcuts) until a burst has started.
-      if (recorder.current.size === 0 && (e.key === 'Escape' || /^F\d{1,2}$/.test(e.key) || e.key === 'Tab' || e.key === 'Shift')) return;
-      recorder.current.record(e);
+      if (!wizard.getState().record(e)) return;
       e.preventDefault();
       e.stopImmediatePropagation();
-      setPhase({ step: 'listening', keys: recorder.current.size });
       clearTimeout(quiet);
-      quiet = setTimeout(finish, BURST_QUIET_MS);
+      quiet = setTimeout(() => wizard.getState().finish(layout.current), BURST_QUIET_MS);
     };
     window.addEventListener('keydown', onKey, { capture: true });
     return () => {
       clearTimeout(quiet);
       window.removeEventListener('keydown', onKey, { capture: true });
     };
-  }, [listening, finish]);
+  }, [listening, wizard]);
 
-  const again = (): void => {
-    recorder.current.clear();
-    setPhase({ step: 'listening', keys: 0 });
-  };
-
-  const save = async (plan: SavePlan & { ok: true }, analysis: ScannerAnalysis): Promise<void> => {
-    setPhase({ step: 'saving', analysis, plan });
-    const message = await saveScannerPlan(runtime.settings, plan, runtime.locale.getState().translator);
-    if (message === null) {
-      runtime.sound.play('success');
-      setPhase({ step: 'saved', plan });
-    } else setPhase({ step: 'save-failed', analysis, plan, message });
-  };
+  const again = (): void => wizard.getState().again();
+  const save = (): void => void wizard.getState().save();
 
   const canSave = phase.step === 'result' && phase.analysis.ok && phase.plan?.ok === true;
   useShortcut('R', again, { layer: LAYER.wizard, enabled: phase.step === 'result' || phase.step === 'save-failed' });
   useShortcut(
     'Enter',
     () => {
-      if (phase.step === 'result' && phase.plan?.ok === true) void save(phase.plan, phase.analysis);
+      if (phase.step === 'result' && phase.plan?.ok === true) save();
       else if (phase.step === 'saved') onDone();
     },
     { layer: LAYER.wizard, enabled: canSave || phase.step === 'saved' },
@@ -194,9 +166,7 @@ export function ScannerWizard({ onDone }: ScannerWizardProps) {
             variant="primary"
             shortcut="Enter"
             disabled={phase.step === 'saving'}
-            onClick={() => {
-              if (phase.plan?.ok === true) void save(phase.plan, phase.analysis);
-            }}
+            onClick={save}
             data-autofocus
             testId="wizard-save"
           >

@@ -8,7 +8,7 @@ import { englishText } from '../../../shared/i18n/translator.ts';
 import type { Settings } from '../../../shared/ipc/schemas/settings.ts';
 import type { Translate } from '../../state/locale-store.ts';
 import type { KeyboardLayoutId } from '../../scan/keyboard-layouts.ts';
-import type { ScannerAnalysis, ScannerProfile } from '../../scan/scanner-profile.ts';
+import type { ScannerProfile } from '../../scan/scanner-profile.ts';
 import type { WedgeKeyEvent } from '../../scan/wedge-detector.ts';
 import { errorText } from '../../app/call.ts';
 import type { Translator } from '../../../shared/i18n/translator.ts';
@@ -139,9 +139,4 @@ export async function detectTillLayout(nav: unknown = typeof navigator === 'unde
   } catch {
     return undefined;
   }
-}
-
-/** A one-line summary of the analysis for the result heading. */
-export function resultTone(analysis: ScannerAnalysis, plan: SavePlan | null): 'ok' | 'fix' {
-  return analysis.ok && plan?.ok === true ? 'ok' : 'fix';
 }

@@ -1,20 +1,21 @@
 /**
- * One Settings section as a form over the settings store: a draft over the saved settings (only
- * edited fields are held, so a change made elsewhere — the scanner wizard — shows through), Save
- * through the store's `update(patch)` with validation, Discard. A field the fleet policy locks is
- * disabled, marked "Managed by your organisation", and left out of the patch (main refuses it).
+ * One Settings section as a form over the settings store: the view of its draft (kept in the
+ * runtime's settings-drafts store: only edited fields, so a change made elsewhere — the scanner
+ * wizard — shows through), Save through the store's `update(patch)` with validation, Discard. A
+ * field the fleet policy locks is disabled, marked "Managed by your organisation", and left out of
+ * the patch (main refuses it).
  */
-import { useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Settings } from '../../../shared/ipc/schemas/settings.ts';
-import { errorText } from '../../app/call.ts';
 import { useRuntime, useSettings } from '../../app/context.tsx';
 import { Button, Chip, ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
 import { M } from './messages.ts';
 import { usePolicy } from './use-policy.ts';
-import { buildPatch, draftFrom, serverErrors } from './settings-form.ts';
-import type { DraftValue, FieldErrors, SectionId } from './settings-form.ts';
+import { draftFrom } from './settings-form.ts';
+import type { DraftValue, SectionId } from './settings-form.ts';
+import { EMPTY_DRAFT } from './settings-drafts-store.ts';
 import { useTranslator } from '../../app/translate.tsx';
+import { useSettingsDrafts } from '../use-manager-data.ts';
 
 export interface SectionForm {
   section: SectionId;
@@ -29,50 +30,18 @@ export interface SectionForm {
 }
 
 export function useSectionForm(section: SectionId) {
-  const store = useRuntime().settings;
+  const runtime = useRuntime();
+  const drafts = runtime.managerData.settingsDrafts;
   const settings = useSettings((s) => s.settings);
-  const tr = useTranslator();
-  const lockedList = usePolicy((s) => s.status?.locked);
-  // A dotted key (`scanner.prefix`) is locked with its setting (`scanner`).
-  const isLocked = (key: string): boolean => (lockedList ?? []).some((name) => name === (key.split('.')[0] ?? key));
-  const [edits, setEdits] = useState<Record<string, DraftValue>>({});
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const draftState = useSettingsDrafts((s) => s.sections[section] ?? EMPTY_DRAFT);
+  // Read to re-render when the locks change; the rule itself is the policy store's.
+  usePolicy((s) => s.status?.locked);
+  const isLocked = (key: string): boolean => runtime.policy.getState().isLocked(key);
 
   const base = settings !== null ? draftFrom(section, settings) : {};
-  const draft = { ...base, ...edits };
-  const dirty = Object.entries(edits).some(([k, v]) => base[k] !== v);
-
-  async function save() {
-    if (saving) return;
-    setStatus(null);
-    setFailure(null);
-    const built = buildPatch(section, draft, isLocked, tr.t);
-    if (settings === null) return;
-    if (!built.ok) {
-      setErrors(built.errors);
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    const result = await store.getState().update(built.patch);
-    setSaving(false);
-    if (result.ok) {
-      setEdits({});
-      setStatus(tr.t(M.saved));
-    } else if (result.error.code === 'SETTINGS_INVALID' && result.error.issues !== undefined) {
-      setErrors(serverErrors(section, result.error.issues, errorText(result.error, tr), tr.t));
-    } else setFailure(errorText(result.error, tr));
-  }
-
-  function discard() {
-    setEdits({});
-    setErrors({});
-    setStatus(null);
-    setFailure(null);
-  }
+  const draft = { ...base, ...draftState.edits };
+  const dirty = Object.entries(draftState.edits).some(([k, v]) => base[k] !== v);
+  const { errors, failure, status, saving } = draftState;
 
   const form: SectionForm | null =
     settings === null
@@ -85,16 +54,21 @@ export function useSectionForm(section: SectionId) {
             return typeof v === 'string' ? v : '';
           },
           checked: (k) => draft[k] === true,
-          set: (k, v) => {
-            setStatus(null);
-            setEdits((e) => ({ ...e, [k]: v }));
-          },
+          set: (k, v) => drafts.getState().set(section, k, v),
           error: (k) => errors[k],
           locked: isLocked,
           dirty,
         };
 
-  return { form, save, discard, saving, status, failure, sectionError: errors[''] };
+  return {
+    form,
+    save: () => drafts.getState().save(section),
+    discard: () => drafts.getState().discard(section),
+    saving,
+    status,
+    failure,
+    sectionError: errors[''],
+  };
 }
 
 /** The card around a section's fields, with Save / Discard and the section-level messages. */

@@ -7,7 +7,6 @@ import { useEffect, useState } from 'react';
 import { PIN_RULE } from '../../../shared/ipc/schemas/pin.ts';
 import { DEFAULT_BASE_URL } from '../../../shared/ipc/schemas/settings.ts';
 import { useRuntime } from '../../app/context.tsx';
-import type { ChangePinErrors } from '../../state/session-store.ts';
 import { ScannerWizard } from '../scanner-wizard/scanner-wizard.tsx';
 import { Button, ErrorBanner, Field, Modal, StatusLine } from '../../ui/index.ts';
 import { earnExample } from './earn-example.ts';
@@ -18,6 +17,8 @@ import { RegionSection } from './region-section.tsx';
 import { M } from './messages.ts';
 import { usePolicy } from './use-policy.ts';
 import { useTranslator } from '../../app/translate.tsx';
+import { useChangePin, useManagerData } from '../use-manager-data.ts';
+import type { PinField } from './change-pin-store.ts';
 
 const SECTIONS = [
   ['keys', M.keys],
@@ -275,38 +276,11 @@ function HousekeepingSection() {
 }
 
 function PinSection() {
-  const session = useRuntime().session;
+  const form = useManagerData().changePin;
+  const { current, next, repeat, errors, failure, status, busy } = useChangePin((s) => s);
   const tr = useTranslator();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<ChangePinErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  async function submit() {
-    if (busy) return;
-    setStatus(null);
-    setFailure(null);
-    setBusy(true);
-    const result = await session.getState().changePin({ current, next, repeat });
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(result.errors);
-      setFailure(result.failure);
-      // Sent and refused: the current PIN is typed again; one that never left stays to be corrected.
-      if (result.sent) setCurrent('');
-      return;
-    }
-    setErrors({});
-    setCurrent('');
-    setNext('');
-    setRepeat('');
-    setStatus(tr.t(M.pinChanged));
-  }
-
-  const pinInput = (value: string, set: (v: string) => void, testId: string) => (ids: Parameters<Parameters<typeof Field>[0]['children']>[0]) => (
+  const pinInput = (field: PinField, value: string, testId: string) => (ids: Parameters<Parameters<typeof Field>[0]['children']>[0]) => (
     <input
       {...ids}
       type="password"
@@ -314,7 +288,7 @@ function PinSection() {
       autoComplete="off"
       maxLength={12}
       value={value}
-      onChange={(e) => set(e.target.value.replace(/\D/g, ''))}
+      onChange={(e) => form.getState().set(field, e.target.value)}
       data-testid={testId}
     />
   );
@@ -327,17 +301,17 @@ function PinSection() {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          void submit();
+          void form.getState().submit();
         }}
       >
         <Field label={tr.t(M.pinCurrent)} error={errors.current}>
-          {pinInput(current, setCurrent, 'pin-change-current')}
+          {pinInput('current', current, 'pin-change-current')}
         </Field>
         <Field label={tr.t(M.pinNew)} hint={PIN_RULE} error={errors.next}>
-          {pinInput(next, setNext, 'pin-change-new')}
+          {pinInput('next', next, 'pin-change-new')}
         </Field>
         <Field label={tr.t(M.pinRepeat)} error={errors.repeat}>
-          {pinInput(repeat, setRepeat, 'pin-change-repeat')}
+          {pinInput('repeat', repeat, 'pin-change-repeat')}
         </Field>
         <ErrorBanner error={failure} />
         <div className="mgr-row-gap">

@@ -9,35 +9,21 @@
  * Usage: node pos-till-child.ts <dataDir> <keyringFile>  (the keyring file stands in for the OS
  * keyring, which outlives the process: the settings' MAC and the PIN still verify after a restart)
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { DEMO } from '../../../sandbox/server.ts';
 import { descriptionMatches } from '../../../../shared/ledger/sale-token.ts';
 import { createTillKit } from '../../app/testing/till-kit.ts';
+import { createDevOnlyKeyCrypto } from '../../keys/dev-only-key-crypto.ts';
 import type { KeyCryptoBackend } from '../../keys/key-crypto.ts';
 import { POS_TOKEN_FILE } from '../pos-link.ts';
 
-/** AES-256-GCM under a key kept in `file` (created on first use): an OS keyring that survives SIGKILL. */
+/** The dev-only AES-256-GCM under a key kept in `file` (created on first use): an OS keyring that survives SIGKILL. */
 function fileKeyring(file: string): KeyCryptoBackend {
   if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32), { mode: 0o600 });
-  const key = fs.readFileSync(file);
-  return {
-    isAvailable: () => Promise.resolve(true),
-    backend: () => 'gnome_libsecret',
-    encrypt(plain) {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return Promise.resolve(Buffer.concat([iv, cipher.getAuthTag(), body]));
-    },
-    decrypt(buf) {
-      const decipher = createDecipheriv('aes-256-gcm', key, buf.subarray(0, 12));
-      decipher.setAuthTag(buf.subarray(12, 28));
-      return Promise.resolve({ result: Buffer.concat([decipher.update(buf.subarray(28)), decipher.final()]).toString('utf8'), shouldReEncrypt: false });
-    },
-  };
+  return createDevOnlyKeyCrypto({ backend: 'gnome_libsecret', key: fs.readFileSync(file) });
 }
 
 const [dataDir, keyringFile] = process.argv.slice(2);
