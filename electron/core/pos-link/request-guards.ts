@@ -5,6 +5,7 @@
  * never does); a bounded body; and a per-token rate limit.
  */
 import type { IncomingMessage } from 'node:http';
+import { readBody as readHttpBody } from '../http/body.ts';
 import { PosLinkError } from './errors.ts';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -49,38 +50,14 @@ export function bearerToken(req: IncomingMessage): string | null {
 }
 
 /**
- * The request body as text, refused past `limit` bytes (declared or actual). Minimal on purpose:
- * one function, so a shared body helper can replace it.
+ * The request body as text, through the servers' one body reader: past `limit` bytes (declared
+ * or actual) nothing of it reaches a route, and the caller gets the POS link's own 413 shape.
  */
-export function readBody(req: IncomingMessage, limit = BODY_LIMIT_BYTES): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const tooLarge = (): PosLinkError => new PosLinkError(413, 'body-too-large', `The body is over ${limit / 1024} kB.`, { headers: { Connection: 'close' } });
-    if (Number(req.headers['content-length'] ?? '0') > limit) {
-      req.resume();
-      reject(tooLarge());
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let failed = false;
-    req.on('data', (chunk: Buffer) => {
-      if (failed) return;
-      size += chunk.length;
-      if (size > limit) {
-        failed = true;
-        reject(tooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (!failed) resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    req.on('error', () => {
-      if (!failed) reject(new PosLinkError(400, 'bad-request', 'The body could not be read.'));
-      failed = true;
-    });
-  });
+export async function readBody(req: IncomingMessage, limit = BODY_LIMIT_BYTES): Promise<string> {
+  const read = await readHttpBody(req, limit);
+  if (read.ok) return read.body.toString('utf8');
+  if (read.reason === 'too-large') throw new PosLinkError(413, 'body-too-large', `The body is over ${limit / 1024} kB.`, { headers: { Connection: 'close' } });
+  throw new PosLinkError(400, 'bad-request', 'The body could not be read.');
 }
 
 export interface RateLimiter {

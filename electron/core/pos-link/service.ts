@@ -4,7 +4,7 @@
  * and let the cashier award it. The HTTP server (server.ts) and the IPC channels
  * (till-channels.ts) are thin doors onto this.
  */
-import { IpcError } from '../../../shared/ipc/envelope.ts';
+import { TillError } from '../till-error.ts';
 import type { CashierWriteOutcome } from '../../../shared/ipc/schemas/till.ts';
 import { proportionalClawback } from '../../../shared/earn/earn-rule.ts';
 import type { ReturnPost, ReturnResult, SalePut, SaleStatus } from '../../../shared/pos/schemas.ts';
@@ -276,17 +276,17 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
     async award(posTxnId, memberId) {
       const j = deps.journal();
       const row = j.posSale(posTxnId);
-      if (!row) throw new IpcError('SALE_NOT_FOUND', `Sale ${posTxnId} did not come from the POS.`);
-      if (row.status !== 'open') throw new IpcError('INVALID_STATE', `Sale ${posTxnId} is ${row.status === 'cancelled' ? 'cancelled' : 'closed without a member'} at the POS; nothing was awarded.`);
+      if (!row) throw new TillError('SALE_NOT_FOUND', `Sale ${posTxnId} did not come from the POS.`);
+      if (row.status !== 'open') throw new TillError('INVALID_STATE', `Sale ${posTxnId} is ${row.status === 'cancelled' ? 'cancelled' : 'closed without a member'} at the POS; nothing was awarded.`);
       const settings = deps.settings();
       const card = deps.cards.require(memberId, deps.now(), settings.cardFreshnessMinutes);
       const preview = earnPreview(settings.earnRule, formatMoneyMachine(row.earnBaseMinor, row.currency), card, row.currency);
-      if (preview.points === 0) throw new IpcError('AMOUNT_INVALID', `This sale earns no points (${preview.explanation}).`);
+      if (preview.points === 0) throw new TillError('AMOUNT_INVALID', `This sale earns no points (${preview.explanation}).`);
       const engine = await deps.engine();
       const businessDate = dateOf(row);
       const already = saleStatus(row, engine.saleAward(posTxnId, businessDate));
       if (already.state === 'awarded' || already.state === 'pending') {
-        throw new IpcError('INVALID_STATE', `Sale ${posTxnId} already has its points (${String(already.points ?? 0)}); nothing more was sent.`);
+        throw new TillError('INVALID_STATE', `Sale ${posTxnId} already has its points (${String(already.points ?? 0)}); nothing more was sent.`);
       }
       j.notePosSaleMember(row.id, { memberId, memberName: card.memberName ?? null });
       let outcome: Awaited<ReturnType<Engine['award']>>;
@@ -294,7 +294,7 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
         // Recorded only while the sale is still open, in the record's own commit (see cancel).
         outcome = await engine.award({ memberId, posTxnId, points: preview.points, saleTotalMinor: row.earnBaseMinor, posSaleId: row.id, ...(businessDate === undefined ? {} : { businessDate }) });
       } catch (err) {
-        if (err instanceof JournalConflictError && err.reason === 'pos-sale-closed') throw new IpcError('INVALID_STATE', err.message);
+        if (err instanceof JournalConflictError && err.reason === 'pos-sale-closed') throw new TillError('INVALID_STATE', err.message);
         throw err;
       }
       if (outcome.row !== null) deps.onJournalChange?.([outcome.row.id]);

@@ -54,11 +54,6 @@ function sha256(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
 }
 
-/** Shown in audit rows and the settings screen: `shpos_…a1b2`. */
-export function maskToken(token: string): string {
-  return `${TOKEN_PREFIX}…${token.slice(-4)}`;
-}
-
 export function createTokenStore(options: { file: string; now?: () => number }): TokenStore {
   const now = options.now ?? Date.now;
   type Stored = z.output<typeof fileSchema>['token'];
