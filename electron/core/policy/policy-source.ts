@@ -85,12 +85,25 @@ function readPolicyFile(file: string): FileRead {
     }
     // It grew between the look and the read: the same refusal.
     if (n > MAX_POLICY_BYTES) return { kind: 'refused', message: tooLarge };
-    return { kind: 'text', text: buf.toString('utf8', 0, n) };
+    return { kind: 'text', text: decodePolicyBytes(buf.subarray(0, n)) };
   } catch (e) {
     return { kind: 'refused', message: `could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` };
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/**
+ * UTF-8 (a BOM is dropped later), or UTF-16 when the file starts with its byte-order mark: what
+ * Windows PowerShell 5.1's `Out-File` and `>` write by default, and Notepad's "Unicode".
+ */
+export function decodePolicyBytes(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString('utf16le', 2);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const body = Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1))); // a stray odd byte cannot make JSON valid
+    return body.swap16().toString('utf16le');
+  }
+  return bytes.toString('utf8');
 }
 
 export function openPolicySource(options: PolicySourceOptions): PolicySource {
