@@ -186,8 +186,17 @@ export function logFiles(dir: string): string[] {
   } catch {
     return [];
   }
-  return names
-    .map((n) => ({ n, t: fs.statSync(path.join(dir, n)).mtimeMs }))
+  const files: { n: string; t: number }[] = [];
+  for (const n of names) {
+    try {
+      // A plain file only: a link here could lead a bundle to any file this user (or root, for the CLI) can read.
+      const st = fs.lstatSync(path.join(dir, n));
+      if (st.isFile()) files.push({ n, t: st.mtimeMs });
+    } catch {
+      // Rotated away between the listing and the look.
+    }
+  }
+  return files
     .sort((a, b) => (a.n === LOG_FILE ? -1 : b.n === LOG_FILE ? 1 : b.t - a.t))
     .map((x) => path.join(dir, x.n));
 }
