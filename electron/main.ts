@@ -153,7 +153,7 @@ export async function main(): Promise<void> {
   log = appLog;
   const releaseBuild = isReleaseBuild(build);
   if (releaseBuild && (process.env[POLICY_ENV] ?? '') !== '') log.warn(POLICY_ENV_IGNORED);
-  const policy = openPolicySource({ path: policyPath(process.platform, process.env, { releaseBuild }), releaseBuild });
+  const policy = openPolicySource({ path: policyPath(process.platform, process.env, { releaseBuild }), releaseBuild, rootOwnedOnly: releaseBuild && process.platform !== 'win32' });
   const dev = devServerUrl();
   const origins: readonly AppOrigin[] = dev === undefined ? [APP_ORIGIN] : [APP_ORIGIN, appOriginFrom(dev)];
   const appDir = app.getAppPath(); // the project in development, the asar root when packaged

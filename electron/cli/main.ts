@@ -4,7 +4,16 @@
  * The OMS/ERP's way in and a test driver for the exactly-once engine: Electron-free.
  */
 import { EXIT, redactKeys } from './errors.ts';
-import { runCli } from './run.ts';
+
+// The journal is node:sqlite, unflagged from Node.js 22.13 / 23.4: on an older one (or with it turned
+// off) say so in one line, rather than the loader's stack trace before anything else runs.
+try {
+  await import('node:sqlite');
+} catch {
+  process.stderr.write(`socialhub-till: this Node.js (${process.version}) has no node:sqlite, which the journal needs. Use Node.js 22.13 or later (23.4 or later on 23), or start it with --experimental-sqlite.\n`);
+  process.exit(EXIT.failed);
+}
+const { runCli } = await import('./run.ts');
 
 const controller = new AbortController();
 let interrupted = 0;

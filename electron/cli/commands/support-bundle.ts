@@ -16,14 +16,21 @@ import type { Command, CommandResult } from '../command.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT, failure, usageError } from '../errors.ts';
 
-/** The package's version (the CLI ships inside it). */
-function cliVersion(): string {
-  try {
-    const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version?: unknown };
-    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
-  } catch {
-    return '0.0.0';
+/**
+ * The version of the package the CLI ships in: the nearest `socialhub-till` package.json above
+ * this file, which sits at a different depth in the sources and in the packed `dist/cli/…`.
+ */
+export function cliVersion(fromDir: string = import.meta.dirname): string {
+  for (let dir = fromDir, up = 0; up < 8; dir = path.dirname(dir), up++) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown };
+      if (pkg.name === 'socialhub-till' && typeof pkg.version === 'string') return pkg.version;
+    } catch {
+      // No package.json here (or not readable): look one folder up.
+    }
+    if (path.dirname(dir) === dir) break;
   }
+  return '0.0.0';
 }
 
 export const supportBundleCommand: Command = {

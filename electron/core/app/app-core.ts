@@ -318,7 +318,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     get originAllowList() {
       return originAllowList();
     },
-    policyRefusal: (patch) => policyRefusal(patch, policyNow()),
+    policyRefusal: (patch) => policyRefusal(patch, policyNow(), settings.get()),
     releaseBuild,
     onKeyOriginChange(change) {
       const j = journal.current();

@@ -27,6 +27,8 @@ export { isSecretFieldName };
 
 export const LOG_DIR = 'logs';
 export const LOG_FILE = 'till.log';
+/** Owner-only, as the journal: the log names stores, tills, rows and what went wrong with them. */
+export const LOG_FILE_MODE = 0o600;
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -80,8 +82,13 @@ function stamp(time: Date): string {
 /** Checks the folder is usable now, so the failure is reported once, at start, in words. */
 function prepareDir(dir: string, file: string): string | null {
   try {
-    fs.mkdirSync(dir, { recursive: true });
-    fs.closeSync(fs.openSync(path.join(dir, file), 'a'));
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const fd = fs.openSync(path.join(dir, file), 'a', LOG_FILE_MODE);
+    try {
+      fs.fchmodSync(fd, LOG_FILE_MODE); // also tightens a log an older version left readable by all
+    } finally {
+      fs.closeSync(fd);
+    }
     return null;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
@@ -113,6 +120,7 @@ export function openAppLog(options: AppLogOptions): FileLog {
       size: options.size ?? '10M',
       interval: options.interval ?? '1d',
       maxFiles: options.maxFiles ?? 10,
+      mode: LOG_FILE_MODE,
     });
     file = path.join(dir, `${name}.log`);
     sink = rotating;
@@ -186,8 +194,17 @@ export function logFiles(dir: string): string[] {
   } catch {
     return [];
   }
-  return names
-    .map((n) => ({ n, t: fs.statSync(path.join(dir, n)).mtimeMs }))
+  const files: { n: string; t: number }[] = [];
+  for (const n of names) {
+    try {
+      // A plain file only: a link here could lead a bundle to any file this user (or root, for the CLI) can read.
+      const st = fs.lstatSync(path.join(dir, n));
+      if (st.isFile()) files.push({ n, t: st.mtimeMs });
+    } catch {
+      // Rotated away between the listing and the look.
+    }
+  }
+  return files
     .sort((a, b) => (a.n === LOG_FILE ? -1 : b.n === LOG_FILE ? 1 : b.t - a.t))
     .map((x) => path.join(dir, x.n));
 }

@@ -46,16 +46,31 @@ export function policyOverlay(stored: Settings, policy: TillPolicy | null): Sett
   return out as unknown as Settings;
 }
 
-/** Whether a patch touches what the policy's field governs (for `posLink`, only its on/off). */
-function touches(patch: SettingsPatch, name: PolicySettingName): boolean {
-  if (name === 'posLink') return patch.posLink?.enabled !== undefined;
-  return (patch as Record<string, unknown>)[name] !== undefined;
+/** Whether a patch's value says what is in force already (for a group: every key it gives). */
+function sameAs(given: unknown, inForce: unknown): boolean {
+  if (given !== null && inForce !== null && typeof given === 'object' && typeof inForce === 'object' && !Array.isArray(given)) {
+    return Object.entries(given).every(([k, v]) => v === undefined || sameAs(v, (inForce as Record<string, unknown>)[k]));
+  }
+  return JSON.stringify(given) === JSON.stringify(inForce);
 }
 
-/** Fields of a patch the policy refuses, and why (locked, or a till id off the pattern, clearing it included). */
-export function policyRefusal(patch: SettingsPatch, policy: TillPolicy | null): PolicyLockedError | null {
+/**
+ * Whether a patch changes what the policy's field governs (for `posLink`, only its on/off). A
+ * value equal to the one in force is no change: the settings screen sends every group with each save.
+ */
+function touches(patch: SettingsPatch, name: PolicySettingName, inForce: Settings | null): boolean {
+  const given = name === 'posLink' ? patch.posLink?.enabled : (patch as Record<string, unknown>)[name];
+  if (given === undefined) return false;
+  return inForce === null || !sameAs(given, name === 'posLink' ? inForce.posLink.enabled : inForce[name]);
+}
+
+/**
+ * Fields of a patch the policy refuses, and why (locked, or a till id off the pattern, clearing it
+ * included). Given the settings in force, a locked field sent unchanged is not refused.
+ */
+export function policyRefusal(patch: SettingsPatch, policy: TillPolicy | null, inForce: Settings | null = null): PolicyLockedError | null {
   if (policy === null) return null;
-  const locked = lockedFields(policy).filter((name) => touches(patch, name));
+  const locked = lockedFields(policy).filter((name) => touches(patch, name, inForce));
   if (locked.length > 0) {
     return new PolicyLockedError(locked, `${locked.join(', ')} ${locked.length === 1 ? 'is' : 'are'} managed by your organisation and cannot be changed at the till.`);
   }
@@ -82,6 +97,16 @@ export function frozenByPolicy(current: Settings, policy: TillPolicy | null): Se
   return keep;
 }
 
+/** A patch without the locked fields (sent unchanged): the manager's stored values stay for when the policy drops its own. */
+function withoutLocked(patch: SettingsPatch, policy: TillPolicy | null): SettingsPatch {
+  const out: Record<string, unknown> = { ...patch };
+  for (const name of lockedFields(policy)) {
+    if (name !== 'posLink') delete out[name];
+    else if (patch.posLink !== undefined) out.posLink = Object.fromEntries(Object.entries(patch.posLink).filter(([k]) => k !== 'enabled'));
+  }
+  return out;
+}
+
 /** Settings that can go back to factory (the sealed settings), keeping what it is told to. */
 interface Resettable {
   resetToFactory(keep?: SettingsPatch): Settings;
@@ -102,9 +127,10 @@ export function managedSettings<S extends SettingsService>(inner: S, policy: () 
     get: { value: get },
     update: {
       value(patch: SettingsPatch): Settings {
-        const refusal = policyRefusal(patch, policy());
+        const p = policy();
+        const refusal = policyRefusal(patch, p, get());
         if (refusal !== null) throw refusal;
-        inner.update(patch);
+        inner.update(withoutLocked(patch, p));
         return get();
       },
     },

@@ -12,7 +12,9 @@ export const POLICY_ENV_IGNORED = `${POLICY_ENV} is ignored in a release build: 
 export function policyPath(platform: NodeJS.Platform, env: Readonly<Record<string, string | undefined>>, options: { releaseBuild?: boolean } = {}): string {
   const override = env[POLICY_ENV];
   if (override !== undefined && override !== '' && options.releaseBuild !== true) return path.resolve(override);
-  if (platform === 'win32') return path.win32.join(env.ProgramData ?? 'C:\\ProgramData', 'SocialHub Till', 'policy.json');
+  // %ProgramData% is an environment variable too: in a release build it could point at a folder of the user's own.
+  const programData = options.releaseBuild === true ? undefined : env.ProgramData;
+  if (platform === 'win32') return path.win32.join(programData ?? 'C:\\ProgramData', 'SocialHub Till', 'policy.json');
   if (platform === 'darwin') return '/Library/Application Support/SocialHub Till/policy.json';
   return '/etc/socialhub-till/policy.json';
 }

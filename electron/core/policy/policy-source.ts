@@ -46,6 +46,11 @@ export interface PolicySourceOptions {
   readonly path: string;
   /** A release build never lets a policy point keys at loopback. */
   readonly releaseBuild: boolean;
+  /**
+   * Take a policy only from a file, and folders, that root owns and no one else can write (a release
+   * build on macOS and Linux): one the till's own user could change would let it lift every lock.
+   */
+  readonly rootOwnedOnly?: boolean;
   readonly debounceMs?: number;
   /** How often the file's identity (and a missing folder) is looked at, behind the watchers. */
   readonly pollMs?: number;
@@ -63,11 +68,25 @@ type FileRead = { kind: 'absent' } | { kind: 'text'; text: string } | { kind: 'r
 const tooLarge = `is too large (over ${MAX_POLICY_BYTES / 1024} kB; a policy is a few kB), so it was not read`;
 
 /** The file's text, reading at most MAX_POLICY_BYTES (+1, to see that it is over). */
-function readPolicyFile(file: string): FileRead {
+/** Why the file, the folder it is in, or the folder it leads to could be changed by someone other than root; null if none. */
+function notRootOwned(file: string): string | null {
+  const real = fs.realpathSync(file);
+  for (const p of new Set([real, path.dirname(real), path.dirname(file)])) {
+    const st = fs.statSync(p);
+    if (st.uid !== 0 || (st.mode & 0o022) !== 0) {
+      return `is not protected: ${p} must be owned by root and writable by no one else (owner ${st.uid}, mode ${(st.mode & 0o777).toString(8)}), so it was not applied`;
+    }
+  }
+  return null;
+}
+
+function readPolicyFile(file: string, rootOwnedOnly: boolean): FileRead {
   let fd: number;
   try {
     const st = fs.statSync(file); // through a symlink: the file it leads to
     if (!st.isFile()) return { kind: 'refused', message: 'is not a plain file' };
+    const unprotected = rootOwnedOnly ? notRootOwned(file) : null;
+    if (unprotected !== null) return { kind: 'refused', message: unprotected };
     if (st.size > MAX_POLICY_BYTES) return { kind: 'refused', message: tooLarge };
     fd = fs.openSync(file, 'r');
   } catch (e) {
@@ -85,12 +104,25 @@ function readPolicyFile(file: string): FileRead {
     }
     // It grew between the look and the read: the same refusal.
     if (n > MAX_POLICY_BYTES) return { kind: 'refused', message: tooLarge };
-    return { kind: 'text', text: buf.toString('utf8', 0, n) };
+    return { kind: 'text', text: decodePolicyBytes(buf.subarray(0, n)) };
   } catch (e) {
     return { kind: 'refused', message: `could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` };
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/**
+ * UTF-8 (a BOM is dropped later), or UTF-16 when the file starts with its byte-order mark: what
+ * Windows PowerShell 5.1's `Out-File` and `>` write by default, and Notepad's "Unicode".
+ */
+export function decodePolicyBytes(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString('utf16le', 2);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const body = Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1))); // a stray odd byte cannot make JSON valid
+    return body.swap16().toString('utf16le');
+  }
+  return bytes.toString('utf8');
 }
 
 export function openPolicySource(options: PolicySourceOptions): PolicySource {
@@ -100,7 +132,7 @@ export function openPolicySource(options: PolicySourceOptions): PolicySource {
   let lastText: string | null = null;
 
   function read(): PolicyState {
-    const file = readPolicyFile(options.path);
+    const file = readPolicyFile(options.path, options.rootOwnedOnly === true);
     if (file.kind === 'absent') return { path: options.path, status: 'none', policy: null, problem: null, appliedAt: null };
     if (file.kind === 'refused') {
       lastText = null;

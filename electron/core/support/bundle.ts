@@ -150,14 +150,10 @@ export function buildSupportBundle(sources: BundleSources): SupportBundle {
   const logNames: string[] = [];
   let budget = BUNDLE_LOG_BYTES;
   for (const file of sources.logDir === null ? [] : logFiles(sources.logDir)) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
-    if (text.length > budget) text = text.slice(text.length - budget); // the newest part of the oldest file that fits
-    budget -= text.length;
+    const tail = readTail(file, budget); // the newest part of a file larger than what is left
+    if (tail === null) continue;
+    const text = tail.text;
+    budget -= tail.bytes;
     const name = `logs/${path.basename(file)}`;
     files[name] = text;
     logNames.push(name);
@@ -185,6 +181,37 @@ export function buildSupportBundle(sources: BundleSources): SupportBundle {
   for (const [name, text] of Object.entries(files)) zippable[name] = strToU8(clean(text));
   const zip = zipSync(zippable, { level: 6, mtime: now });
   return { zip, entries: Object.keys(files).sort() };
+}
+
+/**
+ * The last `maxBytes` of a file, read from its end (a log grown to gigabytes is never read whole),
+ * starting at a line when cut; null when it cannot be read.
+ */
+function readTail(file: string, maxBytes: number): { text: string; bytes: number } | null {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const size = fs.fstatSync(fd).size;
+    const start = Math.max(0, size - maxBytes);
+    const buf = Buffer.alloc(Math.min(size, maxBytes));
+    let n = 0;
+    while (n < buf.length) {
+      const got = fs.readSync(fd, buf, n, buf.length - n, start + n);
+      if (got === 0) break;
+      n += got;
+    }
+    let bytes = buf.subarray(0, n);
+    if (start > 0) bytes = bytes.subarray(bytes.indexOf(0x0a) + 1); // no half line (or half character) at the cut
+    return { text: bytes.toString('utf8'), bytes: n };
+  } catch {
+    return null;
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** `socialhub-till-support-<till>-<time>.zip` */

@@ -11,11 +11,13 @@ export type UpdateChannel = (typeof UPDATE_CHANNELS)[number];
 
 /**
  * The feed's root, https only (a till must not take code over plain HTTP), and without a user name
- * or password: the feed's address is logged when it cannot be read.
+ * or password: the feed's address is logged when it cannot be read. No query or fragment either: the
+ * channel's path is appended to the address, and a signed URL's signature would be logged too.
  */
 export const updateFeedUrlSchema = z
   .url({ protocol: /^https$/, error: 'must be an https:// URL' })
-  .refine((u) => new URL(u).username === '' && new URL(u).password === '', 'must not carry a user name or password');
+  .refine((u) => new URL(u).username === '' && new URL(u).password === '', 'must not carry a user name or password')
+  .refine((u) => !/[?#]/.test(u), 'must not carry a query string or fragment');
 
 export const updateConfigSchema = z.strictObject({
   channel: z.enum(UPDATE_CHANNELS).default('stable'),

@@ -1,0 +1,85 @@
+/**
+ * A save from the settings screen under a policy that locks a group. The renderer's settings
+ * store sends every nested group (earn rule, scanner, camera) with each save, at its current
+ * value (completePatch), so a lock on the scanner profile or the earn rule must not refuse a save
+ * that leaves them as they are — or the manager can change nothing at all. A real change to a
+ * locked field is still refused, and the stored value of a field the policy sets is not replaced
+ * by the policy's (it comes back when the policy drops it). Real app core, real IPC door.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { completePatch } from '../../../renderer/state/settings-store.ts';
+import type { Settings } from '../settings/settings-schema.ts';
+import { createTillKit } from '../app/testing/till-kit.ts';
+import type { TillKit } from '../app/testing/till-kit.ts';
+import { openPolicySource } from './policy-source.ts';
+import type { PolicySource } from './policy-source.ts';
+
+let kit: TillKit | null = null;
+let source: PolicySource | null = null;
+let dir = '';
+afterEach(async () => {
+  await kit?.close();
+  kit = null;
+  source?.close();
+  source = null;
+  if (dir !== '') fs.rmSync(dir, { recursive: true, force: true });
+  dir = '';
+});
+
+const POLICY = {
+  settings: {
+    scanner: { value: { maxGapMs: 40, prefix: '', suffix: '', terminator: 'enter', minLength: 6, customPattern: null }, locked: true },
+    earnRule: { locked: true },
+    kiosk: { value: true, locked: true },
+    posLink: { locked: true },
+  },
+};
+
+async function start(): Promise<TillKit> {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-unchanged-'));
+  const file = path.join(dir, 'policy.json');
+  fs.writeFileSync(file, JSON.stringify(POLICY));
+  source = openPolicySource({ path: file, releaseBuild: false, watch: false });
+  kit = await createTillKit({ policy: source, settings: { mode: 'sandbox', storeId: 'st_nyc_01', tillId: 'T01' } });
+  await kit.unlock();
+  return kit;
+}
+
+async function current(k: TillKit): Promise<Settings> {
+  const got = await k.call('settingsGet');
+  if (!got.ok) throw new Error('settingsGet failed');
+  return got.value;
+}
+
+describe('a settings save that leaves locked fields as they are', () => {
+  it('a save from the settings screen (every group at its current value) goes through under a locked scanner and earn rule', async () => {
+    const k = await start();
+    const before = await current(k);
+    const saved = await k.call('settingsUpdate', completePatch({ managerAutoLockMinutes: 12 }, before));
+    expect(saved).toMatchObject({ ok: true, value: { managerAutoLockMinutes: 12, scanner: { minLength: 6 }, earnRule: before.earnRule } });
+  });
+
+  it('a locked field sent at the value in force is no change; the stored value under the policy is kept', async () => {
+    const k = await start();
+    const s = await current(k);
+    expect(await k.call('settingsUpdate', { kiosk: true, posLink: { enabled: s.posLink.enabled, port: 9300 }, requestTimeoutMs: 5000 })).toMatchObject({ ok: true, value: { kiosk: true, requestTimeoutMs: 5000, posLink: { port: 9300 } } });
+    expect(JSON.parse(fs.readFileSync(path.join(k.dir, 'settings.json'), 'utf8'))).toMatchObject({ kiosk: false });
+  });
+
+  it('holds: a real change to a locked field, alone or beside unchanged ones, is still refused and changes nothing', async () => {
+    const k = await start();
+    const s = await current(k);
+    for (const patch of [
+      completePatch({ managerAutoLockMinutes: 12, scanner: { ...s.scanner, minLength: 8 } }, s),
+      completePatch({ earnRule: { ...s.earnRule, pointsPerUnit: s.earnRule.pointsPerUnit + 1 } }, s),
+      { kiosk: false },
+      { posLink: { enabled: !s.posLink.enabled } },
+    ]) {
+      expect(await k.call('settingsUpdate', patch), JSON.stringify(patch)).toMatchObject({ ok: false, error: { code: 'SETTINGS_LOCKED' } });
+    }
+    expect(await current(k)).toEqual(s);
+  });
+});
