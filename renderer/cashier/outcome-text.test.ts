@@ -14,6 +14,7 @@ const base: OutcomeView = {
   returnId: null,
   status: 'confirmed',
   message: '',
+  localized: null,
   points: 249,
   balance: 5199,
   stale: false,

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect } from 'react';
 import { defineMessage, defineMessages, useIntl } from 'react-intl';
-import { JOURNAL_KINDS, STATE_LABELS } from '../../../shared/journal/states.ts';
+import { JOURNAL_KINDS, STATE_LABEL_MESSAGES } from '../../../shared/journal/states.ts';
 import { useManagerSession } from '../../app/context.tsx';
 import { Button, ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
 import { useJournal, useManagerData, useOpenRow, useTranslate } from '../use-manager-data.ts';
@@ -114,7 +114,7 @@ export function TransactionsTab() {
               onClick={() => actions.toggleState(s)}
               data-testid={`journal-filter-state-${s}`}
             >
-              {STATE_LABELS[s]}
+              {t(STATE_LABEL_MESSAGES[s])}
             </button>
           ))}
         </fieldset>
