@@ -9,7 +9,7 @@ import type { KeyboardEvent } from 'react';
 import { defineMessages, useIntl } from 'react-intl';
 import { useTranslate } from './use-translate.ts';
 import type { Notice } from '../../shared/ipc/contract.ts';
-import { useManagerSession, useRuntime, useSettings, useStatus } from '../app/context.tsx';
+import { useManagerSession, useRuntime, useSettings, useStatus, useTranslator } from '../app/context.tsx';
 import { ActivityTab } from './activity/activity-tab.tsx';
 import { AdjustTab } from './adjust/adjust-tab.tsx';
 import { AttentionTab } from './attention/attention-tab.tsx';
@@ -77,6 +77,7 @@ export interface ManagerConsoleProps {
 
 export function ManagerConsole({ onClose }: ManagerConsoleProps) {
   const intl = useIntl();
+  const translator = useTranslator();
   const t = useTranslate();
   const runtime = useRuntime();
   const session = runtime.session;
@@ -208,7 +209,7 @@ export function ManagerConsole({ onClose }: ManagerConsoleProps) {
               {info.notices.map((n) => (
                 <li key={n.id} className="mgr-banner mgr-banner--warn" data-testid="manager-notice" data-kind={n.kind}>
                   <span>
-                    <strong>{t(M.noticeAt, { at: noticeTime(n.at, intl.locale) })}</strong> {n.message}
+                    <strong>{t(M.noticeAt, { at: noticeTime(n.at, intl.locale) })}</strong> {translator.has(n.localized.messageId) ? translator.text(n.localized) : n.message}
                   </span>
                   <Button size="small" onClick={() => void dismissNotice(n)} testId="manager-notice-dismiss">
                     {t(M.dismiss)}

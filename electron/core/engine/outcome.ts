@@ -62,7 +62,7 @@ export const OUTCOME_MESSAGES = defineMessages({
     defaultMessage: 'No clear answer from SocialHub yet. The till is checking whether it went through. Do not enter it again.',
     description: 'A write whose outcome is unknown and being verified',
   },
-  needsAttention: { id: 'write.outcome.needsAttention', defaultMessage: 'A manager must check it (Manager → Attention).', description: 'A write that waits for a manager' },
+  needsAttention: { id: 'write.outcome.needsAttention', defaultMessage: 'A manager must check it (Manager console → Needs attention).', description: 'A write that waits for a manager' },
   rejected: { id: 'write.outcome.rejected', defaultMessage: 'SocialHub refused it: {detail}', description: 'A write SocialHub refused; {detail} is SocialHub’s own reason (not translated)' },
   rejectedNoReason: { id: 'write.outcome.rejectedNoReason', defaultMessage: 'SocialHub refused it and gave no reason.', description: 'A write SocialHub refused without a reason' },
   resolved: { id: 'write.outcome.resolved', defaultMessage: 'A manager closed it: {resolution}', description: 'A write a manager resolved; {resolution} is the manager’s own note' },

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { PIN_RULE } from '../../../shared/ipc/schemas/pin.ts';
+import { PIN_MESSAGES, PIN_RULE_VALUES } from '../../../shared/ipc/schemas/pin.ts';
 import { DEFAULT_BASE_URL } from '../../../shared/ipc/schemas/settings.ts';
 import { useRuntime } from '../../app/context.tsx';
 import type { ChangePinErrors } from '../../state/session-store.ts';
@@ -334,7 +334,7 @@ function PinSection() {
         <Field label={intl.formatMessage(M.pinCurrent)} error={errors.current}>
           {pinInput(current, setCurrent, 'pin-change-current')}
         </Field>
-        <Field label={intl.formatMessage(M.pinNew)} hint={PIN_RULE} error={errors.next}>
+        <Field label={intl.formatMessage(M.pinNew)} hint={formatWith(intl, PIN_MESSAGES.rule, PIN_RULE_VALUES)} error={errors.next}>
           {pinInput(next, setNext, 'pin-change-new')}
         </Field>
         <Field label={intl.formatMessage(M.pinRepeat)} error={errors.repeat}>
