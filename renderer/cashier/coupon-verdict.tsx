@@ -10,7 +10,7 @@ import { useCoupon, useMember, useRuntime } from '../app/context.tsx';
 import { formatClock, formatIsoDate } from '../../shared/time/date-format.ts';
 import { LAYER, useShortcut } from '../app/shortcuts.ts';
 import { Button, Dialog } from '../ui/index.ts';
-import type { CouponCheck } from '../state/coupon-store.ts';
+import { reasonText, type CouponCheck } from '../state/coupon-store.ts';
 import { VERDICT_CLASS } from '../styles/tone-classes.ts';
 import { useTranslator } from '../app/translate.tsx';
 
@@ -77,26 +77,29 @@ function VerdictScreen({ check, onClose, onCheckNow }: { check: CouponCheck; onC
         : cardCoupon.status === 'redeemed'
           ? t(M.cardUsed)
           : null;
-  // The engine's verdict sentence is English; in another language the screen says the same in the
-  // cashier's words and keeps the engine's sentence folded away for support.
+  // Main's verdict comes with a catalogue message: said in the cashier's language. Without one (an
+  // older main), English shows the engine's sentence and other languages a sentence of their own.
   const english = tr.locale === SOURCE_LOCALE;
   const at = check.redeemedByThisTillAt;
+  const fromMain = check.phase === 'redeeming' ? null : reasonText(check, tr);
   const reason =
-    check.phase === 'redeeming'
-      ? t(M.waiting)
-      : check.phase === 'not-yet'
-        ? english && check.reason.trim() !== ''
-          ? check.reason
-          : t(M.checkingReason)
-        : english
-          ? check.reason + (check.phase === 'do-not-honor' && at !== null ? ` ${t(M.redeemedHere, { time: clock(at) })}` : '')
-          : check.phase === 'honor'
-            ? at === null
-              ? t(M.honorReason)
-              : t(M.honorLateReason, { time: clock(at) })
-            : at === null
-              ? t(M.refusedReason)
-              : t(M.usedHereReason, { time: clock(at) });
+    fromMain !== null
+      ? fromMain
+      : check.phase === 'redeeming'
+        ? t(M.waiting)
+        : check.phase === 'not-yet'
+          ? english && check.reason.trim() !== ''
+            ? check.reason
+            : t(M.checkingReason)
+          : english
+            ? check.reason + (check.phase === 'do-not-honor' && at !== null ? ` ${t(M.redeemedHere, { time: clock(at) })}` : '')
+            : check.phase === 'honor'
+              ? at === null
+                ? t(M.honorReason)
+                : t(M.honorLateReason, { time: clock(at) })
+              : at === null
+                ? t(M.refusedReason)
+                : t(M.usedHereReason, { time: clock(at) });
   const engineDetail = !english && check.reason.trim() !== '' && check.phase !== 'redeeming' ? check.reason : null;
   return (
     <Dialog

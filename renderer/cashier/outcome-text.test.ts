@@ -14,6 +14,7 @@ const base: OutcomeView = {
   returnId: null,
   status: 'confirmed',
   message: '',
+  localized: null,
   points: 249,
   balance: 5199,
   stale: false,
@@ -52,5 +53,23 @@ describe('outcome views', () => {
     expect(applyRow(v, row({ id: 99, state: 'confirmed' }), 3)).toBe(v);
     const dup = { ...v, status: 'duplicate' as const };
     expect(applyRow(dup, row({ state: 'confirmed' }), 3)).toBe(dup);
+  });
+});
+
+describe('the engine’s sentence in the till’s language', () => {
+  it('a queued award reads main’s catalogue message in German; an unknown id falls back to main’s English', async () => {
+    const { createTranslator } = await import('../../shared/i18n/translator.ts');
+    const de = createTranslator('de');
+    const queued = { ...base, status: 'queued' as const, message: 'SocialHub is unreachable right now. The 249 points … are saved.', localized: { messageId: 'write.outcome.queued', values: { why: 'offline' } } };
+    const note = describeOutcome(queued, NOW, de).note;
+    expect(note).toBe(de.text(queued.localized));
+    expect(note).toMatch(/SocialHub ist gerade nicht erreichbar/);
+    expect(describeOutcome({ ...queued, localized: { messageId: 'write.outcome.fromANewerMain' } }, NOW, de).note).toBe(queued.message);
+  });
+
+  it('a row followed to rejected carries SocialHub’s own words inside a translated sentence', () => {
+    const view = viewFromOutcome(outcome('checking'), { key: 'k', kind: 'award', memberId: 'mb_ava_chen', memberName: 'Ava Chen', posTxnId: 'T-1001', at: NOW });
+    const moved = applyRow(view, row({ state: 'rejected', lastError: 'HTTP 422: member_inactive' }), NOW);
+    expect(moved).toMatchObject({ status: 'rejected', message: 'HTTP 422: member_inactive', localized: { messageId: 'cashier.outcome.row.rejected', values: { detail: 'HTTP 422: member_inactive' } } });
   });
 });

@@ -5,7 +5,7 @@
 import { defineMessages } from '@formatjs/intl';
 import { createTranslator, type Translator } from '../../shared/i18n/translator.ts';
 import { fmtPoints, fmtWhen } from '../app/format.ts';
-import type { OutcomeView } from '../state/outcome.ts';
+import { engineText, type OutcomeView } from '../state/outcome.ts';
 
 export type OutcomeTone = 'success' | 'warning' | 'queued' | 'checking' | 'danger' | 'info';
 
@@ -68,7 +68,8 @@ export function describeOutcome(view: OutcomeView, now: number = Date.now(), tra
   // The engine's sentence adds the why (queued: offline or key refused; duplicate: a differing total;
   // needs attention: the reason); elsewhere it repeats what the headline already says.
   const noteWorthy = view.status === 'queued' || view.status === 'duplicate' || view.status === 'needs-attention';
-  const base = { subject, note: noteWorthy && view.message.trim() !== '' ? view.message : null } as const;
+  const engine = engineText(view, tr);
+  const base = { subject, note: noteWorthy && engine.trim() !== '' ? engine : null } as const;
   switch (view.status) {
     case 'confirmed':
       return {
@@ -103,10 +104,10 @@ export function describeOutcome(view: OutcomeView, now: number = Date.now(), tra
         tone: 'danger',
         icon: '✕',
         title: t(award ? M.notAwarded : M.notTakenBack),
-        detail: view.message.trim() === '' ? t(M.refused) : view.message,
+        detail: engine.trim() === '' ? t(M.refused) : engine,
         urgent: true,
       };
     case 'resolved':
-      return { ...base, tone: 'info', icon: 'i', title: t(M.resolved), detail: view.message, note: null, urgent: false };
+      return { ...base, tone: 'info', icon: 'i', title: t(M.resolved), detail: engine, note: null, urgent: false };
   }
 }

@@ -208,7 +208,7 @@ export function ManagerConsole({ onClose }: ManagerConsoleProps) {
               {info.notices.map((n) => (
                 <li key={n.id} className="mgr-banner mgr-banner--warn" data-testid="manager-notice" data-kind={n.kind}>
                   <span>
-                    <strong>{t(M.noticeAt, { at: noticeTime(n.at, tr.locale) })}</strong> {n.message}
+                    <strong>{t(M.noticeAt, { at: noticeTime(n.at, tr.locale) })}</strong> {tr.has(n.localized.messageId) ? tr.text(n.localized) : n.message}
                   </span>
                   <Button size="small" onClick={() => dismissNotice(n)} testId="manager-notice-dismiss">
                     {t(M.dismiss)}

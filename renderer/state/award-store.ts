@@ -132,7 +132,7 @@ export function createAwardStore(deps: AwardDeps): AwardStore {
       let current = view;
       follower.follow(view.rowId, {
         onRow(row) {
-          const next = applyRow(current, row, timers.now(), t);
+          const next = applyRow(current, row, timers.now());
           if (next.status !== current.status || next.balance !== current.balance) {
             current = next;
             putOutcome(next);

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCouponStore, pendingChecks, type CouponCheck } from './coupon-store.ts';
+import { createCouponStore, pendingChecks, reasonText, type CouponCheck } from './coupon-store.ts';
+import { createTranslator } from '../../shared/i18n/translator.ts';
+import type { CashierLocale } from './money-entry.ts';
 import { realTimers } from './timers.ts';
 import { createFakeBridge, fail, flush, ok } from '../testing/fake-bridge.ts';
 
@@ -141,5 +143,61 @@ describe('coupon store', () => {
     store.getState().checkNow('cp_ava_coffee');
     await flush(20);
     expect(fake.callsTo('couponVerdict')).toHaveLength(1);
+  });
+});
+
+describe('coupon store in the till’s language', () => {
+  const german: CashierLocale = { translator: () => createTranslator('de'), currency: () => 'EUR' };
+  const english = createTranslator('en');
+
+  it('a German till shows main’s DO NOT HONOR reason in German (main’s English stays for support)', async () => {
+    const fake = createFakeBridge();
+    const store = createCouponStore({ bridge: fake.bridge, timers: realTimers, locale: german });
+    const english_reason = 'SocialHub refused this coupon: it does not exist, has expired or was already used. Do not give the discount.';
+    fake.handle('couponRedeem', () => ok({ ...verdict('do-not-honor', english_reason), localized: { messageId: 'coupon.verdict.rejected' } }));
+    await store.getState().redeem({ couponId: 'cp_ava_summer' });
+    const check = store.getState().checks.cp_ava_summer;
+    expect(check).toMatchObject({ phase: 'do-not-honor', reason: english_reason, localized: { messageId: 'coupon.verdict.rejected' } });
+    const shown = check === undefined ? null : reasonText(check, german.translator());
+    expect(shown).toBe(createTranslator('de').messages['coupon.verdict.rejected']);
+    expect(shown).not.toBe(english.messages['coupon.verdict.rejected']);
+    expect(shown).toMatch(/Gutschein/);
+    // The same check read by an English till: main's catalogue English.
+    expect(check === undefined ? null : reasonText(check, english)).toBe(english.messages['coupon.verdict.rejected']);
+  });
+
+  it('a time in the reason follows the language’s own clock', async () => {
+    const fake = createFakeBridge();
+    const store = createCouponStore({ bridge: fake.bridge, timers: realTimers, locale: german });
+    const at = new Date(2026, 10, 24, 14, 2).getTime();
+    fake.handle('couponRedeem', () =>
+      ok({ ...verdict('do-not-honor', 'Already redeemed by this till at 14:02.'), redeemedByThisTillAt: at, localized: { messageId: 'coupon.verdict.alreadyRedeemed', values: { at, today: 'yes' } } }),
+    );
+    await store.getState().redeem({ couponId: 'cp_x' });
+    const check = store.getState().checks.cp_x;
+    const shown = check === undefined ? null : reasonText(check, german.translator());
+    expect(shown).toContain('14:02');
+    expect(shown).toMatch(/^Bereits von dieser Kasse/);
+  });
+
+  it('an id this renderer does not know is not shown as an id: the screen falls back', async () => {
+    const fake = createFakeBridge();
+    const store = createCouponStore({ bridge: fake.bridge, timers: realTimers, locale: german });
+    fake.handle('couponRedeem', () => ok({ ...verdict('honor', 'Redeemed.'), localized: { messageId: 'coupon.verdict.fromANewerMain' } }));
+    await store.getState().redeem({ couponId: 'cp_y' });
+    const check = store.getState().checks.cp_y;
+    expect(check === undefined ? 'missing' : reasonText(check, german.translator())).toBeNull();
+  });
+
+  it('a refusal the store words itself is kept as a message, so it follows the language', async () => {
+    const fake = createFakeBridge();
+    const store = createCouponStore({ bridge: fake.bridge, timers: realTimers, locale: german });
+    fake.handle('couponRedeem', () => fail('CARD_NOT_SHOWN', 'Scan the member card first.'));
+    await store.getState().redeem({ couponId: 'cp_z' });
+    const check = store.getState().checks.cp_z;
+    expect(check?.localized?.messageId).toBe('cashier.coupon.notRedeemed');
+    const shown = check === undefined ? null : reasonText(check, german.translator());
+    expect(shown).not.toBeNull();
+    expect(shown).not.toMatch(/Scan the member card/);
   });
 });

@@ -12,6 +12,7 @@ import { defineMessages } from '@formatjs/intl';
 import type { Timers } from './timers.ts';
 import { ENGLISH_USD, type CashierLocale } from './money-entry.ts';
 import type { Translate } from './locale-store.ts';
+import type { LocalizedText, Translator } from '../../shared/i18n/translator.ts';
 
 export type CheckPhase = 'redeeming' | 'honor' | 'do-not-honor' | 'not-yet';
 
@@ -22,7 +23,10 @@ export interface CouponCheck {
   memberId: string | null;
   linkedPosTxnId: string | null;
   phase: CheckPhase;
+  /** English (main's sentence, or the store's own in the language of the moment); see `reasonText`. */
   reason: string;
+  /** The reason as a catalogue message, shown in whatever language the till speaks when it is read. */
+  localized: LocalizedText | null;
   redeemedByThisTillAt: number | null;
   /** The last verdict poll failed: why (the check goes on). */
   pollError: string | null;
@@ -117,10 +121,16 @@ export function createCouponStore(deps: CouponDeps): CouponStore {
       return next;
     };
 
-    const settle = (couponId: string, verdict: CashierCouponVerdict | { verdict: 'do-not-honor'; reason: string; redeemedByThisTillAt: null }): void => {
+    const settle = (couponId: string, verdict: CashierCouponVerdict | { verdict: 'do-not-honor'; reason: string; localized: LocalizedText; redeemedByThisTillAt: null }): void => {
       cancelPoll(couponId);
       if (verdict.verdict === 'checking') return;
-      const next = update(couponId, { phase: verdict.verdict, reason: verdict.reason, redeemedByThisTillAt: verdict.redeemedByThisTillAt, pollError: null });
+      const next = update(couponId, {
+        phase: verdict.verdict,
+        reason: verdict.reason,
+        localized: localizedOf(verdict),
+        redeemedByThisTillAt: verdict.redeemedByThisTillAt,
+        pollError: null,
+      });
       if (next === null) return;
       // The verdict is what the cashier waited for: show it even if the NOT YET screen was closed.
       if (get().shown === null) set({ shown: couponId });
@@ -152,7 +162,12 @@ export function createCouponStore(deps: CouponDeps): CouponStore {
       const polls = before.polls + 1;
       if (result.ok) {
         if (result.value.verdict === 'checking') {
-          update(couponId, { polls, reason: result.value.reason || before.reason, pollError: null });
+          update(couponId, {
+            polls,
+            reason: result.value.reason || before.reason,
+            localized: localizedOf(result.value) ?? before.localized,
+            pollError: null,
+          });
           schedulePoll(couponId);
         } else {
           update(couponId, { polls });
@@ -163,7 +178,7 @@ export function createCouponStore(deps: CouponDeps): CouponStore {
       if (result.error.code === 'NOT_FOUND') {
         // The engine has no record of this attempt: it never reached SocialHub.
         update(couponId, { polls });
-        settle(couponId, { verdict: 'do-not-honor', reason: `${t(M.notReached)} (${result.error.message})`, redeemedByThisTillAt: null });
+        settle(couponId, { verdict: 'do-not-honor', reason: `${t(M.notReached)} (${result.error.message})`, localized: { messageId: M.notReached.id }, redeemedByThisTillAt: null });
         return;
       }
       update(couponId, { polls, pollError: errText(result.error) });
@@ -194,6 +209,7 @@ export function createCouponStore(deps: CouponDeps): CouponStore {
           linkedPosTxnId: input.linkedPosTxnId ?? null,
           phase: 'redeeming',
           reason: '',
+          localized: null,
           redeemedByThisTillAt: null,
           pollError: null,
           polls: 0,
@@ -208,7 +224,7 @@ export function createCouponStore(deps: CouponDeps): CouponStore {
         if (attempt.get(couponId) !== mine) return;
         if (result.ok) {
           if (result.value.verdict === 'checking') {
-            const next = update(couponId, { phase: 'not-yet', reason: result.value.reason });
+            const next = update(couponId, { phase: 'not-yet', reason: result.value.reason, localized: localizedOf(result.value) });
             if (next !== null) deps.onNotYet?.(next);
             schedulePoll(couponId);
           } else {
@@ -217,10 +233,11 @@ export function createCouponStore(deps: CouponDeps): CouponStore {
           return;
         }
         if (isNotSent(result.error)) {
-          settle(couponId, { verdict: 'do-not-honor', reason: t(M.notRedeemed, { why: errText(result.error) }), redeemedByThisTillAt: null });
+          const why = errText(result.error);
+          settle(couponId, { verdict: 'do-not-honor', reason: t(M.notRedeemed, { why }), localized: { messageId: M.notRedeemed.id, values: { why } }, redeemedByThisTillAt: null });
           return;
         }
-        const next = update(couponId, { phase: 'not-yet', reason: t(M.noAnswer), pollError: errText(result.error) });
+        const next = update(couponId, { phase: 'not-yet', reason: t(M.noAnswer), localized: { messageId: M.noAnswer.id }, pollError: errText(result.error) });
         if (next !== null) deps.onNotYet?.(next);
         schedulePoll(couponId);
       },
@@ -246,6 +263,20 @@ export function createCouponStore(deps: CouponDeps): CouponStore {
       },
     };
   });
+}
+
+/** A verdict's catalogue message, when it carries one (an older main sends only English). */
+function localizedOf(verdict: { localized?: LocalizedText | undefined }): LocalizedText | null {
+  return verdict.localized ?? null;
+}
+
+/**
+ * The verdict's reason in the till's current language, or null when there is none this
+ * translator knows (the screen then falls back to its own words; see coupon-verdict.tsx).
+ */
+export function reasonText(check: Pick<CouponCheck, 'localized'>, translator: Translator): string | null {
+  const localized = check.localized;
+  return localized !== null && translator.has(localized.messageId) ? translator.text(localized) : null;
 }
 
 /** Checks still waiting for a verdict (shown as chips once their screen is closed). */

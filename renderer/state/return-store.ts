@@ -271,7 +271,7 @@ export function createReturnStore(deps: ReturnDeps): ReturnStore {
           let current = view;
           follower.follow(view.rowId, {
             onRow(row) {
-              const next = applyRow(current, row, timers.now(), t);
+              const next = applyRow(current, row, timers.now());
               if (next.status !== current.status) {
                 const previous = current;
                 current = next;

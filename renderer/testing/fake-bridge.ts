@@ -126,6 +126,8 @@ export function outcome(status: WriteOutcome['status'], overrides: Partial<Write
   return {
     status,
     message: `engine says ${status}`,
+    // Not in any catalogue: the renderer falls back to `message`, which these tests read.
+    localized: { messageId: `test.engine.${status}` },
     points: 249,
     balance: status === 'confirmed' ? 5199 : null,
     stale: false,

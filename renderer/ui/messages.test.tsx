@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { Facts } from './facts.tsx';
 import { ErrorBanner, StatusLine } from './messages.tsx';
 import { StateChip } from './state-chip.tsx';
+import { createTranslator } from '../../shared/i18n/translator.ts';
+import { LocaleProvider } from '../app/translate.tsx';
+import { createLocaleStore } from '../state/locale-store.ts';
+import { STATE_LABEL_MESSAGES } from '../../shared/journal/states.ts';
 
 describe('ErrorBanner', () => {
   it('says nothing without an error', () => {
@@ -26,9 +30,16 @@ describe('StatusLine', () => {
 });
 
 describe('StateChip and Facts', () => {
-  it('shows a journal state as its word with a tone', () => {
-    const html = renderToStaticMarkup(<StateChip state="needs-attention" />);
-    expect(html).toMatch(/^<span class="chip chip--bad" data-state="needs-attention">[^<]+<\/span>$/);
+  it('shows a journal state as its word with a tone, in the till’s language', () => {
+    const de = createTranslator('de');
+    const html = renderToStaticMarkup(
+      <LocaleProvider locale={createLocaleStore(() => 'de')}>
+        <StateChip state="needs-attention" />
+      </LocaleProvider>,
+    );
+    const word = de.t(STATE_LABEL_MESSAGES['needs-attention']);
+    expect(word).not.toBe(STATE_LABEL_MESSAGES['needs-attention'].defaultMessage);
+    expect(html).toBe(`<span class="chip chip--bad" data-state="needs-attention">${word}</span>`);
   });
 
   it('lists label/value pairs as a definition list', () => {

@@ -1,6 +1,7 @@
 /** A journal row's state as a coloured word (the word carries the meaning, the colour helps). */
 import type { ReactNode } from 'react';
-import { STATE_LABELS, type JournalState } from '../../shared/journal/states.ts';
+import { STATE_LABEL_MESSAGES, type JournalState } from '../../shared/journal/states.ts';
+import { useT } from '../app/translate.tsx';
 
 export type ChipTone = 'ok' | 'wait' | 'warn' | 'bad' | 'done';
 
@@ -20,9 +21,10 @@ export function Chip({ tone, children, className }: { tone: ChipTone; children: 
 }
 
 export function StateChip({ state }: { state: JournalState }) {
+  const t = useT();
   return (
     <span className={`chip chip--${STATE_TONE[state]}`} data-state={state}>
-      {STATE_LABELS[state]}
+      {t(STATE_LABEL_MESSAGES[state])}
     </span>
   );
 }

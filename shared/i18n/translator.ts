@@ -71,3 +71,8 @@ export function englishText(message: MessageDescriptor | string, values?: Messag
   english ??= createTranslator(SOURCE_LOCALE);
   return english.t(message, values);
 }
+
+/** A message for people that crosses IPC as `{messageId, values}`, to be shown in the till's language. */
+export function localize(message: MessageDescriptor & { id: string }, values?: Record<string, string | number>): LocalizedText {
+  return values === undefined ? { messageId: message.id } : { messageId: message.id, values };
+}

@@ -7,6 +7,7 @@
  * name (`settings:get`) is what appears in logs and on ipcMain.
  */
 import { z } from 'zod';
+import { localizedSchema } from './envelope.ts';
 import { defineChannel, defineEvent } from './define-channel.ts';
 import type { EventTable, InvokeTable } from './define-channel.ts';
 import { settingsPatchSchema, settingsSchema } from './schemas/settings.ts';
@@ -58,7 +59,9 @@ export const keyTestResultSchema = z.object({
   /** accepted = 2xx; rejected = 401; forbidden = 403 (key valid, scope missing); unreachable = no HTTP answer. */
   outcome: z.enum(['accepted', 'rejected', 'forbidden', 'unreachable', 'unexpected']),
   httpStatus: z.number().int().nullable(),
+  /** English (logs); the manager is shown `localized` in the till's language. */
   message: z.string(),
+  localized: localizedSchema,
 });
 
 export const lockStateSchema = z.object({
@@ -95,6 +98,7 @@ export const noticeSchema = z.object({
   kind: z.enum(['settings-quarantined', 'settings-unwritable', 'keys-unreadable', 'keys-not-sent', 'keys-cleared', 'settings-untrusted', 'pin-untrusted', 'trust-unavailable', 'till-reset', 'policy-rejected']),
   at: isoTime,
   message: z.string(),
+  localized: localizedSchema,
 });
 
 export const appInfoSchema = z.object({

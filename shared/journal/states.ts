@@ -4,6 +4,8 @@
  * Migration v1 copies this table into a SQLite trigger; a test keeps the two identical.
  */
 
+import { defineMessages } from '@formatjs/intl';
+
 /** Every state a journal row can be in. */
 export const JOURNAL_STATES = [
   'queued',
@@ -54,17 +56,22 @@ export const TRANSITIONS: Readonly<Record<JournalState, readonly JournalState[]>
   resolved: [],
 };
 
-/** Short cashier/manager-facing names. */
-export const STATE_LABELS: Readonly<Record<JournalState, string>> = {
-  queued: 'Waiting to send',
-  sending: 'Sending',
-  unknown: 'Outcome unknown',
-  verifying: 'Checking with SocialHub',
-  'needs-attention': 'Needs attention',
-  confirmed: 'Done',
-  rejected: 'Refused by SocialHub',
-  resolved: 'Resolved by a manager',
-};
+/** Short cashier/manager-facing names, in the till's language (the renderer) — `journal.state.*`. */
+export const STATE_LABEL_MESSAGES = defineMessages({
+  queued: { id: 'journal.state.queued', defaultMessage: 'Waiting to send', description: 'Journal row state: saved, not sent yet' },
+  sending: { id: 'journal.state.sending', defaultMessage: 'Sending', description: 'Journal row state: being sent' },
+  unknown: { id: 'journal.state.unknown', defaultMessage: 'Outcome unknown', description: 'Journal row state: sent, no clear answer' },
+  verifying: { id: 'journal.state.verifying', defaultMessage: 'Checking with SocialHub', description: 'Journal row state: being verified against the ledger' },
+  'needs-attention': { id: 'journal.state.needsAttention', defaultMessage: 'Needs attention', description: 'Journal row state: a manager must decide' },
+  confirmed: { id: 'journal.state.confirmed', defaultMessage: 'Done', description: 'Journal row state: applied by SocialHub' },
+  rejected: { id: 'journal.state.rejected', defaultMessage: 'Refused by SocialHub', description: 'Journal row state: SocialHub refused it' },
+  resolved: { id: 'journal.state.resolved', defaultMessage: 'Resolved by a manager', description: 'Journal row state: closed by a manager' },
+} satisfies Record<JournalState, { id: string; defaultMessage: string; description: string }>);
+
+/** The same names in English, for main's own sentences (logs, the CLI). */
+export const STATE_LABELS: Readonly<Record<JournalState, string>> = Object.fromEntries(
+  JOURNAL_STATES.map((s) => [s, STATE_LABEL_MESSAGES[s].defaultMessage]),
+) as Record<JournalState, string>;
 
 const stateSet: ReadonlySet<string> = new Set(JOURNAL_STATES);
 const kindSet: ReadonlySet<string> = new Set(JOURNAL_KINDS);

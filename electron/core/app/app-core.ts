@@ -416,7 +416,12 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     policyNotice = null;
     if (state.status === 'rejected' && state.problem !== null) {
       const keeping = state.policy === null ? 'The till keeps its own settings (no policy in force).' : 'The till keeps the last policy that passed.';
-      policyNotice = notices.raise('policy-rejected', `The fleet policy file ${state.path} was not applied: ${state.problem.field} ${state.problem.message}. ${keeping} Ask IT to correct the file.`).id;
+      policyNotice = notices.raise(
+        'policy-rejected',
+        `The fleet policy file ${state.path} was not applied: ${state.problem.field} ${state.problem.message}. ${keeping} Ask IT to correct the file.`,
+        undefined,
+        { field: state.problem.field, keeping: state.policy === null ? 'own' : 'last' },
+      ).id;
       log.error('Fleet policy rejected', { path: state.path, field: state.problem.field, problem: state.problem.message });
     } else if (state.status === 'applied') {
       log.warn('Fleet policy in force', { path: state.path, locked: lockedFields(state.policy) });

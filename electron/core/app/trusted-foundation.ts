@@ -140,6 +140,8 @@ async function openTrustedFoundation(options: TrustedFoundationOptions): Promise
       pin.recordProblem() === 'missing'
         ? 'The manager PIN record was missing at start although this till holds keys or settings, so the manager functions were locked until the PIN was set again.'
         : 'The manager PIN record was damaged or altered outside the till, so the manager functions were locked until the PIN was set again.',
+      undefined,
+      { problem: pin.recordProblem() === 'missing' ? 'missing' : 'damaged' },
     );
   }
 

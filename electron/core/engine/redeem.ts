@@ -12,7 +12,8 @@ import { ENGINE_ACTOR, REASON_CODES } from './constants.ts';
 import type { Ctx } from './context.ts';
 import { inlineSlot, record } from './inline.ts';
 import { checkId, redeemIntent, scopeDate } from './intents.ts';
-import { confirmUnseenHonor, couponVerdictFor } from './coupon-verdict.ts';
+import { confirmUnseenHonor, couponVerdictFor, VERDICT_MESSAGES } from './coupon-verdict.ts';
+import { localize } from '../../../shared/i18n/translator.ts';
 import { sendRow } from './send.ts';
 import { redeemWindowOpen } from './step.ts';
 import { findAward } from './summary.ts';
@@ -27,7 +28,8 @@ function notNow(ctx: Ctx, couponId: string, row: JournalRow | null): CouponVerdi
       : gate === 'offline' || gate === 'backoff'
         ? 'SocialHub is unreachable, so the coupon cannot be checked — do not give the discount. Scan it again when the till is back online.'
         : 'SocialHub is busy, so the coupon was not redeemed — do not give the discount. Scan it again in a few seconds.';
-  return { verdict: 'do-not-honor', reason, couponId, redeemedByThisTillAt: null, row };
+  const why = gate === 'blocked' ? 'blocked' : gate === 'offline' || gate === 'backoff' ? 'offline' : 'busy';
+  return { verdict: 'do-not-honor', reason, localized: localize(VERDICT_MESSAGES.notNow, { why }), couponId, redeemedByThisTillAt: null, row };
 }
 
 /**
@@ -102,6 +104,15 @@ export async function redeem(ctx: Ctx, input: RedeemInput): Promise<CouponVerdic
 export function couponVerdict(ctx: Ctx, couponIdInput: string): CouponVerdict {
   const couponId = checkId('coupon id', couponIdInput);
   const row = ctx.journal.getByDedupKey(buildDedupKey({ kind: 'redeem', couponId }));
-  if (!row) return { verdict: 'do-not-honor', reason: `This till has no redemption of coupon ${couponId}.`, couponId, redeemedByThisTillAt: null, row: null };
+  if (!row) {
+    return {
+      verdict: 'do-not-honor',
+      reason: `This till has no redemption of coupon ${couponId}.`,
+      localized: localize(VERDICT_MESSAGES.unknownCoupon, { couponId }),
+      couponId,
+      redeemedByThisTillAt: null,
+      row: null,
+    };
+  }
   return couponVerdictFor(ctx, confirmUnseenHonor(ctx, row));
 }

@@ -100,6 +100,8 @@ export function registerFoundationHandlers(registry: HandlerRegistry<InvokeContr
     notices.raise(
       'keys-cleared',
       `The API address changed from ${fromOrigin ?? 'an unknown address'} to ${toOrigin}, so the ${cleared.join(' and ')} key${cleared.length > 1 ? 's were' : ' was'} removed. Set the keys for the new address.`,
+      undefined,
+      { toOrigin },
     );
     deps.onKeyOriginChange?.({ fromOrigin, toOrigin, cleared });
   }

@@ -30,7 +30,7 @@ afterAll(() => {
 describe('testKey', () => {
   it('accepts on 2xx and sends the key as a bearer token', async () => {
     const r = await testKey('read', KEY, { baseUrl: `${base}/ok`, timeoutMs: 2000 });
-    expect(r).toEqual({ kind: 'read', outcome: 'accepted', httpStatus: 200, message: 'SocialHub accepted the key.' });
+    expect(r).toEqual({ kind: 'read', outcome: 'accepted', httpStatus: 200, message: 'SocialHub accepted the key.', localized: { messageId: 'keys.test.accepted' } });
     expect(lastAuth).toBe(`Bearer ${KEY}`);
   });
 

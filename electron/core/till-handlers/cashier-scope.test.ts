@@ -83,7 +83,7 @@ describe('journal:detail for a cashier (finding 3)', () => {
     const parsed = cashierDetail.safeParse({ row: testRow(row), attempts: [], history: [{ detail: 'x' }] });
     expect(parsed.success).toBe(true);
     expect(JSON.stringify(parsed.data)).not.toMatch(/manager note|closed by the manager|history/);
-    const outcome = invokeContract.awardSubmit.response.safeParse({ status: 'confirmed', message: '', points: 1, balance: 1, stale: false, row: testRow(row) });
+    const outcome = invokeContract.awardSubmit.response.safeParse({ status: 'confirmed', message: '', localized: { messageId: 'write.outcome.confirmed' }, points: 1, balance: 1, stale: false, row: testRow(row) });
     expect(JSON.stringify(outcome.data)).not.toMatch(/manager note|closed by the manager/);
   });
 });

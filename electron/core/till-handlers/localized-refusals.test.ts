@@ -43,3 +43,47 @@ describe('refusals from main in the till’s language', () => {
     expect(german(r)).not.toBe((r as { ok: false; error: { message: string } }).error.message);
   });
 });
+
+/** A value's catalogue message in German, checked to be a translation (not the English). */
+function inGerman(localized: { messageId: string; values?: Record<string, string | number> }): string {
+  expect(de.has(localized.messageId)).toBe(true);
+  const text = de.text(localized);
+  expect(text).not.toBe(createTranslator('en').text(localized));
+  return text;
+}
+
+describe('verdicts and write outcomes from main in the till’s language', () => {
+  it('a coupon SocialHub refuses: DO NOT HONOR with the reason in German, English kept for the CLI', async () => {
+    await kit.call('memberCard', { memberId: DEMO.memberWithCoupons });
+    const r = await kit.call('couponRedeem', { couponId: DEMO.expiredCoupon, memberId: DEMO.memberWithCoupons });
+    expect(r).toMatchObject({ ok: true, value: { verdict: 'do-not-honor', localized: { messageId: 'coupon.verdict.rejected' } } });
+    const verdict = (r as { ok: true; value: { reason: string; localized: { messageId: string } } }).value;
+    expect(verdict.reason).toMatch(/^SocialHub refused this coupon/);
+    expect(inGerman(verdict.localized)).toMatch(/Rabatt/);
+  });
+
+  it('a coupon HONOR shown once, then "already redeemed by this till at …" with the time as a value', async () => {
+    const couponId = DEMO.spareCoupons[4] ?? '';
+    await kit.call('memberCard', { memberId: DEMO.spareCouponMember });
+    const first = await kit.call('couponRedeem', { couponId, memberId: DEMO.spareCouponMember });
+    expect(first).toMatchObject({ ok: true, value: { verdict: 'honor', localized: { messageId: 'coupon.verdict.honor' } } });
+    const again = await kit.call('couponRedeem', { couponId, memberId: DEMO.spareCouponMember });
+    expect(again).toMatchObject({ ok: true, value: { verdict: 'do-not-honor', localized: { messageId: 'coupon.verdict.alreadyRedeemed', values: { today: 'yes' } } } });
+    const value = (again as { ok: true; value: { redeemedByThisTillAt: number; localized: { messageId: string; values: Record<string, number | string> } } }).value;
+    expect(value.localized.values.at).toBe(value.redeemedByThisTillAt);
+    expect(inGerman(value.localized)).toContain(new Intl.DateTimeFormat('de', { timeStyle: 'short' }).format(value.redeemedByThisTillAt));
+  });
+
+  it('an award and its repeat: confirmed and duplicate outcomes in German', async () => {
+    await kit.call('memberCard', { memberId: DEMO.memberWithCoupons });
+    const posTxnId = `LOC-${Date.now()}`;
+    const first = await kit.call('awardSubmit', { memberId: DEMO.memberWithCoupons, posTxnId, saleTotal: '12.00' });
+    expect(first).toMatchObject({ ok: true, value: { status: 'confirmed', localized: { messageId: 'write.outcome.confirmedBalance', values: { kind: 'award' } } } });
+    const outcome = (first as { ok: true; value: { points: number; localized: { messageId: string; values: Record<string, number | string> } } }).value;
+    expect(outcome.localized.values.points).toBe(outcome.points);
+    expect(inGerman(outcome.localized)).toMatch(/gutgeschrieben/);
+    const again = await kit.call('awardSubmit', { memberId: DEMO.memberWithCoupons, posTxnId, saleTotal: '12.00' });
+    expect(again).toMatchObject({ ok: true, value: { status: 'duplicate', localized: { messageId: 'write.outcome.duplicate', values: { stale: 'no' } } } });
+    inGerman((again as { ok: true; value: { localized: { messageId: string } } }).value.localized);
+  });
+});

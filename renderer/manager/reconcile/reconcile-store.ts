@@ -9,7 +9,7 @@ import type { TillBridge } from '../../../shared/ipc/bridge-types.ts';
 import type { ReconcileReport } from '../../../shared/ipc/schemas/till.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { businessDateAt, isBusinessDate } from '../../../shared/time/business-day.ts';
-import { STATE_LABELS } from '../../../shared/journal/states.ts';
+import { STATE_LABEL_MESSAGES } from '../../../shared/journal/states.ts';
 import { call, errorText } from '../../app/call.ts';
 import type { Timers } from '../../state/timers.ts';
 import type { AdjustConfirmStore } from '../adjust/adjust-confirm-store.ts';
@@ -85,7 +85,7 @@ const MESSAGES = defineMessages({
 /** The sentence above a compensation's confirm: a warning when adjustments for it already exist. */
 export function compensationContext(earlier: readonly JournalRow[], t: Translate = englishText): string {
   if (earlier.length === 0) return t(MESSAGES.compensation);
-  const list = earlier.map((r) => `#${r.id}, ${formatDateTime(r.createdAt)}, ${STATE_LABELS[r.state]}`).join('; ');
+  const list = earlier.map((r) => `#${r.id}, ${formatDateTime(r.createdAt)}, ${t(STATE_LABEL_MESSAGES[r.state])}`).join('; ');
   return t(MESSAGES.compensatedBefore, { count: earlier.length, list });
 }
 

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { defineMessage, defineMessages } from '@formatjs/intl';
 import type { JournalRow } from '../../../shared/journal/row.ts';
-import { STATE_LABELS } from '../../../shared/journal/states.ts';
+import { STATE_LABEL_MESSAGES } from '../../../shared/journal/states.ts';
 import { DEFAULT_DAY_START } from '../../../shared/time/business-day.ts';
 import { useRuntime, useSettings } from '../../app/context.tsx';
 import { AdjustConfirm } from '../adjust/adjust-confirm.tsx';
@@ -253,7 +253,7 @@ function ReconcileSectionView({
                 <>
                   {before.length > 0 && (
                     <span className="mgr-hint" data-testid="reconcile-already-compensated">
-                      {t(ALREADY, { list: before.map((r) => `#${r.id} (${STATE_LABELS[r.state]})`).join(', ') })}
+                      {t(ALREADY, { list: before.map((r) => `#${r.id} (${t(STATE_LABEL_MESSAGES[r.state])})`).join(', ') })}
                     </span>
                   )}
                   <Button size="small" onClick={() => onCompensate(dup)} testId="reconcile-compensate">

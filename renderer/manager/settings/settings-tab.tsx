@@ -4,7 +4,7 @@
  * on its own; `SETTINGS_INVALID` issues appear next to their fields.
  */
 import { useEffect, useState } from 'react';
-import { PIN_RULE } from '../../../shared/ipc/schemas/pin.ts';
+import { PIN_MESSAGES, PIN_RULE_VALUES } from '../../../shared/ipc/schemas/pin.ts';
 import { DEFAULT_BASE_URL } from '../../../shared/ipc/schemas/settings.ts';
 import { useRuntime } from '../../app/context.tsx';
 import { ScannerWizard } from '../scanner-wizard/scanner-wizard.tsx';
@@ -307,7 +307,7 @@ function PinSection() {
         <Field label={tr.t(M.pinCurrent)} error={errors.current}>
           {pinInput('current', current, 'pin-change-current')}
         </Field>
-        <Field label={tr.t(M.pinNew)} hint={PIN_RULE} error={errors.next}>
+        <Field label={tr.t(M.pinNew)} hint={tr.t(PIN_MESSAGES.rule, PIN_RULE_VALUES)} error={errors.next}>
           {pinInput('next', next, 'pin-change-new')}
         </Field>
         <Field label={tr.t(M.pinRepeat)} error={errors.repeat}>

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { defineMessage, defineMessages } from '@formatjs/intl';
 import type { JournalRow } from '../../../shared/journal/row.ts';
-import { STATE_LABELS } from '../../../shared/journal/states.ts';
+import { STATE_LABEL_MESSAGES } from '../../../shared/journal/states.ts';
 import type { Translate } from '../../state/locale-store.ts';
 import { formatDateTime, formatPoints } from '../format.ts';
 import { StateChip } from '../../ui/index.ts';
@@ -40,7 +40,7 @@ export function rowLabel(row: JournalRow, t: Translate, locale?: string): string
     member: row.memberId,
     ref: rowReference(row, t),
     points: formatPoints(row.amount, locale),
-    state: STATE_LABELS[row.state],
+    state: t(STATE_LABEL_MESSAGES[row.state]),
   });
 }
 

@@ -7,7 +7,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillBridge } from '../../../shared/ipc/bridge-types.ts';
 import type { RowDetail } from '../../../shared/ipc/schemas/till.ts';
-import { STATE_LABELS } from '../../../shared/journal/states.ts';
+import { STATE_LABEL_MESSAGES } from '../../../shared/journal/states.ts';
 import { call, errorText } from '../../app/call.ts';
 import type { Answer, RowBus } from '../row-bus.ts';
 import { resolveReasonProblem } from './detail-model.ts';
@@ -140,9 +140,9 @@ export function createRowDetailStore(deps: RowDetailDeps): RowDetailStore {
           get().openRelated(result.value.row.id);
           return;
         }
-        const now = STATE_LABELS[result.value.row.state];
         set({ detail: result.value });
         const t = deps.t ?? englishText;
+        const now = t(STATE_LABEL_MESSAGES[result.value.row.state]);
         if (kind === 'verify') set({ status: t(MESSAGES.verified, { state: now }) });
         else if (kind === 'resend') set({ status: t(MESSAGES.resent, { state: now }) });
         else set({ reason: '', status: t(MESSAGES.resolved) });

@@ -9,7 +9,7 @@ import { useEffect } from 'react';
 import { defineMessage, defineMessages } from '@formatjs/intl';
 import type { RowDetail } from '../../../shared/ipc/schemas/till.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
-import { STATE_LABELS, isJournalState, isUnfinished } from '../../../shared/journal/states.ts';
+import { STATE_LABEL_MESSAGES, isJournalState, isUnfinished } from '../../../shared/journal/states.ts';
 import { formatAmount } from '../../../shared/money.ts';
 import { useManagerSession } from '../../app/context.tsx';
 import { formatCount, formatDateTime, formatLatency, formatPoints } from '../format.ts';
@@ -118,9 +118,9 @@ const CLASSIFICATIONS: Readonly<Record<string, MessageDescriptor>> = {
   'unknown-outcome': M.unknownOutcome,
 };
 
-function stateLabel(s: string | null): string {
+function stateLabel(s: string | null, t: (m: MessageDescriptor) => string): string {
   if (s === null) return '';
-  return isJournalState(s) ? STATE_LABELS[s] : s;
+  return isJournalState(s) ? t(STATE_LABEL_MESSAGES[s]) : s;
 }
 
 /** The drawer is open while the row-detail store holds a row (`useOpenRow` from any tab); any lock closes it. */
@@ -319,7 +319,7 @@ function RowDetailBody() {
           {history.map((h, i) => (
             <li key={i}>
               <span className="mgr-mono">{formatDateTime(h.at, locale)}</span>{' '}
-              {h.type === 'transition' ? `${stateLabel(h.fromState)} → ${stateLabel(h.toState)}` : h.type === 'recorded' ? t(M.recordedEvent) : t(M.noteEvent)}
+              {h.type === 'transition' ? `${stateLabel(h.fromState, t)} → ${stateLabel(h.toState, t)}` : h.type === 'recorded' ? t(M.recordedEvent) : t(M.noteEvent)}
               {h.actor !== null ? ` · ${h.actor}` : ''}
               {h.detail !== null ? ` · ${h.detail}` : ''}
             </li>

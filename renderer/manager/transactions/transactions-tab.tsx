@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect } from 'react';
 import { defineMessage, defineMessages } from '@formatjs/intl';
-import { JOURNAL_KINDS, STATE_LABELS } from '../../../shared/journal/states.ts';
+import { JOURNAL_KINDS, STATE_LABEL_MESSAGES } from '../../../shared/journal/states.ts';
 import { useManagerSession } from '../../app/context.tsx';
 import { Button, ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
 import { useJournal, useManagerData, useOpenRow } from '../use-manager-data.ts';
@@ -115,7 +115,7 @@ export function TransactionsTab() {
               onClick={() => actions.toggleState(s)}
               data-testid={`journal-filter-state-${s}`}
             >
-              {STATE_LABELS[s]}
+              {t(STATE_LABEL_MESSAGES[s])}
             </button>
           ))}
         </fieldset>

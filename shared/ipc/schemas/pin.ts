@@ -2,12 +2,18 @@
  * What a manager PIN and a set-up code look like. Pure zod: the IPC contract rejects a malformed
  * PIN or code at the door, and the PIN dialog shows the same rule.
  */
+import { defineMessages } from '@formatjs/intl';
 import { z } from 'zod';
 
 export const PIN_MIN_DIGITS = 6;
 export const PIN_MAX_DIGITS = 12;
 export const PIN_PATTERN = /^\d{6,12}$/;
 export const PIN_RULE = `A PIN is ${PIN_MIN_DIGITS} to ${PIN_MAX_DIGITS} digits.`;
+/** The same rule for people, in the till's language: `intl.formatMessage(PIN_MESSAGES.rule, PIN_RULE_VALUES)`. */
+export const PIN_MESSAGES = defineMessages({
+  rule: { id: 'pin.rule', defaultMessage: 'A PIN is {min} to {max} digits.', description: 'Hint under the new-PIN field' },
+});
+export const PIN_RULE_VALUES = { min: PIN_MIN_DIGITS, max: PIN_MAX_DIGITS } as const;
 export const pinSchema = z.string().regex(PIN_PATTERN, `a PIN is ${PIN_MIN_DIGITS} to ${PIN_MAX_DIGITS} digits`);
 
 /**

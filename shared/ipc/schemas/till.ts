@@ -11,6 +11,7 @@ import { couponSchema, entityId, ledgerTransactionSchema, memberSchema, tierSche
 import { defineChannel } from '../define-channel.ts';
 import { cashierJournalRowSchema, journalCursorSchema, journalRowSchema, journalStatsSchema, apiCallSchema, journalKindSchema, journalStateSchema } from '../../journal/row.ts';
 import { isBusinessDate } from '../../time/business-day.ts';
+import { localizedSchema } from '../envelope.ts';
 
 const epochMs = z.number().int().nonnegative();
 const rowId = z.number().int().positive();
@@ -66,7 +67,9 @@ export type EarnPreview = z.output<typeof earnPreviewSchema>;
 function writeOutcomeOf<R extends z.ZodType>(row: R) {
   return z.object({
     status: z.enum(['confirmed', 'duplicate', 'queued', 'checking', 'needs-attention', 'rejected']),
+    /** English, for logs and the CLI; people are shown `localized` in the till's language. */
     message: z.string(),
+    localized: localizedSchema,
     points: z.number().int(),
     balance: z.number().int().nullable(),
     stale: z.boolean(),
@@ -83,7 +86,9 @@ function couponVerdictOf<R extends z.ZodType>(row: R) {
   return z.object({
     /** `checking` never reads as honor: the UI shows NOT YET until a verdict arrives. */
     verdict: z.enum(['honor', 'do-not-honor', 'checking']),
+    /** English, for logs and the CLI; the cashier is shown `localized` in the till's language. */
     reason: z.string(),
+    localized: localizedSchema,
     couponId: entityId,
     /** Set when this till's own earlier attempt is what redeemed it ("redeemed by this till at 14:02"). */
     redeemedByThisTillAt: epochMs.nullable(),
