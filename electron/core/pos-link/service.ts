@@ -232,7 +232,7 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
         const sale = await statusOfRow(row);
         return { posTxnId, returnId, outcome: 'nothing-to-reverse', pointsReversed: 0, capped: false, receiptLines: sale.receiptLines, sale };
       }
-      const outcome = await engine.clawback({ posTxnId, returnId, ...(businessDate === undefined ? {} : { businessDate }), mode: 'proportional', returnedAmountMinor: returned });
+      const outcome = await engine.clawback({ posTxnId, returnId, ...(businessDate === undefined ? {} : { businessDate }), mode: 'proportional', returnedAmountMinor: returned, currency: row.currency });
       if (outcome.row !== null) deps.onJournalChange?.([outcome.row.id]);
       const award = before.award;
       const share = award !== null && award.saleTotal !== null
