@@ -52,7 +52,8 @@ export interface CashierPosSale extends SaleMeta {
 
 export interface PosLinkService {
   putSale(posTxnId: string, body: SalePut): Promise<PutResult>;
-  status(posTxnId: string): Promise<SaleStatus | null>;
+  /** `saleDate`: that day's sale of the id (ids restarting every business day); else the newest. */
+  status(posTxnId: string, saleDate?: string): Promise<SaleStatus | null>;
   /** Resolves with the status once its version differs from `sinceVersion`, or after `ms` with it unchanged. */
   waitForChange(posTxnId: string, sinceVersion: number, ms: number): Promise<SaleStatus | null>;
   returnSale(posTxnId: string, returnId: string, body: ReturnPost): Promise<ReturnResult>;
@@ -193,8 +194,8 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
       return { kind: created ? 'created' : 'same', sale };
     },
 
-    async status(posTxnId) {
-      const row = deps.journal().posSale(posTxnId);
+    async status(posTxnId, saleDate) {
+      const row = deps.journal().posSale(posTxnId, saleDate === '' ? undefined : saleDate);
       return row ? statusOfRow(row) : null;
     },
 
