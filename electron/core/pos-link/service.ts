@@ -177,10 +177,13 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
       const day = await saleDay();
       // An undated sale belongs to the business day it arrived on, for good: where ids restart
       // every day, re-deriving "today" later would make it a new, unawarded sale tomorrow.
-      const saleDate = body.businessDate ?? day.date;
       // Ids that never repeat name the sale alone: a date added or changed is the same sale, sent differently.
       const anyDate = day.scope === 'forever';
       const j = deps.journal();
+      // Ids restart only going forward: with the clock set back past the day this id was last sent,
+      // an undated PUT is that sale again (a replay, or a conflict), never a new one to award twice.
+      const latest = anyDate || body.businessDate !== undefined ? undefined : j.posSale(posTxnId);
+      const saleDate = body.businessDate ?? (latest !== undefined && latest.saleDate > day.date ? latest.saleDate : day.date);
       const isNew = (anyDate ? j.posSale(posTxnId) : j.posSale(posTxnId, saleDate)) === undefined;
       const storeCurrency = deps.settings().currency;
       // Points are earned per unit of the store's currency: a sale in another one would earn the wrong number.
