@@ -48,4 +48,10 @@ describe('returns of a sale with lines that do not earn', () => {
     const back = await request(t, 'POST', '/pos/v1/sales/RS4/returns/R1', { lines: [{ sku: 'GIFT', qty: 1, amount: '100.00', earns: false }] });
     expect(back).toMatchObject({ status: 200, body: { outcome: 'nothing-to-reverse', pointsReversed: 0 } });
   });
+
+  it("a returned line is judged by the sale's own earns flag: a gift card sent back as earning takes back nothing", async () => {
+    await awarded('RS5');
+    const back = await request(t, 'POST', '/pos/v1/sales/RS5/returns/R1', { lines: [{ sku: 'GIFT', qty: 1, amount: '100.00', earns: true }] });
+    expect(back).toMatchObject({ status: 200, body: { outcome: 'nothing-to-reverse', pointsReversed: 0 } });
+  });
 });

@@ -17,7 +17,7 @@ import { formatMoneyMachine } from '../../../shared/money.ts';
 import { businessDateAt, localTimeZone } from '../../../shared/time/business-day.ts';
 import { JournalConflictError } from '../journal/index.ts';
 import { PosLinkError } from './errors.ts';
-import { bodyDifferences, canonicalBody, earningMinor, minorUnits, saleFigures, sameBody } from './sale-body.ts';
+import { bodyDifferences, canonicalBody, earningMinor, minorUnits, returnedAsSold, saleFigures, sameBody } from './sale-body.ts';
 import { saleStatus } from './sale-status.ts';
 
 /** The return id a cancellation after the award is journaled under; reserved, so a POS return cannot take it. */
@@ -239,7 +239,7 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
       });
       const businessDate = dateOf(row);
       const before = engine.saleSummary(posTxnId, businessDate);
-      const returned = Math.min(body.lines === undefined ? minorUnits(body.total ?? '0', 'returned total', row.currency) : earningMinor(body.lines, row.currency), row.earnBaseMinor);
+      const returned = Math.min(body.lines === undefined ? minorUnits(body.total ?? '0', 'returned total', row.currency) : earningMinor(returnedAsSold(body.lines, row.body), row.currency), row.earnBaseMinor);
       const repeat = before.clawbacks.some((c) => c.returnId === returnId);
       if (!repeat) {
         if (before.award === null || !before.found) throw new PosLinkError(409, 'conflict', `Sale ${posTxnId} earned no points at this till, so there is nothing to take back.`);
