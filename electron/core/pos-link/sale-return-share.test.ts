@@ -1,7 +1,7 @@
 /**
  * A POS return of a sale whose lines do not all earn: the whole sale returned by total, or its
- * earning lines returned by lines, takes back every point; a line that does not earn takes back
- * none. Real app core, real sandbox over HTTP, real journal file.
+ * earning lines returned by lines, takes back every point; a line that did not earn at the sale
+ * takes back none, however the return labels it. Real app core, real sandbox over HTTP, real journal file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../sandbox/server.ts';
