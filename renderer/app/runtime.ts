@@ -213,7 +213,7 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
       const compiled = compileReceiptCodePattern(source);
       receiptCode = { source, regex: compiled.ok ? compiled.regex : null };
     }
-    return receiptCode.regex !== null && parseReceiptCode(raw, receiptCode.regex) !== null;
+    return receiptCode.regex !== null && parseReceiptCode(raw, receiptCode.regex, settings.getState().settings?.currency) !== null;
   };
   const coupon: CouponStore = createCouponStore({
     bridge,

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { createDocument } from 'zod-openapi';
 import {
+  businessDateSchema,
   cancelPostSchema,
   conflictSchema,
   posErrorSchema,
@@ -28,6 +29,11 @@ const errors = {
   '503': json(posErrorSchema, 'The till cannot take sales right now (`till-not-ready`).'),
 };
 const txnParam = z.object({ posTxnId: posIdSchema });
+const dayParam = businessDateSchema.optional().meta({
+  description: "Where transaction ids restart every business day: the day of the sale meant (YYYY-MM-DD). Without it, the newest sale with the id.",
+  example: '2026-12-05',
+});
+const dayQuery = z.object({ businessDate: dayParam });
 const returnParams = z.object({ posTxnId: posIdSchema, returnId: posIdSchema.meta({ description: 'Unique per return of the sale.', example: 'R1' }) });
 
 export function posLinkOpenApi(): ReturnType<typeof createDocument> {
@@ -61,7 +67,10 @@ export function posLinkOpenApi(): ReturnType<typeof createDocument> {
           summary: "A sale's loyalty status, with receipt lines.",
           requestParams: {
             path: txnParam,
-            query: z.object({ wait: z.coerce.number().int().min(0).max(30).optional().meta({ description: 'Long-poll: wait up to this many seconds for the state to change.' }) }),
+            query: z.object({
+              wait: z.coerce.number().int().min(0).max(30).optional().meta({ description: 'Long-poll: wait up to this many seconds for the state to change.' }),
+              businessDate: dayParam,
+            }),
           },
           responses: { '200': json(saleStatusSchema, 'The sale.'), '404': json(posErrorSchema, 'No such sale.'), ...errors },
         },
@@ -70,7 +79,7 @@ export function posLinkOpenApi(): ReturnType<typeof createDocument> {
         post: {
           operationId: 'postReturn',
           summary: 'A return: takes back the returned share of the points, capped at what is left.',
-          requestParams: { path: returnParams },
+          requestParams: { path: returnParams, query: dayQuery },
           requestBody: { content: { 'application/json': { schema: returnPostSchema } } },
           responses: { '200': json(returnResultSchema, 'The points reversed.'), '404': json(posErrorSchema, 'No such sale.'), '409': json(posErrorSchema, 'The sale cannot be returned in its state.'), ...errors },
         },
@@ -79,7 +88,7 @@ export function posLinkOpenApi(): ReturnType<typeof createDocument> {
         post: {
           operationId: 'cancelSale',
           summary: 'Void the sale: before the award nothing is sent; after it, a full clawback.',
-          requestParams: { path: txnParam },
+          requestParams: { path: txnParam, query: dayQuery },
           requestBody: { content: { 'application/json': { schema: cancelPostSchema } } },
           responses: { '200': json(saleStatusSchema, 'The sale, cancelled.'), '404': json(posErrorSchema, 'No such sale.'), ...errors },
         },

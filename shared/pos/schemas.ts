@@ -29,7 +29,7 @@ export const currencySchema = z
   .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like "USD"')
   .meta({ description: 'ISO 4217 currency code.', example: 'USD' });
 
-const businessDateSchema = z
+export const businessDateSchema = z
   .string()
   .refine(isBusinessDate, 'must be a real date in YYYY-MM-DD form')
   .meta({ description: 'The business date the POS booked the sale on (YYYY-MM-DD).', example: '2026-12-05' });

@@ -29,12 +29,15 @@ function pointsToTakeBack(input: ClawbackInput, award: { saleTotal: number | nul
   if (input.returnedAmountMinor === undefined) throw new EngineInputError('Give the returned amount (or the points to take back).');
   const returned = checkMinor('returned amount', input.returnedAmountMinor);
   if (award.saleTotal === null) return NO_SALE_TOTAL;
+  // The minor units are the store's currency: read as dollars, a large dinar sale would be "too large".
+  const currency = input.currency ?? DEFAULT_CURRENCY;
   const r = proportionalClawback({
     awardedPoints: award.amount,
     alreadyClawedBack: taken,
-    saleTotal: formatMoneyMachine(award.saleTotal, DEFAULT_CURRENCY),
-    returnedAmount: formatMoneyMachine(returned, DEFAULT_CURRENCY),
+    saleTotal: formatMoneyMachine(award.saleTotal, currency),
+    returnedAmount: formatMoneyMachine(returned, currency),
     rounding: rounding ?? 'floor',
+    currency,
   });
   return r.ok ? { points: r.points, capped: r.breakdown.capped } : r.message;
 }

@@ -148,6 +148,8 @@ export interface ClawbackInput {
   /** Points to take back (points mode). */
   points?: number;
   rounding?: RoundingMode;
+  /** The currency the journal's minor units are in (the store's). Default USD. */
+  currency?: string;
 }
 
 export interface RedeemInput {

@@ -26,6 +26,23 @@ export function earningMinor(lines: readonly SaleLine[], currency: string): numb
   return lines.reduce((sum, l, i) => sum + (l.earns ? minorUnits(l.amount, `amount of line ${i + 1}`, currency) : 0), 0);
 }
 
+/**
+ * Returned lines with the sale's own `earns` flag where the sale listed the sku: what earned at the
+ * sale decides what a return takes back, not how the return labels it (a gift card stays a gift card).
+ */
+export function returnedAsSold(returned: readonly SaleLine[], storedBody: string): SaleLine[] {
+  let sold: readonly SaleLine[] = [];
+  try {
+    sold = (JSON.parse(storedBody) as SalePut).lines ?? [];
+  } catch {
+    // An unreadable stored body: the return's own flags stand.
+  }
+  return returned.map((l) => {
+    const same = sold.filter((s) => s.sku === l.sku);
+    return same.length === 0 ? l : { ...l, earns: same.some((s) => s.earns) };
+  });
+}
+
 export function saleFigures(body: SalePut): SaleFigures {
   const totalMinor = minorUnits(body.total, 'total', body.currency);
   const earnBaseMinor = body.lines === undefined ? totalMinor : Math.min(totalMinor, earningMinor(body.lines, body.currency));

@@ -169,6 +169,22 @@ describe('races between the POS and the cashier', () => {
     expect(journal().count({ kinds: ['clawback'], search: id })).toBe(1);
   });
 
+  it('two different returns at once that together exceed the sale take back at most what was awarded', async () => {
+    const id = txn();
+    await put(id, { total: '100.00', currency: 'USD' });
+    const points = await award(id);
+    const balance = kit.sandbox().balance(DEMO.goldMember);
+    const replies = await Promise.all([
+      request(t, 'POST', `/pos/v1/sales/${id}/returns/R1`, { total: '60.00' }),
+      request(t, 'POST', `/pos/v1/sales/${id}/returns/R2`, { total: '60.00' }),
+    ]);
+    expect(replies.map((r) => r.status)).toEqual([200, 200]);
+    const reversed = replies.reduce((sum, r) => sum + (r.body.pointsReversed as number), 0);
+    expect(reversed).toBe(points);
+    expect(kit.sandbox().balance(DEMO.goldMember)).toBe(balance - points);
+    expect((await request(t, 'GET', `/pos/v1/sales/${id}`)).body).toMatchObject({ pointsReversed: points });
+  });
+
   it('cancel racing a return never takes back more than was awarded', async () => {
     const id = txn();
     await put(id, { total: '100.00', currency: 'USD' });

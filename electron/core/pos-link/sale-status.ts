@@ -31,13 +31,14 @@ export function saleState(row: PosSaleRow, award: JournalRow | null): PosSaleSta
   return row.status === 'no-member' ? 'no-member' : 'waiting-for-member';
 }
 
-function receiptLines(state: PosSaleState, award: JournalRow | null, member: SaleStatus['member'], reversed: number): string[] {
+/** `unconfirmed`: of `reversed`, the points whose clawback SocialHub has not confirmed yet (marked pending, like an award). */
+function receiptLines(state: PosSaleState, award: JournalRow | null, member: SaleStatus['member'], reversed: number, unconfirmed: number): string[] {
   const lines: string[] = [];
   if (award === null) return lines;
   if (member !== null) lines.push(`SocialHub member: ${member.name === null ? '' : `${member.name} `}(${member.maskedId})`);
   if (state === 'pending') lines.push(`Points earned: ${n(award.amount)} (pending)`);
   else lines.push(`Points earned: ${n(award.amount)}`);
-  if (reversed > 0) lines.push(`Points reversed: ${n(reversed)}`);
+  if (reversed > 0) lines.push(`Points reversed: ${n(reversed)}${unconfirmed > 0 ? ' (pending)' : ''}`);
   if (state === 'awarded' && award.balance !== null && reversed === 0) lines.push(`Balance: ${n(award.balance)}`);
   return lines;
 }
@@ -59,7 +60,7 @@ export function saleStatus(row: PosSaleRow, summary: SaleAward | null): SaleStat
     points: award?.amount ?? null,
     balanceAfter: award?.balance ?? null,
     pointsReversed: reversed,
-    receiptLines: receiptLines(state, award, member, reversed),
+    receiptLines: receiptLines(state, award, member, reversed, award === null ? 0 : (summary?.pendingClawback ?? 0)),
     version: row.version + (award?.version ?? 0) + clawbackVersions,
     updatedAt: new Date(Math.max(row.updatedAt, award?.updatedAt ?? 0)).toISOString(),
   };

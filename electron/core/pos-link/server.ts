@@ -11,7 +11,7 @@ import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { posIdSchema, returnPostSchema, salePutSchema, cancelPostSchema, SSE_EVENT } from '../../../shared/pos/schemas.ts';
+import { businessDateSchema, posIdSchema, returnPostSchema, salePutSchema, cancelPostSchema, SSE_EVENT } from '../../../shared/pos/schemas.ts';
 import { posLinkOpenApiText } from '../../../shared/pos/openapi.ts';
 import { PosLinkError } from './errors.ts';
 import { bearerToken, checkHost, checkNoOrigin, createRateLimiter, readBody, requestTarget } from './request-guards.ts';
@@ -99,6 +99,12 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.
   const r = schema.safeParse(value);
   if (!r.success) throw new PosLinkError(400, 'bad-request', `The ${what} is not valid: ${issues(r.error)}.`);
   return r.data;
+}
+
+/** `?businessDate=`: which day's sale the POS means where ids restart every business day. */
+function saleDateParam(url: URL): string | undefined {
+  const v = url.searchParams.get('businessDate');
+  return v === null ? undefined : parse(businessDateSchema, v, 'businessDate (YYYY-MM-DD)');
 }
 
 async function jsonBody(req: IncomingMessage): Promise<unknown> {
@@ -199,7 +205,8 @@ export function createPosLinkServer(options: PosLinkServerOptions): PosLinkServe
         const txn = decodeId(m[1] ?? '', 'transaction id');
         const wait = url.searchParams.get('wait');
         const since = url.searchParams.get('since');
-        let sale = await service.status(txn);
+        const day = saleDateParam(url);
+        let sale = await service.status(txn, day);
         if (sale === null) throw new PosLinkError(404, 'not-found', `Sale ${txn} was never sent to this till.`);
         if (wait !== null) {
           const seconds = parse(z.coerce.number().int().min(0).max(30), wait, 'wait (0–30 seconds)');
@@ -213,7 +220,7 @@ export function createPosLinkServer(options: PosLinkServerOptions): PosLinkServe
           });
           polls.add(cancel);
           try {
-            const woke = await Promise.race([service.waitForChange(txn, base, seconds * 1000), cancelled]);
+            const woke = await Promise.race([service.waitForChange(txn, base, seconds * 1000, day), cancelled]);
             if (woke === 'gone') return;
             if (woke === 'token-changed') throw tokenChanged();
             sale = woke ?? sale;
@@ -229,13 +236,13 @@ export function createPosLinkServer(options: PosLinkServerOptions): PosLinkServe
         const returnId = decodeId(m[2] ?? '', 'return id');
         if (returnId === CANCEL_RETURN_ID) throw new PosLinkError(400, 'bad-request', `The return id ${CANCEL_RETURN_ID} is reserved for cancellations.`);
         const body = parse(returnPostSchema, await jsonBody(req), 'return');
-        send(res, 200, await service.returnSale(txn, returnId, body));
+        send(res, 200, await service.returnSale(txn, returnId, body, saleDateParam(url)));
         return;
       }
       case 'POST /sales/{posTxnId}/cancel': {
         const txn = decodeId(m[1] ?? '', 'transaction id');
         parse(cancelPostSchema, await jsonBody(req), 'cancellation');
-        send(res, 200, await service.cancel(txn));
+        send(res, 200, await service.cancel(txn, saleDateParam(url)));
         return;
       }
     }

@@ -17,7 +17,7 @@ import { formatMoneyMachine } from '../../../shared/money.ts';
 import { businessDateAt, localTimeZone } from '../../../shared/time/business-day.ts';
 import { JournalConflictError } from '../journal/index.ts';
 import { PosLinkError } from './errors.ts';
-import { bodyDifferences, canonicalBody, earningMinor, minorUnits, saleFigures, sameBody } from './sale-body.ts';
+import { bodyDifferences, canonicalBody, earningMinor, minorUnits, returnedAsSold, saleFigures, sameBody } from './sale-body.ts';
 import { saleStatus } from './sale-status.ts';
 
 /** The return id a cancellation after the award is journaled under; reserved, so a POS return cannot take it. */
@@ -52,11 +52,12 @@ export interface CashierPosSale extends SaleMeta {
 
 export interface PosLinkService {
   putSale(posTxnId: string, body: SalePut): Promise<PutResult>;
-  status(posTxnId: string): Promise<SaleStatus | null>;
+  /** `saleDate`: that day's sale of the id (ids restarting every business day); else the newest. */
+  status(posTxnId: string, saleDate?: string): Promise<SaleStatus | null>;
   /** Resolves with the status once its version differs from `sinceVersion`, or after `ms` with it unchanged. */
-  waitForChange(posTxnId: string, sinceVersion: number, ms: number): Promise<SaleStatus | null>;
-  returnSale(posTxnId: string, returnId: string, body: ReturnPost): Promise<ReturnResult>;
-  cancel(posTxnId: string): Promise<SaleStatus>;
+  waitForChange(posTxnId: string, sinceVersion: number, ms: number, saleDate?: string): Promise<SaleStatus | null>;
+  returnSale(posTxnId: string, returnId: string, body: ReturnPost, saleDate?: string): Promise<ReturnResult>;
+  cancel(posTxnId: string, saleDate?: string): Promise<SaleStatus>;
   /** The cashier's award of the sale on screen: same rules as a typed sale (card shown, fresh). */
   award(posTxnId: string, memberId: string): Promise<CashierWriteOutcome>;
   /** The newest sale still open at the till (waiting or on its way), or null. */
@@ -128,9 +129,21 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
     return s;
   };
 
-  const requireRow = (posTxnId: string): PosSaleRow => {
-    const row = deps.journal().posSale(posTxnId);
-    if (!row) throw new PosLinkError(404, 'not-found', `Sale ${posTxnId} was never sent to this till.`);
+  /** The sale the POS names: that day's where ids restart daily and it gave a date; else the newest with the id. */
+  const findRow = async (posTxnId: string, saleDate: string | undefined): Promise<PosSaleRow | undefined> =>
+    saleDate === undefined || (await saleDay()).scope === 'forever' ? deps.journal().posSale(posTxnId) : deps.journal().posSale(posTxnId, saleDate);
+
+  /** The status of this very sale (not the newest with its id), re-read and published. */
+  const refreshRow = async (stale: PosSaleRow): Promise<SaleStatus> => {
+    const row = deps.journal().posSaleById(stale.id) ?? stale;
+    const s = await statusOfRow(row);
+    publish(s, row);
+    return s;
+  };
+
+  const requireRow = async (posTxnId: string, saleDate?: string): Promise<PosSaleRow> => {
+    const row = await findRow(posTxnId, saleDate);
+    if (!row) throw new PosLinkError(404, 'not-found', `Sale ${posTxnId}${saleDate === undefined ? '' : ` of ${saleDate}`} was never sent to this till.`);
     return row;
   };
 
@@ -164,10 +177,13 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
       const day = await saleDay();
       // An undated sale belongs to the business day it arrived on, for good: where ids restart
       // every day, re-deriving "today" later would make it a new, unawarded sale tomorrow.
-      const saleDate = body.businessDate ?? day.date;
       // Ids that never repeat name the sale alone: a date added or changed is the same sale, sent differently.
       const anyDate = day.scope === 'forever';
       const j = deps.journal();
+      // Ids restart only going forward: with the clock set back past the day this id was last sent,
+      // an undated PUT is that sale again (a replay, or a conflict), never a new one to award twice.
+      const latest = anyDate || body.businessDate !== undefined ? undefined : j.posSale(posTxnId);
+      const saleDate = body.businessDate ?? (latest !== undefined && latest.saleDate > day.date ? latest.saleDate : day.date);
       const isNew = (anyDate ? j.posSale(posTxnId) : j.posSale(posTxnId, saleDate)) === undefined;
       const storeCurrency = deps.settings().currency;
       // Points are earned per unit of the store's currency: a sale in another one would earn the wrong number.
@@ -193,13 +209,13 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
       return { kind: created ? 'created' : 'same', sale };
     },
 
-    async status(posTxnId) {
-      const row = deps.journal().posSale(posTxnId);
+    async status(posTxnId, saleDate) {
+      const row = await findRow(posTxnId, saleDate === '' ? undefined : saleDate);
       return row ? statusOfRow(row) : null;
     },
 
-    async waitForChange(posTxnId, sinceVersion, ms) {
-      const first = await service.status(posTxnId);
+    async waitForChange(posTxnId, sinceVersion, ms, saleDate) {
+      const first = await service.status(posTxnId, saleDate);
       if (first === null || first.version !== sinceVersion || ms <= 0) return first;
       watched.add(posTxnId);
       return new Promise<SaleStatus | null>((resolve) => {
@@ -208,21 +224,22 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
           unsubscribe();
           resolve(s);
         };
+        // A change of another day's sale with this id is not this one's: read the named sale again.
         const unsubscribe = service.subscribe((s) => {
-          if (s.posTxnId === posTxnId && s.version !== sinceVersion) done(s);
+          if (s.posTxnId === posTxnId) void service.status(posTxnId, saleDate).then((now) => now !== null && now.version !== sinceVersion && done(now), () => undefined);
         });
-        const timer = setTimeout(() => void service.status(posTxnId).then(done, () => done(first)), Math.min(ms, WAIT_MAX_MS));
+        const timer = setTimeout(() => void service.status(posTxnId, saleDate).then(done, () => done(first)), Math.min(ms, WAIT_MAX_MS));
       });
     },
 
-    async returnSale(posTxnId, returnId, body) {
-      const row = requireRow(posTxnId);
+    async returnSale(posTxnId, returnId, body, saleDate) {
+      const row = await requireRow(posTxnId, saleDate);
       const engine = await deps.engine().catch(() => {
         throw new PosLinkError(503, 'till-not-ready', 'The till is not set up for awards yet (store and till id).');
       });
       const businessDate = dateOf(row);
       const before = engine.saleSummary(posTxnId, businessDate);
-      const returned = Math.min(body.lines === undefined ? minorUnits(body.total ?? '0', 'returned total', row.currency) : earningMinor(body.lines, row.currency), row.earnBaseMinor);
+      const returned = Math.min(body.lines === undefined ? minorUnits(body.total ?? '0', 'returned total', row.currency) : earningMinor(returnedAsSold(body.lines, row.body), row.currency), row.earnBaseMinor);
       const repeat = before.clawbacks.some((c) => c.returnId === returnId);
       if (!repeat) {
         if (before.award === null || !before.found) throw new PosLinkError(409, 'conflict', `Sale ${posTxnId} earned no points at this till, so there is nothing to take back.`);
@@ -232,14 +249,14 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
         const sale = await statusOfRow(row);
         return { posTxnId, returnId, outcome: 'nothing-to-reverse', pointsReversed: 0, capped: false, receiptLines: sale.receiptLines, sale };
       }
-      const outcome = await engine.clawback({ posTxnId, returnId, ...(businessDate === undefined ? {} : { businessDate }), mode: 'proportional', returnedAmountMinor: returned });
+      const outcome = await engine.clawback({ posTxnId, returnId, ...(businessDate === undefined ? {} : { businessDate }), mode: 'proportional', returnedAmountMinor: returned, currency: row.currency });
       if (outcome.row !== null) deps.onJournalChange?.([outcome.row.id]);
       const award = before.award;
       const share = award !== null && award.saleTotal !== null
         ? proportionalClawback({ awardedPoints: award.amount, alreadyClawedBack: 0, saleTotal: formatMoneyMachine(award.saleTotal, row.currency), returnedAmount: formatMoneyMachine(returned, row.currency), rounding: 'floor', currency: row.currency })
         : null;
       const points = Math.abs(outcome.row?.amount ?? 0);
-      const sale = (await refresh(posTxnId)) ?? (await statusOfRow(row));
+      const sale = await refreshRow(row);
       const result: ReturnResult['outcome'] =
         outcome.status === 'duplicate' ? 'duplicate' : outcome.status === 'confirmed' ? 'reversed' : outcome.status === 'rejected' ? 'nothing-to-reverse' : 'pending';
       const reversedNow = result === 'nothing-to-reverse' ? 0 : points;
@@ -255,9 +272,9 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
       };
     },
 
-    async cancel(posTxnId) {
+    async cancel(posTxnId, saleDate) {
       const j = deps.journal();
-      const row = requireRow(posTxnId);
+      const row = await requireRow(posTxnId, saleDate);
       if (row.status !== 'cancelled') {
         const engine = await engineOrNull();
         if (engine === null) {
@@ -270,7 +287,7 @@ export function createPosLinkService(deps: PosLinkServiceDeps): PosLinkService {
           if (!first.cancelled && first.awardId !== null) await cancelAwarded(engine, row, businessDate);
         }
       }
-      return (await refresh(posTxnId)) ?? (await statusOfRow(row));
+      return refreshRow(row);
     },
 
     async award(posTxnId, memberId) {

@@ -20,7 +20,8 @@ export function businessDayWindowAt(now: number, startsAt: string): { from: numb
 export async function salesShare(journal: Journal, service: Pick<PosLinkService, 'status'>, from: number, to: number): Promise<PosLinkShare> {
   const out: PosLinkShare = { from, to, sales: 0, withMember: 0, noMember: 0, waiting: 0, cancelled: 0, share: null, missed: [] };
   for (const row of journal.posSalesBetween(from, to)) {
-    const s = await service.status(row.posTxnId);
+    // By the row's own day: where ids restart daily, the id alone is the newest sale with it.
+    const s = await service.status(row.posTxnId, row.saleDate);
     const state = s?.state ?? 'waiting-for-member';
     if (state === 'cancelled') {
       out.cancelled++;

@@ -35,11 +35,11 @@ export function registerPosLinkChannels(registry: HandlerRegistry<InvokeContract
   registry.handle('posSaleCurrent', () => journalCall(() => posLink.service.current()));
   registry.handle('posSaleAward', ({ posTxnId, memberId }) => journalCall(() => posLink.service.award(posTxnId, memberId)));
   registry.handle('posReceiptCode', ({ code }) => {
-    const pattern = settings.get().posLink.receiptCodePattern;
+    const { posLink: { receiptCodePattern: pattern }, currency } = settings.get();
     if (pattern === null) throw new IpcError('INVALID_STATE', 'No receipt-code format is set: a manager sets one in Settings → POS link.');
     const compiled = compileReceiptCodePattern(pattern);
     if (!compiled.ok) throw new IpcError('SETTINGS_INVALID', compiled.message);
-    return parseReceiptCode(code, compiled.regex);
+    return parseReceiptCode(code, compiled.regex, currency);
   });
 
   // --- manager ---

@@ -56,7 +56,7 @@ describe('exportJournal', () => {
         const description = formatDescription({ kind: 'purchase', storeId: 'st_1', tillId: 'T1', posTxnId: `P${i}` });
         journal.record({ kind: 'award', storeId: 'st_1', tillId: 'T1', memberId: 'mb_1', posTxnId: `P${i}`, amount: i, description, token: description, saleTotal: i * 100 });
       }
-      const all = await exportJournal(journal, {}, 0);
+      const all = await exportJournal(journal, {}, 0, 'USD');
       expect(all.rows).toBe(450);
       const lines = all.csv.trimEnd().split('\r\n');
       expect(lines).toHaveLength(451);
@@ -68,12 +68,29 @@ describe('exportJournal', () => {
       expect(column(lines[450], 'sale_total')).toBe('1.00');
       expect(lines[0]).toMatch(/^"id","created_at",/);
       expect(all.filename).not.toContain('newest');
-      const capped = await exportJournal(journal, {}, 0, 200);
+      const capped = await exportJournal(journal, {}, 0, 'USD', 200);
       expect(capped.rows).toBe(200);
       expect(capped.filename).toContain('-newest-200');
-      const filtered = await exportJournal(journal, { search: 'P45' }, 0, 2);
+      const filtered = await exportJournal(journal, { search: 'P45' }, 0, 'USD', 2);
       expect(filtered.rows).toBe(2); // a prefix search: P45 and P450
       expect(filtered.filename).not.toContain('newest'); // exactly at the cap is not cut short
+    } finally {
+      journal.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes money columns in the store currency: yen without decimals, dinars with three', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-export-'));
+    const journal = openJournal({ path: path.join(dir, 'journal.sqlite') });
+    try {
+      const description = formatDescription({ kind: 'purchase', storeId: 'st_1', tillId: 'T1', posTxnId: 'Y1' });
+      journal.record({ kind: 'award', storeId: 'st_1', tillId: 'T1', memberId: 'mb_1', posTxnId: 'Y1', amount: 19, description, token: description, saleTotal: 1980 });
+      const saleTotal = async (currency: string) => {
+        const lines = (await exportJournal(journal, {}, 0, currency)).csv.trimEnd().split('\r\n');
+        return lines[1]?.split(',')[lines[0]!.split(',').indexOf('"sale_total"')]?.replaceAll('"', '');
+      };
+      expect({ JPY: await saleTotal('JPY'), KWD: await saleTotal('KWD'), USD: await saleTotal('USD') }).toEqual({ JPY: '1980', KWD: '1.980', USD: '19.80' });
     } finally {
       journal.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,7 @@
  */
 import type { JournalFilter, JournalRow } from '../../../shared/journal/row.ts';
 import { JOURNAL_PAGE_MAX } from '../../../shared/journal/row.ts';
-import { DEFAULT_CURRENCY, formatMoneyMachine } from '../../../shared/money.ts';
+import { formatMoneyMachine } from '../../../shared/money.ts';
 import type { Journal } from '../journal/index.ts';
 import { CsvBuilder, exportFilename, isoOrEmpty } from './csv.ts';
 
@@ -19,20 +19,23 @@ const HEADER = [
   'attempts', 'verifications', 'finished_at', 'last_error', 'reason_code', 'note', 'resolved_by', 'resolution', 'description',
 ] as const;
 
-/** Money cells in the machine form ("19.99": dot decimal, never localized); empty when absent. */
-const moneyCell = (minor: number | null): string => (minor === null ? '' : formatMoneyMachine(minor, DEFAULT_CURRENCY));
+/**
+ * Money cells in the machine form of the store's currency ("19.99", "1980" yen, "12.345" dinars:
+ * dot decimal, never localized); empty when absent. Journal rows keep minor units of the store's currency.
+ */
+const moneyCell = (minor: number | null, currency: string): string => (minor === null ? '' : formatMoneyMachine(minor, currency));
 
-function cells(r: JournalRow): (string | number | null)[] {
+function cells(r: JournalRow, currency: string): (string | number | null)[] {
   return [
     r.id, isoOrEmpty(r.createdAt), r.kind, r.state, r.storeId, r.tillId, r.posTxnId, r.returnId, r.businessDate, r.couponId, r.ref,
-    r.memberId, r.amount, moneyCell(r.saleTotal), moneyCell(r.returnTotal), r.linkedPosTxnId, r.parentId, r.serverTxnId, r.balance,
+    r.memberId, r.amount, moneyCell(r.saleTotal, currency), moneyCell(r.returnTotal, currency), r.linkedPosTxnId, r.parentId, r.serverTxnId, r.balance,
     r.attemptCount, r.verifyCount, isoOrEmpty(r.finishedAt), r.lastError, r.reasonCode, r.note, r.resolvedBy, r.resolution, r.description,
   ];
 }
 
 const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-export async function exportJournal(journal: Journal, filter: JournalFilter, now: number, maxRows = EXPORT_MAX_ROWS): Promise<{ filename: string; csv: string; rows: number }> {
+export async function exportJournal(journal: Journal, filter: JournalFilter, now: number, currency: string, maxRows = EXPORT_MAX_ROWS): Promise<{ filename: string; csv: string; rows: number }> {
   const csv = new CsvBuilder(HEADER);
   let before: { createdAt: number; id: number } | undefined;
   let pages = 0;
@@ -44,7 +47,7 @@ export async function exportJournal(journal: Journal, filter: JournalFilter, now
       break;
     }
     const page = journal.query({ ...filter, limit, ...(before === undefined ? {} : { before }) });
-    for (const row of page.rows) csv.row(cells(row));
+    for (const row of page.rows) csv.row(cells(row, currency));
     if (page.next === null) break;
     before = page.next;
     if (++pages % PAGES_PER_YIELD === 0) await pause();

@@ -59,5 +59,5 @@ export function registerJournalHandlers(registry: HandlerRegistry<InvokeContract
       return { rows: page.rows, next: page.next, total: j.count(filter) };
     }),
   );
-  registry.handle('journalExport', ({ filter }) => deps.journal.useAsync((j) => exportJournal(j, filter, deps.now())));
+  registry.handle('journalExport', ({ filter }) => deps.journal.useAsync((j) => exportJournal(j, filter, deps.now(), deps.settings.get().currency)));
 }

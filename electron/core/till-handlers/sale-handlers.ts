@@ -33,10 +33,11 @@ export function registerSaleHandlers(registry: HandlerRegistry<InvokeContract>, 
   registry.handle('saleLookup', ({ posTxnId, businessDate }) => engineCall(deps, (engine) => engine.saleSummary(posTxnId, businessDate)));
 
   registry.handle('saleReturn', async ({ posTxnId, returnId, businessDate, mode, returnedAmount, points }) => {
-    let amount: { mode: 'proportional'; returnedAmountMinor: number } | { mode: 'points'; points: number };
+    let amount: { mode: 'proportional'; returnedAmountMinor: number; currency: string } | { mode: 'points'; points: number };
     if (mode === 'proportional') {
       if (returnedAmount === undefined) throw localizedError('AMOUNT_INVALID', MESSAGES.returnedMissing);
-      amount = { mode, returnedAmountMinor: parseAmount(returnedAmount, 'returned amount', deps.settings.get().currency) };
+      const { currency } = deps.settings.get();
+      amount = { mode, returnedAmountMinor: parseAmount(returnedAmount, 'returned amount', currency), currency };
       if (amount.returnedAmountMinor === 0) throw localizedError('AMOUNT_INVALID', MESSAGES.returnedZero);
     } else {
       if (points === undefined) throw localizedError('AMOUNT_INVALID', MESSAGES.pointsMissing);
