@@ -71,7 +71,7 @@ export function createManagerData(deps: ManagerDataDeps): ManagerData {
   const journal = createJournalStore({ bridge, timers, rows, saveCsv, t });
   const rowDetail = createRowDetailStore({ bridge, rows, t });
   const attention = createAttentionStore({ bridge, rows, t });
-  const reconcile = createReconcileStore({ bridge, timers, businessDayStartsAt: deps.businessDayStartsAt, confirm: adjustConfirm, saveCsv, t });
+  const reconcile = createReconcileStore({ bridge, timers, businessDayStartsAt: deps.businessDayStartsAt, confirm: adjustConfirm, saveCsv, t, translator: deps.translator });
   const activity = createActivityStore({ bridge, timers, saveCsv, t });
   const adjust = createAdjustStore({ confirm: adjustConfirm, translator: deps.translator });
   const settingsDrafts = createSettingsDraftsStore({ settings: deps.settings, policy: deps.policy, translator: deps.translator });

@@ -4,6 +4,7 @@ import type { TillEventPayload } from '../../../shared/ipc/bridge-types.ts';
 import type { Timers } from '../../state/timers.ts';
 import { realTimers } from '../../state/timers.ts';
 import { createFakeBridge, fail, flush, ok, outcome, row } from '../../testing/fake-bridge.ts';
+import { createTranslator, type Translator } from '../../../shared/i18n/translator.ts';
 import { createAdjustConfirmStore } from '../adjust/adjust-confirm-store.ts';
 import { createRowBus } from '../row-bus.ts';
 import { compensationContext, createReconcileStore, dupKey, reconcileDay } from './reconcile-store.ts';
@@ -27,7 +28,7 @@ function report(overrides: Partial<ReconcileReport> = {}): ReconcileReport {
 /** 2026-03-14 03:00 local: before a 04:00 business-day start, so still the 13th's business day. */
 const EARLY: Timers = { ...realTimers, now: () => new Date(2026, 2, 14, 3, 0).getTime() };
 
-function setup() {
+function setup(translator?: () => Translator) {
   const fake = createFakeBridge();
   const bus = createRowBus();
   const saved: string[] = [];
@@ -37,6 +38,7 @@ function setup() {
     timers: EARLY,
     businessDayStartsAt: () => '04:00',
     confirm,
+    translator,
     saveCsv: (f) => {
       saved.push(f.filename);
       return f.filename;
@@ -99,6 +101,20 @@ describe('reconciliation store', () => {
     await confirm.getState().submit();
     expect(fake.callsTo('adjustmentSubmit')).toHaveLength(1);
     expect(reconcile.getState().compensated.get(dupKey(DUP))).toBe('#60: Sent.');
+  });
+
+  it("records the compensation's outcome in the console language", async () => {
+    const { fake, reconcile, confirm } = setup(() => createTranslator('de'));
+    fake.handle('reconcileRun', () => ok(report()));
+    fake.handle('adjustmentSubmit', () =>
+      ok(outcome('confirmed', { row: row({ id: 61, kind: 'adjustment' }), message: 'Adjusted by -249 points.', localized: { messageId: 'write.outcome.confirmed', values: { kind: 'adjustment', points: -249 } } })),
+    );
+    reconcile.getState().setDate('2026-03-14');
+    await reconcile.getState().run();
+    await flush();
+    await reconcile.getState().compensate(DUP);
+    await confirm.getState().submit();
+    expect(reconcile.getState().compensated.get(dupKey(DUP))).toBe('#61: Um -249 Punkte angepasst.');
   });
 
   it('exports the day of the report', async () => {

@@ -15,7 +15,8 @@ import type { Timers } from '../../state/timers.ts';
 import type { AdjustConfirmStore } from '../adjust/adjust-confirm-store.ts';
 import { exportOutcome, type CsvExport } from '../csv.ts';
 import { defineMessages } from '@formatjs/intl';
-import { englishText } from '../../../shared/i18n/translator.ts';
+import { englishText, type Translator } from '../../../shared/i18n/translator.ts';
+import { engineText } from '../../state/outcome.ts';
 import type { Translate } from '../../state/locale-store.ts';
 import { formatDateTime } from '../format.ts';
 import type { Answer } from '../row-bus.ts';
@@ -60,6 +61,8 @@ export interface ReconcileDeps {
   saveCsv: (file: CsvExport) => string;
   /** Text for people in the console language (English when left out, as in tests). */
   t?: Translate;
+  /** The till's current translator, for main's outcome sentences (English when left out). */
+  translator?: (() => Translator) | undefined;
 }
 
 /** The day the screen shows: the one chosen, else the business day at `now`. */
@@ -188,7 +191,8 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
           context: compensationContext(found, deps.t),
           onSubmitted(o) {
             if (mine !== epoch) return;
-            set({ compensated: new Map(get().compensated).set(key, o.row !== null ? `#${o.row.id}: ${o.message}` : o.message) });
+            const text = deps.translator === undefined ? o.message : engineText(o, deps.translator());
+            set({ compensated: new Map(get().compensated).set(key, o.row !== null ? `#${o.row.id}: ${text}` : text) });
           },
         });
       },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { testHeadline } from './key-text.ts';
+import { createTranslator } from '../../../shared/i18n/translator.ts';
+import { testDetail, testHeadline } from './key-text.ts';
 
 describe('testHeadline', () => {
   it('has a clear line per outcome', () => {
@@ -8,5 +9,17 @@ describe('testHeadline', () => {
     expect(testHeadline({ outcome: 'forbidden', httpStatus: 403 }).text).toMatch(/lacks a permission/);
     expect(testHeadline({ outcome: 'unreachable', httpStatus: null }).text).toMatch(/could not be reached/);
     expect(testHeadline({ outcome: 'unexpected', httpStatus: 500 }).tone).toBe('warn');
+  });
+});
+
+describe('testDetail', () => {
+  const rejected = { message: 'SocialHub rejected the key (unknown or revoked).', localized: { messageId: 'keys.test.rejected' } };
+
+  it("shows main's key-test sentence in the till's language", () => {
+    expect(testDetail(rejected, createTranslator('de'))).toBe('SocialHub hat den Schlüssel abgelehnt (unbekannt oder widerrufen).');
+  });
+
+  it("falls back to main's English when the catalogue lacks the id", () => {
+    expect(testDetail({ message: 'Something new.', localized: { messageId: 'keys.test.notInAnyCatalogue' } }, createTranslator('de'))).toBe('Something new.');
   });
 });

@@ -2,6 +2,7 @@
 import { defineMessages } from '@formatjs/intl';
 import type { KeyTestResult, StorageTier } from '../../../shared/ipc/contract.ts';
 import { englishText, type Translator } from '../../../shared/i18n/translator.ts';
+import { engineText } from '../../state/outcome.ts';
 
 const M = defineMessages({
   basicText: { id: 'manager.keys.backend.basicText', defaultMessage: 'No keyring: a built-in password (not protected)', description: 'Key storage: no OS keyring' },
@@ -46,4 +47,9 @@ export function testHeadline(r: Pick<KeyTestResult, 'outcome' | 'httpStatus'>, t
     case 'unexpected':
       return { tone: 'warn', text: t(M.unexpected, { http }) };
   }
+}
+
+/** Main's own sentence for the result, in the till's language (English when the id is unknown). */
+export function testDetail(r: Pick<KeyTestResult, 'message' | 'localized'>, translator: Translator): string {
+  return engineText(r, translator);
 }

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import type { KeyKind } from '../../../shared/ipc/schemas/keys.ts';
 import type { KeysStatus, StorageTier } from '../../../shared/ipc/contract.ts';
 import { useKeys, useRuntime } from '../../app/context.tsx';
-import { backendLabel, testHeadline } from './key-text.ts';
+import { backendLabel, testDetail, testHeadline } from './key-text.ts';
 import { formatIso } from '../format.ts';
 import { Button, ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
 import { useT, useTranslator } from '../../app/translate.tsx';
@@ -228,7 +228,7 @@ function KeySlot({ kind, status }: { kind: KeyKind; status: KeysStatus }) {
         {test !== null && headline !== null && (
           <div className={`mgr-outcome mgr-outcome--${headline.tone}`} data-outcome={test.outcome}>
             <p className="mgr-outcome-title">{headline.text}</p>
-            {test.message !== '' && test.outcome !== 'accepted' && <p>{test.message}</p>}
+            {test.message !== '' && test.outcome !== 'accepted' && <p>{testDetail(test, tr)}</p>}
           </div>
         )}
       </div>
