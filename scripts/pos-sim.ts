@@ -1,14 +1,15 @@
 /**
  * A POS simulator for the till's POS link: prints the JSON reply of one call.
  *   npm run -s pos-sim -- sale 90871 19.99 [--currency USD] [--business-date 2026-12-05]
- *   npm run -s pos-sim -- return 90871 R1 5.00
- *   npm run -s pos-sim -- cancel 90871
- *   npm run -s pos-sim -- status 90871 [--wait [seconds]]
+ *   npm run -s pos-sim -- return 90871 R1 5.00 [--business-date 2026-12-05]
+ *   npm run -s pos-sim -- cancel 90871 [--business-date 2026-12-05]
+ *   npm run -s pos-sim -- status 90871 [--wait [seconds]] [--business-date 2026-12-05]
+ * --business-date on return/cancel/status names a past day's sale (POS ids may restart daily).
  * Port and token: --port / --token, or POS_LINK_PORT / POS_LINK_TOKEN. Exit code 0 on 2xx, 1 otherwise.
  */
 import { parseArgs } from 'node:util';
 
-const USAGE = 'usage: pos-sim sale <txn> <total> | return <txn> <returnId> <total> | cancel <txn> | status <txn> [--wait [s]]  (--port, --token or POS_LINK_PORT, POS_LINK_TOKEN)';
+const USAGE = 'usage: pos-sim sale <txn> <total> | return <txn> <returnId> <total> | cancel <txn> | status <txn> [--wait [s]]  [--business-date YYYY-MM-DD]  (--port, --token or POS_LINK_PORT, POS_LINK_TOKEN)';
 
 export interface SimCall {
   method: 'GET' | 'PUT' | 'POST';
@@ -23,18 +24,25 @@ export function simCall(args: string[], flags: { currency?: string; businessDate
     if (v === undefined || v === '') throw new Error(USAGE);
     return encodeURIComponent(v);
   };
+  // The sale's business date, for the calls that find an existing sale by its id.
+  const query = (extra: Record<string, string> = {}): string => {
+    const q = new URLSearchParams(extra);
+    if (flags.businessDate !== undefined) q.set('businessDate', flags.businessDate);
+    const text = q.toString();
+    return text === '' ? '' : `?${text}`;
+  };
   switch (cmd) {
     case 'sale':
       if (a === undefined) throw new Error(USAGE);
       return { method: 'PUT', path: `/pos/v1/sales/${id(txn)}`, body: { total: a, currency: flags.currency ?? 'USD', ...(flags.businessDate === undefined ? {} : { businessDate: flags.businessDate }) } };
     case 'return':
       if (b === undefined) throw new Error(USAGE);
-      return { method: 'POST', path: `/pos/v1/sales/${id(txn)}/returns/${id(a)}`, body: { total: b } };
+      return { method: 'POST', path: `/pos/v1/sales/${id(txn)}/returns/${id(a)}${query()}`, body: { total: b } };
     case 'cancel':
-      return { method: 'POST', path: `/pos/v1/sales/${id(txn)}/cancel`, body: {} };
+      return { method: 'POST', path: `/pos/v1/sales/${id(txn)}/cancel${query()}`, body: {} };
     case 'status': {
       const wait = flags.wait === undefined || flags.wait === false ? null : flags.wait === true || flags.wait === '' ? '10' : flags.wait;
-      return { method: 'GET', path: `/pos/v1/sales/${id(txn)}${wait === null ? '' : `?wait=${encodeURIComponent(wait)}`}` };
+      return { method: 'GET', path: `/pos/v1/sales/${id(txn)}${query(wait === null ? {} : { wait })}` };
     }
     default:
       throw new Error(USAGE);

@@ -52,6 +52,39 @@ describe('award', () => {
     expect(badMoney.stderr).toMatch(/at most 2 decimal places/);
   });
 
+  it('--total is in the store currency (--currency / SOCIALHUB_CURRENCY): yen whole, dinar to 3 decimals, unknown refused', async () => {
+    const yen = await cli(['award', '--member', ava, '--txn', 'Y1', '--total', '1980', '--points-per-unit', '0.01', '--currency', 'JPY']);
+    expect(yen.code).toBe(0);
+    expect(yen.json).toMatchObject({ status: 'confirmed', points: 19 });
+    const rows = await cli(['journal', '--search', 'Y1']);
+    expect(rows.json!.rows).toEqual([expect.objectContaining({ saleTotal: 1980, amount: 19 })]);
+
+    const decimals = await cli(['award', '--member', ava, '--txn', 'Y2', '--total', '19.80', '--points-per-unit', '0.01'], env({ SOCIALHUB_CURRENCY: 'JPY' }));
+    expect(decimals.code).toBe(2);
+    expect(decimals.stderr).toMatch(/^socialhub-till: award: --total has no decimals in JPY: enter a whole number/m);
+    expect(entries(ava, marker('Y2'))).toBe(0);
+
+    const dinar = await cli(['award', '--member', ava, '--txn', 'K1', '--total', '12.345', '--points-per-unit', '1', '--currency', 'kwd']);
+    expect(dinar.code).toBe(0);
+    expect(dinar.json).toMatchObject({ status: 'confirmed', points: 12 });
+    const dinarRows = await cli(['journal', '--search', 'K1']);
+    expect(dinarRows.json!.rows).toEqual([expect.objectContaining({ saleTotal: 12345 })]);
+
+    const unknown = await cli(['award', '--member', ava, '--txn', 'X1', '--total', '10', '--points-per-unit', '1', '--currency', 'XYZ']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^socialhub-till: award: --currency must be an ISO 4217 currency code .*"XYZ"/m);
+    expect(entries(ava, marker('X1'))).toBe(0);
+  });
+
+  it('--returned is in the store currency too: half of a yen sale takes back half its points', async () => {
+    const yenEnv = env({ SOCIALHUB_CURRENCY: 'JPY' });
+    const sale = await cli(['award', '--member', ava, '--txn', 'Y3', '--total', '2000', '--points-per-unit', '0.1'], yenEnv);
+    expect(sale.json).toMatchObject({ status: 'confirmed', points: 200 });
+    const back = await cli(['clawback', '--txn', 'Y3', '--return', 'R1', '--returned', '1000'], yenEnv);
+    expect(back.code).toBe(0);
+    expect(back.json).toMatchObject({ status: 'confirmed', points: -100 });
+  });
+
   it('an unknown member is rejected with SocialHub’s reason (exit 1)', async () => {
     const run = await cli(['award', '--member', 'mb_nobody_here', '--txn', 'U1', '--points', '10']);
     expect(run.code).toBe(1);

@@ -9,6 +9,7 @@ import { checkBaseUrl } from '../core/api/index.ts';
 import { earnRuleSchema, roundingMode } from '../../shared/earn/earn-rule.ts';
 import type { EarnRule, RoundingMode } from '../../shared/earn/earn-rule.ts';
 import { TOKEN_VALUE } from '../../shared/ledger/sale-token.ts';
+import { DEFAULT_CURRENCY } from '../../shared/money.ts';
 import { usageError } from './errors.ts';
 
 export const DEFAULT_BASE_URL = 'https://flash.socialhub.ai/api/v2';
@@ -33,6 +34,7 @@ export const GLOBAL_OPTIONS = {
   'points-per-unit': { type: 'string' },
   rounding: { type: 'string' },
   tz: { type: 'string' },
+  currency: { type: 'string' },
   rate: { type: 'string' },
   burst: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -59,6 +61,8 @@ export interface Config {
   /** How long a write waits for another process's journal lock before exit 75. */
   busyTimeoutMs: number;
   earnRule: EarnRule | undefined;
+  /** The store's currency (ISO 4217): amounts like --total are in it, and journaled in its minor units. */
+  currency: string;
   timeZone: string;
   ratePerSecond: number;
   burst: number;
@@ -160,10 +164,21 @@ export function resolveConfig(flags: Flags, env: Env, readKey: KeySource = readK
     explicitTimeZone: pick(flags, env, 'tz', 'TILL_TZ'),
     busyTimeoutMs: positiveInt(pick(flags, env, 'busy-timeout-ms', 'TILL_BUSY_TIMEOUT_MS') ?? '30000', '--busy-timeout-ms', 600_000),
     earnRule,
+    currency: currency(pick(flags, env, 'currency', 'SOCIALHUB_CURRENCY')),
     timeZone: pick(flags, env, 'tz', 'TILL_TZ') ?? 'local',
     ratePerSecond: positiveNumber(pick(flags, env, 'rate', 'TILL_EXPORT_RATE') ?? '10', '--rate'),
     burst: positiveInt(pick(flags, env, 'burst', 'TILL_EXPORT_BURST') ?? '10', '--burst', 10_000),
   };
+}
+
+function currency(value: string | undefined): string {
+  if (value === undefined) return DEFAULT_CURRENCY;
+  const code = value.toUpperCase();
+  // Intl formats any well-formed code ("XYZ"), so only its list of real ones proves a currency.
+  if (!/^[A-Z]{3}$/.test(code) || !Intl.supportedValuesOf('currency').includes(code)) {
+    throw usageError(`--currency must be an ISO 4217 currency code like USD, JPY or KWD (got "${clip(value)}")`);
+  }
+  return code;
 }
 
 function dayStart(value: string | undefined): string | undefined {

@@ -18,6 +18,7 @@ const GLOBAL_HELP = `Configuration (flag, or environment variable):
   --busy-timeout-ms N    TILL_BUSY_TIMEOUT_MS     wait for another process's journal lock (default 30000), then exit 75
   --points-per-unit R    TILL_POINTS_PER_UNIT     earn rule for --total
   --rounding M           TILL_ROUNDING            floor (default) | round | ceil
+  --currency CODE        SOCIALHUB_CURRENCY       store's ISO 4217 currency for --total/--returned (default USD; JPY 1980, KWD 12.345)
   --tz ZONE              TILL_TZ                  store's zone: local, UTC, +HH:MM, Area/City; default: the journal's
   --rate N / --burst N   TILL_EXPORT_RATE/_BURST  client-side pacing of reads (default 10 req/s, burst 10)
 Keys are never taken as arguments (other users can read a command line) and never printed;

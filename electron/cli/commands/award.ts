@@ -28,7 +28,7 @@ export const awardCommand: Command = {
       memberId: member,
       posTxnId: txn,
       ...(pts !== undefined && { points: pts }),
-      ...(total !== undefined && { saleTotalMinor: total }),
+      ...(total !== undefined && { saleTotalMinor: total, currency: ctx.config.currency }),
       ...(date !== undefined && { businessDate: date }),
     });
     return writeResult('award', outcome, { memberId: member, posTxnId: txn });

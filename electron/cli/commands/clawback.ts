@@ -40,7 +40,7 @@ export const clawbackCommand: Command = {
       }
       input = { posTxnId: txn, returnId, mode: 'points', points: summary.reversible };
     }
-    const outcome = await engine.clawback({ ...input, ...(date !== undefined && { businessDate: date }) });
+    const outcome = await engine.clawback({ ...input, currency: ctx.config.currency, ...(date !== undefined && { businessDate: date }) });
     return writeResult('clawback', outcome, extra);
   },
 };

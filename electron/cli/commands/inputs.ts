@@ -34,11 +34,11 @@ export function points(ctx: CommandContext, name = 'points'): number | undefined
   return v === undefined ? undefined : positiveInt(v, `--${name}`, 1_000_000);
 }
 
-/** Money as typed ("19.99") → minor units, exact. */
+/** Money as typed in the store's currency ("19.99" USD, "1980" JPY, "12.345" KWD) → minor units, exact. */
 export function money(ctx: CommandContext, name: string): number | undefined {
   const v = flag(ctx, name);
   if (v === undefined) return undefined;
-  const parsed = parseSaleAmount(v, `--${name}`);
+  const parsed = parseSaleAmount(v, `--${name}`, ctx.config.currency);
   if (!parsed.ok) throw usageError(parsed.message.replace(/^The /, ''));
   return parsed.minor;
 }

@@ -146,6 +146,16 @@ describe('award', () => {
     expect(out.row?.saleTotal).toBe(1999);
   });
 
+  it('a sale total is read in the given currency: 1980 yen earns on 1980 units, not 19.80', async () => {
+    h = await startHarness();
+    const e = h.engineWith({ earnRule: { pointsPerUnit: 0.01, rounding: 'floor', applyTierMultiplier: false } });
+    const yen = await e.award({ memberId: M, posTxnId: '1013', saleTotalMinor: 1980, currency: 'JPY' });
+    expect(yen).toMatchObject({ status: 'confirmed', points: 19 });
+    expect(yen.row?.saleTotal).toBe(1980);
+    // The same minor units without a currency are dollars (19.80), as before: no points.
+    await expect(e.award({ memberId: M, posTxnId: '1014', saleTotalMinor: 1980 })).rejects.toThrow(/earns no points/);
+  });
+
   it('business-day scope: the date is in key and marker; an earlier day’s sale re-entered is a stale duplicate', async () => {
     let today = '2026-11-24';
     h = await startHarness({ config: { txnIdScope: 'business-day', businessDate: () => today } });

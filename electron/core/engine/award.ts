@@ -27,7 +27,9 @@ function awardPoints(ctx: Ctx, input: AwardInput): number {
   if (input.saleTotalMinor === undefined || !ctx.earnRule) {
     throw new EngineInputError('Give the points to award (or a sale total, when the till has an earning rule).');
   }
-  const preview = previewPoints({ saleTotal: formatMoneyMachine(checkMinor('sale total', input.saleTotalMinor), DEFAULT_CURRENCY), rule: ctx.earnRule });
+  // The minor units are the store's currency: read as dollars, 1980 yen would be 19.80.
+  const currency = input.currency ?? DEFAULT_CURRENCY;
+  const preview = previewPoints({ saleTotal: formatMoneyMachine(checkMinor('sale total', input.saleTotalMinor), currency), currency, rule: ctx.earnRule });
   if (!preview.ok) throw new EngineInputError(preview.message);
   if (preview.points < 1) throw new EngineInputError('This sale earns no points, so there is nothing to award.');
   return preview.points;

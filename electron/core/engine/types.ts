@@ -123,8 +123,10 @@ export interface AwardInput {
   posTxnId: string;
   /** Points to award. Required unless the engine has an `earnRule` and `saleTotalMinor` is given. */
   points?: number;
-  /** Sale total in minor units (cents); kept for proportional clawback. */
+  /** Sale total in minor units of `currency`; kept for proportional clawback. */
   saleTotalMinor?: number;
+  /** The currency the sale total's minor units are in (the store's). Default USD. */
+  currency?: string;
   /** Business date of the sale (YYYY-MM-DD); `business-day` scope only. Default: today's. */
   businessDate?: string;
   /**
