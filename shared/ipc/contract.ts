@@ -95,7 +95,7 @@ export const pinVerifyResultSchema = z.discriminatedUnion('result', [
 
 export const noticeSchema = z.object({
   id: z.string().min(1).max(64),
-  kind: z.enum(['settings-quarantined', 'settings-unwritable', 'keys-unreadable', 'keys-not-sent', 'keys-cleared', 'settings-untrusted', 'pin-untrusted', 'trust-unavailable', 'till-reset', 'policy-rejected']),
+  kind: z.enum(['settings-quarantined', 'settings-unwritable', 'keys-unreadable', 'keys-not-sent', 'keys-cleared', 'settings-untrusted', 'pin-untrusted', 'trust-unavailable', 'till-reset', 'policy-rejected', 'till-id-off-pattern']),
   at: isoTime,
   message: z.string(),
   localized: localizedSchema,

@@ -25,7 +25,7 @@ import type { SettingsService } from '../settings/settings-file.ts';
 import type { FetchFn } from '../api/http.ts';
 import { DEFAULT_ORIGIN_ALLOW_LIST, originOf } from '../api/index.ts';
 import type { ApiCallRecord, OriginAllowList } from '../api/index.ts';
-import { lockedFields } from '../../../shared/policy/policy-schema.ts';
+import { lockedFields, tillIdMatches } from '../../../shared/policy/policy-schema.ts';
 import { createApiClients } from './api-clients.ts';
 import type { ApiClients } from './api-clients.ts';
 import { createOnlineStatus } from './online-status.ts';
@@ -332,6 +332,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
         log.error('Key origin change not journaled', { error: e instanceof Error ? e.message : String(e) });
       }
     },
+    onSettingsSaved: () => checkTillId(),
     ...(options.testKey === undefined ? {} : { testKey: options.testKey }),
   });
   const policyState = (): PolicyState => policy?.state() ?? { path: '(no policy source)', status: 'none', policy: null, problem: null, appliedAt: null };
@@ -411,6 +412,31 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
 
   // --- fleet policy: a rejected file is told to the manager (naming the field) and logged; the last good policy stays ---
   let policyNotice: string | null = null;
+  // A stored till id off the policy's pattern: only new ids were checked, so the till would keep awarding under
+  // it unnoticed. Told once per (id, pattern); cleared when the id or the pattern makes it match again.
+  let tillIdNotice: { id: string; key: string } | null = null;
+  const checkTillId = (): void => {
+    const pattern = policyNow()?.tillIdPattern;
+    const tillId = settings.get().tillId;
+    if (pattern === undefined || tillId === null || tillIdMatches(tillId, pattern)) {
+      if (tillIdNotice !== null) notices.dismiss(tillIdNotice.id);
+      tillIdNotice = null;
+      return;
+    }
+    const key = JSON.stringify([tillId, pattern]);
+    if (tillIdNotice?.key === key) return; // already told (or dismissed by the manager)
+    if (tillIdNotice !== null) notices.dismiss(tillIdNotice.id);
+    tillIdNotice = {
+      key,
+      id: notices.raise(
+        'till-id-off-pattern',
+        `The till id "${tillId}" does not match the pattern ${pattern} your organisation requires. Set a till id that matches under Settings → Till.`,
+        undefined,
+        { tillId, pattern },
+      ).id,
+    };
+    log.warn('Stored till id does not match the fleet policy pattern', { tillId, pattern });
+  };
   const onPolicy = (state: PolicyState): void => {
     if (policyNotice !== null) notices.dismiss(policyNotice);
     policyNotice = null;
@@ -426,6 +452,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     } else if (state.status === 'applied') {
       log.warn('Fleet policy in force', { path: state.path, locked: lockedFields(state.policy) });
     }
+    checkTillId();
     refreshTelemetry(); // a new collector (or none) applies now, not at the next start
   };
   if (policy !== null) {

@@ -52,6 +52,8 @@ export interface FoundationDeps {
   readonly policyRefusal?: (patch: SettingsPatch) => PolicyLockedError | null;
   /** Told after a base-URL change cleared keys bound to the old origin (the app core journals it). */
   readonly onKeyOriginChange?: (change: KeyOriginChangeEvent) => void;
+  /** After a saved settings change (e.g. to re-check the till id against the fleet policy). */
+  readonly onSettingsSaved?: (settings: ReturnType<SettingsService['get']>) => void;
 }
 
 export interface KeyOriginChangeEvent {
@@ -127,6 +129,7 @@ export function registerFoundationHandlers(registry: HandlerRegistry<InvokeContr
       throw new IpcError('SETTINGS_UNSAVED', 'The settings could not be saved; nothing was changed.');
     }
     if (patch.baseUrl !== undefined) await clearKeysNotFor(originOf(next.baseUrl));
+    deps.onSettingsSaved?.(next);
     return next;
   });
 

@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { defineMessages } from '@formatjs/intl';
 import { localize, type LocalizedText } from '../../../shared/i18n/translator.ts';
 
-/** `keys-not-sent`: at start, the live keys would not go where the settings point (foreign address, or keys sealed to another one). `keys-cleared`: an address change removed keys. `policy-rejected`: the fleet policy file failed its check. */
-export type NoticeKind = 'settings-quarantined' | 'settings-unwritable' | 'keys-unreadable' | 'keys-not-sent' | 'keys-cleared' | 'settings-untrusted' | 'pin-untrusted' | 'trust-unavailable' | 'till-reset' | 'policy-rejected';
+/** `keys-not-sent`: at start, the live keys would not go where the settings point (foreign address, or keys sealed to another one). `keys-cleared`: an address change removed keys. `policy-rejected`: the fleet policy file failed its check. `till-id-off-pattern`: the stored till id does not match the policy's till id pattern. */
+export type NoticeKind = 'settings-quarantined' | 'settings-unwritable' | 'keys-unreadable' | 'keys-not-sent' | 'keys-cleared' | 'settings-untrusted' | 'pin-untrusted' | 'trust-unavailable' | 'till-reset' | 'policy-rejected' | 'till-id-off-pattern';
 
 export interface Notice {
   readonly id: string;
@@ -72,6 +72,11 @@ export const NOTICE_MESSAGES = defineMessages({
     defaultMessage:
       'The fleet policy file was not applied: {field} is not valid. {keeping, select, own {The till keeps its own settings.} other {The till keeps the last policy that passed.}} Ask IT to correct the file.',
     description: 'Manager notice: the fleet policy file failed its check; {field} names the setting',
+  },
+  'till-id-off-pattern': {
+    id: 'notice.tillIdOffPattern',
+    defaultMessage: 'The till id {tillId} does not match the pattern {pattern} your organisation requires. Set a till id that matches under Settings → Till.',
+    description: 'Manager notice: the stored till id fails the fleet policy pattern; {tillId} is the id, {pattern} the regular expression',
   },
 } satisfies Record<NoticeKind, { id: string; defaultMessage: string; description: string }>);
 
