@@ -430,7 +430,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
       key,
       id: notices.raise(
         'till-id-off-pattern',
-        `The till id "${tillId}" does not match the pattern ${pattern} your organisation requires. Set a till id that matches under Settings → Till.`,
+        `The till id "${tillId}" does not match the pattern ${pattern} your organisation requires. Set a till id that matches under Settings → Store and till.`,
         undefined,
         { tillId, pattern },
       ).id,

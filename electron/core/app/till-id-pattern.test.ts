@@ -48,7 +48,7 @@ describe('the stored till id against the policy pattern', () => {
     const found = offPattern(k);
     expect(found).toHaveLength(1);
     expect(found[0]?.message).toContain('"Z9" does not match the pattern T[0-9]{2}');
-    expect(found[0]?.message).toContain('Settings → Till');
+    expect(found[0]?.message).toContain('Settings → Store and till');
     expect(JSON.stringify(found[0]?.localized)).toContain('Z9');
     expect(await k.call('appInfo')).toMatchObject({ ok: true, value: { notices: [expect.objectContaining({ kind: 'till-id-off-pattern' })] } });
     expect(k.logged).toContainEqual(['Stored till id does not match the fleet policy pattern', { tillId: 'Z9', pattern: 'T[0-9]{2}' }]);

@@ -75,7 +75,7 @@ export const NOTICE_MESSAGES = defineMessages({
   },
   'till-id-off-pattern': {
     id: 'notice.tillIdOffPattern',
-    defaultMessage: 'The till id {tillId} does not match the pattern {pattern} your organisation requires. Set a till id that matches under Settings → Till.',
+    defaultMessage: 'The till id {tillId} does not match the pattern {pattern} your organisation requires. Set a till id that matches under Settings → Store and till.',
     description: 'Manager notice: the stored till id fails the fleet policy pattern; {tillId} is the id, {pattern} the regular expression',
   },
 } satisfies Record<NoticeKind, { id: string; defaultMessage: string; description: string }>);
