@@ -1,6 +1,6 @@
 /**
  * The manager console's data stores (journal list, row drawer, attention, reconciliation, API
- * activity, adjustments, the Settings drafts, the PIN-change form and the scanner wizard), created once by the runtime and kept across console visits, but
+ * activity, adjustments, the Settings drafts, the PIN gate's and PIN-change forms and the scanner wizard), created once by the runtime and kept across console visits, but
  * emptied each time the console closes so the next manager starts from fresh screens.
  */
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
@@ -18,6 +18,7 @@ import { createAttentionStore, type AttentionStore } from './attention/attention
 import { downloadCsv, type CsvExport } from './csv.ts';
 import { createReconcileStore, type ReconcileStore } from './reconcile/reconcile-store.ts';
 import { createRowBus, type RowBus } from './row-bus.ts';
+import { createPinGateStore, type PinGateStore } from './pin/pin-gate-store.ts';
 import { createChangePinStore, type ChangePinStore } from './settings/change-pin-store.ts';
 import type { PolicyStore } from './settings/policy-store.ts';
 import { createSettingsDraftsStore, type SettingsDraftsStore } from './settings/settings-drafts-store.ts';
@@ -35,6 +36,7 @@ export interface ManagerData {
   adjustConfirm: AdjustConfirmStore;
   settingsDrafts: SettingsDraftsStore;
   changePin: ChangePinStore;
+  pinGate: PinGateStore;
   scannerWizard: WizardStore;
   /** Listen to main's journal events; returns the undo. */
   start(): () => void;
@@ -76,6 +78,7 @@ export function createManagerData(deps: ManagerDataDeps): ManagerData {
   const adjust = createAdjustStore({ confirm: adjustConfirm, translator: deps.translator });
   const settingsDrafts = createSettingsDraftsStore({ settings: deps.settings, policy: deps.policy, translator: deps.translator });
   const changePin = createChangePinStore({ session: deps.session, t });
+  const pinGate = createPinGateStore({ session: deps.session });
   const scannerWizard = createWizardStore({ settings: deps.settings, sound: deps.sound, translator: deps.translator });
   return {
     rows,
@@ -88,6 +91,7 @@ export function createManagerData(deps: ManagerDataDeps): ManagerData {
     adjustConfirm,
     settingsDrafts,
     changePin,
+    pinGate,
     scannerWizard,
     start() {
       return bridge.on('journalChanged', (p) => {
@@ -105,6 +109,7 @@ export function createManagerData(deps: ManagerDataDeps): ManagerData {
       adjustConfirm.getState().close();
       settingsDrafts.getState().reset();
       changePin.getState().reset();
+      pinGate.getState().reset();
       scannerWizard.getState().reset();
     },
   };
