@@ -1,12 +1,13 @@
 /**
  * The manager console's data stores (journal list, row drawer, attention, reconciliation, API
- * activity, adjustments, the Settings drafts, the PIN gate's and PIN-change forms and the scanner wizard), created once by the runtime and kept across console visits, but
+ * activity, adjustments, the Settings drafts, the PIN gate's, PIN-change and API-key forms and the scanner wizard), created once by the runtime and kept across console visits, but
  * emptied each time the console closes so the next manager starts from fresh screens.
  */
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
 import type { Translate } from '../state/locale-store.ts';
 import type { Translator } from '../../shared/i18n/translator.ts';
 import type { SessionStore } from '../state/session-store.ts';
+import type { KeysStore } from '../state/keys-store.ts';
 import type { SettingsStore } from '../state/settings-store.ts';
 import type { Timers } from '../state/timers.ts';
 import type { SoundPlayer } from '../app/sound.ts';
@@ -19,6 +20,7 @@ import { downloadCsv, type CsvExport } from './csv.ts';
 import { createReconcileStore, type ReconcileStore } from './reconcile/reconcile-store.ts';
 import { createRowBus, type RowBus } from './row-bus.ts';
 import { createPinGateStore, type PinGateStore } from './pin/pin-gate-store.ts';
+import { createKeysFormStore, type KeysFormStore } from './settings/keys-form-store.ts';
 import { createChangePinStore, type ChangePinStore } from './settings/change-pin-store.ts';
 import type { PolicyStore } from './settings/policy-store.ts';
 import { createSettingsDraftsStore, type SettingsDraftsStore } from './settings/settings-drafts-store.ts';
@@ -37,6 +39,7 @@ export interface ManagerData {
   settingsDrafts: SettingsDraftsStore;
   changePin: ChangePinStore;
   pinGate: PinGateStore;
+  keysForm: KeysFormStore;
   scannerWizard: WizardStore;
   /** Listen to main's journal events; returns the undo. */
   start(): () => void;
@@ -49,6 +52,8 @@ export interface ManagerDataDeps {
   timers: Timers;
   /** The manager session (the PIN change goes through it). */
   session: SessionStore;
+  /** The API keys (the Settings key forms save through it). */
+  keys: KeysStore;
   /** The one settings store (the Settings sections save through its `update`). */
   settings: SettingsStore;
   /** What the fleet policy locks. */
@@ -79,6 +84,7 @@ export function createManagerData(deps: ManagerDataDeps): ManagerData {
   const settingsDrafts = createSettingsDraftsStore({ settings: deps.settings, policy: deps.policy, translator: deps.translator });
   const changePin = createChangePinStore({ session: deps.session, t });
   const pinGate = createPinGateStore({ session: deps.session });
+  const keysForm = createKeysFormStore({ keys: deps.keys });
   const scannerWizard = createWizardStore({ settings: deps.settings, sound: deps.sound, translator: deps.translator });
   return {
     rows,
@@ -92,6 +98,7 @@ export function createManagerData(deps: ManagerDataDeps): ManagerData {
     settingsDrafts,
     changePin,
     pinGate,
+    keysForm,
     scannerWizard,
     start() {
       return bridge.on('journalChanged', (p) => {
@@ -110,6 +117,7 @@ export function createManagerData(deps: ManagerDataDeps): ManagerData {
       settingsDrafts.getState().reset();
       changePin.getState().reset();
       pinGate.getState().reset();
+      keysForm.getState().reset();
       scannerWizard.getState().reset();
     },
   };

@@ -10,6 +10,7 @@ import type { ReconcileState } from './reconcile/reconcile-store.ts';
 import type { JournalListState } from './transactions/journal-store.ts';
 import type { WizardState } from './scanner-wizard/wizard-store.ts';
 import type { PinGateState } from './pin/pin-gate-store.ts';
+import type { KeysFormState } from './settings/keys-form-store.ts';
 import type { ChangePinState } from './settings/change-pin-store.ts';
 import type { SettingsDraftsState } from './settings/settings-drafts-store.ts';
 import type { RowDetailState } from './transactions/row-detail-store.ts';
@@ -32,3 +33,4 @@ export const useScannerWizard = <T,>(select: (s: WizardState) => T): T => useSto
 export const useChangePin = <T,>(select: (s: ChangePinState) => T): T => useStore(useManagerData().changePin, select);
 
 export const usePinGate = <T,>(select: (s: PinGateState) => T): T => useStore(useManagerData().pinGate, select);
+export const useKeysForm = <T,>(select: (s: KeysFormState) => T): T => useStore(useManagerData().keysForm, select);
