@@ -86,6 +86,8 @@ export function PinGate({ state, onCancel }: PinGateProps) {
   const variant: CodeVariant = state.configured ? 'forgot' : state.setup === 'first-run' ? 'first-run' : 'reset';
   return (
     <SetPinWithCode
+      // Another form (a new set-up code): mounted afresh, so its first field takes the focus again.
+      key={`${variant}-${state.setupCode ?? ''}`}
       variant={variant}
       state={state}
       onCancel={forgot ? () => gate.getState().backFromForgot() : onCancel}
