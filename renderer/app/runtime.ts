@@ -146,7 +146,7 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
   const member = createMemberStore(bridge, timers);
   const ui = createUiStore();
   const scanFields = new ScanFieldRegistry();
-  const managerData = createManagerData({ bridge, timers, session, settings, policy, sound, t, businessDayStartsAt: () => settings.getState().settings?.businessDayStartsAt ?? DEFAULT_DAY_START, translator: () => locale.getState().translator });
+  const managerData = createManagerData({ bridge, timers, session, keys, settings, policy, sound, t, businessDayStartsAt: () => settings.getState().settings?.businessDayStartsAt ?? DEFAULT_DAY_START, translator: () => locale.getState().translator });
   const posLinkAdmin = createPosLinkAdminStore({
     bridge,
     t,

@@ -20,7 +20,7 @@ import { PosLinkTab } from './pos-link/pos-link-tab.tsx';
 import { RowDetailDrawer } from './transactions/row-detail.tsx';
 import { TransactionsTab } from './transactions/transactions-tab.tsx';
 import { formatDateTime, isoToMs } from '../../shared/time/date-format.ts';
-import { Button, ErrorBanner } from '../ui/index.ts';
+import { Button, ErrorBanner, tabId, tabPanelId, Tabs } from '../ui/index.ts';
 import './manager.css';
 import { useT, useTranslator } from '../app/translate.tsx';
 
@@ -124,21 +124,6 @@ export function ManagerConsole({ onClose }: ManagerConsoleProps) {
     if (focus) tabRefs.current.get(id)?.focus();
   }
 
-  function onTabKey(e: KeyboardEvent<HTMLDivElement>) {
-    // From the tab that has focus (normally the selected one: selection follows focus).
-    const focused = TABS.findIndex(([id]) => tabRefs.current.get(id) === document.activeElement);
-    const i = focused >= 0 ? focused : TABS.findIndex(([id]) => id === tab);
-    let next: number | null = null;
-    if (e.key === 'ArrowRight') next = (i + 1) % TABS.length;
-    else if (e.key === 'ArrowLeft') next = (i - 1 + TABS.length) % TABS.length;
-    else if (e.key === 'Home') next = 0;
-    else if (e.key === 'End') next = TABS.length - 1;
-    if (next === null) return;
-    e.preventDefault();
-    const t = TABS[next];
-    if (t !== undefined) selectTab(t[0], true);
-  }
-
   function onRootKey(e: KeyboardEvent<HTMLDivElement>) {
     // Alt+1…6 jumps to a tab from anywhere in the console.
     if (phase !== 'open' || !e.altKey || e.ctrlKey || e.metaKey) return;
@@ -226,41 +211,38 @@ export function ManagerConsole({ onClose }: ManagerConsoleProps) {
               </Button>
             </p>
           )}
-          <div className="mgr-tabs" role="tablist" aria-label={t(M.tabs)} onKeyDown={onTabKey}>
-            {TABS.map(([id, label], i) => (
-              <button
-                key={id}
-                ref={(el) => {
-                  if (el === null) tabRefs.current.delete(id);
-                  else tabRefs.current.set(id, el);
-                }}
-                type="button"
-                role="tab"
-                id={`mgr-tab-${id}`}
-                aria-selected={tab === id}
-                aria-controls={`mgr-panel-${id}`}
-                aria-keyshortcuts={`Alt+${i + 1}`}
-                tabIndex={tab === id ? 0 : -1}
-                className="mgr-tab-button"
-                onClick={() => selectTab(id)}
-                data-testid={`manager-tab-${id}`}
-              >
-                {t(label)}
-                {id === 'attention' && attentionCount !== null && attentionCount > 0 && (
-                  <span className="mgr-badge" data-testid="manager-attention-count">
-                    <span className="mgr-sr">: </span>
-                    {attentionCount}
-                  </span>
-                )}
-              </button>
-            ))}
-          </div>
+          <Tabs
+            label={t(M.tabs)}
+            idPrefix="mgr"
+            selected={tab}
+            onSelect={selectTab}
+            tabRef={(id, el) => {
+              if (el === null) tabRefs.current.delete(id);
+              else tabRefs.current.set(id, el);
+            }}
+            items={TABS.map(([id, label], i) => ({
+              id,
+              keyShortcut: `Alt+${i + 1}`,
+              testId: `manager-tab-${id}`,
+              label: (
+                <>
+                  {t(label)}
+                  {id === 'attention' && attentionCount !== null && attentionCount > 0 && (
+                    <span className="mgr-badge" data-testid="manager-attention-count">
+                      <span className="mgr-sr">: </span>
+                      {attentionCount}
+                    </span>
+                  )}
+                </>
+              ),
+            }))}
+          />
           {TABS.map(([id]) => (
             <div
               key={id}
               role="tabpanel"
-              id={`mgr-panel-${id}`}
-              aria-labelledby={`mgr-tab-${id}`}
+              id={tabPanelId('mgr', id)}
+              aria-labelledby={tabId('mgr', id)}
               hidden={tab !== id}
               className={`mgr-panel${id === 'transactions' ? ' mgr-panel--fill' : ''}`}
             >

@@ -1,12 +1,13 @@
 /**
  * The manager console's data stores (journal list, row drawer, attention, reconciliation, API
- * activity, adjustments, the Settings drafts, the PIN-change form and the scanner wizard), created once by the runtime and kept across console visits, but
+ * activity, adjustments, the Settings drafts, the PIN gate's, PIN-change and API-key forms and the scanner wizard), created once by the runtime and kept across console visits, but
  * emptied each time the console closes so the next manager starts from fresh screens.
  */
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
 import type { Translate } from '../state/locale-store.ts';
 import type { Translator } from '../../shared/i18n/translator.ts';
 import type { SessionStore } from '../state/session-store.ts';
+import type { KeysStore } from '../state/keys-store.ts';
 import type { SettingsStore } from '../state/settings-store.ts';
 import type { Timers } from '../state/timers.ts';
 import type { SoundPlayer } from '../app/sound.ts';
@@ -18,6 +19,8 @@ import { createAttentionStore, type AttentionStore } from './attention/attention
 import { downloadCsv, type CsvExport } from './csv.ts';
 import { createReconcileStore, type ReconcileStore } from './reconcile/reconcile-store.ts';
 import { createRowBus, type RowBus } from './row-bus.ts';
+import { createPinGateStore, type PinGateStore } from './pin/pin-gate-store.ts';
+import { createKeysFormStore, type KeysFormStore } from './settings/keys-form-store.ts';
 import { createChangePinStore, type ChangePinStore } from './settings/change-pin-store.ts';
 import type { PolicyStore } from './settings/policy-store.ts';
 import { createSettingsDraftsStore, type SettingsDraftsStore } from './settings/settings-drafts-store.ts';
@@ -35,6 +38,8 @@ export interface ManagerData {
   adjustConfirm: AdjustConfirmStore;
   settingsDrafts: SettingsDraftsStore;
   changePin: ChangePinStore;
+  pinGate: PinGateStore;
+  keysForm: KeysFormStore;
   scannerWizard: WizardStore;
   /** Listen to main's journal events; returns the undo. */
   start(): () => void;
@@ -47,6 +52,8 @@ export interface ManagerDataDeps {
   timers: Timers;
   /** The manager session (the PIN change goes through it). */
   session: SessionStore;
+  /** The API keys (the Settings key forms save through it). */
+  keys: KeysStore;
   /** The one settings store (the Settings sections save through its `update`). */
   settings: SettingsStore;
   /** What the fleet policy locks. */
@@ -76,6 +83,8 @@ export function createManagerData(deps: ManagerDataDeps): ManagerData {
   const adjust = createAdjustStore({ confirm: adjustConfirm, translator: deps.translator });
   const settingsDrafts = createSettingsDraftsStore({ settings: deps.settings, policy: deps.policy, translator: deps.translator });
   const changePin = createChangePinStore({ session: deps.session, t });
+  const pinGate = createPinGateStore({ session: deps.session });
+  const keysForm = createKeysFormStore({ keys: deps.keys });
   const scannerWizard = createWizardStore({ settings: deps.settings, sound: deps.sound, translator: deps.translator });
   return {
     rows,
@@ -88,6 +97,8 @@ export function createManagerData(deps: ManagerDataDeps): ManagerData {
     adjustConfirm,
     settingsDrafts,
     changePin,
+    pinGate,
+    keysForm,
     scannerWizard,
     start() {
       return bridge.on('journalChanged', (p) => {
@@ -105,6 +116,8 @@ export function createManagerData(deps: ManagerDataDeps): ManagerData {
       adjustConfirm.getState().close();
       settingsDrafts.getState().reset();
       changePin.getState().reset();
+      pinGate.getState().reset();
+      keysForm.getState().reset();
       scannerWizard.getState().reset();
     },
   };

@@ -9,6 +9,8 @@ import type { ManagerData } from './manager-data.ts';
 import type { ReconcileState } from './reconcile/reconcile-store.ts';
 import type { JournalListState } from './transactions/journal-store.ts';
 import type { WizardState } from './scanner-wizard/wizard-store.ts';
+import type { PinGateState } from './pin/pin-gate-store.ts';
+import type { KeysFormState } from './settings/keys-form-store.ts';
 import type { ChangePinState } from './settings/change-pin-store.ts';
 import type { SettingsDraftsState } from './settings/settings-drafts-store.ts';
 import type { RowDetailState } from './transactions/row-detail-store.ts';
@@ -30,3 +32,5 @@ export const useSettingsDrafts = <T,>(select: (s: SettingsDraftsState) => T): T 
 export const useScannerWizard = <T,>(select: (s: WizardState) => T): T => useStore(useManagerData().scannerWizard, select);
 export const useChangePin = <T,>(select: (s: ChangePinState) => T): T => useStore(useManagerData().changePin, select);
 
+export const usePinGate = <T,>(select: (s: PinGateState) => T): T => useStore(useManagerData().pinGate, select);
+export const useKeysForm = <T,>(select: (s: KeysFormState) => T): T => useStore(useManagerData().keysForm, select);

@@ -12,3 +12,6 @@ export { Skeleton, VisuallyHidden } from './bits.tsx';
 export { ErrorBanner, StatusLine, type StatusTone } from './messages.tsx';
 export { Facts } from './facts.tsx';
 export { Chip, StateChip, STATE_TONE, type ChipTone } from './state-chip.tsx';
+export { nextTabIndex, tabId, tabPanelId, Tabs, type TabItem, type TabsProps } from './tabs.tsx';
+export { ToggleChip, type ToggleChipProps } from './toggle-chip.tsx';
+export { Disclosure, type DisclosureProps } from './disclosure.tsx';

@@ -7,16 +7,17 @@
  *   until a new PIN is set with the code noted at the first run, or keys and settings are cleared;
  * - a forgotten PIN: reset with the same code.
  *
- * A view over the session store (state/session-store.ts): the typed digits stay here, every
- * question to main and its answer live there.
+ * A view over two stores: the typed digits and which form is shown in the gate's form store
+ * (pin-gate-store.ts), every question to main and its answer in the session store.
  */
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { defineMessages } from '@formatjs/intl';
 import type { LockState } from '../../../shared/ipc/contract.ts';
 import { PIN_MAX_DIGITS, PIN_MIN_DIGITS } from '../../../shared/ipc/schemas/pin.ts';
 import { useManagerSession, useRuntime } from '../../app/context.tsx';
+import { useManagerData, usePinGate } from '../use-manager-data.ts';
 import { Button, Field, type FieldIds } from '../../ui/index.ts';
-import { countdown, lockoutText, pinProblem } from './pin-model.ts';
+import { countdown, lockoutText } from './pin-model.ts';
 import { useT, useTranslator } from '../../app/translate.tsx';
 
 const M = defineMessages({
@@ -77,36 +78,19 @@ interface PinGateProps {
 }
 
 export function PinGate({ state, onCancel }: PinGateProps) {
-  const session = useRuntime().session;
-  const [forgot, setForgot] = useState(false);
-  const phase = useManagerSession((s) => s.phase);
-  // Back at the gate after an unlock: the verify form again, not a half-done reset.
-  if (forgot && phase === 'open') setForgot(false);
+  const gate = useManagerData().pinGate;
+  const forgot = usePinGate((s) => s.forgot);
   if (state.configured && !forgot) {
-    return (
-      <VerifyPin
-        onCancel={onCancel}
-        onForgot={() => {
-          session.getState().clearGate();
-          setForgot(true);
-        }}
-      />
-    );
+    return <VerifyPin onCancel={onCancel} onForgot={() => gate.getState().forgotPin()} />;
   }
   const variant: CodeVariant = state.configured ? 'forgot' : state.setup === 'first-run' ? 'first-run' : 'reset';
   return (
     <SetPinWithCode
+      // Another form (a new set-up code): mounted afresh, so its first field takes the focus again.
       key={`${variant}-${state.setupCode ?? ''}`}
       variant={variant}
       state={state}
-      onCancel={
-        forgot
-          ? () => {
-              session.getState().clearGate();
-              setForgot(false);
-            }
-          : onCancel
-      }
+      onCancel={forgot ? () => gate.getState().backFromForgot() : onCancel}
     />
   );
 }
@@ -173,12 +157,12 @@ function useNow(active: boolean): number {
 function VerifyPin({ onCancel, onForgot }: { onCancel: () => void; onForgot: () => void }) {
   const tr = useTranslator();
   const t = useT();
-  const session = useRuntime().session;
+  const gate = useManagerData().pinGate;
   const notice = useManagerSession((s) => s.notice);
   const message = useManagerSession((s) => s.message);
   const lockedUntil = useManagerSession((s) => s.lockedOutUntil);
   const busy = useManagerSession((s) => s.busy === 'verify');
-  const [pin, setPin] = useState('');
+  const pin = usePinGate((s) => s.pin);
   const inputRef = useRef<HTMLInputElement>(null);
   const now = useNow(lockedUntil !== null);
   const locked = lockedUntil !== null && lockedUntil > now;
@@ -189,15 +173,11 @@ function VerifyPin({ onCancel, onForgot }: { onCancel: () => void; onForgot: () 
 
   async function submit() {
     if (busy || locked) return;
-    const typed = pin;
-    const verifying = session.getState().verify(typed);
-    // A PIN refused before asking main stays in the field to be corrected; a sent one is cleared.
-    if (pinProblem(typed) === null) setPin('');
-    await verifying;
+    await gate.getState().verify();
     inputRef.current?.focus();
   }
 
-  const press = (d: string) => setPin((p) => (p.length < PIN_MAX_DIGITS ? p + d : p));
+  const press = (d: string) => gate.getState().press(d);
 
   return (
     <PinCard mode="verify" title={t(M.title)} onSubmit={() => void submit()}>
@@ -207,7 +187,7 @@ function VerifyPin({ onCancel, onForgot }: { onCancel: () => void; onForgot: () 
         </p>
       )}
       <Field label={t(M.enter)}>
-        {(ids) => <PinInput ids={ids} inputRef={inputRef} disabled={locked} value={pin} onChange={setPin} testId="pin-input" />}
+        {(ids) => <PinInput ids={ids} inputRef={inputRef} disabled={locked} value={pin} onChange={(v) => gate.getState().typePin(v)} testId="pin-input" />}
       </Field>
       <div className="mgr-keypad" role="group" aria-label={t(M.keypad)}>
         {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => (
@@ -215,13 +195,13 @@ function VerifyPin({ onCancel, onForgot }: { onCancel: () => void; onForgot: () 
             {d}
           </button>
         ))}
-        <button type="button" className="mgr-key" disabled={locked} onClick={() => setPin('')} tabIndex={-1} aria-label={t(M.clearPin)}>
+        <button type="button" className="mgr-key" disabled={locked} onClick={() => gate.getState().clearPin()} tabIndex={-1} aria-label={t(M.clearPin)}>
           C
         </button>
         <button type="button" className="mgr-key" disabled={locked} onClick={() => press('0')} tabIndex={-1}>
           0
         </button>
-        <button type="button" className="mgr-key" disabled={locked} onClick={() => setPin((p) => p.slice(0, -1))} tabIndex={-1} aria-label={t(M.deleteDigit)}>
+        <button type="button" className="mgr-key" disabled={locked} onClick={() => gate.getState().backspace()} tabIndex={-1} aria-label={t(M.deleteDigit)}>
           ⌫
         </button>
       </div>
@@ -255,25 +235,21 @@ const TITLES = { 'first-run': M.titleFirstRun, reset: M.titleReset, forgot: M.ti
 
 function SetPinWithCode({ variant, state, onCancel }: { variant: CodeVariant; state: LockState; onCancel: () => void }) {
   const t = useT();
-  const session = useRuntime().session;
+  const gate = useManagerData().pinGate;
   const errors = useManagerSession((s) => s.fieldErrors);
   const message = useManagerSession((s) => s.message);
   const busy = useManagerSession((s) => s.busy === 'set');
-  const [code, setCode] = useState('');
-  const [pin, setPin] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const code = usePinGate((s) => s.code);
+  const pin = usePinGate((s) => s.newPin);
+  const repeat = usePinGate((s) => s.repeat);
   const codeUsable = state.setupCodeUsable;
 
-  async function submit() {
-    if (busy) return;
-    if (!(await session.getState().setPinWithCode({ code, pin, repeat }))) return;
-    setCode('');
-    setPin('');
-    setRepeat('');
+  function submit() {
+    if (!busy) void gate.getState().setPin();
   }
 
   return (
-    <PinCard mode={variant === 'first-run' ? 'set' : variant} title={t(TITLES[variant])} onSubmit={() => void submit()}>
+    <PinCard mode={variant === 'first-run' ? 'set' : variant} title={t(TITLES[variant])} onSubmit={submit}>
       {variant === 'first-run' && state.setupCode !== null && (
         <>
           <p className="mgr-hint">{t(M.codeShown)}</p>
@@ -307,16 +283,16 @@ function SetPinWithCode({ variant, state, onCancel }: { variant: CodeVariant; st
                 maxLength={20}
                 autoFocus
                 value={code}
-                onChange={(e) => setCode(e.target.value)}
+                onChange={(e) => gate.getState().setField('code', e.target.value)}
                 data-testid="pin-setup-code"
               />
             )}
           </Field>
           <Field label={t(M.newPin)} hint={t(M.newPinHint, { min: PIN_MIN_DIGITS, max: PIN_MAX_DIGITS })} error={errors.pin}>
-            {(ids) => <PinInput ids={ids} value={pin} onChange={setPin} testId="pin-new" />}
+            {(ids) => <PinInput ids={ids} value={pin} onChange={(v) => gate.getState().setField('pin', v)} testId="pin-new" />}
           </Field>
           <Field label={t(M.newPinAgain)} error={errors.repeat}>
-            {(ids) => <PinInput ids={ids} value={repeat} onChange={setRepeat} testId="pin-repeat" />}
+            {(ids) => <PinInput ids={ids} value={repeat} onChange={(v) => gate.getState().setField('repeat', v)} testId="pin-repeat" />}
           </Field>
         </>
       )}
@@ -342,9 +318,10 @@ function SetPinWithCode({ variant, state, onCancel }: { variant: CodeVariant; st
 function ClearTill() {
   const t = useT();
   const session = useRuntime().session;
+  const gate = useManagerData().pinGate;
   const busy = useManagerSession((s) => s.busy === 'clear');
   const message = useManagerSession((s) => s.clearMessage);
-  const [asking, setAsking] = useState(false);
+  const asking = usePinGate((s) => s.askingClear);
 
   function clear() {
     // Done: the lock state is a first run again, and the gate shows the new set-up code.
@@ -354,7 +331,7 @@ function ClearTill() {
   return (
     <div className="mgr-clear-till" data-testid="till-reset">
       {!asking ? (
-        <Button onClick={() => setAsking(true)} testId="till-reset-start">
+        <Button onClick={() => gate.getState().askClear(true)} testId="till-reset-start">
           {t(M.clearStart)}
         </Button>
       ) : (
@@ -366,7 +343,7 @@ function ClearTill() {
             <Button variant="danger" disabled={busy} onClick={clear} testId="till-reset-confirm">
               {t(busy ? M.clearing : M.clearConfirm)}
             </Button>
-            <Button variant="ghost" disabled={busy} onClick={() => setAsking(false)}>
+            <Button variant="ghost" disabled={busy} onClick={() => gate.getState().askClear(false)}>
               {t(M.clearKeep)}
             </Button>
           </div>

@@ -11,7 +11,7 @@ import { DEFAULT_DAY_START } from '../../../shared/time/business-day.ts';
 import { useRuntime, useSettings } from '../../app/context.tsx';
 import { AdjustConfirm } from '../adjust/adjust-confirm.tsx';
 import { formatCount, formatDateTime, formatPoints } from '../format.ts';
-import { Button, ErrorBanner, Field, StatusLine, Table, type Column } from '../../ui/index.ts';
+import { Button, Disclosure, ErrorBanner, Field, StatusLine, Table, type Column } from '../../ui/index.ts';
 import { useAdjustConfirm, useManagerData, useOpenRow, useReconcile } from '../use-manager-data.ts';
 import { dupKey, reconcileDay } from './reconcile-store.ts';
 import { differenceText, progressFraction, progressText, sectionExplanation, sectionTitle, sectionTotalText, summarise } from './summary.ts';
@@ -270,9 +270,9 @@ function ReconcileSectionView({
   return (
     <section className={`mgr-rec-section mgr-rec-section--${section.tone}`} aria-labelledby={headingId} data-testid={`reconcile-section-${section.id}`}>
       <h3 id={headingId}>
-        <button type="button" className="mgr-disclosure" aria-expanded={open} onClick={() => setOpen((v) => !v)}>
+        <Disclosure open={open} onToggle={() => setOpen((v) => !v)}>
           {title} — {sectionTotalText(section, translate, tr.locale)}
-        </button>
+        </Disclosure>
       </h3>
       <p className="mgr-hint">{sectionExplanation(section.id, translate)}</p>
       {open &&

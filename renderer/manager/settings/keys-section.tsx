@@ -1,13 +1,15 @@
 /**
  * API keys: masked status per key, set (a password field whose value crosses the bridge once and
  * is cleared at once — the UI only ever sees masks), test connection, clear; the storage tier with
- * its warning and the explicit opt-in when the OS has no keyring. A view over the keys store.
+ * its warning and the explicit opt-in when the OS has no keyring. A view over the keys store (what main
+ * answers, masks only) and the keys form store (what is typed).
  */
 import { defineMessages } from '@formatjs/intl';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { KeyKind } from '../../../shared/ipc/schemas/keys.ts';
 import type { KeysStatus, StorageTier } from '../../../shared/ipc/contract.ts';
 import { useKeys, useRuntime } from '../../app/context.tsx';
+import { useKeysForm, useManagerData } from '../use-manager-data.ts';
 import { backendLabel, testDetail, testHeadline } from './key-text.ts';
 import { formatIso } from '../format.ts';
 import { Button, ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
@@ -94,12 +96,12 @@ export function KeysSection() {
 function StorageTierView({ tier }: { tier: StorageTier }) {
   const tr = useTranslator();
   const t = tr.t;
-  const keys = useRuntime().keys;
+  const form = useManagerData().keysForm;
   const { busy, error } = useKeys((s) => s.optIn);
-  const [ack, setAck] = useState(false);
+  const ack = useKeysForm((s) => s.ack);
 
   function optIn() {
-    if (ack) void keys.getState().allowPlainText();
+    void form.getState().allowPlainText();
   }
 
   return (
@@ -119,7 +121,7 @@ function StorageTierView({ tier }: { tier: StorageTier }) {
         ) : (
           <div className="mgr-optin">
             <label className="mgr-check">
-              <input type="checkbox" checked={ack} onChange={(e) => setAck(e.target.checked)} data-testid="keys-optin-ack" />
+              <input type="checkbox" checked={ack} onChange={(e) => form.getState().acknowledge(e.target.checked)} data-testid="keys-optin-ack" />
               {t(M.optInAck)}
             </label>
             <Button disabled={!ack || busy} onClick={optIn} testId="keys-optin">
@@ -134,25 +136,24 @@ function StorageTierView({ tier }: { tier: StorageTier }) {
 
 function KeySlot({ kind, status }: { kind: KeyKind; status: KeysStatus }) {
   const keys = useRuntime().keys;
+  const form = useManagerData().keysForm;
   const slot = status[kind];
   const { busy, fieldError, error, saved, test } = useKeys((s) => s.slots[kind]);
-  const [value, setValue] = useState('');
-  const [confirmClear, setConfirmClear] = useState(false);
+  const value = useKeysForm((s) => s.typed[kind]);
+  const confirmClear = useKeysForm((s) => s.confirmClear[kind]);
   const tr = useTranslator();
   const t = tr.t;
 
-  async function save() {
-    // A key that crossed the bridge leaves the field, whatever the answer; one refused here stays to be corrected.
-    if (await keys.getState().setKey(kind, value)) setValue('');
+  function save() {
+    void form.getState().save(kind);
   }
 
   function runTest() {
     void keys.getState().test(kind);
   }
 
-  async function clear() {
-    await keys.getState().clear(kind);
-    setConfirmClear(false);
+  function clear() {
+    void form.getState().clear(kind);
   }
 
   const headline = test !== null ? testHeadline(test, t) : null;
@@ -181,7 +182,7 @@ function KeySlot({ kind, status }: { kind: KeyKind; status: KeysStatus }) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          void save();
+          save();
         }}
       >
         <Field label={t(M.field, { kind, replace: slot.configured ? 'yes' : 'no' })} hint={t(M.fieldHint, { live: 'fl_live_', test: 'fl_test_' })} error={fieldError ?? undefined}>
@@ -192,7 +193,7 @@ function KeySlot({ kind, status }: { kind: KeyKind; status: KeysStatus }) {
               autoComplete="off"
               spellCheck={false}
               value={value}
-              onChange={(e) => setValue(e.target.value)}
+              onChange={(e) => form.getState().type(kind, e.target.value)}
               data-testid={`key-${kind}-input`}
             />
           )}
@@ -208,15 +209,15 @@ function KeySlot({ kind, status }: { kind: KeyKind; status: KeysStatus }) {
             (confirmClear ? (
               <span className="mgr-confirm" role="group" aria-label={t(M.confirmRemove, { kind })}>
                 <span>{t(M.removeQuestion, { kind })}</span>
-                <Button variant="danger" disabled={busy !== null} onClick={() => void clear()} testId={`key-${kind}-clear-confirm`}>
+                <Button variant="danger" disabled={busy !== null} onClick={clear} testId={`key-${kind}-clear-confirm`}>
                   {t(M.remove)}
                 </Button>
-                <Button variant="ghost" onClick={() => setConfirmClear(false)}>
+                <Button variant="ghost" onClick={() => form.getState().askClear(kind, false)}>
                   {t(M.cancel)}
                 </Button>
               </span>
             ) : (
-              <Button variant="ghost" disabled={busy !== null} onClick={() => setConfirmClear(true)} testId={`key-${kind}-clear`}>
+              <Button variant="ghost" disabled={busy !== null} onClick={() => form.getState().askClear(kind, true)} testId={`key-${kind}-clear`}>
                 {t(M.removeStart)}
               </Button>
             ))}

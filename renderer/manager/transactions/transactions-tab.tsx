@@ -7,7 +7,7 @@ import { useCallback, useEffect } from 'react';
 import { defineMessage, defineMessages } from '@formatjs/intl';
 import { JOURNAL_KINDS, STATE_LABEL_MESSAGES } from '../../../shared/journal/states.ts';
 import { useManagerSession } from '../../app/context.tsx';
-import { Button, ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
+import { Button, ErrorBanner, Field, StatusLine, ToggleChip } from '../../ui/index.ts';
 import { useJournal, useManagerData, useOpenRow } from '../use-manager-data.ts';
 import { SEARCH_MAX, STATE_CHIPS, isFiltered } from './filter.ts';
 import { kindLabel } from './row-text.ts';
@@ -107,31 +107,17 @@ export function TransactionsTab() {
         <fieldset className="mgr-chips">
           <legend>{t(M.state)}</legend>
           {STATE_CHIPS.map((s) => (
-            <button
-              key={s}
-              type="button"
-              className="mgr-chip-toggle"
-              aria-pressed={filterState.states.includes(s)}
-              onClick={() => actions.toggleState(s)}
-              data-testid={`journal-filter-state-${s}`}
-            >
+            <ToggleChip key={s} pressed={filterState.states.includes(s)} onToggle={() => actions.toggleState(s)} testId={`journal-filter-state-${s}`}>
               {t(STATE_LABEL_MESSAGES[s])}
-            </button>
+            </ToggleChip>
           ))}
         </fieldset>
         <fieldset className="mgr-chips">
           <legend>{t(M.kind)}</legend>
           {JOURNAL_KINDS.map((k) => (
-            <button
-              key={k}
-              type="button"
-              className="mgr-chip-toggle"
-              aria-pressed={filterState.kinds.includes(k)}
-              onClick={() => actions.toggleKind(k)}
-              data-testid={`journal-filter-kind-${k}`}
-            >
+            <ToggleChip key={k} pressed={filterState.kinds.includes(k)} onToggle={() => actions.toggleKind(k)} testId={`journal-filter-kind-${k}`}>
               {kindLabel(k, translate)}
-            </button>
+            </ToggleChip>
           ))}
         </fieldset>
       </form>
