@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../sandbox/server.ts';
 import { createTillKit } from '../app/testing/till-kit.ts';
 import type { TillKit } from '../app/testing/till-kit.ts';
-import { request } from './testing/pos-http.ts';
+import { request, openPosLink } from './testing/pos-http.ts';
 import type { PosTarget } from './testing/pos-http.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -21,11 +21,7 @@ describe('a replay after the clock went back a business day', () => {
       settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', requestTimeoutMs: 2000, txnIdScope: 'business-day' },
       clock: { now: () => Date.now() + shift },
     });
-    await kit.unlock();
-    const conf = await kit.call('posLinkConfigure', { enabled: true });
-    t.port = conf.ok ? (conf.value as { listening: { port: number } }).listening.port : 0;
-    const created = await kit.call('posLinkTokenCreate');
-    t.token = created.ok ? (created.value as { token: string }).token : '';
+    await openPosLink(kit, t);
   });
   afterAll(() => kit.close());
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../sandbox/server.ts';
 import { createTillKit } from '../app/testing/till-kit.ts';
 import type { TillKit } from '../app/testing/till-kit.ts';
-import { request } from './testing/pos-http.ts';
+import { request, openPosLink } from './testing/pos-http.ts';
 import type { PosTarget } from './testing/pos-http.ts';
 
 describe('returns of a sale with lines that do not earn', () => {
@@ -15,11 +15,7 @@ describe('returns of a sale with lines that do not earn', () => {
   const t: PosTarget = { port: 0, token: '' };
   beforeAll(async () => {
     kit = await createTillKit({ settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', requestTimeoutMs: 2000 } });
-    await kit.unlock();
-    const conf = await kit.call('posLinkConfigure', { enabled: true });
-    t.port = conf.ok ? (conf.value as { listening: { port: number } }).listening.port : 0;
-    const created = await kit.call('posLinkTokenCreate');
-    t.token = created.ok ? (created.value as { token: string }).token : '';
+    await openPosLink(kit, t);
   });
   afterAll(() => kit.close());
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../sandbox/server.ts';
 import { createTillKit } from '../app/testing/till-kit.ts';
 import type { TillKit } from '../app/testing/till-kit.ts';
-import { openSse, rawRequest, request } from './testing/pos-http.ts';
+import { openSse, rawRequest, request, openPosLink } from './testing/pos-http.ts';
 import type { PosTarget } from './testing/pos-http.ts';
 import { createPosLinkServer } from './server.ts';
 
@@ -19,11 +19,7 @@ const t: PosTarget = { port: 0, token: '' };
 
 beforeAll(async () => {
   kit = await createTillKit({ settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', requestTimeoutMs: 2000 }, posLinkRateLimit: { perSecond: 100_000, burst: 100_000 } });
-  await kit.unlock();
-  const conf = await kit.call('posLinkConfigure', { enabled: true });
-  t.port = conf.ok ? (conf.value as { listening: { port: number } }).listening.port : 0;
-  const created = await kit.call('posLinkTokenCreate');
-  t.token = created.ok ? (created.value as { token: string }).token : '';
+  await openPosLink(kit, t);
 });
 afterAll(() => kit.close());
 

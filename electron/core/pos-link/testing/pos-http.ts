@@ -1,9 +1,10 @@
 /**
- * HTTP helpers for the POS-link attack tests: a plain request with the POS token, a raw socket
+ * HTTP helpers for the POS-link tests: the link opened on a till kit, a plain request with the POS token, a raw socket
  * request (missing Host, absolute-form targets) and an SSE reader.
  */
 import http from 'node:http';
 import net from 'node:net';
+import type { TillKit } from '../../app/testing/till-kit.ts';
 
 export interface Reply {
   status: number;
@@ -111,4 +112,14 @@ export async function openSse(t: PosTarget): Promise<SseReader> {
     },
     close: () => req.destroy(),
   };
+}
+
+/** Unlocks the kit's manager, turns the POS link on and pairs a token: `t` then reaches it. */
+export async function openPosLink(kit: TillKit, t: PosTarget): Promise<void> {
+  await kit.unlock();
+  const conf = await kit.call('posLinkConfigure', { enabled: true });
+  const created = await kit.call('posLinkTokenCreate');
+  if (!conf.ok || !created.ok) throw new Error(`POS link did not start: ${JSON.stringify(conf.ok ? created : conf)}`);
+  t.port = (conf.value as { listening: { port: number } }).listening.port;
+  t.token = (created.value as { token: string }).token;
 }
