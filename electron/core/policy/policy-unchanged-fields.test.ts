@@ -7,27 +7,14 @@
  * by the policy's (it comes back when the policy drops it). Real app core, real IPC door.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { completePatch } from '../../../renderer/state/settings-store.ts';
 import type { Settings } from '../settings/settings-schema.ts';
-import { createTillKit } from '../app/testing/till-kit.ts';
+import { policyTills } from '../app/testing/policy-till.ts';
 import type { TillKit } from '../app/testing/till-kit.ts';
-import { openPolicySource } from './policy-source.ts';
-import type { PolicySource } from './policy-source.ts';
 
-let kit: TillKit | null = null;
-let source: PolicySource | null = null;
-let dir = '';
-afterEach(async () => {
-  await kit?.close();
-  kit = null;
-  source?.close();
-  source = null;
-  if (dir !== '') fs.rmSync(dir, { recursive: true, force: true });
-  dir = '';
-});
+const policyTill = policyTills();
 
 const POLICY = {
   settings: {
@@ -39,11 +26,7 @@ const POLICY = {
 };
 
 async function start(): Promise<TillKit> {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-unchanged-'));
-  const file = path.join(dir, 'policy.json');
-  fs.writeFileSync(file, JSON.stringify(POLICY));
-  source = openPolicySource({ path: file, releaseBuild: false, watch: false });
-  kit = await createTillKit({ policy: source, settings: { mode: 'sandbox', storeId: 'st_nyc_01', tillId: 'T01' } });
+  const { kit } = await policyTill({ policy: POLICY, kit: () => ({ settings: { mode: 'sandbox', storeId: 'st_nyc_01', tillId: 'T01' } }) });
   await kit.unlock();
   return kit;
 }
