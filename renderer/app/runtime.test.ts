@@ -42,6 +42,16 @@ describe('runtime scan routing', () => {
     expect(fake.callsTo('memberCard')).toHaveLength(2);
   });
 
+  it('a member scan asks for the card before it counts the scan for telemetry', async () => {
+    const { runtime, fake } = setup();
+    runtime.handleScan('mb_ava_chen', 'wedge');
+    await flush(20);
+    vi.advanceTimersByTime(1);
+    const order = fake.calls.map((c) => c.method).filter((m) => m === 'memberCard' || m === 'scanSeen');
+    expect(order).toEqual(['memberCard', 'scanSeen']);
+    expect(fake.callsTo('scanSeen')).toEqual([{ source: 'wedge' }]);
+  });
+
   it('a coupon scan during an open sale is linked to it and names the shown member', async () => {
     const { runtime, fake, sounds } = setup();
     runtime.handleScan('mb_ava_chen', 'wedge');

@@ -306,7 +306,8 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
       }
       const route = routeScan(raw, { customPattern: settings.getState().settings?.scanner.customPattern ?? null, field: scanFields.lookup(activeElement()) });
       // Counted for fleet telemetry (source only, never the code); a failure here is not the cashier's concern.
-      void bridge.scanSeen({ source }).catch(() => undefined);
+      // Sent on the next task so the card request leaves first: the count must not queue ahead of it.
+      setTimeout(() => void bridge.scanSeen({ source }).catch(() => undefined), 0);
       switch (route.kind) {
         case 'error': {
           const message = locale.getState().translator.text(route.localized);
