@@ -2,7 +2,8 @@
  * End-of-day reconciliation's state: the chosen business day (today's by default, by the till's
  * business-day rule), a run with main's progress events, the report, the CSV export, and for
  * each duplicate the compensating adjustment — with the ones already made, asked again before a
- * second one so the warning is current.
+ * second one so the warning is current, and sent under the duplicate's own reference so it is
+ * recorded once however often, wherever it is pressed.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillBridge } from '../../../shared/ipc/bridge-types.ts';
@@ -20,7 +21,7 @@ import { engineText } from '../../state/outcome.ts';
 import type { Translate } from '../../state/locale-store.ts';
 import { formatDateTime } from '../format.ts';
 import type { Answer } from '../row-bus.ts';
-import { duplicateAdjustment, isCompensationFor } from './summary.ts';
+import { compensationRef, duplicateAdjustment, isCompensationFor, nextCompensationRef } from './summary.ts';
 import type { DuplicateItem, ReconcileProgress } from './summary.ts';
 
 /** Members looked up for earlier compensations per run (one journal query each). */
@@ -122,15 +123,16 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
       return d;
     };
 
-    /** Journal adjustments already made for these duplicates (one lookup per member). */
-    const findEarlier = async (dups: readonly DuplicateItem[]): Promise<Map<string, JournalRow[]>> => {
+    /** Journal adjustments already made for these duplicates of `date` (one lookup per member). */
+    const findEarlier = async (dups: readonly DuplicateItem[], date: string): Promise<Map<string, JournalRow[]>> => {
       const out = new Map<string, JournalRow[]>();
+      const bases = new Map(await Promise.all(dups.map(async (d) => [dupKey(d), await compensationRef(d, date)] as const)));
       const members = [...new Set(dups.map((d) => d.memberId))].slice(0, EARLIER_MEMBERS_MAX);
       for (const memberId of members) {
         const result = await call<Answer<'journalList'>>(() => bridge.journalList({ filter: { kinds: ['adjustment'], search: memberId }, limit: 200 }));
         if (!result.ok) continue;
         for (const d of dups.filter((x) => x.memberId === memberId)) {
-          const rows = result.value.rows.filter((r) => isCompensationFor(r, memberId, d.token ?? d.description));
+          const rows = result.value.rows.filter((r) => isCompensationFor(r, memberId, d.token ?? d.description, bases.get(dupKey(d))));
           if (rows.length > 0) out.set(dupKey(d), rows);
         }
       }
@@ -162,7 +164,7 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
           return;
         }
         set({ report: result.value, compensated: new Map(), earlier: new Map() });
-        const earlier = await findEarlier(result.value.duplicatedOnServer);
+        const earlier = await findEarlier(result.value.duplicatedOnServer, result.value.date);
         if (mine === epoch) set({ earlier });
       },
 
@@ -184,9 +186,11 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
         const mine = epoch;
         const key = dupKey(item);
         // Compensated already (an earlier run, another manager)? Ask again now, and say so before a second one.
-        const found = (await findEarlier([item])).get(key) ?? [];
+        const found = (await findEarlier([item], report.date)).get(key) ?? [];
+        // The same reference on every press, console and restart: main records it once.
+        const ref = nextCompensationRef(await compensationRef(item, report.date), found);
         if (mine !== epoch) return;
-        deps.confirm.getState().begin('reconcile', duplicateAdjustment(item, report.date), {
+        deps.confirm.getState().begin('reconcile', { ...duplicateAdjustment(item, report.date), ref }, {
           noteEditable: true,
           context: compensationContext(found, deps.t),
           onSubmitted(o) {
