@@ -123,8 +123,9 @@ describe('reconciliation store', () => {
         confirm.getState().close();
       }
       sentRefs.push(...fake.callsTo('adjustmentSubmit').map((c) => (c as { ref: string }).ref));
-      // An earlier one under the reference is found even when its note was edited.
-      if (earlierRows.length > 0) expect(reconcile.getState().earlier.get(dupKey(DUP))?.map((r) => r.id)).toEqual([70]);
+      // An earlier one under the reference is found even when its note was edited, and another is not offered.
+      expect(reconcile.getState().earlier.get(dupKey(DUP))?.map((r) => r.id)).toEqual(earlierRows.length > 0 ? [70] : undefined);
+      expect(reconcile.getState().recorded.has(dupKey(DUP))).toBe(earlierRows.length > 0);
     }
     expect(sentRefs).toEqual(Array.from({ length: 6 }, () => base));
 
@@ -134,6 +135,8 @@ describe('reconciliation store', () => {
     fake.handle('reconcileRun', () => ok(report()));
     reconcile.getState().setDate('2026-03-14');
     await reconcile.getState().run();
+    await flush();
+    expect(reconcile.getState().recorded.has(dupKey(DUP))).toBe(false);
     await reconcile.getState().compensate(DUP);
     expect(confirm.getState().open?.request.ref).toBe(`${base}-r1`);
   });

@@ -43,6 +43,11 @@ export interface ReconcileState {
   compensated: ReadonlyMap<string, string>;
   /** Adjustments found in the journal for the report's duplicates, by `dupKey`. */
   earlier: ReadonlyMap<string, JournalRow[]>;
+  /**
+   * Duplicates (by `dupKey`) whose compensation under their own reference is in the journal and
+   * was not refused: compensating again would only come back `duplicate`, so it is not offered.
+   */
+  recorded: ReadonlySet<string>;
   setDate(date: string): void;
   run(): Promise<void>;
   exportCsv(): Promise<void>;
@@ -108,6 +113,7 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
     exportStatus: null,
     compensated: new Map<string, string>(),
     earlier: new Map<string, JournalRow[]>(),
+    recorded: new Set<string>(),
   });
 
   return createStore<ReconcileState>()((set, get) => {
@@ -123,9 +129,13 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
       return d;
     };
 
-    /** Journal adjustments already made for these duplicates of `date` (one lookup per member). */
-    const findEarlier = async (dups: readonly DuplicateItem[], date: string): Promise<Map<string, JournalRow[]>> => {
+    /**
+     * Journal adjustments already made for these duplicates of `date` (one lookup per member), and
+     * the duplicates whose next compensation reference is already recorded.
+     */
+    const findEarlier = async (dups: readonly DuplicateItem[], date: string): Promise<{ earlier: Map<string, JournalRow[]>; recorded: Set<string> }> => {
       const out = new Map<string, JournalRow[]>();
+      const recorded = new Set<string>();
       const bases = new Map(await Promise.all(dups.map(async (d) => [dupKey(d), await compensationRef(d, date)] as const)));
       const members = [...new Set(dups.map((d) => d.memberId))].slice(0, EARLIER_MEMBERS_MAX);
       for (const memberId of members) {
@@ -134,9 +144,11 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
         for (const d of dups.filter((x) => x.memberId === memberId)) {
           const rows = result.value.rows.filter((r) => isCompensationFor(r, memberId, d.token ?? d.description, bases.get(dupKey(d))));
           if (rows.length > 0) out.set(dupKey(d), rows);
+          const base = bases.get(dupKey(d));
+          if (base !== undefined && rows.some((r) => r.ref === `adj-${nextCompensationRef(base, rows)}`)) recorded.add(dupKey(d));
         }
       }
-      return out;
+      return { earlier: out, recorded };
     };
 
     return {
@@ -163,9 +175,9 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
           set({ error: errorText(result.error) });
           return;
         }
-        set({ report: result.value, compensated: new Map(), earlier: new Map() });
-        const earlier = await findEarlier(result.value.duplicatedOnServer, result.value.date);
-        if (mine === epoch) set({ earlier });
+        set({ report: result.value, compensated: new Map(), earlier: new Map(), recorded: new Set() });
+        const found = await findEarlier(result.value.duplicatedOnServer, result.value.date);
+        if (mine === epoch) set(found);
       },
 
       async exportCsv() {
@@ -186,7 +198,7 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
         const mine = epoch;
         const key = dupKey(item);
         // Compensated already (an earlier run, another manager)? Ask again now, and say so before a second one.
-        const found = (await findEarlier([item], report.date)).get(key) ?? [];
+        const found = (await findEarlier([item], report.date)).earlier.get(key) ?? [];
         // The same reference on every press, console and restart: main records it once.
         const ref = nextCompensationRef(await compensationRef(item, report.date), found);
         if (mine !== epoch) return;
