@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, errorText, GENERIC_ERROR, onLockedCall, readEnvelope } from './call.ts';
+import { call, errorText, GENERIC_ERROR, readEnvelope } from './call.ts';
 import { createTranslator } from '../../shared/i18n/translator.ts';
 
 describe('call', () => {
@@ -27,20 +27,6 @@ describe('call', () => {
     expect(errorText({ code: 'INVALID_PAYLOAD', message: 'Invalid request', issues: [{ path: ['saleTotal'], message: 'enter an amount' }] })).toBe('Sale total: enter an amount');
     expect(errorText({ code: 'OFFLINE', message: 'Offline.' })).toBe('Offline.');
     expect(errorText({ code: 'LOCKED', message: 'manager session required' })).toBe('The manager console locked itself. Enter the PIN to continue.');
-  });
-
-  it('tells the locked-session listeners of a LOCKED answer, and only of that', async () => {
-    let told = 0;
-    const off = onLockedCall(() => told++);
-    await call(() => Promise.resolve({ ok: false, error: { code: 'OFFLINE', message: 'Offline.' } }));
-    await call(() => Promise.resolve({ ok: true, value: 1 }));
-    expect(told).toBe(0);
-    const locked = await call(() => Promise.resolve({ ok: false, error: { code: 'LOCKED', message: 'Unlock first.' } }));
-    expect(locked).toEqual({ ok: false, error: { code: 'LOCKED', message: 'Unlock first.' } });
-    expect(told).toBe(1);
-    off();
-    await call(() => Promise.resolve({ ok: false, error: { code: 'LOCKED', message: 'Unlock first.' } }));
-    expect(told).toBe(1);
   });
 });
 

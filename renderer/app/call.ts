@@ -1,8 +1,8 @@
 /**
  * Every bridge call goes through `call`: the envelope becomes a plain result, a rejected promise
  * (the bridge itself broke, the web host went away) becomes a calm generic error, and nothing a
- * cashier sees ever carries a stack trace. A LOCKED answer (the manager session ended) is also
- * told to whoever listens, so whichever store made the call, the console goes back to the PIN.
+ * cashier sees ever carries a stack trace. A LOCKED answer reaches the runtime's session through
+ * its watched bridge (locked-hook.ts), not through here.
  */
 import type { ErrorCode, Issue } from '../../shared/ipc/envelope.ts';
 import { ERROR_CODE_MESSAGES } from '../../shared/ipc/error-messages.ts';
@@ -33,16 +33,6 @@ export const GENERIC_ERROR = 'The till could not finish that. Try again; if it k
 /** Longest message shown as-is; anything longer is almost certainly not meant for a cashier. */
 const MESSAGE_MAX = 300;
 
-const lockedListeners = new Set<() => void>();
-
-/** Be told of every call that came back LOCKED; returns the unsubscribe. */
-export function onLockedCall(listener: () => void): () => void {
-  lockedListeners.add(listener);
-  return () => {
-    lockedListeners.delete(listener);
-  };
-}
-
 export async function call<T>(run: () => Promise<unknown>): Promise<CallResult<T>> {
   let answer: unknown;
   try {
@@ -50,9 +40,7 @@ export async function call<T>(run: () => Promise<unknown>): Promise<CallResult<T
   } catch {
     return { ok: false, error: { code: 'BRIDGE', message: GENERIC_ERROR } };
   }
-  const result = readEnvelope<T>(answer);
-  if (!result.ok && result.error.code === 'LOCKED') for (const listener of [...lockedListeners]) listener();
-  return result;
+  return readEnvelope<T>(answer);
 }
 
 /** Trust only the envelope's shape, not its producer: a malformed answer is a generic error. */

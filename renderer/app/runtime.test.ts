@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRuntime } from './runtime.ts';
 import type { SoundKind } from './sound.ts';
-import { avaCard, createFakeBridge, flush, ok, settingsFixture } from '../testing/fake-bridge.ts';
+import { avaCard, createFakeBridge, fail, flush, ok, settingsFixture } from '../testing/fake-bridge.ts';
 
 function setup(active: EventTarget | null = null) {
   const fake = createFakeBridge();
@@ -171,6 +171,22 @@ describe('runtime manager data', () => {
     await flush();
     fake.emit('journalChanged', { ids: ['42'] });
     expect(journal.getState().newActivity).toBe(false);
+  });
+});
+
+describe('runtime locked session', () => {
+  it("a LOCKED answer to runtime A's store sends A's console to the PIN, and leaves runtime B's open", async () => {
+    const a = setup();
+    const b = setup();
+    for (const { fake } of [a, b]) fake.handle('journalList', () => ok({ rows: [], next: null, total: 0 }));
+    const stops = [a, b].map(({ runtime }) => runtime.start(new FakeWindow() as unknown as Window));
+    for (const { runtime } of [a, b]) runtime.session.setState({ phase: 'open' });
+    a.fake.handle('journalList', () => fail('LOCKED', 'Unlock first.'));
+    a.runtime.managerData.journal.getState().reload();
+    await flush();
+    expect(a.runtime.session.getState().phase).toBe('locked');
+    expect(b.runtime.session.getState().phase).toBe('open');
+    for (const stop of stops) stop();
   });
 });
 

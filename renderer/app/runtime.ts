@@ -30,7 +30,7 @@ import { realTimers, type Timers } from '../state/timers.ts';
 import { createUiStore, type UiStore } from '../state/ui-store.ts';
 import type { CashierLocale } from '../state/money-entry.ts';
 import { DEFAULT_CURRENCY } from '../../shared/money.ts';
-import { onLockedCall } from './call.ts';
+import { createLockedHook } from './locked-hook.ts';
 import { routeScan, ScanFieldRegistry } from './scan-router.ts';
 import { createSoundPlayer, type SoundKind, type SoundPlayer } from './sound.ts';
 import { DEFAULT_DAY_START } from '../../shared/time/business-day.ts';
@@ -115,7 +115,10 @@ const AWARD_SOUND: Record<OutcomeView['status'], SoundKind> = {
   resolved: 'notYet',
 };
 
-export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}): TillRuntime {
+export function createRuntime(given: TillBridge, options: RuntimeOptions = {}): TillRuntime {
+  // This runtime's stores call through the watched bridge: their LOCKED answers lock this console only.
+  const locked = createLockedHook();
+  const bridge = locked.watch(given);
   const timers = options.timers ?? realTimers;
   const sound = options.sound ?? createSoundPlayer();
   const activeElement = options.activeElement ?? (() => (typeof document === 'undefined' ? null : document.activeElement));
@@ -393,7 +396,7 @@ export function createRuntime(bridge: TillBridge, options: RuntimeOptions = {}):
           session.getState().applyLockState(p);
         }),
         // Whichever store's call found the manager session gone, the console asks for the PIN.
-        onLockedCall(() => session.getState().sessionEnded()),
+        locked.onLocked(() => session.getState().sessionEnded()),
         bridge.on('journalChanged', (p) => {
           follower.changed(p.ids);
           refresher.kick();

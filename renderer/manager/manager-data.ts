@@ -1,6 +1,6 @@
 /**
  * The manager console's data stores (journal list, row drawer, attention, reconciliation, API
- * activity, adjustments, the Settings drafts, the PIN gate's, PIN-change and API-key forms and the scanner wizard), created once by the runtime and kept across console visits, but
+ * activity, adjustments, the Settings drafts, the PIN gate's, PIN-change and API-key forms, the camera list and the scanner wizard), created once by the runtime and kept across console visits, but
  * emptied each time the console closes so the next manager starts from fresh screens.
  */
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
@@ -21,6 +21,7 @@ import { createReconcileStore, type ReconcileStore } from './reconcile/reconcile
 import { createRowBus, type RowBus } from './row-bus.ts';
 import { createPinGateStore, type PinGateStore } from './pin/pin-gate-store.ts';
 import { createKeysFormStore, type KeysFormStore } from './settings/keys-form-store.ts';
+import { createCameraListStore, type CameraDevices, type CameraListStore } from './settings/camera-list-store.ts';
 import { createChangePinStore, type ChangePinStore } from './settings/change-pin-store.ts';
 import type { PolicyStore } from './settings/policy-store.ts';
 import { createSettingsDraftsStore, type SettingsDraftsStore } from './settings/settings-drafts-store.ts';
@@ -40,6 +41,8 @@ export interface ManagerData {
   changePin: ChangePinStore;
   pinGate: PinGateStore;
   keysForm: KeysFormStore;
+  /** The cameras the Settings "Camera" section offers. */
+  cameras: CameraListStore;
   scannerWizard: WizardStore;
   /** Listen to main's journal events; returns the undo. */
   start(): () => void;
@@ -68,6 +71,8 @@ export interface ManagerDataDeps {
   t?: Translate;
   /** The till's current translator (the runtime's locale store); English when left out. */
   translator?: (() => Translator) | undefined;
+  /** The computer's media devices, for the camera list (the browser's by default). */
+  cameraDevices?: () => CameraDevices | undefined;
 }
 
 export function createManagerData(deps: ManagerDataDeps): ManagerData {
@@ -85,6 +90,7 @@ export function createManagerData(deps: ManagerDataDeps): ManagerData {
   const changePin = createChangePinStore({ session: deps.session, t });
   const pinGate = createPinGateStore({ session: deps.session });
   const keysForm = createKeysFormStore({ keys: deps.keys });
+  const cameras = createCameraListStore(deps.cameraDevices === undefined ? {} : { devices: deps.cameraDevices });
   const scannerWizard = createWizardStore({ settings: deps.settings, sound: deps.sound, translator: deps.translator });
   return {
     rows,
@@ -99,6 +105,7 @@ export function createManagerData(deps: ManagerDataDeps): ManagerData {
     changePin,
     pinGate,
     keysForm,
+    cameras,
     scannerWizard,
     start() {
       return bridge.on('journalChanged', (p) => {
@@ -118,6 +125,7 @@ export function createManagerData(deps: ManagerDataDeps): ManagerData {
       changePin.getState().reset();
       pinGate.getState().reset();
       keysForm.getState().reset();
+      cameras.getState().reset();
       scannerWizard.getState().reset();
     },
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SettingsPatch } from '../../shared/ipc/schemas/settings.ts';
 import { completePatch, createSettingsStore, wedgeOptionsFromSettings } from './settings-store.ts';
-import { createFakeBridge, fail, ok, settingsFixture } from '../testing/fake-bridge.ts';
+import { createFakeBridge, deferred, fail, ok, settingsFixture } from '../testing/fake-bridge.ts';
 
 const INFO = {
   name: 'SocialHub Till',
@@ -56,6 +56,50 @@ describe('settings store', () => {
     expect(sent.earnRule).toEqual({ pointsPerUnit: 10, rounding: 'round', applyTierMultiplier: false });
     expect(settings.getState().settings?.scanner).toMatchObject({ maxGapMs: 35, terminator: 'tab' });
     expect(settings.getState().settings?.earnRule.rounding).toBe('round');
+  });
+
+  it('a read that was out while a save finished does not put the old values back', async () => {
+    const { settings, fake } = setup();
+    await settings.getState().load();
+    const before = settingsFixture({ earnRule: { pointsPerUnit: 10, rounding: 'round', applyTierMultiplier: false } });
+    const read = deferred();
+    fake.handle('settingsGet', () => read.promise);
+    const loading = settings.getState().load();
+    await settings.getState().update({ managerAutoLockMinutes: 9 });
+    expect(settings.getState().settings?.managerAutoLockMinutes).toBe(9);
+    // main read the file before the save reached it
+    read.resolve(ok(before));
+    await loading;
+    expect(settings.getState().settings?.managerAutoLockMinutes).toBe(9);
+    // A read started after the save lands as usual.
+    fake.handle('settingsGet', () => ok({ ...before, managerAutoLockMinutes: 11 }));
+    await settings.getState().load();
+    expect(settings.getState().settings?.managerAutoLockMinutes).toBe(11);
+  });
+
+  it('of two reads, the one started last wins whichever answers last; an older save answer does not undo a newer one', async () => {
+    const { settings, fake } = setup();
+    const reads = [deferred(), deferred()];
+    let n = 0;
+    fake.handle('settingsGet', () => reads[n++]!.promise);
+    const first = settings.getState().load();
+    const second = settings.getState().load();
+    reads[1]!.resolve(ok(settingsFixture({ managerAutoLockMinutes: 7 })));
+    await second;
+    reads[0]!.resolve(ok(settingsFixture({ managerAutoLockMinutes: 3 })));
+    await first;
+    expect(settings.getState().settings?.managerAutoLockMinutes).toBe(7);
+
+    const saves = [deferred(), deferred()];
+    let m = 0;
+    fake.handle('settingsUpdate', () => saves[m++]!.promise);
+    const older = settings.getState().update({ managerAutoLockMinutes: 20 });
+    const newer = settings.getState().update({ managerAutoLockMinutes: 30 });
+    saves[1]!.resolve(ok(settingsFixture({ managerAutoLockMinutes: 30 })));
+    await newer;
+    saves[0]!.resolve(ok(settingsFixture({ managerAutoLockMinutes: 20 })));
+    expect(await older).toMatchObject({ ok: true });
+    expect(settings.getState().settings?.managerAutoLockMinutes).toBe(30);
   });
 
   it('a patch the schema refuses is never sent, and names its field', async () => {

@@ -2,7 +2,9 @@
  * The till's one copy of its settings and app info (mode, key storage, notices), for both
  * screens. Read once at start; every change goes through `update(patch)`, which checks the patch
  * with the channel's own schema before anything is sent and keeps the store current with main's
- * answer, so no screen has to re-read settings another screen changed.
+ * answer, so no screen has to re-read settings another screen changed. Answers can land out of
+ * order: a read lands only when nothing was read or saved since it started, a save's answer only
+ * when no newer save started, so a stale read never undoes a save.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
@@ -35,13 +37,20 @@ export type SettingsStore = StoreApi<SettingsState>;
 export type SettingsBridge = Pick<TillBridge, 'settingsGet' | 'settingsUpdate'> & Partial<Pick<TillBridge, 'appInfo' | 'appDismissNotice'>>;
 
 export function createSettingsStore(bridge: SettingsBridge): SettingsStore {
+  /** Bumped by every read and save as it starts. */
+  let generation = 0;
+  /** The generation of the last save started. */
+  let lastSave = 0;
   return createStore<SettingsState>()((set, get) => ({
     settings: null,
     info: null,
     error: null,
     noticeError: null,
     async load() {
+      const mine = ++generation;
       const [settings] = await Promise.all([call<Settings>(() => bridge.settingsGet()), get().loadInfo()]);
+      // Something newer was asked since: its answer is the one to keep (unless there is nothing yet).
+      if (mine !== generation && get().settings !== null) return;
       if (settings.ok) set({ settings: settings.value, error: null });
       else set({ error: settings.error.message });
     },
@@ -59,8 +68,9 @@ export function createSettingsStore(bridge: SettingsBridge): SettingsStore {
       }
       const current = get().settings;
       const sent = current === null ? patch : completePatch(patch, current);
+      const mine = (lastSave = ++generation);
       const result = await call<Settings>(() => bridge.settingsUpdate(sent));
-      if (result.ok) set({ settings: result.value, error: null });
+      if (result.ok && mine === lastSave) set({ settings: result.value, error: null });
       return result;
     },
     async dismissNotice(id) {

@@ -79,7 +79,7 @@ const validPayloads: Record<InvokeKey, (d: Drive) => unknown> = {
   journalResend: (d) => ({ id: d.resendId }),
   journalResolve: (d) => ({ id: d.resolveId, reason: 'Customer left; closed by the manager.' }),
   journalRequeue: (d) => ({ id: d.requeueId, memberId: DEMO.platinumMember, reason: 'The card was mistyped at the till.' }),
-  adjustmentSubmit: () => ({ memberId: DEMO.goldMember, points: 25, reasonCode: 'GOODWILL', note: 'Coffee machine was down' }),
+  adjustmentSubmit: () => ({ memberId: DEMO.goldMember, points: 25, reasonCode: 'GOODWILL', note: 'Coffee machine was down', ref: 'foundation-adj-1' }),
   exceptionsList: () => undefined,
   exceptionResolve: (d) => ({ clawbackId: d.clawbackId, note: 'Coupon kept by the customer.' }),
   apiActivityList: () => ({ limit: 50 }),

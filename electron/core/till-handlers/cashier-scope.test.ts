@@ -27,7 +27,7 @@ describe('journal:detail for a cashier (finding 3)', () => {
 
   it("a locked till cannot read a manager's adjustment note, by any row id", async () => {
     await kit.unlock();
-    const adj = await kit.call('adjustmentSubmit', { memberId: DEMO.goldMember, points: 12, reasonCode: 'GOODWILL', note: SECRET_NOTE });
+    const adj = await kit.call('adjustmentSubmit', { memberId: DEMO.goldMember, points: 12, reasonCode: 'GOODWILL', note: SECRET_NOTE, ref: 'scope-note-1' });
     expect(adj).toMatchObject({ ok: true, value: { status: 'confirmed' } });
     const adjId = adj.ok ? adj.value.row!.id : 0;
     await kit.pin.lock();

@@ -57,8 +57,8 @@ describe('with a manager session', () => {
 
   it('exports the filter as RFC 4180 CSV in which no reader finds a formula, with either separator', async () => {
     const notes = ['=HYPERLINK("http://evil.example","click")', 'Goodwill x;=1+1 for the wait', 'Two lines\n=cmd|" /C calc"!A0', 'Full width ＝SUM(A1:A9)'];
-    for (const note of notes) {
-      expect(await kit.call('adjustmentSubmit', { memberId: DEMO.zeroBalanceMember, points: 5, reasonCode: 'GOODWILL', note })).toMatchObject({ ok: true, value: { status: 'confirmed', points: 5 } });
+    for (const [i, note] of notes.entries()) {
+      expect(await kit.call('adjustmentSubmit', { memberId: DEMO.zeroBalanceMember, points: 5, reasonCode: 'GOODWILL', note, ref: `csv-note-${i}-form` })).toMatchObject({ ok: true, value: { status: 'confirmed', points: 5 } });
     }
     const csv = await kit.call('journalExport', { filter: { kinds: ['adjustment'], search: DEMO.zeroBalanceMember } });
     expect(csv).toMatchObject({ ok: true, value: { rows: notes.length, filename: expect.stringMatching(/^journal-.*\.csv$/) as unknown } });
@@ -75,7 +75,7 @@ describe('with a manager session', () => {
 
   it('makes an adjustment exactly once, even when the same form is sent twice', async () => {
     const balance = kit.sandbox().balance(DEMO.goldMember);
-    const form = { memberId: DEMO.goldMember, points: -3, reasonCode: 'CORRECTION', note: 'Double scan on Tuesday' } as const;
+    const form = { memberId: DEMO.goldMember, points: -3, reasonCode: 'CORRECTION', note: 'Double scan on Tuesday', ref: 'double-scan-form' } as const;
     expect(await kit.call('adjustmentSubmit', form)).toMatchObject({ ok: true, value: { status: 'confirmed', points: -3 } });
     expect(await kit.call('adjustmentSubmit', form)).toMatchObject({ ok: true, value: { status: 'duplicate' } });
     expect(kit.sandbox().balance(DEMO.goldMember)).toBe(balance - 3);

@@ -7,7 +7,7 @@ import { createRowBus } from '../row-bus.ts';
 import { createAdjustConfirmStore, noteProblem } from './adjust-confirm-store.ts';
 import type { AdjustRequest } from './adjust-model.ts';
 
-const COMPENSATION: AdjustRequest = { memberId: 'mb_ava_chen', points: 40, reasonCode: 'CORRECTION', note: 'Reconciliation 2026-11-25: sale T-9 missing' };
+const COMPENSATION: AdjustRequest = { memberId: 'mb_ava_chen', points: 40, reasonCode: 'CORRECTION', note: 'Reconciliation 2026-11-25: sale T-9 missing', ref: 'dupfix-20261125-0123456789abcdef' };
 
 function setup(translator?: () => ReturnType<typeof createTranslator>) {
   const fake = createFakeBridge();

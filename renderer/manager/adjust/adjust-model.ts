@@ -57,15 +57,26 @@ export interface AdjustDraft {
 
 export const EMPTY_ADJUST: AdjustDraft = { memberId: '', direction: 'give', amount: '', reasonCode: '', note: '' };
 
-export interface AdjustRequest {
+/** An adjustment as the form (or a reconciliation duplicate) describes it. */
+export interface AdjustFields {
   memberId: string;
   points: number;
   reasonCode: ReasonCode;
   note: string;
 }
 
+/** What is sent: the fields and the form's reference, which main records once however often it comes. */
+export interface AdjustRequest extends AdjustFields {
+  ref: string;
+}
+
+/** A new form's reference (the channel allows 8–48 letters, digits, _ or -; a UUID is 36). */
+export function newAdjustRef(): string {
+  return globalThis.crypto.randomUUID();
+}
+
 export type AdjustField = 'memberId' | 'amount' | 'reasonCode' | 'note';
-export type AdjustValidation = { ok: true; request: AdjustRequest } | { ok: false; errors: Partial<Record<AdjustField, string>> };
+export type AdjustValidation = { ok: true; request: AdjustFields } | { ok: false; errors: Partial<Record<AdjustField, string>> };
 
 /**
  * Whole points from what was typed ("1 200", "1,200" and "1200" are the same), or null. A dot is

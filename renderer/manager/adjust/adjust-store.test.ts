@@ -42,7 +42,7 @@ describe('adjustment stores', () => {
     const second = confirm.getState().submit();
     await Promise.all([first, second]);
     await confirm.getState().submit();
-    expect(fake.callsTo('adjustmentSubmit')).toEqual([{ memberId: 'mb_ava_chen', points: -1200, reasonCode: 'CORRECTION', note: 'Entered twice by mistake, asked by Sam' }]);
+    expect(fake.callsTo('adjustmentSubmit')).toEqual([{ memberId: 'mb_ava_chen', points: -1200, reasonCode: 'CORRECTION', note: 'Entered twice by mistake, asked by Sam', ref: expect.stringMatching(/^[A-Za-z0-9_-]{8,48}$/) as unknown }]);
     expect(confirm.getState().outcome?.status).toBe('confirmed');
     expect(announced.map((r) => r.id)).toEqual([61]);
     expect(adjust.getState().draft.memberId).toBe('');
@@ -66,5 +66,40 @@ describe('adjustment stores', () => {
     expect(confirm.getState()).toMatchObject({ busy: false, outcome: null, error: expect.stringMatching(/note/i) as unknown });
     expect(adjust.getState().draft.amount).toBe('1,200');
     expect(adjust.getState().last).toBeNull();
+  });
+
+  it('sends a retried form under its reference, and a new form under a new one', async () => {
+    const { fake, adjust, confirm } = setup();
+    const refs = (): unknown[] => fake.callsTo('adjustmentSubmit').map((c) => (c as { ref: string }).ref);
+    // The answer is lost on the way: the manager sends the same form again, from the dialog and after reopening it.
+    fake.handle('adjustmentSubmit', () => fail('INTERNAL', 'No answer from the till.'));
+    fillTake(adjust);
+    adjust.getState().review();
+    await confirm.getState().submit();
+    await confirm.getState().submit();
+    confirm.getState().close();
+    adjust.getState().review();
+    fake.handle('adjustmentSubmit', () => ok(outcome('duplicate', { row: row({ id: 70, kind: 'adjustment' }) })));
+    await confirm.getState().submit();
+    expect(refs()).toHaveLength(3);
+    expect(new Set(refs()).size).toBe(1);
+
+    // Submitted: the next adjustment, even the very same one, is another form.
+    fake.handle('adjustmentSubmit', () => ok(outcome('confirmed', { row: row({ id: 71, kind: 'adjustment' }) })));
+    fillTake(adjust);
+    adjust.getState().review();
+    await confirm.getState().submit();
+    // Cleared and reset forms start over too.
+    adjust.getState().set('note', 'typed, then cleared');
+    adjust.getState().clear();
+    fillTake(adjust);
+    adjust.getState().review();
+    await confirm.getState().submit();
+    adjust.getState().reset();
+    fillTake(adjust);
+    adjust.getState().review();
+    await confirm.getState().submit();
+    expect(refs()).toHaveLength(6);
+    expect(new Set(refs()).size).toBe(4);
   });
 });

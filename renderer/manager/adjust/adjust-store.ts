@@ -1,14 +1,16 @@
 /**
  * The Adjust tab's state: the form as typed, its errors, the review that opens the confirm step,
  * and the last adjustment sent. One submit per review: the form starts over once the write was
- * handed to the journal, so a second click cannot send it twice.
+ * handed to the journal, so a second click cannot send it twice. Each form has one reference:
+ * kept while the same form is retried (an answer lost on the way is sent again under it and comes
+ * back `duplicate`), new once the form starts over (submitted, cleared or reset).
  */
 import { defineMessages } from '@formatjs/intl';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { englishText, type Translator } from '../../../shared/i18n/translator.ts';
 import type { Translate } from '../../state/locale-store.ts';
 import type { AdjustConfirmStore } from './adjust-confirm-store.ts';
-import { EMPTY_ADJUST, outcomeView, validateAdjust } from './adjust-model.ts';
+import { EMPTY_ADJUST, newAdjustRef, outcomeView, validateAdjust } from './adjust-model.ts';
 import type { AdjustDraft, AdjustField } from './adjust-model.ts';
 
 export interface LastAdjustment {
@@ -35,6 +37,7 @@ const MESSAGES = defineMessages({
 
 export function createAdjustStore(deps: { confirm: AdjustConfirmStore; translator?: (() => Translator) | undefined }): AdjustStore {
   const t: Translate = (m, v) => (deps.translator === undefined ? englishText(m, v) : deps.translator().t(m, v));
+  let formRef = newAdjustRef();
   return createStore<AdjustState>()((set, get) => ({
     draft: EMPTY_ADJUST,
     errors: {},
@@ -44,6 +47,7 @@ export function createAdjustStore(deps: { confirm: AdjustConfirmStore; translato
       set({ draft: { ...get().draft, [field]: value } });
     },
     clear() {
+      formRef = newAdjustRef();
       set({ draft: EMPTY_ADJUST, errors: {} });
     },
     review() {
@@ -53,14 +57,18 @@ export function createAdjustStore(deps: { confirm: AdjustConfirmStore; translato
         return false;
       }
       set({ errors: {} });
-      deps.confirm.getState().begin('adjust', v.request, {
+      const ref = formRef;
+      deps.confirm.getState().begin('adjust', { ...v.request, ref }, {
         onSubmitted(o) {
+          // Handed to the journal: the next form is another adjustment (unless cleared since).
+          if (formRef === ref) formRef = newAdjustRef();
           set({ draft: EMPTY_ADJUST, last: { text: t(MESSAGES.last, { outcome: outcomeView(o, t).title }), rowId: o.row?.id ?? null } });
         },
       });
       return true;
     },
     reset() {
+      formRef = newAdjustRef();
       set({ draft: EMPTY_ADJUST, errors: {}, last: null });
     },
   }));

@@ -103,6 +103,44 @@ describe('reconciliation store', () => {
     expect(reconcile.getState().compensated.get(dupKey(DUP))).toBe('#60: Sent.');
   });
 
+  it('sends a compensation under the same reference on every press, console and restart, past only refused ones', async () => {
+    // The first 8 bytes of sha256('mb_ava_chen|SH-T-1001'): the reference depends on nothing else.
+    const base = 'dupfix-20260314-e43236fb81b38345';
+    const sentRefs: unknown[] = [];
+    for (const earlierRows of [[], [], [row({ id: 70, kind: 'adjustment', memberId: DUP.memberId, ref: `adj-${base}`, state: 'confirmed', note: 'edited, no token' })]]) {
+      // A fresh store each time stands for another console or a restarted till.
+      const { fake, reconcile, confirm } = setup();
+      fake.handle('journalList', () => ok({ rows: earlierRows, next: null, total: earlierRows.length }));
+      fake.handle('reconcileRun', () => ok(report()));
+      fake.handle('adjustmentSubmit', () => ok(outcome('duplicate', { row: row({ id: 70, kind: 'adjustment' }) })));
+      reconcile.getState().setDate('2026-03-14');
+      await reconcile.getState().run();
+      await flush();
+      // Pressed twice on this console.
+      for (let press = 0; press < 2; press++) {
+        await reconcile.getState().compensate(DUP);
+        await confirm.getState().submit();
+        confirm.getState().close();
+      }
+      sentRefs.push(...fake.callsTo('adjustmentSubmit').map((c) => (c as { ref: string }).ref));
+      // An earlier one under the reference is found even when its note was edited, and another is not offered.
+      expect(reconcile.getState().earlier.get(dupKey(DUP))?.map((r) => r.id)).toEqual(earlierRows.length > 0 ? [70] : undefined);
+      expect(reconcile.getState().recorded.has(dupKey(DUP))).toBe(earlierRows.length > 0);
+    }
+    expect(sentRefs).toEqual(Array.from({ length: 6 }, () => base));
+
+    // SocialHub refused the one sent: nothing was taken back, so the next one is a new compensation.
+    const { fake, reconcile, confirm } = setup();
+    fake.handle('journalList', () => ok({ rows: [row({ id: 71, kind: 'adjustment', memberId: DUP.memberId, ref: `adj-${base}`, state: 'rejected' })], next: null, total: 1 }));
+    fake.handle('reconcileRun', () => ok(report()));
+    reconcile.getState().setDate('2026-03-14');
+    await reconcile.getState().run();
+    await flush();
+    expect(reconcile.getState().recorded.has(dupKey(DUP))).toBe(false);
+    await reconcile.getState().compensate(DUP);
+    expect(confirm.getState().open?.request.ref).toBe(`${base}-r1`);
+  });
+
   it("records the compensation's outcome in the console language", async () => {
     const { fake, reconcile, confirm } = setup(() => createTranslator('de'));
     fake.handle('reconcileRun', () => ok(report()));

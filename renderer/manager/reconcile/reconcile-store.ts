@@ -2,7 +2,8 @@
  * End-of-day reconciliation's state: the chosen business day (today's by default, by the till's
  * business-day rule), a run with main's progress events, the report, the CSV export, and for
  * each duplicate the compensating adjustment — with the ones already made, asked again before a
- * second one so the warning is current.
+ * second one so the warning is current, and sent under the duplicate's own reference so it is
+ * recorded once however often, wherever it is pressed.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillBridge } from '../../../shared/ipc/bridge-types.ts';
@@ -20,7 +21,7 @@ import { engineText } from '../../state/outcome.ts';
 import type { Translate } from '../../state/locale-store.ts';
 import { formatDateTime } from '../format.ts';
 import type { Answer } from '../row-bus.ts';
-import { duplicateAdjustment, isCompensationFor } from './summary.ts';
+import { compensationRef, duplicateAdjustment, isCompensationFor, nextCompensationRef } from './summary.ts';
 import type { DuplicateItem, ReconcileProgress } from './summary.ts';
 
 /** Members looked up for earlier compensations per run (one journal query each). */
@@ -42,6 +43,11 @@ export interface ReconcileState {
   compensated: ReadonlyMap<string, string>;
   /** Adjustments found in the journal for the report's duplicates, by `dupKey`. */
   earlier: ReadonlyMap<string, JournalRow[]>;
+  /**
+   * Duplicates (by `dupKey`) whose compensation under their own reference is in the journal and
+   * was not refused: compensating again would only come back `duplicate`, so it is not offered.
+   */
+  recorded: ReadonlySet<string>;
   setDate(date: string): void;
   run(): Promise<void>;
   exportCsv(): Promise<void>;
@@ -107,6 +113,7 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
     exportStatus: null,
     compensated: new Map<string, string>(),
     earlier: new Map<string, JournalRow[]>(),
+    recorded: new Set<string>(),
   });
 
   return createStore<ReconcileState>()((set, get) => {
@@ -122,19 +129,26 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
       return d;
     };
 
-    /** Journal adjustments already made for these duplicates (one lookup per member). */
-    const findEarlier = async (dups: readonly DuplicateItem[]): Promise<Map<string, JournalRow[]>> => {
+    /**
+     * Journal adjustments already made for these duplicates of `date` (one lookup per member), and
+     * the duplicates whose next compensation reference is already recorded.
+     */
+    const findEarlier = async (dups: readonly DuplicateItem[], date: string): Promise<{ earlier: Map<string, JournalRow[]>; recorded: Set<string> }> => {
       const out = new Map<string, JournalRow[]>();
+      const recorded = new Set<string>();
+      const bases = new Map(await Promise.all(dups.map(async (d) => [dupKey(d), await compensationRef(d, date)] as const)));
       const members = [...new Set(dups.map((d) => d.memberId))].slice(0, EARLIER_MEMBERS_MAX);
       for (const memberId of members) {
         const result = await call<Answer<'journalList'>>(() => bridge.journalList({ filter: { kinds: ['adjustment'], search: memberId }, limit: 200 }));
         if (!result.ok) continue;
         for (const d of dups.filter((x) => x.memberId === memberId)) {
-          const rows = result.value.rows.filter((r) => isCompensationFor(r, memberId, d.token ?? d.description));
+          const rows = result.value.rows.filter((r) => isCompensationFor(r, memberId, d.token ?? d.description, bases.get(dupKey(d))));
           if (rows.length > 0) out.set(dupKey(d), rows);
+          const base = bases.get(dupKey(d));
+          if (base !== undefined && rows.some((r) => r.ref === `adj-${nextCompensationRef(base, rows)}`)) recorded.add(dupKey(d));
         }
       }
-      return out;
+      return { earlier: out, recorded };
     };
 
     return {
@@ -161,9 +175,9 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
           set({ error: errorText(result.error) });
           return;
         }
-        set({ report: result.value, compensated: new Map(), earlier: new Map() });
-        const earlier = await findEarlier(result.value.duplicatedOnServer);
-        if (mine === epoch) set({ earlier });
+        set({ report: result.value, compensated: new Map(), earlier: new Map(), recorded: new Set() });
+        const found = await findEarlier(result.value.duplicatedOnServer, result.value.date);
+        if (mine === epoch) set(found);
       },
 
       async exportCsv() {
@@ -184,9 +198,11 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
         const mine = epoch;
         const key = dupKey(item);
         // Compensated already (an earlier run, another manager)? Ask again now, and say so before a second one.
-        const found = (await findEarlier([item])).get(key) ?? [];
+        const found = (await findEarlier([item], report.date)).earlier.get(key) ?? [];
+        // The same reference on every press, console and restart: main records it once.
+        const ref = nextCompensationRef(await compensationRef(item, report.date), found);
         if (mine !== epoch) return;
-        deps.confirm.getState().begin('reconcile', duplicateAdjustment(item, report.date), {
+        deps.confirm.getState().begin('reconcile', { ...duplicateAdjustment(item, report.date), ref }, {
           noteEditable: true,
           context: compensationContext(found, deps.t),
           onSubmitted(o) {

@@ -90,6 +90,7 @@ export function ReconcileTab() {
   const exportStatus = useReconcile((s) => s.exportStatus);
   const compensated = useReconcile((s) => s.compensated);
   const earlier = useReconcile((s) => s.earlier);
+  const recorded = useReconcile((s) => s.recorded);
   const compensating = useAdjustConfirm((s) => s.open?.owner === 'reconcile');
   const run = () => reconcile.getState().run();
   const exportCsv = () => reconcile.getState().exportCsv();
@@ -166,6 +167,7 @@ export function ReconcileTab() {
               section={s}
               compensated={compensated}
               earlier={earlier}
+              recorded={recorded}
               onCompensate={(item) => void reconcile.getState().compensate(item)}
             />
           ))}
@@ -181,11 +183,13 @@ function ReconcileSectionView({
   section,
   compensated,
   earlier,
+  recorded,
   onCompensate,
 }: {
   section: ReconcileSection;
   compensated: ReadonlyMap<string, string>;
   earlier: ReadonlyMap<string, JournalRow[]>;
+  recorded: ReadonlySet<string>;
   onCompensate: (item: DuplicateItem) => void;
 }) {
   const tr = useTranslator();
@@ -256,9 +260,11 @@ function ReconcileSectionView({
                       {t(ALREADY, { list: before.map((r) => `#${r.id} (${t(STATE_LABEL_MESSAGES[r.state])})`).join(', ') })}
                     </span>
                   )}
-                  <Button size="small" onClick={() => onCompensate(dup)} testId="reconcile-compensate">
-                    {before.length > 0 ? t(M.compensateAgain) : t(M.compensate)}
-                  </Button>
+                  {!recorded.has(dupKey(dup)) && (
+                    <Button size="small" onClick={() => onCompensate(dup)} testId="reconcile-compensate">
+                      {before.length > 0 ? t(M.compensateAgain) : t(M.compensate)}
+                    </Button>
+                  )}
                 </>
               ))}
           </div>

@@ -101,5 +101,11 @@ describe('isCompensationFor', () => {
     expect(isCompensationFor(row, 'mb_3', 'tok-1')).toBe(false);
     expect(isCompensationFor({ ...row, description: 'reason GOODWILL' }, 'mb_2', 'tok-1')).toBe(false);
     expect(isCompensationFor({ ...row, kind: 'award' }, 'mb_2', 'tok-1')).toBe(false);
+    // Sent under the duplicate's reference: found whatever the note says.
+    const byRef = { ...row, note: 'edited', ref: 'adj-dupfix-20260312-00ff' };
+    expect(isCompensationFor(byRef, 'mb_2', 'tok-1')).toBe(false);
+    expect(isCompensationFor(byRef, 'mb_2', 'tok-1', 'dupfix-20260312-00ff')).toBe(true);
+    expect(isCompensationFor({ ...byRef, ref: 'adj-dupfix-20260312-00ff-r2' }, 'mb_2', 'tok-1', 'dupfix-20260312-00ff')).toBe(true);
+    expect(isCompensationFor({ ...byRef, ref: 'adj-dupfix-20260312-00ffee' }, 'mb_2', 'tok-1', 'dupfix-20260312-00ff')).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { ReconcileReport, reconcileProgressSchema } from '../../../shared/ipc/schemas/till.ts';
-import type { AdjustRequest } from '../adjust/adjust-model.ts';
+import type { AdjustFields } from '../adjust/adjust-model.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { NOTE_MAX } from '../adjust/adjust-model.ts';
 import { formatDuration, formatPoints } from '../format.ts';
@@ -132,7 +132,7 @@ export function progressFraction(p: ReconcileProgress): number | null {
 }
 
 /** The adjustment that takes back what a duplicate gave: −extraPoints, DUPLICATE_FIX, a note naming the evidence. */
-export function duplicateAdjustment(item: DuplicateItem, date: string): AdjustRequest {
+export function duplicateAdjustment(item: DuplicateItem, date: string): AdjustFields {
   const ref = item.token ?? item.description;
   const note = `Duplicate on SocialHub for ${date}: ${ref}; ledger entries ${item.serverTxnIds.join(', ')}${item.journalId !== null ? `; journal #${item.journalId}` : ''}`;
   return {
@@ -144,12 +144,44 @@ export function duplicateAdjustment(item: DuplicateItem, date: string): AdjustRe
 }
 
 /**
- * Whether a journal row is a compensating adjustment already made for this duplicate: an
- * adjustment for the member, with the DUPLICATE_FIX reason (in its reason code or its ledger
- * description) and the duplicate's token in its note.
+ * The reference of a duplicate's compensation, the same on every console and after a restart
+ * (from the business day, the member and the duplicate's token), so compensating it again is
+ * recorded once: `dupfix-20260314-<16 hex of SHA-256>`.
  */
-export function isCompensationFor(row: Pick<JournalRow, 'kind' | 'memberId' | 'reasonCode' | 'description' | 'note'>, memberId: string, ref: string): boolean {
+export async function compensationRef(item: Pick<DuplicateItem, 'memberId' | 'token' | 'description'>, date: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${item.memberId}|${item.token ?? item.description}`));
+  const hex = [...new Uint8Array(digest).slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `dupfix-${date.replaceAll('-', '')}-${hex}`;
+}
+
+/** Main keeps an adjustment's reference in its journal row as `adj-<ref>`. */
+const journalRef = (ref: string): string => `adj-${ref}`;
+
+/**
+ * The reference for the next compensation: `base`, or — past each compensation under it that
+ * SocialHub refused, so nothing was taken back — `base-r1`, `base-r2`… Any other earlier one keeps
+ * its reference, so sending it again comes back `duplicate`.
+ */
+export function nextCompensationRef(base: string, earlier: readonly Pick<JournalRow, 'ref' | 'state'>[]): string {
+  let n = 0;
+  const at = (i: number): string => (i === 0 ? base : `${base}-r${i}`);
+  while (earlier.some((r) => r.ref === journalRef(at(n)) && r.state === 'rejected')) n++;
+  return at(n);
+}
+
+/**
+ * Whether a journal row is a compensating adjustment already made for this duplicate: one sent
+ * under its reference (`base`), or an adjustment for the member with the DUPLICATE_FIX reason (in
+ * its reason code or its ledger description) and the duplicate's token in its note.
+ */
+export function isCompensationFor(
+  row: Pick<JournalRow, 'kind' | 'memberId' | 'reasonCode' | 'description' | 'note' | 'ref'>,
+  memberId: string,
+  token: string,
+  base?: string,
+): boolean {
   if (row.kind !== 'adjustment' || row.memberId !== memberId) return false;
+  if (base !== undefined && row.ref !== null && (row.ref === journalRef(base) || row.ref.startsWith(`${journalRef(base)}-r`))) return true;
   const duplicateFix = row.reasonCode === 'DUPLICATE_FIX' || row.description.includes('DUPLICATE_FIX');
-  return duplicateFix && (row.note ?? '').includes(ref);
+  return duplicateFix && (row.note ?? '').includes(token);
 }

@@ -17,7 +17,7 @@ import { RegionSection } from './region-section.tsx';
 import { M } from './messages.ts';
 import { usePolicy } from './use-policy.ts';
 import { useTranslator } from '../../app/translate.tsx';
-import { useChangePin, useManagerData } from '../use-manager-data.ts';
+import { useCameraList, useChangePin, useManagerData } from '../use-manager-data.ts';
 import type { PinField } from './change-pin-store.ts';
 
 const SECTIONS = [
@@ -210,47 +210,27 @@ function ScannerSection() {
   );
 }
 
-interface CameraOption {
-  id: string;
-  label: string;
-}
-
 function CameraSection() {
   const state = useSectionForm('camera');
   const tr = useTranslator();
-  const [cameras, setCameras] = useState<CameraOption[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
+  const list = useManagerData().cameras;
+  const cameras = useCameraList((s) => s.cameras);
+  const problem = useCameraList((s) => s.problem);
   useEffect(() => {
-    let live = true;
-    const md = typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined;
-    if (md === undefined || typeof md.enumerateDevices !== 'function') {
-      void Promise.resolve().then(() => live && setProblem(tr.t(M.cameraNoList)));
-    } else {
-      md.enumerateDevices().then(
-        (devices) => {
-          if (!live) return;
-          const video = devices.filter((d) => d.kind === 'videoinput' && d.deviceId !== '');
-          setCameras(video.map((d, i) => ({ id: d.deviceId, label: d.label !== '' ? d.label : tr.t(M.cameraN, { n: i + 1 }) })));
-        },
-        () => live && setProblem(tr.t(M.cameraListFailed)),
-      );
-    }
-    return () => {
-      live = false;
-    };
-  }, [tr]);
+    void list.getState().load();
+  }, [list]);
+  const hint = problem === 'no-list' ? tr.t(M.cameraNoList) : problem === 'failed' ? tr.t(M.cameraListFailed) : cameras !== null && cameras.length === 0 ? tr.t(M.cameraNone) : undefined;
 
   return (
     <SectionCard id="camera" title={tr.t(M.camera)} state={state} intro={tr.t(M.cameraIntro)}>
       {(form) => {
         const current = form.value('camera.deviceId');
         const known = cameras ?? [];
-        const options: [string, string][] = [['', tr.t(M.cameraDefault)], ...known.map((c): [string, string] => [c.id, c.label])];
+        const options: [string, string][] = [['', tr.t(M.cameraDefault)], ...known.map((c): [string, string] => [c.id, c.label !== '' ? c.label : tr.t(M.cameraN, { n: c.n })])];
         if (current !== '' && !known.some((c) => c.id === current)) options.push([current, tr.t(M.cameraSaved)]);
         return (
           <>
-            <SelectSetting form={form} k="camera.deviceId" label={tr.t(M.camera)} options={options} hint={problem ?? (cameras !== null && cameras.length === 0 ? tr.t(M.cameraNone) : undefined)} />
+            <SelectSetting form={form} k="camera.deviceId" label={tr.t(M.camera)} options={options} hint={hint} />
           </>
         );
       }}

@@ -296,11 +296,11 @@ export const tillInvokeContract = {
         .refine((n) => n !== 0, 'points must not be zero'),
       reasonCode: z.enum(['GOODWILL', 'CORRECTION', 'MISSED_AWARD', 'DUPLICATE_FIX', 'OTHER']),
       note: z.string().trim().min(5, 'write a note of at least 5 characters').max(500),
-      /** Minted once per adjustment form by the UI: a double submit or a retry is recorded once. */
-      ref: z
-        .string()
-        .regex(/^[A-Za-z0-9_-]{8,48}$/, 'must be 8–48 letters, digits, _ or -')
-        .optional(),
+      /**
+       * Required: minted once per adjustment form by the UI (derived from the duplicate for a
+       * reconciliation compensation), so a double submit, a retry or a restart is recorded once.
+       */
+      ref: z.string().regex(/^[A-Za-z0-9_-]{8,48}$/, 'must be 8–48 letters, digits, _ or -'),
     }),
     response: writeOutcomeSchema,
     access: 'manager' }),
