@@ -3,8 +3,13 @@ import { checkCatalogues } from '../../shared/i18n/catalogue-check.ts';
 import type { Catalogue } from '../../shared/i18n/locales.ts';
 import { CATALOGUES } from '../../shared/i18n/locales.ts';
 import { pseudoCatalogue } from '../../shared/i18n/pseudo.ts';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { catalogueLocales, extractMessages, readCatalogue } from './catalogue-files.ts';
-import { PSEUDO } from './paths.ts';
+import { CATALOGUE_INDEX, catalogueIndexSource } from './catalogue-index.ts';
+import { PSEUDO, ROOT } from './paths.ts';
 import { UNTRANSLATED } from './sync.ts';
 
 describe('the committed catalogues against a fresh extraction of the code', () => {
@@ -33,10 +38,30 @@ describe('the committed catalogues against a fresh extraction of the code', () =
     expect(Object.keys(CATALOGUES).sort()).toEqual(Object.keys(files).sort());
   });
 
+  it('the catalogue index the app loads lists exactly the files in shared/i18n/locales', () => {
+    expect(fs.readFileSync(CATALOGUE_INDEX, 'utf8'), 'catalogues.generated.ts is stale: run npm run i18n:extract').toBe(catalogueIndexSource(catalogueLocales()));
+  });
+
   it('pseudo-locales are what npm run i18n:pseudo generates from en.json', () => {
     const en = files.en;
     expect(en).toBeDefined();
     for (const kind of PSEUDO) expect(files[kind], `${kind}.json is stale: run npm run i18n:pseudo`).toEqual(pseudoCatalogue(en!, kind));
+  });
+});
+
+describe('npm run i18n:add', () => {
+  it('is the one step that makes a language: the new catalogue is loaded by the app with no hand edit', () => {
+    // A copy of the i18n scripts and catalogues, so the real script runs without touching the repository.
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'till-i18n-add-'));
+    try {
+      for (const dir of ['scripts/i18n', 'shared/i18n']) fs.cpSync(path.join(ROOT, dir), path.join(tmp, dir), { recursive: true });
+      execFileSync(process.execPath, [path.join(tmp, 'scripts/i18n/sync.ts'), '--', 'fr'], { stdio: 'pipe' });
+      expect(fs.existsSync(path.join(tmp, 'shared/i18n/locales/fr.json'))).toBe(true);
+      const loaded = execFileSync(process.execPath, ['--input-type=module', '-e', `import { SUPPORTED_LOCALES, matchLocale } from ${JSON.stringify(path.join(tmp, 'shared/i18n/locales.ts'))}; console.log(JSON.stringify([SUPPORTED_LOCALES, matchLocale('fr-CH')]));`], { encoding: 'utf8' });
+      expect(JSON.parse(loaded)).toEqual([['en', 'de', 'es', 'fr', 'zh-CN', 'en-XA', 'ar-XB'], 'fr']);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
 
