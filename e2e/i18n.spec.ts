@@ -99,6 +99,8 @@ async function unpseudoText(page: Page): Promise<string[]> {
       const text = (n.textContent ?? '').trim();
       if (el === null || text === '' || el.closest('script, style, noscript') !== null) continue;
       if (el.getClientRects().length === 0 || g.getComputedStyle(el).visibility === 'hidden') continue;
+      // A closed <details> shows only its summary; what it holds is not on screen until opened.
+      if (el.closest('details:not([open]) > :not(summary)') !== null) continue;
       out.push(text);
     }
     return out;
