@@ -4,13 +4,18 @@
  * HONOR), take points back on a return. Each language: axe clean, the verdict words fit at
  * 1280×800 (two lines at most, nothing cut), no English sentence left on screen outside English
  * runs, and a screenshot in the test's output folder (test-results/…/cashier-<lang>.png). The
- * RTL pseudo-locale proves the layout mirrors (<html dir="rtl">).
+ * pseudo-locales are strict: on the cashier screen and on every tab of the manager console, every
+ * visible text node is pseudo-localized (accented in en-XA, mirrored in ar-XB) but for the
+ * proper nouns and data listed in NOT_WORDS, so no string, however short, skips the catalogues.
+ * ar-XB also proves the layout mirrors (<html dir="rtl">). A JPY store shows no decimals and a
+ * KWD store three, from the entry field to the return's sale total.
  */
 import type { Page } from '@playwright/test';
 import { DEMO } from '../electron/sandbox/demo-data.ts';
 import { CATALOGUES } from '../shared/i18n/locales.ts';
 import { expect, test } from './fixtures/till.ts';
 import { cashier } from './support/cashier.ts';
+import { manager, openManager } from './support/manager.ts';
 import { couponQr, memberQr } from './support/y4m.ts';
 
 interface Run {
@@ -43,9 +48,73 @@ function englishPhrases(): string[] {
 
 async function expectNoEnglish(page: Page, language: string): Promise<void> {
   if (language === 'en') return;
+  if (language === 'en-XA') return expectAllPseudo(page, 'the cashier screen');
   const text = await page.locator('body').innerText();
   const left = englishPhrases().filter((p) => text.includes(p));
   expect(left, `English left on screen in ${language}`).toEqual([]);
+}
+
+/**
+ * What may stay unlocalized in a pseudo-locale, each for its reason:
+ * - proper nouns: the product and the sandbox tenants;
+ * - SocialHub's data, not the till's words: member names, tier names, coupon titles and codes,
+ *   store names, ids and key prefixes/masks (`fl_test_…6ff1`), the ids this spec types;
+ * - machine text: URLs and file paths, HTTP methods and request paths in the API log, the POS
+ *   pattern syntax (`SALE-(?<txn>…)`), currency codes, key caps;
+ * - what Intl writes for the `en` format locale the pseudo-locales use: month and day names,
+ *   AM/PM, unit abbreviations (`75 ms`).
+ */
+const NOT_WORDS: RegExp[] = [
+  /SocialHub Demo Coffee|SocialHub Till|SocialHub|Northwind Outfitters/g,
+  new RegExp(Object.values(DEMO as Record<string, unknown>).filter((v): v is string => typeof v === 'string' && / /.test(v)).join('|'), 'g'),
+  /\b(?:Bronze|Silver|Gold|Platinum)\b/g,
+  /Free coffee|10% off your next visit|Free pastry with any drink|Summer double points|\bSH-[A-Z0-9-]+/g,
+  /Demo Coffee · [^\n]+/g,
+  /\b(?:mb|cp|st)_[a-z0-9_]+\b/g,
+  /\bfl_(?:live|test)_\S*/g,
+  /\b(?:E2E|R)-[A-Za-z0-9-]+/g,
+  /https?:\/\/\S+|(?:\/[\w.?=&-]+)+/g,
+  /\b(?:GET|POST|PUT|PATCH|DELETE)\b/g,
+  /SALE-\S+/g,
+  /\b(?:F\d{1,2}|Esc|Enter|Alt|Ctrl|Shift|Tab)\b/g,
+  /\b(?:USD|EUR|CNY|JPY|KWD)\b/g,
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|\b[AP]M\b/g,
+  /\d\s?(?:ms|s|min|h|KB|MB)\b/g,
+];
+
+/** Visible text nodes with a Latin word left after the pseudo text (accented or RLO-mirrored) and NOT_WORDS are taken out. */
+async function unpseudoText(page: Page): Promise<string[]> {
+  const texts = await page.evaluate(() => {
+    // e2e/ is type-checked without the DOM lib: the few browser members read here, typed locally.
+    interface El { getClientRects(): { length: number }; closest(sel: string): El | null }
+    interface TextNode { textContent: string | null; parentElement: El | null }
+    const g = globalThis as unknown as {
+      document: { body: unknown; createTreeWalker(root: unknown, what: number): { nextNode(): TextNode | null } };
+      getComputedStyle(e: El): { visibility: string; display: string };
+    };
+    const walker = g.document.createTreeWalker(g.document.body, 4 /* NodeFilter.SHOW_TEXT */);
+    const out: string[] = [];
+    for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+      const el = n.parentElement;
+      const text = (n.textContent ?? '').trim();
+      if (el === null || text === '' || el.closest('script, style, noscript') !== null) continue;
+      if (el.getClientRects().length === 0 || g.getComputedStyle(el).visibility === 'hidden') continue;
+      // A closed <details> shows only its summary; what it holds is not on screen until opened.
+      if (el.closest('details:not([open]) > :not(summary)') !== null) continue;
+      out.push(text);
+    }
+    return out;
+  });
+  return texts.filter((text) => {
+    let rest = text.replace(/\u202e[A-Za-z]+\u202c/g, ' ');
+    for (const re of NOT_WORDS) rest = rest.replace(re, ' ');
+    return /[A-Za-z]{2,}/.test(rest);
+  });
+}
+
+/** Soft, so one run lists every screen's leftovers, not only the first. */
+async function expectAllPseudo(page: Page, where: string): Promise<void> {
+  expect.soft(await unpseudoText(page), `text not pseudo-localized on ${where}`).toEqual([]);
 }
 
 /** The verdict headline: no ellipsis, nothing cut off, at most two lines. */
@@ -67,6 +136,8 @@ for (const run of RUNS) {
     test.use({ tillSettings: { language: run.language, currency: run.currency }, viewport: { width: 1280, height: 800 } });
 
     test(`scan, card, award, coupon verdicts and a return (${run.language})`, async ({ till }, testInfo) => {
+      // Four axe passes and a full flow: longer than the default 60 s on a shared 2-core runner.
+      test.slow();
       const { page } = till;
       const c = cashier(page);
       await expect(page.locator('html')).toHaveAttribute('lang', run.language);
@@ -165,6 +236,86 @@ test.describe('right-to-left pseudo-locale', () => {
     const card = await page.locator('.cashier__card').boundingBox();
     const award = await page.locator('.cashier__award').boundingBox();
     expect(card !== null && award !== null && card.x > award.x).toBe(true);
+    await expectAllPseudo(page, 'the cashier screen (ar-XB)');
     await page.screenshot({ path: testInfo.outputPath('cashier-ar-XB.png') });
+    await till.axe('card-ar-XB');
   });
 });
+
+test.describe('pseudo-locale en-XA in the manager console', () => {
+  test.use({ tillSettings: { language: 'en-XA' }, viewport: { width: 1280, height: 800 } });
+
+  test('every tab of the manager console is pseudo-localized', async ({ till }, testInfo) => {
+    test.slow();
+    const { page } = till;
+    const m = manager(page);
+    await expect(cashier(page).online).toHaveAttribute('data-online', 'true', { timeout: 30_000 });
+    await page.keyboard.press('F9');
+    await expect(m.pinGate).toBeVisible();
+    await expectAllPseudo(page, 'the PIN gate');
+    await page.keyboard.press('Escape');
+    await openManager(page, till.managerPin);
+    const tabs = page.getByRole('tab');
+    const count = await tabs.count();
+    expect(count).toBeGreaterThan(3);
+    for (let i = 0; i < count; i++) {
+      const tab = tabs.nth(i);
+      await tab.click();
+      await expect(tab).toHaveAttribute('aria-selected', 'true');
+      const id = (await tab.getAttribute('data-testid')) ?? `tab ${i}`;
+      // A tab reads its data when shown: wait until nothing says it is still loading.
+      await expect(page.locator('[aria-busy="true"], .skeleton')).toHaveCount(0);
+      await expectAllPseudo(page, id);
+      await page.screenshot({ path: testInfo.outputPath(`manager-en-XA-${id}.png`) });
+    }
+  });
+});
+
+/** The store currency's own minor units from the entry field to the return: none for JPY, three for KWD. */
+const CURRENCY_RUNS = [
+  { currency: 'JPY', zero: /^\D*0\D*$/, total: '1980', tooPrecise: '19.99', shown: '1,980', notShown: '1,980.0', returned: '500' },
+  { currency: 'KWD', zero: /^\D*0\.000\D*$/, total: '12.345', tooPrecise: '12.3456', shown: '12.345', notShown: '12.3450', returned: '5.000' },
+];
+
+for (const run of CURRENCY_RUNS) {
+  test.describe(`a ${run.currency} store`, () => {
+    test.use({ tillSettings: { language: 'en', currency: run.currency } });
+
+    test(`amounts in ${run.currency} have the currency's own decimals`, async ({ till }) => {
+      const { page } = till;
+      const c = cashier(page);
+      await expect(c.online).toHaveAttribute('data-online', 'true', { timeout: 30_000 });
+      await till.scan(memberQr(DEMO.memberWithCoupons));
+      await expect(c.memberName).toHaveText(DEMO.memberWithCouponsName);
+      expect(await c.total.getAttribute('placeholder')).toMatch(run.zero);
+      const txn = `E2E-CUR-${run.currency}`;
+      await c.txn.fill(txn);
+      await c.txn.press('Enter');
+      // More decimals than the currency has is refused, in a sentence.
+      await c.total.fill(run.tooPrecise);
+      await c.total.press('Enter');
+      await expect(page.getByTestId('award-panel').locator('.field__error')).toContainText(run.currency);
+      await c.total.fill(run.total);
+      await expect(c.previewPoints).toBeVisible();
+      await c.total.press('Enter');
+      await expect(c.confirm).toBeEnabled();
+      await page.keyboard.press('Enter');
+      await expect(c.outcome).toHaveAttribute('data-status', 'confirmed');
+
+      // The return finds the sale and shows its total the currency's way.
+      await c.returnButton.click();
+      const returns = page.getByTestId('returns-panel');
+      await returns.getByTestId('return-txn').fill(txn);
+      await returns.getByTestId('return-txn').press('Enter');
+      const summary = returns.getByTestId('return-summary');
+      await expect(summary).toContainText(run.shown);
+      await expect(summary).not.toContainText(run.notShown);
+      expect(await returns.getByTestId('return-amount').getAttribute('placeholder')).toMatch(run.zero);
+      await returns.getByTestId('return-id').fill(`R-${run.currency}`);
+      await returns.getByTestId('return-amount').fill(run.returned);
+      await expect(returns.getByTestId('return-submit')).toBeEnabled();
+      await returns.getByTestId('return-submit').click();
+      await expect(returns.getByTestId('return-outcome')).toHaveAttribute('data-status', 'confirmed');
+    });
+  });
+}

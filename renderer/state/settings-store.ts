@@ -12,6 +12,8 @@ import { settingsPatchSchema, type Settings, type SettingsPatch } from '../../sh
 import type { AppInfo } from '../../shared/ipc/contract.ts';
 import type { WedgeOptions } from '../scan/wedge-detector.ts';
 import { call, errorText, type CallResult } from '../app/call.ts';
+import { ERROR_CODE_MESSAGES } from '../../shared/ipc/error-messages.ts';
+import { englishText } from '../../shared/i18n/translator.ts';
 
 export interface SettingsState {
   settings: Settings | null;
@@ -64,7 +66,7 @@ export function createSettingsStore(bridge: SettingsBridge): SettingsStore {
       const checked = settingsPatchSchema.safeParse(patch);
       if (!checked.success) {
         const issues = checked.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
-        return { ok: false, error: { code: 'SETTINGS_INVALID', message: 'These settings are not valid.', issues } };
+        return { ok: false, error: { code: 'SETTINGS_INVALID', message: englishText(ERROR_CODE_MESSAGES.SETTINGS_INVALID), issues } };
       }
       const current = get().settings;
       const sent = current === null ? patch : completePatch(patch, current);

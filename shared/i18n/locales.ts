@@ -2,14 +2,10 @@
  * The languages the till ships, their catalogues, and how one is chosen: the manager's setting,
  * else the OS locale, else English. Catalogues live in ./locales (shared by main and renderer);
  * en.json is extracted from the code (`npm run i18n:extract`), en-XA and ar-XB are generated
- * pseudo-locales (`npm run i18n:pseudo`), the rest are translations of en.json.
+ * pseudo-locales (`npm run i18n:pseudo`), the rest are translations of en.json. A file in
+ * ./locales is a language: `npm run i18n:add -- fr` creates it and lists it in the index.
  */
-import arXB from './locales/ar-XB.json' with { type: 'json' };
-import de from './locales/de.json' with { type: 'json' };
-import en from './locales/en.json' with { type: 'json' };
-import enXA from './locales/en-XA.json' with { type: 'json' };
-import es from './locales/es.json' with { type: 'json' };
-import zhCN from './locales/zh-CN.json' with { type: 'json' };
+import { DISCOVERED_CATALOGUES } from './catalogues.generated.ts';
 
 /** One catalogue entry: the ICU message and, for translators, what it is for. */
 export interface CatalogueEntry {
@@ -20,14 +16,8 @@ export type Catalogue = Record<string, CatalogueEntry>;
 
 export const SOURCE_LOCALE = 'en';
 
-export const CATALOGUES: Readonly<Record<string, Catalogue>> = {
-  en,
-  de,
-  es,
-  'zh-CN': zhCN,
-  'en-XA': enXA,
-  'ar-XB': arXB,
-};
+/** Every file in ./locales, through the index `npm run i18n:add` / `i18n:extract` write (scripts/i18n/catalogue-index.ts). */
+export const CATALOGUES: Readonly<Record<string, Catalogue>> = DISCOVERED_CATALOGUES;
 
 export const SUPPORTED_LOCALES = Object.keys(CATALOGUES);
 /** The pseudo-locales are for testing layouts and finding hard-coded text; not offered as a language. */

@@ -15,6 +15,12 @@ import type { ActivityFilterState } from './filter.ts';
 import { useTranslator } from '../../app/translate.tsx';
 
 const M = defineMessages({
+  outcomeValue: {
+    id: 'manager.activity.outcomeValue',
+    defaultMessage:
+      '{outcome, select, ok {OK} invalid_input {Invalid input} connection_refused {Connection refused} dns {Host not found} network {Network error} timeout {Timed out} reset {Connection reset} http {HTTP error} rate_limited {Rate limited} malformed_response {Unreadable answer} insecure_base_url {Insecure address} other {Other}}',
+    description: 'API activity: what came of one call (the outcome code main recorded, - written as _)',
+  },
   filters: { id: 'manager.activity.filters', defaultMessage: 'Filter API activity', description: 'Accessible name of the API activity filter form' },
   from: { id: 'manager.activity.from', defaultMessage: 'From', description: 'Start date of the API activity filter' },
   to: { id: 'manager.activity.to', defaultMessage: 'To (inclusive)', description: 'End date (inclusive) of the API activity filter' },
@@ -70,7 +76,7 @@ export function ActivityTab({ active }: { active: boolean }) {
     { id: 'path', header: t(M.path), cell: (c) => c.path, cellClassName: 'mgr-mono mgr-break' },
     { id: 'status', header: t(M.status), align: 'end', cell: (c) => <span className={`mgr-code mgr-code--${callTone(c)}`}>{c.status ?? t(M.noStatus)}</span> },
     { id: 'latency', header: t(M.latency), align: 'end', cell: (c) => formatLatency(c.latencyMs, tr.locale) },
-    { id: 'outcome', header: t(M.outcome), cell: (c) => c.outcome },
+    { id: 'outcome', header: t(M.outcome), cell: (c) => t(M.outcomeValue, { outcome: c.outcome.replaceAll('-', '_') }) },
   ];
 
   return (

@@ -77,7 +77,7 @@ const MESSAGES = defineMessages({
 /** Why a decision cannot be recorded yet, or null. */
 export function decisionProblem(decision: DecisionId | null, words: string, t: Translate = englishText): string | null {
   if (decision === null) return t(MESSAGES.choose);
-  if ((decision === 'other' && words.trim().length < DECISION_MIN) || decisionNote(decision, words).length < DECISION_MIN) {
+  if ((decision === 'other' && words.trim().length < DECISION_MIN) || decisionNote(decision, words, t).length < DECISION_MIN) {
     return t(MESSAGES.describe, { min: DECISION_MIN });
   }
   return null;
@@ -145,7 +145,7 @@ export function createAttentionStore(deps: AttentionDeps): AttentionStore {
           draft(id, { problem });
           return false;
         }
-        const note = decisionNote(d.decision, d.words).slice(0, DECISION_MAX);
+        const note = decisionNote(d.decision, d.words, deps.t).slice(0, DECISION_MAX);
         const mine = epoch;
         draft(id, { problem: null, busy: true, error: null });
         const result = await call<Answer<'exceptionResolve'>>(() => bridge.exceptionResolve({ clawbackId: id, note }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../shared/i18n/translator.ts';
-import { testDetail, testHeadline } from './key-text.ts';
+import { storageWarning, testDetail, testHeadline } from './key-text.ts';
 
 describe('testHeadline', () => {
   it('has a clear line per outcome', () => {
@@ -21,5 +21,14 @@ describe('testDetail', () => {
 
   it("falls back to main's English when the catalogue lacks the id", () => {
     expect(testDetail({ message: 'Something new.', localized: { messageId: 'keys.test.notInAnyCatalogue' } }, createTranslator('de'))).toBe('Something new.');
+  });
+});
+
+describe('storageWarning', () => {
+  it("says main's storage warning in the till's language, and nothing when main has none", () => {
+    const de = createTranslator('de').t;
+    expect(storageWarning({ backend: 'basic_text', warning: 'This computer has no system keyring…' }, de)).toMatch(/^Dieser Computer hat keinen System-Schlüsselbund/);
+    expect(storageWarning({ backend: 'unknown', warning: 'The system keyring is not ready yet.' }, de)).toBe('Der System-Schlüsselbund ist noch nicht bereit.');
+    expect(storageWarning({ backend: 'gnome_libsecret', warning: null }, de)).toBeNull();
   });
 });

@@ -5,6 +5,12 @@ import { englishText, type Translator } from '../../../shared/i18n/translator.ts
 import { engineText } from '../../state/outcome.ts';
 
 const M = defineMessages({
+  plainTextWarning: {
+    id: 'manager.keys.storage.plainTextWarning',
+    defaultMessage: 'This computer has no system keyring, so keys can only be stored with a built-in password that is publicly known: anyone who can read this user’s files can recover them. Use a desktop session with a keyring (GNOME Keyring or KWallet) if you can.',
+    description: 'Warning under the key storage when only the basic-text backend exists',
+  },
+  keyringNotReady: { id: 'manager.keys.storage.notReady', defaultMessage: 'The system keyring is not ready yet.', description: 'Warning under the key storage when the keyring is not yet unlocked' },
   basicText: { id: 'manager.keys.backend.basicText', defaultMessage: 'No keyring: a built-in password (not protected)', description: 'Key storage: no OS keyring' },
   unknown: { id: 'manager.keys.backend.unknown', defaultMessage: 'Unknown (not protected)', description: 'Key storage: an unknown backend' },
   accepted: { id: 'manager.keys.test.accepted', defaultMessage: 'Connected: SocialHub accepted the key{http}.', description: 'Key test: accepted; http is " (HTTP 200)" or empty' },
@@ -52,4 +58,10 @@ export function testHeadline(r: Pick<KeyTestResult, 'outcome' | 'httpStatus'>, t
 /** Main's own sentence for the result, in the till's language (English when the id is unknown). */
 export function testDetail(r: Pick<KeyTestResult, 'message' | 'localized'>, translator: Translator): string {
   return engineText(r, translator);
+}
+
+/** The storage warning in the till's language (main's `warning` is the English for logs): only whether there is one is read from it. */
+export function storageWarning(tier: Pick<StorageTier, 'backend' | 'warning'>, t: Translator['t'] = englishText): string | null {
+  if (tier.warning === null) return null;
+  return t(tier.backend === 'basic_text' ? M.plainTextWarning : M.keyringNotReady);
 }

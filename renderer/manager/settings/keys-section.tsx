@@ -10,7 +10,7 @@ import type { KeyKind } from '../../../shared/ipc/schemas/keys.ts';
 import type { KeysStatus, StorageTier } from '../../../shared/ipc/contract.ts';
 import { useKeys, useRuntime } from '../../app/context.tsx';
 import { useKeysForm, useManagerData } from '../use-manager-data.ts';
-import { backendLabel, testDetail, testHeadline } from './key-text.ts';
+import { backendLabel, storageWarning, testDetail, testHeadline } from './key-text.ts';
 import { formatIso } from '../format.ts';
 import { Button, ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
 import { useT, useTranslator } from '../../app/translate.tsx';
@@ -112,7 +112,7 @@ function StorageTierView({ tier }: { tier: StorageTier }) {
       </p>
       {tier.warning !== null && (
         <p className="mgr-banner mgr-banner--warn" data-testid="keys-storage-warning">
-          {tier.warning}
+          {storageWarning(tier, t)}
         </p>
       )}
       {!tier.protected &&

@@ -60,7 +60,7 @@ export function StorePicker({ form }: { form: SectionForm }) {
                   <input type="radio" name="store" value={s.id} disabled={locked} checked={selected === s.id} onChange={() => form.set('storeId', s.id)} data-testid="store-option" />
                   <span className="mgr-store-name">{s.name}</span>
                   <span className="mgr-mono mgr-hint">{s.id}</span>
-                  {s.status !== 'active' && <span className="mgr-chip mgr-chip--warn">{s.status}</span>}
+                  {s.status !== 'active' && <span className="mgr-chip mgr-chip--warn">{tr.t(M.storeStatus, { status: s.status })}</span>}
                 </label>
               ))}
             </div>
