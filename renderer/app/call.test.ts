@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { call, errorText, GENERIC_ERROR, onLockedCall, readEnvelope } from './call.ts';
 import { createTranslator } from '../../shared/i18n/translator.ts';
 
+const en = createTranslator('en');
+
 describe('call', () => {
   it('passes values and envelope errors through', async () => {
     expect(await call(() => Promise.resolve({ ok: true, value: 3 }))).toEqual({ ok: true, value: 3 });
@@ -24,9 +26,9 @@ describe('call', () => {
   });
 
   it('names the field in a payload error', () => {
-    expect(errorText({ code: 'INVALID_PAYLOAD', message: 'Invalid request', issues: [{ path: ['saleTotal'], message: 'enter an amount' }] })).toBe('Sale total: enter an amount');
-    expect(errorText({ code: 'OFFLINE', message: 'Offline.' })).toBe('Offline.');
-    expect(errorText({ code: 'LOCKED', message: 'manager session required' })).toBe('The manager console locked itself. Enter the PIN to continue.');
+    expect(errorText({ code: 'INVALID_PAYLOAD', message: 'Invalid request', issues: [{ path: ['saleTotal'], message: 'enter an amount' }] }, en)).toBe('Sale total: enter an amount');
+    expect(errorText({ code: 'OFFLINE', message: 'Offline.' }, en)).toBe('Offline.');
+    expect(errorText({ code: 'LOCKED', message: 'manager session required' }, en)).toBe('The manager console locked itself. Enter the PIN to continue.');
   });
 
   it('tells the locked-session listeners of a LOCKED answer, and only of that', async () => {
@@ -62,6 +64,5 @@ describe('errorText in the till language', () => {
     if (plain.ok) throw new Error('expected an error');
     expect(errorText(plain.error, createTranslator('en'))).toBe("Sale T-9 is not in this till's journal.");
     expect(errorText(plain.error, createTranslator('es'))).toBe('Esa venta no está en el diario de esta caja.');
-    expect(errorText(plain.error)).toBe("Sale T-9 is not in this till's journal.");
   });
 });

@@ -5,8 +5,7 @@
  */
 import { defineMessages } from '@formatjs/intl';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { SOURCE_LOCALE } from '../../shared/i18n/locales.ts';
-import { createTranslator, englishText, type Translator } from '../../shared/i18n/translator.ts';
+import { englishText, type Translator } from '../../shared/i18n/translator.ts';
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
 import type { KeysStatus, KeyTestResult } from '../../shared/ipc/contract.ts';
 import { apiKeySchema, type KeyKind } from '../../shared/ipc/schemas/keys.ts';
@@ -42,8 +41,6 @@ const M = defineMessages({
   removed: { id: 'state.keys.removed', defaultMessage: 'Key removed.', description: 'An API key was removed' },
 });
 
-const ENGLISH = createTranslator(SOURCE_LOCALE);
-
 export type KeysStore = StoreApi<KeysState>;
 
 export type KeysBridge = Pick<TillBridge, 'keysStatus' | 'keysSet' | 'keysTest' | 'keysClear' | 'keysAllowPlainText'>;
@@ -58,12 +55,12 @@ export function keyProblem(typed: string, t: Translator['t'] = englishText): str
 
 export interface KeysHooks {
   onStorageChanged?: () => void;
-  /** The current language (English unless told). */
-  translator?: () => Translator;
+  /** The till's current translator. */
+  translator: () => Translator;
 }
 
-export function createKeysStore(bridge: KeysBridge, hooks: KeysHooks = {}): KeysStore {
-  const tr = (): Translator => hooks.translator?.() ?? ENGLISH;
+export function createKeysStore(bridge: KeysBridge, hooks: KeysHooks): KeysStore {
+  const tr = hooks.translator;
   const errText = (error: Parameters<typeof errorText>[0]): string => errorText(error, tr());
   return createStore<KeysState>()((set, get) => {
     const slot = (kind: KeyKind, patch: Partial<KeySlotState>): void => {

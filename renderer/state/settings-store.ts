@@ -10,6 +10,7 @@ import { settingsPatchSchema, type Settings, type SettingsPatch } from '../../sh
 import type { AppInfo } from '../../shared/ipc/contract.ts';
 import type { WedgeOptions } from '../scan/wedge-detector.ts';
 import { call, errorText, type CallResult } from '../app/call.ts';
+import type { Translator } from '../../shared/i18n/translator.ts';
 
 export interface SettingsState {
   settings: Settings | null;
@@ -34,7 +35,8 @@ export type SettingsStore = StoreApi<SettingsState>;
 
 export type SettingsBridge = Pick<TillBridge, 'settingsGet' | 'settingsUpdate'> & Partial<Pick<TillBridge, 'appInfo' | 'appDismissNotice'>>;
 
-export function createSettingsStore(bridge: SettingsBridge): SettingsStore {
+/** `translator`: the till's current one, for why the settings or a notice could not be handled. */
+export function createSettingsStore(bridge: SettingsBridge, translator: () => Translator): SettingsStore {
   return createStore<SettingsState>()((set, get) => ({
     settings: null,
     info: null,
@@ -43,7 +45,7 @@ export function createSettingsStore(bridge: SettingsBridge): SettingsStore {
     async load() {
       const [settings] = await Promise.all([call<Settings>(() => bridge.settingsGet()), get().loadInfo()]);
       if (settings.ok) set({ settings: settings.value, error: null });
-      else set({ error: settings.error.message });
+      else set({ error: errorText(settings.error, translator()) });
     },
     async loadInfo() {
       if (bridge.appInfo === undefined) return;
@@ -68,7 +70,7 @@ export function createSettingsStore(bridge: SettingsBridge): SettingsStore {
       const dismiss = bridge.appDismissNotice;
       const result = await call<{ notices: AppInfo['notices'] }>(() => dismiss({ id }));
       if (!result.ok) {
-        const noticeError = errorText(result.error);
+        const noticeError = errorText(result.error, translator());
         set({ noticeError });
         return noticeError;
       }

@@ -5,6 +5,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
 import { call, errorText } from '../app/call.ts';
+import type { Translator } from '../../shared/i18n/translator.ts';
 
 export const STORES_PAGE = 20;
 
@@ -25,7 +26,8 @@ export interface StorePickerState {
 
 export type StorePickerStore = StoreApi<StorePickerState>;
 
-export function createStorePickerStore(bridge: Pick<TillBridge, 'storesList'>): StorePickerStore {
+/** `translator`: the till's current one, so a page that cannot be read says why in the till's language. */
+export function createStorePickerStore(bridge: Pick<TillBridge, 'storesList'>, translator: () => Translator): StorePickerStore {
   return createStore<StorePickerState>()((set, get) => ({
     offset: 0,
     page: null,
@@ -37,7 +39,7 @@ export function createStorePickerStore(bridge: Pick<TillBridge, 'storesList'>): 
       // A later page was asked for meanwhile: this answer is no longer wanted.
       if (get().offset !== at) return;
       if (result.ok) set({ page: { offset: at, stores: result.value.stores, total: result.value.total }, error: null });
-      else set({ error: errorText(result.error) });
+      else set({ error: errorText(result.error, translator()) });
     },
     retry() {
       return get().show(get().offset);
