@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { call, errorText, GENERIC_ERROR, onLockedCall, readEnvelope } from './call.ts';
 import { createTranslator } from '../../shared/i18n/translator.ts';
+import { issuesOf } from '../../shared/ipc/envelope.ts';
+import { tillInvokeContract } from '../../shared/ipc/schemas/till.ts';
 
 const en = createTranslator('en');
 
@@ -64,5 +66,21 @@ describe('errorText in the till language', () => {
     if (plain.ok) throw new Error('expected an error');
     expect(errorText(plain.error, createTranslator('en'))).toBe("Sale T-9 is not in this till's journal.");
     expect(errorText(plain.error, createTranslator('es'))).toBe('Esa venta no está en el diario de esta caja.');
+  });
+});
+
+describe('a field problem in the till’s language', () => {
+  const parsed = tillInvokeContract.adjustmentSubmit.request.safeParse({ memberId: 'mb_1', points: 0, reasonCode: 'GOODWILL', note: 'a real reason' });
+  if (parsed.success) throw new Error('expected a refusal');
+  const error = { code: 'INVALID_PAYLOAD' as const, message: 'The request was not valid.', issues: issuesOf(parsed.error) };
+
+  it('names the field and the problem from the catalogue', () => {
+    expect(errorText(error, createTranslator('de'))).toBe('Punkte: Punkte dürfen nicht null sein.');
+    expect(errorText(error, createTranslator('en'))).toBe('Points: Points must not be zero.');
+  });
+
+  it('without issues: the code’s sentence, not main’s English', () => {
+    const de = createTranslator('de');
+    expect(errorText({ code: 'INVALID_PAYLOAD', message: 'The request was not valid.' }, de)).toBe(de.t('error.code.INVALID_PAYLOAD'));
   });
 });

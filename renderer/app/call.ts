@@ -108,12 +108,20 @@ export function errorText(error: CallError, translator: Translator): string {
   }
   const issue = error.issues?.[0];
   if (error.code === 'INVALID_PAYLOAD' && issue !== undefined && issue.message !== '') {
-    if (issue.path.length === 0) return issue.message;
+    const problem = issueText(issue, translator);
+    if (issue.path.length === 0) return problem;
     const key = String(issue.path[0]);
     const name = FIELD_NAMES[key];
-    return translator.t(MESSAGES.fieldProblem, { field: name !== undefined ? translator.t(name) : key, problem: issue.message });
+    return translator.t(MESSAGES.fieldProblem, { field: name !== undefined ? translator.t(name) : key, problem });
   }
+  if (error.code === 'INVALID_PAYLOAD' && translator.locale !== SOURCE_LOCALE) return translator.t(ERROR_CODE_MESSAGES.INVALID_PAYLOAD);
   return error.message;
+}
+
+/** One field problem in the till's language: main's catalogue id, or its English when it sent none the catalogue knows. */
+export function issueText(issue: Pick<Issue, 'message' | 'messageId' | 'values'>, translator: Translator): string {
+  if (issue.messageId === undefined || !translator.has(issue.messageId)) return issue.message;
+  return translator.text(issue.values === undefined ? { messageId: issue.messageId } : { messageId: issue.messageId, values: issue.values });
 }
 
 /** The fields main may name in an INVALID_PAYLOAD issue, as people call them. */

@@ -6,6 +6,7 @@
 import { defineMessages } from '@formatjs/intl';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { englishText, type Translator } from '../../shared/i18n/translator.ts';
+import { localizeIssue } from '../../shared/ipc/issue-messages.ts';
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
 import type { KeysStatus, KeyTestResult } from '../../shared/ipc/contract.ts';
 import { apiKeySchema, type KeyKind } from '../../shared/ipc/schemas/keys.ts';
@@ -50,7 +51,11 @@ const IDLE: KeySlotState = { busy: null, fieldError: null, error: null, saved: n
 /** What is wrong with a typed key, or null. */
 export function keyProblem(typed: string, t: Translator['t'] = englishText): string | null {
   const parsed = apiKeySchema.safeParse(typed.trim());
-  return parsed.success ? null : (parsed.error.issues[0]?.message ?? t(M.notAKey));
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0];
+  if (issue === undefined) return t(M.notAKey);
+  const localized = localizeIssue(issue);
+  return t(localized.messageId, localized.values);
 }
 
 export interface KeysHooks {

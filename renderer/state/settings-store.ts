@@ -7,6 +7,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
 import { settingsPatchSchema, type Settings, type SettingsPatch } from '../../shared/ipc/schemas/settings.ts';
+import { issuesOf } from '../../shared/ipc/envelope.ts';
 import type { AppInfo } from '../../shared/ipc/contract.ts';
 import type { WedgeOptions } from '../scan/wedge-detector.ts';
 import { call, errorText, type CallResult } from '../app/call.ts';
@@ -56,8 +57,7 @@ export function createSettingsStore(bridge: SettingsBridge, translator: () => Tr
     async update(patch) {
       const checked = settingsPatchSchema.safeParse(patch);
       if (!checked.success) {
-        const issues = checked.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
-        return { ok: false, error: { code: 'SETTINGS_INVALID', message: 'These settings are not valid.', issues } };
+        return { ok: false, error: { code: 'SETTINGS_INVALID', message: 'These settings are not valid.', issues: issuesOf(checked.error) } };
       }
       const current = get().settings;
       const sent = current === null ? patch : completePatch(patch, current);

@@ -10,7 +10,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillBridge } from '../../../shared/ipc/bridge-types.ts';
 import type { PosLinkShare, PosLinkStatus } from '../../../shared/ipc/schemas/pos-link.ts';
 import type { Settings, SettingsPatch } from '../../../shared/ipc/schemas/settings.ts';
-import { call, errorText, type CallResult } from '../../app/call.ts';
+import { call, errorText, issueText, type CallResult } from '../../app/call.ts';
+import { SOURCE_LOCALE } from '../../../shared/i18n/locales.ts';
 import type { Translate } from '../../state/locale-store.ts';
 import type { Translator } from '../../../shared/i18n/translator.ts';
 
@@ -257,8 +258,11 @@ export function createPosLinkAdminStore(deps: PosLinkAdminDeps): PosLinkAdminSto
         // The schema names the field it refused (the pattern's own sentence says what is wrong with it).
         const fieldIssue = result.error.issues?.find((i) => i.path.at(-1) === 'receiptCodePattern' || i.path.at(-1) === 'noMemberNudgeSeconds');
         if (fieldIssue === undefined) set({ errors: { form: errorText(result.error, deps.translator()) } });
-        else if (fieldIssue.path.at(-1) === 'receiptCodePattern') set({ errors: { receiptCodePattern: fieldIssue.message } });
-        else set({ errors: { noMemberNudgeSeconds: fieldIssue.message } });
+        else if (fieldIssue.path.at(-1) === 'receiptCodePattern') {
+          // The English check names exactly what is wrong; other languages get the catalogue's sentence.
+          const tr = deps.translator();
+          set({ errors: { receiptCodePattern: tr.locale === SOURCE_LOCALE ? fieldIssue.message : issueText(fieldIssue, tr) } });
+        } else set({ errors: { noMemberNudgeSeconds: issueText(fieldIssue, deps.translator()) } });
       },
 
       reset() {
