@@ -19,6 +19,13 @@ const M = defineMessages({
   title: { id: 'manager.keys.title', defaultMessage: 'API keys', description: 'Keys section heading' },
   intro: { id: 'manager.keys.intro', defaultMessage: 'A key is typed here once and never shown again: only its first and last characters appear.', description: 'Keys section: how keys are shown' },
   loading: { id: 'manager.keys.loading', defaultMessage: 'Loading…', description: 'Keys section while loading' },
+  plainTextWarning: {
+    id: 'manager.keys.plainTextWarning',
+    defaultMessage:
+      'This computer has no system keyring, so keys can only be stored with a built-in password that is publicly known: anyone who can read this user’s files can recover them. Use a desktop session with a keyring (GNOME Keyring or KWallet) if you can.',
+    description: 'Keys section: warning when keys would be stored without an OS keyring',
+  },
+  keyringNotReady: { id: 'manager.keys.keyringNotReady', defaultMessage: 'The system keyring is not ready yet.', description: 'Keys section: warning while the OS keyring is not ready' },
   storage: { id: 'manager.keys.storage', defaultMessage: 'Key storage:', description: 'Keys section: label before the storage backend name' },
   protected: { id: 'manager.keys.storage.protected', defaultMessage: '— protected.', description: 'After the storage backend name when the OS protects the keys' },
   optedIn: { id: 'manager.keys.optedIn', defaultMessage: 'You allowed storing keys without a keyring on {date}.', description: 'Keys section: plain-text storage was allowed on date' },
@@ -112,7 +119,8 @@ function StorageTierView({ tier }: { tier: StorageTier }) {
       </p>
       {tier.warning !== null && (
         <p className="mgr-banner mgr-banner--warn" data-testid="keys-storage-warning">
-          {tier.warning}
+          {/* Main's warning is English; the backend says which one it is. */}
+          {t(tier.backend === 'basic_text' ? M.plainTextWarning : M.keyringNotReady)}
         </p>
       )}
       {!tier.protected &&
