@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tillIn } from '../testing/translators.ts';
-import { createStorePickerStore, STORES_PAGE } from './store-picker-store.ts';
+import { createStorePickerStore, STORES_PAGE, storeStatusText } from './store-picker-store.ts';
+import { createTranslator } from '../../shared/i18n/translator.ts';
 import { createFakeBridge, fail, ok } from '../testing/fake-bridge.ts';
 
 const stores = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ id: `st_${from + i}`, name: `Store ${from + i}`, status: 'active' }));
@@ -48,6 +49,13 @@ describe('store picker store', () => {
     fake.handle('storesList', () => ok({ stores: stores(0, 1), total: 1 }));
     await picker.getState().retry();
     expect(picker.getState()).toMatchObject({ error: null, page: { total: 1 } });
+  });
+
+  it('shows a store’s status as words in the till’s language, never SocialHub’s raw word', () => {
+    const de = createTranslator('de');
+    expect(storeStatusText('inactive', de)).toBe('Inaktiv');
+    expect(storeStatusText('inactive', createTranslator('en'))).toBe('Inactive');
+    expect(storeStatusText('pending_review', de)).toBe('Nicht aktiv');
   });
 
   it('says why in the till’s language, not in main’s English', async () => {

@@ -2,12 +2,27 @@
  * SocialHub's list of stores (GET /stores, paged) for the Settings' store picker. A page that
  * cannot be read (no key yet, offline) says why; the store id can still be typed.
  */
+import { defineMessages } from '@formatjs/intl';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
 import { call, errorText } from '../app/call.ts';
 import type { Translator } from '../../shared/i18n/translator.ts';
 
 export const STORES_PAGE = 20;
+
+const MESSAGES = defineMessages({
+  status: {
+    id: 'state.storePicker.status',
+    defaultMessage: '{status, select, active {Active} inactive {Inactive} closed {Closed} suspended {Suspended} other {Not active}}',
+    description: 'Settings → store picker: a store’s status from SocialHub (a machine word, shown as words)',
+  },
+});
+
+/** SocialHub's status word for a store, as people read it; one it does not know reads "Not active". */
+export function storeStatusText(status: string, translator: Translator): string {
+  // ICU select keys are plain words; anything else (empty, odd characters) falls to `other`.
+  return translator.t(MESSAGES.status, { status: /^[a-z]+$/.test(status) ? status : 'other' });
+}
 
 export interface StoreEntry {
   id: string;
