@@ -184,7 +184,7 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
         // Compensated already (an earlier run, another manager)? Ask again now, and say so before a second one.
         const found = (await findEarlier([item])).get(key) ?? [];
         if (mine !== epoch) return;
-        deps.confirm.getState().begin('reconcile', duplicateAdjustment(item, report.date), {
+        deps.confirm.getState().begin('reconcile', duplicateAdjustment(item, report.date, deps.translator().t), {
           noteEditable: true,
           context: compensationContext(found, deps.translator().t),
           onSubmitted(o) {
