@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { call, errorText, GENERIC_ERROR, readEnvelope } from './call.ts';
 import { createTranslator } from '../../shared/i18n/translator.ts';
+import { issuesOf } from '../../shared/ipc/envelope.ts';
+import { tillInvokeContract } from '../../shared/ipc/schemas/till.ts';
+
+const en = createTranslator('en');
 
 describe('call', () => {
   it('passes values and envelope errors through', async () => {
@@ -24,9 +28,9 @@ describe('call', () => {
   });
 
   it('names the field in a payload error', () => {
-    expect(errorText({ code: 'INVALID_PAYLOAD', message: 'Invalid request', issues: [{ path: ['saleTotal'], message: 'enter an amount' }] })).toBe('Sale total: enter an amount');
-    expect(errorText({ code: 'OFFLINE', message: 'Offline.' })).toBe('Offline.');
-    expect(errorText({ code: 'LOCKED', message: 'manager session required' })).toBe('The manager console locked itself. Enter the PIN to continue.');
+    expect(errorText({ code: 'INVALID_PAYLOAD', message: 'Invalid request', issues: [{ path: ['saleTotal'], message: 'enter an amount' }] }, en)).toBe('Sale total: enter an amount');
+    expect(errorText({ code: 'OFFLINE', message: 'Offline.' }, en)).toBe('Offline.');
+    expect(errorText({ code: 'LOCKED', message: 'manager session required' }, en)).toBe('The manager console locked itself. Enter the PIN to continue.');
   });
 });
 
@@ -48,6 +52,21 @@ describe('errorText in the till language', () => {
     if (plain.ok) throw new Error('expected an error');
     expect(errorText(plain.error, createTranslator('en'))).toBe("Sale T-9 is not in this till's journal.");
     expect(errorText(plain.error, createTranslator('es'))).toBe('Esa venta no está en el diario de esta caja.');
-    expect(errorText(plain.error)).toBe("Sale T-9 is not in this till's journal.");
+  });
+});
+
+describe('a field problem in the till’s language', () => {
+  const parsed = tillInvokeContract.adjustmentSubmit.request.safeParse({ memberId: 'mb_1', points: 0, reasonCode: 'GOODWILL', note: 'a real reason' });
+  if (parsed.success) throw new Error('expected a refusal');
+  const error = { code: 'INVALID_PAYLOAD' as const, message: 'The request was not valid.', issues: issuesOf(parsed.error) };
+
+  it('names the field and the problem from the catalogue', () => {
+    expect(errorText(error, createTranslator('de'))).toBe('Punkte: Punkte dürfen nicht null sein.');
+    expect(errorText(error, createTranslator('en'))).toBe('Points: Points must not be zero.');
+  });
+
+  it('without issues: the code’s sentence, not main’s English', () => {
+    const de = createTranslator('de');
+    expect(errorText({ code: 'INVALID_PAYLOAD', message: 'The request was not valid.' }, de)).toBe(de.t('error.code.INVALID_PAYLOAD'));
   });
 });

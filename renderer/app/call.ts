@@ -7,7 +7,7 @@
 import type { ErrorCode, Issue } from '../../shared/ipc/envelope.ts';
 import { ERROR_CODE_MESSAGES } from '../../shared/ipc/error-messages.ts';
 import { SOURCE_LOCALE } from '../../shared/i18n/locales.ts';
-import { englishText, type LocalizedText, type Translator } from '../../shared/i18n/translator.ts';
+import type { LocalizedText, Translator } from '../../shared/i18n/translator.ts';
 import { defineMessages, type MessageDescriptor } from '@formatjs/intl';
 
 const MESSAGES = defineMessages({
@@ -80,13 +80,14 @@ function localizedOf(body: object): LocalizedText | undefined {
 }
 
 /**
- * The sentence to show for an error, naming the first field problem when there is one. With the
- * runtime's translator: main's `messageId` in the till's language; without one, the code's
- * sentence in that language (the English `message` when the till speaks English).
+ * The sentence to show for an error in the till's language, naming the first field problem when
+ * there is one: main's `messageId` when the catalogue has it, else the code's sentence (the
+ * English `message` when the till speaks English). The translator is required so no caller can
+ * show a German till an English error by forgetting it.
  */
-export function errorText(error: CallError, translator?: Translator): string {
-  if (error.code === 'LOCKED') return translator === undefined ? englishText(MESSAGES.locked) : translator.t(MESSAGES.locked);
-  if (translator !== undefined && error.code !== 'INVALID_PAYLOAD') {
+export function errorText(error: CallError, translator: Translator): string {
+  if (error.code === 'LOCKED') return translator.t(MESSAGES.locked);
+  if (error.code !== 'INVALID_PAYLOAD') {
     if (error.localized !== undefined && translator.has(error.localized.messageId)) return translator.text(error.localized);
     if (translator.locale !== SOURCE_LOCALE || error.message === GENERIC_ERROR) {
       const code: ErrorCode = error.code === 'BRIDGE' ? 'INTERNAL' : error.code;
@@ -95,13 +96,20 @@ export function errorText(error: CallError, translator?: Translator): string {
   }
   const issue = error.issues?.[0];
   if (error.code === 'INVALID_PAYLOAD' && issue !== undefined && issue.message !== '') {
-    if (issue.path.length === 0) return issue.message;
-    const t = translator?.t ?? englishText;
+    const problem = issueText(issue, translator);
+    if (issue.path.length === 0) return problem;
     const key = String(issue.path[0]);
     const name = FIELD_NAMES[key];
-    return t(MESSAGES.fieldProblem, { field: name !== undefined ? t(name) : key, problem: issue.message });
+    return translator.t(MESSAGES.fieldProblem, { field: name !== undefined ? translator.t(name) : key, problem });
   }
+  if (error.code === 'INVALID_PAYLOAD' && translator.locale !== SOURCE_LOCALE) return translator.t(ERROR_CODE_MESSAGES.INVALID_PAYLOAD);
   return error.message;
+}
+
+/** One field problem in the till's language: main's catalogue id, or its English when it sent none the catalogue knows. */
+export function issueText(issue: Pick<Issue, 'message' | 'messageId' | 'values'>, translator: Translator): string {
+  if (issue.messageId === undefined || !translator.has(issue.messageId)) return issue.message;
+  return translator.text(issue.values === undefined ? { messageId: issue.messageId } : { messageId: issue.messageId, values: issue.values });
 }
 
 /** The fields main may name in an INVALID_PAYLOAD issue, as people call them. */

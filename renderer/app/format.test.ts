@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmtInt, fmtMachineAmount, fmtPoints, fmtWhen } from './format.ts';
+import { fmtExplanation, fmtInt, fmtMachineAmount, fmtPoints, fmtWhen } from './format.ts';
 import { createTranslator } from '../../shared/i18n/translator.ts';
 
 describe('fmtWhen', () => {
@@ -30,6 +30,17 @@ describe('fmtMachineAmount', () => {
 });
 
 describe('in the cashier’s language', () => {
+  it('explains a preview’s points in the till’s words and money format', () => {
+    const preview = {
+      saleTotalMinor: 123450,
+      explanation: '1234.50 × 10 pts × 1.25 (Silver) = 15431 pts',
+      explanationLocalized: { messageId: 'till.award.explanation', values: { amount: '1234.50', perUnit: 10, tierApplied: 'yes', multiplier: 1.25, tierName: 'Silver', points: 15431 } },
+    };
+    expect(fmtExplanation(preview, 'EUR', createTranslator('de'))).toBe('1.234,50 × 10 P. × 1,25 (Silver) = 15.431 P.');
+    expect(fmtExplanation(preview, 'USD', createTranslator('en'))).toBe('1,234.50 × 10 pts × 1.25 (Silver) = 15,431 pts');
+    expect(fmtExplanation({ saleTotalMinor: 1, explanation: 'old main' }, 'USD', createTranslator('de'))).toBe('old main');
+  });
+
   it('groups and names points the German way', () => {
     const de = createTranslator('de');
     expect(fmtInt(1234567, de)).toBe('1.234.567');

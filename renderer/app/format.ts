@@ -6,7 +6,7 @@ import { defineMessages } from '@formatjs/intl';
 import { addDays, calendarDateAt } from '../../shared/time/business-day.ts';
 import { formatClock, formatDate } from '../../shared/time/date-format.ts';
 import { formatAmount, parseMoneyMachine } from '../../shared/money.ts';
-import { createTranslator, type Translator } from '../../shared/i18n/translator.ts';
+import { createTranslator, type LocalizedText, type Translator } from '../../shared/i18n/translator.ts';
 import { formatCount, numberFormat } from '../../shared/i18n/number-format.ts';
 
 const MESSAGES = defineMessages({
@@ -45,6 +45,16 @@ export function fmtWhen(ms: number, now: number = Date.now(), t?: Translator): s
   if (day === today) return x.t(MESSAGES.todayAt, { time });
   if (day === addDays(today, -1)) return x.t(MESSAGES.yesterdayAt, { time });
   return x.t(MESSAGES.onDateAt, { date: formatDate(ms, x.locale), time });
+}
+
+/**
+ * Why a preview gives its points, in the till's language and number format: main's id with the
+ * sale total shown as this till writes money; main's English when it sent no id.
+ */
+export function fmtExplanation(preview: { explanation: string; explanationLocalized?: LocalizedText | undefined; saleTotalMinor: number }, currency: string, t: Translator): string {
+  const localized = preview.explanationLocalized;
+  if (localized === undefined || !t.has(localized.messageId)) return preview.explanation;
+  return t.text({ messageId: localized.messageId, values: { ...localized.values, amount: formatAmount(preview.saleTotalMinor, currency, t.locale) } });
 }
 
 /** A machine amount ("19.99", as the POS sends it) in its currency, as the cashier reads money; as sent if it does not parse. */

@@ -31,6 +31,7 @@ import { createUiStore, type UiStore } from '../state/ui-store.ts';
 import type { CashierLocale } from '../state/money-entry.ts';
 import { DEFAULT_CURRENCY } from '../../shared/money.ts';
 import { createLockedHook } from './locked-hook.ts';
+import type { Translator } from '../../shared/i18n/translator.ts';
 import { routeScan, ScanFieldRegistry } from './scan-router.ts';
 import { createSoundPlayer, type SoundKind, type SoundPlayer } from './sound.ts';
 import { DEFAULT_DAY_START } from '../../shared/time/business-day.ts';
@@ -127,8 +128,9 @@ export function createRuntime(given: TillBridge, options: RuntimeOptions = {}): 
   const t = translateWith(locale);
   const follower = createRowFollower(bridge, timers);
   const status = createStatusStore(bridge);
-  const settings = createSettingsStore(bridge);
-  const policy = createPolicyStore(bridge);
+  const translator = (): Translator => locale.getState().translator;
+  const settings = createSettingsStore(bridge, translator);
+  const policy = createPolicyStore(bridge, translator);
   // A policy applied or rejected changes main's notices: read the locks again then.
   settings.subscribe((s, prev) => {
     if (s.info !== null && s.info?.notices !== prev.info?.notices) void policy.getState().refresh();
@@ -140,19 +142,19 @@ export function createRuntime(given: TillBridge, options: RuntimeOptions = {}): 
       void policy.getState().refresh();
       void status.getState().refresh();
     },
-    translator: () => locale.getState().translator,
+    translator,
   });
   // The key storage tier is part of the app info (the console's no-keyring warning).
-  const keys = createKeysStore(bridge, { onStorageChanged: () => void settings.getState().loadInfo(), translator: () => locale.getState().translator });
-  const storePicker = createStorePickerStore(bridge);
+  const keys = createKeysStore(bridge, { onStorageChanged: () => void settings.getState().loadInfo(), translator });
+  const storePicker = createStorePickerStore(bridge, translator);
   const feedback = createFeedbackStore(timers);
   const member = createMemberStore(bridge, timers);
   const ui = createUiStore();
   const scanFields = new ScanFieldRegistry();
-  const managerData = createManagerData({ bridge, timers, session, keys, settings, policy, sound, t, businessDayStartsAt: () => settings.getState().settings?.businessDayStartsAt ?? DEFAULT_DAY_START, translator: () => locale.getState().translator });
+  const managerData = createManagerData({ bridge, timers, session, keys, settings, policy, sound, businessDayStartsAt: () => settings.getState().settings?.businessDayStartsAt ?? DEFAULT_DAY_START, translator });
   const posLinkAdmin = createPosLinkAdminStore({
     bridge,
-    t,
+    translator,
     settings: () => settings.getState().settings,
     updateSettings: (patch) => settings.getState().update(patch),
     reloadSettings: () => void settings.getState().load(),
@@ -185,7 +187,7 @@ export function createRuntime(given: TillBridge, options: RuntimeOptions = {}): 
   };
 
   const cashierLocale: CashierLocale = {
-    translator: () => locale.getState().translator,
+    translator,
     currency: () => settings.getState().settings?.currency ?? DEFAULT_CURRENCY,
   };
   const award: AwardStore = createAwardStore({ bridge, member, follower, timers, writesStopped, onOutcome: onWriteOutcome, locale: cashierLocale });
@@ -202,7 +204,7 @@ export function createRuntime(given: TillBridge, options: RuntimeOptions = {}): 
     bridge,
     member,
     timers,
-    t,
+    translator,
     autoAward: () => settings.getState().settings?.posLink.autoAwardWhenCardShown ?? false,
     nudgeSeconds: () => settings.getState().settings?.posLink.noMemberNudgeSeconds ?? 45,
     onOutcome: onWriteOutcome,

@@ -8,7 +8,7 @@ import { useShallow } from 'zustand/shallow';
 import { formatAmount, parseMoney } from '../../shared/money.ts';
 import { defineMessages } from '@formatjs/intl';
 import { useAward, useCurrency, useMember, useRuntime, useStatus } from '../app/context.tsx';
-import { fmtPoints } from '../app/format.ts';
+import { fmtExplanation, fmtPoints } from '../app/format.ts';
 import { useShortcut } from '../app/shortcuts.ts';
 import { Button, Field, Skeleton } from '../ui/index.ts';
 import { useScanField } from '../app/use-scan-field.ts';
@@ -168,7 +168,7 @@ export function AwardPanel({ active }: { active: boolean }) {
             <span className="preview__points" data-testid="award-preview-points">
               {fmtPoints(ready.value.points, true, tr)}
             </span>
-            <span className="preview__why">{ready.value.explanation}</span>
+            <span className="preview__why">{fmtExplanation(ready.value, currency, tr)}</span>
           </>
         )}
         {preview?.phase === 'error' && (

@@ -12,7 +12,7 @@ import { mainAmountText } from '../state/money-entry.ts';
 import { fmtInt, fmtPoints, fmtWhen } from '../app/format.ts';
 import { Button, Dialog, Field } from '../ui/index.ts';
 import { useScanField } from '../app/use-scan-field.ts';
-import { CLAWBACK_ROUNDING, estimateReturn, returnedSoFar } from '../state/return-store.ts';
+import { blockerText, CLAWBACK_ROUNDING, estimateReturn, returnedSoFar } from '../state/return-store.ts';
 import { OutcomeBanner } from './outcome-banner.tsx';
 import { useTranslator } from '../app/translate.tsx';
 
@@ -146,7 +146,7 @@ export function ReturnsPanel({ onClose }: { onClose: () => void }) {
             {summary.blocker !== null && (
               <p className="form-error" role="alert" data-testid="return-blocker">
                 <span aria-hidden="true">✕ </span>
-                {summary.blocker}
+                {blockerText(summary, tr)}
               </p>
             )}
             {summary.redemptions.length > 0 && (

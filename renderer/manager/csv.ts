@@ -6,6 +6,7 @@
 import { defineMessages } from '@formatjs/intl';
 import { errorText, type CallResult } from '../app/call.ts';
 import type { Translate } from '../state/locale-store.ts';
+import type { Translator } from '../../shared/i18n/translator.ts';
 
 export interface CsvExport {
   filename: string;
@@ -85,7 +86,7 @@ export function exportMessage(rows: number, filename: string, t: Translate): str
  * What a store shows after main answered an export: the error, or the file saved and its rows.
  * One place for the journal, API activity and reconciliation exports.
  */
-export function exportOutcome(result: CallResult<CsvExport>, saveCsv: (file: CsvExport) => string, t: Translate): { error: string | null; status: string | null } {
-  if (!result.ok) return { error: errorText(result.error), status: null };
-  return { error: null, status: exportMessage(result.value.rows, saveCsv(result.value), t) };
+export function exportOutcome(result: CallResult<CsvExport>, saveCsv: (file: CsvExport) => string, translator: Translator): { error: string | null; status: string | null } {
+  if (!result.ok) return { error: errorText(result.error, translator), status: null };
+  return { error: null, status: exportMessage(result.value.rows, saveCsv(result.value), translator.t) };
 }

@@ -67,31 +67,30 @@ export interface ManagerDataDeps {
   businessDayStartsAt: () => string;
   /** Save an export as a file (a browser download by default); returns the file name used. */
   saveCsv?: (file: CsvExport) => string;
-  /** Text for people in the console language (the runtime's `t`; English when left out). */
-  t?: Translate;
-  /** The till's current translator (the runtime's locale store); English when left out. */
-  translator?: (() => Translator) | undefined;
+  /** The till's current translator (the runtime's locale store): every store's sentences and errors. */
+  translator: () => Translator;
   /** The computer's media devices, for the camera list (the browser's by default). */
   cameraDevices?: () => CameraDevices | undefined;
 }
 
 export function createManagerData(deps: ManagerDataDeps): ManagerData {
-  const { bridge, timers, t } = deps;
+  const { bridge, timers, translator } = deps;
+  const t: Translate = (m, v) => translator().t(m, v);
   const saveCsv = deps.saveCsv ?? ((file: CsvExport) => downloadCsv(file));
   const rows = createRowBus();
-  const adjustConfirm = createAdjustConfirmStore({ bridge, rows, translator: deps.translator });
-  const journal = createJournalStore({ bridge, timers, rows, saveCsv, t });
-  const rowDetail = createRowDetailStore({ bridge, rows, t });
-  const attention = createAttentionStore({ bridge, rows, t });
-  const reconcile = createReconcileStore({ bridge, timers, businessDayStartsAt: deps.businessDayStartsAt, confirm: adjustConfirm, saveCsv, t, translator: deps.translator });
-  const activity = createActivityStore({ bridge, timers, saveCsv, t });
-  const adjust = createAdjustStore({ confirm: adjustConfirm, translator: deps.translator });
-  const settingsDrafts = createSettingsDraftsStore({ settings: deps.settings, policy: deps.policy, translator: deps.translator });
+  const adjustConfirm = createAdjustConfirmStore({ bridge, rows, translator });
+  const journal = createJournalStore({ bridge, timers, rows, saveCsv, translator });
+  const rowDetail = createRowDetailStore({ bridge, rows, translator });
+  const attention = createAttentionStore({ bridge, rows, translator });
+  const reconcile = createReconcileStore({ bridge, timers, businessDayStartsAt: deps.businessDayStartsAt, confirm: adjustConfirm, saveCsv, translator });
+  const activity = createActivityStore({ bridge, timers, saveCsv, translator });
+  const adjust = createAdjustStore({ confirm: adjustConfirm, translator });
+  const settingsDrafts = createSettingsDraftsStore({ settings: deps.settings, policy: deps.policy, translator });
   const changePin = createChangePinStore({ session: deps.session, t });
   const pinGate = createPinGateStore({ session: deps.session });
   const keysForm = createKeysFormStore({ keys: deps.keys });
   const cameras = createCameraListStore(deps.cameraDevices === undefined ? {} : { devices: deps.cameraDevices });
-  const scannerWizard = createWizardStore({ settings: deps.settings, sound: deps.sound, translator: deps.translator });
+  const scannerWizard = createWizardStore({ settings: deps.settings, sound: deps.sound, translator });
   return {
     rows,
     journal,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tillIn } from '../testing/translators.ts';
 import type { KeysStatus } from '../../shared/ipc/contract.ts';
 import { createKeysStore, keyProblem } from './keys-store.ts';
 import { createFakeBridge, fail, ok } from '../testing/fake-bridge.ts';
@@ -18,7 +19,7 @@ function setup() {
   const fake = createFakeBridge();
   let storageChanges = 0;
   fake.handle('keysStatus', () => ok(status()));
-  const keys = createKeysStore(fake.bridge, { onStorageChanged: () => storageChanges++ });
+  const keys = createKeysStore(fake.bridge, { translator: tillIn(), onStorageChanged: () => storageChanges++ });
   return { fake, keys, changes: () => storageChanges };
 }
 

@@ -5,8 +5,8 @@
  */
 import { defineMessages } from '@formatjs/intl';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { SOURCE_LOCALE } from '../../shared/i18n/locales.ts';
-import { createTranslator, englishText, type Translator } from '../../shared/i18n/translator.ts';
+import { englishText, type Translator } from '../../shared/i18n/translator.ts';
+import { localizeIssue } from '../../shared/ipc/issue-messages.ts';
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
 import type { KeysStatus, KeyTestResult } from '../../shared/ipc/contract.ts';
 import { apiKeySchema, type KeyKind } from '../../shared/ipc/schemas/keys.ts';
@@ -42,8 +42,6 @@ const M = defineMessages({
   removed: { id: 'state.keys.removed', defaultMessage: 'Key removed.', description: 'An API key was removed' },
 });
 
-const ENGLISH = createTranslator(SOURCE_LOCALE);
-
 export type KeysStore = StoreApi<KeysState>;
 
 export type KeysBridge = Pick<TillBridge, 'keysStatus' | 'keysSet' | 'keysTest' | 'keysClear' | 'keysAllowPlainText'>;
@@ -53,17 +51,21 @@ const IDLE: KeySlotState = { busy: null, fieldError: null, error: null, saved: n
 /** What is wrong with a typed key, or null. */
 export function keyProblem(typed: string, t: Translator['t'] = englishText): string | null {
   const parsed = apiKeySchema.safeParse(typed.trim());
-  return parsed.success ? null : (parsed.error.issues[0]?.message ?? t(M.notAKey));
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0];
+  if (issue === undefined) return t(M.notAKey);
+  const localized = localizeIssue(issue);
+  return t(localized.messageId, localized.values);
 }
 
 export interface KeysHooks {
   onStorageChanged?: () => void;
-  /** The current language (English unless told). */
-  translator?: () => Translator;
+  /** The till's current translator. */
+  translator: () => Translator;
 }
 
-export function createKeysStore(bridge: KeysBridge, hooks: KeysHooks = {}): KeysStore {
-  const tr = (): Translator => hooks.translator?.() ?? ENGLISH;
+export function createKeysStore(bridge: KeysBridge, hooks: KeysHooks): KeysStore {
+  const tr = hooks.translator;
   const errText = (error: Parameters<typeof errorText>[0]): string => errorText(error, tr());
   return createStore<KeysState>()((set, get) => {
     const slot = (kind: KeyKind, patch: Partial<KeySlotState>): void => {

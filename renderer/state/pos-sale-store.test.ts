@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { tillIn } from '../testing/translators.ts';
 import type { CashierPosSale } from '../../shared/ipc/schemas/pos-link.ts';
 import type { SaleStatus } from '../../shared/pos/schemas.ts';
 import { avaCard, createFakeBridge, fail, flush, ok, outcome } from '../testing/fake-bridge.ts';
-import { createLocaleStore, translateWith } from './locale-store.ts';
 import { createMemberStore } from './member-store.ts';
 import type { OutcomeView } from './outcome.ts';
 import { createPosSaleStore, isWaiting } from './pos-sale-store.ts';
@@ -78,7 +78,7 @@ function setup(options: { autoAward?: boolean; nudgeSeconds?: number } = {}) {
     bridge: fake.bridge,
     member,
     timers: clock.timers,
-    t: translateWith(createLocaleStore(() => 'en-US')),
+    translator: tillIn(),
     autoAward: () => options.autoAward ?? false,
     nudgeSeconds: () => options.nudgeSeconds ?? 45,
     onOutcome: (v) => outcomes.push(v),

@@ -13,6 +13,7 @@ import type { CashierPosSale } from '../../shared/ipc/schemas/pos-link.ts';
 import type { CashierWriteOutcome, EarnPreview } from '../../shared/ipc/schemas/till.ts';
 import { call, errorText } from '../app/call.ts';
 import type { Translate } from './locale-store.ts';
+import type { Translator } from '../../shared/i18n/translator.ts';
 import { awardBlocker, memberName, type MemberStore } from './member-store.ts';
 import { viewFromOutcome, type OutcomeView } from './outcome.ts';
 import type { Timers } from './timers.ts';
@@ -63,7 +64,8 @@ export interface PosSaleDeps {
   bridge: Pick<TillBridge, 'posSaleCurrent' | 'posSaleAward' | 'posReceiptCode' | 'awardPreview'>;
   member: MemberStore;
   timers: Timers;
-  t: Translate;
+  /** The till's current translator: the store's sentences and errors in the till's language. */
+  translator: () => Translator;
   /** settings.posLink.autoAwardWhenCardShown */
   autoAward(): boolean;
   /** settings.posLink.noMemberNudgeSeconds */
@@ -76,7 +78,8 @@ export function isWaiting(s: Pick<PosSaleState, 'current'>): boolean {
 }
 
 export function createPosSaleStore(deps: PosSaleDeps): PosSaleStore {
-  const { bridge, member, timers, t } = deps;
+  const { bridge, member, timers } = deps;
+  const t: Translate = (m, v) => deps.translator().t(m, v);
   let nudgeTimer: unknown = null;
   let previewSeq = 0;
   let outcomeSeq = 0;
@@ -123,7 +126,7 @@ export function createPosSaleStore(deps: PosSaleDeps): PosSaleStore {
       set({ preview: { memberId, cardAt, phase: 'loading', value: null, message: null } });
       const result = await call<EarnPreview>(() => bridge.awardPreview({ memberId, saleTotal: s.current!.sale.earnBase }));
       if (mine !== previewSeq || get().current?.sale.posTxnId !== posTxnId) return;
-      set({ preview: result.ok ? { memberId, cardAt, phase: 'ready', value: result.value, message: null } : { memberId, cardAt, phase: 'error', value: null, message: errorText(result.error) } });
+      set({ preview: result.ok ? { memberId, cardAt, phase: 'ready', value: result.value, message: null } : { memberId, cardAt, phase: 'error', value: null, message: errorText(result.error, deps.translator()) } });
     };
 
     /** The card or the sale changed: preview, nudge, and the automatic award when the store wants it. */
@@ -207,7 +210,7 @@ export function createPosSaleStore(deps: PosSaleDeps): PosSaleStore {
         if (get().current?.sale.posTxnId !== posTxnId) return;
         if (!result.ok) {
           if (result.error.code === 'CARD_NOT_SHOWN') void member.getState().refresh();
-          set({ error: errorText(result.error) });
+          set({ error: errorText(result.error, deps.translator()) });
           return;
         }
         const view = viewFromOutcome(result.value, { key: `pos-${++outcomeSeq}`, kind: 'award', memberId, memberName: name, posTxnId, at: timers.now() });
@@ -226,7 +229,7 @@ export function createPosSaleStore(deps: PosSaleDeps): PosSaleStore {
 
       async readReceiptCode(code) {
         const result = await call<{ posTxnId: string; total: string } | null>(() => bridge.posReceiptCode({ code }));
-        if (!result.ok) return { ok: false, message: errorText(result.error) };
+        if (!result.ok) return { ok: false, message: errorText(result.error, deps.translator()) };
         if (result.value === null) return { ok: false, message: t(MESSAGES.receiptNoMatch) };
         return { ok: true, ...result.value };
       },

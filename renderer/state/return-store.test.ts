@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SaleSummary } from '../../shared/ipc/schemas/till.ts';
-import { createReturnStore, estimateReturn, returnedSoFar } from './return-store.ts';
+import { blockerText, createReturnStore, estimateReturn, returnedSoFar } from './return-store.ts';
+import { createTranslator } from '../../shared/i18n/translator.ts';
 import { createRowFollower } from './row-follower.ts';
 import { realTimers } from './timers.ts';
 import { createFakeBridge, fail, ok, outcome, row } from '../testing/fake-bridge.ts';
@@ -29,6 +30,16 @@ function setup() {
 }
 
 describe('return estimate', () => {
+  it('says why in the cashier’s language: more than the sale, or a sale main cannot return', () => {
+    const de = createTranslator('de');
+    const german = { translator: () => de, currency: () => 'EUR' };
+    expect(estimateReturn(summary(), 'proportional', '61', '', 'floor', german)).toEqual({ ok: false, message: 'Der Rückgabebetrag ist höher als der Verkaufsbetrag.' });
+    const blocked = summary({ blocker: 'All 120 points of sale T-1001 have already been taken back.', blockerLocalized: { messageId: 'write.outcome.nothingLeft', values: { sale: 'T-1001' } } });
+    expect(blockerText(blocked, de)).toBe(de.t('write.outcome.nothingLeft', { sale: 'T-1001' }));
+    expect(blockerText(blocked, de)).not.toBe(blocked.blocker);
+    expect(blockerText({ blocker: 'Old main, English only.' }, de)).toBe('Old main, English only.');
+  });
+
   it('counts pending clawbacks as returned', () => {
     expect(returnedSoFar(summary())).toBe(40);
   });

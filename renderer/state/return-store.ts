@@ -16,6 +16,7 @@ import { applyRow, shouldFollow, viewFromOutcome, type OutcomeView } from './out
 import { outcomeDelayMs, type RowFollower } from './row-follower.ts';
 import type { Timers } from './timers.ts';
 import type { Translate } from './locale-store.ts';
+import type { Translator } from '../../shared/i18n/translator.ts';
 import { ENGLISH_USD, mainAmountText, moneyContext, readAmount, type CashierLocale } from './money-entry.ts';
 
 export type ReturnMode = 'proportional' | 'points';
@@ -77,7 +78,16 @@ const M = defineMessages({
   returnIdBad: { id: 'cashier.return.returnIdBad', defaultMessage: 'A return id is 1–64 letters, digits, _ or -.', description: 'Return id malformed' },
   pointsEmpty: { id: 'cashier.return.pointsEmpty', defaultMessage: 'Enter the points to take back.', description: 'Return points missing' },
   nothing: { id: 'cashier.return.nothing', defaultMessage: 'This return takes back no points.', description: 'Return would take 0 points' },
+  moreThanSale: { id: 'cashier.return.moreThanSale', defaultMessage: 'The returned amount is more than the sale total.', description: 'Return estimate refused: returned amount above the original sale total' },
+  shareUnusable: { id: 'cashier.return.shareUnusable', defaultMessage: 'The points to take back cannot be worked out from that amount; enter points instead.', description: 'Return estimate refused: the sale total is zero or unusable' },
 });
+
+/** Why the sale cannot be returned, in the till's language (main's English when it sent no id). */
+export function blockerText(summary: Pick<SaleSummary, 'blocker' | 'blockerLocalized'>, translator: Translator): string | null {
+  if (summary.blocker === null) return null;
+  const localized = summary.blockerLocalized;
+  return localized !== undefined && localized !== null && translator.has(localized.messageId) ? translator.text(localized) : summary.blocker;
+}
 
 /** The engine rounds clawbacks down (never more than the returned share); the estimate does the same. */
 export const CLAWBACK_ROUNDING: RoundingMode = 'floor';
@@ -112,7 +122,8 @@ export function estimateReturn(summary: SaleSummary | null, mode: ReturnMode, am
     rounding,
     currency: locale.currency(),
   });
-  if (!result.ok) return result;
+  // The shared rule's reason is English (it also serves the CLI): the cashier reads it here.
+  if (!result.ok) return { ok: false, message: t(returned.minor > summary.saleTotalMinor ? M.moreThanSale : M.shareUnusable) };
   return { ok: true, points: result.points, capped: result.breakdown.capped, remainingAfter: result.breakdown.remainingAfter };
 }
 
@@ -212,7 +223,7 @@ export function createReturnStore(deps: ReturnDeps): ReturnStore {
         const summary = state.summary;
         if (state.submitting || summary === null) return;
         if (summary.blocker !== null) {
-          set({ errors: { form: summary.blocker } });
+          set({ errors: { form: blockerText(summary, locale.translator()) ?? summary.blocker } });
           return;
         }
         const stopped = deps.writesStopped?.() ?? null;

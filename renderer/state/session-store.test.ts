@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tillIn } from '../testing/translators.ts';
 import { createRuntime } from '../app/runtime.ts';
 import { autoLockNotice, changePinProblems, createSessionStore, SESSION_ENDED } from './session-store.ts';
 import { createFakeBridge, fail, flush, lockStateFixture, ok, settingsFixture } from '../testing/fake-bridge.ts';
@@ -21,7 +22,7 @@ function setup(initial = lockStateFixture()) {
     lock = { ...lock, failedAttempts: lock.failedAttempts + 1 };
     return ok({ result: 'wrong', attemptsLeft: 2, state: lock });
   });
-  const session = createSessionStore(fake.bridge);
+  const session = createSessionStore(fake.bridge, { translator: tillIn() });
   return { fake, session };
 }
 
@@ -43,7 +44,7 @@ describe('manager session store', () => {
   it('says plainly when the console cannot start', async () => {
     const fake = createFakeBridge();
     fake.handle('pinStatus', () => Promise.reject(new Error('bridge gone')));
-    const session = createSessionStore(fake.bridge);
+    const session = createSessionStore(fake.bridge, { translator: tillIn() });
     await session.getState().open();
     expect(session.getState().phase).toBe('checking');
     expect(session.getState().startError).toMatch(/^The manager console cannot start: The till could not finish that/);
@@ -119,7 +120,7 @@ describe('manager session store', () => {
     const fake = createFakeBridge();
     fake.handle('pinStatus', () => ok(lockStateFixture({ configured: false, setup: 'reset-required', setupCodeUsable: false })));
     let cleared = 0;
-    const s = { fake, session: createSessionStore(fake.bridge, { onTillCleared: () => cleared++ }) };
+    const s = { fake, session: createSessionStore(fake.bridge, { translator: tillIn(), onTillCleared: () => cleared++ }) };
     s.fake.handle('tillReset', () => fail('INTERNAL', 'The settings file could not be removed.'));
     await s.session.getState().open();
     await s.session.getState().clearTill();

@@ -9,8 +9,7 @@ import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
 import type { LockState, PinVerifyResult } from '../../shared/ipc/contract.ts';
 import { defineMessages } from '@formatjs/intl';
 import { PIN_MAX_DIGITS, PIN_MIN_DIGITS, pinSchema } from '../../shared/ipc/schemas/pin.ts';
-import { createTranslator, englishText, type Translator } from '../../shared/i18n/translator.ts';
-import { SOURCE_LOCALE } from '../../shared/i18n/locales.ts';
+import { englishText, type Translator } from '../../shared/i18n/translator.ts';
 import { call, errorText } from '../app/call.ts';
 import { newPinProblem, PIN_MESSAGES, pinProblem, setupCodeProblem, verifyView } from '../manager/pin/pin-model.ts';
 import type { Translate } from './locale-store.ts';
@@ -108,15 +107,14 @@ export interface SessionHooks {
   onTillCleared?: () => void;
   /** The console was unlocked (main's own state — key storage, notices — may have moved meanwhile). */
   onUnlocked?: () => void;
-  /** The till's current translator (the runtime's locale store); English when left out. */
-  translator?: () => Translator;
+  /** The till's current translator (the runtime's locale store). */
+  translator: () => Translator;
 }
 
-export function createSessionStore(bridge: SessionBridge, hooks: SessionHooks = {}): SessionStore {
-  let english: Translator | undefined;
-  const tr = (): Translator => hooks.translator?.() ?? (english ??= createTranslator(SOURCE_LOCALE));
+export function createSessionStore(bridge: SessionBridge, hooks: SessionHooks): SessionStore {
+  const tr = hooks.translator;
   const t: Translate = (m, v) => tr().t(m, v);
-  const say = (error: Parameters<typeof errorText>[0]): string => errorText(error, hooks.translator?.());
+  const say = (error: Parameters<typeof errorText>[0]): string => errorText(error, tr());
   const store = createStore<SessionState>()((set, get) => {
     const toLocked = (notice: string | null): void => {
       if (get().phase !== 'open') return;

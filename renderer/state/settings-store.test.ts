@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tillIn } from '../testing/translators.ts';
 import type { SettingsPatch } from '../../shared/ipc/schemas/settings.ts';
 import { completePatch, createSettingsStore, wedgeOptionsFromSettings } from './settings-store.ts';
 import { createFakeBridge, deferred, fail, ok, settingsFixture } from '../testing/fake-bridge.ts';
@@ -26,7 +27,7 @@ function setup() {
     saved = { ...saved, ...patch, scanner: { ...saved.scanner, ...patch.scanner }, earnRule: { ...saved.earnRule, ...patch.earnRule }, camera: { ...saved.camera, ...patch.camera }, posLink: { ...saved.posLink, ...patch.posLink } };
     return ok(saved);
   });
-  const settings = createSettingsStore(fake.bridge);
+  const settings = createSettingsStore(fake.bridge, tillIn());
   return { fake, settings };
 }
 

@@ -9,11 +9,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
 import { settingsPatchSchema, type Settings, type SettingsPatch } from '../../shared/ipc/schemas/settings.ts';
+import { issuesOf } from '../../shared/ipc/envelope.ts';
 import type { AppInfo } from '../../shared/ipc/contract.ts';
 import type { WedgeOptions } from '../scan/wedge-detector.ts';
 import { call, errorText, type CallResult } from '../app/call.ts';
 import { ERROR_CODE_MESSAGES } from '../../shared/ipc/error-messages.ts';
-import { englishText } from '../../shared/i18n/translator.ts';
+import { englishText, type Translator } from '../../shared/i18n/translator.ts';
 
 export interface SettingsState {
   settings: Settings | null;
@@ -38,7 +39,8 @@ export type SettingsStore = StoreApi<SettingsState>;
 
 export type SettingsBridge = Pick<TillBridge, 'settingsGet' | 'settingsUpdate'> & Partial<Pick<TillBridge, 'appInfo' | 'appDismissNotice'>>;
 
-export function createSettingsStore(bridge: SettingsBridge): SettingsStore {
+/** `translator`: the till's current one, for why the settings or a notice could not be handled. */
+export function createSettingsStore(bridge: SettingsBridge, translator: () => Translator): SettingsStore {
   /** Bumped by every read and save as it starts. */
   let generation = 0;
   /** The generation of the last save started. */
@@ -54,7 +56,7 @@ export function createSettingsStore(bridge: SettingsBridge): SettingsStore {
       // Something newer was asked since: its answer is the one to keep (unless there is nothing yet).
       if (mine !== generation && get().settings !== null) return;
       if (settings.ok) set({ settings: settings.value, error: null });
-      else set({ error: settings.error.message });
+      else set({ error: errorText(settings.error, translator()) });
     },
     async loadInfo() {
       if (bridge.appInfo === undefined) return;
@@ -65,8 +67,7 @@ export function createSettingsStore(bridge: SettingsBridge): SettingsStore {
     async update(patch) {
       const checked = settingsPatchSchema.safeParse(patch);
       if (!checked.success) {
-        const issues = checked.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
-        return { ok: false, error: { code: 'SETTINGS_INVALID', message: englishText(ERROR_CODE_MESSAGES.SETTINGS_INVALID), issues } };
+        return { ok: false, error: { code: 'SETTINGS_INVALID', message: englishText(ERROR_CODE_MESSAGES.SETTINGS_INVALID), issues: issuesOf(checked.error) } };
       }
       const current = get().settings;
       const sent = current === null ? patch : completePatch(patch, current);
@@ -80,7 +81,7 @@ export function createSettingsStore(bridge: SettingsBridge): SettingsStore {
       const dismiss = bridge.appDismissNotice;
       const result = await call<{ notices: AppInfo['notices'] }>(() => dismiss({ id }));
       if (!result.ok) {
-        const noticeError = errorText(result.error);
+        const noticeError = errorText(result.error, translator());
         set({ noticeError });
         return noticeError;
       }

@@ -4,6 +4,7 @@
  * exception can never surface in the UI with its stack or its message.
  */
 import { z } from 'zod';
+import { localizeIssue } from './issue-messages.ts';
 
 /**
  * Infrastructure codes first, then the domain codes the foundation channels use. The engine adds
@@ -63,12 +64,18 @@ export type ErrorCode = z.infer<typeof errorCodeSchema>;
 export const issueSchema = z.object({
   path: z.array(z.union([z.string(), z.number()])),
   message: z.string(),
+  /** The problem for people (shared/ipc/issue-messages.ts): shown in the till's language; `message` stays English. */
+  messageId: z.string().max(200).optional(),
+  values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type Issue = z.infer<typeof issueSchema>;
 
 /** A zod error as issues the renderer may see: at most 20, each a path and a message. */
 export function issuesOf(error: z.ZodError): Issue[] {
-  return error.issues.slice(0, 20).map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
+  return error.issues.slice(0, 20).map((i) => {
+    const localized = localizeIssue(i);
+    return { path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message, ...localized };
+  });
 }
 /**
  * The same error for people in any language: a catalogue id (shared/i18n/locales) and its

@@ -55,7 +55,7 @@ async function vaultKey(vault: KeyVault, kind: 'write' | 'read'): Promise<Sealed
   try {
     return await vault.get(kind);
   } catch (e) {
-    if (e instanceof KeyVaultError) throw new TillError(e.code, e.message);
+    if (e instanceof KeyVaultError) throw new TillError(e.code, e.message, e.localized);
     throw e;
   }
 }

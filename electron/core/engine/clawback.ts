@@ -11,7 +11,7 @@ import { DEFAULT_CURRENCY, formatMoneyMachine } from '../../../shared/money.ts';
 import { COUPON_RETURN_FLAG, ENGINE_ACTOR } from './constants.ts';
 import type { Ctx } from './context.ts';
 import type { Drainer } from './drainer.ts';
-import { EngineInputError } from './errors.ts';
+import { ENGINE_INPUT_MESSAGES, engineInputError } from './errors.ts';
 import { recordAndSend } from './inline.ts';
 import { checkId, clawbackIntent } from './intents.ts';
 import { duplicateOutcome, OUTCOME_MESSAGES, refusedOutcome, writeOutcome } from './outcome.ts';
@@ -23,11 +23,11 @@ const NO_SALE_TOTAL = 'The sale total was not recorded for this sale, so the sha
 function pointsToTakeBack(input: ClawbackInput, award: { saleTotal: number | null; amount: number }, taken: number, remaining: number, rounding: ClawbackInput['rounding']): { points: number; capped: boolean } | string {
   const mode = input.mode ?? (input.points !== undefined && input.returnedAmountMinor === undefined ? 'points' : 'proportional');
   if (mode === 'points') {
-    if (input.points === undefined || !Number.isSafeInteger(input.points) || input.points < 1) throw new EngineInputError('Give the points to take back as a whole number of 1 or more.');
+    if (input.points === undefined || !Number.isSafeInteger(input.points) || input.points < 1) throw engineInputError(ENGINE_INPUT_MESSAGES.clawbackPoints);
     return { points: Math.min(input.points, remaining), capped: input.points > remaining };
   }
-  if (input.returnedAmountMinor === undefined) throw new EngineInputError('Give the returned amount (or the points to take back).');
-  const returned = checkMinor('returned amount', input.returnedAmountMinor);
+  if (input.returnedAmountMinor === undefined) throw engineInputError(ENGINE_INPUT_MESSAGES.clawbackAmount);
+  const returned = checkMinor('returnedAmount', input.returnedAmountMinor);
   if (award.saleTotal === null) return NO_SALE_TOTAL;
   // The minor units are the store's currency: read as dollars, a large dinar sale would be "too large".
   const currency = input.currency ?? DEFAULT_CURRENCY;
@@ -43,7 +43,7 @@ function pointsToTakeBack(input: ClawbackInput, award: { saleTotal: number | nul
 }
 
 export async function clawback(ctx: Ctx, drainer: Drainer, input: ClawbackInput): Promise<WriteOutcome> {
-  const returnId = checkId('return id', input.returnId);
+  const returnId = checkId('returnId', input.returnId);
   const summary = saleSummary(ctx, input.posTxnId, input.businessDate);
   const award = summary.award;
   if (!award) return refusedOutcome(summary.blocker ?? 'The sale is not in this till’s journal.', localize(OUTCOME_MESSAGES.saleNotFound, { sale: summary.posTxnId }));

@@ -8,11 +8,11 @@ import type { SaleToken } from '../../../shared/ledger/sale-token.ts';
 import { isBusinessDate } from '../../../shared/time/business-day.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import type { Ctx } from './context.ts';
-import { EngineInputError } from './errors.ts';
+import { ENGINE_INPUT_MESSAGES, EngineInputError, engineInputError, type IdField } from './errors.ts';
 
-export function checkId(what: string, value: unknown): string {
+export function checkId(field: IdField, value: unknown): string {
   if (typeof value !== 'string' || !TOKEN_VALUE.test(value)) {
-    throw new EngineInputError(`The ${what} ${JSON.stringify(value)} is not valid: use 1–64 letters, digits, _ or -.`);
+    throw engineInputError(ENGINE_INPUT_MESSAGES.badId, { field, value: String(JSON.stringify(value)) });
   }
   return value;
 }
@@ -21,7 +21,7 @@ export function checkId(what: string, value: unknown): string {
 export function scopeDate(ctx: Ctx, given: string | undefined): string | undefined {
   if (ctx.txnIdScope === 'forever') return undefined;
   if (given === undefined) return ctx.businessDate();
-  if (!isBusinessDate(given)) throw new EngineInputError(`The business date ${JSON.stringify(given)} must be a real date in YYYY-MM-DD form.`);
+  if (!isBusinessDate(given)) throw engineInputError(ENGINE_INPUT_MESSAGES.badBusinessDate, { value: JSON.stringify(given) });
   return given;
 }
 

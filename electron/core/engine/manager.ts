@@ -115,7 +115,7 @@ export async function requeueCorrected(ctx: Ctx, drainer: Drainer, id: number, i
   if (row.storeId !== ctx.storeId) return fail(row, `This sale belongs to store ${row.storeId}; re-queue it from a till of that store.`);
   let memberId: string;
   try {
-    memberId = checkId('member id', input.memberId);
+    memberId = checkId('memberId', input.memberId);
   } catch (err) {
     return fail(row, err instanceof Error ? err.message : String(err));
   }

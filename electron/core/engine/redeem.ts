@@ -73,9 +73,9 @@ async function rescan(ctx: Ctx, existing: JournalRow): Promise<CouponVerdict> {
 }
 
 export async function redeem(ctx: Ctx, input: RedeemInput): Promise<CouponVerdict> {
-  const couponId = checkId('coupon id', input.couponId);
-  const memberId = checkId('member id', input.memberId);
-  const linkedPosTxnId = input.linkedPosTxnId === undefined ? undefined : checkId('POS transaction id', input.linkedPosTxnId);
+  const couponId = checkId('couponId', input.couponId);
+  const memberId = checkId('memberId', input.memberId);
+  const linkedPosTxnId = input.linkedPosTxnId === undefined ? undefined : checkId('posTxnId', input.linkedPosTxnId);
   const existing = ctx.journal.getByDedupKey(buildDedupKey({ kind: 'redeem', couponId }));
   if (existing) return rescan(ctx, existing);
 
@@ -102,7 +102,7 @@ export async function redeem(ctx: Ctx, input: RedeemInput): Promise<CouponVerdic
  * watching, so a redeem proven ours meanwhile is shown as HONOR here (once).
  */
 export function couponVerdict(ctx: Ctx, couponIdInput: string): CouponVerdict {
-  const couponId = checkId('coupon id', couponIdInput);
+  const couponId = checkId('couponId', couponIdInput);
   const row = ctx.journal.getByDedupKey(buildDedupKey({ kind: 'redeem', couponId }));
   if (!row) {
     return {

@@ -6,6 +6,8 @@ import type { SaleAward, SaleSummary } from './types.ts';
 import { REASON_CODES } from './constants.ts';
 import type { Ctx } from './context.ts';
 import { checkId, scopeDate } from './intents.ts';
+import { OUTCOME_MESSAGES } from './outcome.ts';
+import { localize } from '../../../shared/i18n/translator.ts';
 
 export function awardKey(ctx: Ctx, posTxnId: string, businessDate: string | undefined): string {
   return buildDedupKey({ kind: 'award', storeId: ctx.storeId, posTxnId, businessDate });
@@ -50,7 +52,7 @@ export function awardStands(award: JournalRow): boolean {
  * whatever the journal's size (the coupon walk of {@link saleSummary} pages through redeems).
  */
 export function saleAward(ctx: Ctx, posTxnIdInput: string, businessDateInput?: string): SaleAward {
-  const key = awardKey(ctx, checkId('POS transaction id', posTxnIdInput), scopeDate(ctx, businessDateInput));
+  const key = awardKey(ctx, checkId('posTxnId', posTxnIdInput), scopeDate(ctx, businessDateInput));
   const award = ctx.journal.getByDedupKey(key);
   if (!award) return { award: null, clawedBack: 0, pendingClawback: 0, clawbacks: [], awardKey: key };
   const s = ctx.journal.clawbackSummary(award.id);
@@ -64,7 +66,7 @@ export function saleAward(ctx: Ctx, posTxnIdInput: string, businessDateInput?: s
 }
 
 export function saleSummary(ctx: Ctx, posTxnIdInput: string, businessDateInput?: string): SaleSummary {
-  const posTxnId = checkId('POS transaction id', posTxnIdInput);
+  const posTxnId = checkId('posTxnId', posTxnIdInput);
   const businessDate = scopeDate(ctx, businessDateInput);
   const award = findAward(ctx, posTxnId, businessDate);
   const redemptions = redemptionsFor(ctx, posTxnId, businessDate, award);
@@ -81,6 +83,7 @@ export function saleSummary(ctx: Ctx, posTxnIdInput: string, businessDateInput?:
       clawbacks: [],
       redemptions,
       blocker: `Sale ${posTxnId}${businessDate ? ` of ${businessDate}` : ''} is not in this till's journal: points can only be taken back for sales this till awarded.`,
+      blockerLocalized: localize(OUTCOME_MESSAGES.saleNotFound, { sale: posTxnId }),
     };
   }
   const s = ctx.journal.clawbackSummary(award.id) ?? { awarded: award.amount, confirmed: 0, pending: 0, remaining: award.amount };
@@ -91,6 +94,8 @@ export function saleSummary(ctx: Ctx, posTxnIdInput: string, businessDateInput?:
     : reversible === 0
       ? `All ${award.amount.toLocaleString('en-US')} points of sale ${posTxnId} have already been taken back${s.pending > 0 ? ' (some still being sent)' : ''}.`
       : null;
+  // The same reason for people, in the till's language (the English stays for the CLI and logs).
+  const blockerLocalized = !confirmed ? localize(OUTCOME_MESSAGES.notConfirmed, { sale: posTxnId }) : reversible === 0 ? localize(OUTCOME_MESSAGES.nothingLeft, { sale: posTxnId }) : null;
   return {
     found: true,
     posTxnId,
@@ -103,5 +108,6 @@ export function saleSummary(ctx: Ctx, posTxnIdInput: string, businessDateInput?:
     clawbacks: ctx.journal.children(award.id).filter((r) => r.kind === 'clawback'),
     redemptions,
     blocker,
+    blockerLocalized,
   };
 }

@@ -67,7 +67,8 @@ async function mapped<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    if (e instanceof KeyVaultError || e instanceof PinError) throw new IpcError(e.code, e.message);
+    if (e instanceof KeyVaultError) throw new IpcError(e.code, e.message, undefined, e.localized);
+    if (e instanceof PinError) throw new IpcError(e.code, e.message);
     throw e;
   }
 }

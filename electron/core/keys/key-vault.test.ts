@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createKeyVault, KeyVaultError } from './key-vault.ts';
+import { createKeyVault, KEY_VAULT_MESSAGES, KeyVaultError } from './key-vault.ts';
+import { createTranslator, englishText } from '../../../shared/i18n/translator.ts';
 import { createFakeKeyCrypto } from './testing/fake-key-crypto.ts';
 
 const WRITE_KEY = 'fl_live_Wk7Qz2Lr9Xc4Vb8Nm3Pa6Sd1Fg5Hj0K';
@@ -70,6 +71,10 @@ describe('key vault', () => {
     expect(refused).toBeInstanceOf(KeyVaultError);
     expect((refused as KeyVaultError).code).toBe('KEYRING_UNPROTECTED');
     expect((refused as KeyVaultError).message).not.toContain(WRITE_KEY);
+    // The same refusal for people in the till's language; the English message stays for logs.
+    expect((refused as KeyVaultError).message).toBe(englishText(KEY_VAULT_MESSAGES.unprotected));
+    expect((refused as KeyVaultError).localized).toEqual({ messageId: 'keys.vault.unprotected' });
+    expect(createTranslator('de').text({ messageId: 'keys.vault.unprotected' })).toMatch(/^Schlüssel wurden nicht gespeichert\./);
     expect(fs.existsSync(file)).toBe(false);
     expect(crypto.encryptCalls).toBe(0);
 

@@ -21,6 +21,8 @@ import type { KeyKind } from './key-format.ts';
 import { isProtectedBackend } from './key-crypto.ts';
 import type { KeyCryptoBackend, StorageBackendName } from './key-crypto.ts';
 import { CodedError } from '../coded-error.ts';
+import { defineMessages, type MessageDescriptor } from '@formatjs/intl';
+import { englishText, localize, type LocalizedText } from '../../../shared/i18n/translator.ts';
 
 const slotSchema = z.object({
   /** base64 of the backend's ciphertext. */
@@ -46,9 +48,38 @@ export const PLAIN_TEXT_WARNING =
 
 export type VaultErrorCode = 'KEYRING_UNAVAILABLE' | 'KEYRING_UNPROTECTED' | 'KEY_INVALID' | 'KEY_NOT_CONFIGURED' | 'KEYS_UNREADABLE';
 
-/** A refusal the UI can explain; the message never contains a key. */
+/** A refusal the UI can explain; the message never contains a key. `localized`: the same for people, by catalogue id. */
 export class KeyVaultError extends CodedError<VaultErrorCode> {
   override readonly name = 'KeyVaultError';
+  readonly localized: LocalizedText | undefined;
+  constructor(code: VaultErrorCode, message: string, localized?: LocalizedText) {
+    super(code, message);
+    this.localized = localized;
+  }
+}
+
+export const KEY_VAULT_MESSAGES = defineMessages({
+  fileUnreadable: { id: 'keys.vault.fileUnreadable', defaultMessage: 'The key file could not be read.', description: 'Settings → Keys: the stored key file cannot be read' },
+  fileDamaged: { id: 'keys.vault.fileDamaged', defaultMessage: 'The key file is damaged; set the keys again.', description: 'Settings → Keys: the stored key file is damaged' },
+  notReady: { id: 'keys.vault.notReady', defaultMessage: 'The system keyring is not ready; try again in a moment.', description: 'Settings → Keys: OS keyring not ready, nothing stored' },
+  unprotected: {
+    id: 'keys.vault.unprotected',
+    defaultMessage:
+      'Keys were not stored. This computer has no system keyring, so keys can only be stored with a built-in password that is publicly known: anyone who can read this user’s files can recover them. Use a desktop session with a keyring (GNOME Keyring or KWallet) if you can. A manager can explicitly allow storing them anyway.',
+    description: 'Settings → Keys: refused to store keys without an OS keyring until a manager allows it',
+  },
+  noEncryption: { id: 'keys.vault.noEncryption', defaultMessage: 'Encryption is not available on this computer right now; keys were not stored.', description: 'Settings → Keys: OS encryption unavailable' },
+  notAKey: { id: 'keys.vault.notAKey', defaultMessage: 'That is not a valid SocialHub API key.', description: 'Settings → Keys: the typed key is malformed' },
+  noRoundTrip: { id: 'keys.vault.noRoundTrip', defaultMessage: 'Encryption did not round-trip; keys were not stored.', description: 'Settings → Keys: encrypting then decrypting the key failed' },
+  cannotOpen: {
+    id: 'keys.vault.cannotOpen',
+    defaultMessage: 'The {kind, select, write {write} other {read}} key cannot be opened on this computer. A manager must set it again.',
+    description: 'Settings → Keys: a stored key cannot be decrypted or its record was altered',
+  },
+});
+
+function vaultError(code: VaultErrorCode, message: MessageDescriptor & { id: string }, values?: Record<string, string | number>): KeyVaultError {
+  return new KeyVaultError(code, englishText(message, values), localize(message, values));
 }
 
 export interface SlotStatus {
@@ -120,16 +151,16 @@ export function createKeyVault(options: KeyVaultOptions): KeyVault {
       text = await fs.readFile(filePath, 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { ...EMPTY };
-      throw new KeyVaultError('KEYS_UNREADABLE', 'The key file could not be read.');
+      throw vaultError('KEYS_UNREADABLE', KEY_VAULT_MESSAGES.fileUnreadable);
     }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      throw new KeyVaultError('KEYS_UNREADABLE', 'The key file is damaged; set the keys again.');
+      throw vaultError('KEYS_UNREADABLE', KEY_VAULT_MESSAGES.fileDamaged);
     }
     const parsed = fileSchema.safeParse(json);
-    if (!parsed.success) throw new KeyVaultError('KEYS_UNREADABLE', 'The key file is damaged; set the keys again.');
+    if (!parsed.success) throw vaultError('KEYS_UNREADABLE', KEY_VAULT_MESSAGES.fileDamaged);
     return parsed.data;
   }
 
@@ -165,9 +196,9 @@ export function createKeyVault(options: KeyVaultOptions): KeyVault {
   /** Why storing is not allowed right now, or null. */
   async function refusal(file: VaultFile): Promise<KeyVaultError | null> {
     const backend = crypto.backend();
-    if (backend === 'unknown') return new KeyVaultError('KEYRING_UNAVAILABLE', 'The system keyring is not ready; try again in a moment.');
+    if (backend === 'unknown') return vaultError('KEYRING_UNAVAILABLE', KEY_VAULT_MESSAGES.notReady);
     if (backend === 'basic_text' && file.plainTextOptIn === null) {
-      return new KeyVaultError('KEYRING_UNPROTECTED', `Keys were not stored. ${PLAIN_TEXT_WARNING} A manager can explicitly allow storing them anyway.`);
+      return vaultError('KEYRING_UNPROTECTED', KEY_VAULT_MESSAGES.unprotected);
     }
     let available = false;
     try {
@@ -175,7 +206,7 @@ export function createKeyVault(options: KeyVaultOptions): KeyVault {
     } catch {
       available = false;
     }
-    if (!available) return new KeyVaultError('KEYRING_UNAVAILABLE', 'Encryption is not available on this computer right now; keys were not stored.');
+    if (!available) return vaultError('KEYRING_UNAVAILABLE', KEY_VAULT_MESSAGES.noEncryption);
     return null;
   }
 
@@ -184,7 +215,7 @@ export function createKeyVault(options: KeyVaultOptions): KeyVault {
 
     set: (kind, key, origin) =>
       serial(async () => {
-        if (!apiKeySchema.safeParse(key).success) throw new KeyVaultError('KEY_INVALID', 'That is not a valid SocialHub API key.');
+        if (!apiKeySchema.safeParse(key).success) throw vaultError('KEY_INVALID', KEY_VAULT_MESSAGES.notAKey);
         const file = await readFile();
         const refused = await refusal(file);
         if (refused !== null) throw refused;
@@ -192,7 +223,7 @@ export function createKeyVault(options: KeyVaultOptions): KeyVault {
         const ciphertext = await crypto.encrypt(sealed);
         // Never write something we could not read back: a round trip proves the slot is usable.
         const check = await crypto.decrypt(ciphertext);
-        if (check.result !== sealed) throw new KeyVaultError('KEYRING_UNAVAILABLE', 'Encryption did not round-trip; keys were not stored.');
+        if (check.result !== sealed) throw vaultError('KEYRING_UNAVAILABLE', KEY_VAULT_MESSAGES.noRoundTrip);
         const next: VaultFile = {
           ...file,
           [kind]: { ciphertext: ciphertext.toString('base64'), mask: maskKey(key), setAt: now().toISOString(), backend: crypto.backend(), origin },
@@ -249,11 +280,14 @@ export function createKeyVault(options: KeyVaultOptions): KeyVault {
           throw new KeyVaultError(
             'KEYS_UNREADABLE',
             `The ${kind} key could not be decrypted (it was stored with ${slot.backend}; this session uses ${crypto.backend()}). Set it again.`,
+            localize(KEY_VAULT_MESSAGES.cannotOpen, { kind }),
           );
         }
         const opened = openSeal(decrypted.result, kind);
-        if (!opened.ok) throw new KeyVaultError('KEYS_UNREADABLE', `The ${kind} key ${opened.why}. A manager must set it again.`);
-        if (slot.origin !== opened.origin) throw new KeyVaultError('KEYS_UNREADABLE', `The ${kind} key's record was altered (its address does not match the sealed one). A manager must set it again.`);
+        if (!opened.ok) throw new KeyVaultError('KEYS_UNREADABLE', `The ${kind} key ${opened.why}. A manager must set it again.`, localize(KEY_VAULT_MESSAGES.cannotOpen, { kind }));
+        if (slot.origin !== opened.origin) {
+          throw new KeyVaultError('KEYS_UNREADABLE', `The ${kind} key's record was altered (its address does not match the sealed one). A manager must set it again.`, localize(KEY_VAULT_MESSAGES.cannotOpen, { kind }));
+        }
         plaintext.set(kind, opened.key);
         if (decrypted.shouldReEncrypt) {
           // The OS rotated its key: store a fresh ciphertext so the old one can retire.

@@ -83,7 +83,15 @@ describe('award', () => {
     await kit.call('memberCard', { memberId: DEMO.memberWithCoupons });
     expect(await kit.call('awardPreview', { memberId: DEMO.memberWithCoupons, saleTotal: ' 19.99 ' })).toEqual({
       ok: true,
-      value: { points: 24, saleTotalMinor: 1999, base: 19.99, multiplier: 1.25, tierApplied: true, explanation: '19.99 × 1 pts × 1.25 (Silver) = 24 pts' },
+      value: {
+        points: 24,
+        saleTotalMinor: 1999,
+        base: 19.99,
+        multiplier: 1.25,
+        tierApplied: true,
+        explanation: '19.99 × 1 pts × 1.25 (Silver) = 24 pts',
+        explanationLocalized: { messageId: 'till.award.explanation', values: { amount: '19.99', perUnit: 1, tierApplied: 'yes', multiplier: 1.25, tierName: 'Silver', points: 24 } },
+      },
     });
   });
 

@@ -6,7 +6,7 @@
  */
 import { defineMessages } from '@formatjs/intl';
 import { parseSaleAmount, previewPoints } from '../../../shared/earn/earn-rule.ts';
-import { localize } from '../../../shared/i18n/translator.ts';
+import { englishText, localize } from '../../../shared/i18n/translator.ts';
 import type { EarnRule } from '../../../shared/earn/earn-rule.ts';
 import { IpcError } from '../../../shared/ipc/envelope.ts';
 import type { InvokeContract } from '../../../shared/ipc/contract.ts';
@@ -28,6 +28,11 @@ const MESSAGES = defineMessages({
     id: 'till.award.earnFailed',
     defaultMessage: 'The points for this sale cannot be worked out. Check the total; if it is right, a manager must check the earn rule.',
     description: 'The earn rule could not compute points for this total',
+  },
+  explanation: {
+    id: 'till.award.explanation',
+    defaultMessage: '{amount} × {perUnit, number} pts{tierApplied, select, yes { × {multiplier, number} ({tierName})} other {}} = {points, number} pts',
+    description: 'Why the award preview gives these points: sale total × points per unit (× tier multiplier and tier name) = points',
   },
   noPoints: { id: 'till.award.noPoints', defaultMessage: 'This sale earns no points: the total is below what the earn rule counts.', description: 'Award refused: zero points' },
 });
@@ -54,14 +59,15 @@ export function earnPreview(rule: EarnRule, saleTotal: string, card: ShownCard, 
   const result = previewPoints({ saleTotal: amount, rule, tierMultiplier: card.tierMultiplier, currency });
   if (!result.ok) throw new IpcError('AMOUNT_INVALID', result.message, undefined, localize(MESSAGES.earnFailed));
   const { base, multiplier, tierApplied } = result.breakdown;
-  const tier = tierApplied ? ` × ${multiplier} (${card.tierName})` : '';
+  const values = { amount, perUnit: rule.pointsPerUnit, tierApplied: tierApplied ? 'yes' : 'no', multiplier, tierName: card.tierName, points: result.points };
   return {
     points: result.points,
     saleTotalMinor,
     base,
     multiplier,
     tierApplied,
-    explanation: `${amount} × ${rule.pointsPerUnit} pts${tier} = ${result.points} pts`,
+    explanation: englishText(MESSAGES.explanation, values),
+    explanationLocalized: localize(MESSAGES.explanation, values),
   };
 }
 

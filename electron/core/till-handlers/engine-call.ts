@@ -16,7 +16,9 @@ export async function engineCall<T>(deps: Pick<TillHandlerDeps, 'engine' | 'jour
     return await fn(engine);
   } catch (e) {
     if (e instanceof IpcError || e instanceof TillError) throw e;
-    if (e instanceof EngineInputError || e instanceof JournalConflictError || e instanceof JournalInputError) throw new IpcError('INVALID_STATE', e.message);
+    // The engine's refusals carry their catalogue id, so the till shows them in its language.
+    if (e instanceof EngineInputError) throw new IpcError('INVALID_STATE', e.message, undefined, e.localized);
+    if (e instanceof JournalConflictError || e instanceof JournalInputError) throw new IpcError('INVALID_STATE', e.message);
     throw deps.journal.mapError(e);
   }
 }

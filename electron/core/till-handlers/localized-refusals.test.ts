@@ -8,6 +8,7 @@ import { createTranslator } from '../../../shared/i18n/translator.ts';
 import { DEMO } from '../../sandbox/server.ts';
 import { createTillKit } from '../app/testing/till-kit.ts';
 import type { TillKit } from '../app/testing/till-kit.ts';
+import { engineCall } from './engine-call.ts';
 
 let kit: TillKit;
 beforeAll(async () => {
@@ -41,6 +42,37 @@ describe('refusals from main in the till’s language', () => {
     const r = await kit.call('couponRedeem', { couponId: DEMO.spareCoupons[0] });
     expect(r).toMatchObject({ ok: false, error: { code: 'CARD_NOT_SHOWN' } });
     expect(german(r)).not.toBe((r as { ok: false; error: { message: string } }).error.message);
+  });
+});
+
+describe('the engine’s input refusals in the till’s language', () => {
+  // The real engine and journal of the kit: what the channels run their engine calls through.
+  const engineDeps = () => ({ engine: () => kit.core.engine.get(), journal: kit.core.journal });
+
+  it('carry a catalogue id through the IPC mapping, English kept in message', async () => {
+    const adjust = engineCall(engineDeps(), (engine) => engine.adjust({ memberId: DEMO.memberWithCoupons, points: 0, reasonCode: 'GOODWILL', note: 'why not' }));
+    await expect(adjust).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+      message: 'An adjustment must be a whole number of points, not zero, at most 1,000,000 either way.',
+      localized: { messageId: 'engine.input.adjustPoints', values: { max: 1_000_000 } },
+    });
+    const note = await engineCall(engineDeps(), (engine) => engine.adjust({ memberId: DEMO.memberWithCoupons, points: 5, reasonCode: 'GOODWILL', note: ' ' })).catch((e: unknown) => e);
+    expect(inGerman((note as { localized: { messageId: string; values?: Record<string, string | number> } }).localized)).toBe('Notiz schreiben (bis 1.000 Zeichen), warum.');
+  });
+
+  it('name the field in the till’s language', async () => {
+    const bad = await engineCall(engineDeps(), (engine) => engine.award({ memberId: DEMO.memberWithCoupons, posTxnId: 'bad id', points: 1 })).catch((e: unknown) => e);
+    expect(bad).toMatchObject({ message: 'The POS transaction id "bad id" is not valid: use 1–64 letters, digits, _ or -.' });
+    expect(inGerman((bad as { localized: { messageId: string; values?: Record<string, string | number> } }).localized)).toBe('Die Kassenbon-Nummer "bad id" ist ungültig: 1–64 Buchstaben, Ziffern, _ oder - verwenden.');
+    const none = await engineCall(engineDeps(), (engine) => engine.award({ memberId: DEMO.memberWithCoupons, posTxnId: 'NOPTS-1' })).catch((e: unknown) => e);
+    expect(none).toMatchObject({ localized: { messageId: 'engine.input.pointsOrTotal' } });
+  });
+
+  it('a sale that cannot be returned says why in German (the summary’s blocker)', async () => {
+    const r = await kit.call('saleLookup', { posTxnId: 'NOPE-3' });
+    expect(r).toMatchObject({ ok: true, value: { found: false, blockerLocalized: { messageId: 'write.outcome.saleNotFound', values: { sale: 'NOPE-3' } } } });
+    const value = (r as { ok: true; value: { blockerLocalized: { messageId: string; values: Record<string, string | number> } } }).value;
+    expect(inGerman(value.blockerLocalized)).toContain('NOPE-3');
   });
 });
 

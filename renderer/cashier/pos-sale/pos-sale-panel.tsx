@@ -11,14 +11,14 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/shallow';
 import type { PosSaleState as PosSaleStateName } from '../../../shared/pos/schemas.ts';
 import { useMember, useRuntime, useSettings } from '../../app/context.tsx';
-import { fmtMachineAmount, fmtPoints } from '../../app/format.ts';
+import { fmtExplanation, fmtMachineAmount, fmtPoints } from '../../app/format.ts';
 import { useShortcut } from '../../app/shortcuts.ts';
 import { awardBlocker } from '../../state/member-store.ts';
 import { isWaiting } from '../../state/pos-sale-store.ts';
 import { Button, Chip, ErrorBanner, Field, Skeleton, type ChipTone } from '../../ui/index.ts';
 import { OutcomeBanner } from '../outcome-banner.tsx';
 import './pos-sale.css';
-import { useT } from '../../app/translate.tsx';
+import { useT, useTranslator } from '../../app/translate.tsx';
 
 export const POS_SALE_VIEW_MESSAGES = defineMessages({
   titleWaiting: { id: 'posLink.sale.titleWaiting', defaultMessage: 'Sale {sale} · {total} — scan the member', description: 'Cashier: a POS sale waits for the member; {sale} is the transaction id, {total} the amount' },
@@ -64,6 +64,7 @@ const STATE_VIEW: Record<PosSaleStateName, { tone: ChipTone; label: (typeof M)[k
 export function PosSalePanel({ active }: { active: boolean }) {
   const runtime = useRuntime();
   const t = useT();
+  const tr = useTranslator();
   const store = runtime.posSale;
   const pos = useStore(
     store,
@@ -141,7 +142,7 @@ export function PosSalePanel({ active }: { active: boolean }) {
                 <span className="preview__points" data-testid="pos-sale-points">
                   {fmtPoints(ready.points, true)}
                 </span>
-                <span className="preview__why">{ready.explanation}</span>
+                <span className="preview__why">{fmtExplanation(ready, sale.currency, tr)}</span>
               </>
             )}
             {preview?.phase === 'error' && (

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { tillIn } from '../../testing/translators.ts';
 import type { ApiCall } from '../../../shared/journal/row.ts';
 import { realTimers } from '../../state/timers.ts';
 import { createFakeBridge, fail, flush, ok } from '../../testing/fake-bridge.ts';
@@ -16,7 +17,7 @@ const apiCall = (id: number, endpoint: string, status: number | null = 200): Api
   outcome: 'ok',
 });
 
-function setup() {
+function setup(locale = 'en') {
   const fake = createFakeBridge();
   const saved: string[] = [];
   fake.handle('apiActivityList', (req) => {
@@ -30,6 +31,7 @@ function setup() {
       saved.push(f.filename);
       return f.filename;
     },
+    translator: tillIn(locale),
   });
   return { fake, activity, saved };
 }

@@ -10,8 +10,7 @@ import type { ApiCall } from '../../../shared/journal/row.ts';
 import { call, errorText } from '../../app/call.ts';
 import type { Timers } from '../../state/timers.ts';
 import { exportOutcome, type CsvExport } from '../csv.ts';
-import { englishText } from '../../../shared/i18n/translator.ts';
-import type { Translate } from '../../state/locale-store.ts';
+import type { Translator } from '../../../shared/i18n/translator.ts';
 import type { Answer } from '../row-bus.ts';
 import { EMPTY_ACTIVITY_FILTER, mergeEndpoints, toActivityRange, toActivityRequest } from './filter.ts';
 import type { ActivityFilterState } from './filter.ts';
@@ -54,8 +53,8 @@ export interface ActivityDeps {
   bridge: Pick<TillBridge, 'apiActivityList' | 'apiActivityExport'>;
   timers: Timers;
   saveCsv: (file: CsvExport) => string;
-  /** Text for people in the console language (English when left out, as in tests). */
-  t?: Translate;
+  /** The till's current translator: every sentence and error the store makes, in the till's language. */
+  translator: () => Translator;
 }
 
 function keyOf(s: Pick<ActivityState, 'filter' | 'reloads'>): string {
@@ -95,7 +94,7 @@ export function createActivityStore(deps: ActivityDeps): ActivityStore {
       void call<Answer<'apiActivityList'>>(() => bridge.apiActivityList(built.request)).then((result) => {
         if (mine !== epoch || keyOf(get()) !== key) return;
         if (result.ok) set({ loaded: { key, calls: result.value.calls, nextBeforeId: result.value.nextBeforeId }, endpoints: mergeEndpoints(get().endpoints, result.value.calls), error: null });
-        else set({ error: errorText(result.error) });
+        else set({ error: errorText(result.error, deps.translator()) });
       });
     };
 
@@ -140,7 +139,7 @@ export function createActivityStore(deps: ActivityDeps): ActivityStore {
         if (mine !== epoch) return;
         set({ loadingMore: false });
         if (!result.ok) {
-          set({ error: errorText(result.error) });
+          set({ error: errorText(result.error, deps.translator()) });
           return;
         }
         const l = get().loaded;
@@ -155,7 +154,7 @@ export function createActivityStore(deps: ActivityDeps): ActivityStore {
         set({ exporting: true, error: null });
         const result = await call<Answer<'apiActivityExport'>>(() => bridge.apiActivityExport(range.request));
         if (mine !== epoch) return;
-        const { error, status } = exportOutcome(result, deps.saveCsv, deps.t ?? englishText);
+        const { error, status } = exportOutcome(result, deps.saveCsv, deps.translator());
         set({ exporting: false, error, exportStatus: status });
       },
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tillIn } from '../../testing/translators.ts';
 import { createTranslator } from '../../../shared/i18n/translator.ts';
 import type { WriteOutcome } from '../../../shared/ipc/schemas/till.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
@@ -9,7 +10,7 @@ import type { AdjustRequest } from './adjust-model.ts';
 
 const COMPENSATION: AdjustRequest = { memberId: 'mb_ava_chen', points: 40, reasonCode: 'CORRECTION', note: 'Reconciliation 2026-11-25: sale T-9 missing', ref: 'dupfix-20261125-0123456789abcdef' };
 
-function setup(translator?: () => ReturnType<typeof createTranslator>) {
+function setup(translator = tillIn()) {
   const fake = createFakeBridge();
   const bus = createRowBus();
   const announced: JournalRow[] = [];

@@ -41,8 +41,8 @@ export type AdjustConfirmStore = StoreApi<AdjustConfirmState>;
 export interface AdjustConfirmDeps {
   bridge: Pick<TillBridge, 'adjustmentSubmit'>;
   rows: RowBus;
-  /** The till's current translator; English when left out. */
-  translator?: (() => Translator) | undefined;
+  /** The till's current translator: the store's sentences and errors in the till's language. */
+  translator: () => Translator;
 }
 
 const MESSAGES = defineMessages({
@@ -58,7 +58,7 @@ const CLOSED = { open: null, note: '', noteError: null, busy: false, error: null
 
 export function createAdjustConfirmStore(deps: AdjustConfirmDeps): AdjustConfirmStore {
   const { bridge } = deps;
-  const t: Translate = (m, v) => (deps.translator === undefined ? englishText(m, v) : deps.translator().t(m, v));
+  const t: Translate = (m, v) => deps.translator().t(m, v);
   let onSubmitted: ((outcome: WriteOutcome) => void) | undefined;
 
   return createStore<AdjustConfirmState>()((set, get) => ({
@@ -90,7 +90,7 @@ export function createAdjustConfirmStore(deps: AdjustConfirmDeps): AdjustConfirm
       }
       set({ busy: false });
       if (!result.ok) {
-        set({ error: errorText(result.error, deps.translator?.()) });
+        set({ error: errorText(result.error, deps.translator()) });
         return;
       }
       set({ outcome: result.value });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tillIn } from '../../testing/translators.ts';
 import { createFakeBridge, fail, flush, ok, outcome, row } from '../../testing/fake-bridge.ts';
 import { createRowBus } from '../row-bus.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
@@ -10,8 +11,8 @@ function setup() {
   const bus = createRowBus();
   const announced: JournalRow[] = [];
   bus.subscribe((r) => announced.push(r));
-  const confirm = createAdjustConfirmStore({ bridge: fake.bridge, rows: bus });
-  const adjust = createAdjustStore({ confirm });
+  const confirm = createAdjustConfirmStore({ bridge: fake.bridge, rows: bus, translator: tillIn() });
+  const adjust = createAdjustStore({ confirm, translator: tillIn() });
   return { fake, confirm, adjust, announced };
 }
 

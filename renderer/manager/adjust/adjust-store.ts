@@ -7,7 +7,7 @@
  */
 import { defineMessages } from '@formatjs/intl';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { englishText, type Translator } from '../../../shared/i18n/translator.ts';
+import type { Translator } from '../../../shared/i18n/translator.ts';
 import type { Translate } from '../../state/locale-store.ts';
 import type { AdjustConfirmStore } from './adjust-confirm-store.ts';
 import { EMPTY_ADJUST, newAdjustRef, outcomeView, validateAdjust } from './adjust-model.ts';
@@ -35,8 +35,8 @@ const MESSAGES = defineMessages({
   last: { id: 'manager.adjust.last', defaultMessage: 'Last adjustment: {outcome}', description: 'Adjust tab: the outcome of the adjustment sent last; outcome is a sentence' },
 });
 
-export function createAdjustStore(deps: { confirm: AdjustConfirmStore; translator?: (() => Translator) | undefined }): AdjustStore {
-  const t: Translate = (m, v) => (deps.translator === undefined ? englishText(m, v) : deps.translator().t(m, v));
+export function createAdjustStore(deps: { confirm: AdjustConfirmStore; translator: () => Translator }): AdjustStore {
+  const t: Translate = (m, v) => deps.translator().t(m, v);
   let formRef = newAdjustRef();
   return createStore<AdjustState>()((set, get) => ({
     draft: EMPTY_ADJUST,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tillIn } from '../../testing/translators.ts';
 import { createFakeBridge, fail, flush, ok, row } from '../../testing/fake-bridge.ts';
 import { createRowBus } from '../row-bus.ts';
 import { createAttentionStore, decisionProblem, draftOf, type ExceptionItem } from './attention-store.ts';
@@ -14,7 +15,7 @@ function setup() {
   const bus = createRowBus();
   fake.handle('journalList', () => ok({ rows: [row({ id: 7, state: 'needs-attention' })], next: null, total: 1 }));
   fake.handle('exceptionsList', () => ok({ items: [item()] }));
-  const attention = createAttentionStore({ bridge: fake.bridge, rows: bus });
+  const attention = createAttentionStore({ bridge: fake.bridge, rows: bus, translator: tillIn() });
   return { fake, bus, attention };
 }
 

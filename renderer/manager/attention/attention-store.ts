@@ -12,7 +12,7 @@ import type { exceptionItemSchema } from '../../../shared/ipc/schemas/till.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { call, errorText } from '../../app/call.ts';
 import { defineMessages } from '@formatjs/intl';
-import { englishText } from '../../../shared/i18n/translator.ts';
+import { englishText, type Translator } from '../../../shared/i18n/translator.ts';
 import type { Translate } from '../../state/locale-store.ts';
 import type { Answer, RowBus } from '../row-bus.ts';
 import { decisionNote, type DecisionId } from './decision.ts';
@@ -64,8 +64,8 @@ export type AttentionStore = StoreApi<AttentionState>;
 export interface AttentionDeps {
   bridge: Pick<TillBridge, 'journalList' | 'exceptionsList' | 'exceptionResolve'>;
   rows: RowBus;
-  /** Text for people in the console language (English when left out, as in tests). */
-  t?: Translate;
+  /** The till's current translator: every sentence and error the store makes, in the till's language. */
+  translator: () => Translator;
 }
 
 const MESSAGES = defineMessages({
@@ -114,7 +114,7 @@ export function createAttentionStore(deps: AttentionDeps): AttentionStore {
         if (mine !== epoch) return;
         set({ rowsStale: false });
         if (result.ok) set({ rows: result.value.rows, total: result.value.total, rowsError: null });
-        else set({ rowsError: errorText(result.error) });
+        else set({ rowsError: errorText(result.error, deps.translator()) });
       },
 
       async loadItems() {
@@ -123,7 +123,7 @@ export function createAttentionStore(deps: AttentionDeps): AttentionStore {
         if (mine !== epoch) return;
         set({ itemsStale: false });
         if (result.ok) set({ items: result.value.items, itemsError: null });
-        else set({ itemsError: errorText(result.error) });
+        else set({ itemsError: errorText(result.error, deps.translator()) });
       },
 
       journalChanged() {
@@ -140,21 +140,21 @@ export function createAttentionStore(deps: AttentionDeps): AttentionStore {
       async decide(id) {
         const d = draftOf(get(), id);
         if (d.busy) return false;
-        const problem = decisionProblem(d.decision, d.words, deps.t);
+        const problem = decisionProblem(d.decision, d.words, deps.translator().t);
         if (problem !== null || d.decision === null) {
           draft(id, { problem });
           return false;
         }
-        const note = decisionNote(d.decision, d.words, deps.t).slice(0, DECISION_MAX);
+        const note = decisionNote(d.decision, d.words, deps.translator().t).slice(0, DECISION_MAX);
         const mine = epoch;
         draft(id, { problem: null, busy: true, error: null });
         const result = await call<Answer<'exceptionResolve'>>(() => bridge.exceptionResolve({ clawbackId: id, note }));
         if (mine !== epoch) return false;
         if (!result.ok) {
-          draft(id, { busy: false, error: errorText(result.error) });
+          draft(id, { busy: false, error: errorText(result.error, deps.translator()) });
           return false;
         }
-        draft(id, { busy: false, saved: (deps.t ?? englishText)(MESSAGES.recorded) });
+        draft(id, { busy: false, saved: deps.translator().t(MESSAGES.recorded) });
         set({ items: result.value.items });
         return true;
       },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tillIn } from '../../testing/translators.ts';
 import type { LockState } from '../../../shared/ipc/contract.ts';
 import { createSessionStore } from '../../state/session-store.ts';
 import { createFakeBridge, deferred, fail, flush, lockStateFixture, ok } from '../../testing/fake-bridge.ts';
@@ -16,7 +17,7 @@ async function setup(initial: LockState = lockStateFixture()) {
       ? ok({ result: 'unlocked', state: UNLOCKED })
       : ok({ result: 'wrong', attemptsLeft: 2, state: lockStateFixture({ failedAttempts: 1 }) }),
   );
-  const session = createSessionStore(fake.bridge);
+  const session = createSessionStore(fake.bridge, { translator: tillIn() });
   const gate = createPinGateStore({ session });
   await session.getState().open();
   return { fake, session, gate };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { tillIn } from '../../testing/translators.ts';
 import type { PosLinkShare, PosLinkStatus } from '../../../shared/ipc/schemas/pos-link.ts';
 import type { SettingsPatch } from '../../../shared/ipc/schemas/settings.ts';
-import { createLocaleStore, translateWith } from '../../state/locale-store.ts';
 import { createSettingsStore } from '../../state/settings-store.ts';
 import { createFakeBridge, fail, flush, ok, settingsFixture } from '../../testing/fake-bridge.ts';
 import { createPosLinkAdminStore, wholeNumberIn } from './pos-link-store.ts';
@@ -53,12 +53,12 @@ function setup() {
     server = status({ ...server, token: { configured: false, mask: null, createdAt: null } });
     return ok(server);
   });
-  const settings = createSettingsStore(fake.bridge);
+  const settings = createSettingsStore(fake.bridge, tillIn());
   const copied: string[] = [];
   let reloads = 0;
   const store = createPosLinkAdminStore({
     bridge: fake.bridge,
-    t: translateWith(createLocaleStore(() => 'en-US')),
+    translator: tillIn(),
     settings: () => settings.getState().settings,
     updateSettings: (patch) => settings.getState().update(patch),
     reloadSettings: () => {

@@ -10,8 +10,10 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillBridge } from '../../../shared/ipc/bridge-types.ts';
 import type { PosLinkShare, PosLinkStatus } from '../../../shared/ipc/schemas/pos-link.ts';
 import type { Settings, SettingsPatch } from '../../../shared/ipc/schemas/settings.ts';
-import { call, errorText, type CallResult } from '../../app/call.ts';
+import { call, errorText, issueText, type CallResult } from '../../app/call.ts';
+import { SOURCE_LOCALE } from '../../../shared/i18n/locales.ts';
 import type { Translate } from '../../state/locale-store.ts';
+import type { Translator } from '../../../shared/i18n/translator.ts';
 
 export const POS_LINK_STORE_MESSAGES = defineMessages({
   saved: { id: 'posLink.manager.saved', defaultMessage: 'Saved.', description: 'Manager: the POS link options were saved' },
@@ -74,7 +76,8 @@ export interface PosLinkAdminDeps {
   updateSettings(patch: SettingsPatch): Promise<CallResult<Settings>>;
   /** Main changed the settings itself (on/off and port are saved by the POS link's own channel). */
   reloadSettings(): void;
-  t: Translate;
+  /** The till's current translator: the store's sentences and errors in the till's language. */
+  translator: () => Translator;
   copy?(text: string): Promise<void>;
 }
 
@@ -95,7 +98,8 @@ export function wholeNumberIn(text: string, min: number, max: number): number | 
 }
 
 export function createPosLinkAdminStore(deps: PosLinkAdminDeps): PosLinkAdminStore {
-  const { bridge, t } = deps;
+  const { bridge } = deps;
+  const t: Translate = (m, v) => deps.translator().t(m, v);
   const copy = (text: string): Promise<void> => (deps.copy !== undefined ? deps.copy(text) : navigator.clipboard.writeText(text));
   let epoch = 0;
 
@@ -127,7 +131,7 @@ export function createPosLinkAdminStore(deps: PosLinkAdminDeps): PosLinkAdminSto
       if (mine !== epoch) return;
       set({ busy: false });
       if (result.ok) onOk(result.value);
-      else set({ error: errorText(result.error) });
+      else set({ error: errorText(result.error, deps.translator()) });
     };
 
     return {
@@ -142,7 +146,7 @@ export function createPosLinkAdminStore(deps: PosLinkAdminDeps): PosLinkAdminSto
         if (status.ok) showStatus(status.value);
         if (share.ok) set({ share: share.value });
         const failed = !status.ok ? status.error : !share.ok ? share.error : null;
-        if (failed !== null) set({ error: errorText(failed) });
+        if (failed !== null) set({ error: errorText(failed, deps.translator()) });
       },
 
       async refreshShare() {
@@ -150,7 +154,7 @@ export function createPosLinkAdminStore(deps: PosLinkAdminDeps): PosLinkAdminSto
         const share = await call<PosLinkShare>(() => bridge.posLinkShare({}));
         if (mine !== epoch) return;
         if (share.ok) set({ share: share.value });
-        else set({ error: errorText(share.error) });
+        else set({ error: errorText(share.error, deps.translator()) });
       },
 
       async setEnabled(enabled) {
@@ -253,9 +257,12 @@ export function createPosLinkAdminStore(deps: PosLinkAdminDeps): PosLinkAdminSto
         }
         // The schema names the field it refused (the pattern's own sentence says what is wrong with it).
         const fieldIssue = result.error.issues?.find((i) => i.path.at(-1) === 'receiptCodePattern' || i.path.at(-1) === 'noMemberNudgeSeconds');
-        if (fieldIssue === undefined) set({ errors: { form: errorText(result.error) } });
-        else if (fieldIssue.path.at(-1) === 'receiptCodePattern') set({ errors: { receiptCodePattern: fieldIssue.message } });
-        else set({ errors: { noMemberNudgeSeconds: fieldIssue.message } });
+        if (fieldIssue === undefined) set({ errors: { form: errorText(result.error, deps.translator()) } });
+        else if (fieldIssue.path.at(-1) === 'receiptCodePattern') {
+          // The English check names exactly what is wrong; other languages get the catalogue's sentence.
+          const tr = deps.translator();
+          set({ errors: { receiptCodePattern: tr.locale === SOURCE_LOCALE ? fieldIssue.message : issueText(fieldIssue, tr) } });
+        } else set({ errors: { noMemberNudgeSeconds: issueText(fieldIssue, deps.translator()) } });
       },
 
       reset() {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { tillIn } from '../../testing/translators.ts';
 import type { ReconcileReport } from '../../../shared/ipc/schemas/till.ts';
 import type { TillEventPayload } from '../../../shared/ipc/bridge-types.ts';
 import type { Timers } from '../../state/timers.ts';
 import { realTimers } from '../../state/timers.ts';
 import { createFakeBridge, fail, flush, ok, outcome, row } from '../../testing/fake-bridge.ts';
-import { createTranslator, type Translator } from '../../../shared/i18n/translator.ts';
+import { createTranslator } from '../../../shared/i18n/translator.ts';
 import { createAdjustConfirmStore } from '../adjust/adjust-confirm-store.ts';
 import { createRowBus } from '../row-bus.ts';
 import { compensationContext, createReconcileStore, dupKey, reconcileDay } from './reconcile-store.ts';
@@ -28,11 +29,11 @@ function report(overrides: Partial<ReconcileReport> = {}): ReconcileReport {
 /** 2026-03-14 03:00 local: before a 04:00 business-day start, so still the 13th's business day. */
 const EARLY: Timers = { ...realTimers, now: () => new Date(2026, 2, 14, 3, 0).getTime() };
 
-function setup(translator?: () => Translator) {
+function setup(translator = tillIn()) {
   const fake = createFakeBridge();
   const bus = createRowBus();
   const saved: string[] = [];
-  const confirm = createAdjustConfirmStore({ bridge: fake.bridge, rows: bus });
+  const confirm = createAdjustConfirmStore({ bridge: fake.bridge, rows: bus, translator: tillIn() });
   const reconcile = createReconcileStore({
     bridge: fake.bridge,
     timers: EARLY,

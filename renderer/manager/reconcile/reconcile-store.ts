@@ -65,10 +65,8 @@ export interface ReconcileDeps {
   businessDayStartsAt: () => string;
   confirm: AdjustConfirmStore;
   saveCsv: (file: CsvExport) => string;
-  /** Text for people in the console language (English when left out, as in tests). */
-  t?: Translate;
-  /** The till's current translator, for main's outcome sentences (English when left out). */
-  translator?: (() => Translator) | undefined;
+  /** The till's current translator: every sentence and error the store makes, in the till's language. */
+  translator: () => Translator;
 }
 
 /** The day the screen shows: the one chosen, else the business day at `now`. */
@@ -122,7 +120,7 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
     const checkDate = (): string | null => {
       const d = day();
       if (!isBusinessDate(d)) {
-        set({ dateError: (deps.t ?? englishText)(MESSAGES.chooseDay) });
+        set({ dateError: deps.translator().t(MESSAGES.chooseDay) });
         return null;
       }
       set({ dateError: null });
@@ -172,7 +170,7 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
         if (mine !== epoch) return;
         set({ running: false });
         if (!result.ok) {
-          set({ error: errorText(result.error) });
+          set({ error: errorText(result.error, deps.translator()) });
           return;
         }
         set({ report: result.value, compensated: new Map(), earlier: new Map(), recorded: new Set() });
@@ -188,7 +186,7 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
         set({ exporting: true, error: null });
         const result = await call<Answer<'reconcileExport'>>(() => bridge.reconcileExport({ date: get().report?.date ?? date }));
         if (mine !== epoch) return;
-        const { error, status } = exportOutcome(result, deps.saveCsv, deps.t ?? englishText);
+        const { error, status } = exportOutcome(result, deps.saveCsv, deps.translator());
         set({ exporting: false, error, exportStatus: status });
       },
 
@@ -202,12 +200,12 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
         // The same reference on every press, console and restart: main records it once.
         const ref = nextCompensationRef(await compensationRef(item, report.date), found);
         if (mine !== epoch) return;
-        deps.confirm.getState().begin('reconcile', { ...duplicateAdjustment(item, report.date), ref }, {
+        deps.confirm.getState().begin('reconcile', { ...duplicateAdjustment(item, report.date, deps.translator().t), ref }, {
           noteEditable: true,
-          context: compensationContext(found, deps.t),
+          context: compensationContext(found, deps.translator().t),
           onSubmitted(o) {
             if (mine !== epoch) return;
-            const text = deps.translator === undefined ? o.message : engineText(o, deps.translator());
+            const text = engineText(o, deps.translator());
             set({ compensated: new Map(get().compensated).set(key, o.row !== null ? `#${o.row.id}: ${text}` : text) });
           },
         });

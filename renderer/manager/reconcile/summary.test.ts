@@ -78,7 +78,7 @@ describe('progress', () => {
 describe('duplicateAdjustment', () => {
   it('takes back the extra points with DUPLICATE_FIX and names the evidence', () => {
     const dup = report().duplicatedOnServer[0]!;
-    const req = duplicateAdjustment(dup, '2026-03-12');
+    const req = duplicateAdjustment(dup, '2026-03-12', t);
     expect(req.points).toBe(-80);
     expect(req.reasonCode).toBe('DUPLICATE_FIX');
     expect(req.memberId).toBe('mb_2');
@@ -87,14 +87,22 @@ describe('duplicateAdjustment', () => {
     expect(req.note).toContain('journal #4');
   });
 
+  it('writes the note in the manager’s language, keeping the marker a later run looks for', () => {
+    const dup = report().duplicatedOnServer[0]!;
+    const note = duplicateAdjustment(dup, '2026-03-12', createTranslator('de').t).note;
+    expect(note).not.toContain('Duplicate on SocialHub');
+    expect(note).toContain('tok-1');
+    expect(isCompensationFor({ kind: 'adjustment', memberId: 'mb_2', reasonCode: 'DUPLICATE_FIX', description: 'x', note, ref: null }, 'mb_2', 'tok-1')).toBe(true);
+  });
+
   it('keeps the note within the channel limit', () => {
     const dup = { ...report().duplicatedOnServer[0]!, serverTxnIds: Array.from({ length: 80 }, (_, i) => `tx_${i}_xxxxxxxx`) };
-    expect(duplicateAdjustment(dup, '2026-03-12').note.length).toBeLessThanOrEqual(500);
+    expect(duplicateAdjustment(dup, '2026-03-12', t).note.length).toBeLessThanOrEqual(500);
   });
 });
 
 describe('isCompensationFor', () => {
-  const note = duplicateAdjustment(report().duplicatedOnServer[0]!, '2026-03-12').note;
+  const note = duplicateAdjustment(report().duplicatedOnServer[0]!, '2026-03-12', t).note;
   it('finds an earlier compensating adjustment by reason and token', () => {
     const row = testRow({ kind: 'adjustment', memberId: 'mb_2', description: 'Manager adjustment · adj x · reason DUPLICATE_FIX', note: `${note} (by manager@T1)` });
     expect(isCompensationFor(row, 'mb_2', 'tok-1')).toBe(true);

@@ -59,6 +59,11 @@ const EXPLANATIONS = defineMessages({
 });
 
 const M = defineMessages({
+  duplicateNote: {
+    id: 'manager.reconcile.duplicateNote',
+    defaultMessage: 'Duplicate on SocialHub for {date}: {ref}; ledger entries {entries}{journal, select, none {} other {; journal #{journal}}}',
+    description: 'Note of the adjustment that takes back a duplicate (the manager sees and may edit it); {ref} is the sale marker, {entries} SocialHub ledger ids',
+  },
   agree: { id: 'manager.reconcile.difference.agree', defaultMessage: 'SocialHub and the journal agree on the points.', description: 'No point difference between SocialHub and the journal' },
   more: { id: 'manager.reconcile.difference.more', defaultMessage: 'SocialHub holds {points, number} more points than the journal.', description: 'SocialHub holds more points than the journal' },
   fewer: { id: 'manager.reconcile.difference.fewer', defaultMessage: 'SocialHub holds {points, number} fewer points than the journal.', description: 'SocialHub holds fewer points than the journal' },
@@ -131,10 +136,14 @@ export function progressFraction(p: ReconcileProgress): number | null {
   return Math.min(1, Math.max(0, p.done / p.total));
 }
 
-/** The adjustment that takes back what a duplicate gave: −extraPoints, DUPLICATE_FIX, a note naming the evidence. */
-export function duplicateAdjustment(item: DuplicateItem, date: string): AdjustFields {
+/**
+ * The adjustment that takes back what a duplicate gave: −extraPoints, DUPLICATE_FIX, a note naming
+ * the evidence. The note is for people (the manager edits it before sending), so it is in the
+ * console's language; a later run finds it again by the marker `ref`, which any language keeps.
+ */
+export function duplicateAdjustment(item: DuplicateItem, date: string, t: Translate): AdjustFields {
   const ref = item.token ?? item.description;
-  const note = `Duplicate on SocialHub for ${date}: ${ref}; ledger entries ${item.serverTxnIds.join(', ')}${item.journalId !== null ? `; journal #${item.journalId}` : ''}`;
+  const note = t(M.duplicateNote, { date, ref, entries: item.serverTxnIds.join(', '), journal: item.journalId ?? 'none' });
   return {
     memberId: item.memberId,
     points: -Math.abs(item.extraPoints),

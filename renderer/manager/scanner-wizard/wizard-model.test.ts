@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tillIn } from '../../testing/translators.ts';
 import { analyseScannerBurst, SCANNER_TEST_CODE } from '../../scan/scanner-profile.ts';
 import { syntheticKeys } from '../../scan/synthetic-keys.ts';
 import type { SettingsPatch } from '../../../shared/ipc/schemas/settings.ts';
@@ -69,9 +70,9 @@ describe('saving the wizard’s plan', () => {
     const stored = settingsFixture({ earnRule: { pointsPerUnit: 3, rounding: 'ceil', applyTierMultiplier: false } });
     fake.handle('settingsGet', () => ok(stored));
     fake.handle('settingsUpdate', (req) => ok({ ...stored, scanner: { ...stored.scanner, ...(req as SettingsPatch).scanner } }));
-    const settings = createSettingsStore(fake.bridge);
+    const settings = createSettingsStore(fake.bridge, tillIn());
     await settings.getState().load();
-    expect(await saveScannerPlan(settings, plan())).toBeNull();
+    expect(await saveScannerPlan(settings, plan(), tillIn()())).toBeNull();
     expect(settings.getState().settings?.scanner).toMatchObject({ prefix: '#', terminator: 'tab' });
     // The rest of the settings are sent as they are, never reset by the scanner's patch.
     expect(fake.callsTo('settingsUpdate')[0]).toMatchObject({ scanner: { prefix: '#' }, earnRule: { pointsPerUnit: 3, rounding: 'ceil' } });
@@ -81,11 +82,11 @@ describe('saving the wizard’s plan', () => {
     const fake = createFakeBridge();
     fake.handle('settingsGet', () => ok(settingsFixture()));
     fake.handle('settingsUpdate', () => fail('LOCKED', 'Unlock the manager functions with the manager PIN first.'));
-    const settings = createSettingsStore(fake.bridge);
+    const settings = createSettingsStore(fake.bridge, tillIn());
     await settings.getState().load();
-    expect(await saveScannerPlan(settings, plan())).toMatch(/^A manager must be signed in to save scanner settings/);
+    expect(await saveScannerPlan(settings, plan(), tillIn()())).toMatch(/^A manager must be signed in to save scanner settings/);
     fake.handle('settingsUpdate', () => fail('SETTINGS_UNSAVED', 'The settings file could not be written.'));
-    expect(await saveScannerPlan(settings, plan())).toBe('The settings file could not be written.');
+    expect(await saveScannerPlan(settings, plan(), tillIn()())).toBe('The settings file could not be written.');
     expect(settings.getState().settings?.scanner.prefix).toBe('');
   });
 });

@@ -99,10 +99,10 @@ export function planSave(profile: ScannerProfile, current: Settings['scanner'], 
 }
 
 /** Save a planned scanner profile through the one settings store; the message if it was not saved. */
-export async function saveScannerPlan(settings: SettingsStore, plan: SavePlan & { ok: true }, translator?: Translator): Promise<string | null> {
+export async function saveScannerPlan(settings: SettingsStore, plan: SavePlan & { ok: true }, translator: Translator): Promise<string | null> {
   const result = await settings.getState().update({ scanner: plan.scanner });
   if (result.ok) return null;
-  if (result.error.code === 'LOCKED') return translator === undefined ? englishText(WIZARD_MESSAGES.signIn) : translator.t(WIZARD_MESSAGES.signIn);
+  if (result.error.code === 'LOCKED') return translator.t(WIZARD_MESSAGES.signIn);
   return errorText(result.error, translator);
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tillIn } from '../../testing/translators.ts';
 import { createTranslator } from '../../../shared/i18n/translator.ts';
 import type { Settings } from '../../../shared/ipc/schemas/settings.ts';
 import type { SoundKind } from '../../app/sound.ts';
@@ -8,10 +9,10 @@ import { createSettingsStore } from '../../state/settings-store.ts';
 import { createFakeBridge, deferred, handleSettings, fail, flush, ok, settingsFixture } from '../../testing/fake-bridge.ts';
 import { createWizardStore, type WizardStore } from './wizard-store.ts';
 
-async function setup(translator?: () => ReturnType<typeof createTranslator>) {
+async function setup(translator = tillIn()) {
   const fake = createFakeBridge();
   handleSettings(fake);
-  const settings = createSettingsStore(fake.bridge);
+  const settings = createSettingsStore(fake.bridge, tillIn());
   await settings.getState().load();
   const sounds: SoundKind[] = [];
   const wizard = createWizardStore({ settings, sound: { play: (k) => sounds.push(k) }, translator });

@@ -5,7 +5,6 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Translator } from '../../../shared/i18n/translator.ts';
-import { englishText } from '../../../shared/i18n/translator.ts';
 import type { SoundPlayer } from '../../app/sound.ts';
 import type { KeyboardLayoutId } from '../../scan/keyboard-layouts.ts';
 import { analyseScannerBurst, SCANNER_TEST_CODE, type ScannerAnalysis } from '../../scan/scanner-profile.ts';
@@ -38,8 +37,8 @@ export type WizardStore = StoreApi<WizardState>;
 export interface WizardDeps {
   settings: SettingsStore;
   sound: SoundPlayer;
-  /** The till's current translator; English when left out. */
-  translator?: (() => Translator) | undefined;
+  /** The till's current translator: the store's sentences and errors in the till's language. */
+  translator: () => Translator;
 }
 
 const LISTENING: WizardPhase = { step: 'listening', keys: 0 };
@@ -48,7 +47,7 @@ export function createWizardStore(deps: WizardDeps): WizardStore {
   const recorder = new BurstRecorder();
   /** Counts resets: a save answered after the wizard closed changes nothing. */
   let generation = 0;
-  const t: Parameters<typeof planSave>[2] = (m, v) => (deps.translator === undefined ? englishText(m, v) : deps.translator().t(m, v));
+  const t: Parameters<typeof planSave>[2] = (m, v) => deps.translator().t(m, v);
 
   return createStore<WizardState>()((set, get) => ({
     phase: LISTENING,
@@ -83,7 +82,7 @@ export function createWizardStore(deps: WizardDeps): WizardStore {
       const { analysis, plan } = phase;
       const mine = generation;
       set({ phase: { step: 'saving', analysis, plan } });
-      const message = await saveScannerPlan(deps.settings, plan, deps.translator?.());
+      const message = await saveScannerPlan(deps.settings, plan, deps.translator());
       if (mine !== generation) return;
       if (message === null) {
         deps.sound.play('success');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tillIn } from '../../testing/translators.ts';
 import { createTranslator } from '../../../shared/i18n/translator.ts';
 import { createSessionStore } from '../../state/session-store.ts';
 import { createFakeBridge, deferred, fail, flush, lockStateFixture, ok } from '../../testing/fake-bridge.ts';
@@ -8,7 +9,7 @@ const UNLOCKED = lockStateFixture({ unlocked: true, unlockExpiresAt: '2030-01-01
 
 function setup(t?: ReturnType<typeof createTranslator>['t']) {
   const fake = createFakeBridge();
-  const session = createSessionStore(fake.bridge);
+  const session = createSessionStore(fake.bridge, { translator: tillIn() });
   const form = createChangePinStore({ session, t });
   return { fake, form };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tillIn } from '../../testing/translators.ts';
 import type { KeysStatus } from '../../../shared/ipc/contract.ts';
 import { createKeysStore } from '../../state/keys-store.ts';
 import { createFakeBridge, fail, ok } from '../../testing/fake-bridge.ts';
@@ -21,7 +22,7 @@ const WRITE_SET = status({ write: { configured: true, mask: 'fl_test_…mnop', s
 function setup() {
   const fake = createFakeBridge();
   fake.handle('keysStatus', () => ok(status()));
-  const keys = createKeysStore(fake.bridge);
+  const keys = createKeysStore(fake.bridge, { translator: tillIn() });
   const form = createKeysFormStore({ keys });
   return { fake, keys, form };
 }

@@ -2,7 +2,6 @@
 import { defineMessages } from '@formatjs/intl';
 
 export const M = defineMessages({
-  storeStatus: { id: 'manager.settings.store.status', defaultMessage: '{status, select, inactive {Inactive} other {Not open}}', description: 'Chip beside a store SocialHub does not list as active; {status} is its SocialHub status' },
   // frame and sections
   sectionsNav: { id: 'manager.settings.nav', defaultMessage: 'Settings sections', description: 'Accessible name of the list of settings sections' },
   keys: { id: 'manager.settings.section.keys', defaultMessage: 'API keys', description: 'Settings section title' },

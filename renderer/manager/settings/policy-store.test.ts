@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tillIn } from '../../testing/translators.ts';
 import type { PolicyStatusView } from '../../../shared/ipc/schemas/fleet.ts';
 import { createFakeBridge, fail, ok } from '../../testing/fake-bridge.ts';
 import { createPolicyStore } from './policy-store.ts';
@@ -19,7 +20,7 @@ describe('policy store', () => {
   it('reads which fields the policy locks; a nested field is locked with its setting', async () => {
     const fake = createFakeBridge();
     fake.handle('policyStatus', () => ok(STATUS));
-    const store = createPolicyStore(fake.bridge);
+    const store = createPolicyStore(fake.bridge, tillIn());
     expect(store.getState().isLocked('storeId')).toBe(false);
     await store.getState().refresh();
     expect(store.getState().isLocked('storeId')).toBe(true);
@@ -31,7 +32,7 @@ describe('policy store', () => {
   it('keeps the last answer and says why when main cannot be asked', async () => {
     const fake = createFakeBridge();
     fake.handle('policyStatus', () => ok(STATUS));
-    const store = createPolicyStore(fake.bridge);
+    const store = createPolicyStore(fake.bridge, tillIn());
     await store.getState().refresh();
     fake.handle('policyStatus', () => fail('INTERNAL', 'boom'));
     await store.getState().refresh();

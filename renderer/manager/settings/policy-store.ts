@@ -8,6 +8,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillBridge } from '../../../shared/ipc/bridge-types.ts';
 import type { PolicyStatusView } from '../../../shared/ipc/schemas/fleet.ts';
 import { call, errorText } from '../../app/call.ts';
+import type { Translator } from '../../../shared/i18n/translator.ts';
 
 export interface PolicyStoreState {
   status: PolicyStatusView | null;
@@ -19,7 +20,8 @@ export interface PolicyStoreState {
 
 export type PolicyStore = StoreApi<PolicyStoreState>;
 
-export function createPolicyStore(bridge: Pick<TillBridge, 'policyStatus'>): PolicyStore {
+/** `translator`: the till's current one, for why the policy could not be read. */
+export function createPolicyStore(bridge: Pick<TillBridge, 'policyStatus'>, translator: () => Translator): PolicyStore {
   let asked = 0;
   return createStore<PolicyStoreState>()((set, get) => ({
     status: null,
@@ -29,7 +31,7 @@ export function createPolicyStore(bridge: Pick<TillBridge, 'policyStatus'>): Pol
       const result = await call<PolicyStatusView>(() => bridge.policyStatus());
       if (mine !== asked) return; // a later refresh is on its way
       if (result.ok) set({ status: result.value, error: null });
-      else set({ error: errorText(result.error) });
+      else set({ error: errorText(result.error, translator()) });
     },
     isLocked(key) {
       const locked: readonly string[] = get().status?.locked ?? [];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tillIn } from '../../testing/translators.ts';
 import { createTranslator } from '../../../shared/i18n/translator.ts';
 import type { PolicyStatusView } from '../../../shared/ipc/schemas/fleet.ts';
 import { createSettingsStore } from '../../state/settings-store.ts';
@@ -18,12 +19,12 @@ const LOCKS: PolicyStatusView = {
   lockedLabel: 'Managed by your organisation',
 };
 
-async function setup(translator?: () => ReturnType<typeof createTranslator>) {
+async function setup(translator = tillIn()) {
   const fake = createFakeBridge();
   const saved = handleSettings(fake);
   fake.handle('policyStatus', () => ok(LOCKS));
-  const settings = createSettingsStore(fake.bridge);
-  const policy = createPolicyStore(fake.bridge);
+  const settings = createSettingsStore(fake.bridge, tillIn());
+  const policy = createPolicyStore(fake.bridge, tillIn());
   const drafts = createSettingsDraftsStore({ settings, policy, translator });
   await settings.getState().load();
   await policy.getState().refresh();

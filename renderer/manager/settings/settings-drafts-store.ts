@@ -6,7 +6,7 @@
  * closes.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { englishText, type Translator } from '../../../shared/i18n/translator.ts';
+import type { Translator } from '../../../shared/i18n/translator.ts';
 import { errorText } from '../../app/call.ts';
 import type { SettingsStore } from '../../state/settings-store.ts';
 import { M } from './messages.ts';
@@ -37,8 +37,8 @@ export type SettingsDraftsStore = StoreApi<SettingsDraftsState>;
 export interface SettingsDraftsDeps {
   settings: SettingsStore;
   policy: PolicyStore;
-  /** The till's current translator; English when left out. */
-  translator?: (() => Translator) | undefined;
+  /** The till's current translator: the store's sentences and errors in the till's language. */
+  translator: () => Translator;
 }
 
 /** The section's saved values with its edits over them (empty before the settings are read). */
@@ -48,7 +48,7 @@ function sectionValues(settings: SettingsStore, section: SectionId, draft: Secti
 }
 
 export function createSettingsDraftsStore(deps: SettingsDraftsDeps): SettingsDraftsStore {
-  const t = (...args: Parameters<typeof englishText>): string => (deps.translator === undefined ? englishText(...args) : deps.translator().t(...args));
+  const t = (...args: Parameters<Translator['t']>): string => deps.translator().t(...args);
   /** Counts resets: a save answered after the console closed changes nothing on screen. */
   let generation = 0;
   return createStore<SettingsDraftsState>()((set, get) => {
@@ -77,8 +77,8 @@ export function createSettingsDraftsStore(deps: SettingsDraftsDeps): SettingsDra
         if (mine !== generation) return;
         if (result.ok) patch(section, { saving: false, edits: {}, status: t(M.saved) });
         else if (result.error.code === 'SETTINGS_INVALID' && result.error.issues !== undefined) {
-          patch(section, { saving: false, errors: serverErrors(section, result.error.issues, errorText(result.error, deps.translator?.()), t) });
-        } else patch(section, { saving: false, failure: errorText(result.error, deps.translator?.()) });
+          patch(section, { saving: false, errors: serverErrors(section, result.error.issues, errorText(result.error, deps.translator()), t) });
+        } else patch(section, { saving: false, failure: errorText(result.error, deps.translator()) });
       },
 
       discard(section) {

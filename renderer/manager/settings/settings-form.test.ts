@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../../../shared/i18n/translator.ts';
 import { settingsSchema } from '../../../shared/ipc/schemas/settings.ts';
 import { completePatch } from '../../state/settings-store.ts';
 import { buildPatch, draftFrom, isDirty, issuesToErrors, serverErrors } from './settings-form.ts';
@@ -65,11 +66,20 @@ describe('buildPatch', () => {
 
   it("uses the schema's own messages", () => {
     const r = buildPatch('connection', { mode: 'live', baseUrl: 'ftp://x', requestTimeoutMs: '15000' });
-    expect(r).toMatchObject({ ok: false, errors: { baseUrl: textMatching(/http\(s\) URL/) } });
+    expect(r).toMatchObject({ ok: false, errors: { baseUrl: textMatching(/http\(s\) address/) } });
     const t = buildPatch('store', { storeId: 'st 1', tillId: 't', txnIdScope: 'forever', businessDayStartsAt: '25:00' });
     expect(t).toMatchObject({ ok: false, errors: { storeId: anyText, businessDayStartsAt: textMatching(/HH:MM/) } });
     const p = buildPatch('earn', { 'earnRule.pointsPerUnit': '1.23456', 'earnRule.rounding': 'floor', 'earnRule.applyTierMultiplier': true });
     expect(p).toMatchObject({ ok: false, errors: { 'earnRule.pointsPerUnit': textMatching(/4 decimal/) } });
+  });
+
+  it("says the schema's problems in the manager's language", () => {
+    const de = createTranslator('de');
+    const r = buildPatch('connection', { mode: 'live', baseUrl: 'ftp://x', requestTimeoutMs: '15000' }, () => false, de.t);
+    expect(r).toMatchObject({ ok: false, errors: { baseUrl: 'Muss eine http(s)-Adresse ohne Benutzername oder Passwort sein.' } });
+    const p = buildPatch('earn', { 'earnRule.pointsPerUnit': '1.23456', 'earnRule.rounding': 'floor', 'earnRule.applyTierMultiplier': true }, () => false, de.t);
+    expect(p).toMatchObject({ ok: false, errors: { 'earnRule.pointsPerUnit': 'Punkte pro Einheit dürfen höchstens 4 Nachkommastellen haben.' } });
+    expect(serverErrors('connection', [{ path: ['baseUrl'], message: 'must be an http(s) URL without a user name or password', messageId: 'issue.baseUrl' }], 'x', de.t)).toEqual({ baseUrl: 'Muss eine http(s)-Adresse ohne Benutzername oder Passwort sein.' });
   });
 
   it('checks a custom scan pattern with the scan parser', () => {

@@ -5,7 +5,7 @@
  */
 import { settingsPatchSchema } from '../../../shared/ipc/schemas/settings.ts';
 import type { Settings, SettingsPatch } from '../../../shared/ipc/schemas/settings.ts';
-import type { Issue } from '../../../shared/ipc/envelope.ts';
+import { issuesOf, type Issue } from '../../../shared/ipc/envelope.ts';
 import { defineMessages } from '@formatjs/intl';
 import { englishText } from '../../../shared/i18n/translator.ts';
 import type { Translate } from '../../state/locale-store.ts';
@@ -108,13 +108,27 @@ export function isDirty(section: SectionId, draft: Draft, settings: Settings): b
   return SECTION_FIELDS[section].some((f) => draft[f.key] !== base[f.key]);
 }
 
-/** The first message per field, keyed by dotted path; issues without a path go under ''. */
-export function issuesToErrors(issues: readonly Pick<Issue, 'path' | 'message'>[], t: Translate = englishText): Record<string, string> {
-  const out: Record<string, string> = {};
+type IssueLike = Pick<Issue, 'path' | 'message' | 'messageId' | 'values'>;
+
+/** The first issue per field, keyed by dotted path; issues without a path go under ''. */
+function firstIssues(issues: readonly IssueLike[]): Map<string, IssueLike> {
+  const out = new Map<string, IssueLike>();
   for (const i of issues) {
     const key = i.path.join('.');
-    if (out[key] === undefined) out[key] = sentence(i.message, t);
+    if (!out.has(key)) out.set(key, i);
   }
+  return out;
+}
+
+/** An issue for people: its catalogue sentence (shared/ipc/issue-messages.ts), else zod's words as a sentence. */
+function issueSentence(i: IssueLike, t: Translate): string {
+  return i.messageId !== undefined ? t(i.messageId, i.values) : sentence(i.message, t);
+}
+
+/** The first message per field, keyed by dotted path; issues without a path go under ''. */
+export function issuesToErrors(issues: readonly IssueLike[], t: Translate = englishText): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, i] of firstIssues(issues)) out[key] = issueSentence(i, t);
   return out;
 }
 
@@ -209,12 +223,9 @@ export function buildPatch(section: SectionId, draft: Draft, locked: (key: strin
   }
   const parsed = settingsPatchSchema.safeParse(patch);
   if (!parsed.success) {
-    const fromSchema = issuesToErrors(
-      parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })),
-      translate,
-    );
-    for (const [k, m] of Object.entries(fromSchema)) {
-      if (errors[k] === undefined) errors[k] = (/too (big|small)|expected number to be/i.test(m) ? limitText(k, translate) : undefined) ?? m;
+    // zod's English decides a range problem; people read the limit or the issue's catalogue sentence.
+    for (const [k, i] of firstIssues(issuesOf(parsed.error))) {
+      if (errors[k] === undefined) errors[k] = (/too (big|small)|expected number to be/i.test(i.message) ? limitText(k, translate) : undefined) ?? issueSentence(i, translate);
     }
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
@@ -224,13 +235,13 @@ export function buildPatch(section: SectionId, draft: Draft, locked: (key: strin
 }
 
 /** Main's SETTINGS_INVALID issues for this section; anything that is not one of its fields goes under ''. */
-export function serverErrors(section: SectionId, issues: readonly Pick<Issue, 'path' | 'message'>[], fallback: string, t: Translate = englishText): FieldErrors {
+export function serverErrors(section: SectionId, issues: readonly IssueLike[], fallback: string, t: Translate = englishText): FieldErrors {
   const keys = new Set(SECTION_FIELDS[section].map((f) => f.key));
   const out: Record<string, string> = {};
-  for (const [k, m] of Object.entries(issuesToErrors(issues, t))) {
+  for (const [k, i] of firstIssues(issues)) {
     // A whole-group issue (path `earnRule`) belongs to the group's first field.
     const target = keys.has(k) ? k : ([...keys].find((x) => x.startsWith(`${k}.`)) ?? '');
-    if (out[target] === undefined) out[target] = (/too (big|small)/i.test(m) ? limitText(target, t) : undefined) ?? m;
+    if (out[target] === undefined) out[target] = (/too (big|small)/i.test(i.message) ? limitText(target, t) : undefined) ?? issueSentence(i, t);
   }
   if (Object.keys(out).length === 0) out[''] = fallback;
   return out;

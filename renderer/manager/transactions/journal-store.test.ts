@@ -1,4 +1,5 @@
 import bench from '../../../scripts/bench/manager-bench.ts?raw';
+import { tillIn } from '../../testing/translators.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { realTimers } from '../../state/timers.ts';
@@ -10,7 +11,7 @@ import { createRowDetailStore } from './row-detail-store.ts';
 
 const rows = (from: number, n: number): JournalRow[] => Array.from({ length: n }, (_, i) => row({ id: from - i, posTxnId: `T-${from - i}` }));
 
-function setup() {
+function setup(locale = 'en') {
   const fake = createFakeBridge();
   const bus = createRowBus();
   const saved: string[] = [];
@@ -22,6 +23,7 @@ function setup() {
       saved.push(f.filename);
       return f.filename;
     },
+    translator: tillIn(locale),
   });
   return { fake, bus, journal, saved };
 }
@@ -109,6 +111,14 @@ describe('journal list store', () => {
     expect(journal.getState().page?.rows).toHaveLength(5);
   });
 
+  it('shows a failed page in the till’s language', async () => {
+    const { fake, journal } = setup('de');
+    fake.handle('journalList', () => fail('INTERNAL', 'The journal could not be read.'));
+    journal.getState().reload();
+    await flush();
+    expect(journal.getState().page?.error).toBe('Das hat nicht geklappt. Bitte erneut versuchen; wenn es wieder passiert, Filialleitung rufen.');
+  });
+
   it('patches loaded rows on journalChanged and offers a refresh for new ones', async () => {
     const { fake, journal } = setup();
     fake.handle('journalList', () => ok({ rows: rows(7, 3), next: null, total: 3 }));
@@ -161,8 +171,8 @@ describe('row drawer store', () => {
   function drawer() {
     const fake = createFakeBridge();
     const bus = createRowBus();
-    const journal = createJournalStore({ bridge: fake.bridge, timers: realTimers, rows: bus, saveCsv: (f) => f.filename });
-    const store = createRowDetailStore({ bridge: fake.bridge, rows: bus });
+    const journal = createJournalStore({ bridge: fake.bridge, timers: realTimers, rows: bus, saveCsv: (f) => f.filename, translator: tillIn() });
+    const store = createRowDetailStore({ bridge: fake.bridge, rows: bus, translator: tillIn() });
     return { fake, store, journal };
   }
 

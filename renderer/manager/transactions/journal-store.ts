@@ -10,8 +10,7 @@ import type { JournalKind, JournalState } from '../../../shared/journal/states.t
 import { call, errorText } from '../../app/call.ts';
 import type { Timers } from '../../state/timers.ts';
 import { exportOutcome, type CsvExport } from '../csv.ts';
-import { englishText } from '../../../shared/i18n/translator.ts';
-import type { Translate } from '../../state/locale-store.ts';
+import type { Translator } from '../../../shared/i18n/translator.ts';
 import type { Answer, RowBus } from '../row-bus.ts';
 import { EMPTY_FILTER, appendPage, filterKey, pageRequest, patchRows, toJournalFilter, toggleKind, toggleState } from './filter.ts';
 import type { FilterResult, FilterState } from './filter.ts';
@@ -70,8 +69,8 @@ export interface JournalDeps {
   rows: RowBus;
   /** Save an export as a file; returns the file name used. */
   saveCsv: (file: CsvExport) => string;
-  /** Text for people in the console language (English when left out, as in tests). */
-  t?: Translate;
+  /** The till's current translator: every sentence and error the store makes, in the till's language. */
+  translator: () => Translator;
 }
 
 /** Whether the first page for the filter in force is on its way. */
@@ -116,7 +115,7 @@ export function createJournalStore(deps: JournalDeps): JournalStore {
         set({
           page: result.ok
             ? { key, rows: result.value.rows, next: result.value.next, total: result.value.total, loadingMore: false, error: null }
-            : { key, rows: [], next: null, total: null, loadingMore: false, error: errorText(result.error) },
+            : { key, rows: [], next: null, total: null, loadingMore: false, error: errorText(result.error, deps.translator()) },
         });
       });
     };
@@ -182,7 +181,7 @@ export function createJournalStore(deps: JournalDeps): JournalStore {
           set({
             page: result.ok
               ? { ...p, rows: appendPage(p.rows, result.value.rows), next: result.value.next, total: result.value.total, loadingMore: false }
-              : { ...p, loadingMore: false, error: errorText(result.error) },
+              : { ...p, loadingMore: false, error: errorText(result.error, deps.translator()) },
           });
         });
       },
@@ -193,7 +192,7 @@ export function createJournalStore(deps: JournalDeps): JournalStore {
         const filter = built.filter;
         set({ exporting: true, exportError: null, exportStatus: null });
         const result = await call<Answer<'journalExport'>>(() => bridge.journalExport({ filter }));
-        const { error, status } = exportOutcome(result, deps.saveCsv, deps.t ?? englishText);
+        const { error, status } = exportOutcome(result, deps.saveCsv, deps.translator());
         set({ exporting: false, exportError: error, exportStatus: status });
       },
 

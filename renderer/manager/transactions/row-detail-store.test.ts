@@ -4,6 +4,7 @@ import type { RowDetail } from '../../../shared/ipc/schemas/till.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { createFakeBridge, deferred, fail, flush, ok, row } from '../../testing/fake-bridge.ts';
 import { createRowBus } from '../row-bus.ts';
+import { tillIn } from '../../testing/translators.ts';
 import { resolveReasonProblem } from './detail-model.ts';
 import { createRowDetailStore } from './row-detail-store.ts';
 
@@ -13,13 +14,13 @@ function detail(overrides: Partial<JournalRow> = {}, actions: Partial<RowDetail[
   return { row: row(overrides), attempts: [], history: [], children: [], actions: { ...ALL_ACTIONS, ...actions } };
 }
 
-function setup(t?: ReturnType<typeof createTranslator>['t']) {
+function setup(locale = 'en') {
   const fake = createFakeBridge();
   const bus = createRowBus();
   const announced: JournalRow[] = [];
   bus.subscribe((r) => announced.push(r));
   fake.handle('journalRow', (req) => ok(detail({ id: (req as { id: number }).id, state: 'needs-attention' })));
-  const store = createRowDetailStore({ bridge: fake.bridge, rows: bus, t });
+  const store = createRowDetailStore({ bridge: fake.bridge, rows: bus, translator: tillIn(locale) });
   return { fake, store, announced };
 }
 
@@ -143,7 +144,7 @@ describe('journal row detail store', () => {
 
   it('speaks the console language', async () => {
     const de = createTranslator('de');
-    const { fake, store } = setup(de.t);
+    const { fake, store } = setup('de');
     fake.handle('journalVerify', () => ok(detail({ id: 7, state: 'confirmed' })));
     store.getState().show(7);
     await flush();

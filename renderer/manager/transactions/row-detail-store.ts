@@ -12,8 +12,7 @@ import { call, errorText } from '../../app/call.ts';
 import type { Answer, RowBus } from '../row-bus.ts';
 import { resolveReasonProblem } from './detail-model.ts';
 import { defineMessages } from '@formatjs/intl';
-import { englishText } from '../../../shared/i18n/translator.ts';
-import type { Translate } from '../../state/locale-store.ts';
+import type { Translator } from '../../../shared/i18n/translator.ts';
 
 export type RowAction = 'verify' | 'resend' | 'resolve' | 'requeue';
 
@@ -47,8 +46,8 @@ export type RowDetailStore = StoreApi<RowDetailState>;
 export interface RowDetailDeps {
   bridge: Pick<TillBridge, 'journalRow' | 'journalVerify' | 'journalResend' | 'journalResolve' | 'journalRequeue'>;
   rows: RowBus;
-  /** Text for people in the console language (English when left out, as in tests). */
-  t?: Translate;
+  /** The till's current translator: every sentence and error the store makes, in the till's language. */
+  translator: () => Translator;
 }
 
 const FRESH = { detail: null, loadError: null, actionError: null, status: null, busy: null, confirmResend: false, requeueMember: '', reason: '', reasonError: null } as const;
@@ -73,7 +72,7 @@ export function createRowDetailStore(deps: RowDetailDeps): RowDetailStore {
       void call<Answer<'journalRow'>>(() => bridge.journalRow({ id })).then((result) => {
         if (mine !== shown) return;
         if (result.ok) set({ detail: result.value });
-        else set({ loadError: errorText(result.error) });
+        else set({ loadError: errorText(result.error, deps.translator()) });
       });
     };
 
@@ -112,7 +111,7 @@ export function createRowDetailStore(deps: RowDetailDeps): RowDetailStore {
         const id = stack[stack.length - 1];
         if (busy !== null || id === undefined) return;
         if (kind === 'resolve' || kind === 'requeue') {
-          const problem = resolveReasonProblem(reason, deps.t);
+          const problem = resolveReasonProblem(reason, deps.translator().t);
           set({ reasonError: problem });
           if (problem !== null) return;
         }
@@ -132,7 +131,7 @@ export function createRowDetailStore(deps: RowDetailDeps): RowDetailStore {
         if (mine !== shown) return;
         set({ busy: null, confirmResend: false });
         if (!result.ok) {
-          set({ actionError: errorText(result.error) });
+          set({ actionError: errorText(result.error, deps.translator()) });
           return;
         }
         if (kind === 'requeue') {
@@ -141,7 +140,7 @@ export function createRowDetailStore(deps: RowDetailDeps): RowDetailStore {
           return;
         }
         set({ detail: result.value });
-        const t = deps.t ?? englishText;
+        const t = deps.translator().t;
         const now = t(STATE_LABEL_MESSAGES[result.value.row.state]);
         if (kind === 'verify') set({ status: t(MESSAGES.verified, { state: now }) });
         else if (kind === 'resend') set({ status: t(MESSAGES.resent, { state: now }) });

@@ -51,6 +51,8 @@ export const earnPreviewSchema = z.object({
   tierApplied: z.boolean(),
   /** Human summary, e.g. "19.99 × 10 pts × 1.25 (Silver) = 249 pts". */
   explanation: z.string(),
+  /** The same summary for people: `amount` is the machine total, which the renderer shows in the till's money format. */
+  explanationLocalized: localizedSchema.optional(),
 });
 export type EarnPreview = z.output<typeof earnPreviewSchema>;
 
@@ -118,6 +120,8 @@ function saleSummaryOf<R extends z.ZodType>(row: R) {
     redemptions: z.array(row),
     /** Why a return cannot be made, when it cannot (never confirmed, fully reversed, …). */
     blocker: z.string().nullable(),
+    /** `blocker` for people: a catalogue id in the till's language (absent from an older main). */
+    blockerLocalized: localizedSchema.nullable().optional(),
   });
 }
 export const saleSummarySchema = saleSummaryOf(journalRowSchema);
