@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KeysStatus } from '../../../shared/ipc/contract.ts';
-import { createKeysStore } from '../../state/keys-store.ts';
+import { createKeysStore } from './keys-store.ts';
 import { createFakeBridge, fail, ok } from '../../testing/fake-bridge.ts';
 import { createKeysFormStore } from './keys-form-store.ts';
 

@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import type { Translate } from '../../state/locale-store.ts';
 import { useRuntime, useStorePicker } from '../../app/context.tsx';
-import { STORES_PAGE } from '../../state/store-picker-store.ts';
+import { STORES_PAGE } from './store-picker-store.ts';
 import { formatCount } from '../format.ts';
 import { Button, ErrorBanner } from '../../ui/index.ts';
 import type { SectionForm } from './section-form.tsx';

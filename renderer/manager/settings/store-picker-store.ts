@@ -3,8 +3,8 @@
  * cannot be read (no key yet, offline) says why; the store id can still be typed.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
-import { call, errorText } from '../app/call.ts';
+import type { TillBridge } from '../../../shared/ipc/bridge-types.ts';
+import { call, errorText } from '../../app/call.ts';
 
 export const STORES_PAGE = 20;
 

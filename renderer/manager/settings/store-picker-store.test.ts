@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createStorePickerStore, STORES_PAGE } from './store-picker-store.ts';
-import { createFakeBridge, fail, ok } from '../testing/fake-bridge.ts';
+import { createFakeBridge, fail, ok } from '../../testing/fake-bridge.ts';
 
 const stores = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ id: `st_${from + i}`, name: `Store ${from + i}`, status: 'active' }));
 

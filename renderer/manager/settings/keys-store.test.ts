@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { KeysStatus } from '../../shared/ipc/contract.ts';
+import type { KeysStatus } from '../../../shared/ipc/contract.ts';
 import { createKeysStore, keyProblem } from './keys-store.ts';
-import { createFakeBridge, fail, ok } from '../testing/fake-bridge.ts';
+import { createFakeBridge, fail, ok } from '../../testing/fake-bridge.ts';
 
 const TIER = { backend: 'unknown' as const, protected: false, available: false, optedInPlainText: false, optedInAt: null, warning: 'No keyring.' };
 
