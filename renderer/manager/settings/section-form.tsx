@@ -198,7 +198,7 @@ export function CheckSetting({ form, k, label, hint }: { form: SectionForm; k: s
       </label>
       <ManagedMark form={form} k={k} />
       {hint !== undefined && <span className="mgr-hint">{hint}</span>}
-      {err !== undefined && <span className="mgr-field-error">{err}</span>}
+      {err !== undefined && <span className="field__error">{err}</span>}
     </div>
   );
 }
