@@ -5,17 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../sandbox/server.ts';
-import { createTillKit } from '../app/testing/till-kit.ts';
 import type { TillKit } from '../app/testing/till-kit.ts';
-import { request, openPosLink } from './testing/pos-http.ts';
+import { request, NO_RATE_LIMIT, posLinkTill } from './testing/pos-http.ts';
 import type { PosTarget } from './testing/pos-http.ts';
 
 let kit: TillKit;
 const t: PosTarget = { port: 0, token: '' };
 
 beforeAll(async () => {
-  kit = await createTillKit({ settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', requestTimeoutMs: 2000 }, posLinkRateLimit: { perSecond: 100_000, burst: 100_000 } });
-  await openPosLink(kit, t);
+  kit = await posLinkTill(t, { posLinkRateLimit: NO_RATE_LIMIT });
 });
 afterAll(() => kit.close());
 

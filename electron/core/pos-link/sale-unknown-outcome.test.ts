@@ -7,17 +7,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../sandbox/server.ts';
-import { createTillKit } from '../app/testing/till-kit.ts';
 import type { TillKit } from '../app/testing/till-kit.ts';
-import { request, openPosLink } from './testing/pos-http.ts';
+import { request, posLinkTill } from './testing/pos-http.ts';
 import type { PosTarget, Reply } from './testing/pos-http.ts';
 
 describe('lost replies on a POS sale', () => {
   let kit: TillKit;
   const t: PosTarget = { port: 0, token: '' };
   beforeAll(async () => {
-    kit = await createTillKit({ settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', requestTimeoutMs: 2000, noResendWindowMs: 2000 } });
-    await openPosLink(kit, t);
+    kit = await posLinkTill(t, { settings: { noResendWindowMs: 2000 } });
   });
   afterAll(() => kit.close());
 

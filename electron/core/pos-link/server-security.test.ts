@@ -8,9 +8,8 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../sandbox/server.ts';
-import { createTillKit } from '../app/testing/till-kit.ts';
 import type { TillKit } from '../app/testing/till-kit.ts';
-import { openSse, rawRequest, request, openPosLink } from './testing/pos-http.ts';
+import { openSse, rawRequest, request, NO_RATE_LIMIT, posLinkTill } from './testing/pos-http.ts';
 import type { PosTarget } from './testing/pos-http.ts';
 import { createPosLinkServer } from './server.ts';
 
@@ -18,8 +17,7 @@ let kit: TillKit;
 const t: PosTarget = { port: 0, token: '' };
 
 beforeAll(async () => {
-  kit = await createTillKit({ settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', requestTimeoutMs: 2000 }, posLinkRateLimit: { perSecond: 100_000, burst: 100_000 } });
-  await openPosLink(kit, t);
+  kit = await posLinkTill(t, { posLinkRateLimit: NO_RATE_LIMIT });
 });
 afterAll(() => kit.close());
 

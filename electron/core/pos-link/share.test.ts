@@ -5,9 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../sandbox/server.ts';
-import { createTillKit } from '../app/testing/till-kit.ts';
 import type { TillKit } from '../app/testing/till-kit.ts';
-import { request, openPosLink } from './testing/pos-http.ts';
+import { request, posLinkTill } from './testing/pos-http.ts';
 import type { PosTarget } from './testing/pos-http.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -17,11 +16,10 @@ describe('share of sales with a member, ids restarting every business day', () =
   let shift = 0;
   const t: PosTarget = { port: 0, token: '' };
   beforeAll(async () => {
-    kit = await createTillKit({
-      settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', requestTimeoutMs: 2000, txnIdScope: 'business-day' },
+    kit = await posLinkTill(t, {
+      settings: { txnIdScope: 'business-day' },
       clock: { now: () => Date.now() + shift },
     });
-    await openPosLink(kit, t);
   });
   afterAll(() => kit.close());
 

@@ -6,10 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../../sandbox/server.ts';
-import { createTillKit } from '../app/testing/till-kit.ts';
 import type { TillKit } from '../app/testing/till-kit.ts';
-import { openSse, request, openPosLink } from './testing/pos-http.ts';
+import { openSse, request, NO_RATE_LIMIT, posLinkTill } from './testing/pos-http.ts';
 import type { PosTarget } from './testing/pos-http.ts';
 import { createTokenStore } from './token-store.ts';
 import type { TokenInfo } from './token-store.ts';
@@ -18,8 +16,7 @@ let kit: TillKit;
 const t: PosTarget = { port: 0, token: '' };
 
 beforeAll(async () => {
-  kit = await createTillKit({ settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', requestTimeoutMs: 2000 }, posLinkRateLimit: { perSecond: 100_000, burst: 100_000 } });
-  await openPosLink(kit, t);
+  kit = await posLinkTill(t, { posLinkRateLimit: NO_RATE_LIMIT });
 });
 afterAll(() => kit.close());
 
