@@ -8,6 +8,7 @@ import type { SettingsInput } from '../../../../shared/ipc/schemas/settings.ts';
 import { DEMO } from '../../../sandbox/server.ts';
 import { createTillKit } from '../../app/testing/till-kit.ts';
 import type { TillKit, TillKitOptions } from '../../app/testing/till-kit.ts';
+import { afterAll, beforeAll } from 'vitest';
 
 export interface Reply {
   status: number;
@@ -143,4 +144,28 @@ export async function posLinkTill(t: PosTarget, options: Omit<TillKitOptions, 's
     throw e;
   }
   return kit;
+}
+
+export interface PosLinkTillHooks {
+  /** Filled in once the till is open. */
+  readonly t: PosTarget;
+  /** The open till (only inside tests and hooks). */
+  readonly kit: TillKit;
+}
+
+/** A `posLinkTill` opened before the tests of the enclosing file or `describe` and closed after them. */
+export function posLinkTillHooks(options: Parameters<typeof posLinkTill>[1] = {}): PosLinkTillHooks {
+  const t: PosTarget = { port: 0, token: '' };
+  let kit: TillKit | null = null;
+  beforeAll(async () => {
+    kit = await posLinkTill(t, options);
+  });
+  afterAll(() => kit?.close());
+  return {
+    t,
+    get kit(): TillKit {
+      if (kit === null) throw new Error('the POS-link till is open only inside tests');
+      return kit;
+    },
+  };
 }
