@@ -11,18 +11,52 @@ const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx', '**/testing/**', 'e2e/**', 
 const testingOnly = { group: ['**/testing', '**/testing/**'], message: 'testing/ holds test support: production code may not import it.' };
 const rendererNodeOnly = { group: nodeOnly, message: 'The renderer talks to main only through the preload bridge.' };
 /**
- * One `no-restricted-imports` rule per area (in flat config a later entry replaces the rule's
- * options, it does not add to them): the area's own restrictions for every file, plus
- * `testingOnly` for the files that are not tests.
+ * A `no-restricted-imports` group (gitignore-style patterns) as one regular expression for
+ * esquery: `**` spans folders, `*` stays inside one, a pattern without `/` matches at any depth,
+ * and a match covers everything below it. `/` is written `\\x2F` because esquery ends a regex at `/`.
+ * @param {string[]} group
+ */
+function groupRegex(group) {
+  return `^(${group.map(patternRegex).join('|')})(/.*)?$`.replaceAll('/', '\\x2F');
+}
+
+/** @param {string} pattern */
+function patternRegex(pattern) {
+  /** @type {Record<string, string>} */
+  const globs = { '**/': '(.*/)?', '/**': '/.*', '*': '[^/]*' };
+  const body = pattern.replace(/\*\*\/|\/\*\*|\*|[.+?^${}()|[\]\\]/g, (m) => globs[m] ?? `\\${m}`);
+  return pattern.includes('/') ? body : `(.*/)?${body}`;
+}
+
+/**
+ * `no-restricted-imports` sees `import` and `export … from` but not `import()`: the same
+ * restrictions as `no-restricted-syntax` selectors on a dynamic import with a literal source.
+ * @param {{ name: string, message: string }[]} paths
+ * @param {{ group: string[], message: string }[]} patterns
+ */
+function dynamicImportRules(paths, patterns) {
+  return [
+    ...paths.map(({ name, message }) => ({ selector: `ImportExpression[source.value=${JSON.stringify(name)}]`, message })),
+    ...patterns.map(({ group, message }) => ({ selector: `ImportExpression[source.value=/${groupRegex(group)}/]`, message })),
+  ];
+}
+
+/**
+ * One `no-restricted-imports` and one `no-restricted-syntax` rule per area (in flat config a
+ * later entry replaces the rule's options, it does not add to them): the area's own restrictions
+ * for every file, plus `testingOnly` for the files that are not tests.
  * @param {string[]} files
- * @param {{ paths?: object[], patterns?: object[] }} [options]
+ * @param {{ paths?: { name: string, message: string }[], patterns?: { group: string[], message: string }[] }} [options]
  */
 function zone(files, { paths = [], patterns = [] } = {}) {
-  /** @param {object[]} extra */
-  const rule = (extra) => ['error', { paths, patterns: [...patterns, ...extra] }];
+  /** @param {{ group: string[], message: string }[]} extra */
+  const rules = (extra) => ({
+    'no-restricted-imports': ['error', { paths, patterns: [...patterns, ...extra] }],
+    'no-restricted-syntax': ['error', ...dynamicImportRules(paths, [...patterns, ...extra])],
+  });
   return [
-    { files, rules: { 'no-restricted-imports': rule([]) } },
-    { files, ignores: TEST_FILES, rules: { 'no-restricted-imports': rule([testingOnly]) } },
+    { files, rules: rules([]) },
+    { files, ignores: TEST_FILES, rules: rules([testingOnly]) },
   ];
 }
 

@@ -21,9 +21,9 @@ import { CLAWBACK_ROUNDING, createReturnStore, type ReturnStore } from '../state
 import { createRowFollower, type RowFollower } from '../state/row-follower.ts';
 import { createPosSaleStore, MESSAGES as POS_SALE_MESSAGES, type PosSaleStore } from '../state/pos-sale-store.ts';
 import { compileReceiptCodePattern, parseReceiptCode } from '../../shared/pos/receipt-code.ts';
-import { createKeysStore, type KeysStore } from '../state/keys-store.ts';
+import { createKeysStore, type KeysStore } from '../manager/settings/keys-store.ts';
 import { createSessionStore, type SessionStore } from '../state/session-store.ts';
-import { createStorePickerStore, type StorePickerStore } from '../state/store-picker-store.ts';
+import { createStorePickerStore, type StorePickerStore } from '../manager/settings/store-picker-store.ts';
 import { createSettingsStore, wedgeOptionsFromSettings, type SettingsStore } from '../state/settings-store.ts';
 import { createStatusStore, startStatusRefresh, type StatusStore } from '../state/status-store.ts';
 import { realTimers, type Timers } from '../state/timers.ts';

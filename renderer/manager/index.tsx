@@ -191,7 +191,7 @@ export function ManagerConsole({ onClose }: ManagerConsoleProps) {
           {info !== null && info.notices.length > 0 && (
             <ul className="mgr-notices" aria-label={t(M.notices)} data-testid="manager-notices">
               {info.notices.map((n) => (
-                <li key={n.id} className="mgr-banner mgr-banner--warn" data-testid="manager-notice" data-kind={n.kind}>
+                <li key={n.id} className="banner banner--warn" data-testid="manager-notice" data-kind={n.kind}>
                   <span>
                     <strong>{t(M.noticeAt, { at: noticeTime(n.at, tr.locale) })}</strong> {tr.has(n.localized.messageId) ? tr.text(n.localized) : n.message}
                   </span>
@@ -204,7 +204,7 @@ export function ManagerConsole({ onClose }: ManagerConsoleProps) {
           )}
           <ErrorBanner error={noticeError} testId="manager-notice-error" />
           {storage !== null && !storage.protected && !storage.optedInPlainText && tab !== 'settings' && (
-            <p className="mgr-banner mgr-banner--warn mgr-banner--row" data-testid="manager-storage-warning">
+            <p className="banner banner--warn mgr-banner-row" data-testid="manager-storage-warning">
               <span>{t(M.noKeyring)}</span>
               <Button size="small" onClick={() => selectTab('settings')}>
                 {t(M.openKeys)}

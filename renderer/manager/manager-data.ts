@@ -7,7 +7,7 @@ import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
 import type { Translate } from '../state/locale-store.ts';
 import type { Translator } from '../../shared/i18n/translator.ts';
 import type { SessionStore } from '../state/session-store.ts';
-import type { KeysStore } from '../state/keys-store.ts';
+import type { KeysStore } from './settings/keys-store.ts';
 import type { SettingsStore } from '../state/settings-store.ts';
 import type { Timers } from '../state/timers.ts';
 import type { SoundPlayer } from '../app/sound.ts';

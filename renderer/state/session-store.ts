@@ -11,7 +11,7 @@ import { defineMessages } from '@formatjs/intl';
 import { PIN_MAX_DIGITS, PIN_MIN_DIGITS, pinSchema } from '../../shared/ipc/schemas/pin.ts';
 import { englishText, type Translator } from '../../shared/i18n/translator.ts';
 import { call, errorText } from '../app/call.ts';
-import { newPinProblem, PIN_MESSAGES, pinProblem, setupCodeProblem, verifyView } from '../manager/pin/pin-model.ts';
+import { newPinProblem, PIN_MESSAGES, pinProblem, setupCodeProblem, verifyView } from './pin-rules.ts';
 import type { Translate } from './locale-store.ts';
 
 /** closed: the console is not open · checking: asking main · locked: the PIN gate · open: unlocked. */

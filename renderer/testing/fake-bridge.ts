@@ -8,7 +8,7 @@ import type { MemberCard, WriteOutcome } from '../../shared/ipc/schemas/till.ts'
 import type { JournalRow } from '../../shared/journal/row.ts';
 import { testRow } from '../../shared/journal/testing/test-row.ts';
 import type { Settings } from '../../shared/ipc/schemas/settings.ts';
-import type { LockState } from '../../shared/ipc/contract.ts';
+import type { KeysStatus, LockState } from '../../shared/ipc/contract.ts';
 
 type Method = Exclude<keyof TillBridge, 'on'>;
 type Handler = (request: unknown) => unknown;
@@ -169,6 +169,19 @@ export function handleSettings(fake: FakeBridge, initial: Settings = settingsFix
     return ok(saved);
   });
   return () => saved;
+}
+
+/** Key storage with no OS keyring and no opt-in to plain text. */
+export const NO_KEYRING: KeysStatus['storage'] = { backend: 'unknown', protected: false, available: false, optedInPlainText: false, optedInAt: null, warning: 'No keyring.' };
+
+/** Main's key status: neither key set, no keyring. */
+export function keysStatusFixture(overrides: Partial<KeysStatus> = {}): KeysStatus {
+  return {
+    write: { configured: false, mask: null, setAt: null, origin: null },
+    read: { configured: false, mask: null, setAt: null, origin: null },
+    storage: NO_KEYRING,
+    ...overrides,
+  };
 }
 
 /** Main's lock state: a PIN set, the session locked, nothing else going on. */

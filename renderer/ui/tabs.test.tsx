@@ -35,7 +35,7 @@ describe('Tabs', () => {
 describe('ToggleChip and Disclosure', () => {
   it('a chip says whether it is on with aria-pressed', () => {
     expect(renderToStaticMarkup(<ToggleChip pressed onToggle={() => undefined} testId="f-open">Open</ToggleChip>)).toBe(
-      '<button type="button" class="mgr-chip-toggle" aria-pressed="true" data-testid="f-open">Open</button>',
+      '<button type="button" class="chip-toggle" aria-pressed="true" data-testid="f-open">Open</button>',
     );
     expect(renderToStaticMarkup(<ToggleChip pressed={false} onToggle={() => undefined}>Open</ToggleChip>)).toContain('aria-pressed="false"');
   });

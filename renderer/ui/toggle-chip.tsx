@@ -10,7 +10,7 @@ export interface ToggleChipProps {
 
 export function ToggleChip({ pressed, onToggle, children, testId }: ToggleChipProps) {
   return (
-    <button type="button" className="mgr-chip-toggle" aria-pressed={pressed} onClick={onToggle} data-testid={testId}>
+    <button type="button" className="chip-toggle" aria-pressed={pressed} onClick={onToggle} data-testid={testId}>
       {children}
     </button>
   );

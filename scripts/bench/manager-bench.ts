@@ -31,6 +31,7 @@ import { buildManagerJournal, localDateInput, localDayStart } from './support/jo
 import { firstLine, loadNow, machineLine, ms, p50p95, p50p95p99, stats, table, timeSync } from './support/stats.ts';
 import type { Stats } from './support/stats.ts';
 import { privateRendererBuild, spawnWebHost } from './support/web-host.ts';
+import { PAGE_SIZE as PAGE, SEARCH_DEBOUNCE_MS } from '../../renderer/manager/transactions/list-pace.ts';
 import type { SpawnedHost } from './support/web-host.ts';
 
 const { values: argv } = parseArgs({
@@ -40,12 +41,8 @@ const ROWS = Math.max(1_000, Number(argv.rows));
 const RUNS = Math.max(3, Number(argv.runs));
 const UI_RUNS = Math.max(2, Number(argv['ui-runs']));
 const SCROLL_PAGES = Math.max(1, Number(argv['scroll-pages']));
-/** What the Transactions screen asks for (renderer/manager/transactions/filter.ts PAGE_SIZE). */
-const PAGE = 200;
 const PIN = '258046';
 const TARGET_MS = 100;
-/** The search box waits this long after the last keystroke: SEARCH_DEBOUNCE_MS in renderer/manager/transactions/journal-store.ts (keep the two equal). */
-const SEARCH_DEBOUNCE_MS = 120;
 
 interface Case {
   id: string;

@@ -54,6 +54,21 @@ function progressPrinter(ctx: CommandContext): (p: ExportProgress) => void {
 
 const ok = (output: Record<string, unknown>): CommandResult => ({ output, exitCode: EXIT.ok });
 
+/** The flags both exports share, read in the order their errors are reported. */
+function exportOptions(ctx: CommandContext, file: string) {
+  const size = pageSize(ctx);
+  return {
+    client: pacedReader(ctx),
+    file,
+    status: flag(ctx, 'status') ?? 'active',
+    overwrite: ctx.flags.overwrite === true,
+    onProgress: progressPrinter(ctx),
+    ...(size !== undefined && { pageSize: size }),
+    ...headerLocale(ctx),
+    ...(ctx.io.signal && { signal: ctx.io.signal }),
+  };
+}
+
 export const exportRosterCommand: Command = {
   name: 'export roster',
   summary: 'export the member roster to CSV (GET /members?status=active, paged, resumable)',
@@ -62,17 +77,7 @@ export const exportRosterCommand: Command = {
   options: common,
   async run(ctx) {
     const file = csvFile(ctx);
-    const size = pageSize(ctx);
-    const result = await exportRoster({
-      client: pacedReader(ctx),
-      file,
-      status: flag(ctx, 'status') ?? 'active',
-      overwrite: ctx.flags.overwrite === true,
-      onProgress: progressPrinter(ctx),
-      ...(size !== undefined && { pageSize: size }),
-      ...headerLocale(ctx),
-      ...(ctx.io.signal && { signal: ctx.io.signal }),
-    });
+    const result = await exportRoster(exportOptions(ctx, file));
     return ok({ export: 'roster', ...result, ratePerSecond: ctx.config.ratePerSecond });
   },
 };
@@ -86,18 +91,7 @@ export const exportLedgerCommand: Command = {
   async run(ctx) {
     const file = csvFile(ctx);
     const since = parseSince(flag(ctx, 'since'), ctx.config.timeZone);
-    const size = pageSize(ctx);
-    const result = await exportLedger({
-      client: pacedReader(ctx),
-      file,
-      since,
-      status: flag(ctx, 'status') ?? 'active',
-      overwrite: ctx.flags.overwrite === true,
-      onProgress: progressPrinter(ctx),
-      ...(size !== undefined && { pageSize: size }),
-      ...headerLocale(ctx),
-      ...(ctx.io.signal && { signal: ctx.io.signal }),
-    });
+    const result = await exportLedger({ ...exportOptions(ctx, file), since });
     return ok({ export: 'ledger', since: new Date(since).toISOString(), ...result, ratePerSecond: ctx.config.ratePerSecond });
   },
 };

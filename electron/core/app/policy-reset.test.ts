@@ -1,38 +1,17 @@
 /** A policy lock survives the till reset a cashier can reach before a PIN is set. */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openPolicySource } from '../policy/policy-source.ts';
-import type { PolicySource } from '../policy/policy-source.ts';
-import { createTillKit } from './testing/till-kit.ts';
-import type { TillKit } from './testing/till-kit.ts';
+import { describe, expect, it } from 'vitest';
+import { policyTills, type PolicyTill } from './testing/policy-till.ts';
 
-let kit: TillKit | null = null;
-let policy: PolicySource | null = null;
-let dir = '';
-afterEach(async () => {
-  await kit?.close();
-  kit = null;
-  policy?.close();
-  policy = null;
-  if (dir !== '') fs.rmSync(dir, { recursive: true, force: true });
-  dir = '';
-});
+const policyTill = policyTills();
 
-async function start(settings: Record<string, unknown>): Promise<{ kit: TillKit; policyFile: string; source: PolicySource }> {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-reset-'));
-  const policyFile = path.join(dir, 'policy.json');
-  fs.writeFileSync(policyFile, JSON.stringify({ settings: {} }));
-  const source = openPolicySource({ path: policyFile, releaseBuild: false, watch: false });
-  policy = source;
-  kit = await createTillKit({ dataDir: path.join(dir, 'data'), policy: source, settings });
-  return { kit, policyFile, source };
-}
+/** A till storing `settings` under an empty policy, which each test then tightens. */
+const start = (settings: Record<string, unknown>): Promise<PolicyTill> => policyTill({ policy: { settings: {} }, kit: (dir) => ({ dataDir: path.join(dir, 'data'), settings }) });
 
 describe('policy lock vs till reset', () => {
   it('a field locked without a value ("freeze what the till has now") keeps its value through tillReset', async () => {
-    const { kit: k, policyFile, source } = await start({ mode: 'sandbox', storeId: 'st_nyc_01', tillId: 'T1', journalRetentionDays: 400 });
+    const { kit: k, file: policyFile, source } = await start({ mode: 'sandbox', storeId: 'st_nyc_01', tillId: 'T1', journalRetentionDays: 400 });
     // IT then freezes the store and retention as this till has them.
     fs.writeFileSync(policyFile, JSON.stringify({ settings: { storeId: { locked: true }, journalRetentionDays: { locked: true } } }));
     expect(source.reload()).toMatchObject({ status: 'applied' });
@@ -46,7 +25,7 @@ describe('policy lock vs till reset', () => {
   });
 
   it('after the reset the till is on a first run (a set-up code), not stuck asking for another reset', async () => {
-    const { kit: k, policyFile, source } = await start({ mode: 'sandbox', storeId: 'st_nyc_01', tillId: 'T1', posLink: { enabled: true } });
+    const { kit: k, file: policyFile, source } = await start({ mode: 'sandbox', storeId: 'st_nyc_01', tillId: 'T1', posLink: { enabled: true } });
     fs.writeFileSync(policyFile, JSON.stringify({ settings: { storeId: { locked: true }, posLink: { locked: true } } }));
     expect(source.reload()).toMatchObject({ status: 'applied' });
     const before = k.setupCode();

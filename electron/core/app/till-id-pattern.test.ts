@@ -1,43 +1,23 @@
 /** A stored till id off the fleet policy's till id pattern is told to the manager: at start, on a live policy change, once. */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createTillKit } from './testing/till-kit.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { policyTills, type PolicyTill } from './testing/policy-till.ts';
 import type { TillKit } from './testing/till-kit.ts';
-import { openPolicySource } from '../policy/policy-source.ts';
-import type { PolicySource } from '../policy/policy-source.ts';
 import { createFakeKeyCrypto } from '../keys/testing/fake-key-crypto.ts';
 
-let kit: TillKit | null = null;
-let source: PolicySource | null = null;
-let dir = '';
-afterEach(async () => {
-  await kit?.close();
-  kit = null;
-  source?.close();
-  source = null;
-  if (dir !== '') fs.rmSync(dir, { recursive: true, force: true });
-  dir = '';
-});
+const policyTill = policyTills();
 
-/** A till storing `tillId`, started under `policy` (the id is stored first: the policy would refuse setting an id off its pattern). */
-async function start(policy: unknown, tillId: string): Promise<{ kit: TillKit; file: string; source: PolicySource }> {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-id-pattern-'));
-  const file = path.join(dir, 'policy.json');
-  fs.writeFileSync(file, JSON.stringify({ settings: {} }));
-  const s = openPolicySource({ path: file, releaseBuild: false, watch: false });
-  source = s;
+/** A till storing `tillId`, started again under `policy` (the id is stored first: the policy would refuse setting an id off its pattern). */
+async function start(policy: unknown, tillId: string): Promise<PolicyTill> {
   const crypto = createFakeKeyCrypto({ backend: 'gnome_libsecret' }); // the same "OS keyring" across both launches
-  const first = await createTillKit({ dataDir: path.join(dir, 'data'), crypto, policy: s, settings: { mode: 'sandbox', storeId: 'st_nyc_01', tillId } });
-  await first.unlock();
-  await first.close();
-  fs.writeFileSync(file, JSON.stringify(policy));
-  expect(s.reload()).toMatchObject({ status: 'applied' });
-  const k = await createTillKit({ dataDir: path.join(dir, 'data'), crypto, policy: s, settings: null });
-  kit = k;
-  await k.unlock();
-  return { kit: k, file, source: s };
+  const { kit, ...rest } = await policyTill({
+    policy,
+    firstLaunch: { kit: (dir) => ({ dataDir: path.join(dir, 'data'), crypto, settings: { mode: 'sandbox', storeId: 'st_nyc_01', tillId } }), then: (first) => first.unlock() },
+    kit: (dir) => ({ dataDir: path.join(dir, 'data'), crypto, settings: null }),
+  });
+  await kit.unlock();
+  return { kit, ...rest };
 }
 
 const offPattern = (k: TillKit) => k.notices.list().filter((n) => n.kind === 'till-id-off-pattern');

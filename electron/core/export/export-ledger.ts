@@ -10,14 +10,12 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { PaginationError, paginateLedger, paginateMembers } from '../api/index.ts';
-import type { PaginateOptions } from '../api/index.ts';
 import { PAGE_LIMIT_MAX } from '../../../shared/api/schemas.ts';
 import type { LedgerTransaction } from '../../../shared/api/schemas.ts';
 import { writeFileAtomicSync } from '../fs/atomic-write.ts';
 import { ExportError, openCsvSink } from './checkpoint.ts';
 import { csvHeaderRow, headerParam } from './csv-header.ts';
-import type { ExportResult } from './export-roster.ts';
-import type { ExportProgress } from './progress.ts';
+import type { CsvExportOptions, ExportResult } from './export-roster.ts';
 import { progressTracker } from './progress.ts';
 import type { ReadClient } from './token-bucket.ts';
 
@@ -25,20 +23,10 @@ export const LEDGER_CSV_HEADER = ['member_id', 'txn_id', 'created_at', 'amount',
 
 export const membersPath = (file: string): string => `${file}.members.json`;
 
-export interface LedgerExportOptions {
+export interface LedgerExportOptions extends CsvExportOptions<unknown> {
   client: Pick<ReadClient, 'listMembers' | 'getPoints'>;
-  file: string;
   /** Entries created at or after this instant (epoch ms). */
   since: number;
-  /** Roster filter; default `active`. */
-  status?: string;
-  pageSize?: number;
-  overwrite?: boolean;
-  /** A language for the header row (shared/i18n locale); the data columns stay machine-readable. Default: machine names. */
-  headerLocale?: string | null;
-  onProgress?: (p: ExportProgress) => void;
-  signal?: AbortSignal;
-  paginate?: Pick<PaginateOptions<unknown>, 'maxRateLimitWaits' | 'defaultRetryMs' | 'maxRetryMs' | 'sleep'>;
 }
 
 export interface LedgerExportResult extends ExportResult {

@@ -25,10 +25,10 @@ export interface ExportResult {
   elapsedMs: number;
 }
 
-export interface RosterExportOptions {
-  client: Pick<ReadClient, 'listMembers'>;
+/** What both CSV exports take besides their client and their own filter. */
+export interface CsvExportOptions<Item> {
   file: string;
-  /** Default `active`, as the integration guide does. */
+  /** Roster filter; default `active`, as the integration guide does. */
   status?: string;
   pageSize?: number;
   overwrite?: boolean;
@@ -36,7 +36,11 @@ export interface RosterExportOptions {
   headerLocale?: string | null;
   onProgress?: (p: ExportProgress) => void;
   signal?: AbortSignal;
-  paginate?: Pick<PaginateOptions<RosterMember>, 'maxRateLimitWaits' | 'defaultRetryMs' | 'maxRetryMs' | 'sleep'>;
+  paginate?: Pick<PaginateOptions<Item>, 'maxRateLimitWaits' | 'defaultRetryMs' | 'maxRetryMs' | 'sleep'>;
+}
+
+export interface RosterExportOptions extends CsvExportOptions<RosterMember> {
+  client: Pick<ReadClient, 'listMembers'>;
 }
 
 export async function exportRoster(options: RosterExportOptions): Promise<ExportResult & { total: number }> {

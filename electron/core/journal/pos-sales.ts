@@ -9,8 +9,8 @@ import { prepared } from './statements.ts';
 
 export type PosSaleStatus = 'open' | 'no-member' | 'cancelled';
 
-export interface PosSaleRow {
-  id: number;
+/** What the POS sent, as the table keeps it. */
+export interface PosSaleInput {
   posTxnId: string;
   /** The POS's business date, or '' when it sent none. */
   saleDate: string;
@@ -20,22 +20,16 @@ export interface PosSaleRow {
   earnBaseMinor: number;
   currency: string;
   cashierId: string | null;
+}
+
+export interface PosSaleRow extends PosSaleInput {
+  id: number;
   status: PosSaleStatus;
   memberId: string | null;
   memberName: string | null;
   createdAt: number;
   updatedAt: number;
   version: number;
-}
-
-export interface PosSaleInput {
-  posTxnId: string;
-  saleDate: string;
-  body: string;
-  totalMinor: number;
-  earnBaseMinor: number;
-  currency: string;
-  cashierId: string | null;
 }
 
 function toRow(r: Record<string, unknown>): PosSaleRow {

@@ -4,28 +4,22 @@
  * way must get it applied, not "is not valid JSON" on every till. Real files on disk.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openPolicySource } from './policy-source.ts';
+import { describe, expect, it } from 'vitest';
 import type { PolicySource } from './policy-source.ts';
+import { policyScratch } from './testing/policy-scratch.ts';
 
+const scratch = policyScratch('policy-encoding-');
 let dir = '';
 let source: PolicySource | null = null;
-afterEach(() => {
-  source?.close();
-  source = null;
-  if (dir !== '') fs.rmSync(dir, { recursive: true, force: true });
-  dir = '';
-});
 
 const policy = JSON.stringify({ settings: { kiosk: { value: true, locked: true }, language: { value: 'de' } } }, null, 2);
 
 function sourceOver(bytes: Buffer): PolicySource {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-encoding-'));
+  dir = scratch.folder();
   const file = path.join(dir, 'policy.json');
   fs.writeFileSync(file, bytes);
-  source = openPolicySource({ path: file, releaseBuild: true, watch: false });
+  source = scratch.open({ path: file, releaseBuild: true, watch: false });
   return source;
 }
 

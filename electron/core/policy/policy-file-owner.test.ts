@@ -5,27 +5,21 @@
  * no one else; on Windows the %ProgramData% variable is not trusted. Real files, real owners.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openPolicySource } from './policy-source.ts';
+import { describe, expect, it } from 'vitest';
 import type { PolicySource } from './policy-source.ts';
+import { policyScratch } from './testing/policy-scratch.ts';
 import { policyPath } from './policy-path.ts';
 
+const scratch = policyScratch('policy-owner-');
 let dir = '';
 let source: PolicySource | null = null;
-afterEach(() => {
-  source?.close();
-  source = null;
-  if (dir !== '') fs.rmSync(dir, { recursive: true, force: true });
-  dir = '';
-});
 
 const isRoot = process.platform !== 'win32' && process.getuid?.() === 0;
 const policy = (kiosk: boolean): string => JSON.stringify({ settings: { kiosk: { value: kiosk, locked: true } } });
 
 function policyFile(text: string): string {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-owner-'));
+  dir = scratch.folder();
   const file = path.join(dir, 'policy.json');
   fs.writeFileSync(file, text, { mode: 0o644 });
   fs.chmodSync(file, 0o644);
@@ -43,13 +37,13 @@ describe.skipIf(process.platform === 'win32')('a policy file someone other than 
   it('a file owned by an ordinary user is refused, naming why', () => {
     const file = policyFile(policy(true));
     if (isRoot) fs.chownSync(file, 1000, 1000); // as root: hand it to an ordinary user; otherwise it is this user's already
-    source = openPolicySource({ path: file, releaseBuild: true, rootOwnedOnly: true, watch: false });
+    source = scratch.open({ path: file, releaseBuild: true, rootOwnedOnly: true, watch: false });
     expect(source.state()).toMatchObject({ status: 'rejected', policy: null, problem: { field: '(file)', message: expect.stringContaining('must be owned by root') as unknown } });
   });
 
   it.skipIf(!isRoot)('a protected file applies; made writable by others, or put in a folder others can write, it is refused and the last good policy stays', () => {
     const file = policyFile(policy(true));
-    source = openPolicySource({ path: file, releaseBuild: true, rootOwnedOnly: true, watch: false });
+    source = scratch.open({ path: file, releaseBuild: true, rootOwnedOnly: true, watch: false });
     expect(source.state()).toMatchObject({ status: 'applied', policy: { settings: { kiosk: { value: true } } } });
     fs.writeFileSync(file, policy(false));
     fs.chmodSync(file, 0o666);
@@ -69,14 +63,14 @@ describe.skipIf(process.platform === 'win32')('a policy file someone other than 
     fs.chownSync(userDir, 1000, 1000);
     fs.rmSync(file);
     fs.symlinkSync(path.join(userDir, 'mine.json'), file);
-    source = openPolicySource({ path: file, releaseBuild: true, rootOwnedOnly: true, watch: false });
+    source = scratch.open({ path: file, releaseBuild: true, rootOwnedOnly: true, watch: false });
     expect(source.state()).toMatchObject({ status: 'rejected', policy: null });
   });
 
   it('holds: without the rule (development, the web host, the CLI) the same file applies', () => {
     const file = policyFile(policy(true));
     if (isRoot) fs.chownSync(file, 1000, 1000);
-    source = openPolicySource({ path: file, releaseBuild: false, watch: false });
+    source = scratch.open({ path: file, releaseBuild: false, watch: false });
     expect(source.state()).toMatchObject({ status: 'applied' });
   });
 });

@@ -4,28 +4,22 @@
  * real links, real watchers).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkPolicyText } from './policy-check.ts';
 import { frozenByPolicy, policyOverlay, policyRefusal } from './managed-settings.ts';
-import { MAX_POLICY_BYTES, openPolicySource } from './policy-source.ts';
+import { MAX_POLICY_BYTES } from './policy-source.ts';
 import { policyPath } from './policy-path.ts';
 import type { PolicySource } from './policy-source.ts';
+import { policyScratch } from './testing/policy-scratch.ts';
 import { defaultSettings, settingsSchema } from '../settings/settings-schema.ts';
 import { startTelemetry } from '../telemetry/telemetry.ts';
 import { updateConfigFromEnv } from '../update/update-feed.ts';
 import { tillPolicySchema } from '../../../shared/policy/policy-schema.ts';
 
-let dir = '';
+const scratch = policyScratch('policy-hardening-');
 let source: PolicySource | null = null;
-afterEach(() => {
-  source?.close();
-  source = null;
-  if (dir !== '') fs.rmSync(dir, { recursive: true, force: true });
-  dir = '';
-});
-const tmp = (): string => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-hardening-')));
+const tmp = (): string => scratch.folder();
 const dev = { releaseBuild: false };
 const kioskPolicy = (kiosk: boolean): string => JSON.stringify({ settings: { kiosk: { value: kiosk, locked: true } } });
 
@@ -89,7 +83,7 @@ describe('the policy file on disk', () => {
     const file = path.join(d, 'policy.json');
     // 8 MiB of whitespace around a valid policy.
     fs.writeFileSync(file, `{"settings":{"kiosk":{"value":true,"locked":true}}}${' '.repeat(8 * 1024 * 1024)}`);
-    source = openPolicySource({ path: file, releaseBuild: false, watch: false });
+    source = scratch.open({ path: file, releaseBuild: false, watch: false });
     expect(source.state()).toMatchObject({ status: 'rejected', policy: null, problem: { field: '(file)', message: expect.stringContaining('too large') as unknown } });
   });
 
@@ -97,7 +91,7 @@ describe('the policy file on disk', () => {
     const d = tmp();
     const file = path.join(d, 'policy.json');
     fs.writeFileSync(file, kioskPolicy(true));
-    source = openPolicySource({ path: file, releaseBuild: false, watch: false });
+    source = scratch.open({ path: file, releaseBuild: false, watch: false });
     const good = kioskPolicy(false);
     fs.writeFileSync(file, good + ' '.repeat(MAX_POLICY_BYTES - good.length + 1));
     expect(source.reload()).toMatchObject({ status: 'rejected', policy: { settings: { kiosk: { value: true } } }, problem: { field: '(file)' } });
@@ -109,7 +103,7 @@ describe('the policy file on disk', () => {
     const d = tmp();
     const file = path.join(d, 'policy.json');
     fs.mkdirSync(file);
-    source = openPolicySource({ path: file, releaseBuild: false, watch: false });
+    source = scratch.open({ path: file, releaseBuild: false, watch: false });
     expect(source.state()).toMatchObject({ status: 'rejected', problem: { field: '(file)', message: 'is not a plain file' } });
   });
 
@@ -117,7 +111,7 @@ describe('the policy file on disk', () => {
     const d = tmp();
     const file = path.join(d, 'policy.json');
     fs.writeFileSync(file, JSON.stringify({ settings: { mode: { value: 'sandbox', locked: true } } }));
-    source = openPolicySource({ path: file, releaseBuild: true, watch: false });
+    source = scratch.open({ path: file, releaseBuild: true, watch: false });
     fs.writeFileSync(file, '{"settings":{"mode":{"value":"li');
     expect(source.reload()).toMatchObject({ status: 'rejected', policy: { settings: { mode: { value: 'sandbox', locked: true } } }, problem: { field: '(file)' } });
     fs.writeFileSync(file, JSON.stringify({ settings: { journalRetentionDays: { value: -1 } } }));
@@ -160,7 +154,7 @@ describe('a policy deployed as a symlink, picked up live', () => {
   it('sees the target rewritten in place, outside the watched folder', async () => {
     const { file, v1 } = linked();
     // The poll is slow here: the target's folder watch is what must see it.
-    source = openPolicySource({ path: file, releaseBuild: false, debounceMs: 5, pollMs: 60_000 });
+    source = scratch.open({ path: file, releaseBuild: false, debounceMs: 5, pollMs: 60_000 });
     expect(kioskNow()).toBe(false);
     fs.writeFileSync(v1, kioskPolicy(true));
     await vi.waitFor(() => expect(kioskNow()).toBe(true), { timeout: 5000, interval: 20 });
@@ -168,7 +162,7 @@ describe('a policy deployed as a symlink, picked up live', () => {
 
   it('sees the link swapped to a new target (ln -sfn: a new link renamed over the old one)', async () => {
     const { etc, store, file } = linked();
-    source = openPolicySource({ path: file, releaseBuild: false, debounceMs: 5, pollMs: 60_000 });
+    source = scratch.open({ path: file, releaseBuild: false, debounceMs: 5, pollMs: 60_000 });
     const v2 = path.join(store, 'v2.json');
     fs.writeFileSync(v2, kioskPolicy(true));
     const tmpLink = path.join(etc, '.policy.json.tmp');
@@ -190,7 +184,7 @@ describe('a policy deployed as a symlink, picked up live', () => {
     fs.symlinkSync('..v1', path.join(mount, '..data'));
     const file = path.join(mount, 'policy.json');
     fs.symlinkSync(path.join('..data', 'policy.json'), file);
-    source = openPolicySource({ path: file, releaseBuild: false, debounceMs: 5, pollMs: 60_000 });
+    source = scratch.open({ path: file, releaseBuild: false, debounceMs: 5, pollMs: 60_000 });
     expect(kioskNow()).toBe(false);
     fs.symlinkSync('..v2', path.join(mount, '..data_tmp'));
     fs.renameSync(path.join(mount, '..data_tmp'), path.join(mount, '..data'));
@@ -199,7 +193,7 @@ describe('a policy deployed as a symlink, picked up live', () => {
 
   it('a policy deployed as a symlink is picked up live (watchers and poll together)', async () => {
     const { file, v1 } = linked();
-    source = openPolicySource({ path: file, releaseBuild: false, debounceMs: 5, pollMs: 20 });
+    source = scratch.open({ path: file, releaseBuild: false, debounceMs: 5, pollMs: 20 });
     fs.writeFileSync(v1, kioskPolicy(true));
     await vi.waitFor(() => expect(kioskNow()).toBe(true), { timeout: 5000, interval: 20 });
   });

@@ -1,62 +1,38 @@
 /** The POS link under a fleet policy: on/off as the policy says, at start, through every channel, and live. */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createTillKit } from '../app/testing/till-kit.ts';
-import type { TillKit } from '../app/testing/till-kit.ts';
-import { openPolicySource } from './policy-source.ts';
-import type { PolicySource } from './policy-source.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { policyTills, type PolicyTill } from '../app/testing/policy-till.ts';
+import type { TillKitOptions } from '../app/testing/till-kit.ts';
 
-let kit: TillKit | null = null;
-let source: PolicySource | null = null;
-let dir = '';
-afterEach(async () => {
-  await kit?.close();
-  kit = null;
-  source?.close();
-  source = null;
-  if (dir !== '') fs.rmSync(dir, { recursive: true, force: true });
-  dir = '';
-});
+const policyTill = policyTills();
 
 const OFF_LOCKED = { settings: { posLink: { value: { enabled: false }, locked: true } } };
+const LINK_ON: TillKitOptions['settings'] = { mode: 'sandbox', storeId: 'st_nyc_01', tillId: 'T1', posLink: { enabled: true } };
 
-async function start(policy: unknown): Promise<{ kit: TillKit; file: string; source: PolicySource }> {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-pos-link-'));
-  const file = path.join(dir, 'policy.json');
-  fs.writeFileSync(file, JSON.stringify(policy));
-  const s = openPolicySource({ path: file, releaseBuild: false, watch: false });
-  source = s;
-  const k = await createTillKit({ dataDir: path.join(dir, 'data'), policy: s, settings: { mode: 'sandbox', storeId: 'st_nyc_01', tillId: 'T1', posLink: { enabled: true } } });
-  kit = k;
-  await k.unlock();
-  return { kit: k, file, source: s };
+async function start(policy: unknown): Promise<PolicyTill> {
+  const till = await policyTill({ policy, kit: (dir) => ({ dataDir: path.join(dir, 'data'), settings: LINK_ON }) });
+  await till.kit.unlock();
+  return till;
 }
 
 describe('the POS link under a policy', () => {
   it('a policy locking it off keeps it off at start although the stored settings say on', async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-pos-link-'));
-    const file = path.join(dir, 'policy.json');
-    fs.writeFileSync(file, JSON.stringify({ settings: {} }));
-    const s = openPolicySource({ path: file, releaseBuild: false, watch: false });
-    source = s;
     // The stored settings say on before the policy arrives; the till then starts under the lock.
-    const first = await createTillKit({ dataDir: path.join(dir, 'data'), policy: s, settings: { mode: 'sandbox', storeId: 'st_nyc_01', tillId: 'T1', posLink: { enabled: true } } });
-    expect(first.core.posLink.status().listening).not.toBeNull();
-    await first.close();
-    fs.writeFileSync(file, JSON.stringify(OFF_LOCKED));
-    expect(s.reload()).toMatchObject({ status: 'applied' });
-    kit = await createTillKit({ dataDir: path.join(dir, 'data'), policy: s, settings: null });
+    const { kit } = await policyTill({
+      policy: OFF_LOCKED,
+      firstLaunch: { kit: (dir) => ({ dataDir: path.join(dir, 'data'), settings: LINK_ON }), then: (first) => expect(first.core.posLink.status().listening).not.toBeNull() },
+      kit: (dir) => ({ dataDir: path.join(dir, 'data'), settings: null }),
+    });
     expect(kit.core.posLink.status()).toMatchObject({ enabled: false, listening: null });
     expect(await kit.call('settingsGet')).toMatchObject({ ok: true, value: { posLink: { enabled: false } } });
   });
 
   it('refuses turning it on through the POS link channel and settings, and still takes a port change', async () => {
-    const { kit: k } = await start({ settings: {} });
+    const { kit: k, file, source: s } = await start({ settings: {} });
     expect(k.core.posLink.status().listening).not.toBeNull();
-    fs.writeFileSync(path.join(dir, 'policy.json'), JSON.stringify(OFF_LOCKED));
-    source?.reload();
+    fs.writeFileSync(file, JSON.stringify(OFF_LOCKED));
+    s.reload();
     await vi.waitFor(() => expect(k.core.posLink.status().listening).toBeNull(), { timeout: 5000, interval: 20 });
 
     expect(await k.call('posLinkConfigure', { enabled: true })).toMatchObject({ ok: false, error: { code: 'SETTINGS_LOCKED', issues: [{ path: ['posLink'], message: 'Managed by your organisation' }] } });

@@ -1,24 +1,14 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openPolicySource } from './policy-source.ts';
+import { describe, expect, it, vi } from 'vitest';
 import type { PolicySource } from './policy-source.ts';
+import { policyScratch } from './testing/policy-scratch.ts';
 import { policyPath } from './policy-path.ts';
 import { checkPolicyText } from './policy-check.ts';
 
-let dir = '';
+const scratch = policyScratch('till-policy-');
 let source: PolicySource | null = null;
-afterEach(() => {
-  source?.close();
-  source = null;
-  if (dir !== '') fs.rmSync(dir, { recursive: true, force: true });
-});
 
-function folder(): string {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-policy-'));
-  return dir;
-}
 const write = (file: string, value: unknown): void => fs.writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
 /** Replaced by rename, as deployment tools do. */
 function replace(file: string, value: unknown): void {
@@ -64,9 +54,9 @@ describe('checking a policy file', () => {
 
 describe('the policy source (a real file, watched)', () => {
   it('applies a policy, keeps the last good one when the file goes bad, and picks up changes without a restart', async () => {
-    const file = path.join(folder(), 'policy.json');
+    const file = path.join(scratch.folder(), 'policy.json');
     write(file, { settings: { kiosk: { value: true, locked: true } } });
-    source = openPolicySource({ path: file, releaseBuild: true, debounceMs: 20 });
+    source = scratch.open({ path: file, releaseBuild: true, debounceMs: 20 });
     expect(source.state()).toMatchObject({ status: 'applied', problem: null, policy: { settings: { kiosk: { value: true, locked: true } } } });
     const seen: string[] = [];
     source.subscribe((s) => seen.push(s.status));
@@ -88,16 +78,16 @@ describe('the policy source (a real file, watched)', () => {
   });
 
   it('starts with no policy and in its safe state when the first file it sees is bad', () => {
-    const file = path.join(folder(), 'policy.json');
+    const file = path.join(scratch.folder(), 'policy.json');
     write(file, '{"settings": {"mode": {"value": "live", "locked": tru');
-    source = openPolicySource({ path: file, releaseBuild: true, watch: false });
+    source = scratch.open({ path: file, releaseBuild: true, watch: false });
     expect(source.state()).toMatchObject({ status: 'rejected', policy: null, problem: { field: '(file)' } });
   });
 
   it('has no policy when the folder does not exist, and finds one deployed later', async () => {
-    const root = folder();
+    const root = scratch.folder();
     const file = path.join(root, 'not-yet', 'policy.json');
-    source = openPolicySource({ path: file, releaseBuild: true, debounceMs: 10, pollMs: 50 });
+    source = scratch.open({ path: file, releaseBuild: true, debounceMs: 10, pollMs: 50 });
     expect(source.state().status).toBe('none');
     fs.mkdirSync(path.dirname(file));
     write(file, { settings: { currency: { value: 'EUR', locked: true } } });

@@ -7,14 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../sandbox/server.ts';
 import { createTillKit } from '../app/testing/till-kit.ts';
 import type { TillKit } from '../app/testing/till-kit.ts';
-import { request, openPosLink } from './testing/pos-http.ts';
+import { request, posLinkTill } from './testing/pos-http.ts';
 import type { PosTarget } from './testing/pos-http.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-async function start(kit: TillKit, t: PosTarget): Promise<void> {
-  await openPosLink(kit, t);
-}
 
 describe('transaction ids that restart every business day, POS sending no businessDate', () => {
   let kit: TillKit;
@@ -22,11 +18,10 @@ describe('transaction ids that restart every business day, POS sending no busine
   const t: PosTarget = { port: 0, token: '' };
   const posts = (): number => kit.sandbox().audit().filter((a) => a.method === 'POST').length;
   beforeAll(async () => {
-    kit = await createTillKit({
-      settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', requestTimeoutMs: 2000, txnIdScope: 'business-day' },
+    kit = await posLinkTill(t, {
+      settings: { txnIdScope: 'business-day' },
       clock: { now: () => Date.now() + shift },
     });
-    await start(kit, t);
   });
   afterAll(() => kit.close());
 
@@ -112,8 +107,7 @@ describe('a store in Kuwaiti dinars (3 decimals)', () => {
   let kit: TillKit;
   const t: PosTarget = { port: 0, token: '' };
   beforeAll(async () => {
-    kit = await createTillKit({ settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', requestTimeoutMs: 2000, currency: 'KWD' } });
-    await start(kit, t);
+    kit = await posLinkTill(t, { settings: { currency: 'KWD' } });
   });
   afterAll(() => kit.close());
 

@@ -3,34 +3,25 @@
  * the real app core, the real sandbox over HTTP and a real journal file (found by the hostile
  * review of the POS link).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../sandbox/server.ts';
-import { createTillKit } from '../app/testing/till-kit.ts';
-import type { TillKit } from '../app/testing/till-kit.ts';
-import { request, openPosLink } from './testing/pos-http.ts';
-import type { PosTarget } from './testing/pos-http.ts';
+import { request, NO_RATE_LIMIT, posLinkTillHooks } from './testing/pos-http.ts';
 
-let kit: TillKit;
-const t: PosTarget = { port: 0, token: '' };
-
-beforeAll(async () => {
-  kit = await createTillKit({ settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', requestTimeoutMs: 2000 }, posLinkRateLimit: { perSecond: 100_000, burst: 100_000 } });
-  await openPosLink(kit, t);
-});
-afterAll(() => kit.close());
+const link = posLinkTillHooks({ posLinkRateLimit: NO_RATE_LIMIT });
+const t = link.t;
 
 let n = 0;
 const txn = (): string => `X${Date.now().toString(36)}${++n}`;
 const put = (id: string, body: unknown = { total: '19.99', currency: 'USD' }) => request(t, 'PUT', `/pos/v1/sales/${id}`, body);
-const posts = (): number => kit.sandbox().audit().filter((a) => a.method === 'POST').length;
-const journal = () => kit.core.journal.journal();
+const posts = (): number => link.kit.sandbox().audit().filter((a) => a.method === 'POST').length;
+const journal = () => link.kit.core.journal.journal();
 
 async function showCard(memberId: string = DEMO.goldMember): Promise<void> {
-  expect(await kit.call('memberCard', { memberId })).toMatchObject({ ok: true });
+  expect(await link.kit.call('memberCard', { memberId })).toMatchObject({ ok: true });
 }
 async function award(id: string, memberId: string = DEMO.goldMember): Promise<number> {
   await showCard(memberId);
-  expect(await kit.call('posSaleAward', { posTxnId: id, memberId })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
+  expect(await link.kit.call('posSaleAward', { posTxnId: id, memberId })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
   return journal().getByDedupKey(`award:${DEMO.storeId}:${id}`)?.amount ?? 0;
 }
 
@@ -100,9 +91,9 @@ describe('races between the POS and the cashier', () => {
     const id = txn();
     await put(id);
     await showCard();
-    const balance = kit.sandbox().balance(DEMO.goldMember);
+    const balance = link.kit.sandbox().balance(DEMO.goldMember);
     const calls = posts();
-    const svc = kit.core.posLink.service;
+    const svc = link.kit.core.posLink.service;
     const [c, a] =
       order === 'cancel first'
         ? await (async () => {
@@ -118,14 +109,14 @@ describe('races between the POS and the cashier', () => {
     const status = await request(t, 'GET', `/pos/v1/sales/${id}`);
     if (status.body.state === 'cancelled') {
       // Cancelled: whatever was awarded must have been taken back in full.
-      expect({ state: status.body.state, balance: kit.sandbox().balance(DEMO.goldMember), award: a.status }).toEqual({ state: 'cancelled', balance, award: 'rejected' });
+      expect({ state: status.body.state, balance: link.kit.sandbox().balance(DEMO.goldMember), award: a.status }).toEqual({ state: 'cancelled', balance, award: 'rejected' });
       expect(posts()).toBe(calls);
     } else {
       // Not cancelled: the cancel must have been refused, so the POS knows to retry.
       expect({ state: status.body.state, cancel: c.status, award: a.status }).toEqual({ state: 'awarded', cancel: 'rejected', award: 'fulfilled' });
       // The retried cancel after the award takes every point back.
       expect(await request(t, 'POST', `/pos/v1/sales/${id}/cancel`, {})).toMatchObject({ status: 200, body: { state: 'cancelled' } });
-      expect(kit.sandbox().balance(DEMO.goldMember)).toBe(balance);
+      expect(link.kit.sandbox().balance(DEMO.goldMember)).toBe(balance);
     }
   });
 
@@ -135,7 +126,7 @@ describe('races between the POS and the cashier', () => {
     await showCard();
     const calls = posts();
     expect(await request(t, 'POST', `/pos/v1/sales/${id}/cancel`, {})).toMatchObject({ status: 200, body: { state: 'cancelled' } });
-    expect(await kit.call('posSaleAward', { posTxnId: id, memberId: DEMO.goldMember })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    expect(await link.kit.call('posSaleAward', { posTxnId: id, memberId: DEMO.goldMember })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
     expect(journal().getByDedupKey(`award:${DEMO.storeId}:${id}`)).toBeUndefined();
     expect(posts()).toBe(calls);
   });
@@ -145,23 +136,23 @@ describe('races between the POS and the cashier', () => {
     await put(id);
     await award(id);
     const calls = posts();
-    expect(await kit.call('posSaleAward', { posTxnId: id, memberId: DEMO.goldMember })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    expect(await link.kit.call('posSaleAward', { posTxnId: id, memberId: DEMO.goldMember })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
     expect(posts()).toBe(calls);
     // Finished: it is not the sale on the cashier's screen any more.
-    expect(await kit.call('posSaleCurrent')).toMatchObject({ ok: true, value: null });
+    expect(await link.kit.call('posSaleCurrent')).toMatchObject({ ok: true, value: null });
   });
 
   it('two returns with the same returnId at once take the points back once', async () => {
     const id = txn();
     await put(id, { total: '100.00', currency: 'USD' });
     const points = await award(id);
-    const balance = kit.sandbox().balance(DEMO.goldMember);
+    const balance = link.kit.sandbox().balance(DEMO.goldMember);
     const [r1, r2] = await Promise.all([
       request(t, 'POST', `/pos/v1/sales/${id}/returns/R1`, { total: '50.00' }),
       request(t, 'POST', `/pos/v1/sales/${id}/returns/R1`, { total: '50.00' }),
     ]);
     expect([r1.status, r2.status]).toEqual([200, 200]);
-    expect(kit.sandbox().balance(DEMO.goldMember)).toBe(balance - Math.floor(points / 2));
+    expect(link.kit.sandbox().balance(DEMO.goldMember)).toBe(balance - Math.floor(points / 2));
     expect(journal().count({ kinds: ['clawback'], search: id })).toBe(1);
   });
 
@@ -169,7 +160,7 @@ describe('races between the POS and the cashier', () => {
     const id = txn();
     await put(id, { total: '100.00', currency: 'USD' });
     const points = await award(id);
-    const balance = kit.sandbox().balance(DEMO.goldMember);
+    const balance = link.kit.sandbox().balance(DEMO.goldMember);
     const replies = await Promise.all([
       request(t, 'POST', `/pos/v1/sales/${id}/returns/R1`, { total: '60.00' }),
       request(t, 'POST', `/pos/v1/sales/${id}/returns/R2`, { total: '60.00' }),
@@ -177,7 +168,7 @@ describe('races between the POS and the cashier', () => {
     expect(replies.map((r) => r.status)).toEqual([200, 200]);
     const reversed = replies.reduce((sum, r) => sum + (r.body.pointsReversed as number), 0);
     expect(reversed).toBe(points);
-    expect(kit.sandbox().balance(DEMO.goldMember)).toBe(balance - points);
+    expect(link.kit.sandbox().balance(DEMO.goldMember)).toBe(balance - points);
     expect((await request(t, 'GET', `/pos/v1/sales/${id}`)).body).toMatchObject({ pointsReversed: points });
   });
 
@@ -185,9 +176,9 @@ describe('races between the POS and the cashier', () => {
     const id = txn();
     await put(id, { total: '100.00', currency: 'USD' });
     const points = await award(id);
-    const balance = kit.sandbox().balance(DEMO.goldMember);
+    const balance = link.kit.sandbox().balance(DEMO.goldMember);
     await Promise.all([request(t, 'POST', `/pos/v1/sales/${id}/cancel`, {}), request(t, 'POST', `/pos/v1/sales/${id}/returns/R1`, { total: '60.00' })]);
-    expect(kit.sandbox().balance(DEMO.goldMember)).toBe(balance - points);
+    expect(link.kit.sandbox().balance(DEMO.goldMember)).toBe(balance - points);
     expect((await request(t, 'GET', `/pos/v1/sales/${id}`)).body).toMatchObject({ state: 'cancelled', pointsReversed: points });
   });
 
@@ -195,11 +186,11 @@ describe('races between the POS and the cashier', () => {
     const id = txn();
     await put(id, { total: '19.99', currency: 'USD' });
     const points = await award(id);
-    const balance = kit.sandbox().balance(DEMO.goldMember);
+    const balance = link.kit.sandbox().balance(DEMO.goldMember);
     const big = await request(t, 'POST', `/pos/v1/sales/${id}/returns/BIG`, { total: '9999.99' });
     expect(big).toMatchObject({ status: 200, body: { pointsReversed: points } });
     expect(await request(t, 'POST', `/pos/v1/sales/${id}/returns/MORE`, { total: '1.00' })).toMatchObject({ status: 200, body: { pointsReversed: 0 } });
-    expect(kit.sandbox().balance(DEMO.goldMember)).toBe(balance - points);
+    expect(link.kit.sandbox().balance(DEMO.goldMember)).toBe(balance - points);
   });
 
   it('a new sale racing the award of the one before leaves the earlier one awarded, with one POST', async () => {
@@ -207,7 +198,7 @@ describe('races between the POS and the cashier', () => {
     await put(a);
     await showCard();
     const calls = posts();
-    const svc = kit.core.posLink.service;
+    const svc = link.kit.core.posLink.service;
     const p1 = svc.putSale(txn(), { total: '5.00', currency: 'USD' });
     const p2 = svc.award(a, DEMO.goldMember);
     await Promise.allSettled([p1, p2]);

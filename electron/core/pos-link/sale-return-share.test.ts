@@ -3,28 +3,20 @@
  * earning lines returned by lines, takes back every point; a line that did not earn at the sale
  * takes back none, however the return labels it. Real app core, real sandbox over HTTP, real journal file.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../sandbox/server.ts';
-import { createTillKit } from '../app/testing/till-kit.ts';
-import type { TillKit } from '../app/testing/till-kit.ts';
-import { request, openPosLink } from './testing/pos-http.ts';
-import type { PosTarget } from './testing/pos-http.ts';
+import { request, posLinkTillHooks } from './testing/pos-http.ts';
 
 describe('returns of a sale with lines that do not earn', () => {
-  let kit: TillKit;
-  const t: PosTarget = { port: 0, token: '' };
-  beforeAll(async () => {
-    kit = await createTillKit({ settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', requestTimeoutMs: 2000 } });
-    await openPosLink(kit, t);
-  });
-  afterAll(() => kit.close());
+  const link = posLinkTillHooks();
+  const t = link.t;
 
   const awarded = async (id: string): Promise<number> => {
     const lines = [{ sku: 'COFFEE', qty: 1, amount: '100.00', earns: true }, { sku: 'GIFT', qty: 1, amount: '100.00', earns: false }];
     expect((await request(t, 'PUT', `/pos/v1/sales/${id}`, { total: '200.00', currency: 'USD', lines })).status).toBe(201);
-    expect(await kit.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
-    expect(await kit.call('posSaleAward', { posTxnId: id, memberId: DEMO.goldMember })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
-    return (await kit.core.posLink.service.status(id))?.points ?? 0;
+    expect(await link.kit.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
+    expect(await link.kit.call('posSaleAward', { posTxnId: id, memberId: DEMO.goldMember })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
+    return (await link.kit.core.posLink.service.status(id))?.points ?? 0;
   };
 
   it('returning the whole sale by total takes back every point', async () => {

@@ -6,31 +6,23 @@
  */
 import http from 'node:http';
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../sandbox/server.ts';
-import { createTillKit } from '../app/testing/till-kit.ts';
-import type { TillKit } from '../app/testing/till-kit.ts';
-import { openSse, rawRequest, request, openPosLink } from './testing/pos-http.ts';
+import { openSse, rawRequest, request, NO_RATE_LIMIT, posLinkTillHooks } from './testing/pos-http.ts';
 import type { PosTarget } from './testing/pos-http.ts';
 import { createPosLinkServer } from './server.ts';
 
-let kit: TillKit;
-const t: PosTarget = { port: 0, token: '' };
-
-beforeAll(async () => {
-  kit = await createTillKit({ settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', requestTimeoutMs: 2000 }, posLinkRateLimit: { perSecond: 100_000, burst: 100_000 } });
-  await openPosLink(kit, t);
-});
-afterAll(() => kit.close());
+const link = posLinkTillHooks({ posLinkRateLimit: NO_RATE_LIMIT });
+const t = link.t;
 
 let n = 0;
 const txn = (): string => `S${Date.now().toString(36)}${++n}`;
 const put = (id: string, body: unknown = { total: '19.99', currency: 'USD' }) => request(t, 'PUT', `/pos/v1/sales/${id}`, body);
-const journal = () => kit.core.journal.journal();
+const journal = () => link.kit.core.journal.journal();
 
 async function award(id: string, memberId: string = DEMO.goldMember): Promise<number> {
-  expect(await kit.call('memberCard', { memberId })).toMatchObject({ ok: true });
-  expect(await kit.call('posSaleAward', { posTxnId: id, memberId })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
+  expect(await link.kit.call('memberCard', { memberId })).toMatchObject({ ok: true });
+  expect(await link.kit.call('posSaleAward', { posTxnId: id, memberId })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
   return journal().getByDedupKey(`award:${DEMO.storeId}:${id}`)?.amount ?? 0;
 }
 
@@ -204,7 +196,7 @@ describe('a caller refused before its body was read', () => {
 
 describe('the audit of refusals', () => {
   it('counts refusals without the token as one row per reason, and still audits calls made with it one by one', async () => {
-    kit.core.posLink.flushAudit();
+    link.kit.core.posLink.flushAudit();
     const since = journal().apiCalls({ limit: 1 })[0]?.id ?? 0;
     const refusals: [Record<string, string>, string][] = [
       [{ Origin: 'https://evil.example' }, 'forbidden-origin'],
@@ -214,7 +206,7 @@ describe('the audit of refusals', () => {
     for (const [headers] of refusals) await Promise.all(Array.from({ length: 50 }, () => request(t, 'GET', '/pos/v1/openapi.json', undefined, headers)));
     const id = txn();
     await put(id);
-    kit.core.posLink.flushAudit();
+    link.kit.core.posLink.flushAudit();
     const rows = journal().apiCalls({ limit: 1000 }).filter((c) => c.id > since);
     expect(rows.filter((c) => c.outcome.startsWith('refused')).map((c) => c.outcome).sort()).toEqual(refusals.map(([, code]) => `refused: ${code} ×50`).sort());
     expect(rows.filter((c) => c.outcome === 'ok')).toEqual([expect.objectContaining({ method: 'PUT', path: `/pos/v1/sales/${id}`, status: 201 })]);
@@ -223,7 +215,7 @@ describe('the audit of refusals', () => {
 
 describe('what one token may hold open', () => {
   it('caps event streams and parked long-polls per token with 429, and the parked ones still answer', async () => {
-    const server = createPosLinkServer({ service: kit.core.posLink.service, tokens: kit.core.posLink.tokens, audit: () => undefined, limits: { streamsPerToken: 1, pollsPerToken: 2 } });
+    const server = createPosLinkServer({ service: link.kit.core.posLink.service, tokens: link.kit.core.posLink.tokens, audit: () => undefined, limits: { streamsPerToken: 1, pollsPerToken: 2 } });
     const { port } = await server.listen(0);
     const target: PosTarget = { port, token: t.token };
     try {
@@ -237,7 +229,7 @@ describe('what one token may hold open', () => {
       expect(await request(target, 'GET', wait)).toMatchObject({ status: 429, body: { code: 'rate-limited' } });
       sse.close();
       await sse.closed;
-      await kit.core.posLink.service.cancel(id);
+      await link.kit.core.posLink.service.cancel(id);
       expect((await Promise.all(parked)).map((r) => r.body.state)).toEqual(['cancelled', 'cancelled']);
     } finally {
       await server.close();
@@ -245,7 +237,7 @@ describe('what one token may hold open', () => {
   });
 
   it('cuts off a client that never finishes its headers (slowloris)', async () => {
-    const server = createPosLinkServer({ service: kit.core.posLink.service, tokens: kit.core.posLink.tokens, audit: () => undefined, limits: { headersTimeoutMs: 200 } });
+    const server = createPosLinkServer({ service: link.kit.core.posLink.service, tokens: link.kit.core.posLink.tokens, audit: () => undefined, limits: { headersTimeoutMs: 200 } });
     const { port } = await server.listen(0);
     try {
       const closed = await new Promise<string>((resolve, reject) => {

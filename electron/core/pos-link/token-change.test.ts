@@ -5,23 +5,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../../sandbox/server.ts';
-import { createTillKit } from '../app/testing/till-kit.ts';
-import type { TillKit } from '../app/testing/till-kit.ts';
-import { openSse, request, openPosLink } from './testing/pos-http.ts';
-import type { PosTarget } from './testing/pos-http.ts';
+import { describe, expect, it } from 'vitest';
+import { openSse, request, NO_RATE_LIMIT, posLinkTillHooks } from './testing/pos-http.ts';
 import { createTokenStore } from './token-store.ts';
 import type { TokenInfo } from './token-store.ts';
 
-let kit: TillKit;
-const t: PosTarget = { port: 0, token: '' };
-
-beforeAll(async () => {
-  kit = await createTillKit({ settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', requestTimeoutMs: 2000 }, posLinkRateLimit: { perSecond: 100_000, burst: 100_000 } });
-  await openPosLink(kit, t);
-});
-afterAll(() => kit.close());
+const link = posLinkTillHooks({ posLinkRateLimit: NO_RATE_LIMIT });
+const t = link.t;
 
 let n = 0;
 const txn = (): string => `K${Date.now().toString(36)}${++n}`;
@@ -30,7 +20,7 @@ const put = (id: string, body: unknown = { total: '19.99', currency: 'USD' }) =>
 describe('a token change ends what the old token opened', () => {
   it('rotating the token ends SSE streams opened with the old one', async () => {
     const sse = await openSse(t);
-    const rotated = await kit.call('posLinkTokenRotate');
+    const rotated = await link.kit.call('posLinkTokenRotate');
     t.token = rotated.ok ? (rotated.value as { token: string }).token : '';
     const id = txn();
     expect((await put(id)).status).toBe(201);
@@ -53,9 +43,9 @@ describe('a token change ends what the old token opened', () => {
     const sse = await openSse(t);
     const poll = request(t, 'GET', `/pos/v1/sales/${id}?wait=30&since=${String(sale.body.version)}`);
     await new Promise((r) => setTimeout(r, 100)); // parked before the revoke
-    await kit.call('posLinkTokenRevoke');
+    await link.kit.call('posLinkTokenRevoke');
     // The manager still sees the sale change (cashier cancels at the till is out of scope; the POS cannot call any more).
-    await kit.core.posLink.service.cancel(id);
+    await link.kit.core.posLink.service.cancel(id);
     const sseFirst = await Promise.race([sse.closed, sse.next((e) => e.posTxnId === id && e.state === 'cancelled').then(() => 'still receiving sales' as const)]);
     const polled = await poll;
     sse.close();

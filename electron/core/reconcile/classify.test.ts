@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LedgerTransaction } from '../../../shared/api/schemas.ts';
 import { reconcileReportSchema } from '../../../shared/ipc/schemas/till.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
+import { testRow } from '../../../shared/journal/testing/test-row.ts';
 import { formatDescription } from '../../../shared/ledger/sale-token.ts';
 import type { SaleToken } from '../../../shared/ledger/sale-token.ts';
 import { classify } from './classify.ts';
@@ -15,46 +16,28 @@ const ret = (txn: string, r: string): SaleToken => ({ kind: 'return', storeId: '
 let nextId = 1;
 function row(token: SaleToken | string, amount: number, over: Partial<JournalRow> = {}): JournalRow {
   const description = typeof token === 'string' ? token : formatDescription(token);
-  return {
-    id: nextId++,
+  const id = nextId++;
+  // The journal's own builder, with what classify reads set for this day.
+  return testRow({
+    id,
     dedupKey: `k${nextId}`,
     kind: amount < 0 ? 'clawback' : 'award',
-    storeId: 'st_1',
     tillId: 'T1',
     posTxnId: null,
-    returnId: null,
-    businessDate: null,
-    couponId: null,
-    ref: null,
     memberId: 'm_1',
     amount,
     description,
     token: description,
     saleTotal: null,
-    returnTotal: null,
-    parentId: null,
-    linkedPosTxnId: null,
-    state: 'confirmed',
     maybeApplied: true,
-    attemptCount: 1,
-    verifyCount: 0,
     createdAt: NOON,
     updatedAt: NOON,
     finishedAt: NOON,
-    nextAttemptAt: null,
-    leaseOwner: null,
-    leaseUntil: null,
     serverTxnId: null,
     balance: null,
-    lastError: null,
-    reasonCode: null,
-    note: null,
-    resolvedBy: null,
-    resolution: null,
-    honorShownAt: null,
     version: 3,
     ...over,
-  };
+  });
 }
 let txn = 1;
 const entry = (token: SaleToken | string, amount: number, at = NOON + 1000): LedgerTransaction => ({

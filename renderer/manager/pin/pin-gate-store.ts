@@ -7,7 +7,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { PIN_MAX_DIGITS } from '../../../shared/ipc/schemas/pin.ts';
 import type { SessionState, SessionStore } from '../../state/session-store.ts';
-import { pinProblem } from './pin-model.ts';
+import { pinProblem } from '../../state/pin-rules.ts';
 
 export type SetPinField = 'code' | 'pin' | 'repeat';
 

@@ -260,7 +260,7 @@ function SetPinWithCode({ variant, state, onCancel }: { variant: CodeVariant; st
         </>
       )}
       {variant === 'reset' && (
-        <p className="mgr-banner mgr-banner--warn" role="status" data-testid="pin-untrusted">
+        <p className="banner banner--warn" role="status" data-testid="pin-untrusted">
           {t(M.untrusted)}
         </p>
       )}
@@ -336,7 +336,7 @@ function ClearTill() {
         </Button>
       ) : (
         <>
-          <p className="mgr-banner mgr-banner--warn">
+          <p className="banner banner--warn">
             {t(M.clearWarn)}
           </p>
           <div className="mgr-row-gap">

@@ -150,7 +150,7 @@ export function ReconcileTab() {
             {differenceText(summary.difference, translate)}
           </p>
           {summary.incomplete.length > 0 && (
-            <div className="mgr-banner mgr-banner--warn" data-testid="reconcile-incomplete">
+            <div className="banner banner--warn" data-testid="reconcile-incomplete">
               <p>{t(INCOMPLETE, { count: summary.incomplete.length })}</p>
               <ul>
                 {summary.incomplete.map((m) => (

@@ -1,27 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { tillIn } from '../../testing/translators.ts';
-import type { KeysStatus } from '../../../shared/ipc/contract.ts';
-import { createKeysStore } from '../../state/keys-store.ts';
-import { createFakeBridge, fail, ok } from '../../testing/fake-bridge.ts';
+import { createKeysStore } from './keys-store.ts';
+import { createFakeBridge, fail, keysStatusFixture, NO_KEYRING, ok } from '../../testing/fake-bridge.ts';
 import { createKeysFormStore } from './keys-form-store.ts';
 
-const TIER = { backend: 'unknown' as const, protected: false, available: false, optedInPlainText: false, optedInAt: null, warning: 'No keyring.' };
 const KEY = 'fl_test_abcdefghijklmnop';
 
-function status(overrides: Partial<KeysStatus> = {}): KeysStatus {
-  return {
-    write: { configured: false, mask: null, setAt: null, origin: null },
-    read: { configured: false, mask: null, setAt: null, origin: null },
-    storage: TIER,
-    ...overrides,
-  };
-}
-
-const WRITE_SET = status({ write: { configured: true, mask: 'fl_test_…mnop', setAt: '2030-01-01T00:00:00.000Z', origin: null } });
+const WRITE_SET = keysStatusFixture({ write: { configured: true, mask: 'fl_test_…mnop', setAt: '2030-01-01T00:00:00.000Z', origin: null } });
 
 function setup() {
   const fake = createFakeBridge();
-  fake.handle('keysStatus', () => ok(status()));
+  fake.handle('keysStatus', () => ok(keysStatusFixture()));
   const keys = createKeysStore(fake.bridge, { translator: tillIn() });
   const form = createKeysFormStore({ keys });
   return { fake, keys, form };
@@ -59,7 +48,7 @@ describe('API keys form store', () => {
 
   it('removing asks first, per key, and the question closes once answered', async () => {
     const { fake, keys, form } = setup();
-    fake.handle('keysClear', () => ok(status()));
+    fake.handle('keysClear', () => ok(keysStatusFixture()));
     form.getState().askClear('write', true);
     expect(form.getState().confirmClear).toEqual({ write: true, read: false });
     form.getState().askClear('write', false);
@@ -75,7 +64,7 @@ describe('API keys form store', () => {
 
   it('storing keys without a keyring needs the acknowledgement first', async () => {
     const { fake, keys, form } = setup();
-    fake.handle('keysAllowPlainText', () => ok(status({ storage: { ...TIER, optedInPlainText: true, optedInAt: '2030-01-01T00:00:00.000Z' } })));
+    fake.handle('keysAllowPlainText', () => ok(keysStatusFixture({ storage: { ...NO_KEYRING, optedInPlainText: true, optedInAt: '2030-01-01T00:00:00.000Z' } })));
     await form.getState().allowPlainText();
     expect(fake.callsTo('keysAllowPlainText')).toHaveLength(0);
     form.getState().acknowledge(true);

@@ -6,7 +6,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { KeyKind } from '../../../shared/ipc/schemas/keys.ts';
-import type { KeysStore } from '../../state/keys-store.ts';
+import type { KeysStore } from './keys-store.ts';
 
 export interface KeysFormState {
   typed: Record<KeyKind, string>;

@@ -111,7 +111,7 @@ function StorageTierView({ tier }: { tier: StorageTier }) {
         {tier.protected ? ` ${t(M.protected)}` : ''}
       </p>
       {tier.warning !== null && (
-        <p className="mgr-banner mgr-banner--warn" data-testid="keys-storage-warning">
+        <p className="banner banner--warn" data-testid="keys-storage-warning">
           {storageWarning(tier, t)}
         </p>
       )}

@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import { PSEUDO_LOCALES, SUPPORTED_LOCALES } from '../../../shared/i18n/locales.ts';
 import { M } from './messages.ts';
-import { SectionCard, SelectSetting, useSectionForm } from './section-form.tsx';
+import { SectionCard, SelectSetting } from './section-form.tsx';
 import { useTranslator } from '../../app/translate.tsx';
 
 /** A language named in itself ("Deutsch", "中文"), as people look for their own. */
@@ -19,7 +19,6 @@ function autonym(locale: string): string {
 }
 
 export function RegionSection() {
-  const state = useSectionForm('region');
   const tr = useTranslator();
   const osLanguage = typeof navigator === 'undefined' ? 'en' : navigator.language;
   const languages = useMemo<[string, string][]>(
@@ -36,7 +35,7 @@ export function RegionSection() {
     return Intl.supportedValuesOf('currency').map((code): [string, string] => [code, tr.t(M.currencyName, { code, name: names?.of(code) ?? code })]);
   }, [tr]);
   return (
-    <SectionCard id="region" title={tr.t(M.region)} state={state} intro={tr.t(M.regionIntro)}>
+    <SectionCard id="region" title={M.region} intro={M.regionIntro}>
       {(form) => {
         const current = form.value('currency');
         const options = current !== '' && !currencies.some(([c]) => c === current) ? [...currencies, [current, current] as [string, string]] : currencies;

@@ -5,6 +5,7 @@
  * field the fleet policy locks is disabled, marked "Managed by your organisation", and left out of
  * the patch (main refuses it).
  */
+import type { MessageDescriptor } from '@formatjs/intl';
 import type { ReactNode } from 'react';
 import type { Settings } from '../../../shared/ipc/schemas/settings.ts';
 import { useRuntime, useSettings } from '../../app/context.tsx';
@@ -29,7 +30,7 @@ export interface SectionForm {
   dirty: boolean;
 }
 
-export function useSectionForm(section: SectionId) {
+function useSectionForm(section: SectionId) {
   const runtime = useRuntime();
   const drafts = runtime.managerData.settingsDrafts;
   const settings = useSettings((s) => s.settings);
@@ -72,25 +73,25 @@ export function useSectionForm(section: SectionId) {
 }
 
 /** The card around a section's fields, with Save / Discard and the section-level messages. */
+/** One settings section: its drafts, its own Save and Discard, its status and errors. */
 export function SectionCard({
   id,
   title,
   intro,
-  state,
   children,
 }: {
-  id: string;
-  title: string;
-  intro?: ReactNode;
-  state: ReturnType<typeof useSectionForm>;
+  id: SectionId;
+  title: MessageDescriptor;
+  intro?: MessageDescriptor;
   children: (form: SectionForm) => ReactNode;
 }) {
+  const state = useSectionForm(id);
   const { form } = state;
   const tr = useTranslator();
   return (
     <section className="mgr-card" aria-labelledby={`${id}-title`} id={id} data-testid={`settings-${id}`}>
-      <h2 id={`${id}-title`}>{title}</h2>
-      {intro !== undefined && <p className="mgr-hint">{intro}</p>}
+      <h2 id={`${id}-title`}>{tr.t(title)}</h2>
+      {intro !== undefined && <p className="mgr-hint">{tr.t(intro)}</p>}
       {form === null ? (
         <p role="status">{tr.t(M.loading)}</p>
       ) : (
@@ -198,7 +199,7 @@ export function CheckSetting({ form, k, label, hint }: { form: SectionForm; k: s
       </label>
       <ManagedMark form={form} k={k} />
       {hint !== undefined && <span className="mgr-hint">{hint}</span>}
-      {err !== undefined && <span className="mgr-field-error">{err}</span>}
+      {err !== undefined && <span className="field__error">{err}</span>}
     </div>
   );
 }

@@ -11,7 +11,7 @@ import { ScannerWizard } from '../scanner-wizard/scanner-wizard.tsx';
 import { Button, ErrorBanner, Field, Modal, StatusLine } from '../../ui/index.ts';
 import { earnExample } from './earn-example.ts';
 import { KeysSection } from './keys-section.tsx';
-import { CheckSetting, SectionCard, SelectSetting, TextSetting, useSectionForm } from './section-form.tsx';
+import { CheckSetting, SectionCard, SelectSetting, TextSetting } from './section-form.tsx';
 import { StorePicker } from './store-picker.tsx';
 import { RegionSection } from './region-section.tsx';
 import { M } from './messages.ts';
@@ -66,10 +66,9 @@ export function SettingsTab() {
 }
 
 function ConnectionSection() {
-  const state = useSectionForm('connection');
   const tr = useTranslator();
   return (
-    <SectionCard id="connection" title={tr.t(M.connection)} state={state} intro={tr.t(M.connectionIntro)}>
+    <SectionCard id="connection" title={M.connection} intro={M.connectionIntro}>
       {(form) => (
         <>
           <SelectSetting
@@ -98,11 +97,10 @@ function ConnectionSection() {
 }
 
 function StoreSection() {
-  const state = useSectionForm('store');
   const tr = useTranslator();
   const pattern = usePolicy((s) => s.status?.tillIdPattern ?? null);
   return (
-    <SectionCard id="store" title={tr.t(M.store)} state={state}>
+    <SectionCard id="store" title={M.store}>
       {(form) => (
         <>
           <StorePicker form={form} />
@@ -124,10 +122,9 @@ function StoreSection() {
 }
 
 function EarnSection() {
-  const state = useSectionForm('earn');
   const tr = useTranslator();
   return (
-    <SectionCard id="earn" title={tr.t(M.earn)} state={state} intro={tr.t(M.earnIntro)}>
+    <SectionCard id="earn" title={M.earn} intro={M.earnIntro}>
       {(form) => (
         <>
           <TextSetting form={form} k="earnRule.pointsPerUnit" label={tr.t(M.ppu)} inputMode="decimal" hint={tr.t(M.ppuHint)} />
@@ -161,12 +158,11 @@ function EarnSection() {
 }
 
 function ScannerSection() {
-  const state = useSectionForm('scanner');
   const tr = useTranslator();
   const [wizard, setWizard] = useState(false);
   return (
     <>
-      <SectionCard id="scanner" title={tr.t(M.scanner)} state={state} intro={tr.t(M.scannerIntro)}>
+      <SectionCard id="scanner" title={M.scanner} intro={M.scannerIntro}>
         {(form) => (
           <>
             <div className="mgr-row-gap">
@@ -211,7 +207,6 @@ function ScannerSection() {
 }
 
 function CameraSection() {
-  const state = useSectionForm('camera');
   const tr = useTranslator();
   const list = useManagerData().cameras;
   const cameras = useCameraList((s) => s.cameras);
@@ -222,7 +217,7 @@ function CameraSection() {
   const hint = problem === 'no-list' ? tr.t(M.cameraNoList) : problem === 'failed' ? tr.t(M.cameraListFailed) : cameras !== null && cameras.length === 0 ? tr.t(M.cameraNone) : undefined;
 
   return (
-    <SectionCard id="camera" title={tr.t(M.camera)} state={state} intro={tr.t(M.cameraIntro)}>
+    <SectionCard id="camera" title={M.camera} intro={M.cameraIntro}>
       {(form) => {
         const current = form.value('camera.deviceId');
         const known = cameras ?? [];
@@ -239,10 +234,9 @@ function CameraSection() {
 }
 
 function HousekeepingSection() {
-  const state = useSectionForm('housekeeping');
   const tr = useTranslator();
   return (
-    <SectionCard id="housekeeping" title={tr.t(M.housekeeping)} state={state}>
+    <SectionCard id="housekeeping" title={M.housekeeping}>
       {(form) => (
         <div className="mgr-grid2">
           <TextSetting form={form} k="managerAutoLockMinutes" label={tr.t(M.autoLock)} inputMode="numeric" hint={tr.t(M.autoLockHint)} />

@@ -5,9 +5,9 @@
 import { useEffect } from 'react';
 import type { Translate } from '../../state/locale-store.ts';
 import { useRuntime, useStorePicker } from '../../app/context.tsx';
-import { STORES_PAGE, storeStatusText } from '../../state/store-picker-store.ts';
+import { STORES_PAGE, storeStatusText } from './store-picker-store.ts';
 import { formatCount } from '../format.ts';
-import { Button, ErrorBanner } from '../../ui/index.ts';
+import { Button, Chip, ErrorBanner } from '../../ui/index.ts';
 import type { SectionForm } from './section-form.tsx';
 import { TextSetting } from './section-form.tsx';
 import { M } from './messages.ts';
@@ -60,7 +60,7 @@ export function StorePicker({ form }: { form: SectionForm }) {
                   <input type="radio" name="store" value={s.id} disabled={locked} checked={selected === s.id} onChange={() => form.set('storeId', s.id)} data-testid="store-option" />
                   <span className="mgr-store-name">{s.name}</span>
                   <span className="mgr-mono mgr-hint">{s.id}</span>
-                  {s.status !== 'active' && <span className="mgr-chip mgr-chip--warn">{storeStatusText(s.status, tr)}</span>}
+                  {s.status !== 'active' && <Chip tone="warn">{storeStatusText(s.status, tr)}</Chip>}
                 </label>
               ))}
             </div>

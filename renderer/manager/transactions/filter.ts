@@ -8,6 +8,7 @@ import { JOURNAL_KINDS, JOURNAL_STATES } from '../../../shared/journal/states.ts
 import type { JournalKind, JournalState } from '../../../shared/journal/states.ts';
 import { defineMessages } from '@formatjs/intl';
 import { dayRange, type FieldProblem } from '../date-range.ts';
+import { PAGE_SIZE } from './list-pace.ts';
 
 export interface FilterState {
   states: readonly JournalState[];
@@ -23,7 +24,6 @@ export const EMPTY_FILTER: FilterState = { states: [], kinds: [], fromDate: '', 
 /** The states offered as chips, in the order a manager thinks about them. */
 export const STATE_CHIPS: readonly JournalState[] = ['confirmed', 'queued', 'unknown', 'needs-attention', 'rejected', 'sending', 'verifying', 'resolved'];
 export const SEARCH_MAX = 64;
-export const PAGE_SIZE = 200;
 
 /** Adds or removes `item`, keeping the canonical order of `order`. */
 export function toggle<T extends string>(list: readonly T[], item: T, order: readonly T[]): T[] {

@@ -1,12 +1,11 @@
-import bench from '../../../scripts/bench/manager-bench.ts?raw';
 import { tillIn } from '../../testing/translators.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { realTimers } from '../../state/timers.ts';
 import { createFakeBridge, fail, flush, ok, row } from '../../testing/fake-bridge.ts';
 import { createRowBus } from '../row-bus.ts';
-import { PAGE_SIZE } from './filter.ts';
-import { SEARCH_DEBOUNCE_MS, createJournalStore, isLoading } from './journal-store.ts';
+import { createJournalStore, isLoading } from './journal-store.ts';
+import { PAGE_SIZE, SEARCH_DEBOUNCE_MS } from './list-pace.ts';
 import { createRowDetailStore } from './row-detail-store.ts';
 
 const rows = (from: number, n: number): JournalRow[] => Array.from({ length: n }, (_, i) => row({ id: from - i, posTxnId: `T-${from - i}` }));
@@ -233,7 +232,24 @@ describe('row drawer store', () => {
 });
 
 describe('search debounce', () => {
-  it('is the one the manager bench subtracts from its search figures', () => {
-    expect(bench).toContain(`const SEARCH_DEBOUNCE_MS = ${SEARCH_DEBOUNCE_MS};`);
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  // The manager bench subtracts SEARCH_DEBOUNCE_MS from its search figures: the store must wait
+  // exactly that long after the last keystroke, no less and no more.
+  it('asks SEARCH_DEBOUNCE_MS after the last keystroke, not before', async () => {
+    const { fake, journal } = setup();
+    fake.handle('journalList', () => ok({ rows: [], next: null, total: 0 }));
+    journal.getState().reload();
+    await flush();
+    const before = fake.callsTo('journalList').length;
+    journal.getState().setSearch('T-1');
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS - 1);
+    journal.getState().setSearch('T-12');
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS - 1);
+    expect(fake.callsTo('journalList')).toHaveLength(before);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fake.callsTo('journalList')).toHaveLength(before + 1);
+    expect(fake.callsTo('journalList').at(-1)).toMatchObject({ filter: { search: 'T-12' } });
   });
 });

@@ -14,9 +14,8 @@ import type { Translator } from '../../../shared/i18n/translator.ts';
 import type { Answer, RowBus } from '../row-bus.ts';
 import { EMPTY_FILTER, appendPage, filterKey, pageRequest, patchRows, toJournalFilter, toggleKind, toggleState } from './filter.ts';
 import type { FilterResult, FilterState } from './filter.ts';
+import { SEARCH_DEBOUNCE_MS } from './list-pace.ts';
 
-// Short enough to feel immediate (the query itself takes ~20 ms at 100k rows), long enough not to query per keystroke.
-export const SEARCH_DEBOUNCE_MS = 120;
 /** Rows refreshed in place per journal-changed event; beyond that the list offers a refresh. */
 export const PATCH_MAX = 50;
 

@@ -28,6 +28,12 @@ export interface PolicyTillOptions {
   source?: Pick<PolicySourceOptions, 'debounceMs' | 'pollMs' | 'watch'>;
   /** The kit's options, given the temp folder (the policy source is added). */
   kit?: (dir: string) => Omit<TillKitOptions, 'policy'>;
+  /**
+   * A launch before the policy arrives: a till with these options starts under an empty policy,
+   * `then` runs on it, it closes, and only then is `policy` written and read. Share its `dataDir`
+   * (and `crypto`) with `kit` for the till returned to be the same till started again.
+   */
+  firstLaunch?: { kit: (dir: string) => Omit<TillKitOptions, 'policy'>; then?: (first: TillKit) => Promise<void> | void };
 }
 
 /** Returns an opener of policy tills for this test file; each is torn down after the test that opened it. */
@@ -36,13 +42,24 @@ export function policyTills(): (options: PolicyTillOptions) => Promise<PolicyTil
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
-  return async ({ policy, source: watching = { watch: false }, kit: kitOptions }) => {
+  return async ({ policy, source: watching = { watch: false }, kit: kitOptions, firstLaunch }) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-policy-'));
     cleanups.push(() => Promise.resolve(fs.rmSync(dir, { recursive: true, force: true })));
     const file = path.join(dir, 'policy.json');
-    fs.writeFileSync(file, JSON.stringify(policy));
+    fs.writeFileSync(file, JSON.stringify(firstLaunch === undefined ? policy : { settings: {} }));
     const source = openPolicySource({ path: file, releaseBuild: false, ...watching });
     cleanups.push(() => Promise.resolve(source.close()));
+    if (firstLaunch !== undefined) {
+      const first = await createTillKit({ ...firstLaunch.kit(dir), policy: source });
+      try {
+        await firstLaunch.then?.(first);
+      } finally {
+        await first.close();
+      }
+      fs.writeFileSync(file, JSON.stringify(policy));
+      const read = source.reload();
+      if (read.status !== 'applied') throw new Error(`policy not applied: ${JSON.stringify(read)}`);
+    }
     const kit = await createTillKit({ ...kitOptions?.(dir), policy: source });
     cleanups.push(() => kit.close());
     return { kit, source, dir, file };

@@ -1,10 +1,14 @@
 /**
- * HTTP helpers for the POS-link tests: the link opened on a till kit, a plain request with the POS token, a raw socket
+ * HTTP helpers for the POS-link tests: a till with its link open, a plain request with the POS token, a raw socket
  * request (missing Host, absolute-form targets) and an SSE reader.
  */
 import http from 'node:http';
 import net from 'node:net';
-import type { TillKit } from '../../app/testing/till-kit.ts';
+import type { SettingsInput } from '../../../../shared/ipc/schemas/settings.ts';
+import { DEMO } from '../../../sandbox/server.ts';
+import { createTillKit } from '../../app/testing/till-kit.ts';
+import type { TillKit, TillKitOptions } from '../../app/testing/till-kit.ts';
+import { afterAll, beforeAll } from 'vitest';
 
 export interface Reply {
   status: number;
@@ -122,4 +126,46 @@ export async function openPosLink(kit: TillKit, t: PosTarget): Promise<void> {
   if (!conf.ok || !created.ok) throw new Error(`POS link did not start: ${JSON.stringify(conf.ok ? created : conf)}`);
   t.port = (conf.value as { listening: { port: number } }).listening.port;
   t.token = (created.value as { token: string }).token;
+}
+
+/** A per-token rate limit no test reaches, for tests that send many requests to check something else. */
+export const NO_RATE_LIMIT = { perSecond: 100_000, burst: 100_000 };
+
+/**
+ * A till kit on the sandbox's demo store (till T1, requests time out after 2 s; `settings` adds
+ * to that) with its POS link open and paired: `t` then reaches it.
+ */
+export async function posLinkTill(t: PosTarget, options: Omit<TillKitOptions, 'settings'> & { settings?: SettingsInput } = {}): Promise<TillKit> {
+  const kit = await createTillKit({ ...options, settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', requestTimeoutMs: 2000, ...options.settings } });
+  try {
+    await openPosLink(kit, t);
+  } catch (e) {
+    await kit.close();
+    throw e;
+  }
+  return kit;
+}
+
+export interface PosLinkTillHooks {
+  /** Filled in once the till is open. */
+  readonly t: PosTarget;
+  /** The open till (only inside tests and hooks). */
+  readonly kit: TillKit;
+}
+
+/** A `posLinkTill` opened before the tests of the enclosing file or `describe` and closed after them. */
+export function posLinkTillHooks(options: Parameters<typeof posLinkTill>[1] = {}): PosLinkTillHooks {
+  const t: PosTarget = { port: 0, token: '' };
+  let kit: TillKit | null = null;
+  beforeAll(async () => {
+    kit = await posLinkTill(t, options);
+  });
+  afterAll(() => kit?.close());
+  return {
+    t,
+    get kit(): TillKit {
+      if (kit === null) throw new Error('the POS-link till is open only inside tests');
+      return kit;
+    },
+  };
 }

@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { tillIn } from '../testing/translators.ts';
-import type { KeysStatus } from '../../shared/ipc/contract.ts';
+import { tillIn } from '../../testing/translators.ts';
 import { createKeysStore, keyProblem } from './keys-store.ts';
-import { createFakeBridge, fail, ok } from '../testing/fake-bridge.ts';
-
-const TIER = { backend: 'unknown' as const, protected: false, available: false, optedInPlainText: false, optedInAt: null, warning: 'No keyring.' };
-
-function status(overrides: Partial<KeysStatus> = {}): KeysStatus {
-  return {
-    write: { configured: false, mask: null, setAt: null, origin: null },
-    read: { configured: false, mask: null, setAt: null, origin: null },
-    storage: TIER,
-    ...overrides,
-  };
-}
+import { createFakeBridge, fail, keysStatusFixture, NO_KEYRING, ok } from '../../testing/fake-bridge.ts';
 
 function setup() {
   const fake = createFakeBridge();
   let storageChanges = 0;
-  fake.handle('keysStatus', () => ok(status()));
+  fake.handle('keysStatus', () => ok(keysStatusFixture()));
   const keys = createKeysStore(fake.bridge, { translator: tillIn(), onStorageChanged: () => storageChanges++ });
   return { fake, keys, changes: () => storageChanges };
 }
@@ -40,7 +28,7 @@ describe('keys store', () => {
     expect(keys.getState().slots.write).toMatchObject({ busy: null, fieldError: 'SocialHub does not know this key.', saved: null });
     expect(fake.callsTo('keysSet')).toEqual([{ kind: 'write', key: 'fl_test_abcdefghijklmnop' }]);
 
-    fake.handle('keysSet', () => ok(status({ write: { configured: true, mask: 'fl_test_…mnop', setAt: '2030-01-01T00:00:00.000Z', origin: null } })));
+    fake.handle('keysSet', () => ok(keysStatusFixture({ write: { configured: true, mask: 'fl_test_…mnop', setAt: '2030-01-01T00:00:00.000Z', origin: null } })));
     await keys.getState().setKey('write', 'fl_test_abcdefghijklmnop');
     expect(keys.getState().slots.write).toMatchObject({ fieldError: null, saved: 'Saved: fl_test_…mnop.' });
     expect(keys.getState().status?.write.configured).toBe(true);
@@ -58,7 +46,7 @@ describe('keys store', () => {
     fake.handle('keysClear', () => fail('OFFLINE', 'SocialHub cannot be reached.'));
     expect(await keys.getState().clear('read')).toBe(false);
     expect(keys.getState().slots.read).toMatchObject({ error: 'SocialHub cannot be reached.', test: null, busy: null });
-    fake.handle('keysClear', () => ok(status()));
+    fake.handle('keysClear', () => ok(keysStatusFixture()));
     expect(await keys.getState().clear('read')).toBe(true);
     expect(keys.getState().slots.read.saved).toBe('Key removed.');
   });
@@ -68,7 +56,7 @@ describe('keys store', () => {
     fake.handle('keysAllowPlainText', () => fail('LOCKED', 'Unlock the manager functions with the manager PIN first.'));
     await keys.getState().allowPlainText();
     expect(keys.getState().optIn).toEqual({ busy: false, error: 'The manager console locked itself. Enter the PIN to continue.' });
-    fake.handle('keysAllowPlainText', () => ok(status({ storage: { ...TIER, optedInPlainText: true, optedInAt: '2030-01-01T00:00:00.000Z' } })));
+    fake.handle('keysAllowPlainText', () => ok(keysStatusFixture({ storage: { ...NO_KEYRING, optedInPlainText: true, optedInAt: '2030-01-01T00:00:00.000Z' } })));
     await keys.getState().allowPlainText();
     expect(keys.getState()).toMatchObject({ optIn: { busy: false, error: null }, status: { storage: { optedInPlainText: true } } });
     expect(changes()).toBe(1);

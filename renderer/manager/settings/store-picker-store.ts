@@ -4,9 +4,9 @@
  */
 import { defineMessages } from '@formatjs/intl';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
-import { call, errorText } from '../app/call.ts';
-import type { Translator } from '../../shared/i18n/translator.ts';
+import type { TillBridge } from '../../../shared/ipc/bridge-types.ts';
+import { call, errorText } from '../../app/call.ts';
+import type { Translator } from '../../../shared/i18n/translator.ts';
 
 export const STORES_PAGE = 20;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { tillIn } from '../testing/translators.ts';
+import { tillIn } from '../../testing/translators.ts';
 import { createStorePickerStore, STORES_PAGE, storeStatusText } from './store-picker-store.ts';
-import { createTranslator } from '../../shared/i18n/translator.ts';
-import { createFakeBridge, fail, ok } from '../testing/fake-bridge.ts';
+import { createTranslator } from '../../../shared/i18n/translator.ts';
+import { createFakeBridge, fail, ok } from '../../testing/fake-bridge.ts';
 
 const stores = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ id: `st_${from + i}`, name: `Store ${from + i}`, status: 'active' }));
 

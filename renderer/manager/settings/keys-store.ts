@@ -5,12 +5,12 @@
  */
 import { defineMessages } from '@formatjs/intl';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { englishText, type Translator } from '../../shared/i18n/translator.ts';
-import { localizeIssue } from '../../shared/ipc/issue-messages.ts';
-import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
-import type { KeysStatus, KeyTestResult } from '../../shared/ipc/contract.ts';
-import { apiKeySchema, type KeyKind } from '../../shared/ipc/schemas/keys.ts';
-import { call, errorText } from '../app/call.ts';
+import { englishText, type Translator } from '../../../shared/i18n/translator.ts';
+import { localizeIssue } from '../../../shared/ipc/issue-messages.ts';
+import type { TillBridge } from '../../../shared/ipc/bridge-types.ts';
+import type { KeysStatus, KeyTestResult } from '../../../shared/ipc/contract.ts';
+import { apiKeySchema, type KeyKind } from '../../../shared/ipc/schemas/keys.ts';
+import { call, errorText } from '../../app/call.ts';
 
 export interface KeySlotState {
   busy: 'set' | 'test' | 'clear' | null;
