@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatMoney, formatMoneyMachine, minorDigits, parseMoney, parseMoneyMachine } from './money.ts';
 import type { MoneyErrorCode } from './money.ts';
+import { resolveFormatLocale, resolveLocale } from './i18n/locales.ts';
+import { createTranslator } from './i18n/translator.ts';
 
 const ok = (minor: number) => ({ ok: true, minor });
 const refused = (code: MoneyErrorCode): unknown => expect.objectContaining({ ok: false, code, message: expect.stringMatching(/^The amount .+\.$/) as unknown });
@@ -238,5 +240,34 @@ describe('format → parse round-trips', () => {
       ),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('money in the till’s full locale, not its catalogue language', () => {
+  // What a till whose OS says `tag` formats and reads money in.
+  const tillLocale = (tag: string): string => createTranslator(resolveLocale(null, tag), resolveFormatLocale(null, tag)).locale;
+
+  it('es-MX writes 1,234.50 (es-ES writes 1234,50) though both read the es catalogue', () => {
+    expect(formatMoney(123450, 'MXN', tillLocale('es-MX'), { display: 'none' })).toBe('1,234.50');
+    expect(parse('1,234.50', tillLocale('es-MX'), 'MXN')).toEqual(ok(123450));
+    expect(parse('19.99', tillLocale('es-MX'), 'MXN')).toEqual(ok(1999));
+    expect(formatMoney(123450, 'EUR', tillLocale('es-ES'), { display: 'none' })).toBe('1234,50');
+    expect(parse('19,99', tillLocale('es-ES'), 'EUR')).toEqual(ok(1999));
+    expect(parse('1,234.50', tillLocale('es-ES'), 'EUR').ok).toBe(false);
+  });
+
+  it('de-CH writes 1’234.50 (de-DE writes 1.234,50)', () => {
+    expect(formatMoney(123450, 'CHF', tillLocale('de-CH'), { display: 'none' })).toMatch(/^1['’]234\.50$/);
+    expect(parse('1’234.50', tillLocale('de-CH'), 'CHF')).toEqual(ok(123450));
+    expect(parse('1.234,50', tillLocale('de-CH'), 'CHF').ok).toBe(false);
+    expect(formatMoney(123450, 'EUR', tillLocale('de-DE'), { display: 'none' })).toBe('1.234,50');
+    expect(parse('1.234,50', tillLocale('de-DE'), 'EUR')).toEqual(ok(123450));
+  });
+
+  it('fr-CH and en-IN keep their own separators with English messages', () => {
+    expect(formatMoney(123450, 'CHF', tillLocale('fr-CH'))).toMatch(/^1.234\.50\u00a0CHF$/);
+    expect(parse('1 234.50', tillLocale('fr-CH'), 'CHF')).toEqual(ok(123450));
+    expect(formatMoney(12345678, 'INR', tillLocale('en-IN'))).toBe('₹1,23,456.78');
+    expect(parse('1,23,456.78', tillLocale('en-IN'), 'INR')).toEqual(ok(12345678));
   });
 });
