@@ -29,7 +29,7 @@ export type MoneyParseResult = { ok: true; minor: number } | { ok: false; code: 
 
 export interface MoneyParseOptions {
   currency: string;
-  /** BCP 47 locale the cashier types in; the machine parse ignores it. */
+  /** BCP 47 locale the cashier types in (required by `parseMoney`); the machine parse ignores it. */
   locale?: string;
   /** What the amount is, for the message ("The sale total must …"). Default "amount". */
   what?: string;
@@ -87,14 +87,15 @@ function amountFormat(currency: string, locale: string, display: 'symbol' | 'non
 }
 
 /** Minor units for people: "$1,234.50", "1.234,50 €", "￥1,980", in the locale's own digits. */
-export function formatMoney(minor: number, currency: string = DEFAULT_CURRENCY, locale: string = DEFAULT_MONEY_LOCALE, options: FormatMoneyOptions = {}): string {
+// Currency and locale have no defaults: a forgotten one would show a yen or dinar store dollar decimals.
+export function formatMoney(minor: number, currency: string, locale: string, options: FormatMoneyOptions = {}): string {
   // The exact decimal string goes to Intl, so no float ever rounds a large amount.
   const exact = formatMoneyMachine(minor, currency) as Intl.StringNumericLiteral;
   return amountFormat(currency, locale, options.display ?? 'symbol').format(exact);
 }
 
 /** The amount alone, the local way ("1,234.50", "1.234,50"): for a till with one currency. */
-export function formatAmount(minor: number, currency: string = DEFAULT_CURRENCY, locale: string = DEFAULT_MONEY_LOCALE): string {
+export function formatAmount(minor: number, currency: string, locale: string): string {
   return formatMoney(minor, currency, locale, { display: 'none' });
 }
 
@@ -238,12 +239,12 @@ const CONVENTIONAL = new Set(['.', ',']);
  * neither mark in this locale is a decimal mark, unless three digits follow (`1.234` in ar-KW
  * could still be a thousands group).
  */
-export function parseMoney(value: string, options: MoneyParseOptions): MoneyParseResult {
+export function parseMoney(value: string, options: MoneyParseOptions & { locale: string }): MoneyParseResult {
   const fail = failure(options);
   const known = currencyOk(options.currency);
   if (known !== null) return fail('unknown-currency', known);
   const currency = options.currency.toUpperCase();
-  const shape = localeShape(options.locale ?? DEFAULT_MONEY_LOCALE, currency);
+  const shape = localeShape(options.locale, currency);
   let text = fold(value).trim();
   if (text === '') return fail('empty');
   let negative = false;

@@ -22,10 +22,14 @@ describe('fmtPoints', () => {
 
 describe('fmtMachineAmount', () => {
   it('shows a POS amount in its own currency, and what was sent when it is not an amount', () => {
-    expect(fmtMachineAmount('19.99', 'USD')).toBe('19.99');
-    expect(fmtMachineAmount('1234.5', 'USD')).toBe('1,234.50');
-    expect(fmtMachineAmount('500', 'JPY')).toBe('500');
-    expect(fmtMachineAmount('abc', 'USD')).toBe('abc');
+    const en = createTranslator('en');
+    expect(fmtMachineAmount('19.99', 'USD', en)).toBe('19.99');
+    expect(fmtMachineAmount('1234.5', 'USD', en)).toBe('1,234.50');
+    expect(fmtMachineAmount('500', 'JPY', en)).toBe('500');
+    expect(fmtMachineAmount('1234.5', 'KWD', en)).toBe('1,234.500');
+    expect(fmtMachineAmount('abc', 'USD', en)).toBe('abc');
+    // In the cashier's locale, not en-US.
+    expect(fmtMachineAmount('1234.5', 'EUR', createTranslator('de', 'de-DE'))).toBe('1.234,50');
   });
 });
 

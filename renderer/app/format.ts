@@ -48,7 +48,7 @@ export function fmtWhen(ms: number, now: number = Date.now(), t?: Translator): s
 }
 
 /** A machine amount ("19.99", as the POS sends it) in its currency, as the cashier reads money; as sent if it does not parse. */
-export function fmtMachineAmount(text: string, currency: string): string {
+export function fmtMachineAmount(text: string, currency: string, t: Translator): string {
   const parsed = parseMoneyMachine(text, { currency });
-  return parsed.ok ? formatAmount(parsed.minor, currency) : text;
+  return parsed.ok ? formatAmount(parsed.minor, currency, t.locale) : text;
 }

@@ -18,7 +18,7 @@ import { isWaiting } from '../../state/pos-sale-store.ts';
 import { Button, Chip, ErrorBanner, Field, Skeleton, type ChipTone } from '../../ui/index.ts';
 import { OutcomeBanner } from '../outcome-banner.tsx';
 import './pos-sale.css';
-import { useT } from '../../app/translate.tsx';
+import { useT, useTranslator } from '../../app/translate.tsx';
 
 export const POS_SALE_VIEW_MESSAGES = defineMessages({
   titleWaiting: { id: 'posLink.sale.titleWaiting', defaultMessage: 'Sale {sale} · {total} — scan the member', description: 'Cashier: a POS sale waits for the member; {sale} is the transaction id, {total} the amount' },
@@ -64,6 +64,7 @@ const STATE_VIEW: Record<PosSaleStateName, { tone: ChipTone; label: (typeof M)[k
 export function PosSalePanel({ active }: { active: boolean }) {
   const runtime = useRuntime();
   const t = useT();
+  const tr = useTranslator();
   const store = runtime.posSale;
   const pos = useStore(
     store,
@@ -92,7 +93,7 @@ export function PosSalePanel({ active }: { active: boolean }) {
 
   if (pos.current === null) return null;
   const { sale } = pos.current;
-  const total = fmtMachineAmount(sale.total, sale.currency);
+  const total = fmtMachineAmount(sale.total, sale.currency, tr);
   const titleValues = { sale: sale.posTxnId, total };
   const blocker = awardBlocker(member);
   const cardHint = member.phase === 'idle' ? M.scanMember : member.phase === 'loading' ? M.cardLoading : blocker !== null ? M.cardProblem : null;
@@ -114,7 +115,7 @@ export function PosSalePanel({ active }: { active: boolean }) {
         <Field label={t(M.txn)} hint={t(M.fromPos)} value={sale.posTxnId} onValue={() => undefined} readOnly testId="pos-sale-txn" />
         <Field label={t(M.total)} value={total} onValue={() => undefined} readOnly testId="pos-sale-total" />
       </div>
-      {sale.earnBase !== sale.total && <p className="pos-sale__note">{t(M.earnBase, { amount: fmtMachineAmount(sale.earnBase, sale.currency) })}</p>}
+      {sale.earnBase !== sale.total && <p className="pos-sale__note">{t(M.earnBase, { amount: fmtMachineAmount(sale.earnBase, sale.currency, tr) })}</p>}
 
       {waiting && pos.nudge && (
         <p className="banner banner--warn pos-sale__nudge" role="alert" data-testid="pos-sale-nudge">

@@ -13,7 +13,7 @@ import { fmtMachineAmount } from '../../app/format.ts';
 import { Button, ErrorBanner, Field, StatusLine, Table, type Column } from '../../ui/index.ts';
 import type { PosLinkShare } from '../../../shared/ipc/schemas/pos-link.ts';
 import './pos-link.css';
-import { useT } from '../../app/translate.tsx';
+import { useT, useTranslator } from '../../app/translate.tsx';
 
 export const POS_LINK_TAB_MESSAGES = defineMessages({
   intro: {
@@ -80,6 +80,7 @@ export function PosLinkTab({ active }: { active: boolean }) {
   const runtime = useRuntime();
   const store = runtime.posLinkAdmin;
   const t = useT();
+  const tr = useTranslator();
   const s = useStore(
     store,
     useShallow((x) => ({
@@ -105,7 +106,7 @@ export function PosLinkTab({ active }: { active: boolean }) {
 
   const columns: Column<Missed>[] = [
     { id: 'txn', header: t(M.colTxn), cell: (r) => r.posTxnId, cellClassName: 'mono' },
-    { id: 'total', header: t(M.colTotal), cell: (r) => fmtMachineAmount(r.total, r.currency), align: 'end' },
+    { id: 'total', header: t(M.colTotal), cell: (r) => fmtMachineAmount(r.total, r.currency, tr), align: 'end' },
     { id: 'time', header: t(M.colTime), cell: (r) => formatClock(r.receivedAt) },
     { id: 'cashier', header: t(M.colCashier), cell: (r) => r.cashierId ?? '—' },
   ];
