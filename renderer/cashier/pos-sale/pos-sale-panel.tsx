@@ -140,7 +140,7 @@ export function PosSalePanel({ active }: { active: boolean }) {
             {ready !== null && (
               <>
                 <span className="preview__points" data-testid="pos-sale-points">
-                  {fmtPoints(ready.points, true)}
+                  {fmtPoints(ready.points, true, tr)}
                 </span>
                 <span className="preview__why">{ready.explanation}</span>
               </>
@@ -165,7 +165,7 @@ export function PosSalePanel({ active }: { active: boolean }) {
               onClick={() => void store.getState().award()}
               testId="pos-sale-award"
             >
-              {pos.awarding ? t(M.awarding) : ready !== null ? t(M.award, { points: fmtPoints(ready.points) }) : t(M.awardPlain)}
+              {pos.awarding ? t(M.awarding) : ready !== null ? t(M.award, { points: fmtPoints(ready.points, false, tr) }) : t(M.awardPlain)}
             </Button>
           )}
         </>

@@ -11,7 +11,8 @@ import type { RowDetail } from '../../../shared/ipc/schemas/till.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { STATE_LABEL_MESSAGES, isJournalState, isUnfinished } from '../../../shared/journal/states.ts';
 import { useCurrency, useManagerSession } from '../../app/context.tsx';
-import { formatCount, formatDateTime, formatLatency, formatPoints } from '../format.ts';
+import { formatCount, formatDateTime, formatLatency } from '../format.ts';
+import { fmtSigned } from '../../app/format.ts';
 import { Button, ErrorBanner, Facts, Field, Modal, StateChip, StatusLine, Table, type Column } from '../../ui/index.ts';
 import { useManagerData, useRowDetail } from '../use-manager-data.ts';
 import { journalRowColumns } from './row-columns.tsx';
@@ -178,7 +179,7 @@ function RowDetailBody() {
       <div className="mgr-detail-title">
         <span className="mgr-detail-kind">{kindLabel(row.kind, translate)}</span>
         <StateChip state={row.state} />
-        <span className={`mgr-detail-points num${row.amount < 0 ? ' neg' : ''}`}>{translate(M.pts, { points: formatPoints(row.amount, locale) })}</span>
+        <span className={`mgr-detail-points num${row.amount < 0 ? ' neg' : ''}`}>{translate(M.pts, { points: fmtSigned(row.amount, tr) })}</span>
       </div>
 
       <Facts
@@ -355,7 +356,7 @@ export function RelatedRows({ rows, onOpen, caption }: { rows: readonly JournalR
   return (
     <Table
       caption={caption}
-      columns={journalRowColumns(['recorded', 'kind', 'reference', 'points', 'state', 'open'], translate, tr.locale, onOpen)}
+      columns={journalRowColumns(['recorded', 'kind', 'reference', 'points', 'state', 'open'], translate, tr, onOpen)}
       rows={rows}
       rowKey={(r) => r.id}
       testId="row-related"
