@@ -3,11 +3,11 @@ import { formatCount, formatDateTime, formatIso, formatLatency } from './format.
 
 describe('times', () => {
   it('shows "—" for a missing or unreadable time', () => {
-    expect(formatDateTime(null)).toBe('—');
-    expect(formatDateTime(Number.NaN)).toBe('—');
-    expect(formatIso(null)).toBe('—');
-    expect(formatIso('not a date')).toBe('—');
-    expect(formatIso('2026-03-12T14:02:11Z')).toBe(formatDateTime(Date.UTC(2026, 2, 12, 14, 2, 11)));
+    expect(formatDateTime(null, 'en-US')).toBe('—');
+    expect(formatDateTime(Number.NaN, 'en-US')).toBe('—');
+    expect(formatIso(null, 'en-US')).toBe('—');
+    expect(formatIso('not a date', 'en-US')).toBe('—');
+    expect(formatIso('2026-03-12T14:02:11Z', 'en-US')).toBe(formatDateTime(Date.UTC(2026, 2, 12, 14, 2, 11), 'en-US'));
   });
 });
 

@@ -10,18 +10,18 @@ import { formatDateTime as dateTime, isoToMs } from '../../shared/time/date-form
 export { formatCount };
 
 /** Local date and time in the locale and the till's time zone; "—" for none. */
-export function formatDateTime(ms: number | null | undefined, locale?: string): string {
+export function formatDateTime(ms: number | null | undefined, locale: string): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
   return dateTime(ms, locale);
 }
 
 /** ISO date-time (from main) in local time; "—" for none. */
-export function formatIso(iso: string | null | undefined, locale?: string): string {
+export function formatIso(iso: string | null | undefined, locale: string): string {
   return formatDateTime(isoToMs(iso), locale);
 }
 
 /** "42 ms" in the locale's own unit words; "—" for none. */
-export function formatLatency(ms: number | null | undefined, locale?: string): string {
+export function formatLatency(ms: number | null | undefined, locale: string): string {
   if (ms === null || ms === undefined) return '—';
   return numberFormat(locale, { style: 'unit', unit: 'millisecond', unitDisplay: 'short', maximumFractionDigits: 0 }).format(ms);
 }
