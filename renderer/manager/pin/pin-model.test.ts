@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator } from '../../../shared/i18n/translator.ts';
+import { createTranslator, englishText } from '../../../shared/i18n/translator.ts';
 import { lockStateFixture } from '../../testing/fake-bridge.ts';
 import { lockoutText, newPinProblem, pinProblem, setupCodeProblem, verifyView } from './pin-model.ts';
 
@@ -19,7 +19,7 @@ describe('verifyView', () => {
 
 describe('lockout', () => {
   it('says when the lockout ends', () => {
-    expect(lockoutText(60_000)).toMatch(/^Too many wrong PINs\. Try again at .+\.$/);
+    expect(lockoutText(60_000, englishText, 'en-US')).toMatch(/^Too many wrong PINs\. Try again at .+\.$/);
   });
 });
 

@@ -49,7 +49,7 @@ export function verifyView(r: PinVerifyResult, t: Translate = englishText): Veri
   }
 }
 
-export function lockoutText(until: number, t: Translate = englishText, locale?: string): string {
+export function lockoutText(until: number, t: Translate, locale: string): string {
   return t(PIN_MESSAGES.lockout, { time: formatTime(until, locale) });
 }
 
