@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatMoney, formatMoneyMachine, minorDigits, parseMoney, parseMoneyMachine } from './money.ts';
 import type { MoneyErrorCode } from './money.ts';
+import { resolveFormatLocale, resolveLocale } from './i18n/locales.ts';
+import { createTranslator } from './i18n/translator.ts';
 
 const ok = (minor: number) => ({ ok: true, minor });
 const refused = (code: MoneyErrorCode): unknown => expect.objectContaining({ ok: false, code, message: expect.stringMatching(/^The amount .+\.$/) as unknown });
@@ -124,7 +126,7 @@ describe('parseMoney: what a cashier types', () => {
   it('ja-JP (JPY has no minor unit)', () => {
     expect(parse('¥1,980', 'ja-JP', 'JPY')).toEqual(ok(1980));
     expect(parse('￥1,980', 'ja-JP', 'JPY')).toEqual(ok(1980));
-    expect(parse('１９８０円', 'ja-JP', 'JPY').ok).toBe(false);
+    expect(parse('１９８０円', 'ja-JP', 'JPY')).toEqual(ok(1980));
     expect(parse('１９８０', 'ja-JP', 'JPY')).toEqual(ok(1980));
     expect(parse('1980', 'ja-JP', 'JPY')).toEqual(ok(1980));
     expect(parse('19.5', 'ja-JP', 'JPY')).toEqual(refused('too-many-decimals'));
@@ -238,5 +240,63 @@ describe('format → parse round-trips', () => {
       ),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('money in the till’s full locale, not its catalogue language', () => {
+  // What a till whose OS says `tag` formats and reads money in.
+  const tillLocale = (tag: string): string => createTranslator(resolveLocale(null, tag), resolveFormatLocale(null, tag)).locale;
+
+  it('es-MX writes 1,234.50 (es-ES writes 1234,50) though both read the es catalogue', () => {
+    expect(formatMoney(123450, 'MXN', tillLocale('es-MX'), { display: 'none' })).toBe('1,234.50');
+    expect(parse('1,234.50', tillLocale('es-MX'), 'MXN')).toEqual(ok(123450));
+    expect(parse('19.99', tillLocale('es-MX'), 'MXN')).toEqual(ok(1999));
+    expect(formatMoney(123450, 'EUR', tillLocale('es-ES'), { display: 'none' })).toBe('1234,50');
+    expect(parse('19,99', tillLocale('es-ES'), 'EUR')).toEqual(ok(1999));
+    expect(parse('1,234.50', tillLocale('es-ES'), 'EUR').ok).toBe(false);
+  });
+
+  it('de-CH writes 1’234.50 (de-DE writes 1.234,50)', () => {
+    expect(formatMoney(123450, 'CHF', tillLocale('de-CH'), { display: 'none' })).toMatch(/^1['’]234\.50$/);
+    expect(parse('1’234.50', tillLocale('de-CH'), 'CHF')).toEqual(ok(123450));
+    expect(parse('1.234,50', tillLocale('de-CH'), 'CHF').ok).toBe(false);
+    expect(formatMoney(123450, 'EUR', tillLocale('de-DE'), { display: 'none' })).toBe('1.234,50');
+    expect(parse('1.234,50', tillLocale('de-DE'), 'EUR')).toEqual(ok(123450));
+  });
+
+  it('fr-CH and en-IN keep their own separators with English messages', () => {
+    expect(formatMoney(123450, 'CHF', tillLocale('fr-CH'))).toMatch(/^1.234\.50\u00a0CHF$/);
+    expect(parse('1 234.50', tillLocale('fr-CH'), 'CHF')).toEqual(ok(123450));
+    expect(formatMoney(12345678, 'INR', tillLocale('en-IN'))).toBe('₹1,23,456.78');
+    expect(parse('1,23,456.78', tillLocale('en-IN'), 'INR')).toEqual(ok(12345678));
+  });
+});
+
+describe('unit words and signs a cashier in Japan, China or Taiwan types', () => {
+  it('takes the store currency’s own word or sign, before or after', () => {
+    expect(parse('1980円', 'ja-JP', 'JPY')).toEqual(ok(1980));
+    expect(parse('1,980 円', 'ja-JP', 'JPY')).toEqual(ok(1980));
+    expect(parse('¥1,980', 'ja-JP', 'JPY')).toEqual(ok(1980));
+    expect(parse('1980元', 'zh-CN', 'CNY')).toEqual(ok(198000));
+    expect(parse('人民币100', 'zh-CN', 'CNY')).toEqual(ok(10000));
+    expect(parse('¥1,980', 'zh-CN', 'CNY')).toEqual(ok(198000));
+    expect(parse('NT$100', 'zh-CN', 'TWD')).toEqual(ok(10000));
+    expect(parse('NT$100', 'zh-TW', 'TWD')).toEqual(ok(10000));
+    expect(parse('100元', 'zh-TW', 'TWD')).toEqual(ok(10000));
+  });
+
+  it('refuses another currency’s sign or word as the wrong currency, naming what was typed', () => {
+    expect(parseMoney('1980元', { locale: 'ja-JP', currency: 'JPY' })).toMatchObject({ ok: false, code: 'wrong-currency', sign: '元' });
+    expect(parseMoney('人民币100', { locale: 'ja-JP', currency: 'JPY' })).toMatchObject({ ok: false, code: 'wrong-currency', sign: '人民币' });
+    expect(parseMoney('1980円', { locale: 'zh-CN', currency: 'CNY' })).toMatchObject({ ok: false, code: 'wrong-currency', sign: '円' });
+    expect(parseMoney('NT$100', { locale: 'zh-CN', currency: 'CNY' })).toMatchObject({ ok: false, code: 'wrong-currency', sign: 'NT$' });
+    expect(parseMoney('€5', { locale: 'en-US', currency: 'USD' })).toMatchObject({ ok: false, code: 'wrong-currency', sign: '€' });
+  });
+
+  it('refuses the sign typed twice', () => {
+    expect(parse('¥¥1980', 'ja-JP', 'JPY')).toEqual(refused('repeated-sign'));
+    expect(parse('¥1980円', 'ja-JP', 'JPY')).toEqual(refused('repeated-sign'));
+    expect(parse('1980元元', 'zh-CN', 'CNY')).toEqual(refused('repeated-sign'));
+    expect(parse('$5$', 'en-US', 'USD')).toEqual(refused('repeated-sign'));
   });
 });

@@ -22,14 +22,16 @@ export type MoneyErrorCode =
   | 'misplaced-separator'
   | 'mixed-separators'
   | 'wrong-currency'
+  | 'repeated-sign'
   | 'too-large'
   | 'unknown-currency';
 
-export type MoneyParseResult = { ok: true; minor: number } | { ok: false; code: MoneyErrorCode; message: string };
+/** `sign`: for `wrong-currency`, the other currency's sign or word as typed ("元", "NT$"), when one was found. */
+export type MoneyParseResult = { ok: true; minor: number } | { ok: false; code: MoneyErrorCode; message: string; sign?: string };
 
 export interface MoneyParseOptions {
   currency: string;
-  /** BCP 47 locale the cashier types in; the machine parse ignores it. */
+  /** BCP 47 locale the cashier types in (required by `parseMoney`); the machine parse ignores it. */
   locale?: string;
   /** What the amount is, for the message ("The sale total must …"). Default "amount". */
   what?: string;
@@ -87,14 +89,15 @@ function amountFormat(currency: string, locale: string, display: 'symbol' | 'non
 }
 
 /** Minor units for people: "$1,234.50", "1.234,50 €", "￥1,980", in the locale's own digits. */
-export function formatMoney(minor: number, currency: string = DEFAULT_CURRENCY, locale: string = DEFAULT_MONEY_LOCALE, options: FormatMoneyOptions = {}): string {
+// Currency and locale have no defaults: a forgotten one would show a yen or dinar store dollar decimals.
+export function formatMoney(minor: number, currency: string, locale: string, options: FormatMoneyOptions = {}): string {
   // The exact decimal string goes to Intl, so no float ever rounds a large amount.
   const exact = formatMoneyMachine(minor, currency) as Intl.StringNumericLiteral;
   return amountFormat(currency, locale, options.display ?? 'symbol').format(exact);
 }
 
 /** The amount alone, the local way ("1,234.50", "1.234,50"): for a till with one currency. */
-export function formatAmount(minor: number, currency: string = DEFAULT_CURRENCY, locale: string = DEFAULT_MONEY_LOCALE): string {
+export function formatAmount(minor: number, currency: string, locale: string): string {
   return formatMoney(minor, currency, locale, { display: 'none' });
 }
 
@@ -193,7 +196,7 @@ function localeShape(locale: string, currency: string): LocaleShape {
   const digitFormat = new Intl.NumberFormat(locale, { useGrouping: false });
   const digits = new Map<string, string>();
   for (let i = 0; i <= 9; i += 1) digits.set(fold(digitFormat.format(i)), String(i));
-  const symbols = new Set<string>([currency]);
+  const symbols = new Set<string>([currency, ...(UNIT_WORDS[currency] ?? [])]);
   for (const l of [locale, 'en']) {
     for (const currencyDisplay of ['symbol', 'narrowSymbol', 'code'] as const) {
       for (const p of new Intl.NumberFormat(l, { style: 'currency', currency, currencyDisplay }).formatToParts(1)) {
@@ -238,12 +241,16 @@ const CONVENTIONAL = new Set(['.', ',']);
  * neither mark in this locale is a decimal mark, unless three digits follow (`1.234` in ar-KW
  * could still be a thousands group).
  */
-export function parseMoney(value: string, options: MoneyParseOptions): MoneyParseResult {
+export function parseMoney(value: string, options: MoneyParseOptions & { locale: string }): MoneyParseResult {
   const fail = failure(options);
   const known = currencyOk(options.currency);
   if (known !== null) return fail('unknown-currency', known);
   const currency = options.currency.toUpperCase();
-  const shape = localeShape(options.locale ?? DEFAULT_MONEY_LOCALE, currency);
+  const shape = localeShape(options.locale, currency);
+  const foreign = (rest: string): MoneyParseResult => {
+    const sign = otherCurrency(rest, currency);
+    return sign === null ? fail('not-a-number') : { ...fail('wrong-currency'), sign };
+  };
   let text = fold(value).trim();
   if (text === '') return fail('empty');
   let negative = false;
@@ -253,7 +260,8 @@ export function parseMoney(value: string, options: MoneyParseOptions): MoneyPars
   for (let round = 0; round < 2; round += 1) {
     const stripped = stripSymbol(text, shape.symbols);
     if (stripped !== null) {
-      if (symbol) return fail('not-a-number');
+      // "¥¥1980", "¥1980円": the currency said twice is a slip, not an amount to guess at.
+      if (symbol) return fail('repeated-sign');
       symbol = true;
       text = stripped;
     }
@@ -278,10 +286,10 @@ export function parseMoney(value: string, options: MoneyParseOptions): MoneyPars
     if (/^[0-9]/.test(text) && text.length > 1 && (shape.decimals.has(last) || CONVENTIONAL.has(last))) {
       text = text.slice(0, -1);
     } else {
-      return fail(otherCurrency(text) ? 'wrong-currency' : 'not-a-number');
+      return foreign(text);
     }
   }
-  if (/\p{Sc}|\p{L}/u.test(text)) return fail(otherCurrency(text) ? 'wrong-currency' : 'not-a-number');
+  if (/\p{Sc}|\p{L}/u.test(text)) return foreign(text);
   const seps = text.match(SEPARATOR) ?? [];
   const kinds = [...new Set(seps)];
   if (kinds.some((k) => !CONVENTIONAL.has(k) && !shape.decimals.has(k) && !shape.groups.has(k))) return fail('not-a-number');
@@ -324,14 +332,36 @@ export function parseMoney(value: string, options: MoneyParseOptions): MoneyPars
   return toMinor(negative, integer, tail, options);
 }
 
+/**
+ * How cashiers write a currency besides Intl's symbols: the unit words typed after the amount in
+ * Japan and China (`1980円`, `100元`, `人民币100`) and the prefixes for Taiwan and Hong Kong
+ * dollars (`NT$`, `HK$`), which Intl shows only in some locales. A word here is the store's own
+ * when it is listed under its currency, another currency's otherwise (元 is yuan, never yen).
+ */
+const UNIT_WORDS: Readonly<Record<string, readonly string[]>> = {
+  JPY: ['円'],
+  CNY: ['元', '人民币', '人民幣', 'RMB'],
+  TWD: ['元', '新台币', '新臺幣', '新台幣', 'NT$'],
+  HKD: ['元', '港元', '港币', '港幣', 'HK$'],
+  KRW: ['원'],
+};
+
 let isoCodes: Set<string> | null = null;
 
-/** A currency sign, or an ISO code other than the one asked for ("$5" in a euro store). */
-function otherCurrency(text: string): boolean {
-  if (/\p{Sc}/u.test(text)) return true;
+/** Another currency's sign, unit word or ISO code in the text ("$5" in a euro store, "元" in a yen one), or null. */
+function otherCurrency(text: string, currency: string): string | null {
+  const own = new Set(UNIT_WORDS[currency] ?? []);
+  const words = Object.values(UNIT_WORDS)
+    .flat()
+    .filter((w) => !own.has(w))
+    .sort((a, b) => b.length - a.length);
+  const word = words.find((w) => text.toUpperCase().includes(w.toUpperCase()));
+  if (word !== undefined) return word;
+  const sign = /\p{Sc}/u.exec(text);
+  if (sign !== null) return sign[0];
   isoCodes ??= new Set(Intl.supportedValuesOf('currency'));
   const codes = isoCodes;
-  return (text.match(/[A-Z]{3}/g) ?? []).some((c) => codes.has(c));
+  return (text.match(/[A-Z]{3}/g) ?? []).find((c) => codes.has(c) && c !== currency) ?? null;
 }
 
 /** Digit groups as this locale writes them, for money or for plain numbers. */
@@ -375,7 +405,7 @@ function example(currency: string, locale: string): string {
 
 function failure(options: MoneyParseOptions) {
   const what = options.what ?? 'amount';
-  return (code: MoneyErrorCode, detail?: string): MoneyParseResult => ({ ok: false, code, message: `The ${what} ${moneyErrorText(code, options, detail)}` });
+  return (code: MoneyErrorCode, detail?: string): MoneyParseResult & { ok: false } => ({ ok: false, code, message: `The ${what} ${moneyErrorText(code, options, detail)}` });
 }
 
 /** The English predicate for a code ("must be a plain number like 19.99."); i18n maps codes itself. */
@@ -401,6 +431,8 @@ function moneyErrorText(code: MoneyErrorCode, options: MoneyParseOptions, detail
       return `mixes decimal and thousands separators the wrong way round: type it like ${like}.`;
     case 'wrong-currency':
       return `must be in ${options.currency.toUpperCase()}: type the amount alone, like ${like}.`;
+    case 'repeated-sign':
+      return `has the currency sign twice: type it once or not at all, like ${like}.`;
     case 'too-large':
       return 'is too large.';
   }

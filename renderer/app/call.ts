@@ -89,7 +89,7 @@ export function errorText(error: CallError, translator: Translator): string {
   if (error.code === 'LOCKED') return translator.t(MESSAGES.locked);
   if (error.code !== 'INVALID_PAYLOAD') {
     if (error.localized !== undefined && translator.has(error.localized.messageId)) return translator.text(error.localized);
-    if (translator.locale !== SOURCE_LOCALE || error.message === GENERIC_ERROR) {
+    if (translator.language !== SOURCE_LOCALE || error.message === GENERIC_ERROR) {
       const code: ErrorCode = error.code === 'BRIDGE' ? 'INTERNAL' : error.code;
       return translator.t(ERROR_CODE_MESSAGES[code]);
     }

@@ -1,12 +1,13 @@
 /**
  * Numbers, points and "when" phrases as the cashier reads them, in the translator's language and
- * number format (money and dates: shared/money.ts, shared/time/). Without a translator: English.
+ * number format (money and dates: shared/money.ts, shared/time/). The translator is required, so
+ * nothing here falls back to English unnoticed.
  */
 import { defineMessages } from '@formatjs/intl';
 import { addDays, calendarDateAt } from '../../shared/time/business-day.ts';
 import { formatClock, formatDate } from '../../shared/time/date-format.ts';
 import { formatAmount, parseMoneyMachine } from '../../shared/money.ts';
-import { createTranslator, type LocalizedText, type Translator } from '../../shared/i18n/translator.ts';
+import type { LocalizedText, Translator } from '../../shared/i18n/translator.ts';
 import { formatCount, numberFormat } from '../../shared/i18n/number-format.ts';
 
 const MESSAGES = defineMessages({
@@ -16,29 +17,47 @@ const MESSAGES = defineMessages({
   onDateAt: { id: 'app.format.onDateAt', defaultMessage: 'on {date} at {time}', description: 'When something happened before yesterday; {date} a date, {time} a clock time' },
 });
 
-let english: Translator | null = null;
-function tr(t: Translator | undefined): Translator {
-  if (t !== undefined) return t;
-  english ??= createTranslator('en');
-  return english;
+/** A whole number with the locale's grouping ("4,950", "4.950"). */
+export function fmtInt(n: number, t: Translator): string {
+  return formatCount(n, t.locale);
 }
 
-export function fmtInt(n: number, t?: Translator): string {
-  return formatCount(n, tr(t).locale);
+/**
+ * The one signed number of points: "+120", "−40" (a real minus sign), "0", in the locale's digits
+ * and grouping. `signed` false: a minus only ("120", "−40").
+ */
+export function fmtSigned(n: number, t: Translator, signed = true): string {
+  return numberFormat(t.locale, { maximumFractionDigits: 0, signDisplay: signed ? 'exceptZero' : 'auto' })
+    .format(n)
+    .replace('-', '\u2212');
 }
 
-export function fmtPoints(n: number, signed = false, t?: Translator): string {
-  const sign = signed ? (n > 0 ? '+' : n < 0 ? '−' : '') : n < 0 ? '−' : '';
-  return tr(t).t(MESSAGES.points, { n: `${sign}${fmtInt(Math.abs(n), t)}` });
+/** "+1,200 pts", "−40 pts" (signed) or "1,200 pts", in the translator's words. */
+export function fmtPoints(n: number, signed: boolean, t: Translator): string {
+  return t.t(MESSAGES.points, { n: fmtSigned(n, t, signed) });
 }
 
-export function fmtMultiplier(m: number, t?: Translator): string {
-  return `×${numberFormat(tr(t).locale, { maximumFractionDigits: 2 }).format(m)}`;
+export function fmtMultiplier(m: number, t: Translator): string {
+  return `×${numberFormat(t.locale, { maximumFractionDigits: 2 }).format(m)}`;
+}
+
+/**
+ * The one duration for people, in the locale's unit words: "42 sec", "3 min", "1 hr 5 min";
+ * `exact` keeps the seconds under an hour ("4 min 5 sec", for a countdown).
+ */
+export function fmtDuration(ms: number, t: Translator, exact = false): string {
+  const unit = (n: number, u: 'second' | 'minute' | 'hour') => numberFormat(t.locale, { style: 'unit', unit: u, unitDisplay: 'short' }).format(n);
+  const s = Math.max(exact ? 0 : 1, exact ? Math.ceil(ms / 1000) : Math.round(ms / 1000));
+  if (s < 60) return unit(s, 'second');
+  if (exact && s < 3600) return s % 60 === 0 ? unit(s / 60, 'minute') : `${unit(Math.floor(s / 60), 'minute')} ${unit(s % 60, 'second')}`;
+  const m = exact ? Math.ceil(s / 60) : Math.round(s / 60);
+  if (m < 60) return unit(m, 'minute');
+  return m % 60 === 0 ? unit(m / 60, 'hour') : `${unit(Math.floor(m / 60), 'hour')} ${unit(m % 60, 'minute')}`;
 }
 
 /** "today at 14:02", "yesterday at 09:10", "on Mar 3, 2026 at 17:45" (calendar days, so DST days count right). */
-export function fmtWhen(ms: number, now: number = Date.now(), t?: Translator): string {
-  const x = tr(t);
+export function fmtWhen(ms: number, t: Translator, now: number = Date.now()): string {
+  const x = t;
   const today = calendarDateAt(now);
   const day = calendarDateAt(ms);
   const time = formatClock(ms, x.locale);
@@ -58,7 +77,7 @@ export function fmtExplanation(preview: { explanation: string; explanationLocali
 }
 
 /** A machine amount ("19.99", as the POS sends it) in its currency, as the cashier reads money; as sent if it does not parse. */
-export function fmtMachineAmount(text: string, currency: string): string {
+export function fmtMachineAmount(text: string, currency: string, t: Translator): string {
   const parsed = parseMoneyMachine(text, { currency });
-  return parsed.ok ? formatAmount(parsed.minor, currency) : text;
+  return parsed.ok ? formatAmount(parsed.minor, currency, t.locale) : text;
 }

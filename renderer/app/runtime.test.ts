@@ -202,6 +202,8 @@ describe('runtime language', () => {
     const stop = runtime.start(win as unknown as Window);
     await flush(20);
     expect(html).toEqual({ lang: 'de', dir: 'ltr' });
+    // Numbers in the full OS locale, text in its language.
+    expect(runtime.locale.getState().translator.locale).toBe('de-AT');
     const handled = runtime.handleScan('4006381333931', 'wedge');
     expect(handled).toEqual({ kind: 'error', message: 'Das ist ein Produkt-Barcode, kein Mitglieds- oder Coupon-Code.' });
     expect(runtime.feedback.getState().toasts[0]?.text).toBe('Das ist ein Produkt-Barcode, kein Mitglieds- oder Coupon-Code.');

@@ -376,7 +376,8 @@ export function createRuntime(given: TillBridge, options: RuntimeOptions = {}): 
       const showLanguage = (): void => {
         const tr = locale.getState().translator;
         if (doc?.documentElement === undefined) return;
-        doc.documentElement.lang = tr.locale;
+        // The language the text is in (a fr-CH till with English messages is lang="en"), not the number format.
+        doc.documentElement.lang = tr.language;
         doc.documentElement.dir = tr.dir;
       };
       showLanguage();

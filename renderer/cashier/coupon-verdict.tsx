@@ -79,7 +79,7 @@ function VerdictScreen({ check, onClose, onCheckNow }: { check: CouponCheck; onC
           : null;
   // Main's verdict comes with a catalogue message: said in the cashier's language. Without one (an
   // older main), English shows the engine's sentence and other languages a sentence of their own.
-  const english = tr.locale === SOURCE_LOCALE;
+  const english = tr.language === SOURCE_LOCALE;
   const at = check.redeemedByThisTillAt;
   const fromMain = check.phase === 'redeeming' ? null : reasonText(check, tr);
   const reason =

@@ -81,7 +81,7 @@ export function describeOutcome(view: OutcomeView, now: number = Date.now(), tra
         urgent: false,
       };
     case 'duplicate': {
-      const when = view.rowCreatedAt !== null ? fmtWhen(view.rowCreatedAt, now, tr) : t(M.earlier);
+      const when = view.rowCreatedAt !== null ? fmtWhen(view.rowCreatedAt, tr, now) : t(M.earlier);
       return {
         ...base,
         tone: 'warning',

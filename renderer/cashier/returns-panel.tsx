@@ -133,7 +133,7 @@ export function ReturnsPanel({ onClose }: { onClose: () => void }) {
               {t(M.sale, { sale: summary.posTxnId })}
               {summary.saleTotalMinor !== null && <> · {t(M.total, { amount: mainAmountText(summary.saleTotalMinor, cashierLocale) })}</>}
               {summary.award !== null && <> · {summary.award.memberId}</>}
-              {summary.award !== null && <> · {fmtWhen(summary.award.createdAt, undefined, tr)}</>}
+              {summary.award !== null && <> · {fmtWhen(summary.award.createdAt, tr)}</>}
             </p>
             <p className="returns__figures" data-testid="return-figures">
               <span>{t(M.awarded, { n: fmtInt(summary.awarded, tr) })}</span>

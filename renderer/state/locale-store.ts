@@ -10,7 +10,7 @@
  */
 import type { MessageDescriptor } from '@formatjs/intl';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { resolveLocale } from '../../shared/i18n/locales.ts';
+import { resolveFormatLocale, resolveLocale } from '../../shared/i18n/locales.ts';
 import { createTranslator, type MessageValues, type Translator } from '../../shared/i18n/translator.ts';
 
 export type Translate = (message: MessageDescriptor | string, values?: MessageValues) => string;
@@ -25,10 +25,13 @@ export type LocaleStore = StoreApi<LocaleState>;
 
 export function createLocaleStore(osLocale: () => string | null): LocaleStore {
   return createStore<LocaleState>()((set, get) => ({
-    translator: createTranslator(resolveLocale(null, osLocale())),
+    translator: createTranslator(resolveLocale(null, osLocale()), resolveFormatLocale(null, osLocale())),
     apply(language) {
-      const locale = resolveLocale(language, osLocale());
-      if (locale !== get().translator.locale) set({ translator: createTranslator(locale) });
+      // The catalogue language and the formatting locale are resolved apart: es-MX reads es messages, es-MX numbers.
+      const catalogue = resolveLocale(language, osLocale());
+      const format = resolveFormatLocale(language, osLocale());
+      const now = get().translator;
+      if (catalogue !== now.language || format !== now.locale) set({ translator: createTranslator(catalogue, format) });
     },
   }));
 }

@@ -29,6 +29,16 @@ const M = defineMessages({
   misplaced: { id: 'cashier.money.misplaced', defaultMessage: 'A separator is in the wrong place. Type it like {example}.', description: 'Thousands separators in wrong positions' },
   mixed: { id: 'cashier.money.mixed', defaultMessage: 'The separators do not match this till’s format. Type it like {example}.', description: 'Decimal and thousands marks mixed up' },
   wrongCurrency: { id: 'cashier.money.wrongCurrency', defaultMessage: 'This till takes {currency} only.', description: 'Another currency sign typed' },
+  wrongCurrencySign: {
+    id: 'cashier.money.wrongCurrencySign',
+    defaultMessage: '“{sign}” is not {currency}. This till takes {currency} only: type it like {example}.',
+    description: 'Another currency’s sign or unit word typed (e.g. 元 in a yen store); {sign} as typed, {currency} the ISO code, {example} a sample amount',
+  },
+  repeatedSign: {
+    id: 'cashier.money.repeatedSign',
+    defaultMessage: 'The currency sign is there twice. Type it once, or just the number, like {example}.',
+    description: 'The store’s currency sign or unit word typed twice (e.g. ¥1980円); {example} a sample amount',
+  },
   tooLarge: { id: 'cashier.money.tooLarge', defaultMessage: 'The amount must be at most {max}.', description: 'Amount over the limit; {max} is formatted money' },
   unknownCurrency: { id: 'cashier.money.unknownCurrency', defaultMessage: 'The till’s currency {currency} is not known. Call a manager.', description: 'Currency setting unusable' },
 });
@@ -54,7 +64,9 @@ export function readAmount(text: string, kind: AmountKind, ctx: MoneyContext, t:
       case 'mixed-separators':
         return say(t(M.mixed, { example: example() }));
       case 'wrong-currency':
-        return say(t(M.wrongCurrency, { currency: ctx.currency }));
+        return say(parsed.sign !== undefined ? t(M.wrongCurrencySign, { sign: parsed.sign, currency: ctx.currency, example: example() }) : t(M.wrongCurrency, { currency: ctx.currency }));
+      case 'repeated-sign':
+        return say(t(M.repeatedSign, { example: example() }));
       case 'too-large':
         return say(t(M.tooLarge, { max: formatMoney(SALE_TOTAL_MAX * 10 ** minorDigits(ctx.currency), ctx.currency, ctx.locale) }));
       case 'unknown-currency':

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatMoneyMachine } from '../money.ts';
+import { createTranslator } from '../i18n/translator.ts';
 import { earnRuleSchema, parseSaleAmount, previewPoints, proportionalClawback, type EarnRule } from './earn-rule.ts';
 
 const rule = (over: Partial<EarnRule> = {}): EarnRule => ({ pointsPerUnit: 10, rounding: 'floor', applyTierMultiplier: false, ...over });
@@ -87,7 +88,7 @@ describe('previewPoints', () => {
     for (const m of [0, -1, Number.NaN, 1000]) expect(previewPoints({ saleTotal: 1, rule: tiered, tierMultiplier: m })).toMatchObject({ ok: false });
     const big = previewPoints({ saleTotal: '1000000', rule: rule({ pointsPerUnit: 2 }) });
     expect(big).toMatchObject({ ok: false });
-    expect(!big.ok && big.message).toMatch(/more than 1000000 points/);
+    expect(!big.ok && big.message).toMatch(/more than 1,000,000 points/);
   });
 
   it('accepts zero', () => {
@@ -233,5 +234,24 @@ describe('parseSaleAmount', () => {
     expect(parseSaleAmount('1000000.01', 'sale total')).toMatchObject({ ok: false, code: 'too-large', message: 'The sale total must be at most 1,000,000.' });
     expect(parseSaleAmount('1000000', 'sale total', 'JPY')).toEqual({ ok: true, minor: 1_000_000 });
     expect(parseSaleAmount('1000001', 'sale total', 'JPY')).toMatchObject({ ok: false, code: 'too-large' });
+  });
+
+  it('says the limit to people through the catalogue, in their own number format', () => {
+    const r = parseSaleAmount('1000000.01', 'sale total');
+    expect(r).toMatchObject({ ok: false, localized: { messageId: 'earn.saleTooLarge', values: { what: 'saleTotal', max: 1_000_000 } } });
+    if (r.ok || r.localized === undefined) throw new Error('expected a localized refusal');
+    expect(createTranslator('de', 'de-DE').text(r.localized)).toBe('Der Verkaufsbetrag darf höchstens 1.000.000 sein.');
+    expect(createTranslator('es', 'es-MX').text(r.localized)).toBe('El total de la venta debe ser como máximo 1,000,000.');
+  });
+});
+
+describe('previewPoints refusals for people', () => {
+  it('come with a catalogue id, not only English', () => {
+    const r = previewPoints({ saleTotal: '19.99', rule: { pointsPerUnit: 20_000, rounding: 'floor', applyTierMultiplier: false } });
+    expect(r).toMatchObject({ ok: false, localized: { messageId: 'earn.ruleInvalid', values: { max: 10_000 } } });
+    if (r.ok || r.localized === undefined) throw new Error('expected a localized refusal');
+    expect(createTranslator('de', 'de-DE').text(r.localized)).toContain('10.000');
+    const big = previewPoints({ saleTotal: '1000000', rule: { pointsPerUnit: 10_000, rounding: 'floor', applyTierMultiplier: false } });
+    expect(big).toMatchObject({ ok: false, localized: { messageId: 'earn.tooManyPoints' } });
   });
 });

@@ -5,12 +5,49 @@
  * from the number's shortest decimal form), so 19.99 × 10 points/unit is 199.9, never
  * 199.89999999999998, and the rounding mode decides the last point, not float noise.
  */
+import { defineMessages } from '@formatjs/intl';
 import { z } from 'zod';
 import { AMOUNT_MAX } from '../api/schemas.ts';
+import { SOURCE_LOCALE } from '../i18n/locales.ts';
+import { formatCount } from '../i18n/number-format.ts';
+import { englishText, localize, type LocalizedText } from '../i18n/translator.ts';
 import { DEFAULT_CURRENCY, minorDigits, parseMoneyMachine } from '../money.ts';
 import type { MoneyErrorCode } from '../money.ts';
 
 export const SALE_TOTAL_MAX = 1_000_000;
+
+/**
+ * Why points cannot be worked out, for people (the manager's earn-rule example, the cashier's
+ * refusal). Each failure also keeps an English `message` for logs, the CLI and the POS link.
+ */
+export const EARN_MESSAGES = defineMessages({
+  ruleInvalid: {
+    id: 'earn.ruleInvalid',
+    defaultMessage: 'The earning rule is not valid: points per unit from 0 to {max, number}, at most 4 decimals, and a rounding.',
+    description: 'The earn rule in the settings cannot be used; {max} is the largest points per unit',
+  },
+  tierMultiplier: {
+    id: 'earn.tierMultiplier',
+    defaultMessage: 'The tier multiplier must be above 0 and at most {max, number}.',
+    description: 'The member tier’s multiplier is out of range; {max} the largest allowed',
+  },
+  unusableNumber: { id: 'earn.unusableNumber', defaultMessage: 'The earning rule has a number the till cannot use.', description: 'The earn rule has a number that cannot be computed with' },
+  tooManyPoints: {
+    id: 'earn.tooManyPoints',
+    defaultMessage: 'This sale would earn more than {max, number} points; check the sale total.',
+    description: 'The points for a sale are over the limit; {max} is the limit',
+  },
+  saleTooLarge: {
+    id: 'earn.saleTooLarge',
+    defaultMessage: '{what, select, saleTotal {The sale total} returned {The returned amount} other {The amount}} must be at most {max, number}.',
+    description: 'A sale or returned amount over the limit; {max} is the limit in whole currency units',
+  },
+});
+
+/** A failure with its English `message` (logs, CLI, POS link) and the same thing for people. */
+function refusal(message: (typeof EARN_MESSAGES)[keyof typeof EARN_MESSAGES], values?: Record<string, string | number>): { ok: false; message: string; localized: LocalizedText } {
+  return { ok: false, message: englishText(message, values), localized: localize(message, values) };
+}
 export const POINTS_PER_UNIT_MAX = 10_000;
 export const TIER_MULTIPLIER_MAX = 100;
 
@@ -52,11 +89,11 @@ export type PreviewResult =
         tierApplied: boolean;
       };
     }
-  | { ok: false; message: string };
+  | { ok: false; message: string; localized?: LocalizedText };
 
 export function previewPoints(input: PreviewInput): PreviewResult {
   const rule = earnRuleSchema.safeParse(input.rule);
-  if (!rule.success) return { ok: false, message: `The earning rule is invalid: ${rule.error.issues[0]?.message ?? 'unknown problem'}.` };
+  if (!rule.success) return refusal(EARN_MESSAGES.ruleInvalid, { max: POINTS_PER_UNIT_MAX });
   const currency = input.currency ?? DEFAULT_CURRENCY;
   const sale = parseSaleAmount(input.saleTotal, 'sale total', currency);
   if (!sale.ok) return sale;
@@ -67,19 +104,19 @@ export function previewPoints(input: PreviewInput): PreviewResult {
   if (rule.data.applyTierMultiplier && input.tierMultiplier !== undefined) {
     const m = input.tierMultiplier;
     if (typeof m !== 'number' || !Number.isFinite(m) || m <= 0 || m > TIER_MULTIPLIER_MAX) {
-      return { ok: false, message: `The tier multiplier must be a number above 0 and at most ${TIER_MULTIPLIER_MAX}.` };
+      return refusal(EARN_MESSAGES.tierMultiplier, { max: TIER_MULTIPLIER_MAX });
     }
     mult = toFraction(m);
     tierApplied = true;
   }
-  if (ppu === null || mult === null) return { ok: false, message: 'The earning rule has a number the till cannot use.' };
+  if (ppu === null || mult === null) return refusal(EARN_MESSAGES.unusableNumber);
 
   // Points are earned per whole currency unit, so the minor units are divided out exactly.
   const base: Fraction = { num: BigInt(sale.minor) * ppu.num, den: 10n ** BigInt(minorDigits(currency)) * ppu.den };
   const exact: Fraction = { num: base.num * mult.num, den: base.den * mult.den };
   const points = roundFraction(exact, rule.data.rounding);
   if (points > BigInt(AMOUNT_MAX)) {
-    return { ok: false, message: `This sale would earn more than ${AMOUNT_MAX} points; check the sale total.` };
+    return refusal(EARN_MESSAGES.tooManyPoints, { max: AMOUNT_MAX });
   }
   return {
     ok: true,
@@ -145,14 +182,18 @@ export function proportionalClawback(input: ClawbackInput): ClawbackResult {
   };
 }
 
-export type SaleAmountResult = { ok: true; minor: number } | { ok: false; code: MoneyErrorCode; message: string };
+/** `localized`: for people, when the earn rule's own limit refused the amount. */
+export type SaleAmountResult = { ok: true; minor: number } | { ok: false; code: MoneyErrorCode; message: string; localized?: LocalizedText };
 
 /** A sale or returned amount ("19.99", dot decimal, as the API and POS send it) → minor units, at most SALE_TOTAL_MAX. */
 export function parseSaleAmount(value: unknown, what = 'amount', currency = DEFAULT_CURRENCY): SaleAmountResult {
   const money = parseMoneyMachine(value, { currency, what });
   if (!money.ok) return money;
   if (money.minor > SALE_TOTAL_MAX * 10 ** minorDigits(currency)) {
-    return { ok: false, code: 'too-large', message: `The ${what} must be at most ${SALE_TOTAL_MAX.toLocaleString('en-US')}.` };
+    const which = what === 'sale total' ? 'saleTotal' : what === 'returned amount' ? 'returned' : 'other';
+    const localized = localize(EARN_MESSAGES.saleTooLarge, { what: which, max: SALE_TOTAL_MAX });
+    // The English line (logs, CLI, POS link) keeps the caller's own name for the amount ("--total", "amount of line 2").
+    return { ok: false, code: 'too-large', message: `The ${what} must be at most ${formatCount(SALE_TOTAL_MAX, SOURCE_LOCALE)}.`, localized };
   }
   return money;
 }

@@ -53,9 +53,34 @@ export function matchLocale(tag: string | null | undefined): string | null {
   return SUPPORTED_LOCALES.find((l) => l === loc.language && !PSEUDO_LOCALES.includes(l)) ?? null;
 }
 
-/** Setting → OS locale → English. `setting` null means "follow the OS". */
+/** The catalogue language: setting → OS locale → English. `setting` null means "follow the OS". */
 export function resolveLocale(setting: string | null | undefined, osLocale: string | null | undefined): string {
   return matchLocale(setting) ?? matchLocale(osLocale) ?? SOURCE_LOCALE;
+}
+
+/** A well-formed BCP 47 tag in canonical form (`de_CH` → `de-CH`), else null. */
+function canonicalTag(tag: string | null | undefined): string | null {
+  if (typeof tag !== 'string' || tag.trim() === '') return null;
+  try {
+    return new Intl.Locale(tag.trim().replace(/_/g, '-')).toString();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The locale numbers, money and dates are written in: the full tag, never cut to the catalogue
+ * language. A Mexican till reads `1,234.50` and a Swiss one `1’234.50` although their messages
+ * come from the es and de catalogues. Following the OS: the OS tag itself (`fr-CH` too, though
+ * its messages are English). With a language set: the OS tag when it is that language
+ * (`de` + `de-CH` → `de-CH`), else the language's own tag.
+ */
+export function resolveFormatLocale(setting: string | null | undefined, osLocale: string | null | undefined): string {
+  const language = resolveLocale(setting, osLocale);
+  if (PSEUDO_LOCALES.includes(language)) return language;
+  const os = canonicalTag(osLocale);
+  if (matchLocale(setting) === null) return os ?? language;
+  return os !== null && matchLocale(os) === language ? os : language;
 }
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);

@@ -17,6 +17,6 @@ export function numberFormat(locale: string | undefined, options: Intl.NumberFor
 }
 
 /** A whole number with the locale's grouping ("4,950", "4.950"). */
-export function formatCount(n: number, locale?: string): string {
+export function formatCount(n: number, locale: string): string {
   return numberFormat(locale, { maximumFractionDigits: 0 }).format(n);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dir, matchLocale, resolveLocale } from './locales.ts';
+import { dir, matchLocale, resolveFormatLocale, resolveLocale } from './locales.ts';
 import { createTranslator, englishText } from './translator.ts';
 import { SCAN_MESSAGES } from '../scan/scan-messages.ts';
 
@@ -9,6 +9,20 @@ describe('locale resolution', () => {
     expect(resolveLocale(null, 'es-MX')).toBe('es');
     expect(resolveLocale(null, 'fr-FR')).toBe('en');
     expect(resolveLocale('xx-nonsense-!', null)).toBe('en');
+  });
+
+  it('keeps the full tag for formatting while the catalogue falls back to the nearest language', () => {
+    expect(resolveLocale(null, 'es-MX')).toBe('es');
+    expect(resolveFormatLocale(null, 'es-MX')).toBe('es-MX');
+    expect(resolveFormatLocale(null, 'de_CH')).toBe('de-CH');
+    expect(resolveFormatLocale(null, 'fr-CH')).toBe('fr-CH');
+    expect(resolveFormatLocale(null, 'es-ES')).toBe('es-ES');
+    // A language set by the manager keeps the OS region when it is the same language, not otherwise.
+    expect(resolveFormatLocale('de', 'de-CH')).toBe('de-CH');
+    expect(resolveFormatLocale('de', 'es-MX')).toBe('de');
+    expect(resolveFormatLocale('en-XA', 'de-CH')).toBe('en-XA');
+    expect(resolveFormatLocale(null, null)).toBe('en');
+    expect(resolveFormatLocale(null, 'not a tag!')).toBe('en');
   });
 
   it('maps regional and script tags onto what ships, and never Traditional Chinese onto zh-CN', () => {
@@ -33,6 +47,18 @@ describe('createTranslator', () => {
     expect(de.t('card.error.staleAward', { minutes: 1 })).toContain('1 Minute;');
     expect(de.t('card.error.staleAward', { minutes: 5 })).toContain('5 Minuten');
     expect(createTranslator('zh-CN').t(SCAN_MESSAGES.host_not_allowed, { host: 'evil.example' })).toBe('此链接来自 evil.example，不是您的 SocialHub 门户。');
+  });
+
+  it('formats numbers in the full locale and reads messages from the catalogue language', () => {
+    const mx = createTranslator('es', 'es-MX');
+    expect(mx.language).toBe('es');
+    expect(mx.locale).toBe('es-MX');
+    expect(mx.t('manager.adjust.outcome.doneBalance', { balance: 12345 })).toBe('Hecho. Nuevo saldo: 12,345 puntos.');
+    expect(createTranslator('es', 'es-ES').t('manager.adjust.outcome.doneBalance', { balance: 12345 })).toBe('Hecho. Nuevo saldo: 12.345 puntos.');
+    // English messages on a fr-CH till keep English plural rules (French would say "0 minute").
+    const frCH = createTranslator('en', 'fr-CH');
+    expect(frCH.locale).toBe('fr-CH');
+    expect(frCH.t('card.error.staleAward', { minutes: 0 })).toContain('0 minutes');
   });
 
   it('renders a message main sent by id and values', () => {

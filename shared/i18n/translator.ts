@@ -15,6 +15,12 @@ export interface LocalizedText {
 }
 
 export interface Translator {
+  /** The catalogue the messages come from (`es`, `de`, `zh-CN`, `en`). */
+  readonly language: string;
+  /**
+   * The full BCP 47 tag numbers, money and dates are formatted in (`es-MX`, `de-CH`): what the
+   * till was set up for, not cut to the catalogue language.
+   */
   readonly locale: string;
   readonly dir: 'ltr' | 'rtl';
   readonly intl: IntlShape<string>;
@@ -36,12 +42,17 @@ export function mergedMessages(locale: string): Record<string, string> {
   return locale === SOURCE_LOCALE ? enMessages : { ...enMessages, ...messagesOf(locale) };
 }
 
-export function createTranslator(locale: string): Translator {
+/** `formatLocale`: the tag to format numbers, money and dates in; left out, the catalogue language. */
+export function createTranslator(locale: string, formatLocale?: string): Translator {
   const effective = SUPPORTED_LOCALES.includes(locale) ? locale : SOURCE_LOCALE;
   const messages = mergedMessages(effective);
+  const format = validTag(formatLocale) ?? effective;
+  // Plural arms follow the catalogue's language, so a region only joins it when it is the same
+  // language (es + es-MX); English messages on a fr-CH till keep English plurals.
+  const messageLocale = sameLanguage(format, effective) ? format : effective;
   const intl = createIntl<string>(
     {
-      locale: effective,
+      locale: messageLocale,
       defaultLocale: SOURCE_LOCALE,
       messages,
       // A missing message already falls back to English above; a broken one is caught by the
@@ -55,7 +66,8 @@ export function createTranslator(locale: string): Translator {
     return intl.formatMessage(descriptor, values as Record<string, string | number>);
   };
   return {
-    locale: effective,
+    language: effective,
+    locale: format,
     dir: dir(effective),
     intl,
     messages,
@@ -63,6 +75,19 @@ export function createTranslator(locale: string): Translator {
     text: (localized) => t(localized.messageId, localized.values),
     has: (id) => id in messages,
   };
+}
+
+function validTag(tag: string | undefined): string | null {
+  if (tag === undefined) return null;
+  try {
+    return new Intl.Locale(tag).toString();
+  } catch {
+    return null;
+  }
+}
+
+function sameLanguage(a: string, b: string): boolean {
+  return new Intl.Locale(a).language === new Intl.Locale(b).language;
 }
 
 let english: Translator | null = null;

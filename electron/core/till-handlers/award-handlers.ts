@@ -6,7 +6,7 @@
  */
 import { defineMessages } from '@formatjs/intl';
 import { parseSaleAmount, previewPoints } from '../../../shared/earn/earn-rule.ts';
-import { englishText, localize } from '../../../shared/i18n/translator.ts';
+import { englishText, localize, type LocalizedText } from '../../../shared/i18n/translator.ts';
 import type { EarnRule } from '../../../shared/earn/earn-rule.ts';
 import { IpcError } from '../../../shared/ipc/envelope.ts';
 import type { InvokeContract } from '../../../shared/ipc/contract.ts';
@@ -37,27 +37,29 @@ const MESSAGES = defineMessages({
   noPoints: { id: 'till.award.noPoints', defaultMessage: 'This sale earns no points: the total is below what the earn rule counts.', description: 'Award refused: zero points' },
 });
 
-function amountRefusal(message: string, code: string, what: string): IpcError {
+function amountRefusal(refused: { message: string; code: string; localized?: LocalizedText }, what: string): IpcError {
+  // The earn rule's own limit says what the limit is; any other refusal is named by its code.
+  if (refused.localized !== undefined) return new IpcError('AMOUNT_INVALID', refused.message, undefined, refused.localized);
   // ICU select keys are plain words: 'too-many-decimals' → 'tooManyDecimals'.
-  const key = code.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
-  return new IpcError('AMOUNT_INVALID', message, undefined, localize(MESSAGES.amount, { what: what === 'sale total' ? 'saleTotal' : 'returned', code: key }));
+  const key = refused.code.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+  return new IpcError('AMOUNT_INVALID', refused.message, undefined, localize(MESSAGES.amount, { what: what === 'sale total' ? 'saleTotal' : 'returned', code: key }));
 }
 
 /** Sale total (as typed) → minor units of the store's currency, or AMOUNT_INVALID with the earn rule's own wording. */
 export function parseAmount(text: string, what: string, currency: string): number {
   const money = parseSaleAmount(text, what, currency);
-  if (!money.ok) throw amountRefusal(money.message, money.code, what);
+  if (!money.ok) throw amountRefusal(money, what);
   return money.minor;
 }
 
 /** `currency`: the sale's: the store's for a typed sale, the POS sale's own (always the store's too). */
 export function earnPreview(rule: EarnRule, saleTotal: string, card: ShownCard, currency: string): EarnPreview {
   const money = parseSaleAmount(saleTotal, 'sale total', currency);
-  if (!money.ok) throw amountRefusal(money.message, money.code, 'sale total');
+  if (!money.ok) throw amountRefusal(money, 'sale total');
   const saleTotalMinor = money.minor;
   const amount = formatMoneyMachine(saleTotalMinor, currency);
   const result = previewPoints({ saleTotal: amount, rule, tierMultiplier: card.tierMultiplier, currency });
-  if (!result.ok) throw new IpcError('AMOUNT_INVALID', result.message, undefined, localize(MESSAGES.earnFailed));
+  if (!result.ok) throw new IpcError('AMOUNT_INVALID', result.message, undefined, result.localized ?? localize(MESSAGES.earnFailed));
   const { base, multiplier, tierApplied } = result.breakdown;
   const values = { amount, perUnit: rule.pointsPerUnit, tierApplied: tierApplied ? 'yes' : 'no', multiplier, tierName: card.tierName, points: result.points };
   return {

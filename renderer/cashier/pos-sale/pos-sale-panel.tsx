@@ -93,7 +93,7 @@ export function PosSalePanel({ active }: { active: boolean }) {
 
   if (pos.current === null) return null;
   const { sale } = pos.current;
-  const total = fmtMachineAmount(sale.total, sale.currency);
+  const total = fmtMachineAmount(sale.total, sale.currency, tr);
   const titleValues = { sale: sale.posTxnId, total };
   const blocker = awardBlocker(member);
   const cardHint = member.phase === 'idle' ? M.scanMember : member.phase === 'loading' ? M.cardLoading : blocker !== null ? M.cardProblem : null;
@@ -115,7 +115,7 @@ export function PosSalePanel({ active }: { active: boolean }) {
         <Field label={t(M.txn)} hint={t(M.fromPos)} value={sale.posTxnId} onValue={() => undefined} readOnly testId="pos-sale-txn" />
         <Field label={t(M.total)} value={total} onValue={() => undefined} readOnly testId="pos-sale-total" />
       </div>
-      {sale.earnBase !== sale.total && <p className="pos-sale__note">{t(M.earnBase, { amount: fmtMachineAmount(sale.earnBase, sale.currency) })}</p>}
+      {sale.earnBase !== sale.total && <p className="pos-sale__note">{t(M.earnBase, { amount: fmtMachineAmount(sale.earnBase, sale.currency, tr) })}</p>}
 
       {waiting && pos.nudge && (
         <p className="banner banner--warn pos-sale__nudge" role="alert" data-testid="pos-sale-nudge">
@@ -140,7 +140,7 @@ export function PosSalePanel({ active }: { active: boolean }) {
             {ready !== null && (
               <>
                 <span className="preview__points" data-testid="pos-sale-points">
-                  {fmtPoints(ready.points, true)}
+                  {fmtPoints(ready.points, true, tr)}
                 </span>
                 <span className="preview__why">{fmtExplanation(ready, sale.currency, tr)}</span>
               </>
@@ -165,7 +165,7 @@ export function PosSalePanel({ active }: { active: boolean }) {
               onClick={() => void store.getState().award()}
               testId="pos-sale-award"
             >
-              {pos.awarding ? t(M.awarding) : ready !== null ? t(M.award, { points: fmtPoints(ready.points) }) : t(M.awardPlain)}
+              {pos.awarding ? t(M.awarding) : ready !== null ? t(M.award, { points: fmtPoints(ready.points, false, tr) }) : t(M.awardPlain)}
             </Button>
           )}
         </>

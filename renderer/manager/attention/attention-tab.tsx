@@ -5,7 +5,8 @@
  */
 import { useEffect, useState } from 'react';
 import { defineMessage, defineMessages } from '@formatjs/intl';
-import { formatDateTime, formatPoints } from '../format.ts';
+import { formatDateTime } from '../format.ts';
+import { fmtSigned } from '../../app/format.ts';
 import { Button, ErrorBanner, Field, StateChip, StatusLine, Table } from '../../ui/index.ts';
 import { journalRowColumns } from '../transactions/row-columns.tsx';
 import { useAttention, useManagerData, useOpenRow } from '../use-manager-data.ts';
@@ -122,7 +123,7 @@ function NeedsAttention() {
           <p data-testid="attention-total">{t(TOTAL, { count: total, shown: rows.length, more: total > rows.length ? 'yes' : 'no' })}</p>
           <Table
             caption={t(M.caption)}
-            columns={journalRowColumns(['recorded', 'kind', 'member', 'reference', 'points', 'state', 'lastError', 'open'], translate, tr.locale, openRow)}
+            columns={journalRowColumns(['recorded', 'kind', 'member', 'reference', 'points', 'state', 'lastError', 'open'], translate, tr, openRow)}
             rows={rows}
             rowKey={(r) => r.id}
             rowTestId="attention-row"
@@ -206,7 +207,7 @@ function ExceptionCard({ item }: { item: ExceptionItem }) {
         {t(RETURN_HEADING, { ret: c.returnId ?? `#${c.id}`, sale: c.posTxnId ?? '—', member: c.memberId })}
       </h3>
       <p>
-        {t(CLAWED, { when: formatDateTime(c.createdAt, tr.locale), points: formatPoints(c.amount, tr.locale) })} <StateChip state={c.state} />{' '}
+        {t(CLAWED, { when: formatDateTime(c.createdAt, tr.locale), points: fmtSigned(c.amount, tr) })} <StateChip state={c.state} />{' '}
         <Button variant="link" onClick={() => openRow(c.id)}>
           {t(OPEN_RETURN, { id: String(c.id) })}
         </Button>

@@ -17,7 +17,8 @@ import { PIN_MAX_DIGITS, PIN_MIN_DIGITS } from '../../../shared/ipc/schemas/pin.
 import { useManagerSession, useRuntime } from '../../app/context.tsx';
 import { useManagerData, usePinGate } from '../use-manager-data.ts';
 import { Button, Field, type FieldIds } from '../../ui/index.ts';
-import { countdown, lockoutText } from './pin-model.ts';
+import { lockoutText } from './pin-model.ts';
+import { fmtDuration } from '../../app/format.ts';
 import { useT, useTranslator } from '../../app/translate.tsx';
 
 const M = defineMessages({
@@ -26,7 +27,7 @@ const M = defineMessages({
   keypad: { id: 'manager.pin.keypad', defaultMessage: 'PIN keypad', description: 'PIN gate: label of the on-screen keypad' },
   clearPin: { id: 'manager.pin.clearPin', defaultMessage: 'Clear PIN', description: 'PIN gate keypad: the C key' },
   deleteDigit: { id: 'manager.pin.deleteDigit', defaultMessage: 'Delete last digit', description: 'PIN gate keypad: the backspace key' },
-  left: { id: 'manager.pin.left', defaultMessage: '{time} left', description: 'PIN gate: lockout countdown, time like 4:05' },
+  left: { id: 'manager.pin.left', defaultMessage: '{time} left', description: 'PIN gate: lockout countdown; {time} a duration like "4 min 5 sec"' },
   checking: { id: 'manager.pin.checking', defaultMessage: 'Checking…', description: 'PIN gate: unlock button while checking' },
   unlock: { id: 'manager.pin.unlock', defaultMessage: 'Unlock', description: 'PIN gate: unlock button' },
   cancel: { id: 'manager.pin.cancel', defaultMessage: 'Cancel', description: 'PIN gate: leave the console' },
@@ -211,7 +212,7 @@ function VerifyPin({ onCancel, onForgot }: { onCancel: () => void; onForgot: () 
       {locked && lockedUntil !== null && (
         // Outside the alert: a live region that changed every second would talk over everything.
         <p className="mgr-hint" data-testid="pin-countdown">
-          {t(M.left, { time: countdown(lockedUntil - now) })}
+          {t(M.left, { time: fmtDuration(lockedUntil - now, tr, true) })}
         </p>
       )}
       <div className="mgr-row-gap">

@@ -4,7 +4,8 @@ import type { PosLinkShare, PosLinkStatus } from '../../../shared/ipc/schemas/po
 import type { SettingsPatch } from '../../../shared/ipc/schemas/settings.ts';
 import { createSettingsStore } from '../../state/settings-store.ts';
 import { createFakeBridge, fail, flush, ok, settingsFixture } from '../../testing/fake-bridge.ts';
-import { createPosLinkAdminStore, wholeNumberIn } from './pos-link-store.ts';
+import { createTranslator } from '../../../shared/i18n/translator.ts';
+import { createPosLinkAdminStore, shareText, wholeNumberIn } from './pos-link-store.ts';
 
 function status(overrides: Partial<PosLinkStatus> = {}): PosLinkStatus {
   return { enabled: false, port: 8787, listening: null, error: null, token: { configured: false, mask: null, createdAt: null }, ...overrides };
@@ -185,5 +186,14 @@ describe('POS link manager store', () => {
     expect(wholeNumberIn('4', 5, 600)).toBeNull();
     expect(wholeNumberIn('4.5', 1, 600)).toBeNull();
     expect(wholeNumberIn('', 1, 600)).toBeNull();
+  });
+});
+
+describe('shareText', () => {
+  it('writes the share as a percentage in the manager’s locale, not a hand-made "80%"', () => {
+    expect(shareText(0.8, createTranslator('en').t)).toBe('80% of decided sales had a member.');
+    expect(shareText(0.8, createTranslator('de', 'de-DE').t)).toBe('80\u00a0% der entschiedenen Verkäufe hatten ein Mitglied.');
+    expect(shareText(0.125, createTranslator('es', 'es-ES').t)).toMatch(/^13\u00a0% de las ventas/);
+    expect(shareText(null, createTranslator('en').t)).toBe('No sale decided yet today.');
   });
 });

@@ -90,6 +90,20 @@ function optionsFrom(settings: Settings | null): PosLinkOptionsForm {
   };
 }
 
+const SHARE_MESSAGES = defineMessages({
+  sharePercent: {
+    id: 'posLink.manager.sharePercent',
+    defaultMessage: '{percent, number, percent} of decided sales had a member.',
+    description: 'Manager: share of sales with a member; {percent} is a fraction shown as a percentage (0.8 → 80%)',
+  },
+  shareNone: { id: 'posLink.manager.shareNone', defaultMessage: 'No sale decided yet today.', description: 'Manager: no sale has a member outcome yet' },
+});
+
+/** The share of decided sales that had a member (0…1), as a percentage in the manager's locale ("80 %" in de). */
+export function shareText(share: number | null, t: Translate): string {
+  return share === null ? t(SHARE_MESSAGES.shareNone) : t(SHARE_MESSAGES.sharePercent, { percent: share });
+}
+
 /** A whole number within [min, max] from what was typed, or null. */
 export function wholeNumberIn(text: string, min: number, max: number): number | null {
   if (!/^\d{1,6}$/.test(text.trim())) return null;

@@ -13,7 +13,8 @@ import { fmtMachineAmount } from '../../app/format.ts';
 import { Button, ErrorBanner, Field, StatusLine, Table, type Column } from '../../ui/index.ts';
 import type { PosLinkShare } from '../../../shared/ipc/schemas/pos-link.ts';
 import './pos-link.css';
-import { useT } from '../../app/translate.tsx';
+import { useT, useTranslator } from '../../app/translate.tsx';
+import { shareText } from './pos-link-store.ts';
 
 export const POS_LINK_TAB_MESSAGES = defineMessages({
   intro: {
@@ -58,8 +59,6 @@ export const POS_LINK_TAB_MESSAGES = defineMessages({
     defaultMessage: '{sales, plural, one {# sale} other {# sales}}: {withMember} with a member, {noMember} without, {waiting} waiting, {cancelled} cancelled.',
     description: 'Manager: counts of today’s POS sales',
   },
-  sharePercent: { id: 'posLink.manager.sharePercent', defaultMessage: '{percent} of decided sales had a member.', description: 'Manager: share of sales with a member; {percent} like "80%"' },
-  shareNone: { id: 'posLink.manager.shareNone', defaultMessage: 'No sale decided yet today.', description: 'Manager: no sale has a member outcome yet' },
   missedTitle: { id: 'posLink.manager.missedTitle', defaultMessage: 'Sales without a member', description: 'Manager: caption of the missed sales table' },
   missedNone: { id: 'posLink.manager.missedNone', defaultMessage: 'None today.', description: 'Manager: no missed sales' },
   colTxn: { id: 'posLink.manager.colTxn', defaultMessage: 'Sale', description: 'Manager: missed sales column: transaction id' },
@@ -80,6 +79,7 @@ export function PosLinkTab({ active }: { active: boolean }) {
   const runtime = useRuntime();
   const store = runtime.posLinkAdmin;
   const t = useT();
+  const tr = useTranslator();
   const s = useStore(
     store,
     useShallow((x) => ({
@@ -105,8 +105,8 @@ export function PosLinkTab({ active }: { active: boolean }) {
 
   const columns: Column<Missed>[] = [
     { id: 'txn', header: t(M.colTxn), cell: (r) => r.posTxnId, cellClassName: 'mono' },
-    { id: 'total', header: t(M.colTotal), cell: (r) => fmtMachineAmount(r.total, r.currency), align: 'end' },
-    { id: 'time', header: t(M.colTime), cell: (r) => formatClock(r.receivedAt) },
+    { id: 'total', header: t(M.colTotal), cell: (r) => fmtMachineAmount(r.total, r.currency, tr), align: 'end' },
+    { id: 'time', header: t(M.colTime), cell: (r) => formatClock(r.receivedAt, tr.locale) },
     { id: 'cashier', header: t(M.colCashier), cell: (r) => r.cashierId ?? '—' },
   ];
 
@@ -156,7 +156,7 @@ export function PosLinkTab({ active }: { active: boolean }) {
         <h2 id="pos-link-token">{t(M.tokenTitle)}</h2>
         {st !== null && (
           <p data-testid="pos-link-token-info">
-            {st.token.configured && st.token.mask !== null ? t(M.tokenSet, { mask: st.token.mask, when: st.token.createdAt === null ? '—' : formatClock(Date.parse(st.token.createdAt)) }) : t(M.tokenNone)}
+            {st.token.configured && st.token.mask !== null ? t(M.tokenSet, { mask: st.token.mask, when: st.token.createdAt === null ? '—' : formatClock(Date.parse(st.token.createdAt), tr.locale) }) : t(M.tokenNone)}
           </p>
         )}
         {s.newToken !== null && (
@@ -245,7 +245,7 @@ export function PosLinkTab({ active }: { active: boolean }) {
               {t(M.shareLine, { sales: s.share.sales, withMember: s.share.withMember, noMember: s.share.noMember, waiting: s.share.waiting, cancelled: s.share.cancelled })}
             </p>
             <p className="pos-link__share" data-testid="pos-link-share">
-              {s.share.share === null ? t(M.shareNone) : t(M.sharePercent, { percent: `${Math.round(s.share.share * 100)}%` })}
+              {shareText(s.share.share, t)}
             </p>
             <Table
               caption={t(M.missedTitle)}

@@ -5,7 +5,7 @@ import type { TillEventPayload } from '../../../shared/ipc/bridge-types.ts';
 import type { Timers } from '../../state/timers.ts';
 import { realTimers } from '../../state/timers.ts';
 import { createFakeBridge, fail, flush, ok, outcome, row } from '../../testing/fake-bridge.ts';
-import { createTranslator } from '../../../shared/i18n/translator.ts';
+import { createTranslator, englishText } from '../../../shared/i18n/translator.ts';
 import { createAdjustConfirmStore } from '../adjust/adjust-confirm-store.ts';
 import { createRowBus } from '../row-bus.ts';
 import { compensationContext, createReconcileStore, dupKey, reconcileDay } from './reconcile-store.ts';
@@ -167,6 +167,6 @@ describe('reconciliation store', () => {
   it('names the day and the warning in words', () => {
     expect(reconcileDay(null, new Date(2026, 2, 14, 5, 0).getTime(), '04:00')).toBe('2026-03-14');
     expect(reconcileDay('2026-01-02', 0, '04:00')).toBe('2026-01-02');
-    expect(compensationContext([])).toMatch(/^Takes back/);
+    expect(compensationContext([], englishText, 'en')).toMatch(/^Takes back/);
   });
 });

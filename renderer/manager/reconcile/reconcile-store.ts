@@ -16,7 +16,7 @@ import type { Timers } from '../../state/timers.ts';
 import type { AdjustConfirmStore } from '../adjust/adjust-confirm-store.ts';
 import { exportOutcome, type CsvExport } from '../csv.ts';
 import { defineMessages } from '@formatjs/intl';
-import { englishText, type Translator } from '../../../shared/i18n/translator.ts';
+import type { Translator } from '../../../shared/i18n/translator.ts';
 import { engineText } from '../../state/outcome.ts';
 import type { Translate } from '../../state/locale-store.ts';
 import { formatDateTime } from '../format.ts';
@@ -90,9 +90,9 @@ const MESSAGES = defineMessages({
 });
 
 /** The sentence above a compensation's confirm: a warning when adjustments for it already exist. */
-export function compensationContext(earlier: readonly JournalRow[], t: Translate = englishText): string {
+export function compensationContext(earlier: readonly JournalRow[], t: Translate, locale: string): string {
   if (earlier.length === 0) return t(MESSAGES.compensation);
-  const list = earlier.map((r) => `#${r.id}, ${formatDateTime(r.createdAt)}, ${t(STATE_LABEL_MESSAGES[r.state])}`).join('; ');
+  const list = earlier.map((r) => `#${r.id}, ${formatDateTime(r.createdAt, locale)}, ${t(STATE_LABEL_MESSAGES[r.state])}`).join('; ');
   return t(MESSAGES.compensatedBefore, { count: earlier.length, list });
 }
 
@@ -202,7 +202,7 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
         if (mine !== epoch) return;
         deps.confirm.getState().begin('reconcile', { ...duplicateAdjustment(item, report.date, deps.translator().t), ref }, {
           noteEditable: true,
-          context: compensationContext(found, deps.translator().t),
+          context: compensationContext(found, deps.translator().t, deps.translator().locale),
           onSubmitted(o) {
             if (mine !== epoch) return;
             const text = engineText(o, deps.translator());

@@ -10,7 +10,8 @@ import { STATE_LABEL_MESSAGES } from '../../../shared/journal/states.ts';
 import { DEFAULT_DAY_START } from '../../../shared/time/business-day.ts';
 import { useRuntime, useSettings } from '../../app/context.tsx';
 import { AdjustConfirm } from '../adjust/adjust-confirm.tsx';
-import { formatCount, formatDateTime, formatPoints } from '../format.ts';
+import { formatCount, formatDateTime } from '../format.ts';
+import { fmtSigned } from '../../app/format.ts';
 import { Button, Disclosure, ErrorBanner, Field, StatusLine, Table, type Column } from '../../ui/index.ts';
 import { useAdjustConfirm, useManagerData, useOpenRow, useReconcile } from '../use-manager-data.ts';
 import { dupKey, reconcileDay } from './reconcile-store.ts';
@@ -122,7 +123,7 @@ export function ReconcileTab() {
         </form>
         {running && (
           <div className="mgr-progress" data-testid="reconcile-progress">
-            <label htmlFor="rec-progress">{progress !== null ? progressText(progress, translate, tr.locale) : t(M.starting)}</label>
+            <label htmlFor="rec-progress">{progress !== null ? progressText(progress, translate, tr) : t(M.starting)}</label>
             {fraction !== null ? <progress id="rec-progress" max={1} value={fraction} /> : <progress id="rec-progress" />}
           </div>
         )}
@@ -141,12 +142,12 @@ export function ReconcileTab() {
               <a key={s.id} className={`mgr-total mgr-total--${s.tone}`} href={`#rec-${s.id}`} data-testid={`reconcile-total-${s.id}`}>
                 <span className="mgr-total-n">{formatCount(s.count, tr.locale)}</span>
                 <span className="mgr-total-label">{sectionTitle(s.id, translate)}</span>
-                <span className="mgr-total-sub">{translate(s.id === 'duplicated' ? M.extraPts : M.pts, { points: formatPoints(s.points, tr.locale) })}</span>
+                <span className="mgr-total-sub">{translate(s.id === 'duplicated' ? M.extraPts : M.pts, { points: fmtSigned(s.points, tr) })}</span>
               </a>
             ))}
           </div>
           <p data-testid="reconcile-difference">
-            {t(TOTALS, { journal: formatPoints(summary.journalPoints, tr.locale), server: formatPoints(summary.serverPoints, tr.locale) })}{' '}
+            {t(TOTALS, { journal: fmtSigned(summary.journalPoints, tr), server: fmtSigned(summary.serverPoints, tr) })}{' '}
             {differenceText(summary.difference, translate)}
           </p>
           {summary.incomplete.length > 0 && (
@@ -201,9 +202,9 @@ function ReconcileSectionView({
   const duplicates = section.id === 'duplicated';
   const columns: Column<ReconcileItem | DuplicateItem>[] = [
     { id: 'member', header: t(M.member), cell: (item) => item.memberId, cellClassName: 'mgr-mono' },
-    { id: 'points', header: t(M.points), align: 'end', cell: (item) => formatPoints(item.amount, tr.locale), cellClassName: (item) => (item.amount < 0 ? 'neg' : undefined) },
+    { id: 'points', header: t(M.points), align: 'end', cell: (item) => fmtSigned(item.amount, tr), cellClassName: (item) => (item.amount < 0 ? 'neg' : undefined) },
     ...(duplicates
-      ? [{ id: 'extra', header: t(M.extra), align: 'end' as const, cell: (item: ReconcileItem | DuplicateItem) => formatPoints((item as DuplicateItem).extraPoints, tr.locale), cellClassName: 'neg' }]
+      ? [{ id: 'extra', header: t(M.extra), align: 'end' as const, cell: (item: ReconcileItem | DuplicateItem) => fmtSigned((item as DuplicateItem).extraPoints, tr), cellClassName: 'neg' }]
       : []),
     {
       id: 'token',
@@ -277,7 +278,7 @@ function ReconcileSectionView({
     <section className={`mgr-rec-section mgr-rec-section--${section.tone}`} aria-labelledby={headingId} data-testid={`reconcile-section-${section.id}`}>
       <h3 id={headingId}>
         <Disclosure open={open} onToggle={() => setOpen((v) => !v)}>
-          {title} — {sectionTotalText(section, translate, tr.locale)}
+          {title} — {sectionTotalText(section, translate, tr)}
         </Disclosure>
       </h3>
       <p className="mgr-hint">{sectionExplanation(section.id, translate)}</p>

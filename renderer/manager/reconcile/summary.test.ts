@@ -4,6 +4,8 @@ import { testRow } from '../../../shared/journal/testing/test-row.ts';
 import { createTranslator, englishText as t } from '../../../shared/i18n/translator.ts';
 import { differenceText, duplicateAdjustment, isCompensationFor, progressFraction, progressText, sectionTitle, sectionTotalText, summarise } from './summary.ts';
 
+const en = createTranslator('en');
+
 const item = (over: Partial<ReconcileReport['matched'][number]> = {}) => ({
   memberId: 'mb_1',
   token: 'tok-1',
@@ -55,20 +57,20 @@ describe('summarise', () => {
     expect(sectionTitle('missing', t)).toBe('Missing on SocialHub');
     const de = createTranslator('de');
     expect(sectionTitle('missing', de.t)).not.toBe('Missing on SocialHub');
-    expect(sectionTotalText(summarise(report()).sections[0]!, de.t, 'de')).toContain('+70');
+    expect(sectionTotalText(summarise(report()).sections[0]!, de.t, de)).toContain('+70');
   });
 
   it('writes section totals', () => {
     const [matched, , dup] = summarise(report()).sections;
-    expect(sectionTotalText(matched!, t, 'en-US')).toBe('2 entries · +70 points');
-    expect(sectionTotalText(dup!, t, 'en-US')).toBe('1 entry · +80 extra points');
+    expect(sectionTotalText(matched!, t, en)).toBe('2 entries · +70 points');
+    expect(sectionTotalText(dup!, t, en)).toBe('1 entry · +80 extra points');
   });
 });
 
 describe('progress', () => {
   it('reads phase, counts and time left', () => {
-    expect(progressText({ date: '2026-03-12', phase: 'ledger', done: 12, total: 40, etaMs: 20_000 }, t, 'en-US')).toBe("Reading SocialHub's ledger: 12 of 40 (about 20 sec left)");
-    expect(progressText({ date: '2026-03-12', phase: 'journal', done: 0, total: 0, etaMs: null }, t)).toBe('Reading the journal');
+    expect(progressText({ date: '2026-03-12', phase: 'ledger', done: 12, total: 40, etaMs: 20_000 }, t, en)).toBe("Reading SocialHub's ledger: 12 of 40 (about 20 sec left)");
+    expect(progressText({ date: '2026-03-12', phase: 'journal', done: 0, total: 0, etaMs: null }, t, en)).toBe('Reading the journal');
     expect(progressFraction({ date: '2026-03-12', phase: 'ledger', done: 10, total: 40, etaMs: null })).toBe(0.25);
     expect(progressFraction({ date: '2026-03-12', phase: 'journal', done: 0, total: 0, etaMs: null })).toBeNull();
     expect(progressFraction({ date: '2026-03-12', phase: 'done', done: 0, total: 0, etaMs: null })).toBe(1);

@@ -7,7 +7,9 @@ import type { ReconcileReport, reconcileProgressSchema } from '../../../shared/i
 import type { AdjustFields } from '../adjust/adjust-model.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { NOTE_MAX } from '../adjust/adjust-model.ts';
-import { formatDuration, formatPoints } from '../format.ts';
+import { fmtDuration, fmtSigned } from '../../app/format.ts';
+import type { Translator } from '../../../shared/i18n/translator.ts';
+
 import type { Translate } from '../../state/locale-store.ts';
 import { defineMessages } from '@formatjs/intl';
 
@@ -119,14 +121,14 @@ export function differenceText(difference: number, t: Translate): string {
 }
 
 /** "12 entries · +1,240 points" */
-export function sectionTotalText(s: ReconcileSection, t: Translate, locale?: string): string {
-  return t(M.sectionTotal, { count: s.count, points: formatPoints(s.points, locale), extra: s.id === 'duplicated' ? 'yes' : 'no' });
+export function sectionTotalText(s: ReconcileSection, t: Translate, tr: Translator): string {
+  return t(M.sectionTotal, { count: s.count, points: fmtSigned(s.points, tr), extra: s.id === 'duplicated' ? 'yes' : 'no' });
 }
 
-export function progressText(p: ReconcileProgress, t: Translate, locale?: string): string {
+export function progressText(p: ReconcileProgress, t: Translate, tr: Translator): string {
   const phase = t(M[p.phase]);
   const text = p.total > 0 ? t(M.progressOf, { phase, done: p.done, total: p.total }) : phase;
-  return p.etaMs !== null && p.etaMs > 0 && p.phase !== 'done' ? t(M.progressEta, { text, left: formatDuration(p.etaMs, locale) }) : text;
+  return p.etaMs !== null && p.etaMs > 0 && p.phase !== 'done' ? t(M.progressEta, { text, left: fmtDuration(p.etaMs, tr) }) : text;
 }
 
 /** 0…1, or null while the total is not known yet. */

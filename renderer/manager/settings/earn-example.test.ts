@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../../../shared/i18n/translator.ts';
 import { earnExample } from './earn-example.ts';
 
 describe('earnExample', () => {
@@ -16,5 +17,11 @@ describe('earnExample', () => {
   });
   it('says when the draft is not a rule', () => {
     expect(earnExample({ pointsPerUnit: 'x', rounding: 'floor', applyTierMultiplier: false })).toEqual(['Enter a valid rule to see an example.']);
+  });
+  it('says why the rule earns nothing in the manager’s language, not English', () => {
+    const de = createTranslator('de', 'de-DE');
+    const [line] = earnExample({ pointsPerUnit: '20000', rounding: 'floor', applyTierMultiplier: false }, de.t);
+    expect(line).toBe(de.t('earn.ruleInvalid', { max: 10_000 }));
+    expect(line).toContain('10.000');
   });
 });

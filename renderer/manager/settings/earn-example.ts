@@ -38,7 +38,8 @@ export function earnExample(d: EarnDraft, t: Translator['t'] = englishText): str
   const out: string[] = [];
   for (const sale of EXAMPLE_SALES) {
     const plain = previewPoints({ saleTotal: sale, rule });
-    if (!plain.ok) return [plain.message];
+    // The rule's own reason in the manager's language (the English `message` is for logs).
+    if (!plain.ok) return [plain.localized !== undefined ? t(plain.localized.messageId, plain.localized.values) : t(M.invalid)];
     const tier = d.applyTierMultiplier ? previewPoints({ saleTotal: sale, rule, tierMultiplier: EXAMPLE_MULTIPLIER }) : null;
     out.push(
       tier?.ok === true

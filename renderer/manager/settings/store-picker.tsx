@@ -3,7 +3,7 @@
  * store). If the list cannot be read (no key yet, offline) the id can still be typed.
  */
 import { useEffect } from 'react';
-import type { Translate } from '../../state/locale-store.ts';
+import type { Translator } from '../../../shared/i18n/translator.ts';
 import { useRuntime, useStorePicker } from '../../app/context.tsx';
 import { STORES_PAGE, storeStatusText } from './store-picker-store.ts';
 import { formatCount } from '../format.ts';
@@ -14,9 +14,9 @@ import { M } from './messages.ts';
 import { useTranslator } from '../../app/translate.tsx';
 
 /** "Stores 21–40 of 132" */
-export function pageLabel(t: Translate, offset: number, shown: number, total: number): string {
-  if (total === 0 || shown === 0) return t(M.storeNoStores);
-  return t(M.storePage, { from: formatCount(offset + 1), to: formatCount(offset + shown), total: formatCount(total) });
+export function pageLabel(tr: Translator, offset: number, shown: number, total: number): string {
+  if (total === 0 || shown === 0) return tr.t(M.storeNoStores);
+  return tr.t(M.storePage, { from: formatCount(offset + 1, tr.locale), to: formatCount(offset + shown, tr.locale), total: formatCount(total, tr.locale) });
 }
 
 export function StorePicker({ form }: { form: SectionForm }) {
@@ -68,7 +68,7 @@ export function StorePicker({ form }: { form: SectionForm }) {
               <Button size="small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - STORES_PAGE))} testId="store-prev">
                 {tr.t(M.storePrev)}
               </Button>
-              <span aria-live="polite">{pageLabel(tr.t, current.offset, current.stores.length, current.total)}</span>
+              <span aria-live="polite">{pageLabel(tr, current.offset, current.stores.length, current.total)}</span>
               <Button size="small" disabled={offset + STORES_PAGE >= current.total} onClick={() => setOffset(offset + STORES_PAGE)} testId="store-next">
                 {tr.t(M.storeNext)}
               </Button>

@@ -91,7 +91,7 @@ function PolicySection() {
                     </span>,
                   ] as const,
                 ]),
-            ...(status.appliedAt === null ? [] : [[tr.t(M.appliedAt), formatIso(status.appliedAt)] as const]),
+            ...(status.appliedAt === null ? [] : [[tr.t(M.appliedAt), formatIso(status.appliedAt, tr.locale)] as const]),
             [tr.t(M.locked), status.locked.length === 0 ? tr.t(M.lockedNone) : <span className="mgr-mono" key="locked">{status.locked.join(', ')}</span>],
             ...(status.tillIdPattern === null ? [] : [[tr.t(M.tillIdPattern), <span className="mgr-mono" key="pattern">{status.tillIdPattern}</span>] as const]),
           ]}

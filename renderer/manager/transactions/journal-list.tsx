@@ -9,7 +9,10 @@ import { defineMessage, defineMessages } from '@formatjs/intl';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { STATE_LABEL_MESSAGES } from '../../../shared/journal/states.ts';
 import type { Translate } from '../../state/locale-store.ts';
-import { formatDateTime, formatPoints } from '../format.ts';
+import { formatDateTime } from '../format.ts';
+import { fmtSigned } from '../../app/format.ts';
+import type { Translator } from '../../../shared/i18n/translator.ts';
+
 import { StateChip } from '../../ui/index.ts';
 import { kindLabel, rowReference } from './row-text.ts';
 import { useT, useTranslator } from '../../app/translate.tsx';
@@ -33,13 +36,13 @@ export const ROW_HEIGHT = 52;
 /** Ask for the next page while this many loaded rows are still below the view. */
 const PREFETCH_ROWS = 60;
 
-export function rowLabel(row: JournalRow, t: Translate, locale?: string): string {
+export function rowLabel(row: JournalRow, t: Translate, tr: Translator): string {
   return t(ROW_LABEL, {
-    when: formatDateTime(row.createdAt, locale),
+    when: formatDateTime(row.createdAt, tr.locale),
     kind: kindLabel(row.kind, t),
     member: row.memberId,
     ref: rowReference(row, t),
-    points: formatPoints(row.amount, locale),
+    points: fmtSigned(row.amount, tr),
     state: t(STATE_LABEL_MESSAGES[row.state]),
   });
 }
@@ -159,7 +162,7 @@ export function JournalList({
                 aria-selected={selected}
                 aria-posinset={item.index + 1}
                 aria-setsize={total ?? (hasMore ? -1 : rows.length)}
-                aria-label={rowLabel(row, translate, tr.locale)}
+                aria-label={rowLabel(row, translate, tr)}
                 className={`mgr-jlist-row${selected ? ' is-active' : ''}`}
                 style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                 onClick={() => {
@@ -174,7 +177,7 @@ export function JournalList({
                 <span>{kindLabel(row.kind, translate)}</span>
                 <span className="mgr-mono mgr-ellipsis">{row.memberId}</span>
                 <span className="mgr-ellipsis">{rowReference(row, translate)}</span>
-                <span className={`num${row.amount < 0 ? ' neg' : ''}`}>{formatPoints(row.amount, tr.locale)}</span>
+                <span className={`num${row.amount < 0 ? ' neg' : ''}`}>{fmtSigned(row.amount, tr)}</span>
                 <span>
                   <StateChip state={row.state} />
                 </span>

@@ -6,7 +6,10 @@ import { defineMessages } from '@formatjs/intl';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import type { Translate } from '../../state/locale-store.ts';
 import { Button, StateChip, type Column } from '../../ui/index.ts';
-import { formatDateTime, formatPoints } from '../format.ts';
+import { formatDateTime } from '../format.ts';
+import { fmtSigned } from '../../app/format.ts';
+import type { Translator } from '../../../shared/i18n/translator.ts';
+
 import { kindLabel, rowReference } from './row-text.ts';
 
 const M = defineMessages({
@@ -23,13 +26,13 @@ const M = defineMessages({
 
 export type RowColumn = 'recorded' | 'kind' | 'member' | 'reference' | 'points' | 'state' | 'lastError' | 'open';
 
-export function journalRowColumns(show: readonly RowColumn[], t: Translate, locale: string, openRow: (id: number) => void): Column<JournalRow>[] {
+export function journalRowColumns(show: readonly RowColumn[], t: Translate, tr: Translator, openRow: (id: number) => void): Column<JournalRow>[] {
   const all: Record<RowColumn, Column<JournalRow>> = {
-    recorded: { id: 'recorded', header: t(M.recorded), cell: (r) => formatDateTime(r.createdAt, locale) },
+    recorded: { id: 'recorded', header: t(M.recorded), cell: (r) => formatDateTime(r.createdAt, tr.locale) },
     kind: { id: 'kind', header: t(M.kind), cell: (r) => kindLabel(r.kind, t) },
     member: { id: 'member', header: t(M.member), cell: (r) => r.memberId, cellClassName: 'mgr-mono' },
     reference: { id: 'reference', header: t(M.reference), cell: (r) => rowReference(r, t) },
-    points: { id: 'points', header: t(M.points), align: 'end', cell: (r) => formatPoints(r.amount, locale), cellClassName: (r) => (r.amount < 0 ? 'neg' : undefined) },
+    points: { id: 'points', header: t(M.points), align: 'end', cell: (r) => fmtSigned(r.amount, tr), cellClassName: (r) => (r.amount < 0 ? 'neg' : undefined) },
     state: { id: 'state', header: t(M.state), cell: (r) => <StateChip state={r.state} /> },
     lastError: { id: 'lastError', header: t(M.lastError), cell: (r) => r.lastError ?? '—', cellClassName: 'mgr-break' },
     open: {

@@ -10,14 +10,14 @@ import { defineMessage, defineMessages } from '@formatjs/intl';
 import type { RowDetail } from '../../../shared/ipc/schemas/till.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { STATE_LABEL_MESSAGES, isJournalState, isUnfinished } from '../../../shared/journal/states.ts';
-import { formatAmount } from '../../../shared/money.ts';
-import { useManagerSession } from '../../app/context.tsx';
-import { formatCount, formatDateTime, formatLatency, formatPoints } from '../format.ts';
+import { useCurrency, useManagerSession } from '../../app/context.tsx';
+import { formatCount, formatDateTime, formatLatency } from '../format.ts';
+import { fmtSigned } from '../../app/format.ts';
 import { Button, ErrorBanner, Facts, Field, Modal, StateChip, StatusLine, Table, type Column } from '../../ui/index.ts';
 import { useManagerData, useRowDetail } from '../use-manager-data.ts';
 import { journalRowColumns } from './row-columns.tsx';
 import { kindLabel, rowReference } from './row-text.ts';
-import { RESOLVE_MAX } from './detail-model.ts';
+import { RESOLVE_MAX, rowTotals } from './detail-model.ts';
 import type { RowAction } from './row-detail-store.ts';
 import type { Translate } from '../../state/locale-store.ts';
 import { useT, useTranslator } from '../../app/translate.tsx';
@@ -152,6 +152,7 @@ function RowDetailBody() {
   const t = tr.t;
   const translate = useT();
   const locale = tr.locale;
+  const currency = useCurrency();
   const store = useManagerData().rowDetail;
   const drawer = store.getState();
   const detail = useRowDetail((s) => s.detail);
@@ -171,13 +172,14 @@ function RowDetailBody() {
   const { row, attempts, history, children, actions } = detail;
   const sends = attempts.filter((a) => a.kind === 'send').length;
   const verifies = attempts.length - sends;
+  const totals = rowTotals(row, currency, locale);
 
   return (
     <div className="mgr-detail" data-testid="row-detail-body" data-row-id={row.id} data-state={row.state}>
       <div className="mgr-detail-title">
         <span className="mgr-detail-kind">{kindLabel(row.kind, translate)}</span>
         <StateChip state={row.state} />
-        <span className={`mgr-detail-points num${row.amount < 0 ? ' neg' : ''}`}>{translate(M.pts, { points: formatPoints(row.amount, locale) })}</span>
+        <span className={`mgr-detail-points num${row.amount < 0 ? ' neg' : ''}`}>{translate(M.pts, { points: fmtSigned(row.amount, tr) })}</span>
       </div>
 
       <Facts
@@ -186,8 +188,8 @@ function RowDetailBody() {
           [t(M.member), <span className="mgr-mono">{row.memberId}</span>],
           [t(M.reference), rowReference(row, translate)],
           ...(row.businessDate !== null ? ([[t(M.businessDate), row.businessDate]] as const) : []),
-          ...(row.saleTotal !== null ? ([[t(M.saleTotal), formatAmount(row.saleTotal, undefined, locale)]] as const) : []),
-          ...(row.returnTotal !== null ? ([[t(M.returnTotal), formatAmount(row.returnTotal, undefined, locale)]] as const) : []),
+          ...(totals.sale !== null ? ([[t(M.saleTotal), totals.sale]] as const) : []),
+          ...(totals.returned !== null ? ([[t(M.returnTotal), totals.returned]] as const) : []),
           [t(M.recorded), formatDateTime(row.createdAt, locale)],
           [t(M.lastChange), formatDateTime(row.updatedAt, locale)],
           ...(row.finishedAt !== null ? ([[t(M.finished), formatDateTime(row.finishedAt, locale)]] as const) : []),
@@ -354,7 +356,7 @@ export function RelatedRows({ rows, onOpen, caption }: { rows: readonly JournalR
   return (
     <Table
       caption={caption}
-      columns={journalRowColumns(['recorded', 'kind', 'reference', 'points', 'state', 'open'], translate, tr.locale, onOpen)}
+      columns={journalRowColumns(['recorded', 'kind', 'reference', 'points', 'state', 'open'], translate, tr, onOpen)}
       rows={rows}
       rowKey={(r) => r.id}
       testId="row-related"
