@@ -6,6 +6,8 @@
 import { useEffect, useState } from 'react';
 import { PIN_MESSAGES, PIN_RULE_VALUES } from '../../../shared/ipc/schemas/pin.ts';
 import { DEFAULT_BASE_URL } from '../../../shared/ipc/schemas/settings.ts';
+import { useStore } from 'zustand';
+import { DEFAULT_CURRENCY } from '../../../shared/money.ts';
 import { useRuntime } from '../../app/context.tsx';
 import { ScannerWizard } from '../scanner-wizard/scanner-wizard.tsx';
 import { Button, ErrorBanner, Field, Modal, StatusLine } from '../../ui/index.ts';
@@ -123,6 +125,7 @@ function StoreSection() {
 
 function EarnSection() {
   const tr = useTranslator();
+  const currency = useStore(useRuntime().settings, (s) => s.settings?.currency ?? DEFAULT_CURRENCY);
   return (
     <SectionCard id="earn" title={M.earn} intro={M.earnIntro}>
       {(form) => (
@@ -146,7 +149,7 @@ function EarnSection() {
                 pointsPerUnit: form.value('earnRule.pointsPerUnit'),
                 rounding: form.value('earnRule.rounding'),
                 applyTierMultiplier: form.checked('earnRule.applyTierMultiplier'),
-              }, tr.t).map((line) => (
+              }, tr, currency).map((line) => (
                 <li key={line}>{line}</li>
               ))}
             </ul>
