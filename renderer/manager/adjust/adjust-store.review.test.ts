@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tillIn } from '../../testing/translators.ts';
-import { createFakeBridge, fail, ok, outcome, row } from '../../testing/fake-bridge.ts';
+import { createFakeBridge, deferred, fail, ok, outcome, row } from '../../testing/fake-bridge.ts';
 import { createRowBus } from '../row-bus.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import { createAdjustConfirmStore } from './adjust-confirm-store.ts';
@@ -64,5 +64,27 @@ describe('review: an adjustment form edited after a lost answer', () => {
     // Either the corrected adjustment was recorded, or the form is still there to act on:
     // today main hands back Ava's 100 as `duplicate`, the store shows it as done and empties the form.
     expect(benRecorded || formKept, `journal ${JSON.stringify([...journal.values()].map((r) => [r.memberId, r.amount]))}, last: ${adjust.getState().last?.text ?? ''}`).toBe(true);
+  });
+
+  it('the answer of a form closed while sending does not wipe the next form being typed', async () => {
+    const answer = deferred();
+    const fake = createFakeBridge();
+    const confirm2 = createAdjustConfirmStore({ bridge: fake.bridge, rows: createRowBus(), translator: tillIn() });
+    const adjust2 = createAdjustStore({ confirm: confirm2, translator: tillIn() });
+    fake.handle('adjustmentSubmit', () => answer.promise);
+    adjust2.getState().set('memberId', 'mb_ava_chen');
+    adjust2.getState().set('direction', 'give');
+    adjust2.getState().set('amount', '100');
+    adjust2.getState().set('reasonCode', 'GOODWILL');
+    adjust2.getState().set('note', 'Coffee machine broke, goodwill');
+    adjust2.getState().review();
+    const sending = confirm2.getState().submit();
+    confirm2.getState().close();
+    // The manager starts the next adjustment while the first is still on its way.
+    adjust2.getState().set('memberId', 'mb_ben_okafor');
+    adjust2.getState().set('amount', '50');
+    answer.resolve(ok(outcome('confirmed', { row: row({ id: 90, kind: 'adjustment', amount: 100 }) })));
+    await sending;
+    expect(adjust2.getState().draft).toMatchObject({ memberId: 'mb_ben_okafor', amount: '50' });
   });
 });
