@@ -53,4 +53,24 @@ describe('review: two settings saves in flight', () => {
     await settings.getState().update({ kiosk: true });
     expect(main().earnRule).toEqual(NEW_RULE);
   });
+
+  it('an app-info read that started before a notice was dismissed does not bring the notice back', async () => {
+    const { fake, settings } = setup();
+    const notice = { id: 'n1', kind: 'keys-cleared', at: '2030-01-01T00:00:00.000Z', message: 'The keys were cleared.' };
+    const info = (notices: (typeof notice)[]) => ({
+      name: 'SocialHub Till', version: '1.0.0', platform: 'linux', packaged: false, mode: 'sandbox' as const,
+      storage: { backend: 'unknown', protected: false, available: false, optedInPlainText: false, optedInAt: null, warning: null },
+      notices,
+    });
+    fake.handle('appInfo', () => ok(info([notice])));
+    await settings.getState().load();
+    const read = deferred();
+    fake.handle('appInfo', () => read.promise);
+    fake.handle('appDismissNotice', () => ok({ notices: [] }));
+    const reading = settings.getState().loadInfo();
+    expect(await settings.getState().dismissNotice('n1')).toBeNull();
+    read.resolve(ok(info([notice])));
+    await reading;
+    expect(settings.getState().info?.notices).toEqual([]);
+  });
 });
