@@ -87,4 +87,25 @@ describe('review: an adjustment form edited after a lost answer', () => {
     await sending;
     expect(adjust2.getState().draft).toMatchObject({ memberId: 'mb_ben_okafor', amount: '50' });
   });
+
+  it('a form whose answer was lost, typed again after a restart, is recorded once (as adjustments.ts promises)', async () => {
+    const refs: string[] = [];
+    for (let start = 0; start < 2; start++) {
+      // A fresh console each time: the till restarted after the first answer was lost.
+      const fake = createFakeBridge();
+      const confirm3 = createAdjustConfirmStore({ bridge: fake.bridge, rows: createRowBus(), translator: tillIn() });
+      const adjust3 = createAdjustStore({ confirm: confirm3, translator: tillIn() });
+      fake.handle('adjustmentSubmit', () => fail('INTERNAL', 'No answer from the till.'));
+      adjust3.getState().set('memberId', 'mb_ava_chen');
+      adjust3.getState().set('direction', 'give');
+      adjust3.getState().set('amount', '100');
+      adjust3.getState().set('reasonCode', 'GOODWILL');
+      adjust3.getState().set('note', 'Coffee machine broke, goodwill');
+      adjust3.getState().review();
+      await confirm3.getState().submit();
+      refs.push(...fake.callsTo('adjustmentSubmit').map((c) => (c as Sent).ref));
+    }
+    // Main records one adjustment per ref: two refs are two adjustments of 100.
+    expect(new Set(refs).size).toBe(1);
+  });
 });
