@@ -13,7 +13,7 @@ function ids(schema: z.ZodType, input: unknown): (string | undefined)[] {
 }
 
 const adjust = tillInvokeContract.adjustmentSubmit.request;
-const good = { memberId: 'mb_1', points: 5, reasonCode: 'GOODWILL', note: 'a real reason' };
+const good = { memberId: 'mb_1', points: 5, reasonCode: 'GOODWILL', note: 'a real reason', ref: 'form-0001-abcdef' };
 
 describe('validation issues for people', () => {
   it('the schemas’ own wordings map to their sentences', () => {

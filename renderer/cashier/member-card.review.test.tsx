@@ -1,0 +1,46 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { createRuntime } from '../app/runtime.ts';
+import { TillProvider } from '../app/context.tsx';
+import { LocaleProvider } from '../app/translate.tsx';
+import { avaCard, createFakeBridge } from '../testing/fake-bridge.ts';
+import { MemberCardView } from './member-card.tsx';
+
+// What main answers when SocialHub is down (electron/core/till-handlers/api-errors.ts): English, for logs.
+const OFFLINE = 'SocialHub cannot be reached right now (timeout); try again when the till is online.';
+
+function germanTill() {
+  const runtime = createRuntime(createFakeBridge().bridge, { osLocale: () => 'de-DE', sound: { play: () => undefined }, activeElement: () => null });
+  // Server rendering reads a store's initial state: render what the store holds now.
+  runtime.member.getInitialState = runtime.member.getState;
+  const render = (): string =>
+    renderToStaticMarkup(
+      <TillProvider runtime={runtime}>
+        <LocaleProvider locale={runtime.locale}>
+          <MemberCardView />
+        </LocaleProvider>
+      </TillProvider>,
+    );
+  return { runtime, render };
+}
+
+describe('review #14: the member card on a German till when SocialHub is down', () => {
+  it('the card that could not be loaded says why in German, not in main’s English', () => {
+    const { runtime, render } = germanTill();
+    runtime.member.setState({ phase: 'error', memberId: 'mb_ava_chen', card: null, error: { code: 'OFFLINE', message: OFFLINE } });
+    expect(render()).not.toContain('SocialHub cannot be reached');
+  });
+
+  it('a card that could not be refreshed says why in German', () => {
+    const { runtime, render } = germanTill();
+    runtime.member.setState({ phase: 'loaded', memberId: 'mb_ava_chen', card: avaCard(), error: { code: 'OFFLINE', message: OFFLINE } });
+    expect(render()).not.toContain('SocialHub cannot be reached');
+  });
+
+  it('a card part that failed shows no English detail from main', () => {
+    const { runtime, render } = germanTill();
+    const card = avaCard({ points: { ok: false, code: 'timeout', message: 'GET /members/mb_ava_chen/points timed out after 4000 ms' } });
+    runtime.member.setState({ phase: 'loaded', memberId: 'mb_ava_chen', card, error: null });
+    expect(render()).not.toContain('timed out after');
+  });
+});

@@ -1,0 +1,34 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { createRuntime } from '../../app/runtime.ts';
+import { TillProvider } from '../../app/context.tsx';
+import { LocaleProvider } from '../../app/translate.tsx';
+import { createFakeBridge, outcome, row } from '../../testing/fake-bridge.ts';
+import { AdjustConfirm } from './adjust-confirm.tsx';
+
+describe('review #14: the outcome of an adjustment on a German manager console', () => {
+  it('shows main’s sentence in German (its catalogue id), not main’s English `message`', () => {
+    const runtime = createRuntime(createFakeBridge().bridge, { osLocale: () => 'de-DE', sound: { play: () => undefined }, activeElement: () => null });
+    const confirm = runtime.managerData.adjustConfirm;
+    confirm.getState().begin('adjust', { memberId: 'mb_ava_chen', points: -1200, reasonCode: 'CORRECTION', note: 'Doppelt gebucht', ref: 'adj-1' });
+    // What main answers for an adjustment SocialHub refused (electron/core/engine/outcome.ts).
+    confirm.setState({
+      outcome: outcome('rejected', {
+        message: 'SocialHub refused adjustment adj-1: insufficient balance.',
+        localized: { messageId: 'write.outcome.rejected', values: { detail: 'insufficient balance' } },
+        row: row({ id: 61, kind: 'adjustment', amount: -1200, state: 'rejected' }),
+      }),
+    });
+    // Server rendering reads a store's initial state: render what the store holds now.
+    confirm.getInitialState = confirm.getState;
+    const html = renderToStaticMarkup(
+      <TillProvider runtime={runtime}>
+        <LocaleProvider locale={runtime.locale}>
+          <AdjustConfirm />
+        </LocaleProvider>
+      </TillProvider>,
+    );
+    expect(html).toContain('data-testid="adjust-outcome"');
+    expect(html).not.toContain('SocialHub refused adjustment');
+  });
+});
