@@ -47,9 +47,7 @@ export function createTranslator(locale: string, formatLocale?: string): Transla
   const effective = SUPPORTED_LOCALES.includes(locale) ? locale : SOURCE_LOCALE;
   const messages = mergedMessages(effective);
   const format = validTag(formatLocale) ?? effective;
-  // Plural arms follow the catalogue's language, so a region only joins it when it is the same
-  // language (es + es-MX); English messages on a fr-CH till keep English plurals.
-  const messageLocale = sameLanguage(format, effective) ? format : effective;
+  const messageLocale = messageLocaleFor(format, effective);
   const intl = createIntl<string>(
     {
       locale: messageLocale,
@@ -88,6 +86,25 @@ function validTag(tag: string | undefined): string | null {
 
 function sameLanguage(a: string, b: string): boolean {
   return new Intl.Locale(a).language === new Intl.Locale(b).language;
+}
+
+/**
+ * The locale numbers inside sentences are written in. Plural arms follow the catalogue's
+ * language, so a region only joins it whole when it is the same language (es + es-MX). Otherwise
+ * the catalogue language takes the till's region and digits (English on a fr-CH till is en-CH:
+ * 5’678, never 5,678 beside 1 234,50 francs; on ar-KW it counts in the same Arabic-Indic digits
+ * as the amounts).
+ */
+function messageLocaleFor(format: string, catalogue: string): string {
+  if (sameLanguage(format, catalogue)) return format;
+  try {
+    const region = new Intl.Locale(format).maximize().region;
+    const numberingSystem = new Intl.NumberFormat(format).resolvedOptions().numberingSystem;
+    const tag = new Intl.Locale(new Intl.Locale(catalogue).language, { ...(region !== undefined ? { region } : {}), numberingSystem }).toString();
+    return validTag(tag) ?? catalogue;
+  } catch {
+    return catalogue;
+  }
 }
 
 let english: Translator | null = null;
