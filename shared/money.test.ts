@@ -138,7 +138,14 @@ describe('parseMoney: what a cashier types', () => {
     expect(parse('١٬٢٣٤٫٥٠٠ د.ك.', 'ar-KW', 'KWD')).toEqual(ok(1234500));
     expect(parse(formatMoney(1234500, 'KWD', 'ar-KW'), 'ar-KW', 'KWD')).toEqual(ok(1234500));
     expect(parse('١٫٥', 'ar-KW', 'KWD')).toEqual(ok(1500));
-    expect(parse('KWD 1.250', 'ar-KW', 'KWD')).toEqual(refused('ambiguous-separator'));
+    // Latin digits are read with ar-KW's own Latin-digit marks (ar-KW-u-nu-latn writes 1,234.500):
+    // a dot is the decimal mark there, never a thousands one, so KWD 1.250 is one and a quarter
+    // dinars (as on Kuwaiti price tags), read exactly as en-US reads it. It was refused before.
+    expect(parse('KWD 1.250', 'ar-KW', 'KWD')).toEqual(ok(1250));
+    expect(parse('1.500', 'ar-KW', 'KWD')).toEqual(ok(1500));
+    expect(parse('KWD 12.750', 'ar-KW', 'KWD')).toEqual(ok(12750));
+    expect(parse('1,234.500', 'ar-KW', 'KWD')).toEqual(ok(1234500));
+    expect(parse('1.234,500', 'ar-KW', 'KWD')).toEqual(refused('mixed-separators'));
     expect(parse('1.25', 'ar-KW', 'KWD')).toEqual(ok(1250));
     expect(parse('١٫٢٣٤٥', 'ar-KW', 'KWD')).toEqual(refused('too-many-decimals'));
     // A Latin comma before three digits is a thousands group to some and decimals to others.
@@ -156,6 +163,12 @@ describe('parseMoney: what a cashier types', () => {
     expect(parse('1.234', 'fr-CH', 'CHF')).toEqual(refused('ambiguous-separator'));
     expect(parse('1,234', 'fr-CH', 'CHF')).toEqual(refused('ambiguous-separator'));
     expect(parse("12'34.50", 'fr-CH', 'CHF')).toEqual(refused('misplaced-separator'));
+  });
+
+  it('de-CH takes francs written Fr., before or after', () => {
+    expect(parse('Fr. 19.95', 'de-CH', 'CHF')).toEqual(ok(1995));
+    expect(parse('19.95 Fr.', 'de-CH', 'CHF')).toEqual(ok(1995));
+    expect(parseMoney('Fr. 19.95', { locale: 'de-DE', currency: 'EUR' })).toMatchObject({ ok: false, code: 'wrong-currency', sign: 'Fr.' });
   });
 
   it('hi-IN groups in lakhs', () => {
@@ -283,6 +296,9 @@ describe('unit words and signs a cashier in Japan, China or Taiwan types', () =>
     expect(parse('NT$100', 'zh-CN', 'TWD')).toEqual(ok(10000));
     expect(parse('NT$100', 'zh-TW', 'TWD')).toEqual(ok(10000));
     expect(parse('100元', 'zh-TW', 'TWD')).toEqual(ok(10000));
+    // zh-CN and en-CA show yen as JP¥: the store's own sign, never "¥ is not JPY".
+    expect(parse('JP¥1980', 'ja-JP', 'JPY')).toEqual(ok(1980));
+    expect(parse('CN¥100', 'en-US', 'CNY')).toEqual(ok(10000));
   });
 
   it('refuses another currency’s sign or word as the wrong currency, naming what was typed', () => {
@@ -291,6 +307,11 @@ describe('unit words and signs a cashier in Japan, China or Taiwan types', () =>
     expect(parseMoney('1980円', { locale: 'zh-CN', currency: 'CNY' })).toMatchObject({ ok: false, code: 'wrong-currency', sign: '円' });
     expect(parseMoney('NT$100', { locale: 'zh-CN', currency: 'CNY' })).toMatchObject({ ok: false, code: 'wrong-currency', sign: 'NT$' });
     expect(parseMoney('€5', { locale: 'en-US', currency: 'USD' })).toMatchObject({ ok: false, code: 'wrong-currency', sign: '€' });
+    // The store's own 元 ends 港元 too: the longer word of another currency is what was typed.
+    expect(parseMoney('100港元', { locale: 'zh-CN', currency: 'CNY' })).toMatchObject({ ok: false, code: 'wrong-currency', sign: '港元' });
+    expect(parseMoney('100港元', { locale: 'zh-TW', currency: 'TWD' })).toMatchObject({ ok: false, code: 'wrong-currency', sign: '港元' });
+    expect(parseMoney('CN¥100', { locale: 'ja-JP', currency: 'JPY' })).toMatchObject({ ok: false, code: 'wrong-currency', sign: 'CN¥' });
+    expect(parseMoney('JP¥100', { locale: 'zh-CN', currency: 'CNY' })).toMatchObject({ ok: false, code: 'wrong-currency', sign: 'JP¥' });
   });
 
   it('refuses the sign typed twice', () => {

@@ -131,7 +131,7 @@ export function parseMoneyMachine(value: unknown, options: MoneyParseOptions): M
   return toMinor(m[1] === '-', m[2] ?? '', m[3] ?? '', options);
 }
 
-interface LocaleShape {
+interface Marks {
   /** Characters that are a decimal mark in this locale (currency and plain-number formats). */
   decimals: Set<string>;
   /** Characters that are a grouping mark in this locale (after folding spaces and apostrophes). */
@@ -141,10 +141,22 @@ interface LocaleShape {
    * differ: mr-IN groups AED 3/3 and plain numbers 3/2): the last group and the ones before it.
    */
   groupings: Grouping[];
+}
+
+interface LocaleShape {
+  /** The marks written with the locale's own digits (ar-KW: ٫ and ٬). */
+  native: Marks;
+  /**
+   * The marks the same locale writes with Latin digits (`-u-nu-latn`; ar-KW: `1,234.500`), for
+   * text typed in Latin digits. Equal to `native` where the own digits are Latin.
+   */
+  latin: Marks;
   /** The locale's own digits → ASCII. */
   digits: Map<string, string>;
   /** Ways the currency is written around an amount (symbol, narrow symbol, code), longest first. */
   symbols: string[];
+  /** Other currencies' unit words and signs (UNIT_WORDS), longest first: `港元` is not the store's `元`. */
+  foreign: string[];
 }
 
 interface Grouping {
@@ -163,10 +175,7 @@ function fold(text: string): string {
   return text.normalize('NFKC').replace(BIDI, '').replace(SPACES, ' ').replace(APOSTROPHES, "'");
 }
 
-function localeShape(locale: string, currency: string): LocaleShape {
-  const key = `${locale}|${currency}`;
-  const cached = shapeCache.get(key);
-  if (cached) return cached;
+function marksOf(locale: string, currency: string): Marks {
   const parts = (f: Intl.NumberFormat, v: number) => f.formatToParts(v);
   // Large enough to be grouped everywhere (some locales group only from five digits).
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 1 });
@@ -193,6 +202,13 @@ function localeShape(locale: string, currency: string): LocaleShape {
     const secondary = sizes.length > 2 ? (sizes.at(-2) ?? 3) : 3;
     if (!groupings.some((g) => g.primary === primary && g.secondary === secondary)) groupings.push({ primary, secondary });
   }
+  return { decimals, groups, groupings };
+}
+
+function localeShape(locale: string, currency: string): LocaleShape {
+  const key = `${locale}|${currency}`;
+  const cached = shapeCache.get(key);
+  if (cached) return cached;
   const digitFormat = new Intl.NumberFormat(locale, { useGrouping: false });
   const digits = new Map<string, string>();
   for (let i = 0; i <= 9; i += 1) digits.set(fold(digitFormat.format(i)), String(i));
@@ -204,24 +220,29 @@ function localeShape(locale: string, currency: string): LocaleShape {
       }
     }
   }
+  const own = new Set(UNIT_WORDS[currency] ?? []);
   const shape: LocaleShape = {
-    decimals,
-    groups,
-    groupings,
+    native: marksOf(locale, currency),
+    latin: marksOf(new Intl.Locale(locale, { numberingSystem: 'latn' }).toString(), currency),
     digits,
     symbols: [...symbols].filter((s) => s !== '').sort((a, b) => b.length - a.length),
+    foreign: [...new Set(Object.values(UNIT_WORDS).flat())].filter((w) => !own.has(w)).sort((a, b) => b.length - a.length),
   };
   shapeCache.set(key, shape);
   return shape;
 }
 
-/** The text without the currency's symbol or code at its start or end; null when there is none. */
-function stripSymbol(text: string, symbols: string[]): string | null {
+/**
+ * The text without the currency's symbol or code at its start or end; null when there is none,
+ * or when that end is a longer word of another currency (`100港元` in a yuan store is not `100港` + 元).
+ */
+function stripSymbol(text: string, shape: LocaleShape): string | null {
   const upper = text.toUpperCase();
-  for (const s of symbols) {
+  const longerForeign = (s: string, at: (w: string) => boolean) => shape.foreign.some((f) => f.length > s.length && at(f.toUpperCase()));
+  for (const s of shape.symbols) {
     const S = s.toUpperCase();
-    if (upper.startsWith(S)) return text.slice(s.length).trim();
-    if (upper.endsWith(S)) return text.slice(0, text.length - s.length).trim();
+    if (upper.startsWith(S)) return longerForeign(s, (f) => upper.startsWith(f)) ? null : text.slice(s.length).trim();
+    if (upper.endsWith(S)) return longerForeign(s, (f) => upper.endsWith(f)) ? null : text.slice(0, text.length - s.length).trim();
   }
   return null;
 }
@@ -238,8 +259,9 @@ const CONVENTIONAL = new Set(['.', ',']);
  * Two readings: the locale's own thousands mark is never taken for a decimal mark. Where it is
  * not in a thousands position (`1,25` in en-US, `1.25` in de-DE) it is a mistyped group (1,250?)
  * or another country's decimal mark, and the cashier is asked to retype. A `.` or `,` that is
- * neither mark in this locale is a decimal mark, unless three digits follow (`1.234` in ar-KW
- * could still be a thousands group).
+ * neither mark in this locale is a decimal mark, unless three digits follow (`1.234` in fr-CH
+ * could still be a thousands group). Latin digits are read with the marks the locale writes
+ * beside Latin digits: in ar-KW `1,234.500`, so `1.500` is one and a half dinars.
  */
 export function parseMoney(value: string, options: MoneyParseOptions & { locale: string }): MoneyParseResult {
   const fail = failure(options);
@@ -248,7 +270,7 @@ export function parseMoney(value: string, options: MoneyParseOptions & { locale:
   const currency = options.currency.toUpperCase();
   const shape = localeShape(options.locale, currency);
   const foreign = (rest: string): MoneyParseResult => {
-    const sign = otherCurrency(rest, currency);
+    const sign = otherCurrency(rest, shape, currency);
     return sign === null ? fail('not-a-number') : { ...fail('wrong-currency'), sign };
   };
   let text = fold(value).trim();
@@ -258,7 +280,7 @@ export function parseMoney(value: string, options: MoneyParseOptions & { locale:
   // "-$1.50", "$-1.50", "1,50 €" and "-1,50 €" all occur; two rounds cover the orders. A second
   // symbol ("$5$", "$-$5") or a second minus is not an amount.
   for (let round = 0; round < 2; round += 1) {
-    const stripped = stripSymbol(text, shape.symbols);
+    const stripped = stripSymbol(text, shape);
     if (stripped !== null) {
       // "¥¥1980", "¥1980円": the currency said twice is a slip, not an amount to guess at.
       if (symbol) return fail('repeated-sign');
@@ -271,19 +293,21 @@ export function parseMoney(value: string, options: MoneyParseOptions & { locale:
       text = text.slice(1).trim();
     }
   }
-  if (stripSymbol(text, shape.symbols) !== null) return fail('not-a-number');
+  if (stripSymbol(text, shape) !== null) return fail('not-a-number');
   // Latin digits or the locale's own, not both: "1٢3" is a slip, not one hundred and twenty-three.
   const scripts = new Set([...text].filter((ch) => /\p{Nd}/u.test(ch)).map((ch) => (/[0-9]/.test(ch) ? 'latin' : shape.digits.has(ch) ? 'local' : ch)));
   if (scripts.size > 1) return fail('not-a-number');
   text = [...text].map((ch) => shape.digits.get(ch) ?? ch).join('');
-  const isDecimal = (c: string) => shape.decimals.has(c) && !shape.groups.has(c);
-  const isGroup = (c: string) => shape.groups.has(c) && !shape.decimals.has(c);
+  // Latin digits are read with the marks the locale writes beside Latin digits (ar-KW: 1,234.500).
+  const marks = scripts.has('local') ? shape.native : shape.latin;
+  const isDecimal = (c: string) => marks.decimals.has(c) && !marks.groups.has(c);
+  const isGroup = (c: string) => marks.groups.has(c) && !marks.decimals.has(c);
   if (/^[0-9]/.test(text) === false || /[0-9]$/.test(text) === false) {
     // A lone trailing decimal mark ("19.") is still a number; a leading one (",50") is refused,
     // and so is a trailing thousands mark ("19," in en-US: 19,000 cut short?).
     const last = text.slice(-1);
     if (/^[0-9]/.test(text) && text.length > 1 && CONVENTIONAL.has(last) && isGroup(last)) return fail('ambiguous-separator');
-    if (/^[0-9]/.test(text) && text.length > 1 && (shape.decimals.has(last) || CONVENTIONAL.has(last))) {
+    if (/^[0-9]/.test(text) && text.length > 1 && (marks.decimals.has(last) || CONVENTIONAL.has(last))) {
       text = text.slice(0, -1);
     } else {
       return foreign(text);
@@ -292,10 +316,10 @@ export function parseMoney(value: string, options: MoneyParseOptions & { locale:
   if (/\p{Sc}|\p{L}/u.test(text)) return foreign(text);
   const seps = text.match(SEPARATOR) ?? [];
   const kinds = [...new Set(seps)];
-  if (kinds.some((k) => !CONVENTIONAL.has(k) && !shape.decimals.has(k) && !shape.groups.has(k))) return fail('not-a-number');
+  if (kinds.some((k) => !CONVENTIONAL.has(k) && !marks.decimals.has(k) && !marks.groups.has(k))) return fail('not-a-number');
   const digits = minorDigits(currency);
   if (kinds.length === 0) return toMinor(negative, text, '', options);
-  const grouped = (integer: string, c: string) => validGrouping(integer.split(c), shape);
+  const grouped = (integer: string, c: string) => validGrouping(integer.split(c), marks);
   if (kinds.length > 2) return fail('mixed-separators');
   if (kinds.length === 2) {
     const last = seps.at(-1) ?? '';
@@ -339,23 +363,19 @@ export function parseMoney(value: string, options: MoneyParseOptions & { locale:
  * when it is listed under its currency, another currency's otherwise (元 is yuan, never yen).
  */
 const UNIT_WORDS: Readonly<Record<string, readonly string[]>> = {
-  JPY: ['円'],
-  CNY: ['元', '人民币', '人民幣', 'RMB'],
+  JPY: ['円', 'JP¥'],
+  CNY: ['元', '人民币', '人民幣', 'RMB', 'CN¥'],
   TWD: ['元', '新台币', '新臺幣', '新台幣', 'NT$'],
   HKD: ['元', '港元', '港币', '港幣', 'HK$'],
   KRW: ['원'],
+  CHF: ['Fr.'],
 };
 
 let isoCodes: Set<string> | null = null;
 
 /** Another currency's sign, unit word or ISO code in the text ("$5" in a euro store, "元" in a yen one), or null. */
-function otherCurrency(text: string, currency: string): string | null {
-  const own = new Set(UNIT_WORDS[currency] ?? []);
-  const words = Object.values(UNIT_WORDS)
-    .flat()
-    .filter((w) => !own.has(w))
-    .sort((a, b) => b.length - a.length);
-  const word = words.find((w) => text.toUpperCase().includes(w.toUpperCase()));
+function otherCurrency(text: string, shape: LocaleShape, currency: string): string | null {
+  const word = shape.foreign.find((w) => text.toUpperCase().includes(w.toUpperCase()));
   if (word !== undefined) return word;
   const sign = /\p{Sc}/u.exec(text);
   if (sign !== null) return sign[0];
@@ -365,11 +385,11 @@ function otherCurrency(text: string, currency: string): string | null {
 }
 
 /** Digit groups as this locale writes them, for money or for plain numbers. */
-function validGrouping(groups: string[], shape: LocaleShape): boolean {
+function validGrouping(groups: string[], marks: Marks): boolean {
   if (groups.length < 2) return false;
   const [first = '', ...rest] = groups;
   const last = rest.pop() ?? '';
-  return shape.groupings.some(
+  return marks.groupings.some(
     ({ primary, secondary }) =>
       first.length >= 1 && first.length <= (rest.length === 0 ? primary : secondary) && last.length === primary && rest.every((g) => g.length === secondary),
   );

@@ -25,3 +25,19 @@ describe('readAmount: unit words in the cashier’s language', () => {
     expect(readAmount('¥1980円', 'saleTotal', ja, en)).toEqual({ ok: false, code: 'repeated-sign', message: 'The currency sign is there twice. Type it once, or just the number, like 123,450.' });
   });
 });
+
+describe('readAmount: the sale-total ceiling in the store’s currency', () => {
+  const ja = createTranslator('en', 'ja-JP').t;
+
+  it('takes ¥1,500,000 (about US$10,000), not “must be at most ￥1,000,000” (review #14)', () => {
+    expect(readAmount('¥1,500,000', 'saleTotal', { currency: 'JPY', locale: 'ja-JP' }, ja)).toEqual({ ok: true, minor: 1_500_000, machine: '1500000' });
+  });
+
+  it('refuses one yen over the ceiling and says the ceiling as yen', () => {
+    expect(readAmount('¥10,000,000,001', 'saleTotal', { currency: 'JPY', locale: 'ja-JP' }, ja)).toEqual({
+      ok: false,
+      code: 'too-large',
+      message: 'The amount must be at most ￥10,000,000,000.',
+    });
+  });
+});

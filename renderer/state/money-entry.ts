@@ -7,7 +7,7 @@ import { defineMessages } from '@formatjs/intl';
 import { DEFAULT_CURRENCY, formatAmount, formatMoney, formatMoneyMachine, minorDigits, parseMoney, type MoneyErrorCode } from '../../shared/money.ts';
 import { SOURCE_LOCALE } from '../../shared/i18n/locales.ts';
 import { createTranslator, type Translator } from '../../shared/i18n/translator.ts';
-import { SALE_TOTAL_MAX } from '../../shared/earn/earn-rule.ts';
+import { SALE_TOTAL_MAX_MINOR } from '../../shared/earn/earn-rule.ts';
 import type { Translate } from './locale-store.ts';
 
 /** The store's currency and the cashier's locale, read when an amount is checked. */
@@ -68,15 +68,14 @@ export function readAmount(text: string, kind: AmountKind, ctx: MoneyContext, t:
       case 'repeated-sign':
         return say(t(M.repeatedSign, { example: example() }));
       case 'too-large':
-        return say(t(M.tooLarge, { max: formatMoney(SALE_TOTAL_MAX * 10 ** minorDigits(ctx.currency), ctx.currency, ctx.locale) }));
+        return say(t(M.tooLarge, { max: formatMoney(SALE_TOTAL_MAX_MINOR, ctx.currency, ctx.locale) }));
       case 'unknown-currency':
         return say(t(M.unknownCurrency, { currency: ctx.currency }));
       case 'not-a-number':
         return say(t(M.notANumber, { example: example() }));
     }
   }
-  const max = SALE_TOTAL_MAX * 10 ** minorDigits(ctx.currency);
-  if (parsed.minor > max) return { ok: false, code: 'too-large', message: t(M.tooLarge, { max: formatMoney(max, ctx.currency, ctx.locale) }) };
+  if (parsed.minor > SALE_TOTAL_MAX_MINOR) return { ok: false, code: 'too-large', message: t(M.tooLarge, { max: formatMoney(SALE_TOTAL_MAX_MINOR, ctx.currency, ctx.locale) }) };
   return { ok: true, minor: parsed.minor, machine: formatMoneyMachine(parsed.minor, ctx.currency) };
 }
 

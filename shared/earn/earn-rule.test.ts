@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatMoneyMachine } from '../money.ts';
 import { createTranslator } from '../i18n/translator.ts';
-import { earnRuleSchema, parseSaleAmount, previewPoints, proportionalClawback, type EarnRule } from './earn-rule.ts';
+import { earnRuleSchema, parseSaleAmount, SALE_TOTAL_MAX_MINOR, previewPoints, proportionalClawback, type EarnRule } from './earn-rule.ts';
 
 const rule = (over: Partial<EarnRule> = {}): EarnRule => ({ pointsPerUnit: 10, rounding: 'floor', applyTierMultiplier: false, ...over });
 
@@ -59,8 +59,8 @@ describe('previewPoints', () => {
     ['1e3', /plain number/],
     ['', /enter an amount/],
     ['12,50', /plain number/],
-    ['1000000.01', /at most 1,000,000/],
-    [2e6, /at most 1,000,000/],
+    ['100000000.01', /at most 100,000,000 USD/],
+    [2e8, /at most 100,000,000 USD/],
   ])('rejects the sale total %j', (saleTotal, message) => {
     const r = previewPoints({ saleTotal, rule: rule() });
     expect(r.ok).toBe(false);
@@ -229,19 +229,29 @@ describe('parseSaleAmount', () => {
     expect(parseSaleAmount({})).toMatchObject({ ok: false, code: 'not-a-number' });
   });
 
-  it('caps the amount at SALE_TOTAL_MAX in the currency', () => {
-    expect(parseSaleAmount('1000000.00', 'sale total')).toEqual({ ok: true, minor: 100_000_000 });
-    expect(parseSaleAmount('1000000.01', 'sale total')).toMatchObject({ ok: false, code: 'too-large', message: 'The sale total must be at most 1,000,000.' });
-    expect(parseSaleAmount('1000000', 'sale total', 'JPY')).toEqual({ ok: true, minor: 1_000_000 });
-    expect(parseSaleAmount('1000001', 'sale total', 'JPY')).toMatchObject({ ok: false, code: 'too-large' });
+  it('caps the amount at SALE_TOTAL_MAX_MINOR minor units, whatever the currency', () => {
+    expect(parseSaleAmount('100000000.00', 'sale total')).toEqual({ ok: true, minor: SALE_TOTAL_MAX_MINOR });
+    expect(parseSaleAmount('100000000.01', 'sale total')).toMatchObject({ ok: false, code: 'too-large', message: 'The sale total must be at most 100,000,000 USD.' });
+    expect(parseSaleAmount('10000000000', 'sale total', 'JPY')).toEqual({ ok: true, minor: SALE_TOTAL_MAX_MINOR });
+    expect(parseSaleAmount('10000000001', 'sale total', 'JPY')).toMatchObject({ ok: false, code: 'too-large', message: 'The sale total must be at most 10,000,000,000 JPY.' });
+    expect(parseSaleAmount('10000000.000', 'sale total', 'KWD')).toEqual({ ok: true, minor: SALE_TOTAL_MAX_MINOR });
+    expect(parseSaleAmount('10000000.001', 'sale total', 'kwd')).toMatchObject({ ok: false, code: 'too-large', message: 'The sale total must be at most 10,000,000 KWD.' });
   });
 
-  it('says the limit to people through the catalogue, in their own number format', () => {
-    const r = parseSaleAmount('1000000.01', 'sale total');
-    expect(r).toMatchObject({ ok: false, localized: { messageId: 'earn.saleTooLarge', values: { what: 'saleTotal', max: 1_000_000 } } });
+  it('takes a large sale in a currency with a small unit like one in dollars (review #14)', () => {
+    // A ceiling in whole units (1,000,000 of anything) refused ¥1,500,000 (about US$10,000) and ₩2,000,000.
+    expect(parseSaleAmount('10000.00', 'sale total', 'USD')).toEqual({ ok: true, minor: 1_000_000 });
+    expect(parseSaleAmount('1500000', 'sale total', 'JPY')).toEqual({ ok: true, minor: 1_500_000 });
+    expect(parseSaleAmount('2000000', 'sale total', 'KRW')).toEqual({ ok: true, minor: 2_000_000 });
+    expect(parseSaleAmount('250000000', 'sale total', 'VND')).toEqual({ ok: true, minor: 250_000_000 });
+  });
+
+  it('says the limit to people through the catalogue, in their own number format and the currency', () => {
+    const r = parseSaleAmount('100000000.01', 'sale total');
+    expect(r).toMatchObject({ ok: false, localized: { messageId: 'earn.saleTooLarge', values: { what: 'saleTotal', max: 100_000_000, currency: 'USD' } } });
     if (r.ok || r.localized === undefined) throw new Error('expected a localized refusal');
-    expect(createTranslator('de', 'de-DE').text(r.localized)).toBe('Der Verkaufsbetrag darf höchstens 1.000.000 sein.');
-    expect(createTranslator('es', 'es-MX').text(r.localized)).toBe('El total de la venta debe ser como máximo 1,000,000.');
+    expect(createTranslator('de', 'de-DE').text(r.localized)).toBe('Der Verkaufsbetrag darf höchstens 100.000.000 USD sein.');
+    expect(createTranslator('es', 'es-MX').text(r.localized)).toBe('El total de la venta debe ser como máximo 100,000,000 USD.');
   });
 });
 

@@ -14,7 +14,13 @@ import { englishText, localize, type LocalizedText } from '../i18n/translator.ts
 import { DEFAULT_CURRENCY, minorDigits, parseMoneyMachine } from '../money.ts';
 import type { MoneyErrorCode } from '../money.ts';
 
-export const SALE_TOTAL_MAX = 1_000_000;
+/**
+ * The largest sale or returned amount, in minor units of the store's currency: one number for
+ * every currency, so the ceiling follows the currency's own unit size (US$100,000,000.00,
+ * ¥10,000,000,000, ₫10,000,000,000 ≈ US$400k, KWD 10,000,000.000). A count of whole units would
+ * refuse an everyday yen or dong sale; 10¹⁰ still leaves the sum of many sales a safe integer.
+ */
+export const SALE_TOTAL_MAX_MINOR = 10_000_000_000;
 
 /**
  * Why points cannot be worked out, for people (the manager's earn-rule example, the cashier's
@@ -39,8 +45,8 @@ export const EARN_MESSAGES = defineMessages({
   },
   saleTooLarge: {
     id: 'earn.saleTooLarge',
-    defaultMessage: '{what, select, saleTotal {The sale total} returned {The returned amount} other {The amount}} must be at most {max, number}.',
-    description: 'A sale or returned amount over the limit; {max} is the limit in whole currency units',
+    defaultMessage: '{what, select, saleTotal {The sale total} returned {The returned amount} other {The amount}} must be at most {max, number} {currency}.',
+    description: 'A sale or returned amount over the limit; {max} is the limit in whole units of {currency}, the ISO code',
   },
 });
 
@@ -185,15 +191,18 @@ export function proportionalClawback(input: ClawbackInput): ClawbackResult {
 /** `localized`: for people, when the earn rule's own limit refused the amount. */
 export type SaleAmountResult = { ok: true; minor: number } | { ok: false; code: MoneyErrorCode; message: string; localized?: LocalizedText };
 
-/** A sale or returned amount ("19.99", dot decimal, as the API and POS send it) → minor units, at most SALE_TOTAL_MAX. */
+/** A sale or returned amount ("19.99", dot decimal, as the API and POS send it) → minor units, at most SALE_TOTAL_MAX_MINOR. */
 export function parseSaleAmount(value: unknown, what = 'amount', currency = DEFAULT_CURRENCY): SaleAmountResult {
   const money = parseMoneyMachine(value, { currency, what });
   if (!money.ok) return money;
-  if (money.minor > SALE_TOTAL_MAX * 10 ** minorDigits(currency)) {
+  if (money.minor > SALE_TOTAL_MAX_MINOR) {
     const which = what === 'sale total' ? 'saleTotal' : what === 'returned amount' ? 'returned' : 'other';
-    const localized = localize(EARN_MESSAGES.saleTooLarge, { what: which, max: SALE_TOTAL_MAX });
+    const code = currency.toUpperCase();
+    // A whole number of units for every currency with up to 10 minor digits (10¹⁰ / 10^digits).
+    const max = SALE_TOTAL_MAX_MINOR / 10 ** minorDigits(code);
+    const localized = localize(EARN_MESSAGES.saleTooLarge, { what: which, max, currency: code });
     // The English line (logs, CLI, POS link) keeps the caller's own name for the amount ("--total", "amount of line 2").
-    return { ok: false, code: 'too-large', message: `The ${what} must be at most ${formatCount(SALE_TOTAL_MAX, SOURCE_LOCALE)}.`, localized };
+    return { ok: false, code: 'too-large', message: `The ${what} must be at most ${formatCount(max, SOURCE_LOCALE)} ${code}.`, localized };
   }
   return money;
 }
