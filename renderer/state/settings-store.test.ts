@@ -216,4 +216,20 @@ describe('settings answers landing out of order', () => {
     await reading;
     expect(settings.getState().info?.notices).toEqual([]);
   });
+
+  it('a read that started after a dismissal keeps its newer notice list when the dismissal answers last', async () => {
+    const { fake, settings } = setupReplacing();
+    fake.handle('appInfo', () => ok(INFO));
+    await settings.getState().load();
+    const dismissal = deferred();
+    fake.handle('appDismissNotice', () => dismissal.promise);
+    const dismissing = settings.getState().dismissNotice('n1');
+    // Main dismissed n1 and raised n3 before this read reached it.
+    const n3 = { id: 'n3', kind: 'till-reset', at: '2030-01-01T00:02:00.000Z', message: 'The till was reset.' };
+    fake.handle('appInfo', () => ok({ ...INFO, notices: [INFO.notices[1]!, n3] }));
+    await settings.getState().loadInfo();
+    dismissal.resolve(ok({ notices: [INFO.notices[1]] }));
+    expect(await dismissing).toBeNull();
+    expect(settings.getState().info?.notices.map((n) => n.id)).toEqual(['n2', 'n3']);
+  });
 });
