@@ -30,14 +30,24 @@ function patternRegex(pattern) {
 
 /**
  * `no-restricted-imports` sees `import` and `export … from` but not `import()`: the same
- * restrictions as `no-restricted-syntax` selectors on a dynamic import with a literal source.
+ * restrictions as `no-restricted-syntax` selectors on a dynamic import with a literal source
+ * (a string, or a template literal without expressions).
  * @param {{ name: string, message: string }[]} paths
  * @param {{ group: string[], message: string }[]} patterns
  */
 function dynamicImportRules(paths, patterns) {
+  // A template literal without expressions is bundled like a string literal: its text is the source.
+  /** @param {string} test */
+  const template = (test) => `ImportExpression > TemplateLiteral.source[expressions.length=0][quasis.0.value.cooked${test}]`;
   return [
-    ...paths.map(({ name, message }) => ({ selector: `ImportExpression[source.value=${JSON.stringify(name)}]`, message })),
-    ...patterns.map(({ group, message }) => ({ selector: `ImportExpression[source.value=/${groupRegex(group)}/]`, message })),
+    ...paths.flatMap(({ name, message }) => [
+      { selector: `ImportExpression[source.value=${JSON.stringify(name)}]`, message },
+      { selector: template(`=${JSON.stringify(name)}`), message },
+    ]),
+    ...patterns.flatMap(({ group, message }) => [
+      { selector: `ImportExpression[source.value=/${groupRegex(group)}/]`, message },
+      { selector: template(`=/${groupRegex(group)}/`), message },
+    ]),
   ];
 }
 

@@ -15,10 +15,12 @@ async function zoneErrors(filePath: string, code: string): Promise<string[]> {
   return result!.messages.map((m) => `${m.ruleId}: ${m.message}`);
 }
 
-/** The three ways one module can pull in another. */
+/** The ways one module can pull in another. */
 const forms = (source: string) => ({
   'static import': `import { x } from '${source}';\nexport const y = x;\n`,
   'dynamic import': `export const load = () => import('${source}');\n`,
+  // Vite bundles a template literal without expressions like a string literal.
+  'dynamic import of a template literal': `export const load = () => import(\`${source}\`);\n`,
   're-export': `export { x } from '${source}';\n`,
   'star re-export': `export * from '${source}';\n`,
 });

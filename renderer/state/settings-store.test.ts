@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tillIn } from '../testing/translators.ts';
-import type { SettingsPatch } from '../../shared/ipc/schemas/settings.ts';
-import { completePatch, createSettingsStore, wedgeOptionsFromSettings } from './settings-store.ts';
+import type { Settings, SettingsPatch } from '../../shared/ipc/schemas/settings.ts';
+import { createSettingsStore, wedgeOptionsFromSettings } from './settings-store.ts';
 import { createFakeBridge, deferred, fail, ok, settingsFixture } from '../testing/fake-bridge.ts';
 
 const INFO = {
@@ -47,14 +47,13 @@ describe('settings store', () => {
     expect(settings.getState()).toMatchObject({ settings: null, error: 'The settings file could not be read.' });
   });
 
-  it('update(patch) sends the patch with the groups it does not edit, and keeps main’s answer', async () => {
+  it('update(patch) sends only the patch (main merges it field by field), and keeps main’s answer', async () => {
     const { settings, fake } = setup();
     await settings.getState().load();
     const result = await settings.getState().update({ scanner: { maxGapMs: 35, prefix: '', suffix: '', terminator: 'tab', minLength: 4, customPattern: null } });
     expect(result.ok).toBe(true);
-    const sent = fake.callsTo('settingsUpdate')[0] as SettingsPatch;
-    // The earn rule rides along as it is, so the door cannot reset it to its default.
-    expect(sent.earnRule).toEqual({ pointsPerUnit: 10, rounding: 'round', applyTierMultiplier: false });
+    // No other group rides along: an old copy of it would undo another screen's save.
+    expect(fake.callsTo('settingsUpdate')).toEqual([{ scanner: { maxGapMs: 35, prefix: '', suffix: '', terminator: 'tab', minLength: 4, customPattern: null } }]);
     expect(settings.getState().settings?.scanner).toMatchObject({ maxGapMs: 35, terminator: 'tab' });
     expect(settings.getState().settings?.earnRule.rounding).toBe('round');
   });
@@ -138,11 +137,6 @@ describe('settings store', () => {
     expect(settings.getState()).toMatchObject({ noticeError: null, info: { notices: [] } });
   });
 
-  it('completePatch leaves a group the patch edits alone', () => {
-    const current = settingsFixture();
-    expect(completePatch({ camera: { deviceId: 'cam-2' } }, current)).toEqual({ camera: { deviceId: 'cam-2' }, earnRule: current.earnRule, scanner: current.scanner });
-  });
-
   it('wedge options follow the saved scanner settings', () => {
     expect(wedgeOptionsFromSettings(null)).toEqual({});
     expect(wedgeOptionsFromSettings(settingsFixture({ scanner: { maxGapMs: 30, prefix: '', suffix: '', terminator: 'none', minLength: 1, customPattern: null } }))).toMatchObject({
@@ -150,5 +144,92 @@ describe('settings store', () => {
       minLength: 2,
       terminators: [],
     });
+  });
+});
+
+/** A main that keeps each group a patch carries as sent: an old copy of a group riding along would put it back. */
+function setupReplacing() {
+  const fake = createFakeBridge();
+  let saved: Settings = settingsFixture();
+  fake.handle('settingsGet', () => ok(saved));
+  const apply = (patch: SettingsPatch): Settings => (saved = { ...saved, ...(patch as Partial<Settings>) });
+  const settings = createSettingsStore(fake.bridge, tillIn());
+  return { fake, settings, apply, main: () => saved };
+}
+
+const NEW_RULE = { pointsPerUnit: 25, rounding: 'round', applyTierMultiplier: false } as const;
+
+describe('settings answers landing out of order', () => {
+  it('a save of another group, started before the earn rule save answered, does not put the old earn rule back', async () => {
+    const { fake, settings, apply, main } = setupReplacing();
+    await settings.getState().load();
+    fake.handle('settingsUpdate', (req) => ok(apply(req as SettingsPatch)));
+    // The manager saves the earn rule, and the camera is picked before that answer is back.
+    const rule = settings.getState().update({ earnRule: NEW_RULE });
+    const camera = settings.getState().update({ camera: { deviceId: 'cam-2' } });
+    await Promise.all([rule, camera]);
+    expect(main().camera.deviceId).toBe('cam-2');
+    expect(main().earnRule).toEqual(NEW_RULE);
+    expect(settings.getState().settings?.earnRule).toEqual(NEW_RULE);
+  });
+
+  it('a newer save that main refuses does not leave the store on settings older than main, for the next save to write back', async () => {
+    const { fake, settings, apply, main } = setupReplacing();
+    await settings.getState().load();
+    const answers = [deferred(), deferred()];
+    let n = 0;
+    fake.handle('settingsUpdate', (req) => {
+      const i = n++;
+      // Main applies the earn rule and refuses the second save (say its disk is full for a moment).
+      if (i === 0) apply(req as SettingsPatch);
+      return answers[i]!.promise;
+    });
+    const rule = settings.getState().update({ earnRule: NEW_RULE });
+    const other = settings.getState().update({ managerAutoLockMinutes: 9 });
+    answers[0]!.resolve(ok(main()));
+    await rule;
+    answers[1]!.resolve(fail('INTERNAL', 'Could not write the settings.'));
+    expect((await other).ok).toBe(false);
+    expect(settings.getState().settings?.earnRule).toEqual(NEW_RULE);
+
+    fake.handle('settingsUpdate', (req) => ok(apply(req as SettingsPatch)));
+    await settings.getState().update({ kiosk: true });
+    expect(main().earnRule).toEqual(NEW_RULE);
+  });
+
+  it('an app-info read that started before a notice was dismissed does not bring the notice back', async () => {
+    const { fake, settings } = setupReplacing();
+    const notice = { id: 'n1', kind: 'keys-cleared', at: '2030-01-01T00:00:00.000Z', message: 'The keys were cleared.' };
+    const info = (notices: (typeof notice)[]) => ({
+      name: 'SocialHub Till', version: '1.0.0', platform: 'linux', packaged: false, mode: 'sandbox' as const,
+      storage: { backend: 'unknown', protected: false, available: false, optedInPlainText: false, optedInAt: null, warning: null },
+      notices,
+    });
+    fake.handle('appInfo', () => ok(info([notice])));
+    await settings.getState().load();
+    const read = deferred();
+    fake.handle('appInfo', () => read.promise);
+    fake.handle('appDismissNotice', () => ok({ notices: [] }));
+    const reading = settings.getState().loadInfo();
+    expect(await settings.getState().dismissNotice('n1')).toBeNull();
+    read.resolve(ok(info([notice])));
+    await reading;
+    expect(settings.getState().info?.notices).toEqual([]);
+  });
+
+  it('a read that started after a dismissal keeps its newer notice list when the dismissal answers last', async () => {
+    const { fake, settings } = setupReplacing();
+    fake.handle('appInfo', () => ok(INFO));
+    await settings.getState().load();
+    const dismissal = deferred();
+    fake.handle('appDismissNotice', () => dismissal.promise);
+    const dismissing = settings.getState().dismissNotice('n1');
+    // Main dismissed n1 and raised n3 before this read reached it.
+    const n3 = { id: 'n3', kind: 'till-reset', at: '2030-01-01T00:02:00.000Z', message: 'The till was reset.' };
+    fake.handle('appInfo', () => ok({ ...INFO, notices: [INFO.notices[1]!, n3] }));
+    await settings.getState().loadInfo();
+    dismissal.resolve(ok({ notices: [INFO.notices[1]] }));
+    expect(await dismissing).toBeNull();
+    expect(settings.getState().info?.notices.map((n) => n.id)).toEqual(['n2', 'n3']);
   });
 });

@@ -2,9 +2,11 @@
  * The till's one copy of its settings and app info (mode, key storage, notices), for both
  * screens. Read once at start; every change goes through `update(patch)`, which checks the patch
  * with the channel's own schema before anything is sent and keeps the store current with main's
- * answer, so no screen has to re-read settings another screen changed. Answers can land out of
- * order: a read lands only when nothing was read or saved since it started, a save's answer only
- * when no newer save started, so a stale read never undoes a save.
+ * answer, so no screen has to re-read settings another screen changed. A save sends only the
+ * caller's patch: main merges it field by field, so a save never carries another group's old
+ * values back. Answers can land out of order: an answer (read or successful save) lands only when
+ * it is newer than the last one that landed, so neither a stale read nor an older save undoes a
+ * newer one, and a refused newer save does not hold back an older one main did apply.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillBridge } from '../../shared/ipc/bridge-types.ts';
@@ -43,8 +45,14 @@ export type SettingsBridge = Pick<TillBridge, 'settingsGet' | 'settingsUpdate'> 
 export function createSettingsStore(bridge: SettingsBridge, translator: () => Translator): SettingsStore {
   /** Bumped by every read and save as it starts. */
   let generation = 0;
-  /** The generation of the last save started. */
-  let lastSave = 0;
+  /** The generation of the last answer that landed in `settings`. */
+  let applied = 0;
+  /** The same for `info`: bumped by every app-info read and notice dismissal as it starts. */
+  let infoGeneration = 0;
+  /** The generation of the last app-info read that landed. */
+  let infoApplied = 0;
+  /** The newest notice list that landed (from a read or a dismissal), which an older answer must not replace. */
+  let notices: { generation: number; list: AppInfo['notices'] } | null = null;
   return createStore<SettingsState>()((set, get) => ({
     settings: null,
     info: null,
@@ -53,57 +61,52 @@ export function createSettingsStore(bridge: SettingsBridge, translator: () => Tr
     async load() {
       const mine = ++generation;
       const [settings] = await Promise.all([call<Settings>(() => bridge.settingsGet()), get().loadInfo()]);
-      // Something newer was asked since: its answer is the one to keep (unless there is nothing yet).
-      if (mine !== generation && get().settings !== null) return;
-      if (settings.ok) set({ settings: settings.value, error: null });
-      else set({ error: errorText(settings.error, translator()) });
+      // A newer answer already landed: it is the one to keep (unless there is nothing yet).
+      if (mine < applied && get().settings !== null) return;
+      if (settings.ok) {
+        applied = mine;
+        set({ settings: settings.value, error: null });
+      } else set({ error: errorText(settings.error, translator()) });
     },
     async loadInfo() {
       if (bridge.appInfo === undefined) return;
       const appInfo = bridge.appInfo;
+      const mine = ++infoGeneration;
       const info = await call<AppInfo>(() => appInfo());
-      if (info.ok) set({ info: info.value });
+      if (!info.ok || mine < infoApplied) return;
+      infoApplied = mine;
+      if (notices === null || mine > notices.generation) notices = { generation: mine, list: info.value.notices };
+      set({ info: { ...info.value, notices: notices.list } });
     },
     async update(patch) {
       const checked = settingsPatchSchema.safeParse(patch);
       if (!checked.success) {
         return { ok: false, error: { code: 'SETTINGS_INVALID', message: englishText(ERROR_CODE_MESSAGES.SETTINGS_INVALID), issues: issuesOf(checked.error) } };
       }
-      const current = get().settings;
-      const sent = current === null ? patch : completePatch(patch, current);
-      const mine = (lastSave = ++generation);
-      const result = await call<Settings>(() => bridge.settingsUpdate(sent));
-      if (result.ok && mine === lastSave) set({ settings: result.value, error: null });
+      const mine = ++generation;
+      const result = await call<Settings>(() => bridge.settingsUpdate(patch));
+      if (result.ok && mine > applied) {
+        applied = mine;
+        set({ settings: result.value, error: null });
+      }
       return result;
     },
     async dismissNotice(id) {
       if (bridge.appDismissNotice === undefined) return null;
       const dismiss = bridge.appDismissNotice;
+      const mine = ++infoGeneration;
       const result = await call<{ notices: AppInfo['notices'] }>(() => dismiss({ id }));
       if (!result.ok) {
         const noticeError = errorText(result.error, translator());
         set({ noticeError });
         return noticeError;
       }
+      if (notices === null || mine > notices.generation) notices = { generation: mine, list: result.value.notices };
       const info = get().info;
-      set(info !== null ? { noticeError: null, info: { ...info, notices: result.value.notices } } : { noticeError: null });
+      set(info !== null ? { noticeError: null, info: { ...info, notices: notices.list } } : { noticeError: null });
       return null;
     },
   }));
-}
-
-/** The nested groups a patch replaces whole when present. */
-const GROUPS = ['earnRule', 'scanner', 'camera'] as const;
-
-/**
- * The patch to send: the given fields plus the current value of every nested group it does not
- * edit. Parsing a patch at the IPC door fills an absent group with its *default* (the groups carry
- * a `prefault`), so a patch without them would reset the earn rule, scanner and camera.
- */
-export function completePatch(patch: SettingsPatch, current: Settings): SettingsPatch {
-  const out: Record<string, unknown> = { ...patch };
-  for (const g of GROUPS) if (out[g] === undefined) out[g] = current[g];
-  return out;
 }
 
 /** The keyboard-wedge detector's options for the saved scanner settings (defaults when unknown). */

@@ -1,15 +1,14 @@
 /**
- * A save from the settings screen under a policy that locks a group. The renderer's settings
- * store sends every nested group (earn rule, scanner, camera) with each save, at its current
- * value (completePatch), so a lock on the scanner profile or the earn rule must not refuse a save
- * that leaves them as they are — or the manager can change nothing at all. A real change to a
- * locked field is still refused, and the stored value of a field the policy sets is not replaced
- * by the policy's (it comes back when the policy drops it). Real app core, real IPC door.
+ * A save under a policy that locks a group. The renderer's settings store sends only the section's
+ * own fields, and the door must not fill the groups it leaves out (that would reset them, or
+ * touch a locked one); a save that sends a locked group at the value in force must not be refused
+ * either — or the manager can change nothing at all. A real change to a locked field is still
+ * refused, and the stored value of a field the policy sets is not replaced by the policy's (it
+ * comes back when the policy drops it). Real app core, real IPC door.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { completePatch } from '../../../renderer/state/settings-store.ts';
 import type { Settings } from '../settings/settings-schema.ts';
 import { policyTills } from '../app/testing/policy-till.ts';
 import type { TillKit } from '../app/testing/till-kit.ts';
@@ -38,10 +37,17 @@ async function current(k: TillKit): Promise<Settings> {
 }
 
 describe('a settings save that leaves locked fields as they are', () => {
-  it('a save from the settings screen (every group at its current value) goes through under a locked scanner and earn rule', async () => {
+  it('a save of one field leaves every group as it was, and goes through under a locked scanner and earn rule', async () => {
     const k = await start();
     const before = await current(k);
-    const saved = await k.call('settingsUpdate', completePatch({ managerAutoLockMinutes: 12 }, before));
+    const saved = await k.call('settingsUpdate', { managerAutoLockMinutes: 12 });
+    expect(saved).toMatchObject({ ok: true, value: { managerAutoLockMinutes: 12, scanner: { minLength: 6 }, earnRule: before.earnRule, camera: before.camera, posLink: before.posLink } });
+  });
+
+  it('a save that carries the locked groups at their current value goes through', async () => {
+    const k = await start();
+    const before = await current(k);
+    const saved = await k.call('settingsUpdate', { managerAutoLockMinutes: 12, earnRule: before.earnRule, scanner: before.scanner, camera: before.camera });
     expect(saved).toMatchObject({ ok: true, value: { managerAutoLockMinutes: 12, scanner: { minLength: 6 }, earnRule: before.earnRule } });
   });
 
@@ -56,8 +62,8 @@ describe('a settings save that leaves locked fields as they are', () => {
     const k = await start();
     const s = await current(k);
     for (const patch of [
-      completePatch({ managerAutoLockMinutes: 12, scanner: { ...s.scanner, minLength: 8 } }, s),
-      completePatch({ earnRule: { ...s.earnRule, pointsPerUnit: s.earnRule.pointsPerUnit + 1 } }, s),
+      { managerAutoLockMinutes: 12, scanner: { ...s.scanner, minLength: 8 } },
+      { earnRule: { pointsPerUnit: s.earnRule.pointsPerUnit + 1 } },
       { kiosk: false },
       { posLink: { enabled: !s.posLink.enabled } },
     ]) {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { tillIn } from '../../testing/translators.ts';
 import { createKeysStore, keyProblem } from './keys-store.ts';
-import { createFakeBridge, fail, keysStatusFixture, NO_KEYRING, ok } from '../../testing/fake-bridge.ts';
+import { createFakeBridge, deferred, fail, keysStatusFixture, NO_KEYRING, ok } from '../../testing/fake-bridge.ts';
+
+const SAVED = keysStatusFixture({ write: { configured: true, mask: 'fl_test_…mnop', setAt: '2030-01-01T00:00:00.000Z', origin: null } });
 
 function setup() {
   const fake = createFakeBridge();
@@ -60,5 +62,44 @@ describe('keys store', () => {
     await keys.getState().allowPlainText();
     expect(keys.getState()).toMatchObject({ optIn: { busy: false, error: null }, status: { storage: { optedInPlainText: true } } });
     expect(changes()).toBe(1);
+  });
+
+  it('a status read that started before a key was saved does not show the key as missing again', async () => {
+    const fake = createFakeBridge();
+    const read = deferred();
+    fake.handle('keysStatus', () => read.promise);
+    fake.handle('keysSet', () => ok(SAVED));
+    const keys = createKeysStore(fake.bridge, { translator: tillIn() });
+    // The section opens (a read in flight) and the manager saves a key at once.
+    const loading = keys.getState().load();
+    await keys.getState().setKey('write', 'fl_test_abcdefghijklmnop');
+    read.resolve(ok(keysStatusFixture()));
+    await loading;
+    expect(keys.getState().status?.write).toMatchObject({ configured: true, mask: 'fl_test_…mnop' });
+    // A read started after the save lands as usual.
+    fake.handle('keysStatus', () => ok(keysStatusFixture()));
+    await keys.getState().load();
+    expect(keys.getState().status?.write.configured).toBe(false);
+  });
+});
+
+describe('keys store on a German manager console', () => {
+  it("main's KEY_INVALID beside the field is the code's sentence in German, not main's English", async () => {
+    const fake = createFakeBridge();
+    fake.handle('keysSet', () => fail('KEY_INVALID', 'SocialHub refused the key (HTTP 401); a manager should check the keys.'));
+    const keys = createKeysStore(fake.bridge, { translator: tillIn('de') });
+    await keys.getState().setKey('write', 'fl_test_abcdefghijklmnop');
+    expect(keys.getState().slots.write.fieldError).toBe('SocialHub lehnt den API-Schlüssel ab; die Filialleitung soll die Schlüssel prüfen.');
+  });
+
+  it('a key the vault refuses: the field says why in German (main’s catalogue id)', async () => {
+    const fake = createFakeBridge();
+    fake.handle('keysStatus', () => ok(keysStatusFixture()));
+    // What the key vault answers (electron/core/keys/key-vault.ts: vaultError('KEY_INVALID', notAKey)).
+    fake.handle('keysSet', () => ({ ok: false, error: { code: 'KEY_INVALID', message: 'That is not a valid SocialHub API key.', messageId: 'keys.vault.notAKey' } }));
+    const keys = createKeysStore(fake.bridge, { translator: tillIn('de') });
+    await keys.getState().load();
+    await keys.getState().setKey('write', 'fl_test_abcdefghijklmnop');
+    expect(keys.getState().slots.write.fieldError).toBe('Das ist kein gültiger SocialHub-API-Schlüssel.');
   });
 });

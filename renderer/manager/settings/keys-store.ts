@@ -72,6 +72,15 @@ export function createKeysStore(bridge: KeysBridge, hooks: KeysHooks): KeysStore
       set({ slots: { ...get().slots, [kind]: { ...get().slots[kind], ...patch } } });
     };
     const busy = (kind: KeyKind): boolean => get().slots[kind].busy !== null;
+    /** Bumped by every call that answers with the key status, as it starts. */
+    let generation = 0;
+    /** The generation of the last status that landed: an older answer (a read that started before a save) must not replace it. */
+    let applied = 0;
+    const landStatus = (mine: number, status: KeysStatus, also: Partial<KeysState> = {}): void => {
+      if (mine < applied) return set(also);
+      applied = mine;
+      set({ ...also, status });
+    };
 
     return {
       status: null,
@@ -80,8 +89,9 @@ export function createKeysStore(bridge: KeysBridge, hooks: KeysHooks): KeysStore
       optIn: { busy: false, error: null },
 
       async load() {
+        const mine = ++generation;
         const result = await call<KeysStatus>(() => bridge.keysStatus());
-        if (result.ok) set({ status: result.value, error: null });
+        if (result.ok) landStatus(mine, result.value, { error: null });
         else set({ error: errText(result.error) });
       },
 
@@ -94,14 +104,15 @@ export function createKeysStore(bridge: KeysBridge, hooks: KeysHooks): KeysStore
           return false;
         }
         slot(kind, { fieldError: null, busy: 'set' });
+        const mine = ++generation;
         const result = await call<KeysStatus>(() => bridge.keysSet({ kind, key: typed.trim() }));
         slot(kind, { busy: null });
         if (!result.ok) {
-          if (result.error.code === 'KEY_INVALID') slot(kind, { fieldError: result.error.message });
+          if (result.error.code === 'KEY_INVALID') slot(kind, { fieldError: errText(result.error) });
           else slot(kind, { error: errText(result.error) });
           return true;
         }
-        set({ status: result.value });
+        landStatus(mine, result.value);
         const mask = result.value[kind].mask;
         slot(kind, { saved: mask !== null ? tr().t(M.savedMask, { mask }) : tr().t(M.saved) });
         hooks.onStorageChanged?.();
@@ -118,13 +129,14 @@ export function createKeysStore(bridge: KeysBridge, hooks: KeysHooks): KeysStore
       async clear(kind) {
         if (busy(kind)) return false;
         slot(kind, { busy: 'clear', error: null, test: null });
+        const mine = ++generation;
         const result = await call<KeysStatus>(() => bridge.keysClear({ kind }));
         slot(kind, { busy: null });
         if (!result.ok) {
           slot(kind, { error: errText(result.error) });
           return false;
         }
-        set({ status: result.value });
+        landStatus(mine, result.value);
         slot(kind, { saved: tr().t(M.removed) });
         hooks.onStorageChanged?.();
         return true;
@@ -133,9 +145,10 @@ export function createKeysStore(bridge: KeysBridge, hooks: KeysHooks): KeysStore
       async allowPlainText() {
         if (get().optIn.busy) return;
         set({ optIn: { busy: true, error: null } });
+        const mine = ++generation;
         const result = await call<KeysStatus>(() => bridge.keysAllowPlainText({ acknowledge: true }));
         if (result.ok) {
-          set({ status: result.value, optIn: { busy: false, error: null } });
+          landStatus(mine, result.value, { optIn: { busy: false, error: null } });
           hooks.onStorageChanged?.();
         } else set({ optIn: { busy: false, error: errText(result.error) } });
       },

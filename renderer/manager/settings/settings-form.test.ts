@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../shared/i18n/translator.ts';
 import { settingsSchema } from '../../../shared/ipc/schemas/settings.ts';
-import { completePatch } from '../../state/settings-store.ts';
 import { buildPatch, draftFrom, isDirty, issuesToErrors, serverErrors } from './settings-form.ts';
 
 const anyText = expect.any(String) as unknown as string;
@@ -95,21 +94,17 @@ describe('buildPatch', () => {
   });
 });
 
-describe('completePatch', () => {
-  it('carries the current nested groups so the door cannot reset them to defaults', () => {
-    const current = settingsSchema.parse({ earnRule: { pointsPerUnit: 10, rounding: 'round', applyTierMultiplier: false }, scanner: { maxGapMs: 30 } });
+describe('a section’s patch', () => {
+  it('names only the section’s own fields, so a save cannot carry another group back', () => {
     const built = buildPatch('store', { storeId: 'st_1', tillId: 'till-1', txnIdScope: 'forever', businessDayStartsAt: '04:00' });
-    expect(built.ok).toBe(true);
-    if (!built.ok) return;
-    expect(built.patch).not.toHaveProperty('earnRule');
-    const sent = completePatch(built.patch, current);
-    expect(sent).toMatchObject({ storeId: 'st_1', earnRule: { pointsPerUnit: 10, rounding: 'round' }, scanner: { maxGapMs: 30 }, camera: { deviceId: null } });
+    if (!built.ok) throw new Error('expected ok');
+    expect(Object.keys(built.patch).sort()).toEqual(['businessDayStartsAt', 'storeId', 'tillId', 'txnIdScope']);
   });
 
-  it('keeps the group a section edits', () => {
+  it('carries the group a section edits', () => {
     const built = buildPatch('earn', { 'earnRule.pointsPerUnit': '3', 'earnRule.rounding': 'ceil', 'earnRule.applyTierMultiplier': true });
     if (!built.ok) throw new Error('expected ok');
-    expect(completePatch(built.patch, defaults).earnRule).toEqual({ pointsPerUnit: 3, rounding: 'ceil', applyTierMultiplier: true });
+    expect(built.patch).toEqual({ earnRule: { pointsPerUnit: 3, rounding: 'ceil', applyTierMultiplier: true } });
   });
 });
 

@@ -167,7 +167,8 @@ export type SettingsInput = z.input<typeof settingsSchema>;
 
 /**
  * What `settings:update` accepts: any subset of the top-level fields; a nested group (earnRule,
- * scanner, camera, posLink) is replaced as a whole, so the settings screen edits one section at a time.
+ * scanner, camera, posLink) may name any of its fields and is merged field by field, so a save
+ * changes only what it names and the settings screen edits one section at a time.
  * Strict, so a misspelt field is an error rather than silently ignored.
  */
 export const settingsPatchSchema = z.strictObject({
