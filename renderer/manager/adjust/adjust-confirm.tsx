@@ -41,7 +41,7 @@ export function AdjustConfirm() {
   const onClose = () => confirm.getState().close();
   const submit = () => confirm.getState().submit();
 
-  const view = outcome !== null ? outcomeView(outcome, t) : null;
+  const view = outcome !== null ? outcomeView(outcome, t, request) : null;
 
   return (
     <Modal title={t(M.title)} onClose={onClose} testId="adjust-confirm" closeLabel={t(outcome !== null ? M.close : M.cancel)}>
