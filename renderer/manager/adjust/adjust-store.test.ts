@@ -187,6 +187,27 @@ describe('an adjustment form edited after a lost answer', () => {
     expect(adjust2.getState().draft).toMatchObject({ memberId: 'mb_ben_okafor', amount: '50' });
   });
 
+  it('sends a form edited back to what it first asked for under its first reference', async () => {
+    const { fake, adjust, confirm } = setup();
+    fake.handle('adjustmentSubmit', () => fail('INTERNAL', 'No answer from the till.'));
+    fillTake(adjust);
+    adjust.getState().review();
+    await confirm.getState().submit();
+    confirm.getState().close();
+    // Edited to another member and reviewed, then edited back: the first answer may have been recorded.
+    adjust.getState().set('memberId', 'mb_ben_okafor');
+    adjust.getState().review();
+    await confirm.getState().submit();
+    confirm.getState().close();
+    adjust.getState().set('memberId', 'mb_ava_chen');
+    adjust.getState().review();
+    await confirm.getState().submit();
+    const refs = fake.callsTo('adjustmentSubmit').map((c) => (c as Sent).ref);
+    expect(refs).toHaveLength(3);
+    expect(refs[2]).toBe(refs[0]);
+    expect(refs[1]).not.toBe(refs[0]);
+  });
+
   it('shows a duplicate of another adjustment as not done, naming the earlier entry, and keeps the form under a new reference', async () => {
     const fake = createFakeBridge();
     const confirm = createAdjustConfirmStore({ bridge: fake.bridge, rows: createRowBus(), translator: tillIn() });

@@ -39,11 +39,12 @@ const MESSAGES = defineMessages({
 export function createAdjustStore(deps: { confirm: AdjustConfirmStore; translator: () => Translator }): AdjustStore {
   const t: Translate = (m, v) => deps.translator().t(m, v);
   let formRef = newAdjustRef();
-  // What was last handed to the confirm step under formRef: an edited form is another adjustment.
-  let reviewed: AdjustFields | null = null;
+  // Each adjustment this form has asked for, under its own ref: an edited form is another
+  // adjustment, and one edited back asks again under the ref it was (perhaps) recorded with.
+  let reviewed: { ref: string; fields: AdjustFields }[] = [];
   const startOver = () => {
     formRef = newAdjustRef();
-    reviewed = null;
+    reviewed = [];
   };
   return createStore<AdjustState>()((set, get) => ({
     draft: EMPTY_ADJUST,
@@ -64,9 +65,11 @@ export function createAdjustStore(deps: { confirm: AdjustConfirmStore; translato
         return false;
       }
       set({ errors: {} });
-      // Sent under this ref with other member, points or reason: a retry would come back as the old one.
-      if (reviewed !== null && !sameAdjustment(reviewed, v.request)) startOver();
-      reviewed = v.request;
+      // Asked for under another ref with other member, points or reason: a retry would come back as the old one.
+      const earlier = reviewed.find((r) => sameAdjustment(r.fields, v.request));
+      if (earlier !== undefined) formRef = earlier.ref;
+      else if (reviewed.length > 0) formRef = newAdjustRef();
+      if (earlier === undefined) reviewed.push({ ref: formRef, fields: v.request });
       const ref = formRef;
       const request = v.request;
       const submitted = get().draft;
