@@ -115,9 +115,9 @@ describe('classify', () => {
 
   it('leaves members with unreadable ledgers out of every category and total', () => {
     const w = row(sale('1'), 10, { memberId: 'm_bad' });
-    const r = run({ writes: [w], incomplete: new Map([['m_bad', 'GET /members/{id}/points: 503']]) });
+    const r = run({ writes: [w], incomplete: new Map([['m_bad', { reason: 'refused', message: 'GET /members/{id}/points: 503' }]]) });
     expect(r.totals).toMatchObject({ journalPoints: 0, missing: 0 });
-    expect(r.incomplete).toEqual([{ memberId: 'm_bad', message: 'GET /members/{id}/points: 503' }]);
+    expect(r.incomplete).toEqual([{ memberId: 'm_bad', reason: 'refused', message: 'GET /members/{id}/points: 503' }]);
   });
 
   it('reports a row whose description carries no marker as missing with a null token', () => {

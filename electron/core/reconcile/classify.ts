@@ -24,6 +24,7 @@ import type { JournalRow } from '../../../shared/journal/row.ts';
 import { parseDescription, writeKey } from '../../../shared/ledger/sale-token.ts';
 import type { SaleToken } from '../../../shared/ledger/sale-token.ts';
 import { canonical, matchKey, tokenKey } from './token-key.ts';
+import type { IncompleteRead } from './read-ledgers.ts';
 
 type Item = ReconcileReport['matched'][number];
 type DuplicateItem = ReconcileReport['duplicatedOnServer'][number];
@@ -42,7 +43,7 @@ export interface ClassifyInput {
   /** Ledger entries per member read completely back to the day start (any order, may repeat). */
   ledgers: ReadonlyMap<string, readonly LedgerTransaction[]>;
   /** Members whose ledger could not be read: their writes are left out of every category. */
-  incomplete: ReadonlyMap<string, string>;
+  incomplete: ReadonlyMap<string, IncompleteRead>;
   /** The journal row written under a marker, if any (any day, any state). */
   findRow: (token: SaleToken) => JournalRow | undefined;
 }
@@ -153,7 +154,7 @@ export function classify(input: ClassifyInput): ReconcileReport {
       duplicated: duplicatedOnServer.length,
       unexpected: unexpectedOnServer.length,
     },
-    incomplete: [...input.incomplete].map(([memberId, message]) => ({ memberId, message })).sort((a, b) => a.memberId.localeCompare(b.memberId)),
+    incomplete: [...input.incomplete].map(([memberId, read]) => ({ memberId, reason: read.reason, message: read.message })).sort((a, b) => a.memberId.localeCompare(b.memberId)),
   };
 }
 

@@ -7,6 +7,19 @@ import type { SocialHubClient } from '../api/index.ts';
 import { PaginationError, paginateLedger } from '../api/index.ts';
 import type { PaginateOptions } from '../api/index.ts';
 import type { LedgerTransaction } from '../../../shared/api/schemas.ts';
+import type { IncompleteReason } from '../../../shared/ipc/schemas/till.ts';
+
+/** Why a member's ledger is missing from the report: a reason code the console words, and main's English detail. */
+export interface IncompleteRead {
+  reason: IncompleteReason;
+  message: string;
+}
+
+/** A failed page as a reason for people: still limited after the waits, no answer, or an HTTP refusal. */
+function paginationReason(err: PaginationError): IncompleteReason {
+  if (err.failure.status === 429) return 'rate-limited';
+  return err.failure.status === undefined ? 'unreachable' : 'refused';
+}
 
 export interface ReadLedgersOptions {
   client: Pick<SocialHubClient, 'getPoints'>;
@@ -22,13 +35,13 @@ export interface ReadLedgersOptions {
 
 export interface LedgerReads {
   ledgers: Map<string, LedgerTransaction[]>;
-  incomplete: Map<string, string>;
+  incomplete: Map<string, IncompleteRead>;
   pages: number;
 }
 
 export async function readLedgers(options: ReadLedgersOptions): Promise<LedgerReads> {
   const ledgers = new Map<string, LedgerTransaction[]>();
-  const incomplete = new Map<string, string>();
+  const incomplete = new Map<string, IncompleteRead>();
   let pages = 0;
   const queue = [...new Set(options.memberIds)];
   let next = 0;
@@ -49,7 +62,10 @@ export async function readLedgers(options: ReadLedgersOptions): Promise<LedgerRe
       ledgers.set(memberId, entries);
     } catch (err) {
       if (options.signal?.aborted) throw err;
-      incomplete.set(memberId, err instanceof PaginationError ? err.message : `ledger read failed: ${err instanceof Error ? err.message : String(err)}`);
+      incomplete.set(memberId, {
+        reason: err instanceof PaginationError ? paginationReason(err) : 'failed',
+        message: err instanceof PaginationError ? err.message : `ledger read failed: ${err instanceof Error ? err.message : String(err)}`,
+      });
     }
     options.onMember?.(memberId);
   };

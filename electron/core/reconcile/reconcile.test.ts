@@ -247,7 +247,7 @@ describe('reconcileDay', () => {
     await awardVia(journal, write, purchase(STORE, TILL, 'E2'), DEMO.spareCouponMember, 30);
     sandbox.addFault({ route: 'GET /members/:id/points', id: DEMO.spareCouponMember, kind: 'error5xx', status: 503 });
     const report = await run();
-    expect(report.incomplete).toEqual([expect.objectContaining({ memberId: DEMO.spareCouponMember })]);
+    expect(report.incomplete).toEqual([expect.objectContaining({ memberId: DEMO.spareCouponMember, reason: 'refused' })]);
     expect(report.totals).toMatchObject({ matched: 1, missing: 0, journalPoints: 20, serverPoints: 20 });
   });
 });

@@ -8,6 +8,7 @@ import { Button, ErrorBanner, Field, Modal } from '../../ui/index.ts';
 import { useAdjustConfirm, useManagerData, useOpenRow } from '../use-manager-data.ts';
 import { NOTE_MAX, REASON_LABELS, adjustSentence, confirmLabel, outcomeView } from './adjust-model.ts';
 import { useT, useTranslator } from '../../app/translate.tsx';
+import { engineText } from '../../state/outcome.ts';
 
 const M = defineMessages({
   title: { id: 'manager.adjust.confirm.title', defaultMessage: 'Confirm point adjustment', description: 'Adjust confirm dialog title' },
@@ -40,7 +41,7 @@ export function AdjustConfirm() {
   const onClose = () => confirm.getState().close();
   const submit = () => confirm.getState().submit();
 
-  const view = outcome !== null ? outcomeView(outcome, t) : null;
+  const view = outcome !== null ? outcomeView(outcome, t, request) : null;
 
   return (
     <Modal title={t(M.title)} onClose={onClose} testId="adjust-confirm" closeLabel={t(outcome !== null ? M.close : M.cancel)}>
@@ -88,7 +89,8 @@ export function AdjustConfirm() {
       ) : (
         <div className={`mgr-outcome mgr-outcome--${view?.tone ?? 'ok'}`} role="status" data-testid="adjust-outcome" data-status={outcome.status}>
           <p className="mgr-outcome-title">{view?.title}</p>
-          {outcome.message !== '' && <p>{outcome.message}</p>}
+          {/* Main's sentence in the till's language when it names a catalogue message. */}
+          {outcome.message !== '' && <p>{engineText(outcome, tr)}</p>}
           {outcome.row !== null && (
             <Button variant="link" onClick={() => outcome.row !== null && openRow(outcome.row.id)}>
               {t(M.openEntry, { id: outcome.row.id })}

@@ -5,6 +5,7 @@
 import { defineMessages } from '@formatjs/intl';
 import { entityId } from '../../../shared/api/schemas.ts';
 import { englishText } from '../../../shared/i18n/translator.ts';
+import type { JournalRow } from '../../../shared/journal/row.ts';
 import type { WriteOutcome } from '../../../shared/ipc/schemas/till.ts';
 import type { Translate } from '../../state/locale-store.ts';
 
@@ -36,6 +37,7 @@ export const ADJUST_MESSAGES = defineMessages({
   doneBalance: { id: 'manager.adjust.outcome.doneBalance', defaultMessage: 'Done. New balance: {balance, number} points.', description: 'Adjust outcome: confirmed, with the new balance' },
   done: { id: 'manager.adjust.outcome.done', defaultMessage: 'Done.', description: 'Adjust outcome: confirmed' },
   duplicate: { id: 'manager.adjust.outcome.duplicate', defaultMessage: 'Already recorded earlier: nothing was sent again.', description: 'Adjust outcome: the write was already on SocialHub' },
+  duplicateOther: { id: 'manager.adjust.outcome.duplicateOther', defaultMessage: 'Not done: this form’s reference already belongs to journal entry #{id} ({earlier}). Check the form and send it again.', description: 'Adjust outcome: the reference was used by an earlier, different adjustment; nothing of this form was recorded. earlier is a sentence like "Give 100 points to mb_42"' },
   queued: { id: 'manager.adjust.outcome.queued', defaultMessage: 'SocialHub cannot be reached: queued, it will be sent automatically. Do not enter it again.', description: 'Adjust outcome: offline, queued' },
   checking: { id: 'manager.adjust.outcome.checking', defaultMessage: 'The outcome is unknown and is being checked with SocialHub. Do not enter it again.', description: 'Adjust outcome: unknown, being verified' },
   needsAttention: { id: 'manager.adjust.outcome.needsAttention', defaultMessage: 'Needs attention: see the Needs attention tab.', description: 'Adjust outcome: needs a manager' },
@@ -125,13 +127,31 @@ export interface OutcomeView {
   title: string;
 }
 
-/** How a write's outcome reads for the manager. */
-export function outcomeView(o: Pick<WriteOutcome, 'status' | 'balance'>, t: Translate = englishText): OutcomeView {
+/** Whether two forms ask for the same adjustment (the note aside: a corrected note is the same intent). */
+export function sameAdjustment(a: Omit<AdjustFields, 'note'>, b: Omit<AdjustFields, 'note'>): boolean {
+  return a.memberId === b.memberId && a.points === b.points && a.reasonCode === b.reasonCode;
+}
+
+/**
+ * The earlier journal entry a `duplicate` answer hands back when it is another adjustment than the
+ * one sent (the reference was reused), or null: then this request was not recorded at all.
+ */
+export function otherAdjustment(o: Pick<WriteOutcome, 'status'> & { row?: JournalRow | null }, request: AdjustFields | undefined): JournalRow | null {
+  if (o.status !== 'duplicate' || request === undefined || o.row === undefined || o.row === null) return null;
+  const r = o.row;
+  return r.memberId === request.memberId && r.amount === request.points && r.reasonCode === request.reasonCode ? null : r;
+}
+
+/** How a write's outcome reads for the manager; with the request, a duplicate of another adjustment reads as not done. */
+export function outcomeView(o: Pick<WriteOutcome, 'status' | 'balance'> & { row?: JournalRow | null }, t: Translate = englishText, request?: AdjustFields): OutcomeView {
   switch (o.status) {
     case 'confirmed':
       return { tone: 'ok', title: o.balance !== null ? t(ADJUST_MESSAGES.doneBalance, { balance: o.balance }) : t(ADJUST_MESSAGES.done) };
-    case 'duplicate':
+    case 'duplicate': {
+      const other = otherAdjustment(o, request);
+      if (other !== null) return { tone: 'bad', title: t(ADJUST_MESSAGES.duplicateOther, { id: other.id, earlier: adjustSentence(other.amount, other.memberId, t) }) };
       return { tone: 'ok', title: t(ADJUST_MESSAGES.duplicate) };
+    }
     case 'queued':
       return { tone: 'wait', title: t(ADJUST_MESSAGES.queued) };
     case 'checking':

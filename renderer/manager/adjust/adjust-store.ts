@@ -3,15 +3,16 @@
  * and the last adjustment sent. One submit per review: the form starts over once the write was
  * handed to the journal, so a second click cannot send it twice. Each form has one reference:
  * kept while the same form is retried (an answer lost on the way is sent again under it and comes
- * back `duplicate`), new once the form starts over (submitted, cleared or reset).
+ * back `duplicate`), new once the form starts over (submitted, cleared or reset) or once it asks
+ * for another adjustment than the one already sent under it (member, points or reason edited).
  */
 import { defineMessages } from '@formatjs/intl';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Translator } from '../../../shared/i18n/translator.ts';
 import type { Translate } from '../../state/locale-store.ts';
 import type { AdjustConfirmStore } from './adjust-confirm-store.ts';
-import { EMPTY_ADJUST, newAdjustRef, outcomeView, validateAdjust } from './adjust-model.ts';
-import type { AdjustDraft, AdjustField } from './adjust-model.ts';
+import { EMPTY_ADJUST, newAdjustRef, otherAdjustment, outcomeView, sameAdjustment, validateAdjust } from './adjust-model.ts';
+import type { AdjustDraft, AdjustField, AdjustFields } from './adjust-model.ts';
 
 export interface LastAdjustment {
   text: string;
@@ -38,6 +39,13 @@ const MESSAGES = defineMessages({
 export function createAdjustStore(deps: { confirm: AdjustConfirmStore; translator: () => Translator }): AdjustStore {
   const t: Translate = (m, v) => deps.translator().t(m, v);
   let formRef = newAdjustRef();
+  // Each adjustment this form has asked for, under its own ref: an edited form is another
+  // adjustment, and one edited back asks again under the ref it was (perhaps) recorded with.
+  let reviewed: { ref: string; fields: AdjustFields }[] = [];
+  const startOver = () => {
+    formRef = newAdjustRef();
+    reviewed = [];
+  };
   return createStore<AdjustState>()((set, get) => ({
     draft: EMPTY_ADJUST,
     errors: {},
@@ -47,7 +55,7 @@ export function createAdjustStore(deps: { confirm: AdjustConfirmStore; translato
       set({ draft: { ...get().draft, [field]: value } });
     },
     clear() {
-      formRef = newAdjustRef();
+      startOver();
       set({ draft: EMPTY_ADJUST, errors: {} });
     },
     review() {
@@ -57,18 +65,34 @@ export function createAdjustStore(deps: { confirm: AdjustConfirmStore; translato
         return false;
       }
       set({ errors: {} });
+      // Asked for under another ref with other member, points or reason: a retry would come back as the old one.
+      const earlier = reviewed.find((r) => sameAdjustment(r.fields, v.request));
+      if (earlier !== undefined) formRef = earlier.ref;
+      else if (reviewed.length > 0) formRef = newAdjustRef();
+      if (earlier === undefined) reviewed.push({ ref: formRef, fields: v.request });
       const ref = formRef;
-      deps.confirm.getState().begin('adjust', { ...v.request, ref }, {
+      const request = v.request;
+      const submitted = get().draft;
+      deps.confirm.getState().begin('adjust', { ...request, ref }, {
         onSubmitted(o) {
+          const other = otherAdjustment(o, request);
+          const text = t(MESSAGES.last, { outcome: outcomeView(o, t, request).title });
+          if (other !== null) {
+            // The ref belongs to another entry: nothing of this form was recorded; keep it, under a new ref.
+            if (formRef === ref) startOver();
+            set({ last: { text, rowId: other.id } });
+            return;
+          }
           // Handed to the journal: the next form is another adjustment (unless cleared since).
-          if (formRef === ref) formRef = newAdjustRef();
-          set({ draft: EMPTY_ADJUST, last: { text: t(MESSAGES.last, { outcome: outcomeView(o, t).title }), rowId: o.row?.id ?? null } });
+          if (formRef === ref) startOver();
+          // Only the submitted form starts over: one typed since (the dialog closed while sending) stays.
+          set({ ...(get().draft === submitted ? { draft: EMPTY_ADJUST } : {}), last: { text, rowId: o.row?.id ?? null } });
         },
       });
       return true;
     },
     reset() {
-      formRef = newAdjustRef();
+      startOver();
       set({ draft: EMPTY_ADJUST, errors: {}, last: null });
     },
   }));

@@ -9,8 +9,12 @@ import { createTranslator, englishText } from '../../../shared/i18n/translator.t
 import { createAdjustConfirmStore } from '../adjust/adjust-confirm-store.ts';
 import { createRowBus } from '../row-bus.ts';
 import { compensationContext, createReconcileStore, dupKey, reconcileDay } from './reconcile-store.ts';
+import { compensationRef } from './summary.ts';
 
 const DUP = { memberId: 'mb_ava_chen', token: 'SH-T-1001', description: 'Sale T-1001', amount: 249, journalId: 7, serverTxnIds: ['tx_1', 'tx_2'], at: 1_760_000_000_000, extraPoints: 249 };
+
+/** The sale T-1001 (249 points) landed three times on SocialHub: 498 too many. */
+const DUP3 = { memberId: 'mb_ava_chen', token: 'SH-T-1001', description: 'Sale T-1001', amount: 249, journalId: 7, serverTxnIds: ['tx_1', 'tx_2', 'tx_3'], at: 1_760_000_000_000, extraPoints: 498 };
 
 function report(overrides: Partial<ReconcileReport> = {}): ReconcileReport {
   return {
@@ -105,10 +109,10 @@ describe('reconciliation store', () => {
   });
 
   it('sends a compensation under the same reference on every press, console and restart, past only refused ones', async () => {
-    // The first 8 bytes of sha256('mb_ava_chen|SH-T-1001'): the reference depends on nothing else.
-    const base = 'dupfix-20260314-e43236fb81b38345';
+    // The first 8 bytes of sha256('mb_ava_chen|SH-T-1001') and the two copies: the reference depends on nothing else.
+    const base = 'dupfix-20260314-e43236fb81b38345-c2';
     const sentRefs: unknown[] = [];
-    for (const earlierRows of [[], [], [row({ id: 70, kind: 'adjustment', memberId: DUP.memberId, ref: `adj-${base}`, state: 'confirmed', note: 'edited, no token' })]]) {
+    for (const earlierRows of [[], [], [row({ id: 70, kind: 'adjustment', memberId: DUP.memberId, ref: `adj-${base}`, state: 'confirmed', amount: -249, note: 'edited, no token' })]]) {
       // A fresh store each time stands for another console or a restarted till.
       const { fake, reconcile, confirm } = setup();
       fake.handle('journalList', () => ok({ rows: earlierRows, next: null, total: earlierRows.length }));
@@ -154,6 +158,26 @@ describe('reconciliation store', () => {
     await reconcile.getState().compensate(DUP);
     await confirm.getState().submit();
     expect(reconcile.getState().compensated.get(dupKey(DUP))).toBe('#61: Um -249 Punkte angepasst.');
+  });
+
+  it('still offers, for a duplicate that grew after it was compensated, to take back what the first compensation did not, under a reference not yet used', async () => {
+    // An earlier run saw two copies (249 too many) and took back 249 under the duplicate's reference.
+    const base = await compensationRef(DUP3, '2026-03-14');
+    const first = row({ id: 70, kind: 'adjustment', memberId: DUP3.memberId, ref: `adj-${base}`, state: 'confirmed', amount: -249, reasonCode: 'DUPLICATE_FIX' });
+    const fake = createFakeBridge();
+    const confirm = createAdjustConfirmStore({ bridge: fake.bridge, rows: createRowBus(), translator: tillIn() });
+    const reconcile = createReconcileStore({ bridge: fake.bridge, timers: EARLY, businessDayStartsAt: () => '04:00', confirm, translator: tillIn(), saveCsv: (f) => f.filename });
+    fake.handle('journalList', () => ok({ rows: [first], next: null, total: 1 }));
+    fake.handle('reconcileRun', () => ok(report({ duplicatedOnServer: [DUP3], totals: { journalPoints: 249, serverPoints: 747, matched: 0, missing: 0, duplicated: 1, unexpected: 0 } })));
+    reconcile.getState().setDate('2026-03-14');
+    await reconcile.getState().run();
+    await flush();
+
+    // 249 of the 498 are still over-awarded: the compensation must stay on offer…
+    expect(reconcile.getState().recorded.has(dupKey(DUP3))).toBe(false);
+    // …and be sent under a reference main has not recorded (base would come back `duplicate`, nothing taken back).
+    await reconcile.getState().compensate(DUP3);
+    expect(confirm.getState().open?.request).toMatchObject({ ref: `${base}-r1`, points: -249 });
   });
 
   it('exports the day of the report', async () => {

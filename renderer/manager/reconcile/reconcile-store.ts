@@ -21,7 +21,7 @@ import { engineText } from '../../state/outcome.ts';
 import type { Translate } from '../../state/locale-store.ts';
 import { formatDateTime } from '../format.ts';
 import type { Answer } from '../row-bus.ts';
-import { compensationRef, duplicateAdjustment, isCompensationFor, nextCompensationRef } from './summary.ts';
+import { compensationRef, duplicateAdjustment, isCompensationFor, nextCompensation } from './summary.ts';
 import type { DuplicateItem, ReconcileProgress } from './summary.ts';
 
 /** Members looked up for earlier compensations per run (one journal query each). */
@@ -129,7 +129,7 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
 
     /**
      * Journal adjustments already made for these duplicates of `date` (one lookup per member), and
-     * the duplicates whose next compensation reference is already recorded.
+     * the duplicates with nothing left to take back (their compensations cover all extra points).
      */
     const findEarlier = async (dups: readonly DuplicateItem[], date: string): Promise<{ earlier: Map<string, JournalRow[]>; recorded: Set<string> }> => {
       const out = new Map<string, JournalRow[]>();
@@ -143,7 +143,7 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
           const rows = result.value.rows.filter((r) => isCompensationFor(r, memberId, d.token ?? d.description, bases.get(dupKey(d))));
           if (rows.length > 0) out.set(dupKey(d), rows);
           const base = bases.get(dupKey(d));
-          if (base !== undefined && rows.some((r) => r.ref === `adj-${nextCompensationRef(base, rows)}`)) recorded.add(dupKey(d));
+          if (base !== undefined && nextCompensation(base, d.extraPoints, rows).outstanding === 0) recorded.add(dupKey(d));
         }
       }
       return { earlier: out, recorded };
@@ -198,9 +198,9 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
         // Compensated already (an earlier run, another manager)? Ask again now, and say so before a second one.
         const found = (await findEarlier([item], report.date)).earlier.get(key) ?? [];
         // The same reference on every press, console and restart: main records it once.
-        const ref = nextCompensationRef(await compensationRef(item, report.date), found);
+        const next = nextCompensation(await compensationRef(item, report.date), item.extraPoints, found);
         if (mine !== epoch) return;
-        deps.confirm.getState().begin('reconcile', { ...duplicateAdjustment(item, report.date, deps.translator().t), ref }, {
+        deps.confirm.getState().begin('reconcile', { ...duplicateAdjustment(item, report.date, deps.translator().t, next.points), ref: next.ref }, {
           noteEditable: true,
           context: compensationContext(found, deps.translator().t, deps.translator().locale),
           onSubmitted(o) {

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { defineMessage, defineMessages } from '@formatjs/intl';
 import type { JournalRow } from '../../../shared/journal/row.ts';
+import type { IncompleteReason } from '../../../shared/ipc/schemas/till.ts';
 import { STATE_LABEL_MESSAGES } from '../../../shared/journal/states.ts';
 import { DEFAULT_DAY_START } from '../../../shared/time/business-day.ts';
 import { useRuntime, useSettings } from '../../app/context.tsx';
@@ -55,6 +56,14 @@ const TOTALS = defineMessage<{ journal: string; server: string }>({
   defaultMessage: 'Journal: {journal} points · SocialHub: {server} points.',
   description: 'Point totals of the journal and of SocialHub for the day',
 });
+/** Why a member's ledger could not be read, in the console's language (main's English detail stays for logs). */
+const INCOMPLETE_REASON = defineMessages({
+  'rate-limited': { id: 'manager.reconcile.incomplete.rateLimited', defaultMessage: 'SocialHub kept asking to slow down.', description: 'Reconcile: a member’s ledger could not be read: still rate-limited after waiting' },
+  unreachable: { id: 'manager.reconcile.incomplete.unreachable', defaultMessage: 'SocialHub could not be reached.', description: 'Reconcile: a member’s ledger could not be read: no answer' },
+  refused: { id: 'manager.reconcile.incomplete.refused', defaultMessage: 'SocialHub refused to send the ledger.', description: 'Reconcile: a member’s ledger could not be read: SocialHub answered with an error' },
+  failed: { id: 'manager.reconcile.incomplete.failed', defaultMessage: 'The ledger could not be read.', description: 'Reconcile: a member’s ledger could not be read: another failure' },
+} satisfies Record<IncompleteReason, { id: string; defaultMessage: string; description: string }>);
+
 const INCOMPLETE = defineMessage<{ count: number }>({
   id: 'manager.reconcile.incomplete',
   defaultMessage: 'The ledger could not be read completely for {count, plural, one {# member} other {# members}}; run it again later for a full report:',
@@ -156,7 +165,7 @@ export function ReconcileTab() {
               <ul>
                 {summary.incomplete.map((m) => (
                   <li key={m.memberId}>
-                    <span className="mgr-mono">{m.memberId}</span>: {m.message}
+                    <span className="mgr-mono">{m.memberId}</span>: {t(INCOMPLETE_REASON[m.reason ?? 'failed'])}
                   </li>
                 ))}
               </ul>

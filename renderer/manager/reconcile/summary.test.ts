@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReconcileReport } from '../../../shared/ipc/schemas/till.ts';
 import { testRow } from '../../../shared/journal/testing/test-row.ts';
 import { createTranslator, englishText as t } from '../../../shared/i18n/translator.ts';
-import { differenceText, duplicateAdjustment, isCompensationFor, progressFraction, progressText, sectionTitle, sectionTotalText, summarise } from './summary.ts';
+import { differenceText, duplicateAdjustment, isCompensationFor, nextCompensation, progressFraction, progressText, sectionTitle, sectionTotalText, summarise } from './summary.ts';
 
 const en = createTranslator('en');
 
@@ -117,5 +117,23 @@ describe('isCompensationFor', () => {
     expect(isCompensationFor(byRef, 'mb_2', 'tok-1', 'dupfix-20260312-00ff')).toBe(true);
     expect(isCompensationFor({ ...byRef, ref: 'adj-dupfix-20260312-00ff-r2' }, 'mb_2', 'tok-1', 'dupfix-20260312-00ff')).toBe(true);
     expect(isCompensationFor({ ...byRef, ref: 'adj-dupfix-20260312-00ffee' }, 'mb_2', 'tok-1', 'dupfix-20260312-00ff')).toBe(false);
+  });
+});
+
+describe('nextCompensation', () => {
+  const base = 'dupfix-20260314-00ff-c3';
+  it('takes back what the earlier ones under the duplicate did not, under the first reference not used', () => {
+    expect(nextCompensation(base, 498, [])).toEqual({ ref: base, points: -498, outstanding: 498 });
+    // The second copy was taken back under the two-copy reference; a refused retry took nothing.
+    const c2 = { ref: 'adj-dupfix-20260314-00ff-c2', state: 'confirmed', amount: -249 } as const;
+    expect(nextCompensation(base, 498, [c2])).toEqual({ ref: base, points: -249, outstanding: 249 });
+    expect(nextCompensation(base, 498, [c2, { ref: `adj-${base}`, state: 'rejected', amount: -249 }])).toEqual({ ref: `${base}-r1`, points: -249, outstanding: 249 });
+    // An older reference without a copy count counts too; another duplicate's does not.
+    expect(nextCompensation(base, 498, [{ ref: 'adj-dupfix-20260314-00ff', state: 'queued', amount: -249 }, { ref: 'adj-dupfix-20260314-00ffee-c3', state: 'confirmed', amount: -249 }]).outstanding).toBe(249);
+  });
+
+  it('sends the last one again under its own reference once nothing is left', () => {
+    const done = [{ ref: 'adj-dupfix-20260314-00ff-c2', state: 'confirmed', amount: -249 }, { ref: `adj-${base}`, state: 'verifying', amount: -249 }] as const;
+    expect(nextCompensation(base, 498, done)).toEqual({ ref: base, points: -249, outstanding: 0 });
   });
 });

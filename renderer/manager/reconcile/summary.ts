@@ -139,16 +139,16 @@ export function progressFraction(p: ReconcileProgress): number | null {
 }
 
 /**
- * The adjustment that takes back what a duplicate gave: −extraPoints, DUPLICATE_FIX, a note naming
+ * The adjustment that takes back what a duplicate gave: −extraPoints (or what is left of it), DUPLICATE_FIX, a note naming
  * the evidence. The note is for people (the manager edits it before sending), so it is in the
  * console's language; a later run finds it again by the marker `ref`, which any language keeps.
  */
-export function duplicateAdjustment(item: DuplicateItem, date: string, t: Translate): AdjustFields {
+export function duplicateAdjustment(item: DuplicateItem, date: string, t: Translate, points = -Math.abs(item.extraPoints)): AdjustFields {
   const ref = item.token ?? item.description;
   const note = t(M.duplicateNote, { date, ref, entries: item.serverTxnIds.join(', '), journal: item.journalId ?? 'none' });
   return {
     memberId: item.memberId,
-    points: -Math.abs(item.extraPoints),
+    points,
     reasonCode: 'DUPLICATE_FIX',
     note: note.length > NOTE_MAX ? `${note.slice(0, NOTE_MAX - 1)}…` : note,
   };
@@ -156,33 +156,56 @@ export function duplicateAdjustment(item: DuplicateItem, date: string, t: Transl
 
 /**
  * The reference of a duplicate's compensation, the same on every console and after a restart
- * (from the business day, the member and the duplicate's token), so compensating it again is
- * recorded once: `dupfix-20260314-<16 hex of SHA-256>`.
+ * (from the business day, the member, the duplicate's token and how many copies SocialHub holds),
+ * so compensating it again is recorded once, while a duplicate that grew (a third copy after the
+ * second was taken back) gets a reference not used yet: `dupfix-20260314-<16 hex of SHA-256>-c3`.
  */
-export async function compensationRef(item: Pick<DuplicateItem, 'memberId' | 'token' | 'description'>, date: string): Promise<string> {
+export async function compensationRef(item: Pick<DuplicateItem, 'memberId' | 'token' | 'description' | 'serverTxnIds'>, date: string): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${item.memberId}|${item.token ?? item.description}`));
   const hex = [...new Uint8Array(digest).slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `dupfix-${date.replaceAll('-', '')}-${hex}`;
+  return `dupfix-${date.replaceAll('-', '')}-${hex}-c${item.serverTxnIds.length}`;
 }
 
 /** Main keeps an adjustment's reference in its journal row as `adj-<ref>`. */
 const journalRef = (ref: string): string => `adj-${ref}`;
 
+/** A duplicate's references share the part before the copy count (older ones had none). */
+const stemOf = (base: string): string => journalRef(base.replace(/-c\d+$/, ''));
+
+/** Whether a journal reference is one of this duplicate's compensations (any copy count, any retry). */
+const underStem = (ref: string | null, base: string): boolean => ref !== null && (ref === stemOf(base) || ref.startsWith(`${stemOf(base)}-`));
+
+export interface NextCompensation {
+  ref: string;
+  /** Points to send (negative: taken back). */
+  points: number;
+  /** Points still to take back after the compensations recorded under the duplicate's references and not refused. */
+  outstanding: number;
+}
+
 /**
- * The reference for the next compensation: `base`, or — past each compensation under it that
- * SocialHub refused, so nothing was taken back — `base-r1`, `base-r2`… Any other earlier one keeps
- * its reference, so sending it again comes back `duplicate`.
+ * The next compensation of a duplicate giving `extraPoints` too many. What the earlier ones under
+ * its references took back (refused ones took nothing) is deducted; the rest is sent under the first
+ * of `base`, `base-r1`, `base-r2`… not used yet, so every console and restart picks the same one.
+ * Nothing outstanding: the last one is sent again under its own reference and comes back `duplicate`.
  */
-export function nextCompensationRef(base: string, earlier: readonly Pick<JournalRow, 'ref' | 'state'>[]): string {
+export function nextCompensation(base: string, extraPoints: number, earlier: readonly Pick<JournalRow, 'ref' | 'state' | 'amount'>[]): NextCompensation {
+  const mine = earlier.filter((r) => underStem(r.ref, base));
+  const taken = mine.filter((r) => r.state !== 'rejected').reduce((sum, r) => sum - r.amount, 0);
+  const outstanding = Math.max(0, Math.abs(extraPoints) - taken);
+  if (outstanding === 0) {
+    const last = mine.filter((r) => r.state !== 'rejected').at(-1);
+    if (last?.ref != null) return { ref: last.ref.slice(journalRef('').length), points: last.amount, outstanding };
+  }
   let n = 0;
   const at = (i: number): string => (i === 0 ? base : `${base}-r${i}`);
-  while (earlier.some((r) => r.ref === journalRef(at(n)) && r.state === 'rejected')) n++;
-  return at(n);
+  while (mine.some((r) => r.ref === journalRef(at(n)))) n++;
+  return { ref: at(n), points: -outstanding, outstanding };
 }
 
 /**
  * Whether a journal row is a compensating adjustment already made for this duplicate: one sent
- * under its reference (`base`), or an adjustment for the member with the DUPLICATE_FIX reason (in
+ * under one of its references (`base` whatever its copy count, and its retries), or an adjustment for the member with the DUPLICATE_FIX reason (in
  * its reason code or its ledger description) and the duplicate's token in its note.
  */
 export function isCompensationFor(
@@ -192,7 +215,7 @@ export function isCompensationFor(
   base?: string,
 ): boolean {
   if (row.kind !== 'adjustment' || row.memberId !== memberId) return false;
-  if (base !== undefined && row.ref !== null && (row.ref === journalRef(base) || row.ref.startsWith(`${journalRef(base)}-r`))) return true;
+  if (base !== undefined && underStem(row.ref, base)) return true;
   const duplicateFix = row.reasonCode === 'DUPLICATE_FIX' || row.description.includes('DUPLICATE_FIX');
   return duplicateFix && (row.note ?? '').includes(token);
 }

@@ -200,6 +200,10 @@ export const reconcileItemSchema = z.object({
   serverTxnIds: z.array(z.string()),
   at: epochMs.nullable(),
 });
+/** Why a member's ledger could not be read: SocialHub kept limiting, could not be reached, refused, or another failure. */
+export const incompleteReasonSchema = z.enum(['rate-limited', 'unreachable', 'refused', 'failed']);
+export type IncompleteReason = z.output<typeof incompleteReasonSchema>;
+
 export const reconcileReportSchema = z.object({
   date: businessDateSchema,
   generatedAt: epochMs,
@@ -216,8 +220,11 @@ export const reconcileReportSchema = z.object({
     duplicated: z.number().int(),
     unexpected: z.number().int(),
   }),
-  /** Members whose ledger could not be read completely (rate limit, errors): the report is partial for them. */
-  incomplete: z.array(z.object({ memberId: z.string(), message: z.string() })),
+  /**
+   * Members whose ledger could not be read completely: the report is partial for them. `reason` is
+   * for people (the console words it in its language); `message` is main's English detail, for logs.
+   */
+  incomplete: z.array(z.object({ memberId: z.string(), reason: incompleteReasonSchema.optional(), message: z.string() })),
 });
 export type ReconcileReport = z.output<typeof reconcileReportSchema>;
 

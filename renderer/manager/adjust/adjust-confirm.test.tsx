@@ -6,7 +6,7 @@ import { LocaleProvider } from '../../app/translate.tsx';
 import { createFakeBridge, outcome, row } from '../../testing/fake-bridge.ts';
 import { AdjustConfirm } from './adjust-confirm.tsx';
 
-describe('review #14: the outcome of an adjustment on a German manager console', () => {
+describe('the outcome of an adjustment on a German manager console', () => {
   it('shows main’s sentence in German (its catalogue id), not main’s English `message`', () => {
     const runtime = createRuntime(createFakeBridge().bridge, { osLocale: () => 'de-DE', sound: { play: () => undefined }, activeElement: () => null });
     const confirm = runtime.managerData.adjustConfirm;
