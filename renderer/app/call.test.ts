@@ -69,4 +69,25 @@ describe('a field problem in the till’s language', () => {
     const de = createTranslator('de');
     expect(errorText({ code: 'INVALID_PAYLOAD', message: 'The request was not valid.' }, de)).toBe(de.t('error.code.INVALID_PAYLOAD'));
   });
+
+  it('names the note, the reason and the reference in the till’s language, not by their machine keys', () => {
+    const de = createTranslator('de');
+    // What main answers for an adjustment whose note is too short (shared/ipc/issue-messages.ts gives the id).
+    const text = errorText(
+      { code: 'INVALID_PAYLOAD', message: 'The request was refused.', issues: [{ path: ['note'], message: 'write a note of at least 5 characters', messageId: 'issue.noteShort', values: { min: 5 } }] },
+      de,
+    );
+    expect(text).toContain('5');
+    expect(text).not.toMatch(/^note:/);
+    expect(text.startsWith(`${de.t('call.field.note')}: `)).toBe(true);
+    for (const field of ['reasonCode', 'ref', 'businessDate']) {
+      const shown = errorText({ code: 'INVALID_PAYLOAD', message: 'x', issues: [{ path: [field], message: 'invalid' }] }, de);
+      expect(shown, field).not.toContain(field);
+    }
+  });
+
+  it('a field without a label shows just the problem', () => {
+    const shown = errorText({ code: 'INVALID_PAYLOAD', message: 'x', issues: [{ path: ['onlyFailures'], message: 'must be a boolean' }] }, en);
+    expect(shown).toBe('must be a boolean');
+  });
 });

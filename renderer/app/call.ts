@@ -98,9 +98,10 @@ export function errorText(error: CallError, translator: Translator): string {
   if (error.code === 'INVALID_PAYLOAD' && issue !== undefined && issue.message !== '') {
     const problem = issueText(issue, translator);
     if (issue.path.length === 0) return problem;
-    const key = String(issue.path[0]);
-    const name = FIELD_NAMES[key];
-    return translator.t(MESSAGES.fieldProblem, { field: name !== undefined ? translator.t(name) : key, problem });
+    const name = FIELD_NAMES[String(issue.path[0])];
+    // A field without a label in the catalogue is not named: its code name means nothing at the counter.
+    if (name === undefined) return problem;
+    return translator.t(MESSAGES.fieldProblem, { field: translator.t(name), problem });
   }
   if (error.code === 'INVALID_PAYLOAD' && translator.locale !== SOURCE_LOCALE) return translator.t(ERROR_CODE_MESSAGES.INVALID_PAYLOAD);
   return error.message;
@@ -122,4 +123,8 @@ const FIELD_NAMES: Readonly<Record<string, MessageDescriptor>> = defineMessages(
   memberId: { id: 'call.field.memberId', defaultMessage: 'Member', description: 'Field named in an input error' },
   couponId: { id: 'call.field.couponId', defaultMessage: 'Coupon', description: 'Field named in an input error' },
   linkedPosTxnId: { id: 'call.field.linkedPosTxnId', defaultMessage: 'Sale', description: 'Field named in an input error: the original sale of a return' },
+  note: { id: 'call.field.note', defaultMessage: 'Note', description: 'Field named in an input error: the manager’s written note' },
+  reasonCode: { id: 'call.field.reasonCode', defaultMessage: 'Reason', description: 'Field named in an input error: the reason chosen for an adjustment' },
+  ref: { id: 'call.field.ref', defaultMessage: 'Reference', description: 'Field named in an input error: the reference that keeps an adjustment from being recorded twice' },
+  businessDate: { id: 'call.field.businessDate', defaultMessage: 'Business day', description: 'Field named in an input error: the business day a sale belongs to' },
 });

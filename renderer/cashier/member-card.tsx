@@ -17,6 +17,8 @@ import { pendingChecks } from '../state/coupon-store.ts';
 import { sortCoupons, tierProgress } from '../state/member-store.ts';
 import { openSaleTxnId } from '../state/award-store.ts';
 import { useShallow } from 'zustand/shallow';
+import { useState } from 'react';
+import { errorText } from '../app/call.ts';
 import { useT, useTranslator } from '../app/translate.tsx';
 
 const M = defineMessages({
@@ -39,6 +41,7 @@ const M = defineMessages({
   cardFailed: { id: 'cashier.card.failed', defaultMessage: 'The member card could not be loaded.', description: 'Whole card failed' },
   member: { id: 'cashier.card.member', defaultMessage: 'Member {id}', description: 'Member by id when the name is unknown' },
   tryAgain: { id: 'cashier.card.tryAgain', defaultMessage: 'Try again', description: 'Button: reload the card' },
+  partDetail: { id: 'cashier.card.partDetail', defaultMessage: 'Details for support', description: 'Collapsed section with SocialHub’s own (English) account of a failed card part' },
   stale: { id: 'cashier.card.stale', defaultMessage: 'Could not refresh the card: {error}', description: 'Card shown is older; refresh failed' },
   checkName: { id: 'cashier.card.checkName', defaultMessage: 'Check the name with the customer', description: 'Above the member name' },
   status: { id: 'cashier.card.status', defaultMessage: '{status, select, active {ACTIVE} suspended {SUSPENDED} closed {CLOSED} other {INACTIVE}}', description: 'Member status badge, capitals' },
@@ -75,6 +78,8 @@ export function partProblem(code: string, t: Translate = englishText): string {
 
 function PartError({ what, part, testId }: { what: 'name' | 'balance' | 'tier' | 'coupons'; part: { ok: false; code: string; message: string }; testId: string }) {
   const t = useT();
+  // Main's English account is for support: it joins the page only once someone opens the section.
+  const [open, setOpen] = useState(false);
   return (
     <div className="part-error" role="alert" data-testid={testId} data-code={part.code}>
       <span className="part-error__icon" aria-hidden="true">
@@ -82,7 +87,10 @@ function PartError({ what, part, testId }: { what: 'name' | 'balance' | 'tier' |
       </span>
       <span>
         <strong>{t(M.couldNotLoad, { what })}</strong> {partProblem(part.code, t)}
-        <span className="part-error__detail">{part.message}</span>
+        <details className="part-error__detail" onToggle={(e) => setOpen(e.currentTarget.open)}>
+          <summary>{t(M.partDetail)}</summary>
+          {open && <span lang="en">{part.message}</span>}
+        </details>
       </span>
     </div>
   );
@@ -145,6 +153,7 @@ export function MemberCardView() {
     useShallow((s) => ({ phase: s.phase, card: s.card, error: s.error, refreshing: s.refreshing, memberId: s.memberId })),
   );
   const runtime = useRuntime();
+  const tr = useTranslator();
   const t = useT();
   if (phase === 'idle') return <IdlePrompt />;
   if (phase === 'loading' || (phase === 'loaded' && card === null)) return <LoadingCard />;
@@ -156,7 +165,7 @@ export function MemberCardView() {
             ✕
           </span>
           <span>
-            <strong>{t(M.cardFailed)}</strong> {error?.message}
+            <strong>{t(M.cardFailed)}</strong> {error !== null && errorText(error, tr)}
           </span>
         </div>
         <p className="muted">{t(M.member, { id: memberId ?? '' })}</p>
@@ -171,7 +180,7 @@ export function MemberCardView() {
       <Who card={card} />
       {error !== null && (
         <p className="card__stale" role="alert">
-          {t(M.stale, { error: error.message })}
+          {t(M.stale, { error: errorText(error, tr) })}
         </p>
       )}
       <div className="card__figures">

@@ -75,8 +75,9 @@ export const OUTCOME_MESSAGES = defineMessages({
   duplicateDiffers: {
     id: 'write.outcome.duplicateDiffers',
     defaultMessage:
-      '{stale, select, yes {From an earlier business day ({businessDate}): this was already recorded on {at, date, short} at {at, time, short}. Nothing was sent again.} other {This was already recorded at {today, select, yes {{at, time, short}} other {{at, date, short} {at, time, short}}}. Nothing was sent again.}} The earlier entry differs ({fields}); it is the one that counts.',
-    description: 'Duplicate whose earlier entry differs; {fields} lists the differing fields (machine names)',
+      '{stale, select, yes {From an earlier business day ({businessDate}): this was already recorded on {at, date, short} at {at, time, short}. Nothing was sent again.} other {This was already recorded at {today, select, yes {{at, time, short}} other {{at, date, short} {at, time, short}}}. Nothing was sent again.}} The earlier entry differs ({diffMember, select, first {member} next {, member} other {}}{diffPoints, select, first {points} next {, points} other {}}{diffSaleTotal, select, first {sale total} next {, sale total} other {}}{diffReturned, select, first {returned amount} next {, returned amount} other {}}{diffCoupon, select, first {coupon} next {, coupon} other {}}{diffSale, select, first {original sale} next {, original sale} other {}}{diffOther, select, first {other details} next {, other details} other {}}); it is the one that counts.',
+    description:
+      'Duplicate whose earlier entry differs. Each {diff…} names one kind of difference: first = the first one listed, next = a later one (after a list separator), other = not different',
   },
   saleNotFound: { id: 'write.outcome.saleNotFound', defaultMessage: 'Sale {sale} is not in this till’s journal: points can only be taken back for sales this till awarded.', description: 'Return refused: unknown sale' },
   notConfirmed: { id: 'write.outcome.notConfirmed', defaultMessage: 'The points for sale {sale} are not confirmed yet, so nothing can be taken back.', description: 'Return refused: the award is not confirmed' },
@@ -219,13 +220,42 @@ export function duplicateOutcome(ctx: Ctx, row: JournalRow, differences: readonl
     message: `${prefix}${cap(what(row))} was already recorded at ${when} (${state}). Nothing was sent again.${differs}`,
     localized:
       differences.length > 0
-        ? localize(OUTCOME_MESSAGES.duplicateDiffers, { ...values, fields: differences.join(', ') })
+        ? localize(OUTCOME_MESSAGES.duplicateDiffers, { ...values, ...differenceValues(differences) })
         : localize(OUTCOME_MESSAGES.duplicate, values),
     points: row.amount,
     balance: row.state === 'confirmed' ? row.balance : null,
     stale,
     row,
   };
+}
+
+/** The journal columns a cashier knows by one name; everything else is "other details". */
+const DIFFERENCE_KINDS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['diffMember', ['memberId']],
+  ['diffPoints', ['amount']],
+  ['diffSaleTotal', ['saleTotal']],
+  ['diffReturned', ['returnTotal']],
+  ['diffCoupon', ['couponId']],
+  ['diffSale', ['linkedPosTxnId']],
+];
+
+/**
+ * One select value per kind of difference, so the catalogue names them in the till's language
+ * instead of the journal's column names: `first`, then `next` for each later one, `no` otherwise.
+ */
+export function differenceValues(differences: readonly string[]): Record<string, string> {
+  const named = new Set(DIFFERENCE_KINDS.flatMap(([, columns]) => columns));
+  const kinds: Array<readonly [string, boolean]> = [
+    ...DIFFERENCE_KINDS.map(([key, columns]) => [key, columns.some((c) => differences.includes(c))] as const),
+    ['diffOther', differences.some((d) => !named.has(d))],
+  ];
+  const values: Record<string, string> = {};
+  let listed = false;
+  for (const [key, differs] of kinds) {
+    values[key] = differs ? (listed ? 'next' : 'first') : 'no';
+    listed ||= differs;
+  }
+  return values;
 }
 
 /** A refusal before anything was recorded (e.g. a return of a sale that was never confirmed). */
