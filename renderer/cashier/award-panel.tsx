@@ -10,7 +10,7 @@ import { defineMessages } from '@formatjs/intl';
 import { useAward, useCurrency, useMember, useRuntime, useStatus } from '../app/context.tsx';
 import { fmtExplanation, fmtPoints } from '../app/format.ts';
 import { useShortcut } from '../app/shortcuts.ts';
-import { Button, Field, Skeleton } from '../ui/index.ts';
+import { Button, Field, FormError, Skeleton } from '../ui/index.ts';
 import { useScanField } from '../app/use-scan-field.ts';
 import { isLocked, openSaleTxnId, previewKey } from '../state/award-store.ts';
 import { awardBlocker } from '../state/member-store.ts';
@@ -179,12 +179,7 @@ export function AwardPanel({ active }: { active: boolean }) {
         {preview === null && !disabled && !award.locked && <span className="preview__hint">{t(M.hint)}</span>}
       </div>
 
-      {award.errors.form !== undefined && (
-        <p className="form-error" role="alert" data-testid="award-error">
-          <span aria-hidden="true">✕ </span>
-          {award.errors.form}
-        </p>
-      )}
+      <FormError text={award.errors.form} testId="award-error" />
 
       {award.locked ? (
         <Button ref={newSaleRef} variant="secondary" shortcut="F2" onClick={newSale} testId="award-new-sale">

@@ -10,7 +10,7 @@ import { useCurrency, useReturns, useRuntime, useSettings } from '../app/context
 import { formatAmount } from '../../shared/money.ts';
 import { mainAmountText } from '../state/money-entry.ts';
 import { fmtInt, fmtPoints, fmtWhen } from '../app/format.ts';
-import { Button, Dialog, Field } from '../ui/index.ts';
+import { Button, Dialog, Field, FormError } from '../ui/index.ts';
 import { useScanField } from '../app/use-scan-field.ts';
 import { blockerText, CLAWBACK_ROUNDING, estimateReturn, returnedSoFar } from '../state/return-store.ts';
 import { OutcomeBanner } from './outcome-banner.tsx';
@@ -143,12 +143,7 @@ export function ReturnsPanel({ onClose }: { onClose: () => void }) {
               <span className="returns__reversible">{t(M.reversible, { n: fmtInt(summary.reversible, tr) })}</span>
             </p>
             {summary.pendingClawback > 0 && <p className="muted">{t(M.pending, { pts: fmtPoints(summary.pendingClawback, false, tr) })}</p>}
-            {summary.blocker !== null && (
-              <p className="form-error" role="alert" data-testid="return-blocker">
-                <span aria-hidden="true">✕ </span>
-                {blockerText(summary, tr)}
-              </p>
-            )}
+            <FormError text={summary.blocker !== null ? blockerText(summary, tr) : undefined} testId="return-blocker" />
             {summary.redemptions.length > 0 && (
               <p className="returns__flag" role="note">
                 <span aria-hidden="true">⚠ </span>{t(M.couponFlag)}
@@ -234,12 +229,7 @@ export function ReturnsPanel({ onClose }: { onClose: () => void }) {
             )}
             {estimate?.ok === false && <span className="preview__error">{estimate.message}</span>}
           </div>
-          {s.errors.form !== undefined && (
-            <p className="form-error" role="alert" data-testid="return-error">
-              <span aria-hidden="true">✕ </span>
-              {s.errors.form}
-            </p>
-          )}
+          <FormError text={s.errors.form} testId="return-error" />
           <Button
             ref={submitRef}
             variant="danger"

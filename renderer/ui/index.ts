@@ -9,7 +9,7 @@ export { AboveDialogs, Dialog, Modal, type DialogProps, type DialogVariant } fro
 export type { DialogFeedback } from './dialog-stack.ts';
 export { Table, type Column, type TableProps } from './table.tsx';
 export { Skeleton, VisuallyHidden } from './bits.tsx';
-export { ErrorBanner, StatusLine, type StatusTone } from './messages.tsx';
+export { ErrorBanner, FormError, StatusLine, type StatusTone } from './messages.tsx';
 export { Facts } from './facts.tsx';
 export { Chip, StateChip, STATE_TONE, type ChipTone } from './state-chip.tsx';
 export { nextTabIndex, tabId, tabPanelId, Tabs, type TabItem, type TabsProps } from './tabs.tsx';

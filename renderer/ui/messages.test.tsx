@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { Facts } from './facts.tsx';
-import { ErrorBanner, StatusLine } from './messages.tsx';
+import { ErrorBanner, FormError, StatusLine } from './messages.tsx';
 import { StateChip } from './state-chip.tsx';
 import { createTranslator } from '../../shared/i18n/translator.ts';
 import { LocaleProvider } from '../app/translate.tsx';
@@ -19,6 +19,18 @@ describe('ErrorBanner', () => {
     );
     expect(html).toBe('<p class="banner banner--error" role="alert" data-testid="adjust-error">Points: Must be a whole number</p>');
     expect(renderToStaticMarkup(<ErrorBanner error="Store not found." />)).toContain('data-testid="manager-error">Store not found.</p>');
+  });
+});
+
+describe('FormError', () => {
+  it('says nothing without an error', () => {
+    expect(renderToStaticMarkup(<FormError text={undefined} testId="award-error" />)).toBe('');
+  });
+
+  it('announces the sentence at once, with the cross hidden from screen readers', () => {
+    expect(renderToStaticMarkup(<FormError text="Not enough points." testId="award-error" />)).toBe(
+      '<p class="form-error" role="alert" data-testid="award-error"><span aria-hidden="true">✕ </span>Not enough points.</p>',
+    );
   });
 });
 

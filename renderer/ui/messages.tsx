@@ -14,6 +14,20 @@ export function ErrorBanner({ error, testId = 'manager-error' }: { error: CallEr
   );
 }
 
+/**
+ * A form's own failure under its inputs ("✕ Not enough points."), announced at once; nothing when
+ * `text` is undefined. The ✕ is decoration, so screen readers hear only the sentence.
+ */
+export function FormError({ text, testId }: { text: ReactNode | undefined; testId?: string }) {
+  if (text === undefined) return null;
+  return (
+    <p className="form-error" role="alert" data-testid={testId}>
+      <span aria-hidden="true">✕ </span>
+      {text}
+    </p>
+  );
+}
+
 export type StatusTone = 'info' | 'ok' | 'warn';
 
 /**
