@@ -10,65 +10,76 @@ import type { MoneyErrorCode } from './money.ts';
 const parse = (v: string, locale: string, currency: string, allowNegative = false) => parseMoney(v, { locale, currency, allowNegative });
 const ok = (minor: number) => ({ ok: true, minor });
 const refused = (code: MoneyErrorCode): unknown => expect.objectContaining({ ok: false, code, message: expect.stringMatching(/^The amount .+\.$/) as unknown });
+const like = (shape: object): unknown => expect.objectContaining(shape);
+/** A typed amount, where and in what it is typed, what it must read as, and whether a sign is allowed. */
+type Row = [text: string, locale: string, currency: string, want: unknown, allowNegative?: boolean];
+/** One test per typed amount, so a failure names the input. */
+const reads = (title: string, rows: Row[]) =>
+  it.each(rows)(`${title}: %s (%s, %s)`, (text, locale, currency, want, allowNegative = false) => {
+    expect(parse(text, locale, currency, allowNegative)).toEqual(want);
+  });
 
 describe('money entry: refused', () => {
-  it('a currency symbol written twice ("$-$5", "$5$") is refused, not read as 5', () => {
-    expect(parse('$5$', 'en-US', 'USD')).toEqual(refused('repeated-sign'));
-    expect(parse('$-$5', 'en-US', 'USD', true)).toEqual(refused('repeated-sign'));
-    expect(parse('USD 5 $', 'en-US', 'USD')).toEqual(refused('repeated-sign'));
-    expect(parse('€5€', 'de-DE', 'EUR')).toEqual(refused('repeated-sign'));
-    expect(parse('--5', 'en-US', 'USD', true)).toEqual(refused('not-a-number'));
+  reads('a currency symbol written twice ("$-$5", "$5$") is refused, not read as 5', [
+    ['$5$', 'en-US', 'USD', refused('repeated-sign')],
+    ['$-$5', 'en-US', 'USD', refused('repeated-sign'), true],
+    ['USD 5 $', 'en-US', 'USD', refused('repeated-sign')],
+    ['€5€', 'de-DE', 'EUR', refused('repeated-sign')],
+    ['--5', 'en-US', 'USD', refused('not-a-number'), true],
     // Once, before or after, with the sign either side, still reads.
-    expect(parse('-$5', 'en-US', 'USD', true)).toEqual(ok(-500));
-    expect(parse('$-5', 'en-US', 'USD', true)).toEqual(ok(-500));
-    expect(parse('-5 €', 'de-DE', 'EUR', true)).toEqual(ok(-500));
-  });
+    ['-$5', 'en-US', 'USD', ok(-500), true],
+    ['$-5', 'en-US', 'USD', ok(-500), true],
+    ['-5 €', 'de-DE', 'EUR', ok(-500), true],
+  ]);
 
-  it('the locale’s thousands mark out of place ("1,25" in en-US, "1.25" in de-DE) is refused as ambiguous', () => {
-    expect(parse('1,25', 'en-US', 'USD')).toEqual(refused('ambiguous-separator'));
-    expect(parse('12,5', 'en-US', 'USD')).toEqual(refused('ambiguous-separator'));
-    expect(parse('1,2345', 'en-US', 'USD')).toEqual(refused('ambiguous-separator'));
-    expect(parse('19,', 'en-US', 'USD')).toEqual(refused('ambiguous-separator'));
-    expect(parse('1,25', 'en-IN', 'INR')).toEqual(refused('ambiguous-separator'));
-    expect(parse('1,250', 'en-US', 'USD')).toEqual(ok(125000));
-    expect(parse('1.25', 'en-US', 'USD')).toEqual(ok(125));
-    expect(parse('19.', 'en-US', 'USD')).toEqual(ok(1900));
+  reads('the locale’s thousands mark out of place ("1,25" in en-US, "1.25" in de-DE) is refused as ambiguous', [
+    ['1,25', 'en-US', 'USD', refused('ambiguous-separator')],
+    ['12,5', 'en-US', 'USD', refused('ambiguous-separator')],
+    ['1,2345', 'en-US', 'USD', refused('ambiguous-separator')],
+    ['19,', 'en-US', 'USD', refused('ambiguous-separator')],
+    ['1,25', 'en-IN', 'INR', refused('ambiguous-separator')],
+    ['1,250', 'en-US', 'USD', ok(125000)],
+    ['1.25', 'en-US', 'USD', ok(125)],
+    ['19.', 'en-US', 'USD', ok(1900)],
     // The same rule the other way round where the dot groups thousands.
-    expect(parse('1.25', 'de-DE', 'EUR')).toEqual(refused('ambiguous-separator'));
-    expect(parse('12.5', 'de-DE', 'EUR')).toEqual(refused('ambiguous-separator'));
-    expect(parse('19.', 'de-DE', 'EUR')).toEqual(refused('ambiguous-separator'));
-    expect(parse('1.25', 'es-ES', 'EUR')).toEqual(refused('ambiguous-separator'));
-    expect(parse('1.250', 'de-DE', 'EUR')).toEqual(ok(125000));
-    expect(parse('1,25', 'de-DE', 'EUR')).toEqual(ok(125));
-    expect(parse('19,', 'de-DE', 'EUR')).toEqual(ok(1900));
+    ['1.25', 'de-DE', 'EUR', refused('ambiguous-separator')],
+    ['12.5', 'de-DE', 'EUR', refused('ambiguous-separator')],
+    ['19.', 'de-DE', 'EUR', refused('ambiguous-separator')],
+    ['1.25', 'es-ES', 'EUR', refused('ambiguous-separator')],
+    ['1.250', 'de-DE', 'EUR', ok(125000)],
+    ['1,25', 'de-DE', 'EUR', ok(125)],
+    ['19,', 'de-DE', 'EUR', ok(1900)],
     // Where neither '.' nor ',' is the thousands mark, either is a decimal mark (Swiss tills).
-    expect(parse('1,25', 'de-CH', 'CHF')).toEqual(ok(125));
-    expect(parse('1.25', 'fr-CH', 'CHF')).toEqual(ok(125));
-  });
+    ['1,25', 'de-CH', 'CHF', ok(125)],
+    ['1.25', 'fr-CH', 'CHF', ok(125)],
+  ]);
 
-  it('digits from two scripts in one amount ("1٢3") are refused', () => {
-    expect(parse('1٢3', 'ar-EG', 'EGP')).toMatchObject({ ok: false, code: 'not-a-number' });
-    expect(parse('١٢3٫٤٥', 'ar-EG', 'EGP')).toMatchObject({ ok: false, code: 'not-a-number' });
-    expect(parse('1२3', 'mr-IN', 'INR')).toMatchObject({ ok: false, code: 'not-a-number' });
-    expect(parse('1٢3', 'en-US', 'USD')).toMatchObject({ ok: false, code: 'not-a-number' });
+  reads('digits from two scripts in one amount ("1٢3") are refused', [
+    ['1٢3', 'ar-EG', 'EGP', like({ ok: false, code: 'not-a-number' })],
+    ['١٢3٫٤٥', 'ar-EG', 'EGP', like({ ok: false, code: 'not-a-number' })],
+    ['1२3', 'mr-IN', 'INR', like({ ok: false, code: 'not-a-number' })],
+    ['1٢3', 'en-US', 'USD', like({ ok: false, code: 'not-a-number' })],
     // One script at a time reads, the locale's own or Latin.
-    expect(parse('١٢٣', 'ar-EG', 'EGP')).toEqual(ok(12300));
-    expect(parse('123', 'ar-EG', 'EGP')).toEqual(ok(12300));
-  });
+    ['١٢٣', 'ar-EG', 'EGP', ok(12300)],
+    ['123', 'ar-EG', 'EGP', ok(12300)],
+  ]);
 
   it('the ambiguous and the over-precise are refused', () => {
-    expect(parse('1.234', 'en-US', 'USD')).toMatchObject({ ok: false, code: 'ambiguous-separator' });
-    expect(parse('1,234', 'de-DE', 'EUR')).toMatchObject({ ok: false, code: 'ambiguous-separator' });
-    expect(parse('1.234', 'en-US', 'JPY')).toMatchObject({ ok: false, code: 'ambiguous-separator' });
-    expect(parse('1,234', 'ar-KW', 'KWD')).toMatchObject({ ok: false, code: 'ambiguous-separator' });
-    expect(parse('19.9', 'ja-JP', 'JPY')).toMatchObject({ ok: false, code: 'too-many-decimals' });
-    expect(parse('1.2345', 'ar-KW', 'KWD')).toMatchObject({ ok: false, code: 'too-many-decimals' });
-    expect(parse('1,234.5', 'de-DE', 'EUR')).toMatchObject({ ok: false, code: 'mixed-separators' });
     for (const v of ['+5', '1e3', '0x10', 'Infinity', '5-', '--5', '.5', '9999999999999999', '5 5']) expect(parse(v, 'en-US', 'USD').ok, v).toBe(false);
-    expect(parse('-5', 'en-US', 'USD')).toMatchObject({ ok: false, code: 'negative' });
-    expect(parse('１２３．４５', 'en-US', 'USD')).toEqual({ ok: true, minor: 12345 });
-    expect(parse('١٢٣٫٤٥', 'ar-EG', 'EGP')).toEqual({ ok: true, minor: 12345 });
   });
+
+  reads('the ambiguous and the over-precise are refused', [
+    ['1.234', 'en-US', 'USD', like({ ok: false, code: 'ambiguous-separator' })],
+    ['1,234', 'de-DE', 'EUR', like({ ok: false, code: 'ambiguous-separator' })],
+    ['1.234', 'en-US', 'JPY', like({ ok: false, code: 'ambiguous-separator' })],
+    ['1,234', 'ar-KW', 'KWD', like({ ok: false, code: 'ambiguous-separator' })],
+    ['19.9', 'ja-JP', 'JPY', like({ ok: false, code: 'too-many-decimals' })],
+    ['1.2345', 'ar-KW', 'KWD', like({ ok: false, code: 'too-many-decimals' })],
+    ['1,234.5', 'de-DE', 'EUR', like({ ok: false, code: 'mixed-separators' })],
+    ['-5', 'en-US', 'USD', like({ ok: false, code: 'negative' })],
+    ['１２３．４５', 'en-US', 'USD', { ok: true, minor: 12345 }],
+    ['١٢٣٫٤٥', 'ar-EG', 'EGP', { ok: true, minor: 12345 }],
+  ]);
 });
 
 describe('money entry: Indian grouping', () => {
@@ -83,11 +94,14 @@ describe('money entry: Indian grouping', () => {
 
   it('reads lakhs and crores the way en-IN writes rupees', () => {
     expect(formatMoney(12345678, 'INR', 'en-IN')).toBe('₹1,23,456.78');
-    expect(parse('1,23,456.78', 'en-IN', 'INR')).toEqual(ok(12345678));
-    expect(parse('₹1,23,45,678', 'en-IN', 'INR')).toEqual(ok(1234567800));
-    expect(parse('12,34,56.78', 'en-IN', 'INR')).toEqual(refused('misplaced-separator'));
-    expect(parse('1,2,3456.78', 'en-IN', 'INR')).toEqual(refused('misplaced-separator'));
   });
+
+  reads('reads lakhs and crores the way en-IN writes rupees', [
+    ['1,23,456.78', 'en-IN', 'INR', ok(12345678)],
+    ['₹1,23,45,678', 'en-IN', 'INR', ok(1234567800)],
+    ['12,34,56.78', 'en-IN', 'INR', refused('misplaced-separator')],
+    ['1,2,3456.78', 'en-IN', 'INR', refused('misplaced-separator')],
+  ]);
 });
 
 describe('money entry: format → parse round-trips across locales', () => {
