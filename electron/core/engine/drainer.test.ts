@@ -102,7 +102,8 @@ describe('offline', () => {
     const outcomes = [];
     for (let i = 1; i <= 8; i++) outcomes.push(await till.award({ memberId: M, posTxnId: `off-${i}`, points: i }));
     expect(outcomes.map((o) => o.status)).toEqual(Array(8).fill('queued'));
-    expect(outcomes.at(-1)?.message).toMatch(/could not be reached|unreachable/);
+    // The cashier is told why (which award says it depends on when the back-off window ends, so not the last one on a slow machine).
+    expect(outcomes[0]?.message).toMatch(/could not be reached|unreachable/);
     // After a refusal the link backs off: later awards are saved without hammering the server.
     expect(h.journal.count({ states: ['queued'] })).toBe(8);
     // The background drainer keeps trying until the breaker opens.

@@ -74,8 +74,11 @@ describe('saving the wizard’s plan', () => {
     await settings.getState().load();
     expect(await saveScannerPlan(settings, plan(), tillIn()())).toBeNull();
     expect(settings.getState().settings?.scanner).toMatchObject({ prefix: '#', terminator: 'tab' });
-    // The rest of the settings are sent as they are, never reset by the scanner's patch.
-    expect(fake.callsTo('settingsUpdate')[0]).toMatchObject({ scanner: { prefix: '#' }, earnRule: { pointsPerUnit: 3, rounding: 'ceil' } });
+    // Only the scanner's own fields are sent: a stale copy of another group could undo a save made meanwhile.
+    const sent = fake.callsTo('settingsUpdate')[0] as SettingsPatch;
+    expect(sent).toMatchObject({ scanner: { prefix: '#' } });
+    expect(Object.keys(sent)).toEqual(['scanner']);
+    expect(settings.getState().settings?.earnRule).toMatchObject({ pointsPerUnit: 3, rounding: 'ceil' });
   });
 
   it('says a manager must be signed in when the session is locked, and main’s reason otherwise', async () => {
