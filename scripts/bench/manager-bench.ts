@@ -386,7 +386,9 @@ async function uiLevel(dataDir: string, rendererDir: string, exp: Map<string, Ex
 
   const gate: number[] = [];
   const opens: { open: number; rows: UiSample }[] = [];
-  const OPENS = Math.min(UI_RUNS, 4);
+  // The first open is cold (code loaded, compiled, first render of the table); the rest are a
+  // manager coming back. Enough warm opens that their p95 is not just the slowest of a few.
+  const OPENS = UI_RUNS + 1;
   for (let i = 0; i < OPENS; i++) {
     if (i > 0) await closeConsole(page);
     const o = await openConsole(page, full);
@@ -522,7 +524,8 @@ async function main(): Promise<void> {
     const byLabel = new Map((ui?.rows ?? []).map((r) => [r.label, summarize(r)]));
     if (ui !== null) {
       const samples = ui.opens.map((o) => ({ dom: o.rows.dom - o.open, frame: o.rows.frame - o.open, request: o.rows.request }));
-      byLabel.set('console-open', summarize({ label: 'console-open', samples }));
+      byLabel.set('console-open-first', summarize({ label: 'console-open-first', samples: samples.slice(0, 1) }));
+      byLabel.set('console-open', summarize({ label: 'console-open', samples: samples.slice(1) }));
     }
     const uiFor = (label: string, debounce = false): string => {
       const s = byLabel.get(label);
@@ -536,7 +539,8 @@ async function main(): Promise<void> {
       return Math.max(handler.p50, uiS.p50) <= TARGET_MS ? 'met at p50 only' : 'NOT met';
     };
     const sideRows: [string, string, string, string, boolean][] = [
-      ['open the list: console opens (after PIN)', 'all', 'console-open', '', false],
+      ['open the list: console opens, first (cold)', 'all', 'console-open-first', '', false],
+      ['open the list: console opens again (warm)', 'all', 'console-open', '', false],
       ['open the list: Refresh', 'all', 'open list: Refresh (first 200 + total)', '', false],
       ['filter: state = needs attention', 'attention', 'state = needs attention (chip)', '', false],
       ['filter: state = confirmed', 'confirmed', 'state = confirmed (chip)', '', false],
