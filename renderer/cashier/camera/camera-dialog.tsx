@@ -104,7 +104,7 @@ export default function CameraDialog({ onClose }: { onClose: () => void }) {
   const current = state.phase === 'live' ? (state.deviceId ?? chosen) : chosen;
 
   return (
-    <Dialog title={t(M.title)} onClose={onClose} variant="wide" className="camera" testId="camera-dialog">
+    <Dialog title={t(M.title)} onClose={onClose} variant="wide" className="camera" testId="camera-dialog" dismiss={{ label: t(M.close), testId: 'camera-close' }}>
       <div className="camera__body">
         <div className="camera__view">
           <video ref={videoRef} className="camera__video" muted playsInline aria-label={t(M.preview)} data-testid="camera-video" />
@@ -142,11 +142,6 @@ export default function CameraDialog({ onClose }: { onClose: () => void }) {
             </Button>
           )}
         </div>
-      </div>
-      <div className="dialog__footer">
-        <Button variant="ghost" shortcut="Escape" onClick={onClose} testId="camera-close">
-          {t(M.close)}
-        </Button>
       </div>
     </Dialog>
   );

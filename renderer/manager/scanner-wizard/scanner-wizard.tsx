@@ -8,7 +8,7 @@ import { defineMessages } from '@formatjs/intl';
 import { useRuntime } from '../../app/context.tsx';
 import { useManagerData, useScannerWizard } from '../use-manager-data.ts';
 import { LAYER, useShortcut } from '../../app/shortcuts.ts';
-import { Button, FormError } from '../../ui/index.ts';
+import { Button, DialogFooter, FormError } from '../../ui/index.ts';
 import { SCANNER_TEST_CODE, type ScannerAnalysis } from '../../scan/scanner-profile.ts';
 import { BURST_QUIET_MS, detectTillLayout, showChars, terminatorName, type SavePlan } from './wizard-model.ts';
 import { QrCode } from './test-code-qr.tsx';
@@ -150,7 +150,7 @@ export function ScannerWizard({ onDone }: ScannerWizardProps) {
           )}
         </div>
       </div>
-      <div className="dialog__footer">
+      <DialogFooter>
         {(phase.step === 'result' || phase.step === 'save-failed') && (
           <Button variant="secondary" shortcut="R" onClick={again} testId="wizard-again">
             {t(M.again)}
@@ -173,7 +173,7 @@ export function ScannerWizard({ onDone }: ScannerWizardProps) {
             {t(M.done)}
           </Button>
         )}
-      </div>
+      </DialogFooter>
     </div>
   );
 }
