@@ -2,6 +2,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AwardState } from '../state/award-store.ts';
+import type { CameraListState } from '../state/camera-list-store.ts';
 import type { CouponState } from '../state/coupon-store.ts';
 import type { FeedbackState } from '../state/feedback-store.ts';
 import type { KeysState } from '../manager/settings/keys-store.ts';
@@ -37,6 +38,7 @@ export const useManagerSession = <T,>(select: (s: SessionState) => T): T => useS
 export const useKeys = <T,>(select: (s: KeysState) => T): T => useStore(useRuntime().keys, select);
 export const useStorePicker = <T,>(select: (s: StorePickerState) => T): T => useStore(useRuntime().storePicker, select);
 export const useFeedback = <T,>(select: (s: FeedbackState) => T): T => useStore(useRuntime().feedback, select);
+export const useCameras = <T,>(select: (s: CameraListState) => T): T => useStore(useRuntime().cameras, select);
 export const useUi = <T,>(select: (s: UiState) => T): T => useStore(useRuntime().ui, select);
 
 /** The store's currency (ISO 4217) from the settings; US dollars until one is set. */

@@ -12,6 +12,7 @@ import { createSupportStore, type SupportStore } from '../manager/support/suppor
 import { createPosLinkAdminStore, type PosLinkAdminStore } from '../manager/pos-link/pos-link-store.ts';
 import { attachWedgeDetector, type WedgeHost } from '../scan/attach-wedge.ts';
 import { createAwardStore, isLocked, openSaleTxnId, type AwardStore } from '../state/award-store.ts';
+import { createCameraListStore, type CameraDevices, type CameraListStore } from '../state/camera-list-store.ts';
 import { createCouponStore, type CouponStore } from '../state/coupon-store.ts';
 import { createFeedbackStore, type FeedbackStore } from '../state/feedback-store.ts';
 import { createLocaleStore, translateWith, type LocaleStore, type Translate } from '../state/locale-store.ts';
@@ -61,6 +62,8 @@ export interface TillRuntime {
   returns: ReturnStore;
   /** The sale the POS handed over (POS link), shown instead of the typed-sale form while it waits. */
   posSale: PosSaleStore;
+  /** The cameras this computer offers and the camera dialog's choice (both screens). */
+  cameras: CameraListStore;
   feedback: FeedbackStore;
   ui: UiStore;
   /** The manager console's data stores (journal, attention, reconciliation, activity, adjustments). */
@@ -87,6 +90,8 @@ export interface RuntimeOptions {
   sound?: SoundPlayer;
   /** The element with focus (for scans into fields); the document's by default. */
   activeElement?: () => EventTarget | null;
+  /** The computer's media devices, for the camera list (the browser's by default). */
+  cameraDevices?: () => CameraDevices | undefined;
   /** The OS locale, used when the language setting is null; `navigator.language` by default. */
   osLocale?: () => string | null;
 }
@@ -151,7 +156,8 @@ export function createRuntime(given: TillBridge, options: RuntimeOptions = {}): 
   const member = createMemberStore(bridge, timers);
   const ui = createUiStore();
   const scanFields = new ScanFieldRegistry();
-  const managerData = createManagerData({ bridge, timers, session, keys, settings, policy, sound, businessDayStartsAt: () => settings.getState().settings?.businessDayStartsAt ?? DEFAULT_DAY_START, translator });
+  const cameras = createCameraListStore(options.cameraDevices === undefined ? {} : { devices: options.cameraDevices });
+  const managerData = createManagerData({ bridge, timers, session, keys, settings, policy, sound, cameras, businessDayStartsAt: () => settings.getState().settings?.businessDayStartsAt ?? DEFAULT_DAY_START, translator });
   const posLinkAdmin = createPosLinkAdminStore({
     bridge,
     translator,
@@ -278,6 +284,7 @@ export function createRuntime(given: TillBridge, options: RuntimeOptions = {}): 
     coupon,
     returns,
     posSale,
+    cameras,
     feedback,
     ui,
     managerData,

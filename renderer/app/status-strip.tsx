@@ -37,23 +37,9 @@ export function StatusStrip() {
   const runtime = useRuntime();
   const tr = useTranslator();
   const t = tr.t.bind(tr);
-  const s = useStatus(
-    useShallow((x) => ({
-      loaded: x.loaded,
-      mode: x.mode,
-      online: x.online,
-      onlineSince: x.onlineSince,
-      detail: x.detail,
-      pending: x.pending,
-      checking: x.checking,
-      needsAttention: x.needsAttention,
-      storeId: x.storeId,
-      tillId: x.tillId,
-      writesStopped: x.writesStopped,
-      managerUnlocked: x.managerUnlocked,
-      error: x.error,
-    })),
-  );
+  // The strip shows every field of the status: the whole state, compared field by field (a refresh
+  // that changed nothing does not redraw it; the store's actions never change).
+  const s = useStatus(useShallow((x) => x));
   const settingsMode = useSettings((x) => x.settings?.mode ?? null);
   const panel = useUi((x) => x.panel);
   const mode = s.mode ?? settingsMode;

@@ -26,7 +26,17 @@ export function CodeEntryDialog({ onClose }: { onClose: () => void }) {
     // member / coupon: the runtime closes this dialog.
   };
   return (
-    <Dialog title={t(M.title)} onClose={onClose} testId="code-dialog">
+    <Dialog
+      title={t(M.title)}
+      onClose={onClose}
+      testId="code-dialog"
+      dismiss={{ label: t(M.cancel), testId: 'code-cancel' }}
+      actions={
+        <Button variant="primary" shortcut="Enter" onClick={submit} disabled={code.trim() === ''} testId="code-submit">
+          {t(M.use)}
+        </Button>
+      }
+    >
       <Field
         label={t(M.label)}
         hint={t(M.hint)}
@@ -45,14 +55,6 @@ export function CodeEntryDialog({ onClose }: { onClose: () => void }) {
           }
         }}
       />
-      <div className="dialog__footer">
-        <Button variant="ghost" shortcut="Escape" onClick={onClose} testId="code-cancel">
-          {t(M.cancel)}
-        </Button>
-        <Button variant="primary" shortcut="Enter" onClick={submit} disabled={code.trim() === ''} testId="code-submit">
-          {t(M.use)}
-        </Button>
-      </div>
     </Dialog>
   );
 }

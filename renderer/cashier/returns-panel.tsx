@@ -93,7 +93,7 @@ export function ReturnsPanel({ onClose }: { onClose: () => void }) {
   const blocked = summary !== null && summary.blocker !== null;
 
   return (
-    <Dialog title={t(M.title)} onClose={close} variant="wide" className="returns" testId="returns-panel">
+    <Dialog title={t(M.title)} onClose={close} variant="wide" className="returns" testId="returns-panel" dismiss={{ label: t(M.close), testId: 'return-close' }}>
       <div className="returns__grid">
         <div className="returns__find">
           <Field
@@ -245,12 +245,6 @@ export function ReturnsPanel({ onClose }: { onClose: () => void }) {
       )}
 
       <div ref={outcomeRef}>{s.outcome !== null && <OutcomeBanner view={s.outcome} testId="return-outcome" />}</div>
-
-      <div className="dialog__footer">
-        <Button variant="ghost" shortcut="Escape" onClick={close} testId="return-close">
-          {t(M.close)}
-        </Button>
-      </div>
     </Dialog>
   );
 }

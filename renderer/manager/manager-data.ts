@@ -21,7 +21,7 @@ import { createReconcileStore, type ReconcileStore } from './reconcile/reconcile
 import { createRowBus, type RowBus } from './row-bus.ts';
 import { createPinGateStore, type PinGateStore } from './pin/pin-gate-store.ts';
 import { createKeysFormStore, type KeysFormStore } from './settings/keys-form-store.ts';
-import { createCameraListStore, type CameraDevices, type CameraListStore } from './settings/camera-list-store.ts';
+import type { CameraListStore } from '../state/camera-list-store.ts';
 import { createChangePinStore, type ChangePinStore } from './settings/change-pin-store.ts';
 import type { PolicyStore } from './settings/policy-store.ts';
 import { createSettingsDraftsStore, type SettingsDraftsStore } from './settings/settings-drafts-store.ts';
@@ -69,8 +69,8 @@ export interface ManagerDataDeps {
   saveCsv?: (file: CsvExport) => string;
   /** The till's current translator (the runtime's locale store): every store's sentences and errors. */
   translator: () => Translator;
-  /** The computer's media devices, for the camera list (the browser's by default). */
-  cameraDevices?: () => CameraDevices | undefined;
+  /** The runtime's camera list (shared with the cashier's camera dialog). */
+  cameras: CameraListStore;
 }
 
 export function createManagerData(deps: ManagerDataDeps): ManagerData {
@@ -89,7 +89,7 @@ export function createManagerData(deps: ManagerDataDeps): ManagerData {
   const changePin = createChangePinStore({ session: deps.session, t });
   const pinGate = createPinGateStore({ session: deps.session });
   const keysForm = createKeysFormStore({ keys: deps.keys });
-  const cameras = createCameraListStore(deps.cameraDevices === undefined ? {} : { devices: deps.cameraDevices });
+  const cameras = deps.cameras;
   const scannerWizard = createWizardStore({ settings: deps.settings, sound: deps.sound, translator });
   return {
     rows,

@@ -11,7 +11,7 @@ import type { JournalListState } from './transactions/journal-store.ts';
 import type { WizardState } from './scanner-wizard/wizard-store.ts';
 import type { PinGateState } from './pin/pin-gate-store.ts';
 import type { KeysFormState } from './settings/keys-form-store.ts';
-import type { CameraListState } from './settings/camera-list-store.ts';
+import type { CameraListState } from '../state/camera-list-store.ts';
 import type { ChangePinState } from './settings/change-pin-store.ts';
 import type { SettingsDraftsState } from './settings/settings-drafts-store.ts';
 import type { RowDetailState } from './transactions/row-detail-store.ts';

@@ -80,6 +80,11 @@ function defaultMediaDevices(): MediaDevicesLike | undefined {
   return typeof navigator === 'undefined' ? undefined : navigator.mediaDevices;
 }
 
+/** A camera's name for a picker: the browser's, else "Camera n" by its place `n` (from 1). */
+export function cameraLabel(label: string, n: number, t: Translate = englishText): string {
+  return label !== '' ? label : t(M.numbered, { n });
+}
+
 /** Cameras for a picker. Labels are empty until camera permission has been granted once. */
 export async function listCameras(
   mediaDevices: MediaDevicesLike | undefined = defaultMediaDevices(),
@@ -90,7 +95,7 @@ export async function listCameras(
     const devices = await mediaDevices.enumerateDevices();
     const cameras = devices
       .filter((d) => d.kind === 'videoinput')
-      .map((d, i) => ({ deviceId: d.deviceId, label: d.label !== '' ? d.label : t(M.numbered, { n: i + 1 }) }));
+      .map((d, i) => ({ deviceId: d.deviceId, label: cameraLabel(d.label, i + 1, t) }));
     if (cameras.length === 0) return { ok: false, error: describeCameraError({ name: 'NotFoundError' }, t) };
     return { ok: true, cameras };
   } catch (err) {

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { AboveDialogs, Dialog, Modal } from './dialog.tsx';
+import { AboveDialogs, Dialog, DialogFooter, Modal } from './dialog.tsx';
 import { pushDialog, subscribeDialogs, topDialog } from './dialog-stack.ts';
 
 const noop = (): void => undefined;
@@ -28,6 +28,20 @@ describe('Dialog', () => {
     expect(html).toContain('role="alertdialog"');
     expect(html).toContain('aria-describedby="verdict-reason"');
     expect(html).toMatch(/<h2 id="[^"]+" class="visually-hidden">Coupon: HONOR<\/h2>/);
+  });
+
+  it('puts its way out (on Esc) and its actions in one footer after the body', () => {
+    const html = renderToStaticMarkup(
+      <Dialog title="Type a code" onClose={noop} dismiss={{ label: 'Cancel', testId: 'code-cancel' }} actions={<button type="button">Use code</button>}>
+        <p>body</p>
+      </Dialog>,
+    );
+    const footer = /<p>body<\/p><div class="dialog__footer">(.*)<\/div><\/dialog>$/.exec(html)?.[1] ?? '';
+    expect(footer).toMatch(/^<button[^>]*class="btn btn--ghost[^"]*"[^>]*data-testid="code-cancel"[^>]*>.*Cancel.*<\/button><button type="button">Use code<\/button>$/);
+    expect(footer).toContain('Esc');
+    // No footer when the dialog has neither.
+    expect(renderToStaticMarkup(<Dialog title="Return" onClose={noop}>x</Dialog>)).not.toContain('dialog__footer');
+    expect(renderToStaticMarkup(<DialogFooter>ok</DialogFooter>)).toBe('<div class="dialog__footer">ok</div>');
   });
 
   it('the manager preset has a close button in its header', () => {

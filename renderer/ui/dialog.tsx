@@ -47,6 +47,10 @@ export interface DialogProps {
   closeLabel?: string;
   /** Which page feedback shows above this dialog (see `AboveDialogs`); `all` unless told. */
   feedback?: DialogFeedback;
+  /** The footer's way out: a ghost button with this text, on Esc, that calls `onClose`; first in the footer. */
+  dismiss?: { label: string; testId?: string };
+  /** The footer's other buttons, after the way out. */
+  actions?: ReactNode;
 }
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -64,6 +68,8 @@ export function Dialog({
   hideTitle = false,
   closeLabel,
   feedback = 'all',
+  dismiss,
+  actions,
 }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -125,8 +131,23 @@ export function Dialog({
         </div>
       )}
       {children}
+      {(dismiss !== undefined || actions !== undefined) && (
+        <DialogFooter>
+          {dismiss !== undefined && (
+            <Button variant="ghost" shortcut="Escape" onClick={onClose} testId={dismiss.testId}>
+              {dismiss.label}
+            </Button>
+          )}
+          {actions}
+        </DialogFooter>
+      )}
     </dialog>
   );
+}
+
+/** A dialog's row of buttons at its foot (for a dialog's body that draws its own, like the scanner set-up). */
+export function DialogFooter({ children }: { children: ReactNode }) {
+  return <div className="dialog__footer">{children}</div>;
 }
 
 /**

@@ -5,7 +5,7 @@
 export { Button, buttonClass, type ButtonProps, type ButtonSize, type ButtonVariant } from './button.tsx';
 export { Kbd, keyLabel } from './kbd.tsx';
 export { Field, type FieldIds, type FieldInputProps, type FieldProps, type FieldSlotProps } from './field.tsx';
-export { AboveDialogs, Dialog, Modal, type DialogProps, type DialogVariant } from './dialog.tsx';
+export { AboveDialogs, Dialog, DialogFooter, Modal, type DialogProps, type DialogVariant } from './dialog.tsx';
 export type { DialogFeedback } from './dialog-stack.ts';
 export { Table, type Column, type TableProps } from './table.tsx';
 export { Skeleton, VisuallyHidden } from './bits.tsx';

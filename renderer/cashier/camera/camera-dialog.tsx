@@ -1,13 +1,14 @@
 /**
- * Webcam scanning (F7), loaded only when opened: camera picker (the choice is remembered),
- * live preview, and a clear message when there is no camera or no permission. The camera is
+ * Webcam scanning (F7), loaded only when opened: camera picker (the runtime's camera list; the
+ * camera saved in Settings unless the cashier picks another for this app run), live preview, and a clear message when there is no camera or no permission. The camera is
  * released as soon as a code is read or the dialog closes.
  */
 import { defineMessages } from '@formatjs/intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useRuntime, useSettings } from '../../app/context.tsx';
-import { Button, Dialog } from '../../ui/index.ts';
-import { listCameras, startCameraScanner, type CameraError, type CameraInfo, type CameraScanner } from '../../scan/camera-scanner.ts';
+import { useCameras, useRuntime, useSettings } from '../../app/context.tsx';
+import { Button, Dialog, FormError } from '../../ui/index.ts';
+import { cameraLabel, startCameraScanner, type CameraError, type CameraScanner } from '../../scan/camera-scanner.ts';
+import { chosenCamera } from '../../state/camera-list-store.ts';
 import type { QrEngineReport } from '../../scan/qr-engine.ts';
 import { useT } from '../../app/translate.tsx';
 
@@ -28,18 +29,19 @@ const M = defineMessages({
   },
 });
 
-const LOCAL_KEY = 'till.camera.deviceId';
-
 type CameraState = { phase: 'starting' } | { phase: 'live'; deviceId: string | null } | { phase: 'error'; error: CameraError };
 
 export default function CameraDialog({ onClose }: { onClose: () => void }) {
   const runtime = useRuntime();
   const t = useT();
+  const list = runtime.cameras;
   const savedId = useSettings((s) => s.settings?.camera.deviceId ?? null);
+  const cameras = useCameras((s) => s.cameras);
+  // The camera starts once the list was read, so it starts on the chosen camera, not the default first.
+  const listed = useCameras((s) => s.cameras !== null || s.problem !== null);
+  const chosen = useCameras((s) => chosenCamera(s, savedId));
   const videoRef = useRef<HTMLVideoElement>(null);
   const scannerRef = useRef<CameraScanner | null>(null);
-  const [cameras, setCameras] = useState<CameraInfo[]>([]);
-  const [chosen, setChosen] = useState<string | null>(() => readLocal() ?? savedId);
   const [state, setState] = useState<CameraState>({ phase: 'starting' });
   const [attempt, setAttempt] = useState(0);
   const [lastError, setLastError] = useState<string | null>(null);
@@ -55,9 +57,13 @@ export default function CameraDialog({ onClose }: { onClose: () => void }) {
   );
 
   useEffect(() => {
+    void list.getState().load();
+  }, [list]);
+
+  useEffect(() => {
     let cancelled = false;
     const video = videoRef.current;
-    if (video === null) return;
+    if (video === null || !listed) return;
     setState({ phase: 'starting' });
     setEngine(null);
     void (async () => {
@@ -76,37 +82,29 @@ export default function CameraDialog({ onClose }: { onClose: () => void }) {
         return;
       }
       if (!started.ok) {
-        // A remembered camera that is gone: fall back to the default one once.
-        if (started.error.code === 'camera_unavailable' && chosen !== null) {
-          setChosen(null);
-          return;
-        }
         setState({ phase: 'error', error: started.error });
+        // The chosen camera is gone: a fresh list chooses another one, which starts by itself.
+        if (started.error.code === 'camera_unavailable') void list.getState().load();
         return;
       }
       scannerRef.current = started.scanner;
       setState({ phase: 'live', deviceId: started.scanner.deviceId });
-      // Labels are only readable once permission was granted, so list the cameras now.
-      const list = await listCameras(undefined, t);
-      if (!cancelled && list.ok) setCameras(list.cameras);
+      // Labels are only readable once permission was granted, so read the list again now (the choice stays).
+      void list.getState().load();
     })();
     return () => {
       cancelled = true;
       scannerRef.current?.stop();
       scannerRef.current = null;
     };
-  }, [chosen, attempt, onDecode, t]);
+  }, [list, listed, chosen, attempt, onDecode, t]);
 
-  const pick = (deviceId: string): void => {
-    setChosen(deviceId);
-    writeLocal(deviceId);
-    void remember(runtime, deviceId);
-  };
+  const pick = (deviceId: string): void => list.getState().pick(deviceId, savedId);
 
   const current = state.phase === 'live' ? (state.deviceId ?? chosen) : chosen;
 
   return (
-    <Dialog title={t(M.title)} onClose={onClose} variant="wide" className="camera" testId="camera-dialog">
+    <Dialog title={t(M.title)} onClose={onClose} variant="wide" className="camera" testId="camera-dialog" dismiss={{ label: t(M.close), testId: 'camera-close' }}>
       <div className="camera__body">
         <div className="camera__view">
           <video ref={videoRef} className="camera__video" muted playsInline aria-label={t(M.preview)} data-testid="camera-video" />
@@ -121,7 +119,7 @@ export default function CameraDialog({ onClose }: { onClose: () => void }) {
         </div>
         <div className="camera__side">
           <p className="camera__help">{t(M.help)}</p>
-          {cameras.length > 0 && (
+          {cameras !== null && cameras.length > 0 && (
             <div className="field">
               <label className="field__label" htmlFor="camera-pick">
                 {t(M.camera)}
@@ -129,18 +127,14 @@ export default function CameraDialog({ onClose }: { onClose: () => void }) {
               <select id="camera-pick" className="field__input" value={current ?? ''} onChange={(e) => pick(e.target.value)} data-testid="camera-select">
                 {current === null && <option value="">{t(M.defaultCamera)}</option>}
                 {cameras.map((c) => (
-                  <option key={c.deviceId} value={c.deviceId}>
-                    {c.label}
+                  <option key={c.id} value={c.id}>
+                    {cameraLabel(c.label, c.n, t)}
                   </option>
                 ))}
               </select>
             </div>
           )}
-          {lastError !== null && (
-            <p className="form-error" role="alert">
-              {lastError}
-            </p>
-          )}
+          <FormError text={lastError ?? undefined} />
           <EngineLine report={engine} />
           {state.phase === 'error' && (
             <Button variant="secondary" onClick={() => setAttempt((n) => n + 1)} testId="camera-retry">
@@ -148,11 +142,6 @@ export default function CameraDialog({ onClose }: { onClose: () => void }) {
             </Button>
           )}
         </div>
-      </div>
-      <div className="dialog__footer">
-        <Button variant="ghost" shortcut="Escape" onClick={onClose} testId="camera-close">
-          {t(M.close)}
-        </Button>
       </div>
     </Dialog>
   );
@@ -173,25 +162,4 @@ function EngineLine({ report }: { report: QrEngineReport | null }) {
       {t(M.decoder, { engine: report.engine === 'zxing-cpp' ? 'wasm' : 'js', ms: Math.round(report.coldStartMs) })}
     </p>
   );
-}
-
-/** Remember the camera in settings; that needs a manager session, so the choice is also kept on this machine. */
-async function remember(runtime: ReturnType<typeof useRuntime>, deviceId: string): Promise<void> {
-  await runtime.settings.getState().update({ camera: { deviceId } });
-}
-
-function readLocal(): string | null {
-  try {
-    return localStorage.getItem(LOCAL_KEY);
-  } catch {
-    return null;
-  }
-}
-
-function writeLocal(deviceId: string): void {
-  try {
-    localStorage.setItem(LOCAL_KEY, deviceId);
-  } catch {
-    // Storage unavailable: the choice lasts until the app restarts.
-  }
 }

@@ -8,7 +8,7 @@ import { defineMessages } from '@formatjs/intl';
 import { useRuntime } from '../../app/context.tsx';
 import { useManagerData, useScannerWizard } from '../use-manager-data.ts';
 import { LAYER, useShortcut } from '../../app/shortcuts.ts';
-import { Button } from '../../ui/index.ts';
+import { Button, DialogFooter, FormError } from '../../ui/index.ts';
 import { SCANNER_TEST_CODE, type ScannerAnalysis } from '../../scan/scanner-profile.ts';
 import { BURST_QUIET_MS, detectTillLayout, showChars, terminatorName, type SavePlan } from './wizard-model.ts';
 import { QrCode } from './test-code-qr.tsx';
@@ -131,12 +131,7 @@ export function ScannerWizard({ onDone }: ScannerWizardProps) {
           {(phase.step === 'result' || phase.step === 'saving' || phase.step === 'save-failed') && (
             <Result analysis={phase.analysis} plan={phase.plan} />
           )}
-          {phase.step === 'save-failed' && (
-            <p className="form-error" role="alert" data-testid="wizard-save-error">
-              <span aria-hidden="true">✕ </span>
-              {phase.message}
-            </p>
-          )}
+          {phase.step === 'save-failed' && <FormError text={phase.message} testId="wizard-save-error" />}
           {phase.step === 'saved' && (
             <div className="wizard__result wizard__result--ok" data-testid="wizard-saved" role="status">
               <p className="wizard__headline">
@@ -155,7 +150,7 @@ export function ScannerWizard({ onDone }: ScannerWizardProps) {
           )}
         </div>
       </div>
-      <div className="dialog__footer">
+      <DialogFooter>
         {(phase.step === 'result' || phase.step === 'save-failed') && (
           <Button variant="secondary" shortcut="R" onClick={again} testId="wizard-again">
             {t(M.again)}
@@ -178,7 +173,7 @@ export function ScannerWizard({ onDone }: ScannerWizardProps) {
             {t(M.done)}
           </Button>
         )}
-      </div>
+      </DialogFooter>
     </div>
   );
 }
@@ -231,11 +226,7 @@ function Result({ analysis, plan }: { analysis: ScannerAnalysis; plan: SavePlan 
           ))}
         </ul>
       )}
-      {plan?.ok === false && (
-        <p className="form-error" data-testid="wizard-instructions">
-          {plan.instructions}
-        </p>
-      )}
+      {plan?.ok === false && <FormError text={plan.instructions} testId="wizard-instructions" />}
       {plan === null && <p className="muted">{t(M.unreadable)}</p>}
     </div>
   );

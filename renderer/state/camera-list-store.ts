@@ -1,0 +1,99 @@
+/**
+ * The cameras this computer offers, for both screens: the manager's Settings "Camera" section and
+ * the cashier's camera dialog read the same list (made once by the runtime). Names are the
+ * browser's; a camera without one is named by its place in the list when shown.
+ *
+ * Which camera the dialog uses is `chosenCamera`: the saved camera setting when the computer
+ * offers it, else the first camera. A camera picked in the dialog is kept here for this app run
+ * only: saving settings needs a manager session, which the cashier screen does not have. A pick
+ * counts only while the setting it was made over is unchanged, so a camera a manager saves in
+ * Settings afterwards wins.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+
+export interface CameraOption {
+  id: string;
+  /** The browser's name for it; '' when it gives none. */
+  label: string;
+  /** Its place among the cameras, from 1. */
+  n: number;
+}
+
+/** no-list: the computer offers no camera list at all · failed: reading it failed. */
+export type CameraListProblem = 'no-list' | 'failed';
+
+/** A camera picked in the dialog, and the saved camera setting it was picked over. */
+export interface CameraPick {
+  id: string;
+  over: string | null;
+}
+
+export interface CameraListState {
+  /** null until read. */
+  cameras: CameraOption[] | null;
+  problem: CameraListProblem | null;
+  /** The dialog's pick for this app run; null when none. */
+  picked: CameraPick | null;
+  /** Read the list (again): a refresh keeps the choice while the chosen camera is still offered. */
+  load(): Promise<void>;
+  /** The cashier picked a camera in the dialog, over the saved setting `saved`. */
+  pick(id: string, saved: string | null): void;
+  /** Forget the list (the console closed); the dialog's pick stays for this app run. */
+  reset(): void;
+}
+
+export type CameraListStore = StoreApi<CameraListState>;
+
+export type CameraDevices = Pick<MediaDevices, 'enumerateDevices'>;
+
+/**
+ * The camera to use for the saved setting `saved`: the dialog's pick (while made over this same
+ * setting), else the saved camera, when the list offers it; else the first camera. null while the
+ * list is unread or empty (the system's default camera).
+ */
+export function chosenCamera(state: Pick<CameraListState, 'cameras' | 'picked'>, saved: string | null): string | null {
+  const cameras = state.cameras;
+  if (cameras === null || cameras.length === 0) return null;
+  const offered = (id: string | null): id is string => id !== null && cameras.some((c) => c.id === id);
+  if (state.picked !== null && state.picked.over === saved && offered(state.picked.id)) return state.picked.id;
+  if (offered(saved)) return saved;
+  return cameras[0]?.id ?? null;
+}
+
+/** `devices`: the computer's media devices (the browser's by default), undefined where there are none. */
+export function createCameraListStore(deps: { devices?: () => CameraDevices | undefined } = {}): CameraListStore {
+  const devices = deps.devices ?? (() => (typeof navigator === 'undefined' ? undefined : navigator.mediaDevices));
+  // A list asked for before a reset (the console closed) is not shown after it.
+  let generation = 0;
+  return createStore<CameraListState>()((set) => ({
+    cameras: null,
+    problem: null,
+    picked: null,
+
+    async load() {
+      const mine = ++generation;
+      const md = devices();
+      if (md === undefined || typeof md.enumerateDevices !== 'function') {
+        set({ cameras: null, problem: 'no-list' });
+        return;
+      }
+      try {
+        const all = await md.enumerateDevices();
+        if (mine !== generation) return;
+        const video = all.filter((d) => d.kind === 'videoinput' && d.deviceId !== '');
+        set({ cameras: video.map((d, i) => ({ id: d.deviceId, label: d.label, n: i + 1 })), problem: null });
+      } catch {
+        if (mine === generation) set({ cameras: null, problem: 'failed' });
+      }
+    },
+
+    pick(id, saved) {
+      set({ picked: { id, over: saved } });
+    },
+
+    reset() {
+      generation++;
+      set({ cameras: null, problem: null });
+    },
+  }));
+}
