@@ -4,7 +4,7 @@
  * other (exactly once, retried if SocialHub is away).
  */
 import { defineMessages } from '@formatjs/intl';
-import { Button, Field, StatusLine } from '../../ui/index.ts';
+import { Button, Card, Field, StatusLine } from '../../ui/index.ts';
 import { useAdjust, useAdjustConfirm, useManagerData, useOpenRow } from '../use-manager-data.ts';
 import { AdjustConfirm } from './adjust-confirm.tsx';
 import type { AdjustState } from './adjust-store.ts';
@@ -43,9 +43,7 @@ export function AdjustTab() {
 
   return (
     <div className="mgr-tab" data-testid="tab-adjust">
-      <section className="mgr-card mgr-card--narrow" aria-labelledby="adj-title">
-        <h2 id="adj-title">{t(M.title)}</h2>
-        <p className="mgr-hint">{t(M.lead)}</p>
+      <Card title={t(M.title)} hint={t(M.lead)} variant="narrow">
         <form
           className="mgr-form"
           noValidate
@@ -133,7 +131,7 @@ export function AdjustTab() {
             )
           }
         />
-      </section>
+      </Card>
       {confirming && <AdjustConfirm />}
     </div>
   );

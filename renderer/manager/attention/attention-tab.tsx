@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { defineMessage, defineMessages } from '@formatjs/intl';
 import { formatDateTime } from '../format.ts';
 import { fmtSigned } from '../../app/format.ts';
-import { Button, ErrorBanner, Field, StateChip, StatusLine, Table } from '../../ui/index.ts';
+import { Button, Card, ErrorBanner, Field, StateChip, StatusLine, Table } from '../../ui/index.ts';
 import { journalRowColumns } from '../transactions/row-columns.tsx';
 import { useAttention, useManagerData, useOpenRow } from '../use-manager-data.ts';
 import { draftOf, type ExceptionItem } from './attention-store.ts';
@@ -103,9 +103,7 @@ function NeedsAttention() {
   const load = () => void attention.getState().loadRows();
 
   return (
-    <section className="mgr-card" aria-labelledby="att-title" data-testid="attention-unfinished">
-      <h2 id="att-title">{t(M.title)}</h2>
-      <p className="mgr-hint">{t(M.hint)}</p>
+    <Card title={t(M.title)} hint={t(M.hint)} testId="attention-unfinished">
       <div className="mgr-row-gap">
         <Button size="small" variant={stale ? 'notice' : 'secondary'} onClick={load} testId="attention-refresh">
           {stale ? t(M.changed) : t(M.refresh)}
@@ -131,7 +129,7 @@ function NeedsAttention() {
           />
         </>
       )}
-    </section>
+    </Card>
   );
 }
 
@@ -149,9 +147,7 @@ function Exceptions() {
   const done = items?.filter((i) => i.decision !== null) ?? [];
 
   return (
-    <section className="mgr-card" aria-labelledby="exc-title" data-testid="attention-exceptions">
-      <h2 id="exc-title">{t(M.excTitle)}</h2>
-      <p className="mgr-hint">{t(M.excHint)}</p>
+    <Card title={t(M.excTitle)} hint={t(M.excHint)} testId="attention-exceptions">
       <div className="mgr-row-gap">
         <Button size="small" variant={stale ? 'notice' : 'secondary'} onClick={load} testId="exceptions-refresh">
           {stale ? t(M.changed) : t(M.refresh)}
@@ -185,7 +181,7 @@ function Exceptions() {
           )}
         </>
       )}
-    </section>
+    </Card>
   );
 }
 
@@ -199,13 +195,16 @@ function ExceptionCard({ item }: { item: ExceptionItem }) {
   const { decision, words, busy, saved } = draft;
   const problem = draft.problem ?? undefined;
   const error = draft.error;
-  const headingId = `exc-${c.id}`;
 
   return (
-    <li className="mgr-card mgr-card--inner" aria-labelledby={headingId} data-testid="exception-item" data-clawback-id={c.id}>
-      <h3 id={headingId}>
-        {t(RETURN_HEADING, { ret: c.returnId ?? `#${c.id}`, sale: c.posTxnId ?? '—', member: c.memberId })}
-      </h3>
+    <Card
+      as="li"
+      variant="inner"
+      headingLevel={3}
+      title={t(RETURN_HEADING, { ret: c.returnId ?? `#${c.id}`, sale: c.posTxnId ?? '—', member: c.memberId })}
+      testId="exception-item"
+      data={{ 'clawback-id': c.id }}
+    >
       <p>
         {t(CLAWED, { when: formatDateTime(c.createdAt, tr.locale), points: fmtSigned(c.amount, tr) })} <StateChip state={c.state} />{' '}
         <Button variant="link" onClick={() => openRow(c.id)}>
@@ -254,6 +253,6 @@ function ExceptionCard({ item }: { item: ExceptionItem }) {
           <StatusLine text={saved} tone="ok" />
         </form>
       )}
-    </li>
+    </Card>
   );
 }

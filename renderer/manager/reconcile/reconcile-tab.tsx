@@ -13,7 +13,7 @@ import { useRuntime, useSettings } from '../../app/context.tsx';
 import { AdjustConfirm } from '../adjust/adjust-confirm.tsx';
 import { formatCount, formatDateTime } from '../format.ts';
 import { fmtSigned } from '../../app/format.ts';
-import { Button, Disclosure, ErrorBanner, Field, StatusLine, Table, type Column } from '../../ui/index.ts';
+import { Button, Card, Disclosure, ErrorBanner, Field, StatusLine, Table, type Column } from '../../ui/index.ts';
 import { useAdjustConfirm, useManagerData, useOpenRow, useReconcile } from '../use-manager-data.ts';
 import { dupKey, reconcileDay } from './reconcile-store.ts';
 import { differenceText, progressFraction, progressText, sectionExplanation, sectionTitle, sectionTotalText, summarise } from './summary.ts';
@@ -110,9 +110,7 @@ export function ReconcileTab() {
 
   return (
     <div className="mgr-tab" data-testid="tab-reconcile">
-      <section className="mgr-card" aria-labelledby="rec-title">
-        <h2 id="rec-title">{t(M.title)}</h2>
-        <p className="mgr-hint">{t(M.hint)}</p>
+      <Card title={t(M.title)} hint={t(M.hint)}>
         <form
           className="mgr-toolbar"
           onSubmit={(e) => {
@@ -138,14 +136,15 @@ export function ReconcileTab() {
         )}
         <ErrorBanner error={error} testId="reconcile-error" />
         <StatusLine text={exportStatus} tone="ok" testId="reconcile-export-status" />
-      </section>
+      </Card>
 
       {report !== null && summary !== null && (
-        <section className="mgr-card" aria-labelledby="rec-result" data-testid="reconcile-result" data-date={report.date}>
-          <h2 id="rec-result">
-            {translate(summary.allClear ? M.allClear : M.differences, { date: report.date })}
-          </h2>
-          <p className="mgr-hint">{t(GENERATED, { when: formatDateTime(report.generatedAt, tr.locale) })}</p>
+        <Card
+          title={translate(summary.allClear ? M.allClear : M.differences, { date: report.date })}
+          hint={t(GENERATED, { when: formatDateTime(report.generatedAt, tr.locale) })}
+          testId="reconcile-result"
+          data={{ date: report.date }}
+        >
           <div className="mgr-totals" data-testid="reconcile-totals">
             {summary.sections.map((s) => (
               <a key={s.id} className={`mgr-total mgr-total--${s.tone}`} href={`#rec-${s.id}`} data-testid={`reconcile-total-${s.id}`}>
@@ -181,7 +180,7 @@ export function ReconcileTab() {
               onCompensate={(item) => void reconcile.getState().compensate(item)}
             />
           ))}
-        </section>
+        </Card>
       )}
 
       {compensating && <AdjustConfirm />}

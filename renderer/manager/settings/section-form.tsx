@@ -9,7 +9,7 @@ import type { MessageDescriptor } from '@formatjs/intl';
 import type { ReactNode } from 'react';
 import type { Settings } from '../../../shared/ipc/schemas/settings.ts';
 import { useRuntime, useSettings } from '../../app/context.tsx';
-import { Button, Chip, ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
+import { Button, Card, Chip, ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
 import { M } from './messages.ts';
 import { usePolicy } from './use-policy.ts';
 import { draftFrom } from './settings-form.ts';
@@ -89,9 +89,7 @@ export function SectionCard({
   const { form } = state;
   const tr = useTranslator();
   return (
-    <section className="mgr-card" aria-labelledby={`${id}-title`} id={id} data-testid={`settings-${id}`}>
-      <h2 id={`${id}-title`}>{tr.t(title)}</h2>
-      {intro !== undefined && <p className="mgr-hint">{tr.t(intro)}</p>}
+    <Card title={tr.t(title)} hint={intro !== undefined ? tr.t(intro) : undefined} id={id} testId={`settings-${id}`}>
       {form === null ? (
         <p role="status">{tr.t(M.loading)}</p>
       ) : (
@@ -117,7 +115,7 @@ export function SectionCard({
           </div>
         </form>
       )}
-    </section>
+    </Card>
   );
 }
 

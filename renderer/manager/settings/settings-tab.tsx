@@ -10,7 +10,7 @@ import { useStore } from 'zustand';
 import { DEFAULT_CURRENCY } from '../../../shared/money.ts';
 import { useRuntime } from '../../app/context.tsx';
 import { ScannerWizard } from '../scanner-wizard/scanner-wizard.tsx';
-import { Button, ErrorBanner, Field, Modal, StatusLine } from '../../ui/index.ts';
+import { Button, Card, ErrorBanner, Field, Modal, StatusLine } from '../../ui/index.ts';
 import { earnExample } from './earn-example.ts';
 import { KeysSection } from './keys-section.tsx';
 import { CheckSetting, SectionCard, SelectSetting, TextSetting } from './section-form.tsx';
@@ -271,10 +271,9 @@ function PinSection() {
   );
 
   return (
-    <section className="mgr-card" aria-labelledby="pin-title" id="pin" data-testid="settings-pin">
-      <h2 id="pin-title">{tr.t(M.pin)}</h2>
+    <Card title={tr.t(M.pin)} id="pin" testId="settings-pin">
       <form
-        className="mgr-form mgr-card--narrow"
+        className="mgr-form mgr-form--narrow"
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
@@ -298,6 +297,6 @@ function PinSection() {
           <StatusLine text={status} tone="ok" testId="pin-change-status" />
         </div>
       </form>
-    </section>
+    </Card>
   );
 }
