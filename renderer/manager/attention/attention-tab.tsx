@@ -3,7 +3,7 @@
  * the exceptions queue — returns of sales on which a coupon was redeemed (SocialHub cannot
  * un-redeem, so the manager records what was done).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { defineMessage, defineMessages } from '@formatjs/intl';
 import { formatDateTime } from '../format.ts';
 import { fmtSigned } from '../../app/format.ts';
@@ -104,31 +104,21 @@ function NeedsAttention() {
 
   return (
     <Card title={t(M.title)} hint={t(M.hint)} testId="attention-unfinished">
-      <div className="mgr-row-gap">
-        <Button size="small" variant={stale ? 'notice' : 'secondary'} onClick={load} testId="attention-refresh">
-          {stale ? t(M.changed) : t(M.refresh)}
-        </Button>
-      </div>
-      <ErrorBanner error={error} />
-      {rows === null ? (
-        <p role="status">{t(M.loading)}</p>
-      ) : rows.length === 0 ? (
-        <p className="mgr-empty" data-testid="attention-empty">
-          {t(M.empty)}
-        </p>
-      ) : (
-        <>
-          <p data-testid="attention-total">{t(TOTAL, { count: total, shown: rows.length, more: total > rows.length ? 'yes' : 'no' })}</p>
-          <Table
-            caption={t(M.caption)}
-            columns={journalRowColumns(['recorded', 'kind', 'member', 'reference', 'points', 'state', 'lastError', 'open'], translate, tr, openRow)}
-            rows={rows}
-            rowKey={(r) => r.id}
-            rowTestId="attention-row"
-            rowData={(r) => ({ 'row-id': r.id })}
-          />
-        </>
-      )}
+      <Loaded list={rows} stale={stale} error={error} onRefresh={load} refreshTestId="attention-refresh" empty={t(M.empty)} emptyTestId="attention-empty">
+        {(shown) => (
+          <>
+            <p data-testid="attention-total">{t(TOTAL, { count: total, shown: shown.length, more: total > shown.length ? 'yes' : 'no' })}</p>
+            <Table
+              caption={t(M.caption)}
+              columns={journalRowColumns(['recorded', 'kind', 'member', 'reference', 'points', 'state', 'lastError', 'open'], translate, tr, openRow)}
+              rows={shown}
+              rowKey={(r) => r.id}
+              rowTestId="attention-row"
+              rowData={(r) => ({ 'row-id': r.id })}
+            />
+          </>
+        )}
+      </Loaded>
     </Card>
   );
 }
@@ -148,40 +138,73 @@ function Exceptions() {
 
   return (
     <Card title={t(M.excTitle)} hint={t(M.excHint)} testId="attention-exceptions">
-      <div className="mgr-row-gap">
-        <Button size="small" variant={stale ? 'notice' : 'secondary'} onClick={load} testId="exceptions-refresh">
-          {stale ? t(M.changed) : t(M.refresh)}
-        </Button>
-      </div>
-      <ErrorBanner error={error} />
-      {items === null ? (
-        <p role="status">{t(M.loading)}</p>
-      ) : open.length === 0 ? (
-        <p className="mgr-empty" data-testid="exceptions-empty">
-          {t(M.excEmpty)}
-        </p>
-      ) : (
-        <ul className="mgr-cards">
-          {open.map((item) => (
-            <ExceptionCard key={item.clawback.id} item={item} />
-          ))}
-        </ul>
-      )}
+      <Loaded list={items === null ? null : open} stale={stale} error={error} onRefresh={load} refreshTestId="exceptions-refresh" empty={t(M.excEmpty)} emptyTestId="exceptions-empty">
+        {(shown) => <ExceptionList items={shown} />}
+      </Loaded>
       {done.length > 0 && (
         <>
           <Button variant="ghost" aria-expanded={showDone} onClick={() => setShowDone((v) => !v)} testId="exceptions-show-done">
             {t(SHOW_DONE, { show: showDone ? 'no' : 'yes', count: done.length })}
           </Button>
-          {showDone && (
-            <ul className="mgr-cards">
-              {done.map((item) => (
-                <ExceptionCard key={item.clawback.id} item={item} />
-              ))}
-            </ul>
-          )}
+          {showDone && <ExceptionList items={done} />}
         </>
       )}
     </Card>
+  );
+}
+
+/**
+ * A list the tab loads: its refresh button (it says when the list changed since), the load error,
+ * then "loading", the empty note, or the list.
+ */
+function Loaded<T>({
+  list,
+  stale,
+  error,
+  onRefresh,
+  refreshTestId,
+  empty,
+  emptyTestId,
+  children,
+}: {
+  list: readonly T[] | null;
+  stale: boolean;
+  error: string | null;
+  onRefresh: () => void;
+  refreshTestId: string;
+  empty: string;
+  emptyTestId: string;
+  children: (list: readonly T[]) => ReactNode;
+}) {
+  const t = useT();
+  return (
+    <>
+      <div className="mgr-row-gap">
+        <Button size="small" variant={stale ? 'notice' : 'secondary'} onClick={onRefresh} testId={refreshTestId}>
+          {stale ? t(M.changed) : t(M.refresh)}
+        </Button>
+      </div>
+      <ErrorBanner error={error} />
+      {list === null ? (
+        <p role="status">{t(M.loading)}</p>
+      ) : list.length === 0 ? (
+        <p className="mgr-empty" data-testid={emptyTestId}>
+          {empty}
+        </p>
+      ) : (
+        children(list)
+      )}
+    </>
+  );
+}
+
+function ExceptionList({ items }: { items: readonly ExceptionItem[] }) {
+  return (
+    <ul className="mgr-cards">
+      {items.map((item) => (
+        <ExceptionCard key={item.clawback.id} item={item} />
+      ))}
+    </ul>
   );
 }
 
