@@ -12,6 +12,7 @@ export { Skeleton, VisuallyHidden } from './bits.tsx';
 export { ErrorBanner, FormError, StatusLine, type StatusTone } from './messages.tsx';
 export { Facts } from './facts.tsx';
 export { Card, type CardProps, type CardVariant } from './card.tsx';
+export { Form, type FormProps } from './form.tsx';
 export { Chip, StateChip, STATE_TONE, type ChipTone } from './state-chip.tsx';
 export { nextTabIndex, tabId, tabPanelId, Tabs, type TabItem, type TabsProps } from './tabs.tsx';
 export { ToggleChip, type ToggleChipProps } from './toggle-chip.tsx';

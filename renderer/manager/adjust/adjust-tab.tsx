@@ -4,7 +4,7 @@
  * other (exactly once, retried if SocialHub is away).
  */
 import { defineMessages } from '@formatjs/intl';
-import { Button, Card, Field, StatusLine } from '../../ui/index.ts';
+import { Button, Card, Field, Form, StatusLine } from '../../ui/index.ts';
 import { useAdjust, useAdjustConfirm, useManagerData, useOpenRow } from '../use-manager-data.ts';
 import { AdjustConfirm } from './adjust-confirm.tsx';
 import type { AdjustState } from './adjust-store.ts';
@@ -44,14 +44,7 @@ export function AdjustTab() {
   return (
     <div className="mgr-tab" data-testid="tab-adjust">
       <Card title={t(M.title)} hint={t(M.lead)} variant="narrow">
-        <form
-          className="mgr-form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            review();
-          }}
-        >
+        <Form className="mgr-form" noValidate onSubmit={review}>
           <Field label={t(M.member)} error={errors.memberId}>
             {(ids) => (
               <input
@@ -114,7 +107,7 @@ export function AdjustTab() {
               {t(M.clear)}
             </Button>
           </div>
-        </form>
+        </Form>
         <StatusLine
           tone="ok"
           testId="adjust-last"

@@ -7,7 +7,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { defineMessage, defineMessages } from '@formatjs/intl';
 import { formatDateTime } from '../format.ts';
 import { fmtSigned } from '../../app/format.ts';
-import { Button, Card, ErrorBanner, Field, StateChip, StatusLine, Table } from '../../ui/index.ts';
+import { Button, Card, ErrorBanner, Field, Form, StateChip, StatusLine, Table } from '../../ui/index.ts';
 import { journalRowColumns } from '../transactions/row-columns.tsx';
 import { useAttention, useManagerData, useOpenRow } from '../use-manager-data.ts';
 import { draftOf, type ExceptionItem } from './attention-store.ts';
@@ -250,13 +250,7 @@ function ExceptionCard({ item }: { item: ExceptionItem }) {
           {t(DECIDED, { when: formatDateTime(item.decision.at, tr.locale), by: item.decision.by ?? 'none', note: item.decision.note })}
         </p>
       ) : (
-        <form
-          className="mgr-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void attention.getState().decide(c.id);
-          }}
-        >
+        <Form className="mgr-form" onSubmit={() => void attention.getState().decide(c.id)}>
           <fieldset className="mgr-radios">
             <legend>{t(M.whatDone)}</legend>
             {DECISIONS.map((d) => (
@@ -274,7 +268,7 @@ function ExceptionCard({ item }: { item: ExceptionItem }) {
           </Button>
           <ErrorBanner error={error} />
           <StatusLine text={saved} tone="ok" />
-        </form>
+        </Form>
       )}
     </Card>
   );

@@ -10,7 +10,7 @@ import { useShallow } from 'zustand/shallow';
 import { formatClock } from '../../../shared/time/date-format.ts';
 import { useRuntime } from '../../app/context.tsx';
 import { fmtMachineAmount } from '../../app/format.ts';
-import { Button, Card, ErrorBanner, Field, StatusLine, Table, type Column } from '../../ui/index.ts';
+import { Button, Card, ErrorBanner, Field, Form, StatusLine, Table, type Column } from '../../ui/index.ts';
 import type { PosLinkShare } from '../../../shared/ipc/schemas/pos-link.ts';
 import './pos-link.css';
 import { useT, useTranslator } from '../../app/translate.tsx';
@@ -135,18 +135,12 @@ export function PosLinkTab({ active }: { active: boolean }) {
               {st.listening !== null ? t(M.listening, { hosts: st.listening.hosts.join(', '), port: st.listening.port }) : t(M.off)}
             </p>
             <ErrorBanner error={st.error} testId="pos-link-server-error" />
-            <form
-              className="pos-link__row"
-              onSubmit={(e) => {
-                e.preventDefault();
-                void api.savePort();
-              }}
-            >
+            <Form className="pos-link__row" onSubmit={() => void api.savePort()}>
               <Field label={t(M.port)} hint={t(M.portHint)} error={s.errors.port} value={s.portInput} onValue={(v) => api.setPortInput(v)} inputMode="numeric" testId="pos-link-port" />
               <Button type="submit" disabled={s.busy} testId="pos-link-save-port">
                 {t(M.savePort)}
               </Button>
-            </form>
+            </Form>
           </>
         )}
       </Card>
@@ -189,13 +183,7 @@ export function PosLinkTab({ active }: { active: boolean }) {
       </Card>
 
       <Card title={t(M.optionsTitle)}>
-        <form
-          className="mgr-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void api.saveOptions();
-          }}
-        >
+        <Form className="mgr-form" onSubmit={() => void api.saveOptions()}>
           <div className="mgr-field">
             <label className="mgr-check pos-link__check" htmlFor={autoId}>
               <input
@@ -229,7 +217,7 @@ export function PosLinkTab({ active }: { active: boolean }) {
           <Button type="submit" variant="primary" disabled={s.busy} testId="pos-link-save-options">
             {t(M.save)}
           </Button>
-        </form>
+        </Form>
       </Card>
 
       <Card title={t(M.shareTitle)}>

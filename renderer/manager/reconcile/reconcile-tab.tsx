@@ -13,7 +13,7 @@ import { useRuntime, useSettings } from '../../app/context.tsx';
 import { AdjustConfirm } from '../adjust/adjust-confirm.tsx';
 import { formatCount, formatDateTime } from '../format.ts';
 import { fmtSigned } from '../../app/format.ts';
-import { Button, Card, Disclosure, ErrorBanner, Field, StatusLine, Table, type Column } from '../../ui/index.ts';
+import { Button, Card, Disclosure, ErrorBanner, Field, Form, StatusLine, Table, type Column } from '../../ui/index.ts';
 import { useAdjustConfirm, useManagerData, useOpenRow, useReconcile } from '../use-manager-data.ts';
 import { dupKey, reconcileDay } from './reconcile-store.ts';
 import { differenceText, progressFraction, progressText, sectionExplanation, sectionTitle, sectionTotalText, summarise } from './summary.ts';
@@ -111,13 +111,7 @@ export function ReconcileTab() {
   return (
     <div className="mgr-tab" data-testid="tab-reconcile">
       <Card title={t(M.title)} hint={t(M.hint)}>
-        <form
-          className="mgr-toolbar"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run();
-          }}
-        >
+        <Form className="mgr-toolbar" onSubmit={() => void run()}>
           <Field label={t(M.day)} error={dateError}>
             {(ids) => <input {...ids} type="date" value={day} onChange={(e) => reconcile.getState().setDate(e.target.value)} required data-testid="reconcile-date" />}
           </Field>
@@ -127,7 +121,7 @@ export function ReconcileTab() {
           <Button disabled={running || exporting} onClick={() => void exportCsv()} testId="reconcile-export">
             {exporting ? t(M.exporting) : t(M.export)}
           </Button>
-        </form>
+        </Form>
         {running && (
           <div className="mgr-progress" data-testid="reconcile-progress">
             <label htmlFor="rec-progress">{progress !== null ? progressText(progress, translate, tr) : t(M.starting)}</label>

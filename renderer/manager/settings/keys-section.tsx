@@ -12,7 +12,7 @@ import { useKeys, useRuntime } from '../../app/context.tsx';
 import { useKeysForm, useManagerData } from '../use-manager-data.ts';
 import { backendLabel, storageWarning, testDetail, testHeadline } from './key-text.ts';
 import { formatIso } from '../format.ts';
-import { Button, Card, ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
+import { Button, Card, ErrorBanner, Field, Form, StatusLine } from '../../ui/index.ts';
 import { useT, useTranslator } from '../../app/translate.tsx';
 
 const M = defineMessages({
@@ -173,14 +173,7 @@ function KeySlot({ kind, status }: { kind: KeyKind; status: KeysStatus }) {
           t(M.notSet)
         )}
       </p>
-      <form
-        className="mgr-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
+      <Form className="mgr-form" noValidate onSubmit={save}>
         <Field label={t(M.field, { kind, replace: slot.configured ? 'yes' : 'no' })} hint={t(M.fieldHint, { live: 'fl_live_', test: 'fl_test_' })} error={fieldError ?? undefined}>
           {(ids) => (
             <input
@@ -218,7 +211,7 @@ function KeySlot({ kind, status }: { kind: KeyKind; status: KeysStatus }) {
               </Button>
             ))}
         </div>
-      </form>
+      </Form>
       <ErrorBanner error={error} testId={`key-${kind}-error`} />
       <div role="status" data-testid={`key-${kind}-result`}>
         {saved !== null && <StatusLine text={saved} tone="ok" />}

@@ -9,7 +9,7 @@ import type { MessageDescriptor } from '@formatjs/intl';
 import type { ReactNode } from 'react';
 import type { Settings } from '../../../shared/ipc/schemas/settings.ts';
 import { useRuntime, useSettings } from '../../app/context.tsx';
-import { Button, Card, Chip, ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
+import { Button, Card, Chip, ErrorBanner, Field, Form, StatusLine } from '../../ui/index.ts';
 import { M } from './messages.ts';
 import { usePolicy } from './use-policy.ts';
 import { draftFrom } from './settings-form.ts';
@@ -93,14 +93,7 @@ export function SectionCard({
       {form === null ? (
         <p role="status">{tr.t(M.loading)}</p>
       ) : (
-        <form
-          className="mgr-form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void state.save();
-          }}
-        >
+        <Form className="mgr-form" noValidate onSubmit={() => void state.save()}>
           {children(form)}
           <ErrorBanner error={state.sectionError ?? null} testId={`settings-${id}-invalid`} />
           <ErrorBanner error={state.failure} testId={`settings-${id}-error`} />
@@ -113,7 +106,7 @@ export function SectionCard({
             </Button>
             <StatusLine text={state.status} tone="ok" testId={`settings-${id}-status`} />
           </div>
-        </form>
+        </Form>
       )}
     </Card>
   );

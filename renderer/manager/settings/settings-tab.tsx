@@ -11,7 +11,7 @@ import { useStore } from 'zustand';
 import { DEFAULT_CURRENCY } from '../../../shared/money.ts';
 import { useRuntime } from '../../app/context.tsx';
 import { ScannerWizard } from '../scanner-wizard/scanner-wizard.tsx';
-import { Button, Card, ErrorBanner, Field, Modal, StatusLine } from '../../ui/index.ts';
+import { Button, Card, ErrorBanner, Field, Form, Modal, StatusLine } from '../../ui/index.ts';
 import { earnExample } from './earn-example.ts';
 import { KeysSection } from './keys-section.tsx';
 import { CheckSetting, SectionCard, SelectSetting, TextSetting, type SectionForm } from './section-form.tsx';
@@ -266,14 +266,7 @@ function PinSection() {
 
   return (
     <Card title={tr.t(M.pin)} id="pin" testId="settings-pin">
-      <form
-        className="mgr-form mgr-form--narrow"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void form.getState().submit();
-        }}
-      >
+      <Form className="mgr-form mgr-form--narrow" noValidate onSubmit={() => void form.getState().submit()}>
         <Field label={tr.t(M.pinCurrent)} error={errors.current}>
           {pinInput('current', current, 'pin-change-current')}
         </Field>
@@ -290,7 +283,7 @@ function PinSection() {
           </Button>
           <StatusLine text={status} tone="ok" testId="pin-change-status" />
         </div>
-      </form>
+      </Form>
     </Card>
   );
 }
