@@ -1,6 +1,6 @@
 /**
  * The renderer's one UI kit, used by the cashier screen and the manager console alike. Styles:
- * `ui.css` beside it (one class vocabulary: `btn`, `field`, `dialog`, `table`, `chip`, `banner`…).
+ * `ui.css` beside it (one class vocabulary: `btn`, `field`, `dialog`, `table`, `chip`, `banner`, `frame`…).
  */
 export { Button, buttonClass, type ButtonProps, type ButtonSize, type ButtonVariant } from './button.tsx';
 export { Kbd, keyLabel } from './kbd.tsx';
@@ -11,6 +11,8 @@ export { Table, type Column, type TableProps } from './table.tsx';
 export { Skeleton, VisuallyHidden } from './bits.tsx';
 export { ErrorBanner, FormError, StatusLine, type StatusTone } from './messages.tsx';
 export { Facts } from './facts.tsx';
+export { Card, type CardProps, type CardVariant } from './card.tsx';
+export { Form, type FormProps } from './form.tsx';
 export { Chip, StateChip, STATE_TONE, type ChipTone } from './state-chip.tsx';
 export { nextTabIndex, tabId, tabPanelId, Tabs, type TabItem, type TabsProps } from './tabs.tsx';
 export { ToggleChip, type ToggleChipProps } from './toggle-chip.tsx';

@@ -4,7 +4,7 @@
  * other (exactly once, retried if SocialHub is away).
  */
 import { defineMessages } from '@formatjs/intl';
-import { Button, Field, StatusLine } from '../../ui/index.ts';
+import { Button, Card, Field, Form, StatusLine } from '../../ui/index.ts';
 import { useAdjust, useAdjustConfirm, useManagerData, useOpenRow } from '../use-manager-data.ts';
 import { AdjustConfirm } from './adjust-confirm.tsx';
 import type { AdjustState } from './adjust-store.ts';
@@ -43,17 +43,8 @@ export function AdjustTab() {
 
   return (
     <div className="mgr-tab" data-testid="tab-adjust">
-      <section className="mgr-card mgr-card--narrow" aria-labelledby="adj-title">
-        <h2 id="adj-title">{t(M.title)}</h2>
-        <p className="mgr-hint">{t(M.lead)}</p>
-        <form
-          className="mgr-form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            review();
-          }}
-        >
+      <Card title={t(M.title)} hint={t(M.lead)} variant="narrow">
+        <Form className="mgr-form" noValidate onSubmit={review}>
           <Field label={t(M.member)} error={errors.memberId}>
             {(ids) => (
               <input
@@ -116,7 +107,7 @@ export function AdjustTab() {
               {t(M.clear)}
             </Button>
           </div>
-        </form>
+        </Form>
         <StatusLine
           tone="ok"
           testId="adjust-last"
@@ -133,7 +124,7 @@ export function AdjustTab() {
             )
           }
         />
-      </section>
+      </Card>
       {confirming && <AdjustConfirm />}
     </div>
   );

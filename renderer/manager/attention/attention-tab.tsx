@@ -3,11 +3,11 @@
  * the exceptions queue — returns of sales on which a coupon was redeemed (SocialHub cannot
  * un-redeem, so the manager records what was done).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { defineMessage, defineMessages } from '@formatjs/intl';
 import { formatDateTime } from '../format.ts';
 import { fmtSigned } from '../../app/format.ts';
-import { Button, ErrorBanner, Field, StateChip, StatusLine, Table } from '../../ui/index.ts';
+import { Button, Card, ErrorBanner, Field, Form, StateChip, StatusLine, Table } from '../../ui/index.ts';
 import { journalRowColumns } from '../transactions/row-columns.tsx';
 import { useAttention, useManagerData, useOpenRow } from '../use-manager-data.ts';
 import { draftOf, type ExceptionItem } from './attention-store.ts';
@@ -103,35 +103,23 @@ function NeedsAttention() {
   const load = () => void attention.getState().loadRows();
 
   return (
-    <section className="mgr-card" aria-labelledby="att-title" data-testid="attention-unfinished">
-      <h2 id="att-title">{t(M.title)}</h2>
-      <p className="mgr-hint">{t(M.hint)}</p>
-      <div className="mgr-row-gap">
-        <Button size="small" variant={stale ? 'notice' : 'secondary'} onClick={load} testId="attention-refresh">
-          {stale ? t(M.changed) : t(M.refresh)}
-        </Button>
-      </div>
-      <ErrorBanner error={error} />
-      {rows === null ? (
-        <p role="status">{t(M.loading)}</p>
-      ) : rows.length === 0 ? (
-        <p className="mgr-empty" data-testid="attention-empty">
-          {t(M.empty)}
-        </p>
-      ) : (
-        <>
-          <p data-testid="attention-total">{t(TOTAL, { count: total, shown: rows.length, more: total > rows.length ? 'yes' : 'no' })}</p>
-          <Table
-            caption={t(M.caption)}
-            columns={journalRowColumns(['recorded', 'kind', 'member', 'reference', 'points', 'state', 'lastError', 'open'], translate, tr, openRow)}
-            rows={rows}
-            rowKey={(r) => r.id}
-            rowTestId="attention-row"
-            rowData={(r) => ({ 'row-id': r.id })}
-          />
-        </>
-      )}
-    </section>
+    <Card title={t(M.title)} hint={t(M.hint)} testId="attention-unfinished">
+      <Loaded list={rows} stale={stale} error={error} onRefresh={load} refreshTestId="attention-refresh" empty={t(M.empty)} emptyTestId="attention-empty">
+        {(shown) => (
+          <>
+            <p data-testid="attention-total">{t(TOTAL, { count: total, shown: shown.length, more: total > shown.length ? 'yes' : 'no' })}</p>
+            <Table
+              caption={t(M.caption)}
+              columns={journalRowColumns(['recorded', 'kind', 'member', 'reference', 'points', 'state', 'lastError', 'open'], translate, tr, openRow)}
+              rows={shown}
+              rowKey={(r) => r.id}
+              rowTestId="attention-row"
+              rowData={(r) => ({ 'row-id': r.id })}
+            />
+          </>
+        )}
+      </Loaded>
+    </Card>
   );
 }
 
@@ -149,43 +137,74 @@ function Exceptions() {
   const done = items?.filter((i) => i.decision !== null) ?? [];
 
   return (
-    <section className="mgr-card" aria-labelledby="exc-title" data-testid="attention-exceptions">
-      <h2 id="exc-title">{t(M.excTitle)}</h2>
-      <p className="mgr-hint">{t(M.excHint)}</p>
-      <div className="mgr-row-gap">
-        <Button size="small" variant={stale ? 'notice' : 'secondary'} onClick={load} testId="exceptions-refresh">
-          {stale ? t(M.changed) : t(M.refresh)}
-        </Button>
-      </div>
-      <ErrorBanner error={error} />
-      {items === null ? (
-        <p role="status">{t(M.loading)}</p>
-      ) : open.length === 0 ? (
-        <p className="mgr-empty" data-testid="exceptions-empty">
-          {t(M.excEmpty)}
-        </p>
-      ) : (
-        <ul className="mgr-cards">
-          {open.map((item) => (
-            <ExceptionCard key={item.clawback.id} item={item} />
-          ))}
-        </ul>
-      )}
+    <Card title={t(M.excTitle)} hint={t(M.excHint)} testId="attention-exceptions">
+      <Loaded list={items === null ? null : open} stale={stale} error={error} onRefresh={load} refreshTestId="exceptions-refresh" empty={t(M.excEmpty)} emptyTestId="exceptions-empty">
+        {(shown) => <ExceptionList items={shown} />}
+      </Loaded>
       {done.length > 0 && (
         <>
           <Button variant="ghost" aria-expanded={showDone} onClick={() => setShowDone((v) => !v)} testId="exceptions-show-done">
             {t(SHOW_DONE, { show: showDone ? 'no' : 'yes', count: done.length })}
           </Button>
-          {showDone && (
-            <ul className="mgr-cards">
-              {done.map((item) => (
-                <ExceptionCard key={item.clawback.id} item={item} />
-              ))}
-            </ul>
-          )}
+          {showDone && <ExceptionList items={done} />}
         </>
       )}
-    </section>
+    </Card>
+  );
+}
+
+/**
+ * A list the tab loads: its refresh button (it says when the list changed since), the load error,
+ * then "loading", the empty note, or the list.
+ */
+function Loaded<T>({
+  list,
+  stale,
+  error,
+  onRefresh,
+  refreshTestId,
+  empty,
+  emptyTestId,
+  children,
+}: {
+  list: readonly T[] | null;
+  stale: boolean;
+  error: string | null;
+  onRefresh: () => void;
+  refreshTestId: string;
+  empty: string;
+  emptyTestId: string;
+  children: (list: readonly T[]) => ReactNode;
+}) {
+  const t = useT();
+  return (
+    <>
+      <div className="mgr-row-gap">
+        <Button size="small" variant={stale ? 'notice' : 'secondary'} onClick={onRefresh} testId={refreshTestId}>
+          {stale ? t(M.changed) : t(M.refresh)}
+        </Button>
+      </div>
+      <ErrorBanner error={error} />
+      {list === null ? (
+        <p role="status">{t(M.loading)}</p>
+      ) : list.length === 0 ? (
+        <p className="mgr-empty" data-testid={emptyTestId}>
+          {empty}
+        </p>
+      ) : (
+        children(list)
+      )}
+    </>
+  );
+}
+
+function ExceptionList({ items }: { items: readonly ExceptionItem[] }) {
+  return (
+    <ul className="mgr-cards">
+      {items.map((item) => (
+        <ExceptionCard key={item.clawback.id} item={item} />
+      ))}
+    </ul>
   );
 }
 
@@ -199,13 +218,16 @@ function ExceptionCard({ item }: { item: ExceptionItem }) {
   const { decision, words, busy, saved } = draft;
   const problem = draft.problem ?? undefined;
   const error = draft.error;
-  const headingId = `exc-${c.id}`;
 
   return (
-    <li className="mgr-card mgr-card--inner" aria-labelledby={headingId} data-testid="exception-item" data-clawback-id={c.id}>
-      <h3 id={headingId}>
-        {t(RETURN_HEADING, { ret: c.returnId ?? `#${c.id}`, sale: c.posTxnId ?? '—', member: c.memberId })}
-      </h3>
+    <Card
+      as="li"
+      variant="inner"
+      headingLevel={3}
+      title={t(RETURN_HEADING, { ret: c.returnId ?? `#${c.id}`, sale: c.posTxnId ?? '—', member: c.memberId })}
+      testId="exception-item"
+      data={{ 'clawback-id': c.id }}
+    >
       <p>
         {t(CLAWED, { when: formatDateTime(c.createdAt, tr.locale), points: fmtSigned(c.amount, tr) })} <StateChip state={c.state} />{' '}
         <Button variant="link" onClick={() => openRow(c.id)}>
@@ -228,13 +250,7 @@ function ExceptionCard({ item }: { item: ExceptionItem }) {
           {t(DECIDED, { when: formatDateTime(item.decision.at, tr.locale), by: item.decision.by ?? 'none', note: item.decision.note })}
         </p>
       ) : (
-        <form
-          className="mgr-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void attention.getState().decide(c.id);
-          }}
-        >
+        <Form className="mgr-form" onSubmit={() => void attention.getState().decide(c.id)}>
           <fieldset className="mgr-radios">
             <legend>{t(M.whatDone)}</legend>
             {DECISIONS.map((d) => (
@@ -252,8 +268,8 @@ function ExceptionCard({ item }: { item: ExceptionItem }) {
           </Button>
           <ErrorBanner error={error} />
           <StatusLine text={saved} tone="ok" />
-        </form>
+        </Form>
       )}
-    </li>
+    </Card>
   );
 }

@@ -16,7 +16,7 @@ import type { LockState } from '../../../shared/ipc/contract.ts';
 import { PIN_MAX_DIGITS, PIN_MIN_DIGITS } from '../../../shared/ipc/schemas/pin.ts';
 import { useManagerSession, useRuntime } from '../../app/context.tsx';
 import { useManagerData, usePinGate } from '../use-manager-data.ts';
-import { Button, Field, type FieldIds } from '../../ui/index.ts';
+import { Button, Field, Form, type FieldIds } from '../../ui/index.ts';
 import { lockoutText } from './pin-model.ts';
 import { fmtDuration } from '../../app/format.ts';
 import { useT, useTranslator } from '../../app/translate.tsx';
@@ -101,18 +101,10 @@ function PinCard({ mode, title, onSubmit, children }: { mode: string; title: str
   const titleId = useId();
   return (
     <div className="mgr-pin" data-testid="pin-gate" data-mode={mode}>
-      <form
-        className="mgr-pin-card"
-        aria-labelledby={titleId}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          onSubmit();
-        }}
-      >
+      <Form className="mgr-pin-card" aria-labelledby={titleId} noValidate onSubmit={onSubmit}>
         <h2 id={titleId}>{title}</h2>
         {children}
-      </form>
+      </Form>
     </div>
   );
 }

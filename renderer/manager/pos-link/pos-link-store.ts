@@ -134,6 +134,11 @@ export function createPosLinkAdminStore(deps: PosLinkAdminDeps): PosLinkAdminSto
     const showStatus = (status: PosLinkStatus): void => {
       set({ status });
     };
+    /** A created or rotated token is shown once, with the status it leaves. */
+    const showNewToken = (v: { token: string; status: PosLinkStatus }): void => {
+      set({ newToken: v.token });
+      showStatus(v.status);
+    };
     /** The port box shows the saved setting (where it listens is said beside it). */
     const savedPort = (): string => String(deps.settings()?.posLink.port ?? '');
 
@@ -202,23 +207,11 @@ export function createPosLinkAdminStore(deps: PosLinkAdminDeps): PosLinkAdminSto
       },
 
       async createToken() {
-        await act<{ token: string; status: PosLinkStatus }>(
-          () => bridge.posLinkTokenCreate(),
-          (v) => {
-            set({ newToken: v.token });
-            showStatus(v.status);
-          },
-        );
+        await act(() => bridge.posLinkTokenCreate(), showNewToken);
       },
 
       async rotateToken() {
-        await act<{ token: string; status: PosLinkStatus }>(
-          () => bridge.posLinkTokenRotate(),
-          (v) => {
-            set({ newToken: v.token });
-            showStatus(v.status);
-          },
-        );
+        await act(() => bridge.posLinkTokenRotate(), showNewToken);
       },
 
       async revokeToken() {

@@ -10,7 +10,7 @@ import { useShallow } from 'zustand/shallow';
 import { formatClock } from '../../../shared/time/date-format.ts';
 import { useRuntime } from '../../app/context.tsx';
 import { fmtMachineAmount } from '../../app/format.ts';
-import { Button, ErrorBanner, Field, StatusLine, Table, type Column } from '../../ui/index.ts';
+import { Button, Card, ErrorBanner, Field, Form, StatusLine, Table, type Column } from '../../ui/index.ts';
 import type { PosLinkShare } from '../../../shared/ipc/schemas/pos-link.ts';
 import './pos-link.css';
 import { useT, useTranslator } from '../../app/translate.tsx';
@@ -116,8 +116,7 @@ export function PosLinkTab({ active }: { active: boolean }) {
       <ErrorBanner error={s.error} testId="pos-link-error" />
       <StatusLine text={s.statusText} tone="ok" testId="pos-link-status-text" />
 
-      <section className="mgr-card" aria-labelledby="pos-link-server">
-        <h2 id="pos-link-server">{t(M.serverTitle)}</h2>
+      <Card title={t(M.serverTitle)}>
         {st === null ? (
           <p role="status">{t(M.loading)}</p>
         ) : (
@@ -136,24 +135,17 @@ export function PosLinkTab({ active }: { active: boolean }) {
               {st.listening !== null ? t(M.listening, { hosts: st.listening.hosts.join(', '), port: st.listening.port }) : t(M.off)}
             </p>
             <ErrorBanner error={st.error} testId="pos-link-server-error" />
-            <form
-              className="pos-link__row"
-              onSubmit={(e) => {
-                e.preventDefault();
-                void api.savePort();
-              }}
-            >
+            <Form className="pos-link__row" onSubmit={() => void api.savePort()}>
               <Field label={t(M.port)} hint={t(M.portHint)} error={s.errors.port} value={s.portInput} onValue={(v) => api.setPortInput(v)} inputMode="numeric" testId="pos-link-port" />
               <Button type="submit" disabled={s.busy} testId="pos-link-save-port">
                 {t(M.savePort)}
               </Button>
-            </form>
+            </Form>
           </>
         )}
-      </section>
+      </Card>
 
-      <section className="mgr-card" aria-labelledby="pos-link-token">
-        <h2 id="pos-link-token">{t(M.tokenTitle)}</h2>
+      <Card title={t(M.tokenTitle)}>
         {st !== null && (
           <p data-testid="pos-link-token-info">
             {st.token.configured && st.token.mask !== null ? t(M.tokenSet, { mask: st.token.mask, when: st.token.createdAt === null ? '—' : formatClock(Date.parse(st.token.createdAt), tr.locale) }) : t(M.tokenNone)}
@@ -188,17 +180,10 @@ export function PosLinkTab({ active }: { active: boolean }) {
             </>
           )}
         </div>
-      </section>
+      </Card>
 
-      <section className="mgr-card" aria-labelledby="pos-link-options">
-        <h2 id="pos-link-options">{t(M.optionsTitle)}</h2>
-        <form
-          className="mgr-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void api.saveOptions();
-          }}
-        >
+      <Card title={t(M.optionsTitle)}>
+        <Form className="mgr-form" onSubmit={() => void api.saveOptions()}>
           <div className="mgr-field">
             <label className="mgr-check pos-link__check" htmlFor={autoId}>
               <input
@@ -232,11 +217,10 @@ export function PosLinkTab({ active }: { active: boolean }) {
           <Button type="submit" variant="primary" disabled={s.busy} testId="pos-link-save-options">
             {t(M.save)}
           </Button>
-        </form>
-      </section>
+        </Form>
+      </Card>
 
-      <section className="mgr-card" aria-labelledby="pos-link-share">
-        <h2 id="pos-link-share">{t(M.shareTitle)}</h2>
+      <Card title={t(M.shareTitle)}>
         {s.share === null ? (
           <p role="status">{t(M.loading)}</p>
         ) : (
@@ -262,7 +246,7 @@ export function PosLinkTab({ active }: { active: boolean }) {
         <Button onClick={() => void api.load()} disabled={s.loading} testId="pos-link-refresh">
           {t(M.refresh)}
         </Button>
-      </section>
+      </Card>
     </div>
   );
 }

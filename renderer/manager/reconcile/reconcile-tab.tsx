@@ -13,7 +13,7 @@ import { useRuntime, useSettings } from '../../app/context.tsx';
 import { AdjustConfirm } from '../adjust/adjust-confirm.tsx';
 import { formatCount, formatDateTime } from '../format.ts';
 import { fmtSigned } from '../../app/format.ts';
-import { Button, Disclosure, ErrorBanner, Field, StatusLine, Table, type Column } from '../../ui/index.ts';
+import { Button, Card, Disclosure, ErrorBanner, Field, Form, StatusLine, Table, type Column } from '../../ui/index.ts';
 import { useAdjustConfirm, useManagerData, useOpenRow, useReconcile } from '../use-manager-data.ts';
 import { dupKey, reconcileDay } from './reconcile-store.ts';
 import { differenceText, progressFraction, progressText, sectionExplanation, sectionTitle, sectionTotalText, summarise } from './summary.ts';
@@ -110,16 +110,8 @@ export function ReconcileTab() {
 
   return (
     <div className="mgr-tab" data-testid="tab-reconcile">
-      <section className="mgr-card" aria-labelledby="rec-title">
-        <h2 id="rec-title">{t(M.title)}</h2>
-        <p className="mgr-hint">{t(M.hint)}</p>
-        <form
-          className="mgr-toolbar"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run();
-          }}
-        >
+      <Card title={t(M.title)} hint={t(M.hint)}>
+        <Form className="mgr-toolbar" onSubmit={() => void run()}>
           <Field label={t(M.day)} error={dateError}>
             {(ids) => <input {...ids} type="date" value={day} onChange={(e) => reconcile.getState().setDate(e.target.value)} required data-testid="reconcile-date" />}
           </Field>
@@ -129,7 +121,7 @@ export function ReconcileTab() {
           <Button disabled={running || exporting} onClick={() => void exportCsv()} testId="reconcile-export">
             {exporting ? t(M.exporting) : t(M.export)}
           </Button>
-        </form>
+        </Form>
         {running && (
           <div className="mgr-progress" data-testid="reconcile-progress">
             <label htmlFor="rec-progress">{progress !== null ? progressText(progress, translate, tr) : t(M.starting)}</label>
@@ -138,14 +130,15 @@ export function ReconcileTab() {
         )}
         <ErrorBanner error={error} testId="reconcile-error" />
         <StatusLine text={exportStatus} tone="ok" testId="reconcile-export-status" />
-      </section>
+      </Card>
 
       {report !== null && summary !== null && (
-        <section className="mgr-card" aria-labelledby="rec-result" data-testid="reconcile-result" data-date={report.date}>
-          <h2 id="rec-result">
-            {translate(summary.allClear ? M.allClear : M.differences, { date: report.date })}
-          </h2>
-          <p className="mgr-hint">{t(GENERATED, { when: formatDateTime(report.generatedAt, tr.locale) })}</p>
+        <Card
+          title={translate(summary.allClear ? M.allClear : M.differences, { date: report.date })}
+          hint={t(GENERATED, { when: formatDateTime(report.generatedAt, tr.locale) })}
+          testId="reconcile-result"
+          data={{ date: report.date }}
+        >
           <div className="mgr-totals" data-testid="reconcile-totals">
             {summary.sections.map((s) => (
               <a key={s.id} className={`mgr-total mgr-total--${s.tone}`} href={`#rec-${s.id}`} data-testid={`reconcile-total-${s.id}`}>
@@ -181,7 +174,7 @@ export function ReconcileTab() {
               onCompensate={(item) => void reconcile.getState().compensate(item)}
             />
           ))}
-        </section>
+        </Card>
       )}
 
       {compensating && <AdjustConfirm />}

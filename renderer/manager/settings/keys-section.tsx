@@ -12,7 +12,7 @@ import { useKeys, useRuntime } from '../../app/context.tsx';
 import { useKeysForm, useManagerData } from '../use-manager-data.ts';
 import { backendLabel, storageWarning, testDetail, testHeadline } from './key-text.ts';
 import { formatIso } from '../format.ts';
-import { Button, ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
+import { Button, Card, ErrorBanner, Field, Form, StatusLine } from '../../ui/index.ts';
 import { useT, useTranslator } from '../../app/translate.tsx';
 
 const M = defineMessages({
@@ -74,9 +74,7 @@ export function KeysSection() {
   }, [keys]);
 
   return (
-    <section className="mgr-card" aria-labelledby="keys-title" id="keys" data-testid="settings-keys">
-      <h2 id="keys-title">{t(M.title)}</h2>
-      <p className="mgr-hint">{t(M.intro)}</p>
+    <Card title={t(M.title)} hint={t(M.intro)} id="keys" testId="settings-keys">
       <ErrorBanner error={error} />
       {status === null ? (
         error === null && <p role="status">{t(M.loading)}</p>
@@ -89,7 +87,7 @@ export function KeysSection() {
           </div>
         </>
       )}
-    </section>
+    </Card>
   );
 }
 
@@ -159,9 +157,7 @@ function KeySlot({ kind, status }: { kind: KeyKind; status: KeysStatus }) {
   const headline = test !== null ? testHeadline(test, t) : null;
 
   return (
-    <div className="mgr-card mgr-card--inner" data-testid={`key-${kind}`} data-configured={slot.configured}>
-      <h3>{t(M.kindTitle, { kind })}</h3>
-      <p className="mgr-hint">{t(M.kindUse, { kind })}</p>
+    <Card variant="inner" headingLevel={3} title={t(M.kindTitle, { kind })} hint={t(M.kindUse, { kind })} testId={`key-${kind}`} data={{ configured: slot.configured }}>
       <p data-testid={`key-${kind}-mask`}>
         {slot.configured ? (
           <>
@@ -177,14 +173,7 @@ function KeySlot({ kind, status }: { kind: KeyKind; status: KeysStatus }) {
           t(M.notSet)
         )}
       </p>
-      <form
-        className="mgr-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
+      <Form className="mgr-form" noValidate onSubmit={save}>
         <Field label={t(M.field, { kind, replace: slot.configured ? 'yes' : 'no' })} hint={t(M.fieldHint, { live: 'fl_live_', test: 'fl_test_' })} error={fieldError ?? undefined}>
           {(ids) => (
             <input
@@ -222,7 +211,7 @@ function KeySlot({ kind, status }: { kind: KeyKind; status: KeysStatus }) {
               </Button>
             ))}
         </div>
-      </form>
+      </Form>
       <ErrorBanner error={error} testId={`key-${kind}-error`} />
       <div role="status" data-testid={`key-${kind}-result`}>
         {saved !== null && <StatusLine text={saved} tone="ok" />}
@@ -233,7 +222,7 @@ function KeySlot({ kind, status }: { kind: KeyKind; status: KeysStatus }) {
           </div>
         )}
       </div>
-    </div>
+    </Card>
   );
 }
 

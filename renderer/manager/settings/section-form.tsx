@@ -9,7 +9,7 @@ import type { MessageDescriptor } from '@formatjs/intl';
 import type { ReactNode } from 'react';
 import type { Settings } from '../../../shared/ipc/schemas/settings.ts';
 import { useRuntime, useSettings } from '../../app/context.tsx';
-import { Button, Chip, ErrorBanner, Field, StatusLine } from '../../ui/index.ts';
+import { Button, Card, Chip, ErrorBanner, Field, Form, StatusLine } from '../../ui/index.ts';
 import { M } from './messages.ts';
 import { usePolicy } from './use-policy.ts';
 import { draftFrom } from './settings-form.ts';
@@ -89,20 +89,11 @@ export function SectionCard({
   const { form } = state;
   const tr = useTranslator();
   return (
-    <section className="mgr-card" aria-labelledby={`${id}-title`} id={id} data-testid={`settings-${id}`}>
-      <h2 id={`${id}-title`}>{tr.t(title)}</h2>
-      {intro !== undefined && <p className="mgr-hint">{tr.t(intro)}</p>}
+    <Card title={tr.t(title)} hint={intro !== undefined ? tr.t(intro) : undefined} id={id} testId={`settings-${id}`}>
       {form === null ? (
         <p role="status">{tr.t(M.loading)}</p>
       ) : (
-        <form
-          className="mgr-form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void state.save();
-          }}
-        >
+        <Form className="mgr-form" noValidate onSubmit={() => void state.save()}>
           {children(form)}
           <ErrorBanner error={state.sectionError ?? null} testId={`settings-${id}-invalid`} />
           <ErrorBanner error={state.failure} testId={`settings-${id}-error`} />
@@ -115,9 +106,9 @@ export function SectionCard({
             </Button>
             <StatusLine text={state.status} tone="ok" testId={`settings-${id}-status`} />
           </div>
-        </form>
+        </Form>
       )}
-    </section>
+    </Card>
   );
 }
 

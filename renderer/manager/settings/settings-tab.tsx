@@ -3,6 +3,7 @@
  * scanner (and its set-up wizard), camera, housekeeping and the manager PIN. Each section saves
  * on its own; `SETTINGS_INVALID` issues appear next to their fields.
  */
+import type { MessageDescriptor } from '@formatjs/intl';
 import { useEffect, useState } from 'react';
 import { PIN_MESSAGES, PIN_RULE_VALUES } from '../../../shared/ipc/schemas/pin.ts';
 import { DEFAULT_BASE_URL } from '../../../shared/ipc/schemas/settings.ts';
@@ -10,10 +11,10 @@ import { useStore } from 'zustand';
 import { DEFAULT_CURRENCY } from '../../../shared/money.ts';
 import { useRuntime } from '../../app/context.tsx';
 import { ScannerWizard } from '../scanner-wizard/scanner-wizard.tsx';
-import { Button, ErrorBanner, Field, Modal, StatusLine } from '../../ui/index.ts';
+import { Button, Card, ErrorBanner, Field, Form, Modal, StatusLine } from '../../ui/index.ts';
 import { earnExample } from './earn-example.ts';
 import { KeysSection } from './keys-section.tsx';
-import { CheckSetting, SectionCard, SelectSetting, TextSetting } from './section-form.tsx';
+import { CheckSetting, SectionCard, SelectSetting, TextSetting, type SectionForm } from './section-form.tsx';
 import { StorePicker } from './store-picker.tsx';
 import { RegionSection } from './region-section.tsx';
 import { M } from './messages.ts';
@@ -67,22 +68,41 @@ export function SettingsTab() {
   );
 }
 
+/** The fixed choices of the select settings, in menu order. */
+const CHOICES = {
+  mode: [
+    ['sandbox', M.modeSandbox],
+    ['live', M.modeLive],
+  ],
+  txnIdScope: [
+    ['forever', M.txnScopeForever],
+    ['business-day', M.txnScopeDay],
+  ],
+  'earnRule.rounding': [
+    ['floor', M.roundFloor],
+    ['round', M.roundHalf],
+    ['ceil', M.roundCeil],
+  ],
+  'scanner.terminator': [
+    ['enter', M.termEnter],
+    ['tab', M.termTab],
+    ['none', M.termNone],
+  ],
+} as const satisfies Record<string, ReadonlyArray<readonly [string, MessageDescriptor]>>;
+
+/** A select setting over one of the fixed choice lists above. */
+function ChoiceSetting({ form, k, label, hint }: { form: SectionForm; k: keyof typeof CHOICES; label: string; hint?: string }) {
+  const tr = useTranslator();
+  return <SelectSetting form={form} k={k} label={label} hint={hint} options={CHOICES[k].map(([value, text]) => [value, tr.t(text)] as const)} />;
+}
+
 function ConnectionSection() {
   const tr = useTranslator();
   return (
     <SectionCard id="connection" title={M.connection} intro={M.connectionIntro}>
       {(form) => (
         <>
-          <SelectSetting
-            form={form}
-            k="mode"
-            label={tr.t(M.mode)}
-            hint={tr.t(M.modeHint)}
-            options={[
-              ['sandbox', tr.t(M.modeSandbox)],
-              ['live', tr.t(M.modeLive)],
-            ]}
-          />
+          <ChoiceSetting form={form} k="mode" label={tr.t(M.mode)} hint={tr.t(M.modeHint)} />
           <TextSetting form={form} k="baseUrl" label={tr.t(M.baseUrl)} type="url" inputMode="url" hint={tr.t(M.baseUrlHint, { url: DEFAULT_BASE_URL })} maxLength={2048} />
           <TextSetting form={form} k="requestTimeoutMs" label={tr.t(M.timeout)} inputMode="numeric" hint={tr.t(M.timeoutHint)} />
           <TextSetting
@@ -107,15 +127,7 @@ function StoreSection() {
         <>
           <StorePicker form={form} />
           <TextSetting form={form} k="tillId" label={tr.t(M.tillId)} hint={pattern === null ? tr.t(M.tillIdHint) : tr.t(M.tillIdPattern, { pattern })} maxLength={64} />
-          <SelectSetting
-            form={form}
-            k="txnIdScope"
-            label={tr.t(M.txnScope)}
-            options={[
-              ['forever', tr.t(M.txnScopeForever)],
-              ['business-day', tr.t(M.txnScopeDay)],
-            ]}
-          />
+          <ChoiceSetting form={form} k="txnIdScope" label={tr.t(M.txnScope)} />
           <TextSetting form={form} k="businessDayStartsAt" label={tr.t(M.dayStart)} type="time" hint={tr.t(M.dayStartHint)} />
         </>
       )}
@@ -131,16 +143,7 @@ function EarnSection() {
       {(form) => (
         <>
           <TextSetting form={form} k="earnRule.pointsPerUnit" label={tr.t(M.ppu)} inputMode="decimal" hint={tr.t(M.ppuHint)} />
-          <SelectSetting
-            form={form}
-            k="earnRule.rounding"
-            label={tr.t(M.rounding)}
-            options={[
-              ['floor', tr.t(M.roundFloor)],
-              ['round', tr.t(M.roundHalf)],
-              ['ceil', tr.t(M.roundCeil)],
-            ]}
-          />
+          <ChoiceSetting form={form} k="earnRule.rounding" label={tr.t(M.rounding)} />
           <CheckSetting form={form} k="earnRule.applyTierMultiplier" label={tr.t(M.tierMultiplier)} />
           <div className="mgr-example" aria-live="polite" data-testid="earn-example">
             <strong>{tr.t(M.example)}</strong>
@@ -179,16 +182,7 @@ function ScannerSection() {
               <TextSetting form={form} k="scanner.minLength" label={tr.t(M.minLength)} inputMode="numeric" hint={tr.t(M.minLengthHint)} />
               <TextSetting form={form} k="scanner.prefix" label={tr.t(M.prefix)} hint={tr.t(M.affixHint)} maxLength={8} />
               <TextSetting form={form} k="scanner.suffix" label={tr.t(M.suffix)} hint={tr.t(M.affixHint)} maxLength={8} />
-              <SelectSetting
-                form={form}
-                k="scanner.terminator"
-                label={tr.t(M.terminator)}
-                options={[
-                  ['enter', tr.t(M.termEnter)],
-                  ['tab', tr.t(M.termTab)],
-                  ['none', tr.t(M.termNone)],
-                ]}
-              />
+              <ChoiceSetting form={form} k="scanner.terminator" label={tr.t(M.terminator)} />
             </div>
             <TextSetting
               form={form}
@@ -271,16 +265,8 @@ function PinSection() {
   );
 
   return (
-    <section className="mgr-card" aria-labelledby="pin-title" id="pin" data-testid="settings-pin">
-      <h2 id="pin-title">{tr.t(M.pin)}</h2>
-      <form
-        className="mgr-form mgr-card--narrow"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void form.getState().submit();
-        }}
-      >
+    <Card title={tr.t(M.pin)} id="pin" testId="settings-pin">
+      <Form className="mgr-form mgr-form--narrow" noValidate onSubmit={() => void form.getState().submit()}>
         <Field label={tr.t(M.pinCurrent)} error={errors.current}>
           {pinInput('current', current, 'pin-change-current')}
         </Field>
@@ -297,7 +283,7 @@ function PinSection() {
           </Button>
           <StatusLine text={status} tone="ok" testId="pin-change-status" />
         </div>
-      </form>
-    </section>
+      </Form>
+    </Card>
   );
 }

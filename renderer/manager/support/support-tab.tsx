@@ -6,7 +6,7 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { useRuntime } from '../../app/context.tsx';
-import { Button, Chip, ErrorBanner, Facts, StatusLine } from '../../ui/index.ts';
+import { Button, Card, Chip, ErrorBanner, Facts, StatusLine } from '../../ui/index.ts';
 import { formatIso } from '../format.ts';
 import { usePolicy } from '../settings/use-policy.ts';
 import { M } from './messages.ts';
@@ -27,9 +27,7 @@ function BundleSection() {
   const saving = useStore(support, (s) => s.saving);
   const last = useStore(support, (s) => s.last);
   return (
-    <section className="mgr-card" aria-labelledby="support-bundle-title" data-testid="support-bundle">
-      <h2 id="support-bundle-title">{tr.t(M.bundleTitle)}</h2>
-      <p className="mgr-hint">{tr.t(M.bundleIntro)}</p>
+    <Card title={tr.t(M.bundleTitle)} hint={tr.t(M.bundleIntro)} testId="support-bundle">
       <div className="mgr-row-gap">
         <Button variant="primary" disabled={saving} onClick={() => void support.getState().save()} testId="support-save-bundle">
           {tr.t(saving ? M.saving : M.save)}
@@ -48,7 +46,7 @@ function BundleSection() {
       )}
       {last?.kind === 'cancelled' && <StatusLine testId="support-bundle-cancelled" text={tr.t(M.cancelled)} />}
       <ErrorBanner error={last?.kind === 'failed' ? last.error : null} testId="support-bundle-error" />
-    </section>
+    </Card>
   );
 }
 
@@ -71,9 +69,7 @@ function PolicySection() {
     );
 
   return (
-    <section className="mgr-card" aria-labelledby="support-policy-title" data-testid="support-policy" data-status={status?.status}>
-      <h2 id="support-policy-title">{tr.t(M.policyTitle)}</h2>
-      <p className="mgr-hint">{tr.t(M.policyIntro)}</p>
+    <Card title={tr.t(M.policyTitle)} hint={tr.t(M.policyIntro)} testId="support-policy" data={{ status: status?.status }}>
       <ErrorBanner error={error} testId="support-policy-error" />
       {status !== null && (
         <Facts
@@ -102,6 +98,6 @@ function PolicySection() {
           {tr.t(M.refresh)}
         </Button>
       </div>
-    </section>
+    </Card>
   );
 }

@@ -13,7 +13,7 @@ import { STATE_LABEL_MESSAGES, isJournalState, isUnfinished } from '../../../sha
 import { useCurrency, useManagerSession } from '../../app/context.tsx';
 import { formatCount, formatDateTime, formatLatency } from '../format.ts';
 import { fmtSigned } from '../../app/format.ts';
-import { Button, ErrorBanner, Facts, Field, Modal, StateChip, StatusLine, Table, type Column } from '../../ui/index.ts';
+import { Button, ErrorBanner, Facts, Field, Form, Modal, StateChip, StatusLine, Table, type Column } from '../../ui/index.ts';
 import { useManagerData, useRowDetail } from '../use-manager-data.ts';
 import { journalRowColumns } from './row-columns.tsx';
 import { kindLabel, rowReference } from './row-text.ts';
@@ -219,13 +219,7 @@ function RowDetailBody() {
         <section className="mgr-detail-actions" aria-labelledby={`rq-${row.id}`} data-testid="row-requeue-section">
           <h3 id={`rq-${row.id}`}>{t(M.requeueTitle)}</h3>
           <p className="mgr-hint">{t(M.requeueHint)}</p>
-          <form
-            className="mgr-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void act('requeue');
-            }}
-          >
+          <Form className="mgr-form" onSubmit={() => void act('requeue')}>
             <Field label={t(M.correctedMember)}>
               {(ids) => <input {...ids} value={requeueMember} maxLength={64} onChange={(e) => drawer.setRequeueMember(e.target.value)} data-testid="row-requeue-member" />}
             </Field>
@@ -235,7 +229,7 @@ function RowDetailBody() {
             <Button type="submit" disabled={busy !== null || requeueMember.trim() === ''} testId="row-requeue">
               {busy === 'requeue' ? t(M.sending) : t(M.requeue)}
             </Button>
-          </form>
+          </Form>
           <ErrorBanner error={actionError} testId="row-requeue-error" />
         </section>
       )}
@@ -270,13 +264,7 @@ function RowDetailBody() {
             <p className="mgr-hint">{t(M.resendLater)}</p>
           )}
           {actions.resolve && (
-            <form
-              className="mgr-form"
-              onSubmit={(e) => {
-                e.preventDefault();
-                void act('resolve');
-              }}
-            >
+            <Form className="mgr-form" onSubmit={() => void act('resolve')}>
               <Field label={t(M.resolveReason)} hint={t(M.resolveHint)} error={reasonError}>
                 {(ids) => (
                   <textarea
@@ -292,7 +280,7 @@ function RowDetailBody() {
               <Button type="submit" disabled={busy !== null} testId="row-resolve">
                 {busy === 'resolve' ? t(M.saving) : t(M.resolve)}
               </Button>
-            </form>
+            </Form>
           )}
           <ErrorBanner error={actionError} testId="row-action-error" />
           <StatusLine text={status} tone="ok" testId="row-action-status" />
