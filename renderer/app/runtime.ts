@@ -34,7 +34,6 @@ import { createLockedHook } from './locked-hook.ts';
 import type { Translator } from '../../shared/i18n/translator.ts';
 import { routeScan, ScanFieldRegistry } from './scan-router.ts';
 import { createSoundPlayer, type SoundKind, type SoundPlayer } from './sound.ts';
-import { DEFAULT_DAY_START } from '../../shared/time/business-day.ts';
 
 export type ScanSource = 'wedge' | 'camera' | 'typed';
 
@@ -151,7 +150,7 @@ export function createRuntime(given: TillBridge, options: RuntimeOptions = {}): 
   const member = createMemberStore(bridge, timers);
   const ui = createUiStore();
   const scanFields = new ScanFieldRegistry();
-  const managerData = createManagerData({ bridge, timers, session, keys, settings, policy, sound, businessDayStartsAt: () => settings.getState().settings?.businessDayStartsAt ?? DEFAULT_DAY_START, translator });
+  const managerData = createManagerData({ bridge, timers, session, keys, settings, policy, sound, translator });
   const posLinkAdmin = createPosLinkAdminStore({
     bridge,
     translator,
