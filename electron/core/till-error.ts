@@ -5,14 +5,9 @@
  * renderer's language); whoever called (a channel, the CLI) decides how to present it. The
  * handler registry passes it on as a typed error, like an IpcError.
  */
-import type { ErrorCode, Localized } from '../../shared/ipc/envelope.ts';
-import { CodedError } from './coded-error.ts';
+import type { ErrorCode } from '../../shared/ipc/envelope.ts';
+import { LocalizedCodedError } from './coded-error.ts';
 
-export class TillError extends CodedError<ErrorCode> {
+export class TillError extends LocalizedCodedError<ErrorCode> {
   override readonly name = 'TillError';
-  readonly localized: Localized | undefined;
-  constructor(code: ErrorCode, message: string, localized?: Localized) {
-    super(code, message);
-    this.localized = localized;
-  }
 }

@@ -35,7 +35,6 @@ import { createLockedHook } from './locked-hook.ts';
 import type { Translator } from '../../shared/i18n/translator.ts';
 import { routeScan, ScanFieldRegistry } from './scan-router.ts';
 import { createSoundPlayer, type SoundKind, type SoundPlayer } from './sound.ts';
-import { DEFAULT_DAY_START } from '../../shared/time/business-day.ts';
 
 export type ScanSource = 'wedge' | 'camera' | 'typed';
 
@@ -157,7 +156,7 @@ export function createRuntime(given: TillBridge, options: RuntimeOptions = {}): 
   const ui = createUiStore();
   const scanFields = new ScanFieldRegistry();
   const cameras = createCameraListStore(options.cameraDevices === undefined ? {} : { devices: options.cameraDevices });
-  const managerData = createManagerData({ bridge, timers, session, keys, settings, policy, sound, cameras, businessDayStartsAt: () => settings.getState().settings?.businessDayStartsAt ?? DEFAULT_DAY_START, translator });
+  const managerData = createManagerData({ bridge, timers, session, keys, settings, policy, sound, cameras, translator });
   const posLinkAdmin = createPosLinkAdminStore({
     bridge,
     translator,

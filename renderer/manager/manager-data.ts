@@ -63,8 +63,6 @@ export interface ManagerDataDeps {
   policy: PolicyStore;
   /** The till's sounds (the scanner wizard's result). */
   sound: SoundPlayer;
-  /** The till's business-day start ("04:00"). */
-  businessDayStartsAt: () => string;
   /** Save an export as a file (a browser download by default); returns the file name used. */
   saveCsv?: (file: CsvExport) => string;
   /** The till's current translator (the runtime's locale store): every store's sentences and errors. */
@@ -82,7 +80,7 @@ export function createManagerData(deps: ManagerDataDeps): ManagerData {
   const journal = createJournalStore({ bridge, timers, rows, saveCsv, translator });
   const rowDetail = createRowDetailStore({ bridge, rows, translator });
   const attention = createAttentionStore({ bridge, rows, translator });
-  const reconcile = createReconcileStore({ bridge, timers, businessDayStartsAt: deps.businessDayStartsAt, confirm: adjustConfirm, saveCsv, translator });
+  const reconcile = createReconcileStore({ bridge, confirm: adjustConfirm, saveCsv, translator });
   const activity = createActivityStore({ bridge, timers, saveCsv, translator });
   const adjust = createAdjustStore({ confirm: adjustConfirm, translator });
   const settingsDrafts = createSettingsDraftsStore({ settings: deps.settings, policy: deps.policy, translator });

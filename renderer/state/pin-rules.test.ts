@@ -26,6 +26,8 @@ describe('PIN checks', () => {
   it('refuses easy first PINs and mismatches', () => {
     expect(newPinProblem('111111', '111111')).toMatchObject({ pin: anyText });
     expect(newPinProblem('123456', '123456')).toMatchObject({ pin: anyText });
+    expect(newPinProblem('654321', '654321')).toEqual({ pin: 'Choose a PIN that is harder to guess than a repeated digit or a run.' });
+    expect(newPinProblem('890123', '890123')).toMatchObject({ pin: anyText });
     expect(newPinProblem('482135', '482136')).toEqual({ repeat: 'The two PINs differ.' });
     expect(newPinProblem('482135', '482135')).toBeNull();
   });

@@ -4,7 +4,7 @@
  * `t` is the runtime's translator (English when left out).
  */
 import { defineMessages } from '@formatjs/intl';
-import { normaliseSetupCode, PIN_MAX_DIGITS, PIN_MIN_DIGITS, PIN_PATTERN } from '../../shared/ipc/schemas/pin.ts';
+import { isGuessablePin, normaliseSetupCode, PIN_MAX_DIGITS, PIN_MESSAGES as SHARED_PIN_MESSAGES, PIN_MIN_DIGITS, PIN_PATTERN } from '../../shared/ipc/schemas/pin.ts';
 import type { PinVerifyResult } from '../../shared/ipc/contract.ts';
 import { englishText } from '../../shared/i18n/translator.ts';
 import type { Translate } from './locale-store.ts';
@@ -24,7 +24,6 @@ export const PIN_MESSAGES = defineMessages({
     defaultMessage: 'A set-up code is 12 letters and digits, written like {example}.',
     description: 'PIN gate: the set-up code is malformed; example is a code like 7KQ4-M2XD-9PRT',
   },
-  tooEasy: { id: 'manager.pin.tooEasy', defaultMessage: 'Choose a PIN that is harder to guess than a repeated digit or a run.', description: 'PIN gate: new PIN like 111111 or 123456' },
   differ: { id: 'manager.pin.differ', defaultMessage: 'The two PINs differ.', description: 'PIN gate: new PIN and its repeat differ' },
   notSet: { id: 'manager.pin.notSet', defaultMessage: 'No manager PIN is set yet.', description: 'PIN gate: no PIN configured' },
   cannotStart: { id: 'manager.pin.cannotStart', defaultMessage: 'The manager console cannot start: {reason}', description: 'Manager console: the lock state could not be read; reason is a sentence' },
@@ -65,7 +64,7 @@ export function setupCodeProblem(code: string, t: Translate = englishText): stri
 export function newPinProblem(pin: string, repeat: string, t: Translate = englishText): { pin?: string; repeat?: string } | null {
   const p = pinProblem(pin, t);
   if (p !== null) return { pin: p };
-  if (/^(\d)\1+$/.test(pin) || '0123456789012'.includes(pin) || '9876543210987'.includes(pin)) return { pin: t(PIN_MESSAGES.tooEasy) };
+  if (isGuessablePin(pin)) return { pin: t(SHARED_PIN_MESSAGES.tooEasy) };
   if (repeat !== pin) return { repeat: t(PIN_MESSAGES.differ) };
   return null;
 }

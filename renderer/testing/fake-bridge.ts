@@ -7,7 +7,7 @@ import type { Envelope, ErrorCode } from '../../shared/ipc/envelope.ts';
 import type { MemberCard, WriteOutcome } from '../../shared/ipc/schemas/till.ts';
 import type { JournalRow } from '../../shared/journal/row.ts';
 import { testRow } from '../../shared/journal/testing/test-row.ts';
-import type { Settings } from '../../shared/ipc/schemas/settings.ts';
+import { settingsSchema, type Settings } from '../../shared/ipc/schemas/settings.ts';
 import type { KeysStatus, LockState } from '../../shared/ipc/contract.ts';
 
 type Method = Exclude<keyof TillBridge, 'on'>;
@@ -136,26 +136,13 @@ export function outcome(status: WriteOutcome['status'], overrides: Partial<Write
   };
 }
 
+/** The till's defaults (the one source: the settings schema) for a set-up till that earns 10 points per unit. */
 export function settingsFixture(overrides: Partial<Settings> = {}): Settings {
   return {
-    mode: 'sandbox',
-    baseUrl: 'https://flash.socialhub.ai/api/v2',
+    ...settingsSchema.parse({}),
     storeId: 'st_1',
     tillId: 'till_1',
-    txnIdScope: 'forever',
-    businessDayStartsAt: '04:00',
     earnRule: { pointsPerUnit: 10, rounding: 'floor', applyTierMultiplier: true },
-    scanner: { maxGapMs: 50, prefix: '', suffix: '', terminator: 'enter', minLength: 4, customPattern: null },
-    camera: { deviceId: null },
-    posLink: { enabled: false, port: 8787, autoAwardWhenCardShown: false, noMemberNudgeSeconds: 45, receiptCodePattern: null },
-    journalRetentionDays: 90,
-    managerAutoLockMinutes: 5,
-    cardFreshnessMinutes: 10,
-    kiosk: false,
-    language: null,
-    currency: 'USD',
-    requestTimeoutMs: 15000,
-    noResendWindowMs: 60000,
     ...overrides,
   };
 }

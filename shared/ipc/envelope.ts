@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'BASE_URL_NOT_ALLOWED', // live mode, and the API address is not on the allow-list (or is loopback in a release build)
   // --- manager PIN ---
   'PIN_INVALID',
+  'PIN_TOO_EASY', // a new PIN of one repeated digit or a run (shared/ipc/schemas/pin.ts isGuessablePin)
   'PIN_NOT_SET',
   'PIN_LOCKED_OUT',
   'PIN_WRONG',

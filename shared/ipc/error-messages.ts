@@ -26,6 +26,7 @@ export const ERROR_CODE_MESSAGES = defineMessages({
   KEY_ORIGIN_MISMATCH: { id: 'error.code.KEY_ORIGIN_MISMATCH', defaultMessage: 'The key was set for another API address; it was not sent.', description: 'Stored key bound to another server' },
   BASE_URL_NOT_ALLOWED: { id: 'error.code.BASE_URL_NOT_ALLOWED', defaultMessage: 'The API address is not allowed; nothing was sent.', description: 'API address not on the allow-list' },
   PIN_INVALID: { id: 'error.code.PIN_INVALID', defaultMessage: 'That PIN cannot be used; choose another.', description: 'PIN format wrong when setting it' },
+  PIN_TOO_EASY: { id: 'error.code.PIN_TOO_EASY', defaultMessage: 'That PIN is too easy to guess; choose another.', description: 'New PIN refused: a repeated digit or a run like 123456' },
   PIN_NOT_SET: { id: 'error.code.PIN_NOT_SET', defaultMessage: 'No manager PIN is set yet.', description: 'Manager PIN not configured' },
   PIN_LOCKED_OUT: { id: 'error.code.PIN_LOCKED_OUT', defaultMessage: 'Too many wrong PINs. Wait, then try again.', description: 'PIN entry locked after failures' },
   PIN_WRONG: { id: 'error.code.PIN_WRONG', defaultMessage: 'Wrong PIN.', description: 'Wrong manager PIN' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BUSINESS_DATE_PATTERN, DayWindowError, addDays, businessDateAt, businessDayWindow, calendarDateAt, dayWindow, isBusinessDate, todayIn } from './business-day.ts';
+import { BUSINESS_DATE_PATTERN, DayWindowError, addDays, businessDateAt, businessDayAt, businessDayWindow, calendarDateAt, dayWindow, isBusinessDate, todayIn } from './business-day.ts';
 
 
 const H = 3_600_000;
@@ -111,6 +111,23 @@ describe('businessDateAt', () => {
 
   it('defaults to the 04:00 day start', () => {
     expect(businessDateAt(Date.UTC(2026, 10, 25, 3, 59), undefined, 'UTC')).toBe('2026-11-24');
+  });
+});
+
+describe('businessDayAt', () => {
+  it('names the day an instant falls in and that day’s window, in the zone given', () => {
+    // 2026-03-15 01:30 in Kiritimati (+14): before a 02:00 day start, so still the 14th there.
+    const t = Date.UTC(2026, 2, 14, 11, 30);
+    expect(businessDayAt(t, '02:00', 'Pacific/Kiritimati')).toEqual({ date: '2026-03-14', start: Date.UTC(2026, 2, 13, 12), end: Date.UTC(2026, 2, 14, 12) });
+    expect(businessDayAt(t, '04:00', 'UTC')).toEqual(businessDayWindow('2026-03-14', '04:00', 'UTC'));
+  });
+  it('always holds the instant in its window', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }), fc.constantFrom('00:00', '04:00', '23:30'), fc.constantFrom('UTC', 'America/New_York', 'Pacific/Kiritimati', '-03:30'), (t, start, zone) => {
+        const day = businessDayAt(t, start, zone);
+        return day.start <= t && t < day.end && day.date === businessDateAt(t, start, zone);
+      }),
+    );
   });
 });
 

@@ -64,6 +64,11 @@ export function businessDateAt(ms: number, dayStart: string = DEFAULT_DAY_START,
   return ms >= startOf(next) ? next : date;
 }
 
+/** The business day an instant falls in: its date and its [start, end) window, by one rule. */
+export function businessDayAt(ms: number, dayStart: string = DEFAULT_DAY_START, timeZone = 'local'): DayWindow {
+  return businessDayWindow(businessDateAt(ms, dayStart, timeZone), dayStart, timeZone);
+}
+
 /** The calendar date (YYYY-MM-DD) of an instant in the zone (a day starting at midnight). */
 export function calendarDateAt(ms: number, timeZone = 'local'): string {
   return businessDateAt(ms, '00:00', timeZone);

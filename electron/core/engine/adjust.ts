@@ -1,5 +1,4 @@
 /** adjust(): a manager's manual points adjustment, exactly-once per `ref`. */
-import { randomUUID } from 'node:crypto';
 import { AMOUNT_MAX } from '../../../shared/api/schemas.ts';
 import type { AdjustInput, WriteOutcome } from './types.ts';
 import type { Ctx } from './context.ts';
@@ -12,7 +11,9 @@ import { duplicateOutcome, writeOutcome } from './outcome.ts';
 export async function adjust(ctx: Ctx, drainer: Drainer, input: AdjustInput): Promise<WriteOutcome> {
   const memberId = checkId('memberId', input.memberId);
   const reasonCode = checkId('reasonCode', input.reasonCode);
-  const ref = input.ref === undefined ? `adj-${randomUUID()}` : checkId('ref', input.ref);
+  // No ref, no adjustment: a ref minted here would make a resent form a second adjustment.
+  if ((input.ref as unknown) === undefined) throw engineInputError(ENGINE_INPUT_MESSAGES.adjustRef);
+  const ref = checkId('ref', input.ref);
   const { points } = input;
   if (!Number.isSafeInteger(points) || points === 0 || Math.abs(points) > AMOUNT_MAX) {
     throw engineInputError(ENGINE_INPUT_MESSAGES.adjustPoints, { max: AMOUNT_MAX });

@@ -196,4 +196,15 @@ describe('adjust', () => {
     expect(posts(h)).toBe(1);
     expect(TIMINGS.settleMs).toBeGreaterThanOrEqual(2 * TIMINGS.requestTimeoutMs);
   });
+
+  it('refuses an adjustment without a ref, so nothing can mint a second one for a resent form', async () => {
+    h = await startHarness();
+    const before = h.sandbox.balance(M);
+    const untyped = { memberId: M, points: 75, reasonCode: 'GOODWILL', note: 'late delivery' } as unknown as Parameters<typeof h.engine.adjust>[0];
+    await expect(h.engine.adjust(untyped)).rejects.toMatchObject({ name: 'EngineInputError', localized: { messageId: 'engine.input.adjustRef' } });
+    await expect(h.engine.adjust({ ...untyped, ref: '' })).rejects.toMatchObject({ name: 'EngineInputError', localized: { messageId: 'engine.input.badId' } });
+    expect(h.journal.count()).toBe(0);
+    expect(posts(h)).toBe(0);
+    expect(h.sandbox.balance(M)).toBe(before);
+  });
 });

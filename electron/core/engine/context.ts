@@ -6,7 +6,8 @@ import type { Journal, JournalRow, TransitionRequest } from '../journal/index.ts
 import type { RoundingMode } from '../../../shared/earn/earn-rule.ts';
 import type { EarnRule } from '../../../shared/earn/earn-rule.ts';
 import { TOKEN_VALUE } from '../../../shared/ledger/sale-token.ts';
-import { businessDateAt, isBusinessDate } from '../../../shared/time/business-day.ts';
+import { isBusinessDate } from '../../../shared/time/business-day.ts';
+import { businessToday } from '../journal/business-today.ts';
 import type { CrashPoint, EngineClient, EngineConfig } from './types.ts';
 import type { BackoffSettings } from './backoff.ts';
 import { CircuitBreaker } from './circuit-breaker.ts';
@@ -82,7 +83,7 @@ export function createContext(config: EngineConfig): Ctx {
     ...(config.timeZone !== undefined && { timeZone: config.timeZone }),
     ...(config.idsUniquePer !== undefined && { idsUniquePer: config.idsUniquePer }),
   });
-  const businessDate = config.businessDate ?? (() => businessDateAt(now(), keying.dayStart, keying.timeZone));
+  const businessDate = config.businessDate ?? (() => businessToday(keying, keying.dayStart, now()).date);
   const onChange = config.onChange;
   const crashPoint = config.crashPoint;
   let seq = 0;

@@ -45,6 +45,11 @@ export const ENGINE_INPUT_MESSAGES = defineMessages({
     defaultMessage: 'An adjustment must be a whole number of points, not zero, at most {max, number} either way.',
     description: 'Manager adjustment refused: points zero, fractional or too large',
   },
+  adjustRef: {
+    id: 'engine.input.adjustRef',
+    defaultMessage: 'This adjustment has no reference, so it was not sent: a resent form could otherwise adjust twice. Submit it again from the form.',
+    description: 'Manager adjustment refused: the caller sent no exactly-once reference (an old screen or a bug)',
+  },
   adjustNote: { id: 'engine.input.adjustNote', defaultMessage: 'Write a note (up to {max, number} characters) saying why.', description: 'Manager adjustment refused: the note is empty or too long' },
   clawbackPoints: { id: 'engine.input.clawbackPoints', defaultMessage: 'Give the points to take back as a whole number of 1 or more.', description: 'Return refused: points to take back are not a whole number ≥ 1' },
   clawbackAmount: { id: 'engine.input.clawbackAmount', defaultMessage: 'Give the returned amount (or the points to take back).', description: 'Return refused: no returned amount and no points' },

@@ -172,10 +172,10 @@ export interface AdjustInput {
   /** The manager's note, kept in the journal (not sent). */
   note: string;
   /**
-   * Makes the adjustment exactly-once: the same ref twice is a duplicate. Generate one per form
-   * submission (the UI/CLI should pass it); omitted = a fresh random ref.
+   * Makes the adjustment exactly-once: the same ref twice is a duplicate. One per form submission,
+   * made by the caller (the engine refuses an adjustment without one rather than invent it).
    */
-  ref?: string;
+  ref: string;
 }
 
 /** Result of a manager action. */

@@ -218,6 +218,22 @@ describe('foundation channels', () => {
     expect(await kit.call('settingsUpdate', { kiosk: false })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
   });
 
+  it.each(['123456', '111111', '654321'])('refuses the guessable new PIN %s on the first PIN, a change and a reset with the set-up code', async (weak) => {
+    kit = await createFoundationKit();
+    const tooEasy = { ok: false, error: { code: 'PIN_TOO_EASY', messageId: 'manager.pin.tooEasy', message: expect.stringContaining('harder to guess') as unknown } };
+    const code = kit.setupCode();
+    expect(await kit.call('pinSet', { newPin: weak, setupCode: code })).toMatchObject(tooEasy);
+    expect(await kit.call('pinStatus')).toMatchObject({ ok: true, value: { configured: false } });
+    expect(await kit.call('pinSet', { newPin: KIT_PIN, setupCode: code })).toMatchObject({ ok: true, value: { configured: true } });
+    expect(await kit.call('pinSet', { newPin: weak, currentPin: KIT_PIN })).toMatchObject(tooEasy);
+    expect(await kit.call('pinSet', { newPin: '730194', currentPin: KIT_PIN })).toMatchObject({ ok: true });
+    expect(await kit.call('pinSet', { newPin: weak, setupCode: code })).toMatchObject(tooEasy);
+    expect(await kit.call('pinSet', { newPin: '502817', setupCode: code })).toMatchObject({ ok: true });
+    await kit.call('pinLock');
+    expect(await kit.call('pinVerify', { pin: weak })).toMatchObject({ ok: true, value: { result: 'wrong' } });
+    expect(await kit.call('pinVerify', { pin: '502817' })).toMatchObject({ ok: true, value: { result: 'unlocked' } });
+  });
+
   it('round-trips settings through the channel', async () => {
     kit = await createFoundationKit();
     await kit.firstPin();

@@ -21,6 +21,8 @@ import { checkLiveOrigin, DEFAULT_ORIGIN_ALLOW_LIST, originOf } from '../api/ind
 import type { LiveOriginPolicy, OriginAllowList } from '../api/index.ts';
 import { PolicyLockedError, policyLockedIpcError } from '../policy/managed-settings.ts';
 import type { SettingsPatch } from '../settings/settings-schema.ts';
+import { isGuessablePin, PIN_MESSAGES } from '../../../shared/ipc/schemas/pin.ts';
+import { englishText, localize } from '../../../shared/i18n/translator.ts';
 
 export interface AppFacts {
   readonly name: string;
@@ -175,7 +177,11 @@ export function registerFoundationHandlers(registry: HandlerRegistry<InvokeContr
 
   // --- manager PIN ---
   registry.handle('pinStatus', () => mapped(() => pin.state()));
-  registry.handle('pinSet', ({ newPin, currentPin, setupCode }) => mapped(() => pin.set(newPin, { currentPin, setupCode })));
+  registry.handle('pinSet', ({ newPin, currentPin, setupCode }) => {
+    // The renderer shows this rule too, but it is untrusted: main refuses a guessable PIN itself.
+    if (isGuessablePin(newPin)) throw new IpcError('PIN_TOO_EASY', englishText(PIN_MESSAGES.tooEasy), undefined, localize(PIN_MESSAGES.tooEasy));
+    return mapped(() => pin.set(newPin, { currentPin, setupCode }));
+  });
   registry.handle('pinVerify', ({ pin: candidate }) => mapped(() => pin.verify(candidate)));
   registry.handle('pinLock', () => mapped(() => pin.lock()));
   registry.handle('tillReset', () => mapped(() => deps.resetTill()));

@@ -20,9 +20,9 @@ import { apiKeySchema } from './key-format.ts';
 import type { KeyKind } from './key-format.ts';
 import { isProtectedBackend } from './key-crypto.ts';
 import type { KeyCryptoBackend, StorageBackendName } from './key-crypto.ts';
-import { CodedError } from '../coded-error.ts';
+import { LocalizedCodedError } from '../coded-error.ts';
 import { defineMessages, type MessageDescriptor } from '@formatjs/intl';
-import { englishText, localize, type LocalizedText } from '../../../shared/i18n/translator.ts';
+import { englishText, localize } from '../../../shared/i18n/translator.ts';
 
 const slotSchema = z.object({
   /** base64 of the backend's ciphertext. */
@@ -49,13 +49,8 @@ export const PLAIN_TEXT_WARNING =
 export type VaultErrorCode = 'KEYRING_UNAVAILABLE' | 'KEYRING_UNPROTECTED' | 'KEY_INVALID' | 'KEY_NOT_CONFIGURED' | 'KEYS_UNREADABLE';
 
 /** A refusal the UI can explain; the message never contains a key. `localized`: the same for people, by catalogue id. */
-export class KeyVaultError extends CodedError<VaultErrorCode> {
+export class KeyVaultError extends LocalizedCodedError<VaultErrorCode> {
   override readonly name = 'KeyVaultError';
-  readonly localized: LocalizedText | undefined;
-  constructor(code: VaultErrorCode, message: string, localized?: LocalizedText) {
-    super(code, message);
-    this.localized = localized;
-  }
 }
 
 export const KEY_VAULT_MESSAGES = defineMessages({

@@ -5,17 +5,10 @@
  */
 import type { PosLinkShare } from '../../../shared/ipc/schemas/pos-link.ts';
 import type { Journal } from '../journal/index.ts';
-import { businessDateAt, businessDayWindow } from '../../../shared/time/business-day.ts';
 import { formatMoneyMachine } from '../../../shared/money.ts';
 import type { PosLinkService } from './service.ts';
 
 const MISSED_MAX = 500;
-
-/** [start, end) of the business day `now` falls in, with the day starting at `startsAt` local time. */
-export function businessDayWindowAt(now: number, startsAt: string): { from: number; to: number } {
-  const day = businessDayWindow(businessDateAt(now, startsAt), startsAt);
-  return { from: day.start, to: day.end };
-}
 
 export async function salesShare(journal: Journal, service: Pick<PosLinkService, 'status'>, from: number, to: number): Promise<PosLinkShare> {
   const out: PosLinkShare = { from, to, sales: 0, withMember: 0, noMember: 0, waiting: 0, cancelled: 0, share: null, missed: [] };

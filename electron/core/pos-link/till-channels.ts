@@ -8,7 +8,8 @@ import { PolicyLockedError, policyLockedIpcError } from '../policy/managed-setti
 import type { SettingsService } from '../settings/settings-file.ts';
 import type { JournalSlot } from '../app/journal-slot.ts';
 import type { PosLink } from './pos-link.ts';
-import { businessDayWindowAt, salesShare } from './share.ts';
+import { salesShare } from './share.ts';
+import { businessToday } from '../journal/business-today.ts';
 
 export interface PosLinkChannelDeps {
   posLink: PosLink;
@@ -69,8 +70,10 @@ export function registerPosLinkChannels(registry: HandlerRegistry<InvokeContract
   });
   registry.handle('posLinkShare', ({ from, to }) =>
     journalCall(async () => {
-      const day = businessDayWindowAt(deps.now(), settings.get().businessDayStartsAt);
-      return salesShare(deps.journal.journal(), posLink.service, from ?? day.from, to ?? day.to);
+      const journal = deps.journal.journal();
+      // The journal's day (its zone and day start), as the engine and the status name it.
+      const day = businessToday(journal.keying(), settings.get().businessDayStartsAt, deps.now());
+      return salesShare(journal, posLink.service, from ?? day.start, to ?? day.end);
     }),
   );
 }

@@ -13,6 +13,7 @@ import type { HandlerRegistry } from '../ipc/handler-registry.ts';
 import type { TillHandlerDeps } from './context.ts';
 import { exportJournal } from './journal-export.ts';
 import { cashierRowDetail, rowDetail } from './row-detail.ts';
+import { businessToday, type DayKeying } from '../journal/business-today.ts';
 
 export const EMPTY_STATS: JournalStats = {
   counts: Object.fromEntries(UNFINISHED_STATES.map((s) => [s, 0])) as JournalStats['counts'],
@@ -21,13 +22,15 @@ export const EMPTY_STATS: JournalStats = {
 };
 
 
-export function tillStatus(deps: Pick<TillHandlerDeps, 'settings' | 'journal' | 'onlineStatus'>): TillStatus {
+export function tillStatus(deps: Pick<TillHandlerDeps, 'settings' | 'journal' | 'onlineStatus' | 'now'>): TillStatus {
   const s = deps.settings.get();
   let queue = EMPTY_STATS;
+  let keying: DayKeying | null = null;
   const journal = deps.journal.current();
   if (journal !== null) {
     try {
       queue = deps.journal.use((j) => j.stats());
+      keying = deps.journal.use((j) => j.keying());
     } catch {
       // The slot now holds the reason; it is reported as writesStopped below.
     }
@@ -42,6 +45,7 @@ export function tillStatus(deps: Pick<TillHandlerDeps, 'settings' | 'journal' | 
     storeId: s.storeId ?? '',
     tillId: s.tillId ?? '',
     writesStopped: deps.journal.stopped() ?? (s.storeId === null || s.tillId === null ? SETUP_INCOMPLETE : null),
+    businessDate: businessToday(keying, s.businessDayStartsAt, deps.now()).date,
   };
 }
 

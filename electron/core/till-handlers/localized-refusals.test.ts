@@ -50,13 +50,13 @@ describe('the engine’s input refusals in the till’s language', () => {
   const engineDeps = () => ({ engine: () => kit.core.engine.get(), journal: kit.core.journal });
 
   it('carry a catalogue id through the IPC mapping, English kept in message', async () => {
-    const adjust = engineCall(engineDeps(), (engine) => engine.adjust({ memberId: DEMO.memberWithCoupons, points: 0, reasonCode: 'GOODWILL', note: 'why not' }));
+    const adjust = engineCall(engineDeps(), (engine) => engine.adjust({ memberId: DEMO.memberWithCoupons, points: 0, reasonCode: 'GOODWILL', note: 'why not', ref: 'adj-l10n-1' }));
     await expect(adjust).rejects.toMatchObject({
       code: 'INVALID_STATE',
       message: 'An adjustment must be a whole number of points, not zero, at most 1,000,000 either way.',
       localized: { messageId: 'engine.input.adjustPoints', values: { max: 1_000_000 } },
     });
-    const note = await engineCall(engineDeps(), (engine) => engine.adjust({ memberId: DEMO.memberWithCoupons, points: 5, reasonCode: 'GOODWILL', note: ' ' })).catch((e: unknown) => e);
+    const note = await engineCall(engineDeps(), (engine) => engine.adjust({ memberId: DEMO.memberWithCoupons, points: 5, reasonCode: 'GOODWILL', note: ' ', ref: 'adj-l10n-2' })).catch((e: unknown) => e);
     expect(inGerman((note as { localized: { messageId: string; values?: Record<string, string | number> } }).localized)).toBe('Notiz schreiben (bis 1.000 Zeichen), warum.');
   });
 

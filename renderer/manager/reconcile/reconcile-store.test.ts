@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tillIn } from '../../testing/translators.ts';
-import type { ReconcileReport } from '../../../shared/ipc/schemas/till.ts';
+import type { ReconcileReport, TillStatus } from '../../../shared/ipc/schemas/till.ts';
 import type { TillEventPayload } from '../../../shared/ipc/bridge-types.ts';
-import type { Timers } from '../../state/timers.ts';
-import { realTimers } from '../../state/timers.ts';
 import { createFakeBridge, fail, flush, ok, outcome, row } from '../../testing/fake-bridge.ts';
 import { createTranslator, englishText } from '../../../shared/i18n/translator.ts';
 import { createAdjustConfirmStore } from '../adjust/adjust-confirm-store.ts';
@@ -30,8 +28,18 @@ function report(overrides: Partial<ReconcileReport> = {}): ReconcileReport {
   };
 }
 
-/** 2026-03-14 03:00 local: before a 04:00 business-day start, so still the 13th's business day. */
-const EARLY: Timers = { ...realTimers, now: () => new Date(2026, 2, 14, 3, 0).getTime() };
+/** What `status:get` answers: main names today's business day (the journal's zone and day start). */
+const statusOn = (businessDate: string): TillStatus => ({
+  mode: 'sandbox',
+  online: true,
+  onlineSince: 1,
+  detail: null,
+  queue: { counts: { queued: 0, sending: 0, unknown: 0, verifying: 0, 'needs-attention': 0 }, unfinished: 0, oldestUnfinishedAt: null },
+  storeId: 'st_1',
+  tillId: 'till_1',
+  writesStopped: null,
+  businessDate,
+});
 
 function setup(translator = tillIn()) {
   const fake = createFakeBridge();
@@ -40,8 +48,6 @@ function setup(translator = tillIn()) {
   const confirm = createAdjustConfirmStore({ bridge: fake.bridge, rows: bus, translator: tillIn() });
   const reconcile = createReconcileStore({
     bridge: fake.bridge,
-    timers: EARLY,
-    businessDayStartsAt: () => '04:00',
     confirm,
     translator,
     saveCsv: (f) => {
@@ -50,6 +56,7 @@ function setup(translator = tillIn()) {
     },
   });
   fake.handle('journalList', () => ok({ rows: [], next: null, total: 0 }));
+  fake.handle('statusGet', () => ok(statusOn('2026-03-13')));
   return { fake, reconcile, confirm, saved };
 }
 
@@ -60,6 +67,7 @@ describe('reconciliation store', () => {
     fake.handle('reconcileRun', () => new Promise((resolve) => (answer = resolve)));
     const running = reconcile.getState().run();
     expect(reconcile.getState().running).toBe(true);
+    await flush(); // main named the day and the run is out
     const progress = (p: TillEventPayload<'reconcileProgress'>) => fake.emit('reconcileProgress', p);
     progress({ date: '2026-03-12', phase: 'ledger', done: 1, total: 9, etaMs: null });
     expect(reconcile.getState().progress).toBeNull();
@@ -166,7 +174,7 @@ describe('reconciliation store', () => {
     const first = row({ id: 70, kind: 'adjustment', memberId: DUP3.memberId, ref: `adj-${base}`, state: 'confirmed', amount: -249, reasonCode: 'DUPLICATE_FIX' });
     const fake = createFakeBridge();
     const confirm = createAdjustConfirmStore({ bridge: fake.bridge, rows: createRowBus(), translator: tillIn() });
-    const reconcile = createReconcileStore({ bridge: fake.bridge, timers: EARLY, businessDayStartsAt: () => '04:00', confirm, translator: tillIn(), saveCsv: (f) => f.filename });
+    const reconcile = createReconcileStore({ bridge: fake.bridge, confirm, translator: tillIn(), saveCsv: (f) => f.filename });
     fake.handle('journalList', () => ok({ rows: [first], next: null, total: 1 }));
     fake.handle('reconcileRun', () => ok(report({ duplicatedOnServer: [DUP3], totals: { journalPoints: 249, serverPoints: 747, matched: 0, missing: 0, duplicated: 1, unexpected: 0 } })));
     reconcile.getState().setDate('2026-03-14');
@@ -180,6 +188,28 @@ describe('reconciliation store', () => {
     expect(confirm.getState().open?.request).toMatchObject({ ref: `${base}-r1`, points: -249 });
   });
 
+  it('takes today from main, not from this screen’s clock, and asks again at each run (the day may have turned)', async () => {
+    const { fake, reconcile } = setup();
+    // Main keys the journal in a zone already on the 15th while this screen's clock may say the 14th.
+    let today = '2026-03-15';
+    fake.handle('statusGet', () => ok(statusOn(today)));
+    fake.handle('reconcileRun', (r) => ok(report({ date: (r as { date: string }).date })));
+    await reconcile.getState().loadToday();
+    expect(reconcileDay(reconcile.getState().date, reconcile.getState().today)).toBe('2026-03-15');
+    await reconcile.getState().run();
+    today = '2026-03-16';
+    await reconcile.getState().run();
+    expect(fake.callsTo('reconcileRun')).toEqual([{ date: '2026-03-15' }, { date: '2026-03-16' }]);
+  });
+
+  it('runs nothing when main cannot say which day it is, and asks for a day', async () => {
+    const { fake, reconcile } = setup();
+    fake.handle('statusGet', () => fail('INTERNAL', 'down'));
+    await reconcile.getState().run();
+    expect(fake.callsTo('reconcileRun')).toEqual([]);
+    expect(reconcile.getState()).toMatchObject({ running: false, today: null, dateError: 'Choose a day.' });
+  });
+
   it('exports the day of the report', async () => {
     const { fake, reconcile, saved } = setup();
     fake.handle('reconcileExport', () => ok({ filename: 'reconcile-2026-03-13.csv', csv: 'x\n', rows: 4 }));
@@ -189,8 +219,9 @@ describe('reconciliation store', () => {
   });
 
   it('names the day and the warning in words', () => {
-    expect(reconcileDay(null, new Date(2026, 2, 14, 5, 0).getTime(), '04:00')).toBe('2026-03-14');
-    expect(reconcileDay('2026-01-02', 0, '04:00')).toBe('2026-01-02');
+    expect(reconcileDay(null, '2026-03-14')).toBe('2026-03-14');
+    expect(reconcileDay('2026-01-02', '2026-03-14')).toBe('2026-01-02');
+    expect(reconcileDay(null, null)).toBe('');
     expect(compensationContext([], englishText, 'en')).toMatch(/^Takes back/);
   });
 });

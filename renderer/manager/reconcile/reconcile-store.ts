@@ -1,6 +1,6 @@
 /**
- * End-of-day reconciliation's state: the chosen business day (today's by default, by the till's
- * business-day rule), a run with main's progress events, the report, the CSV export, and for
+ * End-of-day reconciliation's state: the chosen business day (today's by default, as main names
+ * it: the journal's zone and day start, never this screen's clock), a run with main's progress events, the report, the CSV export, and for
  * each duplicate the compensating adjustment — with the ones already made, asked again before a
  * second one so the warning is current, and sent under the duplicate's own reference so it is
  * recorded once however often, wherever it is pressed.
@@ -9,10 +9,9 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TillBridge } from '../../../shared/ipc/bridge-types.ts';
 import type { ReconcileReport } from '../../../shared/ipc/schemas/till.ts';
 import type { JournalRow } from '../../../shared/journal/row.ts';
-import { businessDateAt, isBusinessDate } from '../../../shared/time/business-day.ts';
+import { isBusinessDate } from '../../../shared/time/business-day.ts';
 import { STATE_LABEL_MESSAGES } from '../../../shared/journal/states.ts';
 import { call, errorText } from '../../app/call.ts';
-import type { Timers } from '../../state/timers.ts';
 import type { AdjustConfirmStore } from '../adjust/adjust-confirm-store.ts';
 import { exportOutcome, type CsvExport } from '../csv.ts';
 import { defineMessages } from '@formatjs/intl';
@@ -32,6 +31,8 @@ export const dupKey = (d: Pick<DuplicateItem, 'memberId' | 'token' | 'descriptio
 export interface ReconcileState {
   /** The day as chosen; null = the current business day (see `reconcileDay`). */
   date: string | null;
+  /** Today's business date as main last named it (`status:get`); null until asked, or when main could not say. */
+  today: string | null;
   dateError: string | null;
   running: boolean;
   progress: ReconcileProgress | null;
@@ -49,6 +50,8 @@ export interface ReconcileState {
    */
   recorded: ReadonlySet<string>;
   setDate(date: string): void;
+  /** Ask main for today's business date (for the default day). */
+  loadToday(): Promise<void>;
   run(): Promise<void>;
   exportCsv(): Promise<void>;
   /** Open the confirm step for a duplicate's compensating adjustment. */
@@ -59,19 +62,16 @@ export interface ReconcileState {
 export type ReconcileStore = StoreApi<ReconcileState>;
 
 export interface ReconcileDeps {
-  bridge: Pick<TillBridge, 'reconcileRun' | 'reconcileExport' | 'journalList' | 'on'>;
-  timers: Timers;
-  /** The till's business-day start ("04:00"), for the default day. */
-  businessDayStartsAt: () => string;
+  bridge: Pick<TillBridge, 'reconcileRun' | 'reconcileExport' | 'journalList' | 'on' | 'statusGet'>;
   confirm: AdjustConfirmStore;
   saveCsv: (file: CsvExport) => string;
   /** The till's current translator: every sentence and error the store makes, in the till's language. */
   translator: () => Translator;
 }
 
-/** The day the screen shows: the one chosen, else the business day at `now`. */
-export function reconcileDay(date: string | null, now: number, startsAt: string): string {
-  return date ?? businessDateAt(now, startsAt);
+/** The day the screen shows: the one chosen, else today's as main named it ('' = none yet, not a day). */
+export function reconcileDay(date: string | null, today: string | null): string {
+  return date ?? today ?? '';
 }
 
 const MESSAGES = defineMessages({
@@ -97,11 +97,12 @@ export function compensationContext(earlier: readonly JournalRow[], t: Translate
 }
 
 export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
-  const { bridge, timers } = deps;
+  const { bridge } = deps;
   let epoch = 0;
 
   const initial = () => ({
     date: null,
+    today: null,
     dateError: null,
     running: false,
     progress: null,
@@ -115,10 +116,15 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
   });
 
   return createStore<ReconcileState>()((set, get) => {
-    const day = (): string => reconcileDay(get().date, timers.now(), deps.businessDayStartsAt());
+    const loadToday = async (): Promise<void> => {
+      const result = await call<Answer<'statusGet'>>(() => bridge.statusGet());
+      set({ today: result.ok ? result.value.businessDate : null });
+    };
 
-    const checkDate = (): string | null => {
-      const d = day();
+    /** The day to run: the chosen one, else today's asked of main again now (the day may have turned). */
+    const checkDate = async (): Promise<string | null> => {
+      if (get().date === null) await loadToday();
+      const d = reconcileDay(get().date, get().today);
       if (!isBusinessDate(d)) {
         set({ dateError: deps.translator().t(MESSAGES.chooseDay) });
         return null;
@@ -156,12 +162,19 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
         set({ date });
       },
 
+      loadToday,
+
       async run() {
         if (get().running) return;
-        const date = checkDate();
-        if (date === null) return;
         const mine = epoch;
+        // Busy from the press on: asking main for today's date must not let a second press through.
         set({ running: true, progress: null, error: null, exportStatus: null });
+        const date = await checkDate();
+        if (mine !== epoch) return;
+        if (date === null) {
+          set({ running: false });
+          return;
+        }
         const off = bridge.on('reconcileProgress', (p) => {
           if (mine === epoch && p.date === date) set({ progress: p });
         });
@@ -180,10 +193,14 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
 
       async exportCsv() {
         if (get().exporting) return;
-        const date = checkDate();
-        if (date === null) return;
         const mine = epoch;
         set({ exporting: true, error: null });
+        const date = await checkDate();
+        if (mine !== epoch) return;
+        if (date === null) {
+          set({ exporting: false });
+          return;
+        }
         const result = await call<Answer<'reconcileExport'>>(() => bridge.reconcileExport({ date: get().report?.date ?? date }));
         if (mine !== epoch) return;
         const { error, status } = exportOutcome(result, deps.saveCsv, deps.translator());

@@ -3,13 +3,11 @@
  * SocialHub's ledger (read-only key, paged and rate-limited by main, with progress), in four
  * sections; duplicates offer the compensating adjustment; CSV export.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { defineMessage, defineMessages } from '@formatjs/intl';
 import type { JournalRow } from '../../../shared/journal/row.ts';
 import type { IncompleteReason } from '../../../shared/ipc/schemas/till.ts';
 import { STATE_LABEL_MESSAGES } from '../../../shared/journal/states.ts';
-import { DEFAULT_DAY_START } from '../../../shared/time/business-day.ts';
-import { useRuntime, useSettings } from '../../app/context.tsx';
 import { AdjustConfirm } from '../adjust/adjust-confirm.tsx';
 import { formatCount, formatDateTime } from '../format.ts';
 import { fmtSigned } from '../../app/format.ts';
@@ -87,10 +85,11 @@ export function ReconcileTab() {
   const t = tr.t;
   const translate = useT();
   const reconcile = useManagerData().reconcile;
-  const { timers } = useRuntime();
-  const startsAt = useSettings((s) => s.settings?.businessDayStartsAt ?? DEFAULT_DAY_START);
   const date = useReconcile((s) => s.date);
-  const day = reconcileDay(date, timers.now(), startsAt);
+  // Today's business date comes from main (the journal's zone and day start), asked on opening.
+  useEffect(() => void reconcile.getState().loadToday(), [reconcile]);
+  const today = useReconcile((s) => s.today);
+  const day = reconcileDay(date, today);
   const running = useReconcile((s) => s.running);
   const progress = useReconcile((s) => s.progress);
   const report = useReconcile((s) => s.report);

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { formatSetupCode, normaliseSetupCode, pinSchema, setupCodeSchema } from './pin.ts';
+import { formatSetupCode, isGuessablePin, normaliseSetupCode, pinSchema, setupCodeSchema } from './pin.ts';
 
 describe('the PIN rule', () => {
   it('wants 6 to 12 digits', () => {
     for (const ok of ['123456', '000000123456']) expect(pinSchema.safeParse(ok).success).toBe(true);
     for (const bad of ['12345', '1234', '1234567890123', '12345a', ' 123456']) expect(pinSchema.safeParse(bad).success).toBe(false);
+  });
+  it.each(['111111', '000000000000', '123456', '654321', '890123', '210987', '345678901234'])('calls %s guessable', (pin) => {
+    expect(isGuessablePin(pin)).toBe(true);
+  });
+  it.each(['258046', '121212', '123465', '112233', '135791'])('takes %s as a real PIN', (pin) => {
+    expect(isGuessablePin(pin)).toBe(false);
   });
 });
 

@@ -12,8 +12,19 @@ export const PIN_RULE = `A PIN is ${PIN_MIN_DIGITS} to ${PIN_MAX_DIGITS} digits.
 /** The same rule for people, in the till's language: `intl.formatMessage(PIN_MESSAGES.rule, PIN_RULE_VALUES)`. */
 export const PIN_MESSAGES = defineMessages({
   rule: { id: 'pin.rule', defaultMessage: 'A PIN is {min} to {max} digits.', description: 'Hint under the new-PIN field' },
+  tooEasy: { id: 'manager.pin.tooEasy', defaultMessage: 'Choose a PIN that is harder to guess than a repeated digit or a run.', description: 'PIN gate: new PIN like 111111 or 123456' },
 });
 export const PIN_RULE_VALUES = { min: PIN_MIN_DIGITS, max: PIN_MAX_DIGITS } as const;
+/** Every run of up to 12 digits, up or down, wrapping past 9/0 (3 rounds hold any 12-digit start). */
+const RUN_UP = '0123456789'.repeat(3);
+const RUN_DOWN = '9876543210'.repeat(3);
+/**
+ * A new PIN anyone would try first: one digit repeated (111111) or a run up or down, wrapping
+ * past 9/0 (123456, 654321, 890123). Here so the PIN dialog and main's pin:set apply one rule.
+ */
+export function isGuessablePin(pin: string): boolean {
+  return /^(\d)\1+$/.test(pin) || RUN_UP.includes(pin) || RUN_DOWN.includes(pin);
+}
 export const pinSchema = z.string().regex(PIN_PATTERN, `a PIN is ${PIN_MIN_DIGITS} to ${PIN_MAX_DIGITS} digits`);
 
 /**

@@ -177,6 +177,8 @@ export const tillStatusSchema = z.object({
   tillId: z.string(),
   /** Writes are stopped (e.g. the journal cannot be read); the message says why. */
   writesStopped: z.string().nullable(),
+  /** Today's business date as main keys sales (the journal's zone and day start): the screens' default day. */
+  businessDate: businessDateSchema,
 });
 export type TillStatus = z.output<typeof tillStatusSchema>;
 

@@ -14,33 +14,19 @@ export function purchase(storeId: string, tillId: string, posTxnId: string): Sal
   return { kind: 'purchase', storeId, tillId, posTxnId };
 }
 
+/** Records a row for `token` as the engine would (its description is its token) and leaves it queued. */
+function recordQueued(journal: Journal, token: SaleToken, memberId: string, amount: number, key: { kind: 'award'; posTxnId: string } | { kind: 'adjustment'; ref: string }): JournalRow {
+  const description = formatDescription(token);
+  return journal.record({ ...key, storeId: token.storeId, tillId: token.tillId, memberId, amount, description, token: description }).row;
+}
+
 /** Records an award row for `token` and leaves it queued. */
 export function recordAward(journal: Journal, token: SaleToken, memberId: string, amount: number): JournalRow {
-  const description = formatDescription(token);
-  return journal.record({
-    kind: 'award',
-    storeId: token.storeId,
-    tillId: token.tillId,
-    posTxnId: token.posTxnId ?? '',
-    memberId,
-    amount,
-    description,
-    token: description,
-  }).row;
+  return recordQueued(journal, token, memberId, amount, { kind: 'award', posTxnId: token.posTxnId ?? '' });
 }
 
 export function recordAdjustment(journal: Journal, token: SaleToken, memberId: string, amount: number): JournalRow {
-  const description = formatDescription(token);
-  return journal.record({
-    kind: 'adjustment',
-    storeId: token.storeId,
-    tillId: token.tillId,
-    ref: token.adjustmentRef ?? '',
-    memberId,
-    amount,
-    description,
-    token: description,
-  }).row;
+  return recordQueued(journal, token, memberId, amount, { kind: 'adjustment', ref: token.adjustmentRef ?? '' });
 }
 
 export function markSending(journal: Journal, row: JournalRow): void {

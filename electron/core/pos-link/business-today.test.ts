@@ -1,0 +1,58 @@
+/**
+ * One "today" when the journal is keyed to another time zone and day start than this process and
+ * the till's settings (another program keyed it): the engine, the POS-link share and `status:get`
+ * (the renderer's default day) name the same business day. Real journal file, real app core,
+ * the real registry.
+ */
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO } from '../../sandbox/server.ts';
+import { createSocialHubClient } from '../api/index.ts';
+import { JOURNAL_FILE } from '../app/app-core.ts';
+import { createTillKit, TEST_PIN } from '../app/testing/till-kit.ts';
+import type { TillKit } from '../app/testing/till-kit.ts';
+import { createEngine } from '../engine/index.ts';
+import { openJournal } from '../journal/index.ts';
+import { businessToday } from '../journal/business-today.ts';
+import { formatDescription } from '../../../shared/ledger/sale-token.ts';
+import { businessDateAt, businessDayWindow, zoneOffset } from '../../../shared/time/business-day.ts';
+
+const NOW = Date.UTC(2026, 2, 14, 12, 30);
+// A zone on the other side of the date line from this process, so the two days differ at NOW.
+const ZONE = zoneOffset('local')(NOW) >= 0 ? 'Pacific/Pago_Pago' : 'Pacific/Kiritimati';
+const DAY_START = '02:00';
+
+let kit: TillKit | null = null;
+afterEach(async () => {
+  await kit?.close();
+  kit = null;
+});
+
+describe('today’s business day with the journal keyed to another zone', () => {
+  it('is the same day for the engine, the POS-link share and status:get', async () => {
+    let engineDay = '';
+    kit = await createTillKit({
+      settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', businessDayStartsAt: '04:00' },
+      clock: { now: () => NOW },
+      beforeStart(dir) {
+        // Another program (the CLI, another till process) keyed the journal first.
+        const journal = openJournal({ path: path.join(dir, JOURNAL_FILE) });
+        const client = createSocialHubClient({ baseUrl: 'http://127.0.0.1:9/api/v2', apiKey: 'fl_test_Wk7Qz2Lr9Xc4Vb8Nm3Pa6Sd1Fg5Hj0K', timeoutMs: 1000 });
+        const engine = createEngine({ journal, client, storeId: DEMO.storeId, tillId: 'T2', owner: 'other-program', requestTimeoutMs: 1000, now: () => NOW, timeZone: ZONE, dayStart: DAY_START });
+        engineDay = engine.businessDate();
+        // A sale it recorded keeps that keying: the till's own engine may not re-key the journal now.
+        const description = formatDescription({ kind: 'purchase', storeId: DEMO.storeId, tillId: 'T2', posTxnId: 'OTHER-1' });
+        journal.record({ kind: 'award', storeId: DEMO.storeId, tillId: 'T2', memberId: DEMO.goldMember, posTxnId: 'OTHER-1', amount: 9, description, token: description });
+        journal.close();
+      },
+    });
+    const day = businessDayWindow(engineDay, DAY_START, ZONE);
+    // The settings' day start in this process's zone would name another day: the test can tell them apart.
+    expect(businessDateAt(NOW, '04:00', 'local')).not.toBe(engineDay);
+    expect(businessToday({ dayStart: DAY_START, timeZone: ZONE }, '04:00', NOW)).toEqual(day);
+
+    expect(await kit.call('statusGet')).toMatchObject({ ok: true, value: { businessDate: engineDay } });
+    expect(await kit.call('pinSet', { newPin: TEST_PIN, setupCode: kit.setupCode() })).toMatchObject({ ok: true });
+    expect(await kit.call('posLinkShare', {})).toMatchObject({ ok: true, value: { from: day.start, to: day.end } });
+  });
+});
