@@ -87,6 +87,16 @@ describe('review: the camera dialog’s choice against the camera setting', () =
     const { dialogCamera } = await till(null, computer('cam-front', 'cam-rear'));
     expect(dialogCamera()).toBeNull();
   });
+
+  it('gives way to the camera a manager saves after the pick, even when it is the setting the pick was made over', async () => {
+    const { runtime, dialogCamera } = await till('cam-a', computer('cam-a', 'cam-b', 'cam-c'));
+    runtime.cameras.getState().pick('cam-b', 'cam-a');
+    await runtime.settings.getState().update({ camera: { deviceId: 'cam-c' } });
+    expect(dialogCamera()).toBe('cam-c');
+    // The manager saves cam-a again: the manager's latest save wins, the old pick does not come back.
+    await runtime.settings.getState().update({ camera: { deviceId: 'cam-a' } });
+    expect(dialogCamera()).toBe('cam-a');
+  });
 });
 
 describe('camera list store', () => {
