@@ -79,6 +79,26 @@ describe('the camera dialog’s choice', () => {
   });
 });
 
+describe('review: the camera dialog’s choice against the camera setting', () => {
+  it('uses the system’s default camera (no device id) while the saved setting is “System default camera” (null)', async () => {
+    // The settings schema says null means the system's default camera, and Settings offers it as
+    // "System default camera"; started without a device id the scanner asks for the default
+    // (rear-facing where there is one). Picking the first listed camera by id ignores that.
+    const { dialogCamera } = await till(null, computer('cam-front', 'cam-rear'));
+    expect(dialogCamera()).toBeNull();
+  });
+
+  it('gives way to the camera a manager saves after the pick, even when it is the setting the pick was made over', async () => {
+    const { runtime, dialogCamera } = await till('cam-a', computer('cam-a', 'cam-b', 'cam-c'));
+    runtime.cameras.getState().pick('cam-b', 'cam-a');
+    await runtime.settings.getState().update({ camera: { deviceId: 'cam-c' } });
+    expect(dialogCamera()).toBe('cam-c');
+    // The manager saves cam-a again: the manager's latest save wins, the old pick does not come back.
+    await runtime.settings.getState().update({ camera: { deviceId: 'cam-a' } });
+    expect(dialogCamera()).toBe('cam-a');
+  });
+});
+
 describe('camera list store', () => {
   it('lists the video inputs with their names and places, leaving out microphones and unnamed ids', async () => {
     const md: CameraDevices = { enumerateDevices: () => Promise.resolve([device('audioinput', 'mic'), device('videoinput', 'cam-a', 'Front camera'), device('videoinput', ''), device('videoinput', 'cam-b')]) };

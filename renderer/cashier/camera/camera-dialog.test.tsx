@@ -1,0 +1,46 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { createRuntime } from '../../app/runtime.ts';
+import { TillProvider } from '../../app/context.tsx';
+import { LocaleProvider } from '../../app/translate.tsx';
+import { createFakeBridge } from '../../testing/fake-bridge.ts';
+import CameraDialog from './camera-dialog.tsx';
+
+const device = (deviceId: string, label: string): MediaDeviceInfo => ({ kind: 'videoinput', deviceId, label, groupId: 'g', toJSON: () => ({}) });
+
+/** The dialog as the server renders it when it opens: first (list unread), or after an earlier opening read the camera list. */
+async function opened(again: boolean): Promise<string> {
+  const list = [device('cam-a', 'HD Webcam'), device('cam-b', 'Integrated Camera')];
+  const runtime = createRuntime(createFakeBridge().bridge, {
+    osLocale: () => 'en-US',
+    sound: { play: () => undefined },
+    activeElement: () => null,
+    cameraDevices: () => ({ enumerateDevices: () => Promise.resolve(list) }),
+  });
+  // The first opening read the list; closing the dialog keeps it (only the console's close resets it).
+  if (again) await runtime.cameras.getState().load();
+  // Server rendering reads a store's initial state: render what the store holds now.
+  runtime.cameras.getInitialState = runtime.cameras.getState;
+  return renderToStaticMarkup(
+    <TillProvider runtime={runtime}>
+      <LocaleProvider locale={runtime.locale}>
+        <CameraDialog onClose={() => undefined} />
+      </LocaleProvider>
+    </TillProvider>,
+  );
+}
+
+describe('camera dialog', () => {
+  it('review: on reopening, the first control the dialog focuses is its close button, not the camera picker', async () => {
+    // The kit Dialog focuses [data-autofocus], else its first focusable element. On the camera
+    // picker a USB scanner's characters (which always pass through) type ahead into the options
+    // and switch the camera for the rest of the run.
+    const firstControl = (html: string): string => /<(?:button|select|input|textarea)\b[^>]*>/.exec(html)?.[0] ?? '';
+    const first = await opened(false);
+    expect(first).not.toContain('data-autofocus');
+    expect(firstControl(first)).toContain('data-testid="camera-close"');
+    const again = await opened(true);
+    expect(again).not.toContain('data-autofocus');
+    expect(firstControl(again)).toContain('data-testid="camera-close"');
+  });
+});
