@@ -156,6 +156,10 @@ export function createRuntime(given: TillBridge, options: RuntimeOptions = {}): 
   const ui = createUiStore();
   const scanFields = new ScanFieldRegistry();
   const cameras = createCameraListStore(options.cameraDevices === undefined ? {} : { devices: options.cameraDevices });
+  // A camera a manager saves wins over the dialog's pick, even when it is the camera saved before.
+  settings.subscribe((now, before) => {
+    if (before.settings !== null && now.settings?.camera.deviceId !== before.settings.camera.deviceId) cameras.getState().forgetPick();
+  });
   const managerData = createManagerData({ bridge, timers, session, keys, settings, policy, sound, cameras, translator });
   const posLinkAdmin = createPosLinkAdminStore({
     bridge,

@@ -38,11 +38,12 @@ describe('the camera dialog’s choice', () => {
     expect(runtime.managerData.cameras).toBe(runtime.cameras);
   });
 
-  it('falls back to the first camera when the saved one is not on this computer, or none is saved', async () => {
-    expect((await till('cam-gone', computer('cam-a', 'cam-b'))).dialogCamera()).toBe('cam-a');
-    expect((await till(null, computer('cam-c', 'cam-a'))).dialogCamera()).toBe('cam-c');
-    // No camera at all: the system's default (null).
-    expect((await till('cam-b', computer())).dialogCamera()).toBeNull();
+  it('is the system’s default camera when the saved one is not on this computer, or none is saved', async () => {
+    expect((await till('cam-gone', computer('cam-a', 'cam-b'))).dialogCamera()).toBeNull();
+    expect((await till(null, computer('cam-c', 'cam-a'))).dialogCamera()).toBeNull();
+    // A list without ids (no camera permission yet) cannot tell: the saved camera, as saved.
+    expect((await till('cam-b', computer())).dialogCamera()).toBe('cam-b');
+    expect((await till(null, computer())).dialogCamera()).toBeNull();
   });
 
   it('keeps the choice when the list is read again, and follows a camera plugged out', async () => {
@@ -51,18 +52,22 @@ describe('the camera dialog’s choice', () => {
     cams.plug('cam-c', 'cam-b', 'cam-a');
     await runtime.cameras.getState().load();
     expect(dialogCamera()).toBe('cam-b');
-    runtime.cameras.getState().pick('cam-a', 'cam-b');
+    runtime.cameras.getState().pick('cam-a');
     cams.plug('cam-a', 'cam-d', 'cam-b');
     await runtime.cameras.getState().load();
     expect(dialogCamera()).toBe('cam-a');
     cams.plug('cam-d', 'cam-b');
     await runtime.cameras.getState().load();
     expect(dialogCamera()).toBe('cam-b');
+    // Neither the pick nor the saved camera is left: the system's default.
+    cams.plug('cam-d');
+    await runtime.cameras.getState().load();
+    expect(dialogCamera()).toBeNull();
   });
 
   it('keeps a camera picked in the dialog for this app run without saving settings (the cashier has no manager session)', async () => {
     const { runtime, fake, dialogCamera } = await till('cam-a', computer('cam-a', 'cam-b'));
-    runtime.cameras.getState().pick('cam-b', 'cam-a');
+    runtime.cameras.getState().pick('cam-b');
     expect(dialogCamera()).toBe('cam-b');
     expect(fake.callsTo('settingsUpdate')).toEqual([]);
     // Closing the manager console forgets the list, not the pick.
@@ -73,13 +78,13 @@ describe('the camera dialog’s choice', () => {
 
   it('gives way to a camera a manager saves in Settings after the pick', async () => {
     const { runtime, dialogCamera } = await till('cam-a', computer('cam-a', 'cam-b', 'cam-c'));
-    runtime.cameras.getState().pick('cam-b', 'cam-a');
+    runtime.cameras.getState().pick('cam-b');
     await runtime.settings.getState().update({ camera: { deviceId: 'cam-c' } });
     expect(dialogCamera()).toBe('cam-c');
   });
 });
 
-describe('review: the camera dialog’s choice against the camera setting', () => {
+describe('the camera dialog’s choice against the camera setting', () => {
   it('uses the system’s default camera (no device id) while the saved setting is “System default camera” (null)', async () => {
     // The settings schema says null means the system's default camera, and Settings offers it as
     // "System default camera"; started without a device id the scanner asks for the default
@@ -90,7 +95,7 @@ describe('review: the camera dialog’s choice against the camera setting', () =
 
   it('gives way to the camera a manager saves after the pick, even when it is the setting the pick was made over', async () => {
     const { runtime, dialogCamera } = await till('cam-a', computer('cam-a', 'cam-b', 'cam-c'));
-    runtime.cameras.getState().pick('cam-b', 'cam-a');
+    runtime.cameras.getState().pick('cam-b');
     await runtime.settings.getState().update({ camera: { deviceId: 'cam-c' } });
     expect(dialogCamera()).toBe('cam-c');
     // The manager saves cam-a again: the manager's latest save wins, the old pick does not come back.

@@ -3,11 +3,11 @@
  * the cashier's camera dialog read the same list (made once by the runtime). Names are the
  * browser's; a camera without one is named by its place in the list when shown.
  *
- * Which camera the dialog uses is `chosenCamera`: the saved camera setting when the computer
- * offers it, else the first camera. A camera picked in the dialog is kept here for this app run
- * only: saving settings needs a manager session, which the cashier screen does not have. A pick
- * counts only while the setting it was made over is unchanged, so a camera a manager saves in
- * Settings afterwards wins.
+ * Which camera the dialog uses is `chosenCamera`: a camera picked in the dialog, else the saved
+ * camera setting; null is the system's default camera (rear-facing where there is one). A pick is
+ * kept here for this app run only: saving settings needs a manager session, which the cashier
+ * screen does not have. The runtime forgets the pick whenever the saved setting changes, so the
+ * camera a manager saves last always wins.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
@@ -22,22 +22,18 @@ export interface CameraOption {
 /** no-list: the computer offers no camera list at all · failed: reading it failed. */
 export type CameraListProblem = 'no-list' | 'failed';
 
-/** A camera picked in the dialog, and the saved camera setting it was picked over. */
-export interface CameraPick {
-  id: string;
-  over: string | null;
-}
-
 export interface CameraListState {
   /** null until read. */
   cameras: CameraOption[] | null;
   problem: CameraListProblem | null;
   /** The dialog's pick for this app run; null when none. */
-  picked: CameraPick | null;
+  picked: string | null;
   /** Read the list (again): a refresh keeps the choice while the chosen camera is still offered. */
   load(): Promise<void>;
-  /** The cashier picked a camera in the dialog, over the saved setting `saved`. */
-  pick(id: string, saved: string | null): void;
+  /** The cashier picked a camera in the dialog. */
+  pick(id: string): void;
+  /** The saved camera setting changed: the dialog's pick gives way to it. */
+  forgetPick(): void;
   /** Forget the list (the console closed); the dialog's pick stays for this app run. */
   reset(): void;
 }
@@ -47,17 +43,17 @@ export type CameraListStore = StoreApi<CameraListState>;
 export type CameraDevices = Pick<MediaDevices, 'enumerateDevices'>;
 
 /**
- * The camera to use for the saved setting `saved`: the dialog's pick (while made over this same
- * setting), else the saved camera, when the list offers it; else the first camera. null while the
- * list is unread or empty (the system's default camera).
+ * The camera to use for the saved setting `saved`: the dialog's pick, else the saved camera, while
+ * the list offers it. A saved camera is also used while the list cannot tell (no ids before the
+ * camera permission), as it was saved. null: the system's default camera, also when the saved
+ * camera is not on this computer.
  */
 export function chosenCamera(state: Pick<CameraListState, 'cameras' | 'picked'>, saved: string | null): string | null {
   const cameras = state.cameras;
-  if (cameras === null || cameras.length === 0) return null;
-  const offered = (id: string | null): id is string => id !== null && cameras.some((c) => c.id === id);
-  if (state.picked !== null && state.picked.over === saved && offered(state.picked.id)) return state.picked.id;
+  const offered = (id: string | null): id is string => id !== null && cameras !== null && cameras.some((c) => c.id === id);
+  if (offered(state.picked)) return state.picked;
   if (offered(saved)) return saved;
-  return cameras[0]?.id ?? null;
+  return cameras === null || cameras.length === 0 ? saved : null;
 }
 
 /** `devices`: the computer's media devices (the browser's by default), undefined where there are none. */
@@ -87,8 +83,12 @@ export function createCameraListStore(deps: { devices?: () => CameraDevices | un
       }
     },
 
-    pick(id, saved) {
-      set({ picked: { id, over: saved } });
+    pick(id) {
+      set({ picked: id });
+    },
+
+    forgetPick() {
+      set({ picked: null });
     },
 
     reset() {

@@ -47,8 +47,12 @@ export interface DialogProps {
   closeLabel?: string;
   /** Which page feedback shows above this dialog (see `AboveDialogs`); `all` unless told. */
   feedback?: DialogFeedback;
-  /** The footer's way out: a ghost button with this text, on Esc, that calls `onClose`; first in the footer. */
-  dismiss?: { label: string; testId?: string };
+  /**
+   * The footer's way out: a ghost button with this text, on Esc, that calls `onClose`; first in the
+   * footer. `focus`: it takes the focus when the dialog opens (where the first control would be a
+   * picker that a scanner's keystrokes could change).
+   */
+  dismiss?: { label: string; testId?: string; focus?: boolean };
   /** The footer's other buttons, after the way out. */
   actions?: ReactNode;
 }
@@ -134,7 +138,7 @@ export function Dialog({
       {(dismiss !== undefined || actions !== undefined) && (
         <DialogFooter>
           {dismiss !== undefined && (
-            <Button variant="ghost" shortcut="Escape" onClick={onClose} testId={dismiss.testId}>
+            <Button variant="ghost" shortcut="Escape" onClick={onClose} testId={dismiss.testId} data-autofocus={dismiss.focus === true ? '' : undefined}>
               {dismiss.label}
             </Button>
           )}

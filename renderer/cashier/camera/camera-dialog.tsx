@@ -99,12 +99,12 @@ export default function CameraDialog({ onClose }: { onClose: () => void }) {
     };
   }, [list, listed, chosen, attempt, onDecode, t]);
 
-  const pick = (deviceId: string): void => list.getState().pick(deviceId, savedId);
+  const pick = (deviceId: string): void => list.getState().pick(deviceId);
 
   const current = state.phase === 'live' ? (state.deviceId ?? chosen) : chosen;
 
   return (
-    <Dialog title={t(M.title)} onClose={onClose} variant="wide" className="camera" testId="camera-dialog" dismiss={{ label: t(M.close), testId: 'camera-close' }}>
+    <Dialog title={t(M.title)} onClose={onClose} variant="wide" className="camera" testId="camera-dialog" dismiss={{ label: t(M.close), testId: 'camera-close', focus: true }}>
       <div className="camera__body">
         <div className="camera__view">
           <video ref={videoRef} className="camera__video" muted playsInline aria-label={t(M.preview)} data-testid="camera-video" />

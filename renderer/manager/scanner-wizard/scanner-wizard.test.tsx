@@ -31,7 +31,7 @@ async function afterScan(burst: string): Promise<string> {
 }
 
 describe('scanner wizard', () => {
-  it('review: the change to make on the scanner is read once, as part of the result, not as a second (assertive) alert', async () => {
+  it('the change to make on the scanner is read once, as part of the result, not as a second (assertive) alert', async () => {
     // A prefix too long to store: the wizard tells the manager what to change on the scanner.
     const html = await afterScan(`ABCDEFGHIJKL${SCANNER_TEST_CODE}\t`);
     const instructions = /<p[^>]*data-testid="wizard-instructions"[^>]*>/.exec(html)?.[0];

@@ -226,7 +226,12 @@ function Result({ analysis, plan }: { analysis: ScannerAnalysis; plan: SavePlan 
           ))}
         </ul>
       )}
-      {plan?.ok === false && <FormError text={plan.instructions} testId="wizard-instructions" />}
+      {/* Directions, read once as part of the result (a live region already): not a second alert. */}
+      {plan?.ok === false && (
+        <p className="form-error" data-testid="wizard-instructions">
+          {plan.instructions}
+        </p>
+      )}
       {plan === null && <p className="muted">{t(M.unreadable)}</p>}
     </div>
   );
