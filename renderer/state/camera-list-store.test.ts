@@ -46,6 +46,20 @@ describe('the camera dialog’s choice', () => {
     expect((await till(null, computer())).dialogCamera()).toBeNull();
   });
 
+  it('starts the pick or the saved camera at once while the list is unread, and the default when that camera was not found', async () => {
+    const cams = computer();
+    const { runtime, dialogCamera } = await till('cam-b', cams);
+    runtime.cameras.getState().pick('cam-a');
+    expect(dialogCamera()).toBe('cam-a');
+    runtime.cameras.getState().markMissing('cam-a');
+    expect(dialogCamera()).toBeNull();
+    // A list that offers it again clears the mark.
+    cams.plug('cam-a', 'cam-b');
+    await runtime.cameras.getState().load();
+    expect(runtime.cameras.getState().missing).toBeNull();
+    expect(dialogCamera()).toBe('cam-a');
+  });
+
   it('keeps the choice when the list is read again, and follows a camera plugged out', async () => {
     const cams = computer('cam-a', 'cam-b');
     const { runtime, dialogCamera } = await till('cam-b', cams);

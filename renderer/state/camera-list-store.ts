@@ -28,12 +28,16 @@ export interface CameraListState {
   problem: CameraListProblem | null;
   /** The dialog's pick for this app run; null when none. */
   picked: string | null;
+  /** A camera that would not start as not found, until a list offers it again. */
+  missing: string | null;
   /** Read the list (again): a refresh keeps the choice while the chosen camera is still offered. */
   load(): Promise<void>;
   /** The cashier picked a camera in the dialog. */
   pick(id: string): void;
   /** The saved camera setting changed: the dialog's pick gives way to it. */
   forgetPick(): void;
+  /** The camera `id` was not found when it was started. */
+  markMissing(id: string): void;
   /** Forget the list (the console closed); the dialog's pick stays for this app run. */
   reset(): void;
 }
@@ -44,16 +48,21 @@ export type CameraDevices = Pick<MediaDevices, 'enumerateDevices'>;
 
 /**
  * The camera to use for the saved setting `saved`: the dialog's pick, else the saved camera, while
- * the list offers it. A saved camera is also used while the list cannot tell (no ids before the
- * camera permission), as it was saved. null: the system's default camera, also when the saved
- * camera is not on this computer.
+ * the list offers it; null (the system's default camera) when neither is on this computer. While
+ * the list is unread or has no ids (before the camera permission), the pick or the saved camera
+ * as they are (unless it was not found): the camera starts at once, and the list read after it
+ * starts can only confirm it.
  */
-export function chosenCamera(state: Pick<CameraListState, 'cameras' | 'picked'>, saved: string | null): string | null {
+export function chosenCamera(state: Pick<CameraListState, 'cameras' | 'picked' | 'missing'>, saved: string | null): string | null {
   const cameras = state.cameras;
-  const offered = (id: string | null): id is string => id !== null && cameras !== null && cameras.some((c) => c.id === id);
+  if (cameras === null || cameras.length === 0) {
+    const as = state.picked ?? saved;
+    return as === state.missing ? null : as;
+  }
+  const offered = (id: string | null): id is string => id !== null && cameras.some((c) => c.id === id);
   if (offered(state.picked)) return state.picked;
   if (offered(saved)) return saved;
-  return cameras === null || cameras.length === 0 ? saved : null;
+  return null;
 }
 
 /** `devices`: the computer's media devices (the browser's by default), undefined where there are none. */
@@ -65,6 +74,7 @@ export function createCameraListStore(deps: { devices?: () => CameraDevices | un
     cameras: null,
     problem: null,
     picked: null,
+    missing: null,
 
     async load() {
       const mine = ++generation;
@@ -77,7 +87,8 @@ export function createCameraListStore(deps: { devices?: () => CameraDevices | un
         const all = await md.enumerateDevices();
         if (mine !== generation) return;
         const video = all.filter((d) => d.kind === 'videoinput' && d.deviceId !== '');
-        set({ cameras: video.map((d, i) => ({ id: d.deviceId, label: d.label, n: i + 1 })), problem: null });
+        const cameras = video.map((d, i) => ({ id: d.deviceId, label: d.label, n: i + 1 }));
+        set((s) => ({ cameras, problem: null, missing: cameras.some((c) => c.id === s.missing) ? null : s.missing }));
       } catch {
         if (mine === generation) set({ cameras: null, problem: 'failed' });
       }
@@ -89,6 +100,10 @@ export function createCameraListStore(deps: { devices?: () => CameraDevices | un
 
     forgetPick() {
       set({ picked: null });
+    },
+
+    markMissing(id) {
+      set({ missing: id });
     },
 
     reset() {

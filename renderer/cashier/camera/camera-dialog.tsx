@@ -37,8 +37,6 @@ export default function CameraDialog({ onClose }: { onClose: () => void }) {
   const list = runtime.cameras;
   const savedId = useSettings((s) => s.settings?.camera.deviceId ?? null);
   const cameras = useCameras((s) => s.cameras);
-  // The camera starts once the list was read, so it starts on the chosen camera, not the default first.
-  const listed = useCameras((s) => s.cameras !== null || s.problem !== null);
   const chosen = useCameras((s) => chosenCamera(s, savedId));
   const videoRef = useRef<HTMLVideoElement>(null);
   const scannerRef = useRef<CameraScanner | null>(null);
@@ -57,13 +55,9 @@ export default function CameraDialog({ onClose }: { onClose: () => void }) {
   );
 
   useEffect(() => {
-    void list.getState().load();
-  }, [list]);
-
-  useEffect(() => {
     let cancelled = false;
     const video = videoRef.current;
-    if (video === null || !listed) return;
+    if (video === null) return;
     setState({ phase: 'starting' });
     setEngine(null);
     void (async () => {
@@ -83,8 +77,12 @@ export default function CameraDialog({ onClose }: { onClose: () => void }) {
       }
       if (!started.ok) {
         setState({ phase: 'error', error: started.error });
-        // The chosen camera is gone: a fresh list chooses another one, which starts by itself.
-        if (started.error.code === 'camera_unavailable') void list.getState().load();
+        // The chosen camera is gone: the system's default starts instead (the choice changes), and
+        // a fresh list offers what there is.
+        if (started.error.code === 'camera_unavailable' && chosen !== null) {
+          list.getState().markMissing(chosen);
+          void list.getState().load();
+        }
         return;
       }
       scannerRef.current = started.scanner;
@@ -97,7 +95,7 @@ export default function CameraDialog({ onClose }: { onClose: () => void }) {
       scannerRef.current?.stop();
       scannerRef.current = null;
     };
-  }, [list, listed, chosen, attempt, onDecode, t]);
+  }, [list, chosen, attempt, onDecode, t]);
 
   const pick = (deviceId: string): void => list.getState().pick(deviceId);
 
