@@ -218,6 +218,21 @@ describe('reconciliation store', () => {
     expect(saved).toEqual(['reconcile-2026-03-13.csv']);
   });
 
+  it('exports the report on screen when main cannot say today’s date at the press', async () => {
+    const { fake, reconcile, saved } = setup();
+    fake.handle('reconcileRun', () => ok(report({ date: '2026-03-13' })));
+    fake.handle('reconcileExport', () => ok({ filename: 'reconcile-2026-03-13.csv', csv: 'x\n', rows: 4 }));
+    await reconcile.getState().run();
+    await flush();
+    expect(reconcile.getState().report).toMatchObject({ date: '2026-03-13' });
+    // The export is of the report's day, known already: a failed status:get must not refuse it.
+    fake.handle('statusGet', () => fail('INTERNAL', 'down'));
+    await reconcile.getState().exportCsv();
+    expect(fake.callsTo('reconcileExport')).toEqual([{ date: '2026-03-13' }]);
+    expect(saved).toEqual(['reconcile-2026-03-13.csv']);
+    expect(reconcile.getState()).toMatchObject({ exporting: false, dateError: null });
+  });
+
   it('names the day and the warning in words', () => {
     expect(reconcileDay(null, '2026-03-14')).toBe('2026-03-14');
     expect(reconcileDay('2026-01-02', '2026-03-14')).toBe('2026-01-02');
