@@ -233,6 +233,25 @@ describe('reconciliation store', () => {
     expect(reconcile.getState()).toMatchObject({ exporting: false, dateError: null });
   });
 
+  it('keeps the day of the latest status answer when an earlier ask (the tab opening) answers last', async () => {
+    const { fake, reconcile } = setup();
+    const answers: ((v: unknown) => void)[] = [];
+    fake.handle('statusGet', () => new Promise((resolve) => answers.push(resolve)));
+    fake.handle('reconcileRun', (r) => ok(report({ date: (r as { date: string }).date })));
+    // Opened just before the day turned: that ask is still out when the manager presses Run after it.
+    const opening = reconcile.getState().loadToday();
+    const running = reconcile.getState().run();
+    await flush();
+    answers[1]?.(ok(statusOn('2026-03-14')));
+    await running;
+    await flush();
+    answers[0]?.(ok(statusOn('2026-03-13')));
+    await opening;
+    expect(reconcile.getState().report).toMatchObject({ date: '2026-03-14' });
+    // The date field above the report must not go back to the day the stale answer named.
+    expect(reconcileDay(reconcile.getState().date, reconcile.getState().today)).toBe('2026-03-14');
+  });
+
   it('names the day and the warning in words', () => {
     expect(reconcileDay(null, '2026-03-14')).toBe('2026-03-14');
     expect(reconcileDay('2026-01-02', '2026-03-14')).toBe('2026-01-02');
