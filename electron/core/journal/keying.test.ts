@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JournalKeyingError } from './journal-errors.ts';
 import { openJournal } from './journal.ts';
@@ -43,6 +44,29 @@ describe('keying settings (item 8)', () => {
     const j = openJournal({ path: dir.file(), keying: { storeId: 'st_1', idScope: 'forever' } });
     expect(j.settleKeying({ idScope: 'business-day' }).idScope).toBe('business-day');
     j.close();
+  });
+
+  it('a journal with sales keyed in a zone this runtime cannot read is refused, not re-keyed over its sales', () => {
+    const path = dir.file();
+    const other = openJournal({ path, keying: { storeId: 'st_1', idScope: 'business-day', dayStart: '02:00', timeZone: 'Europe/Berlin' } });
+    other.record(award('90871', { businessDate: '2026-03-13' }));
+    other.close();
+    // Another till, with newer time-zone data, keyed it under a zone name this runtime does not know.
+    const db = new DatabaseSync(path);
+    db.prepare("UPDATE journal_meta SET value = json_set(value, '$.timeZone', 'America/Not_In_This_Icu') WHERE key = 'keying'").run();
+    db.close();
+    let err: unknown;
+    let j: ReturnType<typeof openJournal> | null = null;
+    try {
+      j = openJournal({ path, keying: { storeId: 'st_1', idScope: 'business-day', dayStart: '04:00', timeZone: 'UTC' } });
+    } catch (e) {
+      err = e;
+    }
+    const keyedAs = j?.keying() ?? null;
+    j?.close();
+    // Its sales stay under their keying: this process may not silently take the journal over.
+    expect(keyedAs).toBeNull();
+    expect(err).toBeInstanceOf(Error);
   });
 
   it('per-till ids put the till in the dedup key; store-unique ids make two tills one sale', () => {

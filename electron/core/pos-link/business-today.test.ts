@@ -55,4 +55,48 @@ describe('today’s business day with the journal keyed to another zone', () => 
     expect(await kit.call('pinSet', { newPin: TEST_PIN, setupCode: kit.setupCode() })).toMatchObject({ ok: true });
     expect(await kit.call('posLinkShare', {})).toMatchObject({ ok: true, value: { from: day.start, to: day.end } });
   });
+
+  it('keeps naming the day the till keys its sales by after another program re-keys the still-empty journal', async () => {
+    kit = await createTillKit({
+      settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', businessDayStartsAt: '04:00', txnIdScope: 'business-day' },
+      clock: { now: () => NOW },
+    });
+    // The till's engine settles the keying at start (this zone, 04:00); the journal has no rows yet.
+    const other = openJournal({ path: path.join(kit.dir, JOURNAL_FILE) });
+    try {
+      for (let i = 0; i < 200 && other.keying() === null; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(other.keying()).toMatchObject({ dayStart: '04:00' });
+      // A second program (the CLI with --tz) may re-key a journal with no rows, and does.
+      other.settleKeying({ storeId: DEMO.storeId, timeZone: ZONE, dayStart: DAY_START });
+    } finally {
+      other.close();
+    }
+    const status = await kit.call('statusGet');
+    expect(await kit.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
+    const sale = await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'REKEY-1', saleTotal: '12.00' });
+    expect(sale).toMatchObject({ ok: true, value: { status: 'confirmed' } });
+    const keyedDay = (sale as { ok: true; value: { row: { businessDate: string } } }).value.row.businessDate;
+    // "Today" on the status (the reconcile default) and the day the sale was keyed under must be one day.
+    expect(status).toMatchObject({ ok: true, value: { businessDate: keyedDay } });
+  });
+
+  it('after the first sale, a new business day start in Settings is refused or said, never a silent "Internal error." on every sale', async () => {
+    kit = await createTillKit({
+      settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', businessDayStartsAt: '04:00' },
+      clock: { now: () => NOW },
+    });
+    await kit.unlock();
+    expect(await kit.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
+    expect(await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'DAYSTART-1', saleTotal: '12.00' })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
+    // The journal now holds a sale keyed by 04:00: its keying can no longer follow the setting.
+    const update = await kit.call('settingsUpdate', { businessDayStartsAt: '13:00' });
+    expect(await kit.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
+    const sale = await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'DAYSTART-2', saleTotal: '12.00' });
+    const status = await kit.call('statusGet');
+    expect(sale).not.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    if (update.ok && !sale.ok) {
+      // Accepted, and the till cannot sell: the status (the strip, the reconcile default day) must say so.
+      expect(status).toMatchObject({ ok: true, value: { writesStopped: expect.any(String) as unknown } });
+    }
+  });
 });

@@ -218,6 +218,40 @@ describe('reconciliation store', () => {
     expect(saved).toEqual(['reconcile-2026-03-13.csv']);
   });
 
+  it('exports the report on screen when main cannot say today’s date at the press', async () => {
+    const { fake, reconcile, saved } = setup();
+    fake.handle('reconcileRun', () => ok(report({ date: '2026-03-13' })));
+    fake.handle('reconcileExport', () => ok({ filename: 'reconcile-2026-03-13.csv', csv: 'x\n', rows: 4 }));
+    await reconcile.getState().run();
+    await flush();
+    expect(reconcile.getState().report).toMatchObject({ date: '2026-03-13' });
+    // The export is of the report's day, known already: a failed status:get must not refuse it.
+    fake.handle('statusGet', () => fail('INTERNAL', 'down'));
+    await reconcile.getState().exportCsv();
+    expect(fake.callsTo('reconcileExport')).toEqual([{ date: '2026-03-13' }]);
+    expect(saved).toEqual(['reconcile-2026-03-13.csv']);
+    expect(reconcile.getState()).toMatchObject({ exporting: false, dateError: null });
+  });
+
+  it('keeps the day of the latest status answer when an earlier ask (the tab opening) answers last', async () => {
+    const { fake, reconcile } = setup();
+    const answers: ((v: unknown) => void)[] = [];
+    fake.handle('statusGet', () => new Promise((resolve) => answers.push(resolve)));
+    fake.handle('reconcileRun', (r) => ok(report({ date: (r as { date: string }).date })));
+    // Opened just before the day turned: that ask is still out when the manager presses Run after it.
+    const opening = reconcile.getState().loadToday();
+    const running = reconcile.getState().run();
+    await flush();
+    answers[1]?.(ok(statusOn('2026-03-14')));
+    await running;
+    await flush();
+    answers[0]?.(ok(statusOn('2026-03-13')));
+    await opening;
+    expect(reconcile.getState().report).toMatchObject({ date: '2026-03-14' });
+    // The date field above the report must not go back to the day the stale answer named.
+    expect(reconcileDay(reconcile.getState().date, reconcile.getState().today)).toBe('2026-03-14');
+  });
+
   it('names the day and the warning in words', () => {
     expect(reconcileDay(null, '2026-03-14')).toBe('2026-03-14');
     expect(reconcileDay('2026-01-02', '2026-03-14')).toBe('2026-01-02');
