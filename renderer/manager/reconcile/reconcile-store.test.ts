@@ -202,12 +202,20 @@ describe('reconciliation store', () => {
     expect(fake.callsTo('reconcileRun')).toEqual([{ date: '2026-03-15' }, { date: '2026-03-16' }]);
   });
 
-  it('runs nothing when main cannot say which day it is, and asks for a day', async () => {
+  it('runs nothing when main cannot say which day it is, and says why rather than "choose a day"', async () => {
     const { fake, reconcile } = setup();
     fake.handle('statusGet', () => fail('INTERNAL', 'down'));
     await reconcile.getState().run();
     expect(fake.callsTo('reconcileRun')).toEqual([]);
-    expect(reconcile.getState()).toMatchObject({ running: false, today: null, dateError: 'Choose a day.' });
+    const state = reconcile.getState();
+    expect(state).toMatchObject({ running: false, today: null, dateError: null });
+    expect(state.error).toEqual(expect.any(String));
+    expect(state.error).not.toBe('Choose a day.');
+    // A day the manager chose needs no answer from main.
+    reconcile.getState().setDate('2026-03-10');
+    fake.handle('reconcileRun', () => ok(report({ date: '2026-03-10' })));
+    await reconcile.getState().run();
+    expect(fake.callsTo('reconcileRun')).toEqual([{ date: '2026-03-10' }]);
   });
 
   it('exports the day of the report', async () => {

@@ -116,17 +116,24 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
   });
 
   return createStore<ReconcileState>()((set, get) => {
-    const loadToday = async (): Promise<void> => {
+    // Only the latest ask names today: an earlier one (the tab opening) may answer last.
+    let todayAsk = 0;
+    /** Ask main for today's business date; the error when it could not say. */
+    const askToday = async (): Promise<string | null> => {
+      const mine = ++todayAsk;
       const result = await call<Answer<'statusGet'>>(() => bridge.statusGet());
+      if (mine !== todayAsk) return null;
       set({ today: result.ok ? result.value.businessDate : null });
+      return result.ok ? null : errorText(result.error, deps.translator());
     };
 
     /** The day to run: the chosen one, else today's asked of main again now (the day may have turned). */
     const checkDate = async (): Promise<string | null> => {
-      if (get().date === null) await loadToday();
+      const failed = get().date === null ? await askToday() : null;
       const d = reconcileDay(get().date, get().today);
       if (!isBusinessDate(d)) {
-        set({ dateError: deps.translator().t(MESSAGES.chooseDay) });
+        // Main could not say which day it is: say why, not "choose a day".
+        set(failed !== null ? { error: failed, dateError: null } : { dateError: deps.translator().t(MESSAGES.chooseDay) });
         return null;
       }
       set({ dateError: null });
@@ -162,7 +169,9 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
         set({ date });
       },
 
-      loadToday,
+      async loadToday() {
+        await askToday();
+      },
 
       async run() {
         if (get().running) return;
@@ -195,13 +204,14 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
         if (get().exporting) return;
         const mine = epoch;
         set({ exporting: true, error: null });
-        const date = await checkDate();
+        // The report on screen is exported as it is, for its own day; without one, the day to run.
+        const date = get().report?.date ?? (await checkDate());
         if (mine !== epoch) return;
         if (date === null) {
           set({ exporting: false });
           return;
         }
-        const result = await call<Answer<'reconcileExport'>>(() => bridge.reconcileExport({ date: get().report?.date ?? date }));
+        const result = await call<Answer<'reconcileExport'>>(() => bridge.reconcileExport({ date }));
         if (mine !== epoch) return;
         const { error, status } = exportOutcome(result, deps.saveCsv, deps.translator());
         set({ exporting: false, error, exportStatus: status });
@@ -229,6 +239,7 @@ export function createReconcileStore(deps: ReconcileDeps): ReconcileStore {
       },
 
       reset() {
+        todayAsk++;
         epoch++;
         set(initial());
       },
