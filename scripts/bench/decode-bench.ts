@@ -335,7 +335,7 @@ async function main(): Promise<void> {
     const renderer = await privateRendererBuild(rendererDir);
     const workerFile = fs.readdirSync(path.join(rendererDir, 'assets')).find((f) => /^qr-decode\.worker-[\w-]+\.js$/.test(f));
     if (workerFile === undefined) throw new Error('the renderer build has no qr-decode worker');
-    const host = await spawnWebHost({ dataDir: path.join(tmp, 'data'), rendererDir, managerPin: '2580' });
+    const host = await spawnWebHost({ dataDir: path.join(tmp, 'data'), rendererDir, managerPin: '258046' });
     cleanup.host = host;
     console.log(`\nrenderer: ${renderer}; web host pid ${host.pid}`);
 
