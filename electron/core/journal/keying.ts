@@ -80,15 +80,42 @@ function parseStored(text: string): KeyingSettings | null {
   }
 }
 
-export function readKeying(db: DatabaseSync): KeyingSettings | null {
+function storedText(db: DatabaseSync): string | null {
   const r = prepared(db, "SELECT value FROM journal_meta WHERE key = 'keying'").get();
-  return typeof r?.value === 'string' ? parseStored(r.value) : null;
+  return typeof r?.value === 'string' ? r.value : null;
+}
+
+export function readKeying(db: DatabaseSync): KeyingSettings | null {
+  const text = storedText(db);
+  return text === null ? null : parseStored(text);
+}
+
+function hasRows(db: DatabaseSync): boolean {
+  return prepared(db, 'SELECT 1 AS x FROM intents LIMIT 1').get() !== undefined;
+}
+
+/**
+ * Inside the record's transaction: the journal is still keyed as `expected` (what the caller
+ * worked the sale's key out by). Another program may re-key a journal with no rows between the
+ * caller's read and this write; the sale must then not go in under the old keying.
+ */
+export function requireKeying(db: DatabaseSync, path: string, expected: KeyingSettings): void {
+  const stored = readKeying(db);
+  if (stored === null) throw new JournalKeyingError(path, [], 'is keyed by settings this program cannot read (another program re-keyed it)');
+  const differences = FIELDS.filter((f) => stored[f] !== expected[f]).map((f) => ({ setting: LABELS[f], journal: stored[f], process: expected[f] }));
+  if (differences.length > 0) throw new JournalKeyingError(path, differences);
 }
 
 /** Inside a write transaction: the journal's keying after this claim, or JournalKeyingError. */
 export function settleKeying(db: DatabaseSync, path: string, input: KeyingClaim): KeyingSettings {
   const claim = normaliseClaim(input);
-  const stored = readKeying(db);
+  const text = storedText(db);
+  const stored = text === null ? null : parseStored(text);
+  // Settings this runtime cannot read (e.g. a zone only newer time-zone data knows) still key the
+  // journal's sales: taking it over would put the same sale under a second key.
+  if (text !== null && stored === null && hasRows(db)) {
+    throw new JournalKeyingError(path, [], `holds sales keyed by settings this program cannot read (${text.slice(0, 200)}; an unknown time zone needs newer time-zone data)`);
+  }
   if (stored) {
     const differences: KeyingDifference[] = FIELDS.filter((f) => claim[f] !== undefined && claim[f] !== stored[f]).map((f) => ({
       setting: LABELS[f],
@@ -96,8 +123,7 @@ export function settleKeying(db: DatabaseSync, path: string, input: KeyingClaim)
       process: String(claim[f]),
     }));
     if (differences.length === 0) return stored;
-    const empty = prepared(db, 'SELECT 1 AS x FROM intents LIMIT 1').get() === undefined;
-    if (!empty) throw new JournalKeyingError(path, differences);
+    if (hasRows(db)) throw new JournalKeyingError(path, differences);
   }
   const storeId = claim.storeId ?? stored?.storeId;
   if (storeId === undefined) throw new JournalInputError('The journal has no keying settings yet: the first program to write must name the store.');
