@@ -32,7 +32,7 @@ export function createEngine(config: EngineConfig): Engine {
     verifyNow: (id) => verifyNow(ctx, id),
     resend: (id) => resend(ctx, id),
     resolve: (id, reason, by) => resolve(ctx, id, reason, by),
-    requeueCorrected: (id, input) => requeueCorrected(ctx, drainer, id, input),
+    requeueCorrected: async (id, input) => fresh(() => requeueCorrected(ctx, drainer, id, input)),
     recover: (options) => recover(ctx, drainer, options),
     drainOnce: (options) => drainer.drainOnce(options?.max),
     start: () => drainer.start(),
