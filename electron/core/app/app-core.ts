@@ -57,6 +57,7 @@ import { createPosLink } from '../pos-link/pos-link.ts';
 import type { PosLink, PosLinkOptions } from '../pos-link/pos-link.ts';
 import { registerPosLinkChannels } from '../pos-link/till-channels.ts';
 import { POS_PREFIX } from '../pos-link/server.ts';
+import { settledKeying } from './settled-keying.ts';
 
 export const JOURNAL_FILE = 'journal.sqlite';
 export const SANDBOX_STATE_FILE = 'sandbox.json';
@@ -319,6 +320,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
       return originAllowList();
     },
     policyRefusal: (patch) => policyRefusal(patch, policyNow(), settings.get()),
+    settledKeying: (patch) => settledKeying(journal.current(), patch, settings.get()),
     releaseBuild,
     onKeyOriginChange(change) {
       const j = journal.current();
@@ -407,6 +409,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     onlineStatus,
     events: tillEvents,
     engine: () => engine.get(),
+    engineRefusal: () => engine.refusal(),
     managerActor: () => `manager@${settings.get().tillId ?? 'till'}`,
   });
 

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { TillError } from '../till-error.ts';
 import { createEngine } from '../engine/index.ts';
+import { JournalKeyingError } from '../journal/index.ts';
 import type { Engine, EngineConfig } from '../engine/index.ts';
 import type { AppLog } from '../log/app-log.ts';
 import type { SettingsService } from '../settings/settings-file.ts';
@@ -35,6 +36,11 @@ export interface EngineSlot {
   /** The engine for the current settings, built or rebuilt as needed; an TillError says why not. */
   get(): Promise<Engine>;
   current(): Engine | null;
+  /**
+   * Why no engine can be built for the current settings: the journal refused its keying (another
+   * program keyed the journal's sales otherwise, or the settings changed after them). Null otherwise.
+   */
+  refusal(): string | null;
   /** True when the settings no longer match the running engine (or none runs yet). */
   outdated(): boolean;
   close(): Promise<void>;
@@ -49,6 +55,7 @@ export function createEngineSlot(options: EngineSlotOptions): EngineSlot {
   let engineClient: unknown = null;
   let chain: Promise<unknown> = Promise.resolve();
   let closed = false;
+  let refused: { key: string; message: string } | null = null;
 
   const configKey = (): string => {
     const s = settings.get();
@@ -71,23 +78,31 @@ export function createEngineSlot(options: EngineSlotOptions): EngineSlot {
     }
     if (engine !== null) await engine.stop();
     engine = null;
-    const next = create({
-      journal,
-      client,
-      storeId: s.storeId,
-      tillId: s.tillId,
-      // The till's own keying; the journal refuses it (JournalKeyingError) if another process keys differently.
-      txnIdScope: s.txnIdScope,
-      dayStart: s.businessDayStartsAt,
-      timeZone: localTimeZone(),
-      requestTimeoutMs: s.requestTimeoutMs,
-      settleMs: s.noResendWindowMs,
-      owner,
-      now: options.now,
-      onChange: options.onChange,
-      onConnectivity: options.onConnectivity,
-      ...options.tuning,
-    });
+    let next: Engine;
+    try {
+      next = create({
+        journal,
+        client,
+        storeId: s.storeId,
+        tillId: s.tillId,
+        // The till's own keying; the journal refuses it (JournalKeyingError) if another process keys differently.
+        txnIdScope: s.txnIdScope,
+        dayStart: s.businessDayStartsAt,
+        timeZone: localTimeZone(),
+        requestTimeoutMs: s.requestTimeoutMs,
+        settleMs: s.noResendWindowMs,
+        owner,
+        now: options.now,
+        onChange: options.onChange,
+        onConnectivity: options.onConnectivity,
+        ...options.tuning,
+      });
+    } catch (e) {
+      // The keying refusal (and any journal error) answers as the journal's sentence, never INTERNAL.
+      if (e instanceof JournalKeyingError) refused = { key, message: e.message };
+      throw options.journal.mapError(e);
+    }
+    refused = null;
     next.start();
     // Rows left unfinished by an earlier run (or a crash) are driven to an end in the background.
     next.recover().catch((e: unknown) => options.log.warn('Engine recovery pass failed', { error: e instanceof Error ? e.message : String(e) }));
@@ -105,6 +120,7 @@ export function createEngineSlot(options: EngineSlotOptions): EngineSlot {
       return result;
     },
     current: () => engine,
+    refusal: () => (refused !== null && refused.key === configKey() ? refused.message : null),
     outdated: () => engine === null || configKey() !== engineKey || options.journal.stopped() !== null,
     async close() {
       closed = true;

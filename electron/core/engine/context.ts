@@ -2,7 +2,7 @@
  * The engine's resolved configuration and shared runtime state, passed to every module.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Journal, JournalRow, TransitionRequest } from '../journal/index.ts';
+import type { Journal, JournalRow, KeyingSettings, TransitionRequest } from '../journal/index.ts';
 import type { RoundingMode } from '../../../shared/earn/earn-rule.ts';
 import type { EarnRule } from '../../../shared/earn/earn-rule.ts';
 import { TOKEN_VALUE } from '../../../shared/ledger/sale-token.ts';
@@ -19,9 +19,17 @@ export interface Ctx {
   client: EngineClient;
   storeId: string;
   tillId: string;
-  txnIdScope: 'forever' | 'business-day';
+  /** The journal's keying as last read (construction, then {@link Ctx.refreshKeying} before each new write). */
+  readonly keying: KeyingSettings;
+  /**
+   * Re-reads the journal's keying. Another program may re-key a journal that holds no rows (the
+   * CLI with --tz); the engine then keys by what the journal says, as status:get and the POS
+   * link do, so every process on the journal and every "today" in this one name one day.
+   */
+  refreshKeying(): void;
+  readonly txnIdScope: 'forever' | 'business-day';
   /** POS ids unique per till: a sibling till's marker is another sale (else the same one). */
-  idsPerTill: boolean;
+  readonly idsPerTill: boolean;
   businessDate: () => string;
   requestTimeoutMs: number;
   settleMs: number;
@@ -76,13 +84,14 @@ export function createContext(config: EngineConfig): Ctx {
   const leaseMs = positive('leaseMs', config.leaseMs, Math.max(5000, 4 * requestTimeoutMs));
   if (leaseMs <= requestTimeoutMs) throw new EngineInputError('Engine config: leaseMs must be longer than requestTimeoutMs.');
   // Every process sharing the journal keys sales the same way, or is refused here.
-  const keying = config.journal.settleKeying({
+  const claim = {
     storeId: config.storeId,
     ...(config.txnIdScope !== undefined && { idScope: config.txnIdScope }),
     ...(config.dayStart !== undefined && { dayStart: config.dayStart }),
     ...(config.timeZone !== undefined && { timeZone: config.timeZone }),
     ...(config.idsUniquePer !== undefined && { idsUniquePer: config.idsUniquePer }),
-  });
+  };
+  let keying = config.journal.settleKeying(claim);
   const businessDate = config.businessDate ?? (() => businessToday(keying, keying.dayStart, now()).date);
   const onChange = config.onChange;
   const crashPoint = config.crashPoint;
@@ -93,8 +102,19 @@ export function createContext(config: EngineConfig): Ctx {
     client: config.client,
     storeId: config.storeId,
     tillId: config.tillId,
-    txnIdScope: keying.idScope,
-    idsPerTill: keying.idsUniquePer === 'till',
+    get keying() {
+      return keying;
+    },
+    refreshKeying: () => {
+      // Unreadable or gone: claim again (re-keys only a journal with no rows; keying.ts refuses otherwise).
+      keying = config.journal.keying() ?? config.journal.settleKeying(claim);
+    },
+    get txnIdScope() {
+      return keying.idScope;
+    },
+    get idsPerTill() {
+      return keying.idsUniquePer === 'till';
+    },
     businessDate: () => {
       const d = businessDate();
       if (!isBusinessDate(d)) throw new EngineInputError(`The business date ${JSON.stringify(d)} is not a YYYY-MM-DD date.`);

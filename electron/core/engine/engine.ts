@@ -13,20 +13,26 @@ import { saleAward, saleSummary } from './summary.ts';
 export function createEngine(config: EngineConfig): Engine {
   const ctx = createContext(config);
   const drainer = new Drainer(ctx);
+  // Each new write reads the journal's keying first and builds its intent from it with no await
+  // before the record, so no other write of this process can move ctx.keying in between.
+  const fresh = <T>(write: () => T): T => {
+    ctx.refreshKeying();
+    return write();
+  };
   return {
-    award: (input) => award(ctx, drainer, input),
-    clawback: (input) => clawback(ctx, drainer, input),
-    redeem: (input) => redeem(ctx, input),
-    adjust: (input) => adjust(ctx, drainer, input),
+    award: async (input) => fresh(() => award(ctx, drainer, input)),
+    clawback: async (input) => fresh(() => clawback(ctx, drainer, input)),
+    redeem: async (input) => fresh(() => redeem(ctx, input)),
+    adjust: async (input) => fresh(() => adjust(ctx, drainer, input)),
     saleSummary: (posTxnId, businessDate) => saleSummary(ctx, posTxnId, businessDate),
     saleAward: (posTxnId, businessDate) => saleAward(ctx, posTxnId, businessDate),
-    businessDate: () => ctx.businessDate(),
-    txnIdScope: () => ctx.txnIdScope,
+    businessDate: () => fresh(() => ctx.businessDate()),
+    txnIdScope: () => fresh(() => ctx.txnIdScope),
     couponVerdict: (couponId) => couponVerdict(ctx, couponId),
     verifyNow: (id) => verifyNow(ctx, id),
     resend: (id) => resend(ctx, id),
     resolve: (id, reason, by) => resolve(ctx, id, reason, by),
-    requeueCorrected: (id, input) => requeueCorrected(ctx, drainer, id, input),
+    requeueCorrected: async (id, input) => fresh(() => requeueCorrected(ctx, drainer, id, input)),
     recover: (options) => recover(ctx, drainer, options),
     drainOnce: (options) => drainer.drainOnce(options?.max),
     start: () => drainer.start(),

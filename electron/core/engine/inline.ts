@@ -11,10 +11,13 @@ import type { Drainer } from './drainer.ts';
 import { EngineInputError } from './errors.ts';
 import { sendClaimed, sendRow } from './send.ts';
 
-/** Journal record; a refused intent is the caller's input problem. */
+/**
+ * Journal record; a refused intent is the caller's input problem. Recorded only while the journal
+ * is still keyed as the intent was built (ctx.keying, read at the write's start).
+ */
 export function record(ctx: Ctx, intent: Intent, options: RecordOptions = {}): RecordResult {
   try {
-    return ctx.journal.record(intent, options);
+    return ctx.journal.record(intent, { ...options, keyedBy: ctx.keying });
   } catch (err) {
     if (err instanceof JournalInputError) throw new EngineInputError(err.message);
     throw err;
@@ -24,7 +27,7 @@ export function record(ctx: Ctx, intent: Intent, options: RecordOptions = {}): R
 /** `record` + `queued → sending` under `owner`'s lease in one commit (journal recordAndClaim). */
 function recordClaimed(ctx: Ctx, intent: Intent, owner: string, options: RecordOptions): RecordResult & { claimed: boolean } {
   try {
-    return ctx.journal.recordAndClaim(intent, { owner, leaseMs: ctx.leaseMs }, options);
+    return ctx.journal.recordAndClaim(intent, { owner, leaseMs: ctx.leaseMs }, { ...options, keyedBy: ctx.keying });
   } catch (err) {
     if (err instanceof JournalInputError) throw new EngineInputError(err.message);
     throw err;

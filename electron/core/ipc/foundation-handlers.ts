@@ -4,6 +4,7 @@
  * their own backends. Each impl returns status objects only — keys appear as masks, never whole.
  */
 import { z } from 'zod';
+import { defineMessages } from '@formatjs/intl';
 import { IpcError, issuesOf } from '../../../shared/ipc/envelope.ts';
 import type { InvokeContract } from '../../../shared/ipc/contract.ts';
 import type { HandlerRegistry } from './handler-registry.ts';
@@ -54,9 +55,35 @@ export interface FoundationDeps {
   readonly policyRefusal?: (patch: SettingsPatch) => PolicyLockedError | null;
   /** Told after a base-URL change cleared keys bound to the old origin (the app core journals it). */
   readonly onKeyOriginChange?: (change: KeyOriginChangeEvent) => void;
+  /**
+   * How the journal keys the sales it already holds, for the keying settings a patch would change
+   * (day start, id scope): the engine would be refused with them (journal keying.ts). Null when the
+   * journal holds no sales, is unavailable, or the patch changes none of them.
+   */
+  readonly settledKeying?: (patch: SettingsPatch) => SettledKeying | null;
   /** After a saved settings change (e.g. to re-check the till id against the fleet policy). */
   readonly onSettingsSaved?: (settings: ReturnType<SettingsService['get']>) => void;
 }
+
+export interface SettledKeying {
+  readonly field: 'businessDayStartsAt' | 'txnIdScope';
+  /** The journal's value (HH:MM, or forever / business-day). */
+  readonly journal: string;
+}
+
+export const KEYING_SETTING_MESSAGES = defineMessages({
+  dayStart: {
+    id: 'settings.keyingSettled.dayStart',
+    defaultMessage: 'Sales in this till’s journal are already keyed by a business day starting at {journal}, so the day start cannot change now.',
+    description: 'Settings save refused: the business day start cannot change once sales are recorded; {journal} is the time (HH:MM) they use',
+  },
+  txnIdScope: {
+    id: 'settings.keyingSettled.txnIdScope',
+    defaultMessage:
+      'Sales in this till’s journal are already keyed with transaction ids {journal, select, forever {that never repeat} other {that restart each business day}}, so this cannot change now.',
+    description: 'Settings save refused: the transaction id scope cannot change once sales are recorded',
+  },
+});
 
 export interface KeyOriginChangeEvent {
   readonly fromOrigin: string | null;
@@ -117,6 +144,15 @@ export function registerFoundationHandlers(registry: HandlerRegistry<InvokeContr
     // A field the organisation manages is refused whoever asks, before any other check.
     const refusal = deps.policyRefusal?.(patch) ?? null;
     if (refusal !== null) throw locked(refusal);
+    // A changed keying after the first sale would leave the till unable to sell (every later sale refused).
+    const settled = deps.settledKeying?.(patch) ?? null;
+    if (settled !== null) {
+      const text = KEYING_SETTING_MESSAGES[settled.field === 'businessDayStartsAt' ? 'dayStart' : 'txnIdScope'];
+      const values = { journal: settled.journal };
+      const localized = localize(text, values);
+      const issue = { path: [settled.field], message: englishText(text, values), messageId: localized.messageId, values };
+      throw new IpcError('SETTINGS_INVALID', issue.message, [issue], localized);
+    }
     if (patch.baseUrl !== undefined || patch.mode === 'live') {
       // Only an origin keys may be sent to can become the API address (the allow-list; loopback in development only).
       const check = checkLiveOrigin(patch.baseUrl ?? settings.get().baseUrl, policy);

@@ -84,9 +84,14 @@ export class JournalKeyingError extends JournalError {
   override name = 'JournalKeyingError';
   readonly differences: readonly KeyingDifference[];
   readonly path: string;
-  constructor(path: string, differences: readonly KeyingDifference[]) {
+  /** `unreadable`: why the journal's own keying cannot be compared (then `differences` is empty). */
+  constructor(path: string, differences: readonly KeyingDifference[], unreadable?: string) {
     const list = differences.map((d) => `${d.setting} is ${d.journal} in the journal but ${d.process} here`).join('; ');
-    super(`The journal at ${path} keys sales differently: ${list}. Nothing was written; use the journal's settings (or its own journal for this program).`);
+    super(
+      unreadable === undefined
+        ? `The journal at ${path} keys sales differently: ${list}. Nothing was written; use the journal's settings (or its own journal for this program).`
+        : `The journal at ${path} ${unreadable}. Nothing was written; use a program that reads them (or its own journal for this program).`,
+    );
     this.differences = differences;
     this.path = path;
   }

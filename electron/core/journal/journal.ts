@@ -42,9 +42,10 @@ import { claimHonorShown } from './honor.ts';
 import type { HonorClaim } from './honor.ts';
 import { differences, intentValues } from './intent-values.ts';
 import { JournalConflictError, JournalInputError, JournalUnavailableError, toJournalError } from './journal-errors.ts';
+import type { JournalKeyingError } from './journal-errors.ts';
 import { checkIdentity, machineFingerprint, rememberIdentity } from './identity.ts';
 import type { IdentityCheck } from './identity.ts';
-import { readKeying, settleKeying } from './keying.ts';
+import { keyingRefusal, readKeying, requireKeying, settleKeying } from './keying.ts';
 import type { KeyingClaim, KeyingSettings } from './keying.ts';
 import { claimNextDueRow, claimRow, dropInstance, forgetLease, holderGone, installLeaseFunction, noteLease, registerInstance, releaseRow } from './leases.ts';
 import { countSql, pageSql, parseQuery } from './list-query.ts';
@@ -104,6 +105,8 @@ export interface JournalOptions {
 export interface RecordOptions {
   /** The POS sale this award is for: recorded only while it is still open (JournalConflictError 'pos-sale-closed'). */
   whilePosSaleOpen?: number;
+  /** The keying the intent's key and marker were worked out by: recorded only while it is still the journal's (else JournalKeyingError). */
+  keyedBy?: KeyingSettings;
 }
 
 /** Result of {@link Journal.recordAndClaim}: `claimed` when the new row is already `sending` under the lease. */
@@ -195,6 +198,11 @@ export class Journal {
     return this.#read(() => readKeying(this.#db));
   }
 
+  /** What {@link settleKeying} would refuse for this claim (JournalKeyingError), without writing; null if it would settle. */
+  keyingRefusal(claim: KeyingClaim): JournalKeyingError | null {
+    return this.#read(() => keyingRefusal(this.#db, this.path, claim));
+  }
+
   /**
    * Settles how sales are keyed: the first caller writes its claim (with defaults for what it
    * leaves out); later callers get the stored settings, or JournalKeyingError naming every
@@ -215,6 +223,7 @@ export class Journal {
    */
   record(intent: Intent, options: RecordOptions = {}): RecordResult {
     return this.#write((now) => {
+      if (options.keyedBy !== undefined) requireKeying(this.#db, this.path, options.keyedBy);
       if (options.whilePosSaleOpen !== undefined) requireOpenPosSale(this.#db, options.whilePosSaleOpen);
       return this.#recordIn(intent, now);
     });
@@ -228,6 +237,7 @@ export class Journal {
   recordAndClaim(intent: Intent, claim: { owner: string; leaseMs: number }, options: RecordOptions = {}): RecordClaimResult {
     const req = parseTransitionRequest({ from: ['queued'], to: 'sending', owner: claim.owner, leaseMs: claim.leaseMs });
     return this.#write((now): RecordClaimResult => {
+      if (options.keyedBy !== undefined) requireKeying(this.#db, this.path, options.keyedBy);
       if (options.whilePosSaleOpen !== undefined) requireOpenPosSale(this.#db, options.whilePosSaleOpen);
       const rec = this.#recordIn(intent, now);
       if (!rec.created) return { ...rec, claimed: false };

@@ -69,6 +69,24 @@ describe('keying settings (item 8)', () => {
     expect(err).toBeInstanceOf(Error);
   });
 
+  it('a sale built by a keying another program changed meanwhile is refused at record, not written under the old key', () => {
+    const path = dir.file();
+    const till = openJournal({ path, keying: { storeId: 'st_1', idScope: 'business-day', dayStart: '04:00', timeZone: 'UTC' } });
+    const keyedBy = till.keying();
+    if (keyedBy === null) throw new Error('no keying');
+    // Another program re-keys the still-empty journal between the till's read and its write.
+    const other = openJournal({ path, keying: { storeId: 'st_1', dayStart: '02:00', timeZone: 'Europe/Berlin' } });
+    other.close();
+    expect(() => till.record(award('1', { businessDate: '2026-03-13' }), { keyedBy })).toThrow(JournalKeyingError);
+    expect(() => till.recordAndClaim(award('1', { businessDate: '2026-03-13' }), { owner: 'o', leaseMs: 5000 }, { keyedBy })).toThrow(/time zone is Europe\/Berlin in the journal but UTC here/);
+    expect(till.count({})).toBe(0);
+    // Keyed by what the journal says now, it goes in.
+    const now = till.keying();
+    if (now === null) throw new Error('no keying');
+    expect(till.record(award('1', { businessDate: '2026-03-13' }), { keyedBy: now }).created).toBe(true);
+    till.close();
+  });
+
   it('per-till ids put the till in the dedup key; store-unique ids make two tills one sale', () => {
     const store = openJournal({ path: dir.file(), keying: { storeId: 'st_1' } });
     expect(store.record(award('1', { tillId: 'T1' })).created).toBe(true);

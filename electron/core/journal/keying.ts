@@ -80,25 +80,65 @@ function parseStored(text: string): KeyingSettings | null {
   }
 }
 
-export function readKeying(db: DatabaseSync): KeyingSettings | null {
+function storedText(db: DatabaseSync): string | null {
   const r = prepared(db, "SELECT value FROM journal_meta WHERE key = 'keying'").get();
-  return typeof r?.value === 'string' ? parseStored(r.value) : null;
+  return typeof r?.value === 'string' ? r.value : null;
+}
+
+export function readKeying(db: DatabaseSync): KeyingSettings | null {
+  const text = storedText(db);
+  return text === null ? null : parseStored(text);
+}
+
+function hasRows(db: DatabaseSync): boolean {
+  return prepared(db, 'SELECT 1 AS x FROM intents LIMIT 1').get() !== undefined;
+}
+
+/**
+ * Inside the record's transaction: the journal is still keyed as `expected` (what the caller
+ * worked the sale's key out by). Another program may re-key a journal with no rows between the
+ * caller's read and this write; the sale must then not go in under the old keying.
+ */
+export function requireKeying(db: DatabaseSync, path: string, expected: KeyingSettings): void {
+  const stored = readKeying(db);
+  if (stored === null) throw new JournalKeyingError(path, [], 'is keyed by settings this program cannot read (another program re-keyed it)');
+  const differences = FIELDS.filter((f) => stored[f] !== expected[f]).map((f) => ({ setting: LABELS[f], journal: stored[f], process: expected[f] }));
+  if (differences.length > 0) throw new JournalKeyingError(path, differences);
+}
+
+/**
+ * Why the journal would refuse this (normalised) claim, or null; `stored` is its readable keying,
+ * if any. A journal with no rows refuses nothing: it may be re-keyed.
+ */
+function conflict(db: DatabaseSync, path: string, claim: KeyingClaim): { refusal: JournalKeyingError | null; stored: KeyingSettings | null } {
+  const text = storedText(db);
+  const stored = text === null ? null : parseStored(text);
+  // Settings this runtime cannot read (e.g. a zone only newer time-zone data knows) still key the
+  // journal's sales: taking it over would put the same sale under a second key.
+  if (text !== null && stored === null && hasRows(db)) {
+    const why = `holds sales keyed by settings this program cannot read (${text.slice(0, 200)}; an unknown time zone needs newer time-zone data)`;
+    return { refusal: new JournalKeyingError(path, [], why), stored };
+  }
+  if (stored === null) return { refusal: null, stored };
+  const differences: KeyingDifference[] = FIELDS.filter((f) => claim[f] !== undefined && claim[f] !== stored[f]).map((f) => ({
+    setting: LABELS[f],
+    journal: stored[f],
+    process: String(claim[f]),
+  }));
+  return { refusal: differences.length > 0 && hasRows(db) ? new JournalKeyingError(path, differences) : null, stored };
+}
+
+/** What settleKeying would refuse for this claim, without writing: null when it would be accepted. */
+export function keyingRefusal(db: DatabaseSync, path: string, input: KeyingClaim): JournalKeyingError | null {
+  return conflict(db, path, normaliseClaim(input)).refusal;
 }
 
 /** Inside a write transaction: the journal's keying after this claim, or JournalKeyingError. */
 export function settleKeying(db: DatabaseSync, path: string, input: KeyingClaim): KeyingSettings {
   const claim = normaliseClaim(input);
-  const stored = readKeying(db);
-  if (stored) {
-    const differences: KeyingDifference[] = FIELDS.filter((f) => claim[f] !== undefined && claim[f] !== stored[f]).map((f) => ({
-      setting: LABELS[f],
-      journal: stored[f],
-      process: String(claim[f]),
-    }));
-    if (differences.length === 0) return stored;
-    const empty = prepared(db, 'SELECT 1 AS x FROM intents LIMIT 1').get() === undefined;
-    if (!empty) throw new JournalKeyingError(path, differences);
-  }
+  const { refusal, stored } = conflict(db, path, claim);
+  if (refusal !== null) throw refusal;
+  if (stored !== null && FIELDS.every((f) => claim[f] === undefined || claim[f] === stored[f])) return stored;
   const storeId = claim.storeId ?? stored?.storeId;
   if (storeId === undefined) throw new JournalInputError('The journal has no keying settings yet: the first program to write must name the store.');
   const settings: KeyingSettings = {

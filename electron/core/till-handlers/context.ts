@@ -29,6 +29,8 @@ export interface TillHandlerDeps {
   readonly events: TillEvents;
   /** The engine for the current settings; rejects with a typed IpcError when there can be none. */
   readonly engine: () => Promise<Engine>;
+  /** Why the engine cannot be built for the current settings (the journal refused its keying), or null. */
+  readonly engineRefusal?: () => string | null;
   /** Who a manager action is recorded as (the PIN has no names: the till is named instead). */
   readonly managerActor: () => string;
 }

@@ -22,7 +22,7 @@ export const EMPTY_STATS: JournalStats = {
 };
 
 
-export function tillStatus(deps: Pick<TillHandlerDeps, 'settings' | 'journal' | 'onlineStatus' | 'now'>): TillStatus {
+export function tillStatus(deps: Pick<TillHandlerDeps, 'settings' | 'journal' | 'onlineStatus' | 'now' | 'engineRefusal'>): TillStatus {
   const s = deps.settings.get();
   let queue = EMPTY_STATS;
   let keying: DayKeying | null = null;
@@ -44,7 +44,7 @@ export function tillStatus(deps: Pick<TillHandlerDeps, 'settings' | 'journal' | 
     queue,
     storeId: s.storeId ?? '',
     tillId: s.tillId ?? '',
-    writesStopped: deps.journal.stopped() ?? (s.storeId === null || s.tillId === null ? SETUP_INCOMPLETE : null),
+    writesStopped: deps.journal.stopped() ?? (s.storeId === null || s.tillId === null ? SETUP_INCOMPLETE : (deps.engineRefusal?.() ?? null)),
     businessDate: businessToday(keying, s.businessDayStartsAt, deps.now()).date,
   };
 }

@@ -1,0 +1,71 @@
+/**
+ * A keying the journal's sales already use cannot be changed from Settings, and a till whose
+ * settings the journal refuses says so (writes stopped, the journal's sentence) instead of
+ * answering "Internal error." on every sale. Real journal file, real app core, real sandbox.
+ */
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO } from '../../sandbox/server.ts';
+import { openJournal } from '../journal/index.ts';
+import { formatDescription } from '../../../shared/ledger/sale-token.ts';
+import { JOURNAL_FILE } from './app-core.ts';
+import { createTillKit } from './testing/till-kit.ts';
+import type { TillKit } from './testing/till-kit.ts';
+
+const NOW = Date.UTC(2026, 2, 14, 12, 30);
+
+let kit: TillKit | null = null;
+afterEach(async () => {
+  await kit?.close();
+  kit = null;
+});
+
+describe('keying settings once the journal holds sales', () => {
+  it('refuses a new day start or id scope with a sentence naming the journal’s, and accepts them before the first sale', async () => {
+    kit = await createTillKit({ settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', businessDayStartsAt: '04:00' }, clock: { now: () => NOW } });
+    await kit.unlock();
+    // No sale yet: the journal may still be re-keyed, so the setting may change.
+    expect(await kit.call('settingsUpdate', { businessDayStartsAt: '05:00' })).toMatchObject({ ok: true });
+    expect(await kit.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
+    expect(await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'KEYED-1', saleTotal: '12.00' })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
+
+    expect(await kit.call('settingsUpdate', { businessDayStartsAt: '13:00' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'SETTINGS_INVALID',
+        messageId: 'settings.keyingSettled.dayStart',
+        values: { journal: '05:00' },
+        issues: [{ path: ['businessDayStartsAt'], messageId: 'settings.keyingSettled.dayStart' }],
+      },
+    });
+    expect(await kit.call('settingsUpdate', { txnIdScope: 'business-day' })).toMatchObject({
+      ok: false,
+      error: { code: 'SETTINGS_INVALID', messageId: 'settings.keyingSettled.txnIdScope', values: { journal: 'forever' } },
+    });
+    // Saving the values in force (the whole form) is no change, and nothing was changed by the refusals.
+    expect(await kit.call('settingsUpdate', { businessDayStartsAt: '05:00', txnIdScope: 'forever', requestTimeoutMs: 9000 })).toMatchObject({
+      ok: true,
+      value: { businessDayStartsAt: '05:00', txnIdScope: 'forever', requestTimeoutMs: 9000 },
+    });
+    expect(await kit.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
+    expect(await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'KEYED-2', saleTotal: '12.00' })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
+  });
+
+  it('a till whose settings the journal’s sales refuse answers with the journal’s sentence and says writes are stopped', async () => {
+    kit = await createTillKit({
+      settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', businessDayStartsAt: '04:00' },
+      clock: { now: () => NOW },
+      beforeStart(dir) {
+        // Another program keyed the journal with another day start and recorded a sale under it.
+        const journal = openJournal({ path: path.join(dir, JOURNAL_FILE), keying: { storeId: DEMO.storeId, dayStart: '02:00' } });
+        const description = formatDescription({ kind: 'purchase', storeId: DEMO.storeId, tillId: 'T2', posTxnId: 'OTHER-1' });
+        journal.record({ kind: 'award', storeId: DEMO.storeId, tillId: 'T2', memberId: DEMO.goldMember, posTxnId: 'OTHER-1', amount: 9, description, token: description });
+        journal.close();
+      },
+    });
+    expect(await kit.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
+    const sale = await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'MINE-1', saleTotal: '12.00' });
+    expect(sale).toMatchObject({ ok: false, error: { code: 'JOURNAL_UNAVAILABLE', message: expect.stringMatching(/business day start is 02:00 in the journal but 04:00 here/) as unknown } });
+    expect(await kit.call('statusGet')).toMatchObject({ ok: true, value: { writesStopped: expect.stringMatching(/business day start is 02:00 in the journal/) as unknown } });
+  });
+});
