@@ -50,4 +50,19 @@ describe('a keying the till adopted and sold under', () => {
     expect(await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'ADOPTED-2', saleTotal: '12.00' })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
     expect(await kit.call('statusGet')).toMatchObject({ ok: true, value: { writesStopped: null } });
   });
+
+  it('a store change once the journal holds sales is refused in Settings like the day start, not saved to stop every sale', async () => {
+    kit = await createTillKit({ settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', businessDayStartsAt: '04:00' }, clock: { now: () => NOW } });
+    await kit.unlock();
+    expect(await kit.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
+    expect(await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'STORE-1', saleTotal: '12.00' })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
+    // The store is part of every sale's key, as the day start is: the journal refuses an engine naming another.
+    const saved = await kit.call('settingsUpdate', { storeId: 'st_elsewhere_02' });
+    if (saved.ok) {
+      // Saved anyway: the till must still be able to sell (today every sale is JOURNAL_UNAVAILABLE).
+      expect(await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'STORE-2', saleTotal: '12.00' })).toMatchObject({ ok: true });
+    } else {
+      expect(saved).toMatchObject({ ok: false, error: { code: 'SETTINGS_INVALID' } });
+    }
+  });
 });
