@@ -1,0 +1,68 @@
+/**
+ * Review: a till that adopted the journal's keying at run time (another program re-keyed the
+ * still-empty journal) and sold under it must keep selling when its engine is rebuilt (any
+ * settings save that touches the engine, or a restart). Real journal file, real app core, real sandbox.
+ */
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO } from '../../sandbox/server.ts';
+import { openJournal } from '../journal/index.ts';
+import { localTimeZone } from '../../../shared/time/business-day.ts';
+import { JOURNAL_FILE } from './app-core.ts';
+import { createTillKit } from './testing/till-kit.ts';
+import type { TillKit } from './testing/till-kit.ts';
+
+const NOW = Date.UTC(2026, 2, 14, 12, 30);
+
+let kit: TillKit | null = null;
+afterEach(async () => {
+  await kit?.close();
+  kit = null;
+});
+
+describe('a keying the till adopted and sold under', () => {
+  it('still sells after an unrelated settings save rebuilds the engine', async () => {
+    let dataDir = '';
+    kit = await createTillKit({
+      settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', businessDayStartsAt: '04:00' },
+      clock: { now: () => NOW },
+      beforeStart(dir) {
+        dataDir = dir;
+      },
+    });
+    await kit.unlock();
+    expect(await kit.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
+    // A sale that earns nothing builds the engine (keyed in the till's own zone) and records nothing.
+    expect(await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'NOTHING', saleTotal: '0.00' })).toMatchObject({ ok: false });
+    const file = path.join(dataDir, JOURNAL_FILE);
+    const check = openJournal({ path: file });
+    expect(check.keying()).toMatchObject({ timeZone: localTimeZone() });
+    expect(check.count({})).toBe(0);
+    check.close();
+    // Another program (the CLI with --tz) re-keys the still-empty journal: allowed, and the till follows it.
+    const zone = localTimeZone() === 'Pacific/Auckland' ? 'Europe/Berlin' : 'Pacific/Auckland';
+    openJournal({ path: file, keying: { storeId: DEMO.storeId, timeZone: zone } }).close();
+    expect(await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'ADOPTED-1', saleTotal: '12.00' })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
+    // A save that has nothing to do with keying rebuilds the engine: the till must go on selling.
+    expect(await kit.call('settingsUpdate', { requestTimeoutMs: 9000 })).toMatchObject({ ok: true });
+    expect(await kit.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
+    // Today it answers JOURNAL_UNAVAILABLE "time zone is <zone> in the journal but <local> here", and no setting can change the zone.
+    expect(await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'ADOPTED-2', saleTotal: '12.00' })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
+    expect(await kit.call('statusGet')).toMatchObject({ ok: true, value: { writesStopped: null } });
+  });
+
+  it('a store change once the journal holds sales is refused in Settings like the day start, not saved to stop every sale', async () => {
+    kit = await createTillKit({ settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', businessDayStartsAt: '04:00' }, clock: { now: () => NOW } });
+    await kit.unlock();
+    expect(await kit.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
+    expect(await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'STORE-1', saleTotal: '12.00' })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
+    // The store is part of every sale's key, as the day start is: the journal refuses an engine naming another.
+    const saved = await kit.call('settingsUpdate', { storeId: 'st_elsewhere_02' });
+    if (saved.ok) {
+      // Saved anyway: the till must still be able to sell (today every sale is JOURNAL_UNAVAILABLE).
+      expect(await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'STORE-2', saleTotal: '12.00' })).toMatchObject({ ok: true });
+    } else {
+      expect(saved).toMatchObject({ ok: false, error: { code: 'SETTINGS_INVALID' } });
+    }
+  });
+});
