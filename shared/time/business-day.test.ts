@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BUSINESS_DATE_PATTERN, DayWindowError, addDays, businessDateAt, businessDayAt, businessDayWindow, calendarDateAt, dayWindow, isBusinessDate, todayIn } from './business-day.ts';
+import {
+  BUSINESS_DATE_PATTERN,
+  DayWindowError,
+  addDays,
+  businessDateAt,
+  businessDayAt,
+  businessDayWindow,
+  calendarDateAt,
+  canonicalTimeZone,
+  dayWindow,
+  isBusinessDate,
+  sameTimeZone,
+  todayIn,
+} from './business-day.ts';
 
 
 const H = 3_600_000;
@@ -149,5 +162,24 @@ describe('calendar dates', () => {
     expect(BUSINESS_DATE_PATTERN.test('2026-02-30')).toBe(true);
     expect(BUSINESS_DATE_PATTERN.test('2026-13-01')).toBe(false);
     for (const bad of ['2026-02-29', '2026-13-01', '2026-1-01', '12/03/2026', '2026-03-12T00:00', '']) expect(isBusinessDate(bad)).toBe(false);
+  });
+});
+
+describe('one zone under several names', () => {
+  it('aliases, case and UTC spellings are one zone', () => {
+    for (const utc of ['UTC', 'utc', 'Z', 'Etc/UTC', 'Etc/GMT', 'GMT', 'Etc/UCT', 'Zulu', '+00:00', '-0000']) expect(canonicalTimeZone(utc)).toBe('UTC');
+    expect(sameTimeZone('Asia/Kolkata', 'Asia/Calcutta')).toBe(true);
+    expect(sameTimeZone('europe/berlin', 'Europe/Berlin')).toBe(true);
+    expect(canonicalTimeZone('+0530')).toBe('+05:30');
+    expect(sameTimeZone('+0530', '+05:30')).toBe(true);
+  });
+
+  it('distinct zones stay distinct even where their offsets agree today', () => {
+    // Berlin and Paris share every rule now; a future change to one would split their business days.
+    expect(sameTimeZone('Europe/Berlin', 'Europe/Paris')).toBe(false);
+    expect(sameTimeZone('+05:30', 'Asia/Kolkata')).toBe(false);
+    expect(sameTimeZone('UTC', '+01:00')).toBe(false);
+    expect(sameTimeZone('Mars/Olympus', 'UTC')).toBe(false);
+    expect(() => canonicalTimeZone('Mars/Olympus')).toThrow(DayWindowError);
   });
 });

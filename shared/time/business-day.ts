@@ -184,6 +184,40 @@ function wallClockResolver(timeZone: string): (y: number, m: number, d: number, 
   };
 }
 
+/**
+ * The one identity of a zone however it is spelled: ICU's canonical name for an IANA name or alias
+ * (Asia/Kolkata → Asia/Calcutta, europe/berlin → Europe/Berlin), `UTC` for every UTC alias and zero
+ * offset (Etc/UTC, GMT, Z, +00:00), `±HH:MM` for another fixed offset, `local` resolved to this
+ * process's zone. Only aliases are one zone: two distinct zones with the same offsets today may
+ * diverge under future rules. Throws DayWindowError for an unknown zone.
+ */
+export function canonicalTimeZone(timeZone: string): string {
+  const zone = timeZone.trim();
+  if (zone === '' || zone.toLowerCase() === 'local') return canonicalTimeZone(localTimeZone());
+  if (zone.toUpperCase() === 'UTC' || zone.toUpperCase() === 'Z') return 'UTC';
+  const fixed = OFFSET.exec(zone);
+  if (fixed) {
+    const offset = zoneOffset(zone)(0);
+    return offset === 0 ? 'UTC' : `${fixed[1]}${fixed[2]}:${fixed[3]}`;
+  }
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    throw new DayWindowError(`unknown time zone ${JSON.stringify(zone)} (use local, UTC, +HH:MM or an IANA name)`);
+  }
+}
+
+/** Whether two spellings name one zone (see canonicalTimeZone); an unknown name matches only itself. */
+export function sameTimeZone(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    return canonicalTimeZone(a) === canonicalTimeZone(b);
+  } catch (err) {
+    if (err instanceof DayWindowError) return false;
+    throw err;
+  }
+}
+
 /** This process's own zone as an IANA name: what `local` means here, fit for storing. */
 export function localTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';

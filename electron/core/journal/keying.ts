@@ -6,7 +6,7 @@
  * journal, so a CLI run without flags follows the till. A journal with no rows yet may be re-keyed.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import { DAY_START_PATTERN, DEFAULT_DAY_START, DayWindowError, localTimeZone, zoneOffset } from '../../../shared/time/business-day.ts';
+import { DAY_START_PATTERN, DEFAULT_DAY_START, DayWindowError, localTimeZone, sameTimeZone, zoneOffset } from '../../../shared/time/business-day.ts';
 import { TOKEN_VALUE } from '../../../shared/ledger/sale-token.ts';
 import { JournalInputError, JournalKeyingError } from './journal-errors.ts';
 import type { KeyingDifference } from './journal-errors.ts';
@@ -37,6 +37,11 @@ const LABELS: Record<keyof KeyingSettings, string> = {
   idsUniquePer: 'POS ids unique per',
 };
 const FIELDS = Object.keys(LABELS) as (keyof KeyingSettings)[];
+
+/** A claimed value keys sales as the stored one does: a zone under another of its names is the same zone. */
+function sameSetting(field: keyof KeyingSettings, stored: string, claimed: string): boolean {
+  return field === 'timeZone' ? sameTimeZone(stored, claimed) : stored === claimed;
+}
 
 /** Checks a claim's values and resolves `local` to this process's zone name. */
 export function normaliseClaim(claim: KeyingClaim): KeyingClaim {
@@ -102,7 +107,7 @@ function hasRows(db: DatabaseSync): boolean {
 export function requireKeying(db: DatabaseSync, path: string, expected: KeyingSettings): void {
   const stored = readKeying(db);
   if (stored === null) throw new JournalKeyingError(path, [], 'is keyed by settings this program cannot read (another program re-keyed it)');
-  const differences = FIELDS.filter((f) => stored[f] !== expected[f]).map((f) => ({ setting: LABELS[f], journal: stored[f], process: expected[f] }));
+  const differences = FIELDS.filter((f) => !sameSetting(f, stored[f], expected[f])).map((f) => ({ setting: LABELS[f], journal: stored[f], process: expected[f] }));
   if (differences.length > 0) throw new JournalKeyingError(path, differences);
 }
 
@@ -120,7 +125,7 @@ function conflict(db: DatabaseSync, path: string, claim: KeyingClaim): { refusal
     return { refusal: new JournalKeyingError(path, [], why), stored };
   }
   if (stored === null) return { refusal: null, stored };
-  const differences: KeyingDifference[] = FIELDS.filter((f) => claim[f] !== undefined && claim[f] !== stored[f]).map((f) => ({
+  const differences: KeyingDifference[] = FIELDS.filter((f) => claim[f] !== undefined && !sameSetting(f, stored[f], claim[f])).map((f) => ({
     setting: LABELS[f],
     journal: stored[f],
     process: String(claim[f]),
@@ -138,7 +143,7 @@ export function settleKeying(db: DatabaseSync, path: string, input: KeyingClaim)
   const claim = normaliseClaim(input);
   const { refusal, stored } = conflict(db, path, claim);
   if (refusal !== null) throw refusal;
-  if (stored !== null && FIELDS.every((f) => claim[f] === undefined || claim[f] === stored[f])) return stored;
+  if (stored !== null && FIELDS.every((f) => claim[f] === undefined || sameSetting(f, stored[f], claim[f]))) return stored;
   const storeId = claim.storeId ?? stored?.storeId;
   if (storeId === undefined) throw new JournalInputError('The journal has no keying settings yet: the first program to write must name the store.');
   const settings: KeyingSettings = {
