@@ -21,7 +21,7 @@ afterEach(async () => {
 });
 
 describe('keying settings once the journal holds sales', () => {
-  it('refuses a new day start or id scope with a sentence naming the journal’s, and accepts them before the first sale', async () => {
+  it('refuses a new store, day start or id scope with a sentence naming the journal’s, and accepts them before the first sale', async () => {
     kit = await createTillKit({ settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', businessDayStartsAt: '04:00' }, clock: { now: () => NOW } });
     await kit.unlock();
     // No sale yet: the journal may still be re-keyed, so the setting may change.
@@ -42,10 +42,20 @@ describe('keying settings once the journal holds sales', () => {
       ok: false,
       error: { code: 'SETTINGS_INVALID', messageId: 'settings.keyingSettled.txnIdScope', values: { journal: 'forever' } },
     });
+    expect(await kit.call('settingsUpdate', { storeId: 'st_elsewhere_02' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'SETTINGS_INVALID',
+        messageId: 'settings.keyingSettled.storeId',
+        values: { journal: DEMO.storeId },
+        message: `Sales in this till’s journal are already recorded for store ${DEMO.storeId}, so the store cannot change now.`,
+        issues: [{ path: ['storeId'], messageId: 'settings.keyingSettled.storeId' }],
+      },
+    });
     // Saving the values in force (the whole form) is no change, and nothing was changed by the refusals.
-    expect(await kit.call('settingsUpdate', { businessDayStartsAt: '05:00', txnIdScope: 'forever', requestTimeoutMs: 9000 })).toMatchObject({
+    expect(await kit.call('settingsUpdate', { storeId: DEMO.storeId, businessDayStartsAt: '05:00', txnIdScope: 'forever', requestTimeoutMs: 9000 })).toMatchObject({
       ok: true,
-      value: { businessDayStartsAt: '05:00', txnIdScope: 'forever', requestTimeoutMs: 9000 },
+      value: { storeId: DEMO.storeId, businessDayStartsAt: '05:00', txnIdScope: 'forever', requestTimeoutMs: 9000 },
     });
     expect(await kit.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
     expect(await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'KEYED-2', saleTotal: '12.00' })).toMatchObject({ ok: true, value: { status: 'confirmed' } });

@@ -57,7 +57,7 @@ export interface FoundationDeps {
   readonly onKeyOriginChange?: (change: KeyOriginChangeEvent) => void;
   /**
    * How the journal keys the sales it already holds, for the keying settings a patch would change
-   * (day start, id scope): the engine would be refused with them (journal keying.ts). Null when the
+   * (store, day start, id scope): the engine would be refused with them (journal keying.ts). Null when the
    * journal holds no sales, is unavailable, or the patch changes none of them.
    */
   readonly settledKeying?: (patch: SettingsPatch) => SettledKeying | null;
@@ -66,12 +66,17 @@ export interface FoundationDeps {
 }
 
 export interface SettledKeying {
-  readonly field: 'businessDayStartsAt' | 'txnIdScope';
-  /** The journal's value (HH:MM, or forever / business-day). */
+  readonly field: 'storeId' | 'businessDayStartsAt' | 'txnIdScope';
+  /** The journal's value (a store id, HH:MM, or forever / business-day). */
   readonly journal: string;
 }
 
 export const KEYING_SETTING_MESSAGES = defineMessages({
+  storeId: {
+    id: 'settings.keyingSettled.storeId',
+    defaultMessage: 'Sales in this till’s journal are already recorded for store {journal}, so the store cannot change now.',
+    description: 'Settings save refused: the store cannot change once sales are recorded in this till’s journal; {journal} is the store id they use',
+  },
   dayStart: {
     id: 'settings.keyingSettled.dayStart',
     defaultMessage: 'Sales in this till’s journal are already keyed by a business day starting at {journal}, so the day start cannot change now.',
@@ -147,7 +152,7 @@ export function registerFoundationHandlers(registry: HandlerRegistry<InvokeContr
     // A changed keying after the first sale would leave the till unable to sell (every later sale refused).
     const settled = deps.settledKeying?.(patch) ?? null;
     if (settled !== null) {
-      const text = KEYING_SETTING_MESSAGES[settled.field === 'businessDayStartsAt' ? 'dayStart' : 'txnIdScope'];
+      const text = KEYING_SETTING_MESSAGES[settled.field === 'businessDayStartsAt' ? 'dayStart' : settled.field];
       const values = { journal: settled.journal };
       const localized = localize(text, values);
       const issue = { path: [settled.field], message: englishText(text, values), messageId: localized.messageId, values };
