@@ -108,21 +108,13 @@ export function businessDayWindow(date: string, dayStart: string = DEFAULT_DAY_S
 
 const OFFSET = /^([+-])(\d{2}):?(\d{2})$/;
 
-/**
- * The zone's offset from UTC (ms) at an instant. Throws DayWindowError for an unknown zone.
- * `local` is this process's zone (its TZ), `UTC`, a fixed `+HH:MM`, or an IANA name.
- */
-export function zoneOffset(timeZone: string): (t: number) => number {
-  const zone = timeZone.trim();
-  if (zone === '' || zone.toLowerCase() === 'local') return (t) => -new Date(t).getTimezoneOffset() * 60_000;
-  if (zone.toUpperCase() === 'UTC' || zone.toUpperCase() === 'Z') return () => 0;
-  const fixed = OFFSET.exec(zone);
-  if (fixed) {
-    const minutes = Number(fixed[2]) * 60 + Number(fixed[3]);
-    if (Number(fixed[2]) > 14 || Number(fixed[3]) > 59) throw new DayWindowError(`time zone offset ${zone} is out of range`);
-    const sign = fixed[1] === '-' ? -1 : 1;
-    return () => sign * minutes * 60_000;
-  }
+/** Building a zone's formatter is most of an offset's cost; a till uses a handful of zones, kept here. */
+const ZONE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+const ZONE_FORMATS_MAX = 32;
+
+function zoneFormat(zone: string): Intl.DateTimeFormat {
+  const known = ZONE_FORMATS.get(zone);
+  if (known !== undefined) return known;
   let format: Intl.DateTimeFormat;
   try {
     format = new Intl.DateTimeFormat('en-US', {
@@ -138,6 +130,27 @@ export function zoneOffset(timeZone: string): (t: number) => number {
   } catch {
     throw new DayWindowError(`unknown time zone ${JSON.stringify(zone)} (use local, UTC, +HH:MM or an IANA name)`);
   }
+  if (ZONE_FORMATS.size >= ZONE_FORMATS_MAX) ZONE_FORMATS.delete(ZONE_FORMATS.keys().next().value as string);
+  ZONE_FORMATS.set(zone, format);
+  return format;
+}
+
+/**
+ * The zone's offset from UTC (ms) at an instant. Throws DayWindowError for an unknown zone.
+ * `local` is this process's zone (its TZ), `UTC`, a fixed `+HH:MM`, or an IANA name.
+ */
+export function zoneOffset(timeZone: string): (t: number) => number {
+  const zone = timeZone.trim();
+  if (zone === '' || zone.toLowerCase() === 'local') return (t) => -new Date(t).getTimezoneOffset() * 60_000;
+  if (zone.toUpperCase() === 'UTC' || zone.toUpperCase() === 'Z') return () => 0;
+  const fixed = OFFSET.exec(zone);
+  if (fixed) {
+    const minutes = Number(fixed[2]) * 60 + Number(fixed[3]);
+    if (Number(fixed[2]) > 14 || Number(fixed[3]) > 59) throw new DayWindowError(`time zone offset ${zone} is out of range`);
+    const sign = fixed[1] === '-' ? -1 : 1;
+    return () => sign * minutes * 60_000;
+  }
+  const format = zoneFormat(zone);
   // Its wall clock read as if it were UTC, minus t.
   return (t) => {
     const parts = Object.fromEntries(format.formatToParts(new Date(t)).map((p) => [p.type, p.value]));

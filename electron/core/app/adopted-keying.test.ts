@@ -1,7 +1,8 @@
 /**
- * Review: a till that adopted the journal's keying at run time (another program re-keyed the
- * still-empty journal) and sold under it must keep selling when its engine is rebuilt (any
- * settings save that touches the engine, or a restart). Real journal file, real app core, real sandbox.
+ * Review: a till whose still-empty journal another program re-keyed at run time must not be
+ * stopped for good: it never sells under the other keying (refused, writes stopped), and keeps
+ * selling once its engine is rebuilt (any settings save that touches the engine, or a restart).
+ * Real journal file, real app core, real sandbox.
  */
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -39,14 +40,19 @@ describe('a keying the till adopted and sold under', () => {
     expect(check.keying()).toMatchObject({ timeZone: localTimeZone() });
     expect(check.count({})).toBe(0);
     check.close();
-    // Another program (the CLI with --tz) re-keys the still-empty journal: allowed, and the till follows it.
+    // Another program (the CLI with --tz) re-keys the still-empty journal: allowed. The till does not
+    // follow it (its engine keys only by the keying it settled): its sale is refused and it says so.
     const zone = localTimeZone() === 'Pacific/Auckland' ? 'Europe/Berlin' : 'Pacific/Auckland';
     openJournal({ path: file, keying: { storeId: DEMO.storeId, timeZone: zone } }).close();
-    expect(await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'ADOPTED-1', saleTotal: '12.00' })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
+    expect(await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'ADOPTED-1', saleTotal: '12.00' })).toMatchObject({
+      ok: false,
+      error: { code: 'JOURNAL_UNAVAILABLE' },
+    });
+    expect(await kit.call('statusGet')).toMatchObject({ ok: true, value: { writesStopped: expect.stringContaining(`time zone is ${zone} in the journal`) as unknown } });
     // A save that has nothing to do with keying rebuilds the engine: the till must go on selling.
     expect(await kit.call('settingsUpdate', { requestTimeoutMs: 9000 })).toMatchObject({ ok: true });
     expect(await kit.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
-    // Today it answers JOURNAL_UNAVAILABLE "time zone is <zone> in the journal but <local> here", and no setting can change the zone.
+    // Nothing was recorded under the other zone, so the rebuilt engine claims the journal back.
     expect(await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'ADOPTED-2', saleTotal: '12.00' })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
     expect(await kit.call('statusGet')).toMatchObject({ ok: true, value: { writesStopped: null } });
   });

@@ -398,7 +398,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
   });
   const link = posLink;
   unsubscribers.push(link.service.subscribe((sale, meta) => events.publish('posSale', { sale, ...meta })));
-  registerPosLinkChannels(registry, { posLink: link, settings, journal, now });
+  registerPosLinkChannels(registry, { posLink: link, settings, journal, now, engineKeying: () => engine.keying() });
   registerTillHandlers(registry, {
     settings,
     now,
@@ -410,6 +410,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     events: tillEvents,
     engine: () => engine.get(),
     engineRefusal: () => engine.refusal(),
+    engineKeying: () => engine.keying(),
     managerActor: () => `manager@${settings.get().tillId ?? 'till'}`,
   });
 

@@ -9,6 +9,7 @@ import { TillError } from '../till-error.ts';
 import { createEngine } from '../engine/index.ts';
 import { JournalKeyingError } from '../journal/index.ts';
 import type { Engine, EngineConfig } from '../engine/index.ts';
+import type { KeyingSettings } from '../journal/index.ts';
 import type { AppLog } from '../log/app-log.ts';
 import type { SettingsService } from '../settings/settings-file.ts';
 import type { ApiClients } from './api-clients.ts';
@@ -37,10 +38,16 @@ export interface EngineSlot {
   get(): Promise<Engine>;
   current(): Engine | null;
   /**
-   * Why no engine can be built for the current settings: the journal refused its keying (another
-   * program keyed the journal's sales otherwise, or the settings changed after them). Null otherwise.
+   * Why the till cannot write: no engine can be built for the current settings (the journal refused
+   * its keying: another program keyed the journal's sales otherwise, or the settings changed after
+   * them), or the running engine's keying is no longer the journal's (another program re-keyed it).
    */
   refusal(): string | null;
+  /**
+   * The keying the running engine keys sales by, while it is the engine for the current settings;
+   * null otherwise. "Today" everywhere in main names this day while an engine runs.
+   */
+  keying(): KeyingSettings | null;
   /** True when the settings no longer match the running engine (or none runs yet). */
   outdated(): boolean;
   close(): Promise<void>;
@@ -120,7 +127,11 @@ export function createEngineSlot(options: EngineSlotOptions): EngineSlot {
       return result;
     },
     current: () => engine,
-    refusal: () => (refused !== null && refused.key === configKey() ? refused.message : null),
+    refusal: () => {
+      if (refused !== null && refused.key === configKey()) return refused.message;
+      return engine !== null && engineKey === configKey() ? engine.keyingRefusal() : null;
+    },
+    keying: () => (engine !== null && engineKey === configKey() ? engine.keying() : null),
     outdated: () => engine === null || configKey() !== engineKey || options.journal.stopped() !== null,
     async close() {
       closed = true;

@@ -19,17 +19,17 @@ export interface Ctx {
   client: EngineClient;
   storeId: string;
   tillId: string;
-  /** The journal's keying as last read (construction, then {@link Ctx.refreshKeying} before each new write). */
+  /** The keying this engine settled at construction: every sale it keys, reads back or resends uses it. */
   readonly keying: KeyingSettings;
   /**
-   * Re-reads the journal's keying. Another program may re-key a journal that holds no rows (the
-   * CLI with --tz); the engine then keys by what the journal says, as status:get and the POS
-   * link do, so every process on the journal and every "today" in this one name one day.
+   * Throws JournalKeyingError unless the journal is still keyed as {@link Ctx.keying}. Another
+   * program may re-key a journal with no rows (the CLI with --tz) and record under its keying;
+   * this engine then neither keys a sale nor reads back or resends a row until it is rebuilt.
    */
-  refreshKeying(): void;
-  readonly txnIdScope: 'forever' | 'business-day';
+  requireKeying(): void;
+  txnIdScope: 'forever' | 'business-day';
   /** POS ids unique per till: a sibling till's marker is another sale (else the same one). */
-  readonly idsPerTill: boolean;
+  idsPerTill: boolean;
   businessDate: () => string;
   requestTimeoutMs: number;
   settleMs: number;
@@ -91,7 +91,7 @@ export function createContext(config: EngineConfig): Ctx {
     ...(config.timeZone !== undefined && { timeZone: config.timeZone }),
     ...(config.idsUniquePer !== undefined && { idsUniquePer: config.idsUniquePer }),
   };
-  let keying = config.journal.settleKeying(claim);
+  const keying = config.journal.settleKeying(claim);
   const businessDate = config.businessDate ?? (() => businessToday(keying, keying.dayStart, now()).date);
   const onChange = config.onChange;
   const crashPoint = config.crashPoint;
@@ -102,19 +102,10 @@ export function createContext(config: EngineConfig): Ctx {
     client: config.client,
     storeId: config.storeId,
     tillId: config.tillId,
-    get keying() {
-      return keying;
-    },
-    refreshKeying: () => {
-      // Unreadable or gone: claim again (re-keys only a journal with no rows; keying.ts refuses otherwise).
-      keying = config.journal.keying() ?? config.journal.settleKeying(claim);
-    },
-    get txnIdScope() {
-      return keying.idScope;
-    },
-    get idsPerTill() {
-      return keying.idsUniquePer === 'till';
-    },
+    keying,
+    requireKeying: () => config.journal.requireKeying(keying),
+    txnIdScope: keying.idScope,
+    idsPerTill: keying.idsUniquePer === 'till',
     businessDate: () => {
       const d = businessDate();
       if (!isBusinessDate(d)) throw new EngineInputError(`The business date ${JSON.stringify(d)} is not a YYYY-MM-DD date.`);

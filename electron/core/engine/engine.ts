@@ -1,5 +1,6 @@
 /** createEngine(): wires the modules behind the public API (see index.ts for the contract). */
 import type { Engine, EngineConfig } from './types.ts';
+import { JournalKeyingError } from '../journal/index.ts';
 import { adjust } from './adjust.ts';
 import { award } from './award.ts';
 import { clawback } from './clawback.ts';
@@ -13,27 +14,38 @@ import { saleAward, saleSummary } from './summary.ts';
 export function createEngine(config: EngineConfig): Engine {
   const ctx = createContext(config);
   const drainer = new Drainer(ctx);
-  // Each new write reads the journal's keying first and builds its intent from it with no await
-  // before the record, so no other write of this process can move ctx.keying in between.
-  const fresh = <T>(write: () => T): T => {
-    ctx.refreshKeying();
-    return write();
+  // Before anything that keys a sale or reads back / resends a row: the journal is still keyed by
+  // this engine's settled claim (JournalKeyingError otherwise); the record re-checks in its transaction.
+  const keyed = async <T>(op: () => T | Promise<T>): Promise<T> => {
+    ctx.requireKeying();
+    return op();
   };
   return {
-    award: async (input) => fresh(() => award(ctx, drainer, input)),
-    clawback: async (input) => fresh(() => clawback(ctx, drainer, input)),
-    redeem: async (input) => fresh(() => redeem(ctx, input)),
-    adjust: async (input) => fresh(() => adjust(ctx, drainer, input)),
+    award: (input) => keyed(() => award(ctx, drainer, input)),
+    clawback: (input) => keyed(() => clawback(ctx, drainer, input)),
+    redeem: (input) => keyed(() => redeem(ctx, input)),
+    adjust: (input) => keyed(() => adjust(ctx, drainer, input)),
     saleSummary: (posTxnId, businessDate) => saleSummary(ctx, posTxnId, businessDate),
     saleAward: (posTxnId, businessDate) => saleAward(ctx, posTxnId, businessDate),
-    businessDate: () => fresh(() => ctx.businessDate()),
-    txnIdScope: () => fresh(() => ctx.txnIdScope),
+    businessDate: () => ctx.businessDate(),
+    txnIdScope: () => ctx.txnIdScope,
+    keying: () => ctx.keying,
+    keyingRefusal: () => {
+      try {
+        ctx.requireKeying();
+        return null;
+      } catch (err) {
+        // Only a keying the journal no longer has stops this engine; an unreadable journal says so itself.
+        if (err instanceof JournalKeyingError) return err.message;
+        return null;
+      }
+    },
     couponVerdict: (couponId) => couponVerdict(ctx, couponId),
-    verifyNow: (id) => verifyNow(ctx, id),
-    resend: (id) => resend(ctx, id),
+    verifyNow: (id) => keyed(() => verifyNow(ctx, id)),
+    resend: (id) => keyed(() => resend(ctx, id)),
     resolve: (id, reason, by) => resolve(ctx, id, reason, by),
-    requeueCorrected: async (id, input) => fresh(() => requeueCorrected(ctx, drainer, id, input)),
-    recover: (options) => recover(ctx, drainer, options),
+    requeueCorrected: (id, input) => keyed(() => requeueCorrected(ctx, drainer, id, input)),
+    recover: (options) => keyed(() => recover(ctx, drainer, options)),
     drainOnce: (options) => drainer.drainOnce(options?.max),
     start: () => drainer.start(),
     stop: () => drainer.stop(),

@@ -1,12 +1,13 @@
 /**
- * Review: the engine re-reads the journal's keying before each new write only. Its drainer's
- * read-back of another process's row still matches markers by the keying it read before another
- * program re-keyed the empty journal: with ids unique per store now (one sale at two tills), a
- * sibling till's entry of that sale must count as landed, not be resent. Real journal file, real sandbox.
+ * Review: an engine's drainer read back another process's row by markers matched with a keying
+ * read before another program re-keyed the empty journal: with ids unique per store now (one sale
+ * at two tills), a sibling till's entry of that sale must count as landed, not be resent. The
+ * engine keys only by its own settled keying, so it leaves such rows (and refuses verify, resend,
+ * recover) to the program whose keying they are under. Real journal file, real sandbox.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO } from '../../sandbox/server.ts';
-import { openJournal } from '../journal/index.ts';
+import { JournalKeyingError, openJournal } from '../journal/index.ts';
 import type { Journal } from '../journal/index.ts';
 import { createEngine } from './index.ts';
 import { TIMINGS, settle, startHarness } from './testing/harness.ts';
@@ -22,7 +23,7 @@ afterEach(async () => {
 });
 
 describe('read-back after another program re-keyed the journal', () => {
-  it('matches markers by the journal’s keying now, so a sale already on the ledger from another till is not awarded again', async () => {
+  it('is left to the program that keyed it, so a sale already on the ledger from another till is not awarded again', async () => {
     // This till's engine keyed the still-empty journal with ids unique per till.
     h = await startHarness({ config: { idsUniquePer: 'till' } });
     expect(h.journal.keying()).toMatchObject({ idsUniquePer: 'till' });
@@ -38,8 +39,18 @@ describe('read-back after another program re-keyed the journal', () => {
     const out = await cli.award({ memberId: M, posTxnId: 'p9', points: 20 });
     expect(out.row?.state).toBe('unknown');
     await cli.stop();
-    // This till's drainer reads the row back (it has written nothing since, so holds the old keying).
-    const row = await settle(h.engine, h.journal, out.row!.id);
+    // This till's engine keys by ids unique per till: it must not read the CLI's row back (a sibling
+    // till's entry would not count as this sale) nor resend it; it is left for the CLI's keying.
+    expect(await h.engine.drainOnce()).toMatchObject({ processed: 0 });
+    await expect(h.engine.verifyNow(out.row!.id)).rejects.toBeInstanceOf(JournalKeyingError);
+    await expect(h.engine.resend(out.row!.id)).rejects.toBeInstanceOf(JournalKeyingError);
+    await expect(h.engine.recover()).rejects.toBeInstanceOf(JournalKeyingError);
+    expect(h.engine.keyingRefusal()).toMatch(/unique per/);
+    expect(h.journal.get(out.row!.id)?.state).toBe('unknown');
+    // The CLI, run again with its keying, reads the row back: till 2's entry is this sale, landed once.
+    const again = createEngine({ journal: cliJournal, client: h.client(), storeId: 'st_nyc_01', tillId: 'T1', idsUniquePer: 'store', owner: 'cli-run-2', ...TIMINGS });
+    const row = await settle(again, cliJournal, out.row!.id);
+    await again.stop();
     expect(row.state).toBe('confirmed');
     expect(h.sandbox.ledger(M).filter((e) => e.description.includes('txn p9'))).toHaveLength(1);
   });

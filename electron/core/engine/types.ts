@@ -4,7 +4,7 @@
  * handlers and the CLI pass them through unchanged.
  */
 import type { SocialHubClient } from '../api/index.ts';
-import type { Journal } from '../journal/index.ts';
+import type { Journal, KeyingSettings } from '../journal/index.ts';
 import type { JournalRow, JournalStats } from '../../../shared/journal/row.ts';
 import type { EarnRule, RoundingMode } from '../../../shared/earn/earn-rule.ts';
 import type { CouponVerdict, SaleSummary, WriteOutcome } from '../../../shared/ipc/schemas/till.ts';
@@ -240,10 +240,17 @@ export interface Engine {
   saleSummary(posTxnId: string, businessDate?: string): SaleSummary;
   /** A sale's award and what was taken back from it: indexed reads only, no coupon walk (the POS link's status). */
   saleAward(posTxnId: string, businessDate?: string): SaleAward;
-  /** Today's business date as sale keys use it (the journal's day start and time zone). */
+  /** Today's business date as this engine keys sales (its settled day start and time zone). */
   businessDate(): string;
   /** How POS transaction ids are keyed: unique `forever`, or restarting every `business-day`. */
   txnIdScope(): 'forever' | 'business-day';
+  /** The keying this engine settled at construction and keys every sale by. */
+  keying(): KeyingSettings;
+  /**
+   * The journal's sentence while the journal is keyed otherwise than {@link Engine.keying} (another
+   * program re-keyed it): every write, read-back, resend and recover is then refused. Null otherwise.
+   */
+  keyingRefusal(): string | null;
   /** The poll after `checking`: `honor` once our redemption is proven, no network. */
   couponVerdict(couponId: string): CouponVerdict;
   /** Manager: read the ledger (or coupon list) back now, whatever the settle timer says. */

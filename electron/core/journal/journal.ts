@@ -198,6 +198,11 @@ export class Journal {
     return this.#read(() => readKeying(this.#db));
   }
 
+  /** Throws JournalKeyingError (naming each difference) unless the journal is keyed exactly as `expected`. */
+  requireKeying(expected: KeyingSettings): void {
+    this.#read(() => requireKeying(this.#db, this.path, expected));
+  }
+
   /** What {@link settleKeying} would refuse for this claim (JournalKeyingError), without writing; null if it would settle. */
   keyingRefusal(claim: KeyingClaim): JournalKeyingError | null {
     return this.#read(() => keyingRefusal(this.#db, this.path, claim));

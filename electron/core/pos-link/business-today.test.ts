@@ -71,13 +71,23 @@ describe('today’s business day with the journal keyed to another zone', () => 
     } finally {
       other.close();
     }
-    const status = await kit.call('statusGet');
+    // The till's engine keys sales by the keying it settled (this zone, 04:00) and never by another
+    // program's: "today" on the status and the POS-link share is that day, and its sales are refused
+    // (writes stopped, the journal's sentence) while the journal is keyed otherwise.
+    const tillDay = businessDayWindow(businessDateAt(NOW, '04:00', 'local'), '04:00', 'local');
+    expect(await kit.call('statusGet')).toMatchObject({ ok: true, value: { businessDate: tillDay.date } });
     expect(await kit.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
     const sale = await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'REKEY-1', saleTotal: '12.00' });
-    expect(sale).toMatchObject({ ok: true, value: { status: 'confirmed' } });
-    const keyedDay = (sale as { ok: true; value: { row: { businessDate: string } } }).value.row.businessDate;
-    // "Today" on the status (the reconcile default) and the day the sale was keyed under must be one day.
-    expect(status).toMatchObject({ ok: true, value: { businessDate: keyedDay } });
+    expect(sale).toMatchObject({ ok: false, error: { code: 'JOURNAL_UNAVAILABLE' } });
+    expect(await kit.call('statusGet')).toMatchObject({
+      ok: true,
+      value: { businessDate: tillDay.date, writesStopped: expect.stringContaining('in the journal') as unknown },
+    });
+    expect(await kit.call('pinSet', { newPin: TEST_PIN, setupCode: kit.setupCode() })).toMatchObject({ ok: true });
+    expect(await kit.call('posLinkShare', {})).toMatchObject({ ok: true, value: { from: tillDay.start, to: tillDay.end } });
+    const check = openJournal({ path: path.join(kit.dir, JOURNAL_FILE) });
+    expect(check.count({})).toBe(0);
+    check.close();
   });
 
   it('after the first sale, a new business day start in Settings is refused or said, never a silent "Internal error." on every sale', async () => {

@@ -10,11 +10,14 @@ import type { JournalSlot } from '../app/journal-slot.ts';
 import type { PosLink } from './pos-link.ts';
 import { salesShare } from './share.ts';
 import { businessToday } from '../journal/business-today.ts';
+import type { DayKeying } from '../journal/business-today.ts';
 
 export interface PosLinkChannelDeps {
   posLink: PosLink;
   settings: SettingsService;
   journal: JournalSlot;
+  /** The running engine's keying, or null: while an engine runs, "today" is the day it keys sales by. */
+  engineKeying?: () => DayKeying | null;
   now(): number;
 }
 
@@ -71,8 +74,8 @@ export function registerPosLinkChannels(registry: HandlerRegistry<InvokeContract
   registry.handle('posLinkShare', ({ from, to }) =>
     journalCall(async () => {
       const journal = deps.journal.journal();
-      // The journal's day (its zone and day start), as the engine and the status name it.
-      const day = businessToday(journal.keying(), settings.get().businessDayStartsAt, deps.now());
+      // The day the engine keys sales by (else the journal's), as the status names it.
+      const day = businessToday(deps.engineKeying?.() ?? journal.keying(), settings.get().businessDayStartsAt, deps.now());
       return salesShare(journal, posLink.service, from ?? day.start, to ?? day.end);
     }),
   );

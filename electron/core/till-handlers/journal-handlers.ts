@@ -22,7 +22,7 @@ export const EMPTY_STATS: JournalStats = {
 };
 
 
-export function tillStatus(deps: Pick<TillHandlerDeps, 'settings' | 'journal' | 'onlineStatus' | 'now' | 'engineRefusal'>): TillStatus {
+export function tillStatus(deps: Pick<TillHandlerDeps, 'settings' | 'journal' | 'onlineStatus' | 'now' | 'engineRefusal' | 'engineKeying'>): TillStatus {
   const s = deps.settings.get();
   let queue = EMPTY_STATS;
   let keying: DayKeying | null = null;
@@ -45,7 +45,8 @@ export function tillStatus(deps: Pick<TillHandlerDeps, 'settings' | 'journal' | 
     storeId: s.storeId ?? '',
     tillId: s.tillId ?? '',
     writesStopped: deps.journal.stopped() ?? (s.storeId === null || s.tillId === null ? SETUP_INCOMPLETE : (deps.engineRefusal?.() ?? null)),
-    businessDate: businessToday(keying, s.businessDayStartsAt, deps.now()).date,
+    // The day the running engine keys sales by, even while another program's keying is the journal's.
+    businessDate: businessToday(deps.engineKeying?.() ?? keying, s.businessDayStartsAt, deps.now()).date,
   };
 }
 
