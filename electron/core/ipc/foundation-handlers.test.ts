@@ -47,7 +47,8 @@ interface Drive {
 /** A valid payload for every channel: adding a channel to the contract without one here fails to compile. */
 const validPayloads: Record<InvokeKey, (d: Drive) => unknown> = {
   settingsGet: () => undefined,
-  settingsUpdate: () => ({ tillId: 'till-01', storeId: 'st_01' }),
+  // The store stays: the journal holds this run's sales, so another store would be refused.
+  settingsUpdate: () => ({ tillId: 'till-01' }),
   keysStatus: () => undefined,
   keysSet: (d) => ({ kind: 'read', key: d.readKey }),
   keysTest: () => ({ kind: 'write' }),
