@@ -57,6 +57,33 @@ describe('a keying the till adopted and sold under', () => {
     expect(await kit.call('statusGet')).toMatchObject({ ok: true, value: { writesStopped: null } });
   });
 
+  it('sells again after the manager re-saves Settings unchanged (README: a settings save rebuilds the engine)', async () => {
+    let dataDir = '';
+    kit = await createTillKit({
+      settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', businessDayStartsAt: '04:00' },
+      clock: { now: () => NOW },
+      beforeStart(dir) {
+        dataDir = dir;
+      },
+    });
+    await kit.unlock();
+    expect(await kit.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
+    expect(await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'NOTHING', saleTotal: '0.00' })).toMatchObject({ ok: false });
+    const file = path.join(dataDir, JOURNAL_FILE);
+    const zone = localTimeZone() === 'Pacific/Auckland' ? 'Europe/Berlin' : 'Pacific/Auckland';
+    openJournal({ path: file, keying: { storeId: DEMO.storeId, timeZone: zone } }).close();
+    expect(await kit.call('statusGet')).toMatchObject({ ok: true, value: { writesStopped: expect.stringContaining("use the journal's settings") as unknown } });
+    // The sentence says to use the journal's settings; the zone is not one of them, so the manager
+    // saves Settings as they stand (the screen sends every group). The journal still has no sales.
+    const current = await kit.call('settingsGet');
+    if (!current.ok) throw new Error('settingsGet failed');
+    expect(await kit.call('settingsUpdate', { storeId: current.value.storeId, businessDayStartsAt: current.value.businessDayStartsAt, txnIdScope: current.value.txnIdScope })).toMatchObject({ ok: true });
+    expect(await kit.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
+    // Today the engine is not rebuilt (its config key is unchanged): every sale stays refused until a restart.
+    expect(await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'RESAVED-1', saleTotal: '12.00' })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
+    expect(await kit.call('statusGet')).toMatchObject({ ok: true, value: { writesStopped: null } });
+  });
+
   it('a store change once the journal holds sales is refused in Settings like the day start, not saved to stop every sale', async () => {
     kit = await createTillKit({ settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', businessDayStartsAt: '04:00' }, clock: { now: () => NOW } });
     await kit.unlock();
