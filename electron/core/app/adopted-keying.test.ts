@@ -84,6 +84,33 @@ describe('a keying the till adopted and sold under', () => {
     expect(await kit.call('statusGet')).toMatchObject({ ok: true, value: { writesStopped: null } });
   });
 
+  it('is not stopped for good once another program sold under the store zone it keyed the empty journal to (the zone is no setting of the till)', async () => {
+    let dataDir = '';
+    kit = await createTillKit({
+      settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', businessDayStartsAt: '04:00' },
+      clock: { now: () => NOW },
+      beforeStart(dir) {
+        dataDir = dir;
+      },
+    });
+    await kit.unlock();
+    expect(await kit.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
+    expect(await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'NOTHING', saleTotal: '0.00' })).toMatchObject({ ok: false });
+    // The CLI, given the store's zone (--tz), re-keys the still-empty journal and records a sale under it.
+    const zone = localTimeZone() === 'Pacific/Auckland' ? 'Europe/Berlin' : 'Pacific/Auckland';
+    const cli = openJournal({ path: path.join(dataDir, JOURNAL_FILE), keying: { storeId: DEMO.storeId, timeZone: zone } });
+    const token = `store ${DEMO.storeId} · till T2 · txn CLI-1`;
+    cli.record({ kind: 'award', storeId: DEMO.storeId, tillId: 'T2', posTxnId: 'CLI-1', memberId: DEMO.goldMember, amount: 10, description: `In-store purchase · ${token}`, token });
+    cli.close();
+    // The sentence tells the manager to use the journal's settings; the zone is not one of the till's
+    // settings, and the journal now holds sales, so every rebuild claims this machine's zone and is refused.
+    expect(await kit.call('statusGet')).toMatchObject({ ok: true, value: { writesStopped: expect.stringContaining(`time zone is ${zone} in the journal`) as unknown } });
+    expect(await kit.call('settingsUpdate', { requestTimeoutMs: 9000 })).toMatchObject({ ok: true });
+    expect(await kit.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
+    expect(await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'AFTER-CLI', saleTotal: '12.00' })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
+    expect(await kit.call('statusGet')).toMatchObject({ ok: true, value: { writesStopped: null } });
+  });
+
   it('a store change once the journal holds sales is refused in Settings like the day start, not saved to stop every sale', async () => {
     kit = await createTillKit({ settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', businessDayStartsAt: '04:00' }, clock: { now: () => NOW } });
     await kit.unlock();
