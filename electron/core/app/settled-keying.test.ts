@@ -3,6 +3,7 @@
  * settings the journal refuses says so (writes stopped, the journal's sentence) instead of
  * answering "Internal error." on every sale. Real journal file, real app core, real sandbox.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO } from '../../sandbox/server.ts';
@@ -11,6 +12,7 @@ import { formatDescription } from '../../../shared/ledger/sale-token.ts';
 import { JOURNAL_FILE } from './app-core.ts';
 import { createTillKit } from './testing/till-kit.ts';
 import type { TillKit } from './testing/till-kit.ts';
+import { policyTills } from './testing/policy-till.ts';
 
 const NOW = Date.UTC(2026, 2, 14, 12, 30);
 
@@ -77,5 +79,30 @@ describe('keying settings once the journal holds sales', () => {
     const sale = await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'MINE-1', saleTotal: '12.00' });
     expect(sale).toMatchObject({ ok: false, error: { code: 'JOURNAL_UNAVAILABLE', message: expect.stringMatching(/business day start is 02:00 in the journal but 04:00 here/) as unknown } });
     expect(await kit.call('statusGet')).toMatchObject({ ok: true, value: { writesStopped: expect.stringMatching(/business day start is 02:00 in the journal/) as unknown } });
+  });
+});
+
+const policyTill = policyTills();
+
+describe('a fleet policy naming another keying once the journal holds sales', () => {
+  it('does not stop every sale: the policy is refused (the last good one stays, told to the manager) or the till still sells', async () => {
+    const { kit: k, file, source } = await policyTill({
+      policy: { settings: {} },
+      kit: (dir) => ({ dataDir: path.join(dir, 'data'), settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', businessDayStartsAt: '04:00' }, clock: { now: () => NOW } }),
+    });
+    await k.unlock();
+    expect(await k.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
+    expect(await k.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'POLICY-1', saleTotal: '12.00' })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
+    // IT pushes a day start (locked, so no manager can put it back) that the journal's sales are not keyed by.
+    fs.writeFileSync(file, JSON.stringify({ settings: { businessDayStartsAt: { value: '06:00', locked: true } } }));
+    const read = source.reload();
+    if (read.status === 'applied') {
+      // Applied: today every later sale is JOURNAL_UNAVAILABLE ("business day start is 04:00 in the
+      // journal but 06:00 here … use the journal's settings"), and Settings refuses the field as managed.
+      expect(await k.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
+      expect(await k.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'POLICY-2', saleTotal: '12.00' })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
+    } else {
+      expect(read).toMatchObject({ status: 'rejected', problem: { field: expect.stringContaining('businessDayStartsAt') as unknown } });
+    }
   });
 });
