@@ -213,11 +213,15 @@ export function canonicalTimeZone(timeZone: string): string {
     const offset = zoneOffset(zone)(0);
     return offset === 0 ? 'UTC' : `${fixed[1]}${fixed[2]}:${fixed[3]}`;
   }
+  let resolved: string;
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+    resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
     throw new DayWindowError(`unknown time zone ${JSON.stringify(zone)} (use local, UTC, +HH:MM or an IANA name)`);
   }
+  // Intl also takes offsets spelled otherwise (+00, -05) and names them +HH:MM: one form for those.
+  if (OFFSET.test(resolved)) return canonicalTimeZone(resolved);
+  return ['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT'].includes(resolved) ? 'UTC' : resolved;
 }
 
 /** Whether two spellings name one zone (see canonicalTimeZone); an unknown name matches only itself. */

@@ -69,6 +69,22 @@ export function createEngineSlot(options: EngineSlotOptions): EngineSlot {
     return JSON.stringify([s.mode, s.mode === 'live' ? s.baseUrl : '', s.storeId, s.tillId, s.txnIdScope, s.businessDayStartsAt, s.requestTimeoutMs, s.noResendWindowMs]);
   };
 
+  /**
+   * The zone the till claims: its own, unless the journal's sales are keyed in another one (the
+   * CLI's `--tz`, the store's zone). The zone is no till setting, so nothing at the counter could
+   * put it right: the till keys by the journal's zone rather than stopping for good.
+   */
+  function tillZone(journal: ReturnType<JournalSlot['journal']>): string {
+    const own = localTimeZone();
+    try {
+      const stored = journal.keying();
+      if (stored !== null && journal.keyingRefusal({ timeZone: own }) !== null) return stored.timeZone;
+    } catch {
+      // Unreadable keying: claim our own and let the journal's refusal say why.
+    }
+    return own;
+  }
+
   async function build(): Promise<Engine> {
     if (closed) throw new TillError('API_UNAVAILABLE', 'The till is shutting down.');
     const journal = options.journal.journal(); // JOURNAL_UNAVAILABLE when writes are stopped
@@ -76,7 +92,11 @@ export function createEngineSlot(options: EngineSlotOptions): EngineSlot {
     if (s.storeId === null || s.tillId === null) throw new TillError('INVALID_STATE', SETUP_INCOMPLETE);
     const client = await options.clients.writer(); // KEY_NOT_CONFIGURED / API_UNAVAILABLE
     const key = configKey();
-    if (engine !== null && key === engineKey) {
+    // An engine refused by a journal another program re-keyed is built again when someone next
+    // writes: a journal still without sales is claimed back (the record re-checks the keying in its
+    // own transaction, so a program that keyed it meanwhile is refused, never doubled); with sales,
+    // the refusal's sentence stands. Not on the timer, so two idle programs do not trade the keying.
+    if (engine !== null && key === engineKey && engine.keyingRefusal() === null) {
       if (client !== engineClient) {
         engine.setClient(client);
         engineClient = client;
@@ -95,7 +115,7 @@ export function createEngineSlot(options: EngineSlotOptions): EngineSlot {
         // The till's own keying; the journal refuses it (JournalKeyingError) if another process keys differently.
         txnIdScope: s.txnIdScope,
         dayStart: s.businessDayStartsAt,
-        timeZone: localTimeZone(),
+        timeZone: tillZone(journal),
         requestTimeoutMs: s.requestTimeoutMs,
         settleMs: s.noResendWindowMs,
         owner,

@@ -15,7 +15,7 @@ import { createEngine } from '../engine/index.ts';
 import { openJournal } from '../journal/index.ts';
 import { businessToday } from '../journal/business-today.ts';
 import { formatDescription } from '../../../shared/ledger/sale-token.ts';
-import { businessDateAt, businessDayWindow, zoneOffset } from '../../../shared/time/business-day.ts';
+import { businessDateAt, businessDayWindow, localTimeZone, zoneOffset } from '../../../shared/time/business-day.ts';
 
 const NOW = Date.UTC(2026, 2, 14, 12, 30);
 // A zone on the other side of the date line from this process, so the two days differ at NOW.
@@ -72,21 +72,22 @@ describe('today’s business day with the journal keyed to another zone', () => 
       other.close();
     }
     // The till's engine keys sales by the keying it settled (this zone, 04:00) and never by another
-    // program's: "today" on the status and the POS-link share is that day, and its sales are refused
-    // (writes stopped, the journal's sentence) while the journal is keyed otherwise.
+    // program's: "today" on the status and the POS-link share is that day. Until it writes, it says
+    // the journal is keyed otherwise; its next sale claims the still-empty journal back.
     const tillDay = businessDayWindow(businessDateAt(NOW, '04:00', 'local'), '04:00', 'local');
-    expect(await kit.call('statusGet')).toMatchObject({ ok: true, value: { businessDate: tillDay.date } });
-    expect(await kit.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
-    const sale = await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'REKEY-1', saleTotal: '12.00' });
-    expect(sale).toMatchObject({ ok: false, error: { code: 'JOURNAL_UNAVAILABLE' } });
     expect(await kit.call('statusGet')).toMatchObject({
       ok: true,
       value: { businessDate: tillDay.date, writesStopped: expect.stringContaining('in the journal') as unknown },
     });
+    expect(await kit.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
+    const sale = await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'REKEY-1', saleTotal: '12.00' });
+    expect(sale).toMatchObject({ ok: true, value: { status: 'confirmed', row: { businessDate: tillDay.date } } });
+    expect(await kit.call('statusGet')).toMatchObject({ ok: true, value: { businessDate: tillDay.date, writesStopped: null } });
     expect(await kit.call('pinSet', { newPin: TEST_PIN, setupCode: kit.setupCode() })).toMatchObject({ ok: true });
     expect(await kit.call('posLinkShare', {})).toMatchObject({ ok: true, value: { from: tillDay.start, to: tillDay.end } });
     const check = openJournal({ path: path.join(kit.dir, JOURNAL_FILE) });
-    expect(check.count({})).toBe(0);
+    expect(check.keying()).toMatchObject({ dayStart: '04:00', timeZone: localTimeZone() });
+    expect(check.count({})).toBe(1);
     check.close();
   });
 
