@@ -1,7 +1,7 @@
 /**
  * Review: a till whose still-empty journal another program re-keyed at run time must not be
- * stopped for good: it never sells under the other keying (refused, writes stopped), and keeps
- * selling once its engine is rebuilt (any settings save that touches the engine, or a restart).
+ * stopped for good: it never sells under the other keying, says writes stopped, and its next
+ * write builds the engine again (claiming back a journal still without sales).
  * Real journal file, real app core, real sandbox.
  */
 import path from 'node:path';
@@ -21,94 +21,79 @@ afterEach(async () => {
   kit = null;
 });
 
+/**
+ * A till whose engine keyed its still-empty journal (a sale that earns nothing builds the engine
+ * in the till's own zone and records nothing); `zone` is another zone to re-key it to.
+ */
+async function tillOnAnEmptyJournal(): Promise<{ k: TillKit; file: string; zone: string }> {
+  let dataDir = '';
+  const k = await createTillKit({
+    settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', businessDayStartsAt: '04:00' },
+    clock: { now: () => NOW },
+    beforeStart(dir) {
+      dataDir = dir;
+    },
+  });
+  kit = k;
+  await k.unlock();
+  expect(await k.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
+  expect(await k.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'NOTHING', saleTotal: '0.00' })).toMatchObject({ ok: false });
+  const zone = localTimeZone() === 'Pacific/Auckland' ? 'Europe/Berlin' : 'Pacific/Auckland';
+  return { k, file: path.join(dataDir, JOURNAL_FILE), zone };
+}
+
 describe('a keying the till adopted and sold under', () => {
   it('still sells after an unrelated settings save rebuilds the engine', async () => {
-    let dataDir = '';
-    kit = await createTillKit({
-      settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', businessDayStartsAt: '04:00' },
-      clock: { now: () => NOW },
-      beforeStart(dir) {
-        dataDir = dir;
-      },
-    });
-    await kit.unlock();
-    expect(await kit.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
-    // A sale that earns nothing builds the engine (keyed in the till's own zone) and records nothing.
-    expect(await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'NOTHING', saleTotal: '0.00' })).toMatchObject({ ok: false });
-    const file = path.join(dataDir, JOURNAL_FILE);
+    const { k, file, zone } = await tillOnAnEmptyJournal();
     const check = openJournal({ path: file });
     expect(check.keying()).toMatchObject({ timeZone: localTimeZone() });
     expect(check.count({})).toBe(0);
     check.close();
     // Another program (the CLI with --tz) re-keys the still-empty journal: allowed. The till does not
     // follow it (its engine keys only by the keying it settled), and says so until it next writes.
-    const zone = localTimeZone() === 'Pacific/Auckland' ? 'Europe/Berlin' : 'Pacific/Auckland';
     openJournal({ path: file, keying: { storeId: DEMO.storeId, timeZone: zone } }).close();
-    expect(await kit.call('statusGet')).toMatchObject({ ok: true, value: { writesStopped: expect.stringContaining(`time zone is ${zone} in the journal`) as unknown } });
+    expect(await k.call('statusGet')).toMatchObject({ ok: true, value: { writesStopped: expect.stringContaining(`time zone is ${zone} in the journal`) as unknown } });
     // The next sale builds the engine again: nothing was recorded under the other zone, so the till
     // claims the journal back and sells.
-    expect(await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'ADOPTED-1', saleTotal: '12.00' })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
-    expect(await kit.call('statusGet')).toMatchObject({ ok: true, value: { writesStopped: null } });
+    expect(await k.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'ADOPTED-1', saleTotal: '12.00' })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
+    expect(await k.call('statusGet')).toMatchObject({ ok: true, value: { writesStopped: null } });
     // A save that has nothing to do with keying rebuilds the engine: the till must go on selling.
-    expect(await kit.call('settingsUpdate', { requestTimeoutMs: 9000 })).toMatchObject({ ok: true });
-    expect(await kit.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
+    expect(await k.call('settingsUpdate', { requestTimeoutMs: 9000 })).toMatchObject({ ok: true });
+    expect(await k.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
     // Nothing was recorded under the other zone, so the rebuilt engine claims the journal back.
-    expect(await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'ADOPTED-2', saleTotal: '12.00' })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
-    expect(await kit.call('statusGet')).toMatchObject({ ok: true, value: { writesStopped: null } });
+    expect(await k.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'ADOPTED-2', saleTotal: '12.00' })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
+    expect(await k.call('statusGet')).toMatchObject({ ok: true, value: { writesStopped: null } });
   });
 
   it('sells again after the manager re-saves Settings unchanged (README: a settings save rebuilds the engine)', async () => {
-    let dataDir = '';
-    kit = await createTillKit({
-      settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', businessDayStartsAt: '04:00' },
-      clock: { now: () => NOW },
-      beforeStart(dir) {
-        dataDir = dir;
-      },
-    });
-    await kit.unlock();
-    expect(await kit.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
-    expect(await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'NOTHING', saleTotal: '0.00' })).toMatchObject({ ok: false });
-    const file = path.join(dataDir, JOURNAL_FILE);
-    const zone = localTimeZone() === 'Pacific/Auckland' ? 'Europe/Berlin' : 'Pacific/Auckland';
+    const { k, file, zone } = await tillOnAnEmptyJournal();
     openJournal({ path: file, keying: { storeId: DEMO.storeId, timeZone: zone } }).close();
-    expect(await kit.call('statusGet')).toMatchObject({ ok: true, value: { writesStopped: expect.stringContaining("use the journal's settings") as unknown } });
+    expect(await k.call('statusGet')).toMatchObject({ ok: true, value: { writesStopped: expect.stringContaining("use the journal's settings") as unknown } });
     // The sentence says to use the journal's settings; the zone is not one of them, so the manager
     // saves Settings as they stand (the screen sends every group). The journal still has no sales.
-    const current = await kit.call('settingsGet');
+    const current = await k.call('settingsGet');
     if (!current.ok) throw new Error('settingsGet failed');
-    expect(await kit.call('settingsUpdate', { storeId: current.value.storeId, businessDayStartsAt: current.value.businessDayStartsAt, txnIdScope: current.value.txnIdScope })).toMatchObject({ ok: true });
-    expect(await kit.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
-    // Today the engine is not rebuilt (its config key is unchanged): every sale stays refused until a restart.
-    expect(await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'RESAVED-1', saleTotal: '12.00' })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
-    expect(await kit.call('statusGet')).toMatchObject({ ok: true, value: { writesStopped: null } });
+    expect(await k.call('settingsUpdate', { storeId: current.value.storeId, businessDayStartsAt: current.value.businessDayStartsAt, txnIdScope: current.value.txnIdScope })).toMatchObject({ ok: true });
+    expect(await k.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
+    // Its config key is unchanged, but a refused engine is built again on the next write.
+    expect(await k.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'RESAVED-1', saleTotal: '12.00' })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
+    expect(await k.call('statusGet')).toMatchObject({ ok: true, value: { writesStopped: null } });
   });
 
   it('is not stopped for good once another program sold under the store zone it keyed the empty journal to (the zone is no setting of the till)', async () => {
-    let dataDir = '';
-    kit = await createTillKit({
-      settings: { mode: 'sandbox', storeId: DEMO.storeId, tillId: 'T1', businessDayStartsAt: '04:00' },
-      clock: { now: () => NOW },
-      beforeStart(dir) {
-        dataDir = dir;
-      },
-    });
-    await kit.unlock();
-    expect(await kit.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
-    expect(await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'NOTHING', saleTotal: '0.00' })).toMatchObject({ ok: false });
+    const { k, file, zone } = await tillOnAnEmptyJournal();
     // The CLI, given the store's zone (--tz), re-keys the still-empty journal and records a sale under it.
-    const zone = localTimeZone() === 'Pacific/Auckland' ? 'Europe/Berlin' : 'Pacific/Auckland';
-    const cli = openJournal({ path: path.join(dataDir, JOURNAL_FILE), keying: { storeId: DEMO.storeId, timeZone: zone } });
+    const cli = openJournal({ path: file, keying: { storeId: DEMO.storeId, timeZone: zone } });
     const token = `store ${DEMO.storeId} · till T2 · txn CLI-1`;
     cli.record({ kind: 'award', storeId: DEMO.storeId, tillId: 'T2', posTxnId: 'CLI-1', memberId: DEMO.goldMember, amount: 10, description: `In-store purchase · ${token}`, token });
     cli.close();
-    // The sentence tells the manager to use the journal's settings; the zone is not one of the till's
-    // settings, and the journal now holds sales, so every rebuild claims this machine's zone and is refused.
-    expect(await kit.call('statusGet')).toMatchObject({ ok: true, value: { writesStopped: expect.stringContaining(`time zone is ${zone} in the journal`) as unknown } });
-    expect(await kit.call('settingsUpdate', { requestTimeoutMs: 9000 })).toMatchObject({ ok: true });
-    expect(await kit.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
-    expect(await kit.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'AFTER-CLI', saleTotal: '12.00' })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
-    expect(await kit.call('statusGet')).toMatchObject({ ok: true, value: { writesStopped: null } });
+    // The zone is not one of the till's settings and the journal now holds sales: the till keys by the
+    // journal's zone rather than be refused on every rebuild.
+    expect(await k.call('statusGet')).toMatchObject({ ok: true, value: { writesStopped: expect.stringContaining(`time zone is ${zone} in the journal`) as unknown } });
+    expect(await k.call('settingsUpdate', { requestTimeoutMs: 9000 })).toMatchObject({ ok: true });
+    expect(await k.call('memberCard', { memberId: DEMO.goldMember })).toMatchObject({ ok: true });
+    expect(await k.call('awardSubmit', { memberId: DEMO.goldMember, posTxnId: 'AFTER-CLI', saleTotal: '12.00' })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
+    expect(await k.call('statusGet')).toMatchObject({ ok: true, value: { writesStopped: null } });
   });
 
   it('a store change once the journal holds sales is refused in Settings like the day start, not saved to stop every sale', async () => {
