@@ -1,11 +1,9 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODE_MESSAGES } from '../../shared/ipc/error-messages.ts';
 import { createTranslator } from '../../shared/i18n/translator.ts';
 import { createRuntime } from '../app/runtime.ts';
-import { TillProvider } from '../app/context.tsx';
-import { LocaleProvider } from '../app/translate.tsx';
 import { avaCard, createFakeBridge } from '../testing/fake-bridge.ts';
+import { renderInTill } from '../testing/render-in-till.tsx';
 import { MemberCardView } from './member-card.tsx';
 
 // What main answers when SocialHub is down (electron/core/till-handlers/api-errors.ts): English, for logs.
@@ -13,16 +11,8 @@ const OFFLINE = 'SocialHub cannot be reached right now (timeout); try again when
 
 function germanTill() {
   const runtime = createRuntime(createFakeBridge().bridge, { osLocale: () => 'de-DE', sound: { play: () => undefined }, activeElement: () => null });
-  // Server rendering reads a store's initial state: render what the store holds now.
-  runtime.member.getInitialState = runtime.member.getState;
   const render = (): string =>
-    renderToStaticMarkup(
-      <TillProvider runtime={runtime}>
-        <LocaleProvider locale={runtime.locale}>
-          <MemberCardView />
-        </LocaleProvider>
-      </TillProvider>,
-    );
+    renderInTill(runtime, <MemberCardView />, [runtime.member]);
   return { runtime, render };
 }
 

@@ -1,9 +1,7 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { createRuntime } from '../../app/runtime.ts';
-import { TillProvider } from '../../app/context.tsx';
-import { LocaleProvider } from '../../app/translate.tsx';
 import { createFakeBridge } from '../../testing/fake-bridge.ts';
+import { renderInTill } from '../../testing/render-in-till.tsx';
 import CameraDialog from './camera-dialog.tsx';
 
 const device = (deviceId: string, label: string): MediaDeviceInfo => ({ kind: 'videoinput', deviceId, label, groupId: 'g', toJSON: () => ({}) });
@@ -19,15 +17,7 @@ async function opened(again: boolean): Promise<string> {
   });
   // The first opening read the list; closing the dialog keeps it (only the console's close resets it).
   if (again) await runtime.cameras.getState().load();
-  // Server rendering reads a store's initial state: render what the store holds now.
-  runtime.cameras.getInitialState = runtime.cameras.getState;
-  return renderToStaticMarkup(
-    <TillProvider runtime={runtime}>
-      <LocaleProvider locale={runtime.locale}>
-        <CameraDialog onClose={() => undefined} />
-      </LocaleProvider>
-    </TillProvider>,
-  );
+  return renderInTill(runtime, <CameraDialog onClose={() => undefined} />, [runtime.cameras]);
 }
 
 describe('camera dialog', () => {

@@ -1,9 +1,7 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { createRuntime } from '../../app/runtime.ts';
-import { TillProvider } from '../../app/context.tsx';
-import { LocaleProvider } from '../../app/translate.tsx';
 import { createFakeBridge, outcome, row } from '../../testing/fake-bridge.ts';
+import { renderInTill } from '../../testing/render-in-till.tsx';
 import { AdjustConfirm } from './adjust-confirm.tsx';
 
 describe('the outcome of an adjustment on a German manager console', () => {
@@ -19,15 +17,7 @@ describe('the outcome of an adjustment on a German manager console', () => {
         row: row({ id: 61, kind: 'adjustment', amount: -1200, state: 'rejected' }),
       }),
     });
-    // Server rendering reads a store's initial state: render what the store holds now.
-    confirm.getInitialState = confirm.getState;
-    const html = renderToStaticMarkup(
-      <TillProvider runtime={runtime}>
-        <LocaleProvider locale={runtime.locale}>
-          <AdjustConfirm />
-        </LocaleProvider>
-      </TillProvider>,
-    );
+      const html = renderInTill(runtime, <AdjustConfirm />, [confirm]);
     expect(html).toContain('data-testid="adjust-outcome"');
     expect(html).not.toContain('SocialHub refused adjustment');
   });

@@ -1,9 +1,7 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { createRuntime } from '../../app/runtime.ts';
-import { TillProvider } from '../../app/context.tsx';
-import { LocaleProvider } from '../../app/translate.tsx';
 import { createFakeBridge, row } from '../../testing/fake-bridge.ts';
+import { renderInTill } from '../../testing/render-in-till.tsx';
 import type { AttentionState, ExceptionItem } from './attention-store.ts';
 import { AttentionTab } from './attention-tab.tsx';
 
@@ -18,15 +16,7 @@ function render(state: Partial<AttentionState>): string {
   const runtime = createRuntime(createFakeBridge().bridge, { osLocale: () => 'en-US', sound: { play: () => undefined }, activeElement: () => null });
   const attention = runtime.managerData.attention;
   attention.setState(state);
-  // Server rendering reads a store's initial state: render what the store holds now.
-  attention.getInitialState = attention.getState;
-  return renderToStaticMarkup(
-    <TillProvider runtime={runtime}>
-      <LocaleProvider locale={runtime.locale}>
-        <AttentionTab active={false} />
-      </LocaleProvider>
-    </TillProvider>,
-  );
+  return renderInTill(runtime, <AttentionTab active={false} />, [attention]);
 }
 
 /** The markup of the card with data-testid `testId` (cards are not nested at this level). */

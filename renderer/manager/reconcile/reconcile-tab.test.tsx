@@ -1,10 +1,8 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { ReconcileReport } from '../../../shared/ipc/schemas/till.ts';
 import { createRuntime } from '../../app/runtime.ts';
-import { TillProvider } from '../../app/context.tsx';
-import { LocaleProvider } from '../../app/translate.tsx';
 import { createFakeBridge } from '../../testing/fake-bridge.ts';
+import { renderInTill } from '../../testing/render-in-till.tsx';
 import { ReconcileTab } from './reconcile-tab.tsx';
 
 // Members whose ledger could not be read: main's reason code and English detail as read-ledgers.ts gives them (the second from a main without codes).
@@ -27,15 +25,7 @@ describe('reconciliation on a German manager console with a ledger that could no
     const runtime = createRuntime(createFakeBridge().bridge, { osLocale: () => 'de-DE', sound: { play: () => undefined }, activeElement: () => null });
     const reconcile = runtime.managerData.reconcile;
     reconcile.setState({ report: REPORT });
-    // Server rendering reads a store's initial state: render what the store holds now.
-    reconcile.getInitialState = reconcile.getState;
-    const html = renderToStaticMarkup(
-      <TillProvider runtime={runtime}>
-        <LocaleProvider locale={runtime.locale}>
-          <ReconcileTab />
-        </LocaleProvider>
-      </TillProvider>,
-    );
+      const html = renderInTill(runtime, <ReconcileTab />, [reconcile]);
     expect(html).toContain('data-testid="reconcile-incomplete"');
     expect(html).not.toContain('ledger read failed');
     expect(html).not.toContain('service_unavailable');

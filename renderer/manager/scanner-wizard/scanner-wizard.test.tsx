@@ -1,11 +1,9 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { createRuntime } from '../../app/runtime.ts';
-import { TillProvider } from '../../app/context.tsx';
-import { LocaleProvider } from '../../app/translate.tsx';
 import { SCANNER_TEST_CODE } from '../../scan/scanner-profile.ts';
 import { syntheticKeys } from '../../scan/synthetic-keys.ts';
 import { createFakeBridge, handleSettings } from '../../testing/fake-bridge.ts';
+import { renderInTill } from '../../testing/render-in-till.tsx';
 import { ScannerWizard } from './scanner-wizard.tsx';
 
 /** The wizard as the server renders it after the scanner typed `burst`. */
@@ -19,15 +17,7 @@ async function afterScan(burst: string): Promise<string> {
     wizard.getState().record({ key: e.key, timeStamp: e.timeStamp, ctrlKey: false, altKey: false, metaKey: false, repeat: false });
   }
   wizard.getState().finish();
-  // Server rendering reads a store's initial state: render what the store holds now.
-  wizard.getInitialState = wizard.getState;
-  return renderToStaticMarkup(
-    <TillProvider runtime={runtime}>
-      <LocaleProvider locale={runtime.locale}>
-        <ScannerWizard onDone={() => undefined} />
-      </LocaleProvider>
-    </TillProvider>,
-  );
+  return renderInTill(runtime, <ScannerWizard onDone={() => undefined} />, [wizard]);
 }
 
 describe('scanner wizard', () => {

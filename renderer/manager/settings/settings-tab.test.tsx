@@ -1,24 +1,14 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { createRuntime } from '../../app/runtime.ts';
-import { TillProvider } from '../../app/context.tsx';
-import { LocaleProvider } from '../../app/translate.tsx';
 import { createFakeBridge, settingsFixture } from '../../testing/fake-bridge.ts';
+import { renderInTill } from '../../testing/render-in-till.tsx';
 import { SettingsTab } from './settings-tab.tsx';
 
 function render(): string {
   const runtime = createRuntime(createFakeBridge().bridge, { osLocale: () => 'en-US', sound: { play: () => undefined }, activeElement: () => null });
   const fixture = settingsFixture();
   runtime.settings.setState({ settings: { ...fixture, mode: 'live', txnIdScope: 'business-day', earnRule: { ...fixture.earnRule, rounding: 'ceil' }, scanner: { ...fixture.scanner, terminator: 'tab' } } });
-  // Server rendering reads a store's initial state: render what the store holds now.
-  runtime.settings.getInitialState = runtime.settings.getState;
-  return renderToStaticMarkup(
-    <TillProvider runtime={runtime}>
-      <LocaleProvider locale={runtime.locale}>
-        <SettingsTab />
-      </LocaleProvider>
-    </TillProvider>,
-  );
+  return renderInTill(runtime, <SettingsTab />, [runtime.settings]);
 }
 
 /** The options of the select with data-testid `testId`: [value, label, selected]. */
