@@ -58,6 +58,8 @@ import type { PosLink, PosLinkOptions } from '../pos-link/pos-link.ts';
 import { registerPosLinkChannels } from '../pos-link/till-channels.ts';
 import { POS_PREFIX } from '../pos-link/server.ts';
 import { settledKeying } from './settled-keying.ts';
+import { businessToday, type DayKeying } from '../journal/business-today.ts';
+import type { DayWindow } from '../../../shared/time/business-day.ts';
 
 export const JOURNAL_FILE = 'journal.sqlite';
 export const SANDBOX_STATE_FILE = 'sandbox.json';
@@ -398,7 +400,20 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
   });
   const link = posLink;
   unsubscribers.push(link.service.subscribe((sale, meta) => events.publish('posSale', { sale, ...meta })));
-  registerPosLinkChannels(registry, { posLink: link, settings, journal, now, engineKeying: () => engine.keying() });
+  // Today's business day, one answer for the status and the POS-link share: the day the running
+  // engine keys sales by, even while another program's keying is the journal's; else the journal's.
+  const today = (): DayWindow => {
+    let keying: DayKeying | null = engine.keying();
+    if (keying === null && journal.current() !== null) {
+      try {
+        keying = journal.use((j) => j.keying());
+      } catch {
+        // The slot now holds the reason (writes stopped); the settings name the day meanwhile.
+      }
+    }
+    return businessToday(keying, settings.get().businessDayStartsAt, now());
+  };
+  registerPosLinkChannels(registry, { posLink: link, settings, journal, now, today });
   registerTillHandlers(registry, {
     settings,
     now,
@@ -410,7 +425,7 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
     events: tillEvents,
     engine: () => engine.get(),
     engineRefusal: () => engine.refusal(),
-    engineKeying: () => engine.keying(),
+    today,
     managerActor: () => `manager@${settings.get().tillId ?? 'till'}`,
   });
 

@@ -9,15 +9,14 @@ import type { SettingsService } from '../settings/settings-file.ts';
 import type { JournalSlot } from '../app/journal-slot.ts';
 import type { PosLink } from './pos-link.ts';
 import { salesShare } from './share.ts';
-import { businessToday } from '../journal/business-today.ts';
-import type { DayKeying } from '../journal/business-today.ts';
+import type { DayWindow } from '../../../shared/time/business-day.ts';
 
 export interface PosLinkChannelDeps {
   posLink: PosLink;
   settings: SettingsService;
   journal: JournalSlot;
-  /** The running engine's keying, or null: while an engine runs, "today" is the day it keys sales by. */
-  engineKeying?: () => DayKeying | null;
+  /** Today's business day as the till keys sales (the app's one answer, as the status names it). */
+  today: () => DayWindow;
   now(): number;
 }
 
@@ -74,8 +73,7 @@ export function registerPosLinkChannels(registry: HandlerRegistry<InvokeContract
   registry.handle('posLinkShare', ({ from, to }) =>
     journalCall(async () => {
       const journal = deps.journal.journal();
-      // The day the engine keys sales by (else the journal's), as the status names it.
-      const day = businessToday(deps.engineKeying?.() ?? journal.keying(), settings.get().businessDayStartsAt, deps.now());
+      const day = deps.today();
       return salesShare(journal, posLink.service, from ?? day.start, to ?? day.end);
     }),
   );

@@ -2,7 +2,7 @@
  * What the till's channel implementations need from the app core. Everything is injected so the
  * handlers run the same under Electron, in the web host and in tests.
  */
-import type { DayKeying } from '../journal/business-today.ts';
+import type { DayWindow } from '../../../shared/time/business-day.ts';
 import type { ReconcileProgress } from '../reconcile/index.ts';
 import type { ApiClients } from '../app/api-clients.ts';
 import type { OnlineStatus } from '../app/online-status.ts';
@@ -32,8 +32,8 @@ export interface TillHandlerDeps {
   readonly engine: () => Promise<Engine>;
   /** Why the engine cannot be built for the current settings (the journal refused its keying), or null. */
   readonly engineRefusal?: () => string | null;
-  /** The running engine's keying (its day start and zone name "today"), or null when none runs for these settings. */
-  readonly engineKeying?: () => DayKeying | null;
+  /** Today's business day as the till keys sales: the running engine's keying, else the journal's. */
+  readonly today: () => DayWindow;
   /** Who a manager action is recorded as (the PIN has no names: the till is named instead). */
   readonly managerActor: () => string;
 }

@@ -13,7 +13,6 @@ import type { HandlerRegistry } from '../ipc/handler-registry.ts';
 import type { TillHandlerDeps } from './context.ts';
 import { exportJournal } from './journal-export.ts';
 import { cashierRowDetail, rowDetail } from './row-detail.ts';
-import { businessToday, type DayKeying } from '../journal/business-today.ts';
 
 export const EMPTY_STATS: JournalStats = {
   counts: Object.fromEntries(UNFINISHED_STATES.map((s) => [s, 0])) as JournalStats['counts'],
@@ -22,15 +21,13 @@ export const EMPTY_STATS: JournalStats = {
 };
 
 
-export function tillStatus(deps: Pick<TillHandlerDeps, 'settings' | 'journal' | 'onlineStatus' | 'now' | 'engineRefusal' | 'engineKeying'>): TillStatus {
+export function tillStatus(deps: Pick<TillHandlerDeps, 'settings' | 'journal' | 'onlineStatus' | 'engineRefusal' | 'today'>): TillStatus {
   const s = deps.settings.get();
   let queue = EMPTY_STATS;
-  let keying: DayKeying | null = null;
   const journal = deps.journal.current();
   if (journal !== null) {
     try {
       queue = deps.journal.use((j) => j.stats());
-      keying = deps.journal.use((j) => j.keying());
     } catch {
       // The slot now holds the reason; it is reported as writesStopped below.
     }
@@ -45,8 +42,7 @@ export function tillStatus(deps: Pick<TillHandlerDeps, 'settings' | 'journal' | 
     storeId: s.storeId ?? '',
     tillId: s.tillId ?? '',
     writesStopped: deps.journal.stopped() ?? (s.storeId === null || s.tillId === null ? SETUP_INCOMPLETE : (deps.engineRefusal?.() ?? null)),
-    // The day the running engine keys sales by, even while another program's keying is the journal's.
-    businessDate: businessToday(deps.engineKeying?.() ?? keying, s.businessDayStartsAt, deps.now()).date,
+    businessDate: deps.today().date,
   };
 }
 
