@@ -2,6 +2,7 @@
  * The engine's resolved configuration and shared runtime state, passed to every module.
  */
 import { setTimeout as delay } from 'node:timers/promises';
+import { JournalKeyingError } from '../journal/index.ts';
 import type { Journal, JournalRow, KeyingSettings, TransitionRequest } from '../journal/index.ts';
 import type { RoundingMode } from '../../../shared/earn/earn-rule.ts';
 import type { EarnRule } from '../../../shared/earn/earn-rule.ts';
@@ -27,6 +28,11 @@ export interface Ctx {
    * this engine then neither keys a sale nor reads back or resends a row until it is rebuilt.
    */
   requireKeying(): void;
+  /**
+   * Why this engine is stopped ({@link Ctx.requireKeying}'s sentence), or null. Only a keying the
+   * journal no longer has stops it; an unreadable journal says so itself where it is used.
+   */
+  keyingRefusal(): string | null;
   txnIdScope: 'forever' | 'business-day';
   /** POS ids unique per till: a sibling till's marker is another sale (else the same one). */
   idsPerTill: boolean;
@@ -104,6 +110,15 @@ export function createContext(config: EngineConfig): Ctx {
     tillId: config.tillId,
     keying,
     requireKeying: () => config.journal.requireKeying(keying),
+    keyingRefusal: () => {
+      try {
+        config.journal.requireKeying(keying);
+        return null;
+      } catch (err) {
+        if (err instanceof JournalKeyingError) return err.message;
+        return null;
+      }
+    },
     txnIdScope: keying.idScope,
     idsPerTill: keying.idsUniquePer === 'till',
     businessDate: () => {

@@ -3,7 +3,6 @@
  * and drives it; verifies unknown redeems; parks redeems nobody is waiting for; probes while
  * offline. Several processes may run one on the same journal: leases keep them apart.
  */
-import { JournalKeyingError } from '../journal/index.ts';
 import type { JournalRow } from '../journal/index.ts';
 import type { DrainReport } from './types.ts';
 import type { Ctx } from './context.ts';
@@ -41,7 +40,7 @@ export class Drainer {
     if (gate === 'rate-limited' || gate === 'backoff') return gate;
     // Rows under a keying another program put on the journal are that program's to finish: matching
     // their markers by this engine's keying could take a landed sale for a lost one and resend it.
-    if (keyingRefused(ctx)) return 'idle';
+    if (ctx.keyingRefusal() !== null) return 'idle';
     this.#housekeeping();
     const owner = ctx.worker('drain');
     const row = ctx.journal.claimNextDue(owner, ctx.leaseMs, { kinds: POINT_KINDS }) ?? this.#claimRedeem(owner);
@@ -145,14 +144,4 @@ export function parkStaleRedeems(ctx: Ctx): void {
   const owner = ctx.worker('park');
   const { rows } = ctx.journal.query({ kinds: ['redeem'], states: ['queued'], to: ctx.now() - ctx.redeemWindowMs, limit: 100 });
   for (const r of rows) if (!redeemWindowOpen(ctx, r) && (r.leaseUntil === null || r.leaseUntil <= ctx.now())) parkRedeem(ctx, r, owner);
-}
-
-function keyingRefused(ctx: Ctx): boolean {
-  try {
-    ctx.requireKeying();
-    return false;
-  } catch (err) {
-    if (err instanceof JournalKeyingError) return true;
-    throw err;
-  }
 }

@@ -1,6 +1,5 @@
 /** createEngine(): wires the modules behind the public API (see index.ts for the contract). */
 import type { Engine, EngineConfig } from './types.ts';
-import { JournalKeyingError } from '../journal/index.ts';
 import { adjust } from './adjust.ts';
 import { award } from './award.ts';
 import { clawback } from './clawback.ts';
@@ -30,16 +29,7 @@ export function createEngine(config: EngineConfig): Engine {
     businessDate: () => ctx.businessDate(),
     txnIdScope: () => ctx.txnIdScope,
     keying: () => ctx.keying,
-    keyingRefusal: () => {
-      try {
-        ctx.requireKeying();
-        return null;
-      } catch (err) {
-        // Only a keying the journal no longer has stops this engine; an unreadable journal says so itself.
-        if (err instanceof JournalKeyingError) return err.message;
-        return null;
-      }
-    },
+    keyingRefusal: () => ctx.keyingRefusal(),
     couponVerdict: (couponId) => couponVerdict(ctx, couponId),
     verifyNow: (id) => keyed(() => verifyNow(ctx, id)),
     resend: (id) => keyed(() => resend(ctx, id)),
